@@ -1,0 +1,56 @@
+# The two commands: `make run` and `make test`. Everything else is a helper for them or for CI.
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-browser test-pg lint typecheck messages check-messages install serve setup bench clean
+
+$(STAMP): pyproject.toml
+	@set -e; if [ ! -x $(PY) ]; then \
+		BASE=$$(./scripts/find-python); echo "Creating $(VENV) with $$BASE"; \
+		"$$BASE" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+messages: $(STAMP)
+	$(MANAGE) compilemessages --ignore '.venv' -v 0
+
+setup: install messages
+	@mkdir -p var
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_region 03
+	$(MANAGE) load_demo
+
+serve:
+	$(MANAGE) runserver 127.0.0.1:8000
+
+run: setup serve
+
+test: install messages
+	$(PY) -m pytest -n 2 -q
+
+test-pg: install messages
+	DATABASE_URL=$${DATABASE_URL_PG:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest -n 2 -q
+
+test-browser: install messages
+	$(PY) -m pytest -m browser -q -p no:xdist
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install
+	$(VENV)/bin/mypy maillage tests conftest.py
+
+check-messages: install
+	$(PY) scripts/check_messages.py
+
+bench: install messages
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf $(VENV) var staticfiles

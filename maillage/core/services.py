@@ -1,0 +1,62 @@
+"""Writes of the core: roles, notifications."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from maillage.core import audit
+from maillage.core.models import Notification, User
+from maillage.core.permissions import require
+from maillage.core.roles import Role
+from maillage.core.tasks import send_notification_email
+
+
+@transaction.atomic
+def user_set_role(*, actor: Any, user: User, role: str) -> User:
+    """Give `user` a role. Only administrators may do it; nobody demotes the last administrator."""
+    require(actor, "core.change_role")
+    if role not in Role.values:
+        raise ValidationError({"role": _("Unknown role.")})
+    if (
+        user.role == Role.ADMIN
+        and role != Role.ADMIN
+        and not User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=user.pk).exists()
+    ):
+        raise ValidationError({"role": _("The last administrator cannot be demoted.")})
+    previous = user.role
+    user.role = role
+    # Django's admin site is for administrators only.
+    user.is_staff = user.is_superuser = role == Role.ADMIN
+    user.save(update_fields=["role", "is_staff", "is_superuser"])
+    audit.record(
+        actor=actor, verb="user.role_changed", target=user, payload={"from": previous, "to": role}
+    )
+    return user
+
+
+@transaction.atomic
+def notify(
+    *, recipient: User, subject: str, body: str = "", url: str = "", email: bool = True
+) -> Notification:
+    """Create an in-app notification and, once the transaction commits, e-mail it."""
+    notification = Notification.objects.create(
+        recipient=recipient, subject=subject[:200], body=body, url=url
+    )
+    if email and recipient.email:
+        transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
+    return notification
+
+
+@transaction.atomic
+def notification_mark_read(*, actor: Any, notification: Notification) -> Notification:
+    if notification.recipient_id != getattr(actor, "pk", None):
+        raise PermissionDenied(_("This notification is not yours."))
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification

@@ -1,0 +1,105 @@
+"""Every URL of the project, requested by every role, answers the status the matrix expects."""
+
+from __future__ import annotations
+
+import importlib
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from maillage.core.roles import ANONYMOUS
+from maillage.core.tests.factories import user_with_role
+from tests.matrix import ANY_OK, LOGIN, REDIRECT, Expect
+
+ROLES = [ANONYMOUS, "citizen", "guest", "member", "staff", "admin"]
+
+
+def url_names() -> list[str]:
+    """Every URL pattern as a reversible name, or `namespace:<route>` for an unnamed one."""
+
+    def walk(patterns, namespace, route):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = ":".join(x for x in (namespace, p.namespace) if x) or None
+                yield from walk(p.url_patterns, ns, route + str(p.pattern))
+            elif isinstance(p, URLPattern):
+                name = p.name or f"<{route}{p.pattern}>"
+                yield f"{namespace}:{name}" if namespace else name
+
+    return sorted(set(walk(get_resolver().url_patterns, None, "")))
+
+
+def access_modules():
+    modules = [importlib.import_module("tests.access_thirdparty")]
+    for config in apps.get_app_configs():
+        if config.name.startswith("maillage."):
+            try:
+                modules.append(importlib.import_module(f"{config.name}.tests.access"))
+            except ModuleNotFoundError as error:
+                if error.name != f"{config.name}.tests.access":
+                    raise
+    return modules
+
+
+def matrix() -> dict[str, Expect]:
+    merged: dict[str, Expect] = {}
+    for module in access_modules():
+        for name, expect in module.ACCESS.items():
+            assert name not in merged, f"{name} is declared twice"
+            merged[name] = expect
+    return merged
+
+
+def test_every_url_has_an_entry():
+    declared = matrix()
+    missing = [name for name in url_names() if name not in declared]
+    assert not missing, f"URLs without a permission-matrix entry: {missing}"
+    stale = [name for name in declared if name not in url_names()]
+    assert not stale, f"Matrix entries for URLs that no longer exist: {stale}"
+
+
+@pytest.fixture
+def sample_data(db):
+    data = SimpleNamespace()
+    for module in access_modules():
+        if hasattr(module, "sample"):
+            module.sample(data)
+    return data
+
+
+def _outcome(response) -> int | str:
+    if response.status_code in (301, 302, 303):
+        location = response.headers["Location"]
+        return LOGIN if "/comptes/login/" in location else REDIRECT
+    return response.status_code
+
+
+@pytest.mark.parametrize("name", url_names())
+def test_permission_matrix(name, sample_data):
+    expect = matrix()[name]
+    url = _reverse(name, expect.kwargs(sample_data))
+    if expect.query:
+        url = f"{url}?{expect.query}"
+    failures = []
+    for role in ROLES:
+        client = Client()
+        if role != ANONYMOUS:
+            client.force_login(user_with_role(role))
+        response = getattr(client, expect.method)(url)
+        got, wanted = _outcome(response), expect.statuses[role]
+        if wanted == ANY_OK and (got == 200 or got == REDIRECT):
+            continue
+        if got != wanted:
+            failures.append(f"{role}: expected {wanted}, got {got}")
+    assert not failures, f"{name} ({url}): " + "; ".join(failures)
+
+
+def _reverse(name: str, kwargs: dict) -> str:
+    if "<" in name:  # unnamed pattern: the route itself, with its placeholder filled
+        route = name.split(":<", 1)[1][:-1] if ":<" in name else name[1:-1]
+        route = route.replace("<path:object_id>", "1").replace("(?P<url>.*)$", "inconnu/")
+        return "/" + route.replace("^", "")
+    return reverse(name, kwargs=kwargs or None)
