@@ -28,6 +28,10 @@ setup: install messages
 serve:
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The local demo: plain HTTP on 127.0.0.1, demo banner, staff MFA waived (the banner says so).
+run: export MAILLAGE_DEMO ?= 1
+run: export MAILLAGE_INSECURE_HTTP ?= 1
+run: export MAILLAGE_STAFF_MFA_REQUIRED ?= 0
 run: setup serve
 
 test: install messages

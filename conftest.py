@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from maillage.core.roles import ANONYMOUS, Role
@@ -12,7 +13,8 @@ ROLES = [ANONYMOUS, *Role.values]
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Hashing passwords slowly protects accounts, not tests.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -20,6 +22,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.SECURE_SSL_REDIRECT = False
     settings.MAILLAGE_STAFF_MFA_REQUIRED = True
+    # Throttling counters live in the cache: each test starts with none.
+    cache.clear()
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+(BASE_DIR / "var").mkdir(exist_ok=True)
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -71,7 +71,7 @@ WSGI_APPLICATION = "maillage.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "maillage" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -87,7 +87,6 @@ TEMPLATES = [
 ]
 
 # Database: SQLite under var/ unless DATABASE_URL says otherwise.
-(BASE_DIR / "var").mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'maillage.sqlite3'}"),
@@ -143,14 +142,17 @@ MFA_TOTP_ISSUER = "Maillage"
 MAILLAGE_STAFF_MFA_REQUIRED = env_bool("MAILLAGE_STAFF_MFA_REQUIRED", True)
 
 LANGUAGE_CODE = "fr-ca"
-LANGUAGES = [("fr-ca", _("French")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "maillage" / "locale"]
+# Each language is named in itself in the switch, so the names need no translation.
+LANGUAGES = [("fr-ca", "Français"), ("en", "English")]
+# Strings outside an app (settings, project URLs) go to the core catalogue.
+LOCALE_PATHS = [BASE_DIR / "maillage" / "core" / "locale"]
 TIME_ZONE = "America/Toronto"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -161,6 +163,9 @@ STORAGES = {
         )
     },
 }
+# Local runs serve static files straight from the apps; production serves collected files.
+WHITENOISE_USE_FINDERS = DEBUG or INSECURE_HTTP
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -168,18 +173,25 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 # Largest CSV or GeoJSON accepted through the web interface.
 MAILLAGE_MAX_UPLOAD_BYTES = int(os.environ.get("MAILLAGE_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
 
-# E-mail: console locally, SMTP when EMAIL_HOST is set.
+# E-mail: console locally, SMTP when EMAIL_HOST is set (Django 6.1 mailers).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
-)
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+MAILERS = {
+    "default": (
+        {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": EMAIL_HOST,
+                "port": int(os.environ.get("EMAIL_PORT", "587")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", True),
+            },
+        }
+        if EMAIL_HOST
+        else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    )
+}
+del EMAIL_HOST
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Maillage <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,7 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+
+# The admin site logs in through the platform's own login (MFA, throttling), never its own form.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = "Maillage"
 
 urlpatterns = i18n_patterns(
     path("", include("maillage.core.urls")),

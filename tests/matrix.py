@@ -17,6 +17,7 @@ from maillage.core.roles import ANONYMOUS, Role
 LOGIN = "login"  # a redirect to the login page
 REDIRECT = "redirect"  # any other redirect
 ANY_OK = "ok"  # 200, or a redirect elsewhere than the login page
+ANY_STATUS = "any"  # any answer but a server error (admin pages about a missing sample object)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from maillage.core.roles import ANONYMOUS
 from maillage.core.tests.factories import user_with_role
-from tests.matrix import ANY_OK, LOGIN, REDIRECT, Expect
+from tests.matrix import ANY_OK, ANY_STATUS, LOGIN, REDIRECT, Expect
 
 ROLES = [ANONYMOUS, "citizen", "guest", "member", "staff", "admin"]
 
@@ -70,9 +70,12 @@ def sample_data(db):
     return data
 
 
-def _outcome(response) -> int | str:
+def _outcome(response, client) -> int | str:
     if response.status_code in (301, 302, 303):
         location = response.headers["Location"]
+        if "/administration/login/" in location:
+            # The admin's own login hands over to the platform's, or refuses non-administrators.
+            return _outcome(client.get(location), client)
         return LOGIN if "/comptes/login/" in location else REDIRECT
     return response.status_code
 
@@ -89,8 +92,10 @@ def test_permission_matrix(name, sample_data):
         if role != ANONYMOUS:
             client.force_login(user_with_role(role))
         response = getattr(client, expect.method)(url)
-        got, wanted = _outcome(response), expect.statuses[role]
-        if wanted == ANY_OK and (got == 200 or got == REDIRECT):
+        got, wanted = _outcome(response, client), expect.statuses[role]
+        if wanted == ANY_OK and got in (200, REDIRECT):
+            continue
+        if wanted == ANY_STATUS and got != 500:
             continue
         if got != wanted:
             failures.append(f"{role}: expected {wanted}, got {got}")
@@ -98,7 +103,7 @@ def test_permission_matrix(name, sample_data):
 
 
 def _reverse(name: str, kwargs: dict) -> str:
-    if "<" in name:  # unnamed pattern: the route itself, with its placeholder filled
+    if ":<" in name or name.startswith("<"):  # unnamed pattern: its route, placeholders filled
         route = name.split(":<", 1)[1][:-1] if ":<" in name else name[1:-1]
         route = route.replace("<path:object_id>", "1").replace("(?P<url>.*)$", "inconnu/")
         return "/" + route.replace("^", "")

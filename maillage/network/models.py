@@ -76,10 +76,18 @@ class Organization(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["neq"], condition=~Q(neq=""), name="organization_unique_neq"
+                fields=["neq"],
+                condition=~Q(neq=""),
+                name="organization_unique_neq",
+                violation_error_code="unique",
+                violation_error_message=_("Another organization already has this NEQ."),
             ),
             models.CheckConstraint(
-                condition=Q(neq="") | Q(neq__regex=r"^[0-9]{10}$"), name="organization_neq_10_digits"
+                condition=Q(neq="") | Q(neq__regex=r"^[0-9]{10}$"),
+                name="organization_neq_10_digits",
+                violation_error_message=_(
+                    "A Québec enterprise number (NEQ) has exactly 10 digits."
+                ),
             ),
         ]
 
@@ -112,7 +120,11 @@ class Person(models.Model):
         ordering = ["last_name", "first_name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["email"], condition=~Q(email=""), name="person_unique_email"
+                fields=["email"],
+                condition=~Q(email=""),
+                name="person_unique_email",
+                violation_error_code="unique",
+                violation_error_message=_("Another person already has this e-mail address."),
             ),
         ]
 
@@ -140,6 +152,15 @@ class Function(models.Model):
         verbose_name = _("function")
         verbose_name_plural = _("functions")
         ordering = ["organization__name", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="function_ends_after_start",
+                violation_error_message=_("A function cannot end before it starts."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} — {self.organization}"
@@ -169,6 +190,17 @@ class Seat(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="seat_ends_after_start",
+                violation_error_message=_("A seat cannot end before it starts."),
+            ),
+            # A person holds at most one open seat per organization.
+            models.UniqueConstraint(
+                fields=["organization", "holder"],
+                condition=Q(end_date__isnull=True),
+                name="seat_one_open_per_holder",
+                violation_error_code="unique",
+                violation_error_message=_(
+                    "This person already holds an open seat for this organization."
+                ),
             ),
         ]
 

@@ -1,0 +1,31 @@
+"""Load the demonstration data of every app, in the order of INSTALLED_APPS (lower layers first).
+
+Each app that has demo data offers `demo.load(*, stdout)`; every loader is idempotent, so a second
+run neither fails nor duplicates anything.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Load the realistic, fictional demonstration data (idempotent)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        for config in apps.get_app_configs():
+            if not config.name.startswith("maillage."):
+                continue
+            try:
+                module = importlib.import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as error:
+                if error.name == f"{config.name}.demo":
+                    continue
+                raise
+            self.stdout.write(f"· {config.verbose_name}")
+            module.load(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))

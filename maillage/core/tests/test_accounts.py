@@ -1,0 +1,143 @@
+"""Accounts: e-mail login, verification, password reset, MFA for staff, throttling."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core import mail
+from django.urls import reverse
+
+from maillage.core.models import User
+from maillage.core.roles import Role
+from maillage.core.tests.factories import PASSWORD, UserFactory, user_with_role
+
+pytestmark = pytest.mark.django_db
+LOGIN = "/comptes/login/"
+
+
+def test_login_by_email(client):
+    UserFactory(email="ana@example.org")
+    response = client.post(LOGIN, {"login": "ana@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/").context["user"].email == "ana@example.org"
+
+
+def test_wrong_password_keeps_the_email_and_says_why_in_french(client):
+    UserFactory(email="ana@example.org")
+    response = client.post(LOGIN, {"login": "ana@example.org", "password": "nope"})
+    assert response.status_code == 200
+    assert 'value="ana@example.org"' in response.text
+    assert "mot de passe" in response.text.lower()
+    assert 'aria-invalid="true"' in response.text or "errorlist" in response.text
+
+
+def test_login_is_throttled_after_repeated_failures(client):
+    UserFactory(email="ana@example.org")
+    statuses = [
+        client.post(LOGIN, {"login": "ana@example.org", "password": f"bad{i}"}).status_code
+        for i in range(7)
+    ]
+    assert statuses[0] == 200
+    assert 429 in statuses
+
+
+def test_signup_creates_a_citizen_and_sends_a_verification_email(client):
+    response = client.post(
+        "/comptes/signup/",
+        {"email": "nouveau@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="nouveau@example.org")
+    assert user.role == Role.CITIZEN
+    assert not EmailAddress.objects.get(user=user).verified
+    assert len(mail.outbox) == 1
+    assert "/comptes/confirm-email/" in mail.outbox[0].body
+
+
+def test_unverified_email_cannot_log_in(client):
+    user = UserFactory(email="pending@example.org", verified=False)
+    EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+    response = client.post(LOGIN, {"login": "pending@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "confirm-email" in response.headers["Location"]
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_sends_a_link(client):
+    UserFactory(email="oubli@example.org")
+    response = client.post("/comptes/password/reset/", {"email": "oubli@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert "/comptes/password/reset/key/" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("role", [Role.STAFF, Role.ADMIN])
+def test_staff_without_a_second_factor_must_enrol_first(client, role):
+    client.force_login(user_with_role(role, mfa=False))
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == reverse("mfa_activate_totp")
+    # The enrolment page itself stays reachable.
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+
+
+def test_staff_with_a_second_factor_browse_freely(client):
+    client.force_login(user_with_role(Role.STAFF))
+    assert client.get("/").status_code == 200
+
+
+def test_members_are_not_forced_to_enrol(client):
+    client.force_login(user_with_role(Role.MEMBER))
+    assert client.get("/").status_code == 200
+
+
+def test_a_demo_instance_may_waive_staff_mfa_and_says_so(client, settings):
+    settings.MAILLAGE_STAFF_MFA_REQUIRED = False
+    settings.MAILLAGE_DEMO = True
+    client.force_login(user_with_role(Role.STAFF, mfa=False))
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "authentification à deux facteurs" in response.text.lower()
+
+
+def test_admin_site_uses_the_platform_login(client):
+    response = client.get("/administration/")
+    assert response.status_code == 302
+    assert "/administration/login/" in response.headers["Location"]
+    follow = client.get(response.headers["Location"])
+    assert follow.status_code == 302
+    assert follow.headers["Location"].startswith(LOGIN)
+
+
+def test_admin_site_refuses_non_administrators(client):
+    client.force_login(user_with_role(Role.STAFF))
+    assert client.get("/administration/", follow=True).status_code == 403
+
+
+def test_admin_site_opens_for_administrators(client):
+    client.force_login(user_with_role(Role.ADMIN))
+    assert client.get("/administration/").status_code == 200
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": "a-real-production-secret-" + "k7Qz9!xP2mV#" * 4,
+        "ALLOWED_HOSTS": "maillage.example.org",
+        "MAILLAGE_INSECURE_HTTP": "0",
+    }
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

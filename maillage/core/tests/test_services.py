@@ -1,0 +1,83 @@
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from maillage.core import services
+from maillage.core.models import AuditEvent, Notification
+from maillage.core.roles import Role
+from maillage.core.tests.factories import UserFactory, user_with_role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_changes_a_role_and_it_is_audited():
+    admin = user_with_role(Role.ADMIN)
+    user = UserFactory()
+    services.user_set_role(actor=admin, user=user, role=Role.MEMBER)
+    user.refresh_from_db()
+    assert user.role == Role.MEMBER
+    event = AuditEvent.objects.get(verb="user.role_changed")
+    assert event.actor == admin
+    assert event.payload == {"from": "citizen", "to": "member"}
+    assert event.target == user
+
+
+def test_promoting_to_admin_opens_the_admin_site_and_demoting_closes_it():
+    admin = user_with_role(Role.ADMIN)
+    user = UserFactory()
+    services.user_set_role(actor=admin, user=user, role=Role.ADMIN)
+    assert user.is_staff and user.is_superuser
+    services.user_set_role(actor=admin, user=user, role=Role.STAFF)
+    assert not user.is_staff and not user.is_superuser
+
+
+@pytest.mark.parametrize("role", [Role.CITIZEN, Role.MEMBER, Role.STAFF])
+def test_only_administrators_change_roles(role):
+    with pytest.raises(PermissionDenied) as refused:
+        services.user_set_role(actor=user_with_role(role), user=UserFactory(), role=Role.ADMIN)
+    assert "administrators" in str(refused.value)
+    assert not AuditEvent.objects.exists()
+
+
+def test_the_last_administrator_cannot_be_demoted():
+    admin = user_with_role(Role.ADMIN)
+    with pytest.raises(ValidationError) as error:
+        services.user_set_role(actor=admin, user=admin, role=Role.MEMBER)
+    assert "role" in error.value.message_dict
+    admin.refresh_from_db()
+    assert admin.role == Role.ADMIN
+
+
+def test_unknown_role_is_refused():
+    with pytest.raises(ValidationError):
+        services.user_set_role(actor=user_with_role(Role.ADMIN), user=UserFactory(), role="king")
+
+
+def test_notify_creates_the_notification_and_emails_it(django_capture_on_commit_callbacks):
+    user = UserFactory(email="marie@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = services.notify(
+            recipient=user, subject="Nouvelle politique", body="Lisez-la.", url="/x/"
+        )
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["marie@example.org"]
+    assert "Lisez-la." in mail.outbox[0].body and "/x/" in mail.outbox[0].body
+    notification.refresh_from_db()
+    assert notification.emailed_at is not None
+
+
+def test_notify_without_email_sends_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(recipient=UserFactory(), subject="Info", email=False)
+    assert mail.outbox == []
+    assert Notification.objects.count() == 1
+
+
+def test_mark_read_only_by_its_recipient():
+    user, other = UserFactory(), UserFactory()
+    notification = services.notify(recipient=user, subject="Info", email=False)
+    with pytest.raises(PermissionDenied):
+        services.notification_mark_read(actor=other, notification=notification)
+    services.notification_mark_read(actor=user, notification=notification)
+    notification.refresh_from_db()
+    assert notification.read_at is not None

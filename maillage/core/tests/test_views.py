@@ -1,0 +1,98 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.test import RequestFactory
+from django.urls import reverse
+
+from maillage.core import services
+from maillage.core.errors import permission_denied, server_error
+from maillage.core.models import Notification
+from maillage.core.roles import Role
+from maillage.core.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_is_french_at_the_root_and_english_under_en(client):
+    french = client.get("/")
+    assert french.status_code == 200
+    assert '<html lang="fr-CA">' in french.text
+    assert "Aller au contenu principal" in french.text
+    english = client.get("/en/")
+    assert english.status_code == 200
+    assert '<html lang="en">' in english.text
+    assert "Skip to main content" in english.text
+
+
+def test_language_switch_points_to_the_same_page_in_the_other_language(client):
+    assert 'href="/en/confidentialite/"' in client.get("/confidentialite/").text
+    assert 'href="/confidentialite/"' in client.get("/en/confidentialite/").text
+
+
+def test_pages_carry_a_nonce_based_csp(client):
+    response = client.get("/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-" in policy
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    assert f'nonce="{nonce}"' in response.text
+    assert "unsafe-inline" not in policy
+
+
+def test_missing_page_is_a_french_404(client):
+    response = client.get("/nulle-part/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.text
+
+
+def test_403_page_states_the_reason():
+    request = RequestFactory().get("/")
+    request.user = UserFactory()
+    response = permission_denied(request, PermissionDenied("Réservé au personnel."))
+    assert response.status_code == 403
+    assert "Réservé au personnel." in response.content.decode()
+
+
+def test_500_page_is_bilingual_and_standalone():
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert "Une erreur est survenue" in response.content.decode()
+
+
+def test_notifications_list_and_mark_read(client):
+    user = UserFactory()
+    notification = services.notify(recipient=user, subject="Bienvenue", email=False)
+    client.force_login(user)
+    page = client.get(reverse("core:notifications"))
+    assert "Bienvenue" in page.text
+    assert "Marquer comme lue" in page.text
+    response = client.post(reverse("core:notification_read", args=[notification.pk]))
+    assert response.status_code == 302
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
+def test_mark_read_by_htmx_returns_the_item_only(client):
+    user = UserFactory()
+    notification = services.notify(recipient=user, subject="Rappel", email=False)
+    client.force_login(user)
+    response = client.post(
+        reverse("core:notification_read", args=[notification.pk]), HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    assert response.text.strip().startswith("<li")
+    assert "<html" not in response.text
+
+
+def test_someone_elses_notification_is_not_found(client):
+    notification = services.notify(recipient=UserFactory(), subject="Privé", email=False)
+    client.force_login(UserFactory())
+    response = client.post(reverse("core:notification_read", args=[notification.pk]))
+    assert response.status_code == 404
+    assert Notification.objects.get().read_at is None
+
+
+def test_unread_count_in_the_header(client):
+    user = UserFactory(role=Role.MEMBER)
+    services.notify(recipient=user, subject="Un", email=False)
+    services.notify(recipient=user, subject="Deux", email=False)
+    client.force_login(user)
+    assert ">2<span" in client.get("/").text

@@ -1,0 +1,467 @@
+"""Reading CSV files of organizations and people: decoding, columns, and checking each row.
+
+Nothing here writes: `services.network_import` applies the rows this module has checked.
+The column format is documented in docs/apps/network.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_email
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from maillage.network.models import Organization, OrganizationStatus, Sector
+from maillage.territories.models import Level, Territory
+
+
+class ImportKind(models.TextChoices):
+    ORGANIZATIONS = "organizations", gettext_lazy("Organizations")
+    PEOPLE = "people", gettext_lazy("People (with their function and seat)")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    ImportKind.ORGANIZATIONS: (
+        Column("name", ("nom",), required=True),
+        Column("acronym", ("sigle", "acronyme")),
+        Column("neq",),
+        Column("sectors", ("secteurs", "secteur", "sector")),
+        Column("level", ("palier",)),
+        Column("territories", ("territoires", "territoire", "territory")),
+        Column("website", ("site_web", "site", "web")),
+        Column("email", ("courriel",)),
+        Column("phone", ("telephone",)),
+        Column("status", ("statut",)),
+        Column("description",),
+    ),
+    ImportKind.PEOPLE: (
+        Column("first_name", ("prenom",), required=True),
+        Column("last_name", ("nom", "nom_de_famille"), required=True),
+        Column("email", ("courriel",)),
+        Column("phone", ("telephone",)),
+        Column("organization", ("organisation", "organisme")),
+        Column("function", ("fonction", "titre")),
+        Column("seat", ("siege",)),
+        Column("seat_start", ("debut_siege", "debut")),
+        Column("holder_email", ("courriel_titulaire",)),
+    ),
+}
+
+# Words accepted in the level, status and seat columns, after lowering and removing accents.
+LEVEL_WORDS = {
+    "local": Level.LOCAL,
+    "supralocal": Level.SUPRALOCAL,
+    "supralocal (mrc)": Level.SUPRALOCAL,
+    "mrc": Level.SUPRALOCAL,
+    "regional": Level.REGIONAL,
+    "national": Level.NATIONAL,
+}
+STATUS_WORDS = {
+    "partner": OrganizationStatus.PARTNER,
+    "partenaire": OrganizationStatus.PARTNER,
+    "external": OrganizationStatus.EXTERNAL,
+    "externe": OrganizationStatus.EXTERNAL,
+    "acteur externe": OrganizationStatus.EXTERNAL,
+    "former": OrganizationStatus.FORMER,
+    "ancien": OrganizationStatus.FORMER,
+    "ancien partenaire": OrganizationStatus.FORMER,
+    "ex-partenaire": OrganizationStatus.FORMER,
+}
+HOLDER, SUBSTITUTE = "holder", "substitute"
+SEAT_WORDS = {
+    "titulaire": HOLDER,
+    "holder": HOLDER,
+    "oui": HOLDER,
+    "yes": HOLDER,
+    "substitut": SUBSTITUTE,
+    "substitute": SUBSTITUTE,
+    "suppleant": SUBSTITUTE,
+}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message says why, in the user's language."""
+
+
+def _plain(text: str) -> str:
+    """Lowercase without accents: "Régional" and "regional" are the same word."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def decode_csv(data: bytes) -> str:
+    """UTF-8 (with or without the BOM Excel writes), else Windows-1252 (Excel's "CSV")."""
+    if not data.strip():
+        raise ImportFileError(_("The file is empty."))
+    if b"\x00" in data:
+        raise ImportFileError(
+            _("This file is not a CSV text file. Save the spreadsheet as “CSV UTF-8”.")
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(
+            _("The encoding of this file is not recognized. Save it as “CSV UTF-8”.")
+        ) from error
+
+
+def read_upload(upload: UploadedFile) -> str:
+    """Check the name and size of an uploaded file, then decode it."""
+    limit = settings.MAILLAGE_MAX_UPLOAD_BYTES
+    if not (upload.name or "").lower().endswith(".csv"):
+        raise ImportFileError(_("The file must be a CSV file (name ending in .csv)."))
+    if (upload.size or 0) > limit:
+        raise ImportFileError(
+            _("The file is too large (%(size)s); the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+        )
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise ImportFileError(
+            _("The file is too large; the limit is %(limit)s.") % {"limit": filesizeformat(limit)}
+        )
+    return decode_csv(data)
+
+
+@dataclass
+class ImportRow:
+    line: int
+    values: dict[str, str]
+    extra: bool = False
+
+
+def parse_csv(text: str, kind: str) -> list[ImportRow]:
+    """Rows of a CSV file keyed by canonical column names; line numbers count the header as 1.
+
+    The separator is the comma or the semicolon (French Excel), read from the header line.
+    """
+    columns = COLUMNS[kind]
+    header_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as error:
+        raise ImportFileError(_("The file has no header line.")) from error
+    names = {_plain(alias).replace(" ", "_").replace("-", "_"): c.key for c in columns for alias in (c.key, *c.aliases)}
+    keys: list[str | None] = []
+    unknown: list[str] = []
+    for cell in header:
+        normalized = _plain(cell).replace(" ", "_").replace("-", "_")
+        if not normalized:
+            keys.append(None)
+            continue
+        key = names.get(normalized)
+        if key is None:
+            unknown.append(cell.strip())
+        keys.append(key)
+    expected = ", ".join(c.key for c in columns)
+    if unknown:
+        raise ImportFileError(
+            _("line 1: unknown column(s) %(columns)s. Expected columns: %(expected)s.")
+            % {"columns": ", ".join(f"« {c} »" for c in unknown), "expected": expected}
+        )
+    missing = [c.key for c in columns if c.required and c.key not in keys]
+    if missing:
+        raise ImportFileError(
+            _("line 1: missing column(s) %(columns)s. Expected columns: %(expected)s.")
+            % {"columns": ", ".join(f"« {c} »" for c in missing), "expected": expected}
+        )
+    rows: list[ImportRow] = []
+    last_line = reader.line_num
+    try:
+        for record in reader:
+            line, last_line = last_line + 1, reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue
+            values = {c.key: "" for c in columns}
+            for key, cell in zip(keys, record, strict=False):
+                if key is not None:
+                    values[key] = cell.strip()
+            extra = len(record) > len(keys) and any(c.strip() for c in record[len(keys) :])
+            rows.append(ImportRow(line=line, values=values, extra=extra))
+    except csv.Error as error:
+        raise ImportFileError(
+            _("line %(line)s: the CSV cannot be read (%(error)s).")
+            % {"line": reader.line_num, "error": error}
+        ) from error
+    return rows
+
+
+@dataclass
+class RowError:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.column:
+            return _("line %(line)s, column “%(column)s”: %(message)s") % {
+                "line": self.line,
+                "column": self.column,
+                "message": self.message,
+            }
+        return _("line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+
+
+@dataclass
+class RowOutcome:
+    line: int
+    action: str  # "create", "update" or "unchanged"
+    label: str
+    details: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    dry_run: bool
+    outcomes: list[RowOutcome] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    applied: bool = False
+
+    def count(self, action: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.action == action)
+
+    @property
+    def created(self) -> int:
+        return self.count("create")
+
+    @property
+    def updated(self) -> int:
+        return self.count("update")
+
+    @property
+    def unchanged(self) -> int:
+        return self.count("unchanged")
+
+
+# Which CSV column a service's field error belongs to.
+FIELD_COLUMNS = {
+    "title": "function",
+    "holder": "seat",
+    "substitutes": "seat",
+    "start_date": "seat_start",
+    "end_date": "seat_start",
+    "slug": "name",
+}
+
+
+def errors_from_validation(line: int, error: ValidationError) -> list[RowError]:
+    if not hasattr(error, "error_dict"):
+        return [RowError(line, "", message) for message in error.messages]
+    found = []
+    for name, errors in error.error_dict.items():
+        column = "" if name == "__all__" else FIELD_COLUMNS.get(name, name)
+        for item in errors:
+            found.extend(RowError(line, column, message) for message in item.messages)
+    return found
+
+
+class Lookups:
+    """Sectors, territories and organizations, each loaded once per import."""
+
+    def __init__(self) -> None:
+        self.sectors = {s.key: s for s in Sector.objects.all()}
+        self.territories: dict[str, list[Territory]] = {}
+        for territory in Territory.objects.all():
+            self.territories.setdefault(territory.code, []).append(territory)
+        self._organizations: dict[str, Organization] | None = None
+
+    def organization(self, text: str) -> Organization | None:
+        """An organization by NEQ, slug or exact name (case and accents ignored)."""
+        if self._organizations is None:
+            self._organizations = {}
+            for org in Organization.objects.all():
+                for key in (org.neq, org.slug, _plain(org.name)):
+                    if key:
+                        self._organizations.setdefault(key, org)
+        cleaned = text.strip()
+        return self._organizations.get(cleaned.replace(" ", "")) or self._organizations.get(
+            _plain(cleaned)
+        )
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[;|]", value) if part.strip()]
+
+
+def _parse_date(value: str) -> date | None:
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, pattern).date()  # noqa: DTZ007 (a calendar date)
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass
+class OrganizationRow:
+    line: int
+    values: dict[str, Any]  # only the non-empty cells, resolved to objects
+
+
+@dataclass
+class PersonRow:
+    line: int
+    values: dict[str, str]
+    organization: Organization | None = None
+    seat: str = ""
+    seat_start: date | None = None
+
+
+def check_organization_row(
+    row: ImportRow, lookups: Lookups
+) -> tuple[OrganizationRow, list[RowError]]:
+    errors: list[RowError] = []
+    cells = row.values
+    resolved: dict[str, Any] = {
+        key: value
+        for key, value in cells.items()
+        if value and key in ("name", "acronym", "description", "website", "email", "phone")
+    }
+
+    def fail(column: str, message: str) -> None:
+        errors.append(RowError(row.line, column, message))
+
+    if row.extra:
+        fail("", _("this line has more cells than the header."))
+    if not cells["name"]:
+        fail("name", _("the name is required."))
+    if cells["neq"]:
+        neq = re.sub(r"\s+", "", cells["neq"])
+        if re.fullmatch(r"\d{10}", neq):
+            resolved["neq"] = neq
+        else:
+            fail(
+                "neq",
+                _("NEQ “%(value)s” is invalid: it must have exactly 10 digits.")
+                % {"value": cells["neq"]},
+            )
+    if cells["sectors"]:
+        keys = [_plain(k) for k in _split(cells["sectors"])]
+        unknown = [k for k in keys if k not in lookups.sectors]
+        if unknown:
+            fail(
+                "sectors",
+                _("unknown sector(s) %(keys)s; known keys: %(known)s.")
+                % {
+                    "keys": ", ".join(f"« {k} »" for k in unknown),
+                    "known": ", ".join(lookups.sectors),
+                },
+            )
+        else:
+            resolved["sectors"] = [lookups.sectors[k] for k in dict.fromkeys(keys)]
+    if cells["level"]:
+        level = LEVEL_WORDS.get(_plain(cells["level"]))
+        if level is None:
+            fail(
+                "level",
+                _("unknown level “%(value)s”; use local, supralocal, regional or national.")
+                % {"value": cells["level"]},
+            )
+        else:
+            resolved["level"] = level
+    if cells["territories"]:
+        territories: list[Territory] = []
+        for code in _split(cells["territories"]):
+            matches = lookups.territories.get(code, [])
+            if len(matches) == 1:
+                territories.append(matches[0])
+            elif not matches:
+                fail("territories", _("unknown territory code “%(code)s”.") % {"code": code})
+            else:
+                fail(
+                    "territories",
+                    _("territory code “%(code)s” is ambiguous.") % {"code": code},
+                )
+        resolved["territories"] = list(dict.fromkeys(territories))
+    if cells["status"]:
+        status = STATUS_WORDS.get(_plain(cells["status"]))
+        if status is None:
+            fail(
+                "status",
+                _("unknown status “%(value)s”; use partner, external or former.")
+                % {"value": cells["status"]},
+            )
+        else:
+            resolved["status"] = status
+    if cells["email"]:
+        try:
+            validate_email(cells["email"])
+        except ValidationError:
+            fail("email", _("“%(value)s” is not an e-mail address.") % {"value": cells["email"]})
+    return OrganizationRow(line=row.line, values=resolved), errors
+
+
+def check_person_row(row: ImportRow, lookups: Lookups) -> tuple[PersonRow, list[RowError]]:
+    errors: list[RowError] = []
+    cells = row.values
+    checked = PersonRow(line=row.line, values=cells)
+
+    def fail(column: str, message: str) -> None:
+        errors.append(RowError(row.line, column, message))
+
+    if row.extra:
+        fail("", _("this line has more cells than the header."))
+    for column in ("first_name", "last_name"):
+        if not cells[column]:
+            fail(column, _("this cell is required."))
+    for column in ("email", "holder_email"):
+        if cells[column]:
+            try:
+                validate_email(cells[column])
+            except ValidationError:
+                fail(column, _("“%(value)s” is not an e-mail address.") % {"value": cells[column]})
+    if cells["organization"]:
+        checked.organization = lookups.organization(cells["organization"])
+        if checked.organization is None:
+            fail(
+                "organization",
+                _("no organization has the name, NEQ or identifier “%(value)s”.")
+                % {"value": cells["organization"]},
+            )
+    elif cells["function"] or cells["seat"]:
+        fail("organization", _("a function or a seat needs an organization."))
+    if cells["seat"]:
+        seat = SEAT_WORDS.get(_plain(cells["seat"]))
+        if seat is None:
+            fail(
+                "seat",
+                _("unknown value “%(value)s”; use titulaire (holder) or substitut (substitute).")
+                % {"value": cells["seat"]},
+            )
+        else:
+            checked.seat = seat
+    if cells["seat_start"]:
+        checked.seat_start = _parse_date(cells["seat_start"])
+        if checked.seat_start is None:
+            fail(
+                "seat_start",
+                _("“%(value)s” is not a date; write it as YYYY-MM-DD.")
+                % {"value": cells["seat_start"]},
+            )
+    return checked, errors

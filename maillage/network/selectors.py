@@ -1,0 +1,190 @@
+"""Every read of the partner network, already narrowed to what the viewer may see.
+
+Each selector fetches what its page shows in a fixed number of queries, whatever the data size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from maillage.core.permissions import has_perm
+from maillage.network.models import Function, Organization, Person, Seat, Sector
+from maillage.territories.models import Territory, TerritoryType
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    q: str = ""
+    sector: Sector | None = None
+    territory: Territory | None = None
+    level: str = ""
+    status: str = ""
+
+
+def can_see_contacts(viewer: Any) -> bool:
+    return has_perm(viewer, "network.view_contacts")
+
+
+def territory_and_below(territory: Territory) -> QuerySet[Territory]:
+    """The territory and everything under it (the hierarchy is at most four deep)."""
+    return Territory.objects.filter(
+        Q(pk=territory.pk)
+        | Q(parent_id=territory.pk)
+        | Q(parent__parent_id=territory.pk)
+        | Q(parent__parent__parent_id=territory.pk)
+    )
+
+
+def organizations_serving(territory: Territory) -> QuerySet[Organization]:
+    """Organizations serving `territory` or any territory below it (an MRC's municipalities)."""
+    served = Organization.territories.through.objects.filter(
+        territory_id__in=territory_and_below(territory).values("pk")
+    ).values("organization_id")
+    return Organization.objects.filter(pk__in=served)
+
+
+def _with_labels(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
+    return queryset.prefetch_related(
+        Prefetch("sectors", queryset=Sector.objects.order_by("position", "name_fr")),
+        Prefetch("territories", queryset=Territory.objects.order_by("name")),
+    )
+
+
+def organization_directory(
+    *, viewer: Any, filters: DirectoryFilters | None = None
+) -> QuerySet[Organization]:
+    """The directory: every organization is public, whatever its status."""
+    filters = filters or DirectoryFilters()
+    queryset = Organization.objects.all()
+    if filters.q:
+        queryset = queryset.filter(
+            Q(name__icontains=filters.q)
+            | Q(acronym__icontains=filters.q)
+            | Q(description__icontains=filters.q)
+        )
+    if filters.sector is not None:
+        queryset = queryset.filter(
+            pk__in=Organization.sectors.through.objects.filter(sector=filters.sector).values(
+                "organization_id"
+            )
+        )
+    if filters.territory is not None:
+        queryset = queryset.filter(pk__in=organizations_serving(filters.territory).values("pk"))
+    if filters.level:
+        queryset = queryset.filter(level=filters.level)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    return _with_labels(queryset).order_by("name", "pk")
+
+
+def organization_pages(*, viewer: Any) -> QuerySet[Organization]:
+    """Organizations as an organization page shows them (look one up by slug)."""
+    return _with_labels(Organization.objects.all())
+
+
+@dataclass
+class OrganizationPeople:
+    functions: list[Function]
+    seats: list[Seat]
+    past_seats: list[Seat]
+
+
+def _open(prefix: str = "") -> Q:
+    today = timezone.localdate()
+    return Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
+
+
+def organization_people(*, viewer: Any, organization: Organization) -> OrganizationPeople | None:
+    """The people of an organization, for those allowed to see personal information (Law 25)."""
+    if not can_see_contacts(viewer):
+        return None
+    functions = list(
+        organization.functions.filter(_open())
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "title")
+    )
+    seats = list(
+        organization.seats.select_related("holder")
+        .prefetch_related(
+            Prefetch("substitutes", queryset=Person.objects.order_by("last_name", "first_name"))
+        )
+        .order_by("-start_date", "pk")
+    )
+    current = [s for s in seats if s.end_date is None or s.end_date >= timezone.localdate()]
+    past = [s for s in seats if s not in current] if has_perm(viewer, "network.manage") else []
+    return OrganizationPeople(functions=functions, seats=current, past_seats=past)
+
+
+def person_directory(*, viewer: Any, q: str = "") -> QuerySet[Person]:
+    """People, for members and above only, with their current functions and seats."""
+    if not has_perm(viewer, "network.view_people"):
+        return Person.objects.none()
+    queryset = Person.objects.all()
+    if q:
+        queryset = queryset.filter(
+            Q(first_name__icontains=q)
+            | Q(last_name__icontains=q)
+            | Q(functions__organization__name__icontains=q)
+        ).distinct()
+    return queryset.prefetch_related(
+        Prefetch(
+            "functions",
+            queryset=Function.objects.filter(_open()).select_related("organization"),
+            to_attr="current_functions",
+        ),
+        Prefetch(
+            "seats",
+            queryset=Seat.objects.filter(_open()).select_related("organization"),
+            to_attr="current_seats",
+        ),
+    ).order_by("last_name", "first_name", "pk")
+
+
+def person_pages(*, viewer: Any) -> QuerySet[Person]:
+    """People as a person page shows them (look one up by slug); empty for non-members."""
+    if not has_perm(viewer, "network.view_people"):
+        return Person.objects.none()
+    return Person.objects.select_related("user").prefetch_related(
+        Prefetch(
+            "functions",
+            queryset=Function.objects.select_related("organization").order_by(
+                "end_date", "organization__name"
+            ),
+        ),
+        Prefetch(
+            "seats",
+            queryset=Seat.objects.select_related("organization")
+            .prefetch_related("substitutes")
+            .order_by("-start_date"),
+        ),
+        Prefetch(
+            "substitute_seats",
+            queryset=Seat.objects.select_related("organization", "holder").order_by("-start_date"),
+        ),
+    )
+
+
+def filter_territories() -> list[Territory]:
+    """Territories offered as a filter, in tree order: regions, then each MRC and its towns."""
+    territories = list(
+        Territory.objects.exclude(type=TerritoryType.PROVINCE).only(
+            "pk", "name", "slug", "type", "parent_id", "code"
+        )
+    )
+    return sorted(territories, key=lambda t: t.name)
+
+
+def territory_panel(*, territory: Territory, limit: int = 12) -> tuple[int, list[Organization]]:
+    """For a territory's page: how many organizations serve it (or below it), and the first few."""
+    queryset = organizations_serving(territory)
+    count = queryset.count()
+    organizations = list(
+        queryset.prefetch_related(
+            Prefetch("sectors", queryset=Sector.objects.order_by("position"))
+        ).order_by("name")[:limit]
+    )
+    return count, organizations

@@ -1,0 +1,205 @@
+"""Server-rendered SVG choropleth maps, as a pure function of shapes and values.
+
+No database, no request, no JavaScript: the caller passes each area's geometry (GeoJSON, WGS84),
+link, value and accessible label, and gets back SVG markup plus the legend it used. Longitude and
+latitude are projected equirectangularly, longitudes scaled by the cosine of the mean latitude so
+shapes keep their proportions at Québec's latitudes, then fitted to the view box.
+
+Each area is an `<a href>` (keyboard reachable, named by `aria-label`) holding a `<path>` with a
+`<title>` (tooltip). Labels are drawn in a separate group hidden from assistive technology, since
+the links already carry the names. The page shows an accessible table of the same data beside it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from shapely.geometry import MultiPolygon, Polygon, shape
+from shapely.ops import polylabel
+
+CLASS_COUNT = 5
+NO_DATA = 0  # class of an area without a value: drawn with `fill-0`
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    name: str
+    href: str
+    geometry: Mapping[str, Any]  # GeoJSON Polygon or MultiPolygon, longitude/latitude
+    value: float | None = None
+    label: str = ""  # accessible name and tooltip; the name when empty
+    current: bool = False  # the page being viewed: marked with aria-current
+
+
+@dataclass(frozen=True)
+class LegendClass:
+    index: int  # 1 to 5, the CSS class fill-<index>
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class RenderedMap:
+    svg: str
+    width: int
+    height: int
+    legend: tuple[LegendClass, ...]
+    classes: Mapping[str, int]  # area key → legend index, NO_DATA without a value
+    has_missing: bool
+
+
+def class_breaks(values: Sequence[float], count: int = CLASS_COUNT) -> tuple[LegendClass, ...]:
+    """Quantile classes: each holds about the same number of areas, so a region dominated by
+    one large city still shows contrast between its rural MRCs."""
+    ordered = sorted(values)
+    if not ordered:
+        return ()
+    ranges: list[tuple[float, float]] = []
+    n = len(ordered)
+    for i in range(count):
+        chunk = ordered[i * n // count : (i + 1) * n // count]
+        if not chunk:
+            continue
+        low, high = chunk[0], chunk[-1]
+        if ranges and low <= ranges[-1][1]:  # equal values never straddle two classes
+            ranges[-1] = (ranges[-1][0], max(high, ranges[-1][1]))
+        else:
+            ranges.append((low, high))
+    # Spread the colours over the whole ramp when there are fewer classes than colours.
+    last = len(ranges) - 1
+    return tuple(
+        LegendClass(
+            index=1 + round(i * (count - 1) / last) if last else 1,
+            low=low,
+            high=high,
+        )
+        for i, (low, high) in enumerate(ranges)
+    )
+
+
+def class_of(value: float | None, legend: Sequence[LegendClass]) -> int:
+    if value is None or not legend:
+        return NO_DATA
+    for entry in legend:
+        if value <= entry.high:
+            return entry.index
+    return legend[-1].index
+
+
+def _polygons(geometry: Any) -> list[Polygon]:
+    if isinstance(geometry, Polygon):
+        return [geometry]
+    if isinstance(geometry, MultiPolygon):
+        return list(geometry.geoms)
+    return [g for g in getattr(geometry, "geoms", []) if isinstance(g, Polygon)]
+
+
+class _Projection:
+    """Equirectangular projection fitted into a `width` × at most `max_height` box."""
+
+    def __init__(
+        self, bounds: tuple[float, float, float, float], width: int, max_height: int, padding: int
+    ) -> None:
+        min_lon, min_lat, max_lon, max_lat = bounds
+        self.k = math.cos(math.radians((min_lat + max_lat) / 2))
+        span_x = max((max_lon - min_lon) * self.k, 1e-9)
+        span_y = max(max_lat - min_lat, 1e-9)
+        self.scale = min((width - 2 * padding) / span_x, (max_height - 2 * padding) / span_y)
+        self.width = width
+        self.height = math.ceil(span_y * self.scale + 2 * padding)
+        # Centre horizontally when the height limit made the drawing narrower than the box.
+        self.x0 = (width - span_x * self.scale) / 2 - min_lon * self.k * self.scale
+        self.y0 = padding + max_lat * self.scale
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        return (self.x0 + lon * self.k * self.scale, self.y0 - lat * self.scale)
+
+
+def _ring_path(coords: Any, project: _Projection) -> str:
+    points: list[str] = []
+    for lon, lat, *_ in coords:
+        x, y = project(lon, lat)
+        point = f"{x:.1f},{y:.1f}"
+        if not points or points[-1] != point:  # points closer than the drawing's precision
+            points.append(point)
+    if len(points) < 3:
+        return ""
+    return "M" + " ".join(points) + "Z"
+
+
+def _path_data(polygons: Sequence[Polygon], project: _Projection) -> str:
+    parts = []
+    for polygon in polygons:
+        for ring in (polygon.exterior, *polygon.interiors):
+            part = _ring_path(ring.coords, project)
+            if part:
+                parts.append(part)
+    return "".join(parts)
+
+
+def render(
+    areas: Sequence[Area],
+    *,
+    title: str,
+    description: str = "",
+    id_prefix: str = "map",
+    width: int = 800,
+    max_height: int = 640,
+    padding: int = 12,
+    labels: bool = True,
+) -> RenderedMap | None:
+    """The SVG map of `areas`, or None when none has a drawable shape."""
+    shapes = [(area, _polygons(shape(area.geometry))) for area in areas]
+    shapes = [(area, polygons) for area, polygons in shapes if polygons]
+    if not shapes:
+        return None
+    bounds = MultiPolygon([p for _, polygons in shapes for p in polygons]).bounds
+    project = _Projection(bounds, width, max_height, padding)
+    legend = class_breaks([a.value for a, _ in shapes if a.value is not None])
+    classes = {area.key: class_of(area.value, legend) for area, _ in shapes}
+
+    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
+    labelled_by = f"{title_id} {desc_id}" if description else title_id
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {project.width} {project.height}" '
+        f'width="{project.width}" height="{project.height}" aria-labelledby="{labelled_by}" '
+        f'class="choropleth">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+    ]
+    if description:
+        out.append(f'<desc id="{desc_id}">{escape(description)}</desc>')
+    out.append('<g class="areas">')
+    for area, polygons in shapes:
+        label = escape(area.label or area.name)
+        css = f"fill-{classes[area.key]}"
+        current = ' aria-current="page" class="current"' if area.current else ""
+        out.append(
+            f'<a href="{escape(area.href)}" aria-label="{label}"{current}>'
+            f'<path class="{css}" fill-rule="evenodd" d="{_path_data(polygons, project)}">'
+            f"<title>{label}</title></path></a>"
+        )
+    out.append("</g>")
+    if labels:
+        out.append('<g class="labels" aria-hidden="true">')
+        for area, polygons in shapes:
+            largest = max(polygons, key=lambda p: p.area)
+            point = polylabel(largest, tolerance=max(largest.length / 200, 1e-6))
+            x, y = project(point.x, point.y)
+            out.append(
+                f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{escape(area.name)}</text>'
+            )
+        out.append("</g>")
+    out.append("</svg>")
+    return RenderedMap(
+        svg="".join(out),
+        width=project.width,
+        height=project.height,
+        legend=legend,
+        classes=classes,
+        has_missing=any(c == NO_DATA for c in classes.values()),
+    )

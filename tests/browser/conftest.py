@@ -1,0 +1,84 @@
+"""Browser tests: Debian's Chromium driven by Playwright, axe-core run on every page visited."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are
+# still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not path:
+        pytest.fail("Chromium is missing: install Debian's `chromium` package (.ci/run does).")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any, settings: Any) -> Iterator[Page]:
+    settings.MAILLAGE_INSECURE_HTTP = True
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    context = browser.new_context(base_url=live_server.url, locale="fr-CA")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.console_errors = errors  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+class AxeChecker:
+    """Runs axe-core on each page a test visits and keeps the violations."""
+
+    def __init__(self) -> None:
+        self.axe = Axe()
+        self.reports: list[str] = []
+        self.visited: list[str] = []
+
+    def check(self, page: Page) -> None:
+        results = self.axe.run(
+            page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        )
+        self.visited.append(page.url)
+        if results.violations_count:
+            self.reports.append(f"{page.url}\n{results.generate_report()}")
+
+
+@pytest.fixture
+def axe() -> Iterator[AxeChecker]:
+    checker = AxeChecker()
+    yield checker
+    assert checker.visited, "the test visited no page with axe"
+    assert not checker.reports, "\n\n".join(checker.reports)
