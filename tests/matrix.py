@@ -1,8 +1,8 @@
 """The permission matrix: for every URL of the project, the status each role gets.
 
-Each app declares its expectations in `maillage/<app>/tests/access.py` as `ACCESS`, a dict from URL
-name to an `Expect`, and may add sample objects with `sample(data)`; `tests/test_permission_matrix.py`
-walks every URL pattern and fails when one has no entry.
+Each app declares its expectations in `maillage/<app>/tests/access.py` as `ACCESS`, a dict from
+URL name to an `Expect`, and may add sample objects with `sample(data)`;
+`tests/test_permission_matrix.py` walks every URL pattern and fails when one has no entry.
 """
 
 from __future__ import annotations

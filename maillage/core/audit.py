@@ -24,7 +24,11 @@ def verb_label(verb: str) -> str:
 
 
 def record(
-    *, actor: Any, verb: str, target: models.Model | None = None, payload: dict[str, Any] | None = None
+    *,
+    actor: Any,
+    verb: str,
+    target: models.Model | None = None,
+    payload: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Write one audit event. Call it inside the service's transaction."""
     real_actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None

@@ -12,11 +12,10 @@ from maillage.core.roles import Role
 
 
 def _at_least(role: Role) -> Any:
-    @rules.predicate(name=f"is_{role.value}_or_more")
-    def predicate(user: Any) -> bool:
+    def test(user: Any) -> bool:
         return bool(user.is_authenticated and user.has_role_at_least(role))
 
-    return predicate
+    return rules.predicate(test, name=f"is_{role.value}_or_more")
 
 
 is_authenticated = rules.is_authenticated

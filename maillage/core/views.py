@@ -21,7 +21,9 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @permission_required("core.view_notifications")
 def notification_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.notifications_for(request.user), 25).get_page(request.GET.get("page"))
+    page = Paginator(selectors.notifications_for(request.user), 25).get_page(
+        request.GET.get("page")
+    )
     return render(request, "core/notification_list.html", {"page": page})
 
 

@@ -69,7 +69,8 @@ class AxeChecker:
 
     def check(self, page: Page) -> None:
         results = self.axe.run(
-            page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+            page,
+            options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
         )
         self.visited.append(page.url)
         if results.violations_count:

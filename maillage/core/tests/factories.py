@@ -5,6 +5,7 @@ from typing import Any
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from factory import post_generation
 
 from maillage.core.models import User
 from maillage.core.roles import Role
@@ -12,7 +13,7 @@ from maillage.core.roles import Role
 PASSWORD = "correct-horse-battery-staple-42"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -23,15 +24,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     role = Role.CITIZEN
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
-    @factory.post_generation
-    def verified(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:  # noqa: N805
+    @post_generation
+    def verified(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:
         """Accounts log in by a verified e-mail address, as allauth requires."""
         if create:
             obj.save()
             EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
 
-    @factory.post_generation
-    def mfa(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:  # noqa: N805
+    @post_generation
+    def mfa(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:
         """Staff and administrators get a TOTP authenticator, as the platform requires."""
         wants = extracted if extracted is not None else obj.role in (Role.STAFF, Role.ADMIN)
         if create and wants:
@@ -43,4 +44,4 @@ def user_with_role(role: str, **kwargs: Any) -> User:
     if role == Role.ADMIN:
         extra.update(is_staff=True, is_superuser=True)
     extra.update(kwargs)
-    return UserFactory(**extra)  # type: ignore[no-any-return]
+    return UserFactory(**extra)
