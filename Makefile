@@ -3,6 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 
 .PHONY: run test test-browser test-pg lint typecheck messages check-messages install serve setup bench clean
 
@@ -26,7 +27,7 @@ setup: install messages
 	$(MANAGE) load_demo
 
 serve:
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The local demo: plain HTTP on 127.0.0.1, demo banner, staff MFA waived (the banner says so).
 run: export MAILLAGE_DEMO ?= 1
@@ -41,7 +42,7 @@ test-pg: install messages
 	DATABASE_URL=$${DATABASE_URL_PG:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest -n 2 -q
 
 test-browser: install messages
-	$(PY) -m pytest -m browser -q -p no:xdist
+	$(PY) -m pytest -m browser -q -p no:xdist --liveserver 127.0.0.1
 
 lint: install
 	$(VENV)/bin/ruff check .

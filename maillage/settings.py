@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "maillage.core",
     "maillage.territories",
     "maillage.network",
+    "maillage.governance",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -227,9 +228,11 @@ LANGUAGE_COOKIE_SECURE = not INSECURE_HTTP
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG and not INSECURE_HTTP)
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if INSECURE_HTTP else "31536000"))
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("SECURE_HSTS_SECONDS", "0" if INSECURE_HTTP else "31536000")
+)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not INSECURE_HTTP)
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -238,7 +241,9 @@ MAILLAGE_COLLECTIVE_NAME = os.environ.get(
     "MAILLAGE_COLLECTIVE_NAME",
     "Collectif pour l'inclusion et le développement social dans la Capitale-Nationale",
 )
-MAILLAGE_COLLECTIVE_SHORT_NAME = os.environ.get("MAILLAGE_COLLECTIVE_SHORT_NAME", "Collectif IDS-CN")
+MAILLAGE_COLLECTIVE_SHORT_NAME = os.environ.get(
+    "MAILLAGE_COLLECTIVE_SHORT_NAME", "Collectif IDS-CN"
+)
 MAILLAGE_REGION_CODE = os.environ.get("MAILLAGE_REGION_CODE", "03")
 # A demo instance says so on every page (and may waive staff MFA).
 MAILLAGE_DEMO = env_bool("MAILLAGE_DEMO", False)

@@ -12,6 +12,7 @@ urlpatterns = i18n_patterns(
     path("", include("maillage.core.urls")),
     path("territoires/", include("maillage.territories.urls")),
     path("repertoire/", include("maillage.network.urls")),
+    path("gouvernance/", include("maillage.governance.urls")),
     path("comptes/", include("allauth.urls")),
     path("administration/", admin.site.urls),
     prefix_default_language=False,

@@ -7,8 +7,10 @@ from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
 
 from maillage.core.roles import ANONYMOUS
 from maillage.core.tests.factories import user_with_role
@@ -29,7 +31,9 @@ def url_names() -> list[str]:
                 name = p.name or f"<{route}{p.pattern}>"
                 yield f"{namespace}:{name}" if namespace else name
 
-    return sorted(set(walk(get_resolver().url_patterns, None, "")))
+    # The language prefix of a route depends on the active language: walk in the default one.
+    with translation.override(settings.LANGUAGE_CODE):
+        return sorted(set(walk(get_resolver().url_patterns, None, "")))
 
 
 def access_modules():

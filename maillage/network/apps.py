@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+import importlib
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +10,23 @@ class NetworkConfig(AppConfig):
     name = "maillage.network"
     label = "network"
     verbose_name = _("Partner network")
+
+    def ready(self) -> None:
+        from allauth.account.signals import email_confirmed
+
+        from maillage.network import receivers, rules, services  # noqa: F401 (registrations)
+
+        email_confirmed.connect(
+            receivers.link_person_on_email_confirmed, dispatch_uid="network.link_person"
+        )
+        # The territory page shows a panel of the organizations serving it, once that page
+        # offers panels (maillage.territories.panels is developed separately).
+        try:
+            panels = importlib.import_module("maillage.territories.panels")
+        except ModuleNotFoundError as error:
+            if error.name != "maillage.territories.panels":
+                raise
+        else:
+            from maillage.network.panels import organizations_panel
+
+            panels.register(organizations_panel)

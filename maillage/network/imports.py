@@ -43,7 +43,9 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ImportKind.ORGANIZATIONS: (
         Column("name", ("nom",), required=True),
         Column("acronym", ("sigle", "acronyme")),
-        Column("neq",),
+        Column(
+            "neq",
+        ),
         Column("sectors", ("secteurs", "secteur", "sector")),
         Column("level", ("palier",)),
         Column("territories", ("territoires", "territoire", "territory")),
@@ -51,7 +53,9 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("email", ("courriel",)),
         Column("phone", ("telephone",)),
         Column("status", ("statut",)),
-        Column("description",),
+        Column(
+            "description",
+        ),
     ),
     ImportKind.PEOPLE: (
         Column("first_name", ("prenom",), required=True),
@@ -128,15 +132,16 @@ def decode_csv(data: bytes) -> str:
         ) from error
 
 
-def read_upload(upload: UploadedFile) -> str:
+def read_upload(upload: UploadedFile[Any]) -> str:
     """Check the name and size of an uploaded file, then decode it."""
     limit = settings.MAILLAGE_MAX_UPLOAD_BYTES
     if not (upload.name or "").lower().endswith(".csv"):
         raise ImportFileError(_("The file must be a CSV file (name ending in .csv)."))
-    if (upload.size or 0) > limit:
+    size = upload.size or 0
+    if size > limit:
         raise ImportFileError(
             _("The file is too large (%(size)s); the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
         )
     data = upload.read(limit + 1)
     if len(data) > limit:
@@ -166,7 +171,11 @@ def parse_csv(text: str, kind: str) -> list[ImportRow]:
         header = next(reader)
     except (StopIteration, csv.Error) as error:
         raise ImportFileError(_("The file has no header line.")) from error
-    names = {_plain(alias).replace(" ", "_").replace("-", "_"): c.key for c in columns for alias in (c.key, *c.aliases)}
+    names = {
+        _plain(alias).replace(" ", "_").replace("-", "_"): c.key
+        for c in columns
+        for alias in (c.key, *c.aliases)
+    }
     keys: list[str | None] = []
     unknown: list[str] = []
     for cell in header:
@@ -273,7 +282,7 @@ FIELD_COLUMNS = {
 def errors_from_validation(line: int, error: ValidationError) -> list[RowError]:
     if not hasattr(error, "error_dict"):
         return [RowError(line, "", message) for message in error.messages]
-    found = []
+    found: list[RowError] = []
     for name, errors in error.error_dict.items():
         column = "" if name == "__all__" else FIELD_COLUMNS.get(name, name)
         for item in errors:
@@ -312,7 +321,7 @@ def _split(value: str) -> list[str]:
 def _parse_date(value: str) -> date | None:
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.strptime(value, pattern).date()  # noqa: DTZ007 (a calendar date)
+            return datetime.strptime(value, pattern).date()
         except ValueError:
             continue
     return None

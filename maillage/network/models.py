@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from maillage.territories.models import Level, Territory
@@ -53,8 +54,12 @@ class Organization(models.Model):
         validators=[neq_validator],
     )
     description = models.TextField(_("description"), blank=True)
-    sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), related_name="organizations")
-    level = models.CharField(_("level"), max_length=16, choices=Level.choices, default=Level.REGIONAL)
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors"), related_name="organizations"
+    )
+    level = models.CharField(
+        _("level"), max_length=16, choices=Level.choices, default=Level.REGIONAL
+    )
     territories = models.ManyToManyField(
         Territory, verbose_name=_("territories served"), related_name="organizations", blank=True
     )
@@ -94,6 +99,9 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("network:organization_detail", kwargs={"slug": self.slug})
+
 
 class Person(models.Model):
     """Someone in the network; may have an account (`user`)."""
@@ -130,6 +138,9 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("network:person_detail", kwargs={"slug": self.slug})
 
 
 class Function(models.Model):

@@ -78,9 +78,7 @@ def normalize_neq(value: str) -> str:
 
 def neq_error(value: str) -> ValidationError:
     return ValidationError(
-        _(
-            "NEQ “%(value)s” is invalid: a Québec enterprise number (NEQ) has exactly 10 digits."
-        ),
+        _("NEQ “%(value)s” is invalid: a Québec enterprise number (NEQ) has exactly 10 digits."),
         code="invalid",
         params={"value": value},
     )
@@ -121,7 +119,16 @@ class OrganizationData:
     status: str = OrganizationStatus.PARTNER
 
 
-_ORGANIZATION_FIELDS = ("name", "acronym", "neq", "description", "level", "website", "email", "phone")
+_ORGANIZATION_FIELDS = (
+    "name",
+    "acronym",
+    "neq",
+    "description",
+    "level",
+    "website",
+    "email",
+    "phone",
+)
 
 
 def _organization_snapshot(organization: Organization) -> dict[str, Any]:
@@ -180,9 +187,7 @@ def organization_update(
     organization.territories.set(data.territories)
     changes = _changes(before, _organization_snapshot(organization))
     if changes:
-        audit.record(
-            actor=actor, verb="organization.updated", target=organization, payload=changes
-        )
+        audit.record(actor=actor, verb="organization.updated", target=organization, payload=changes)
     if data.status != organization.status:
         organization_set_status(actor=actor, organization=organization, status=data.status)
     return organization
@@ -325,7 +330,11 @@ def function_add(
         actor=actor,
         verb="function.added",
         target=person,
-        payload={"function": function.pk, "organization": organization.name, "title": function.title},
+        payload={
+            "function": function.pk,
+            "organization": organization.name,
+            "title": function.title,
+        },
     )
     return function
 
@@ -391,9 +400,7 @@ def _seat_payload(seat: Seat, substitutes: Iterable[Person]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def seat_assign(
-    *, actor: Any, organization: Organization, holder: Person, data: SeatData
-) -> Seat:
+def seat_assign(*, actor: Any, organization: Organization, holder: Person, data: SeatData) -> Seat:
     """Give `holder` a seat on behalf of `organization`. Seat events live in the organization's
     history: that is where people look for who represents it."""
     _require(actor, "network.manage")
@@ -446,7 +453,11 @@ def seat_end(*, actor: Any, seat: Seat, end_date: date | None = None) -> Seat:
         actor=actor,
         verb="seat.ended",
         target=seat.organization,
-        payload={"seat": seat.pk, "holder": str(seat.holder), "end_date": seat.end_date.isoformat()},
+        payload={
+            "seat": seat.pk,
+            "holder": str(seat.holder),
+            "end_date": seat.end_date.isoformat(),
+        },
     )
     return seat
 
@@ -607,9 +618,12 @@ def _import_person(actor: Any, row: imports.PersonRow) -> imports.RowOutcome:
                 data=SeatData(start_date=row.seat_start or _today()),
             )
             details.append(_("seat holder"))
-    elif organization is not None and row.seat == imports.SUBSTITUTE:
-        if _import_substitute(actor, row, person, organization):
-            details.append(_("substitute"))
+    elif (
+        organization is not None
+        and row.seat == imports.SUBSTITUTE
+        and _import_substitute(actor, row, person, organization)
+    ):
+        details.append(_("substitute"))
     if action == "unchanged" and details:
         action = "update"
     return imports.RowOutcome(row.line, action, str(person), details)

@@ -6,3 +6,7 @@ class TerritoriesConfig(AppConfig):
     name = "maillage.territories"
     label = "territories"
     verbose_name = _("Territories")
+
+    def ready(self) -> None:
+        # Registers the audit verbs' labels, read by every history page.
+        from maillage.territories import services  # noqa: F401

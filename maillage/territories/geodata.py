@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import shapely
+from django.utils.translation import gettext as _
 from shapely.geometry import mapping, shape
 from shapely.validation import explain_validity
 
-from django.utils.translation import gettext as _
-
 from maillage.territories.regiondata import TerritoryDataError
 
-DEFAULT_TOLERANCE = 0.001  # degrees, about 100 m: invisible on a regional map, a third of the points
+DEFAULT_TOLERANCE = (
+    0.001  # degrees, about 100 m: invisible on a regional map, a third of the points
+)
 PRECISION = 0.00001  # degrees, about 1 m: the grid stored coordinates are snapped to
 POLYGONAL = {"Polygon", "MultiPolygon"}
 # CRS names meaning WGS84 longitude/latitude; a projected file (e.g. Québec Lambert) is refused.
@@ -76,7 +77,9 @@ def _check_crs(crs: Any) -> None:
 
 def _feature(number: int, raw: Any) -> Feature:
     if not isinstance(raw, dict) or raw.get("type") != "Feature":
-        raise TerritoryDataError(_("Feature %(number)d is not a GeoJSON Feature.") % {"number": number})
+        raise TerritoryDataError(
+            _("Feature %(number)d is not a GeoJSON Feature.") % {"number": number}
+        )
     properties = raw.get("properties") or {}
     if not isinstance(properties, dict):
         raise TerritoryDataError(
@@ -119,7 +122,9 @@ def _geometry(label: str, raw: Any) -> Any:
             % {"feature": label, "error": error}
         ) from error
     if geometry.is_empty:
-        raise TerritoryDataError(_("Feature %(feature)s has an empty geometry.") % {"feature": label})
+        raise TerritoryDataError(
+            _("Feature %(feature)s has an empty geometry.") % {"feature": label}
+        )
     min_lon, min_lat, max_lon, max_lat = geometry.bounds
     if min_lon < -180 or max_lon > 180 or min_lat < -90 or max_lat > 90:
         raise TerritoryDataError(

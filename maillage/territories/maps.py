@@ -23,6 +23,11 @@ from shapely.ops import polylabel
 
 CLASS_COUNT = 5
 NO_DATA = 0  # class of an area without a value: drawn with `fill-0`
+# Labels sit on a light backing so their contrast never depends on the fills beneath (a long
+# name spans several areas). The backing is sized from the label font size set by the CSS
+# (`.choropleth text`) and an average glyph width.
+LABEL_FONT_SIZE = 14
+GLYPH_WIDTH = 0.62  # em
 
 
 @dataclass(frozen=True)
@@ -70,11 +75,12 @@ def class_breaks(values: Sequence[float], count: int = CLASS_COUNT) -> tuple[Leg
             ranges[-1] = (ranges[-1][0], max(high, ranges[-1][1]))
         else:
             ranges.append((low, high))
-    # Spread the colours over the whole ramp when there are fewer classes than colours.
+    # Spread the colours over the whole ramp when there are fewer classes than colours; a lone
+    # class takes the middle one.
     last = len(ranges) - 1
     return tuple(
         LegendClass(
-            index=1 + round(i * (count - 1) / last) if last else 1,
+            index=1 + round(i * (count - 1) / last) if last else (count + 1) // 2,
             low=low,
             high=high,
         )
@@ -190,7 +196,11 @@ def render(
             largest = max(polygons, key=lambda p: p.area)
             point = polylabel(largest, tolerance=max(largest.length / 200, 1e-6))
             x, y = project(point.x, point.y)
+            box_width = len(area.name) * GLYPH_WIDTH * LABEL_FONT_SIZE + 8
             out.append(
+                f'<rect class="label-bg" x="{x - box_width / 2:.1f}" '
+                f'y="{y - LABEL_FONT_SIZE:.1f}" width="{box_width:.1f}" '
+                f'height="{LABEL_FONT_SIZE * 1.35:.1f}" rx="3"/>'
                 f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{escape(area.name)}</text>'
             )
         out.append("</g>")

@@ -60,10 +60,16 @@ class Territory(models.Model):
     population = models.PositiveIntegerField(_("population (2021)"), null=True, blank=True)
     population_year = models.PositiveSmallIntegerField(_("census year"), null=True, blank=True)
     subtype = models.CharField(
-        _("official designation"), max_length=64, blank=True, help_text=_("For example Ville, Paroisse, Canton.")
+        _("official designation"),
+        max_length=64,
+        blank=True,
+        help_text=_("For example Ville, Paroisse, Canton."),
     )
     secondary_code = models.CharField(
-        _("secondary code"), max_length=16, blank=True, help_text=_("For example the MAMH geographic code.")
+        _("secondary code"),
+        max_length=16,
+        blank=True,
+        help_text=_("For example the MAMH geographic code."),
     )
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
 

@@ -99,11 +99,14 @@ def default_directory(region_code: str) -> Path:
 
 
 def read_region(
-    *, region_code: str, directory: Path | None = None, regions_file: Path | None = None
+    *,
+    region_code: str,
+    directory: Path | str | None = None,
+    regions_file: Path | str | None = None,
 ) -> RegionData:
     """Read and check every file of one region; raise TerritoryDataError on the first problem."""
     region_code = normalize_region_code(region_code)
-    directory = directory or default_directory(region_code)
+    directory = Path(directory) if directory else default_directory(region_code)
     if not directory.is_dir():
         raise TerritoryDataError(
             _("No data for region %(code)s: the folder %(folder)s does not exist.")
@@ -113,6 +116,7 @@ def read_region(
         # A region's folder may carry its own list of regions; otherwise the bundled one serves.
         local = directory / REGIONS_FILE.name
         regions_file = local if local.is_file() else REGIONS_FILE
+    regions_file = Path(regions_file)
     region = _read_region_facts(regions_file, region_code)
     mrcs = _read_mrcs(_one_file(directory, "*mrc.csv"))
     municipalities = _read_municipalities(
@@ -125,7 +129,10 @@ def _one_file(directory: Path, pattern: str) -> Path:
     matches = sorted(directory.glob(pattern))
     if len(matches) != 1:
         raise TerritoryDataError(
-            _("The folder %(folder)s must hold exactly one file named %(pattern)s (found %(count)d).")
+            _(
+                "The folder %(folder)s must hold exactly one file named %(pattern)s "
+                "(found %(count)d)."
+            )
             % {"folder": directory, "pattern": pattern, "count": len(matches)}
         )
     return matches[0]
@@ -192,7 +199,11 @@ def _population(path: Path, line: int, value: str) -> int | None:
         return None
     if not cleaned.isdigit():
         raise TerritoryDataError(
-            _line(path, line, _("the population “%(value)s” is not a whole number.") % {"value": value})
+            _line(
+                path,
+                line,
+                _("the population “%(value)s” is not a whole number.") % {"value": value},
+            )
         )
     return int(cleaned)
 
@@ -235,7 +246,8 @@ def _read_mrcs(path: Path) -> list[MrcFacts]:
                 _line(
                     path,
                     line,
-                    _("the type “%(value)s” is neither MRC nor TÉ.") % {"value": row["statcan_type"]},
+                    _("the type “%(value)s” is neither MRC nor TÉ.")
+                    % {"value": row["statcan_type"]},
                 )
             )
         mrcs.append(

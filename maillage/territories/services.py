@@ -1,8 +1,9 @@
 """Writes of the territories app: loading a region's facts and importing boundaries.
 
-Both are operator actions (management commands, the demo loader): they run as one transaction, so a
-bad file changes nothing, and write one audit event when they changed something. Running them again
-with the same files changes nothing and records nothing.
+Both are operator actions: they run as one transaction, so a bad file changes nothing, and write one
+audit event when they changed something. Running them again with the same files changes nothing and
+records nothing. `actor=None` is the system (management commands, the demo loader); any other actor
+needs the `territories.manage` permission.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
+from maillage.core.permissions import require
 from maillage.territories import geodata, regiondata
 from maillage.territories.models import LEVEL_OF_TYPE, Boundary, Territory, TerritoryType
 from maillage.territories.regiondata import TerritoryDataError
@@ -55,11 +57,17 @@ class BoundaryImportReport:
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)  # features whose territory is not loaded
     outside_region: int = 0  # features of other regions, left out by `region_code`
-    outlines: list[str] = field(default_factory=list)  # regions whose outline was stored
+    outlines: list[str] = field(default_factory=list)  # regions outlined from their MRCs
+    outlines_changed: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.outlines_changed)
+
+
+def _require_manager(actor: Any) -> None:
+    if actor is not None:  # None is the system: a management command or the demo loader
+        require(actor, "territories.manage")
 
 
 def _group(kind: str) -> str:
@@ -74,7 +82,7 @@ def _group(kind: str) -> str:
 class _Upserter:
     """Creates or updates territories, counting what changed and keeping slugs unique."""
 
-    def __init__(self, codes: Iterable[str], report: RegionLoadReport | None = None) -> None:
+    def __init__(self, codes: Iterable[str]) -> None:
         self.existing = {
             (_group(t.type), t.code): t for t in Territory.objects.filter(code__in=set(codes))
         }
@@ -122,7 +130,6 @@ class _Upserter:
         if changed:
             for key in changed:
                 setattr(territory, key, values[key])
-            territory.full_clean(exclude=["parent", "slug"])
             territory.save(update_fields=[key.removesuffix("_id") for key in changed])
             self.updated += 1
         else:
@@ -135,14 +142,15 @@ def region_load(
     *,
     actor: Any,
     region_code: str,
-    directory: Path | None = None,
-    regions_file: Path | None = None,
+    directory: Path | str | None = None,
+    regions_file: Path | str | None = None,
 ) -> RegionLoadReport:
     """Create or update Québec, one region, its MRCs / equivalent territories and municipalities.
 
     The facts come from the bundled fixtures (`fixtures/regions/<code>/`) or from `directory`, in
     the same format. Raises TerritoryDataError, naming the file and line, before writing anything.
     """
+    _require_manager(actor)
     data = regiondata.read_region(
         region_code=region_code, directory=directory, regions_file=regions_file
     )
@@ -240,6 +248,7 @@ def boundaries_import(
     out. When every MRC of a region has an outline, the region's outline is their union. A broken
     file raises TerritoryDataError and changes nothing.
     """
+    _require_manager(actor)
     if tolerance < 0:
         raise TerritoryDataError(_("The simplification tolerance cannot be negative."))
     features = geodata.parse_features(data)
@@ -268,7 +277,9 @@ def boundaries_import(
         territory = by_cduid.get(feature.cduid) if feature.cduid else None
         territory = territory or by_mrc_code.get(feature.mrc_code)
         if territory is None:
-            report.skipped.append(f"{feature.number} ({feature.name})" if feature.name else str(feature.number))
+            report.skipped.append(
+                f"{feature.number} ({feature.name})" if feature.name else str(feature.number)
+            )
             continue
         # Some territories come in several features (islands): their union is the outline.
         matched.setdefault(territory.pk, (territory, []))[1].append(feature.geometry)
@@ -325,6 +336,6 @@ def _store_region_outline(region: Territory, source: str, report: BoundaryImport
         return
     outline = geodata.union([geodata.from_geojson(b.geometry) for b in shapes])
     existing = Boundary.objects.filter(territory=region).first()
-    outcome = _store_boundary(region, outline, source, existing)
-    setattr(report, outcome, getattr(report, outcome) + 1)
+    if _store_boundary(region, outline, source, existing) != "unchanged":
+        report.outlines_changed += 1
     report.outlines.append(region.code)

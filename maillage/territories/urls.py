@@ -1,4 +1,9 @@
 from django.urls import path
 
+from maillage.territories import views
+
 app_name = "territories"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<slug:slug>/", views.detail, name="detail"),
+]

@@ -11,10 +11,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, sync_playwright
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are
-# still synchronous and safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -27,6 +23,9 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # alongside it are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium_path(),
@@ -45,10 +44,35 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def plain_http() -> Iterator[None]:
+    """The live server speaks plain HTTP: no HTTPS redirect, HSTS or secure-only cookies.
+
+    Set before the server starts, since the security middleware reads them once."""
+    from django.conf import settings
+
+    names = [
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "LANGUAGE_COOKIE_SECURE",
+    ]
+    saved = {name: getattr(settings, name) for name in names}
+    for name in names:
+        setattr(settings, name, 0 if name == "SECURE_HSTS_SECONDS" else False)
+    yield
+    for name, value in saved.items():
+        setattr(settings, name, value)
+
+
+@pytest.fixture(scope="session")
+def live_server(plain_http: None, live_server: Any) -> Any:
+    return live_server
+
+
 @pytest.fixture
-def page(browser: Any, live_server: Any, settings: Any) -> Iterator[Page]:
-    settings.MAILLAGE_INSECURE_HTTP = True
-    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+def page(browser: Any, live_server: Any) -> Iterator[Page]:
     context = browser.new_context(base_url=live_server.url, locale="fr-CA")
     page = context.new_page()
     errors: list[str] = []

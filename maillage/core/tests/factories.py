@@ -26,10 +26,13 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
 
     @post_generation
     def verified(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:
-        """Accounts log in by a verified e-mail address, as allauth requires."""
+        """Accounts log in by a verified e-mail address, as allauth requires (`verified=False`
+        gives an address still waiting for confirmation)."""
         if create:
             obj.save()
-            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+            EmailAddress.objects.create(
+                user=obj, email=obj.email, verified=extracted is not False, primary=True
+            )
 
     @post_generation
     def mfa(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:

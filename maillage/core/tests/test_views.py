@@ -96,3 +96,12 @@ def test_unread_count_in_the_header(client):
     services.notify(recipient=user, subject="Deux", email=False)
     client.force_login(user)
     assert ">2<span" in client.get("/").text
+
+
+def test_the_layout_assets_are_served_by_the_project(client):
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/").text
+    for asset in ("maillage/css/maillage.css", "maillage/js/htmx.min.js"):
+        assert f"/static/{asset}" in page
+        assert finders.find(asset), f"{asset} is not found by the static files finders"

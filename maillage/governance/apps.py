@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GovernanceConfig(AppConfig):
+    name = "maillage.governance"
+    label = "governance"
+    verbose_name = _("Collaboration model")
+
+    def ready(self) -> None:
+        from maillage.governance import rules, services  # noqa: F401 (registrations)

@@ -1,0 +1,297 @@
+"""Forms of the network pages: they parse input; services validate and write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from maillage.network import selectors
+from maillage.network.imports import ImportKind
+from maillage.network.models import Organization, OrganizationStatus, Person, Sector
+from maillage.network.services import OrganizationData, PersonData, SeatData
+from maillage.territories.models import Level, Territory, TerritoryType
+
+GROUPED_TYPES = (TerritoryType.MRC, TerritoryType.EQUIVALENT)
+
+Choices = list[tuple[str, Any]]
+
+
+def territory_choices(territories: list[Territory], *, whole: bool) -> Choices:
+    """Territories grouped by MRC: regions first, then one group per MRC with its municipalities.
+
+    With `whole`, an MRC's own option says it covers the whole MRC (as a filter it does).
+    """
+    by_parent: dict[int | None, list[Territory]] = {}
+    for territory in territories:
+        by_parent.setdefault(territory.parent_id, []).append(territory)
+    groups = [t for t in territories if t.type in GROUPED_TYPES]
+    grouped_ids = {t.pk for t in groups}
+    top: Choices = [(t.slug, t.name) for t in territories if t.type == TerritoryType.REGION]
+    choices: Choices = list(top)
+    for group in groups:
+        own = _("%(name)s (whole territory)") % {"name": group.name} if whole else group.name
+        options = [(group.slug, own)]
+        options += [(t.slug, t.name) for t in by_parent.get(group.pk, [])]
+        choices.append((group.name, options))
+    others = [
+        (t.slug, t.name)
+        for t in territories
+        if t.type not in (*GROUPED_TYPES, TerritoryType.REGION) and t.parent_id not in grouped_ids
+    ]
+    if others:
+        choices.append((str(_("Other territories")), others))
+    return choices
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's filters, read from the query string. Unknown values are ignored."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput,
+        help_text=_("Name, acronym or description."),
+    )
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    territory = forms.ChoiceField(label=_("Territory served"), required=False)
+    level = forms.ChoiceField(
+        label=_("Level"), required=False, choices=[("", _("All levels")), *Level.choices]
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *OrganizationStatus.choices],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sectors = {s.key: s for s in Sector.objects.all()}
+        sector_field = self.fields["sector"]
+        territory_field = self.fields["territory"]
+        assert isinstance(sector_field, forms.ChoiceField)
+        assert isinstance(territory_field, forms.ChoiceField)
+        sector_field.choices = [
+            ("", _("All sectors")),
+            *((key, sector.name) for key, sector in self.sectors.items()),
+        ]
+        self.territories = selectors.filter_territories()
+        territory_field.choices = [
+            ("", _("All territories")),
+            *territory_choices(self.territories, whole=True),
+        ]
+
+    def filters(self) -> selectors.DirectoryFilters:
+        if not self.is_bound:
+            return selectors.DirectoryFilters()
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        slug = data.get("territory") or ""
+        return selectors.DirectoryFilters(
+            q=(data.get("q") or "").strip(),
+            sector=self.sectors.get(data.get("sector") or ""),
+            territory=next((t for t in self.territories if t.slug == slug), None),
+            level=data.get("level") or "",
+            status=data.get("status") or "",
+        )
+
+
+class SectorChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name)
+
+
+class OrganizationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    acronym = forms.CharField(label=_("Acronym"), max_length=40, required=False)
+    neq = forms.CharField(
+        label=_("Québec enterprise number (NEQ)"),
+        max_length=20,
+        required=False,
+        help_text=_("10 digits, as in the enterprise register. Optional."),
+    )
+    sectors = SectorChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one sector.")},
+    )
+    level = forms.ChoiceField(label=_("Level"), choices=Level.choices, initial=Level.REGIONAL)
+    territories = forms.MultipleChoiceField(
+        label=_("Territories served"),
+        required=False,
+        help_text=_("Hold Ctrl (or Cmd) to choose several."),
+        widget=forms.SelectMultiple(attrs={"size": 12}),
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    email = forms.EmailField(label=_("General e-mail"), required=False)
+    phone = forms.CharField(
+        label=_("Telephone"), max_length=40, required=False, widget=forms.TelInput
+    )
+    status = forms.ChoiceField(
+        label=_("Status in the collective"),
+        choices=OrganizationStatus.choices,
+        initial=OrganizationStatus.PARTNER,
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(self, *args: Any, organization: Organization | None = None, **kwargs: Any):
+        if organization is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "name": organization.name,
+                "acronym": organization.acronym,
+                "neq": organization.neq,
+                "sectors": [s.pk for s in organization.sectors.all()],
+                "level": organization.level,
+                "territories": [t.slug for t in organization.territories.all()],
+                "website": organization.website,
+                "email": organization.email,
+                "phone": organization.phone,
+                "status": organization.status,
+                "description": organization.description,
+            }
+        super().__init__(*args, **kwargs)
+        self.territory_list = list(Territory.objects.exclude(type=TerritoryType.PROVINCE))
+        field = self.fields["territories"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = territory_choices(self.territory_list, whole=False)
+
+    def clean_neq(self) -> str:
+        neq = "".join(str(self.cleaned_data.get("neq") or "").split())
+        if neq and not (len(neq) == 10 and neq.isdigit()):
+            raise ValidationError(
+                _("The NEQ must have exactly 10 digits (you typed “%(value)s”)."),
+                code="invalid",
+                params={"value": neq},
+            )
+        return neq
+
+    def to_data(self) -> OrganizationData:
+        data = self.cleaned_data
+        slugs = set(data["territories"])
+        return OrganizationData(
+            name=data["name"],
+            acronym=data["acronym"],
+            neq=data["neq"],
+            sectors=list(data["sectors"]),
+            level=data["level"],
+            territories=[t for t in self.territory_list if t.slug in slugs],
+            website=data["website"],
+            email=data["email"],
+            phone=data["phone"],
+            status=data["status"],
+            description=data["description"],
+        )
+
+
+class PersonForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("When the person verifies this address with an account, they are linked."),
+    )
+    phone = forms.CharField(
+        label=_("Telephone"), max_length=40, required=False, widget=forms.TelInput
+    )
+
+    def __init__(self, *args: Any, person: Person | None = None, **kwargs: Any):
+        if person is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "first_name": person.first_name,
+                "last_name": person.last_name,
+                "email": person.email,
+                "phone": person.phone,
+            }
+        super().__init__(*args, **kwargs)
+
+    def to_data(self) -> PersonData:
+        return PersonData(**self.cleaned_data)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.last_name}, {obj.first_name}"
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.last_name}, {obj.first_name}"
+
+
+class FunctionForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("Organization"), queryset=Organization.objects.order_by("name")
+    )
+    title = forms.CharField(
+        label=_("Function"), max_length=150, help_text=_("For example: executive director.")
+    )
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
+
+
+class SeatForm(forms.Form):
+    """Assigning a seat (with a holder) or editing one (holder fixed)."""
+
+    holder = PersonChoiceField(
+        label=_("Holder"), queryset=Person.objects.order_by("last_name", "first_name")
+    )
+    substitutes = PeopleChoiceField(
+        label=_("Substitutes"),
+        required=False,
+        queryset=Person.objects.order_by("last_name", "first_name"),
+        help_text=_("Hold Ctrl (or Cmd) to choose several."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
+    end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput())
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+    def __init__(self, *args: Any, with_holder: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not with_holder:
+            del self.fields["holder"]
+
+    def to_data(self) -> SeatData:
+        data = self.cleaned_data
+        return SeatData(
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            note=data["note"],
+            substitutes=list(data["substitutes"]),
+        )
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What the file contains"),
+        choices=ImportKind.choices,
+        widget=forms.RadioSelect,
+        initial=ImportKind.ORGANIZATIONS,
+    )
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8 (or Windows “CSV”), comma or semicolon separated, .csv."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+
+def apply_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's validation errors at the form's fields (others at the top)."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

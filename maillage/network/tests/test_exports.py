@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from maillage.core.roles import ANONYMOUS, Role
+from maillage.network.tests.factories import OrganizationFactory, SeatFactory, mrc, sector
+
+pytestmark = pytest.mark.django_db
+
+
+def read_csv(response):
+    text = response.content.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
+
+
+@pytest.fixture
+def organizations():
+    territory = mrc()
+    seat = SeatFactory.create(
+        organization=OrganizationFactory.create(
+            name="Alpha (fictif)", email="alpha@example.org", territories=[territory]
+        )
+    )
+    OrganizationFactory.create(name="=HYPERLINK(1)", sectors=[sector("municipal")])
+    return seat
+
+
+@pytest.mark.parametrize("role", [ANONYMOUS, Role.CITIZEN, Role.GUEST])
+def test_public_columns_only(client_as, organizations, role):
+    response = client_as(role).get(reverse("network:organization_export", args=["csv"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    rows = read_csv(response)
+    assert len(rows[0]) == 7
+    assert "alpha@example.org" not in response.content.decode("utf-8-sig")
+
+
+def test_members_get_contact_columns(member_client, organizations):
+    response = member_client.get(reverse("network:organization_export", args=["csv"]))
+    rows = read_csv(response)
+    assert len(rows[0]) == 10
+    alpha = next(row for row in rows if row[0] == "Alpha (fictif)")
+    assert alpha[7] == "alpha@example.org"
+    assert organizations.holder.email in alpha[9]
+    assert alpha[4] == "Charlevoix-Est"
+
+
+def test_export_follows_the_filters_and_defuses_formulas(member_client, organizations):
+    response = member_client.get(
+        reverse("network:organization_export", args=["csv"]), {"sector": "municipal"}
+    )
+    rows = read_csv(response)
+    assert [row[0] for row in rows[1:]] == ["'=HYPERLINK(1)"]
+
+
+def test_xlsx(member_client, organizations):
+    response = member_client.get(reverse("network:organization_export", args=["xlsx"]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Nom"
+    assert {row[0] for row in rows[1:]} == {"Alpha (fictif)", "=HYPERLINK(1)"}
+    cell = next(c for c in sheet["A"] if c.value == "=HYPERLINK(1)")
+    assert cell.data_type == "s"
+
+
+def test_unknown_format_is_404(client):
+    assert client.get(reverse("network:organization_export", args=["pdf"])).status_code == 404

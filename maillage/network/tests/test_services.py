@@ -1,0 +1,292 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from maillage.core.models import AuditEvent
+from maillage.core.roles import Role
+from maillage.core.tests.factories import user_with_role
+from maillage.network import services
+from maillage.network.models import OrganizationStatus, Sector
+from maillage.network.services import OrganizationData, PersonData, SeatData
+from maillage.network.tests.factories import (
+    OrganizationFactory,
+    PersonFactory,
+    SeatFactory,
+    mrc,
+    sector,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff():
+    return user_with_role(Role.STAFF)
+
+
+def test_sectors_are_seeded_in_order():
+    keys = list(Sector.objects.values_list("key", flat=True))
+    assert keys == [
+        "communautaire",
+        "municipal",
+        "sante-services-sociaux",
+        "education",
+        "economique",
+        "philanthropique",
+        "reseaux-publics",
+        "citoyen",
+        "premieres-nations",
+        "autre",
+    ]
+    assert Sector.objects.get(key="premieres-nations").name_en == "First Nations"
+
+
+def test_organization_create_is_audited(staff):
+    territory = mrc()
+    organization = services.organization_create(
+        actor=staff,
+        data=OrganizationData(
+            name="Maison des Lucioles (fictif)",
+            neq="1234 567 890",
+            sectors=[sector(), sector("municipal")],
+            territories=[territory],
+        ),
+    )
+    assert organization.slug == "maison-des-lucioles-fictif"
+    assert organization.neq == "1234567890"
+    assert set(organization.sectors.values_list("key", flat=True)) == {"communautaire", "municipal"}
+    event = AuditEvent.objects.get(verb="organization.created")
+    assert event.actor == staff
+    assert event.target_id == str(organization.pk)
+    assert event.payload["territories"] == ["2415"]
+
+
+@pytest.mark.parametrize("neq", ["123", "12345678901", "12345abcde"])
+def test_neq_must_have_ten_digits(staff, neq):
+    with pytest.raises(ValidationError) as caught:
+        services.organization_create(
+            actor=staff, data=OrganizationData(name="Groupe (fictif)", neq=neq, sectors=[sector()])
+        )
+    assert "neq" in caught.value.message_dict
+    assert "10" in caught.value.message_dict["neq"][0]
+
+
+def test_neq_is_unique(staff):
+    OrganizationFactory.create(neq="1111111111")
+    with pytest.raises(ValidationError) as caught:
+        services.organization_create(
+            actor=staff,
+            data=OrganizationData(name="Doublon (fictif)", neq="1111111111", sectors=[sector()]),
+        )
+    assert "neq" in caught.value.message_dict
+
+
+def test_organization_needs_a_sector(staff):
+    with pytest.raises(ValidationError) as caught:
+        services.organization_create(actor=staff, data=OrganizationData(name="X", sectors=[]))
+    assert "sectors" in caught.value.message_dict
+
+
+def test_slugs_stay_unique(staff):
+    first = services.organization_create(
+        actor=staff, data=OrganizationData(name="Même nom", sectors=[sector()])
+    )
+    second = services.organization_create(
+        actor=staff, data=OrganizationData(name="Même nom", sectors=[sector()])
+    )
+    assert (first.slug, second.slug) == ("meme-nom", "meme-nom-2")
+
+
+def test_only_staff_change_the_network():
+    member = user_with_role(Role.MEMBER)
+    with pytest.raises(PermissionDenied):
+        services.organization_create(
+            actor=member, data=OrganizationData(name="Refusé", sectors=[sector()])
+        )
+
+
+def test_update_records_changes_and_status(staff):
+    organization = OrganizationFactory.create(name="Ancien nom")
+    data = OrganizationData(
+        name="Nouveau nom", sectors=[sector()], status=OrganizationStatus.FORMER
+    )
+    services.organization_update(actor=staff, organization=organization, data=data)
+    organization.refresh_from_db()
+    assert organization.name == "Nouveau nom"
+    assert organization.status == OrganizationStatus.FORMER
+    updated = AuditEvent.objects.get(verb="organization.updated")
+    assert updated.payload["name"] == ["Ancien nom", "Nouveau nom"]
+    status = AuditEvent.objects.get(verb="organization.status_changed")
+    assert status.payload == {"from": "partner", "to": "former"}
+
+
+def test_set_status_rejects_unknown(staff):
+    with pytest.raises(ValidationError):
+        services.organization_set_status(
+            actor=staff, organization=OrganizationFactory.create(), status="friend"
+        )
+
+
+def test_person_create_and_update(staff):
+    person = services.person_create(
+        actor=staff,
+        data=PersonData(first_name="Léa", last_name="Fictive", email="LEA@example.org"),
+    )
+    assert person.email == "lea@example.org"
+    services.person_update(
+        actor=staff,
+        person=person,
+        data=PersonData(first_name="Léa", last_name="Inventée", email="lea@example.org"),
+    )
+    event = AuditEvent.objects.get(verb="person.updated")
+    assert event.payload["last_name"] == ["Fictive", "Inventée"]
+
+
+def test_person_email_is_unique(staff):
+    PersonFactory.create(email="pris@example.org")
+    with pytest.raises(ValidationError) as caught:
+        services.person_create(
+            actor=staff, data=PersonData(first_name="A", last_name="B", email="pris@example.org")
+        )
+    assert "email" in caught.value.message_dict
+
+
+def test_function_add_and_end(staff):
+    person, organization = PersonFactory.create(), OrganizationFactory.create()
+    function = services.function_add(
+        actor=staff, person=person, organization=organization, title="Directrice"
+    )
+    services.function_end(actor=staff, function=function, end_date=datetime.date(2030, 1, 1))
+    assert function.end_date == datetime.date(2030, 1, 1)
+    with pytest.raises(ValidationError):
+        services.function_end(actor=staff, function=function)
+    verbs = set(AuditEvent.objects.values_list("verb", flat=True))
+    assert {"function.added", "function.ended"} <= verbs
+
+
+def test_seat_assign_with_substitutes(staff):
+    organization, holder, substitute = (
+        OrganizationFactory.create(),
+        PersonFactory.create(),
+        PersonFactory.create(),
+    )
+    seat = services.seat_assign(
+        actor=staff,
+        organization=organization,
+        holder=holder,
+        data=SeatData(start_date=datetime.date(2025, 1, 1), substitutes=[substitute]),
+    )
+    assert list(seat.substitutes.all()) == [substitute]
+    event = AuditEvent.objects.get(verb="seat.assigned")
+    assert event.target_id == str(organization.pk)
+
+
+def test_no_two_open_seats_for_one_organization(staff):
+    seat = SeatFactory.create()
+    with pytest.raises(ValidationError) as caught:
+        services.seat_assign(
+            actor=staff,
+            organization=seat.organization,
+            holder=seat.holder,
+            data=SeatData(start_date=datetime.date(2025, 6, 1)),
+        )
+    assert "holder" in caught.value.message_dict
+    # Another organization is fine.
+    services.seat_assign(
+        actor=staff,
+        organization=OrganizationFactory.create(),
+        holder=seat.holder,
+        data=SeatData(start_date=datetime.date(2025, 6, 1)),
+    )
+
+
+def test_a_new_seat_after_the_previous_one_ended(staff):
+    seat = SeatFactory.create(start_date=datetime.date(2020, 1, 1))
+    services.seat_end(actor=staff, seat=seat, end_date=datetime.date(2021, 1, 1))
+    services.seat_assign(
+        actor=staff,
+        organization=seat.organization,
+        holder=seat.holder,
+        data=SeatData(start_date=datetime.date(2022, 1, 1)),
+    )
+
+
+def test_holder_is_not_their_own_substitute(staff):
+    holder = PersonFactory.create()
+    with pytest.raises(ValidationError) as caught:
+        services.seat_assign(
+            actor=staff,
+            organization=OrganizationFactory.create(),
+            holder=holder,
+            data=SeatData(start_date=datetime.date(2025, 1, 1), substitutes=[holder]),
+        )
+    assert "substitutes" in caught.value.message_dict
+
+
+def test_seat_cannot_end_before_it_starts(staff):
+    seat = SeatFactory.create(start_date=datetime.date(2025, 1, 1))
+    with pytest.raises(ValidationError):
+        services.seat_end(actor=staff, seat=seat, end_date=datetime.date(2024, 1, 1))
+
+
+def test_seat_end(staff):
+    seat = SeatFactory.create()
+    services.seat_end(actor=staff, seat=seat)
+    assert seat.end_date is not None
+    with pytest.raises(ValidationError):
+        services.seat_end(actor=staff, seat=seat)
+    assert AuditEvent.objects.filter(verb="seat.ended").count() == 1
+
+
+def test_seat_update_changes_substitutes(staff):
+    seat = SeatFactory.create()
+    substitute = PersonFactory.create()
+    services.seat_update(
+        actor=staff,
+        seat=seat,
+        data=SeatData(start_date=seat.start_date, substitutes=[substitute], note="Mandat 2025"),
+    )
+    assert list(seat.substitutes.all()) == [substitute]
+
+
+def test_person_link_account_needs_a_verified_address():
+    person = PersonFactory.create(email="marie@example.org")
+    user = user_with_role(Role.MEMBER, email="marie@example.org")
+    EmailAddress.objects.filter(user=user).update(verified=False)
+    assert services.person_link_account(actor=user, user=user, email=user.email) is None
+    EmailAddress.objects.filter(user=user).update(verified=True)
+    assert services.person_link_account(actor=user, user=user, email=user.email) == person
+    person.refresh_from_db()
+    assert person.user == user
+    assert AuditEvent.objects.filter(verb="person.account_linked").exists()
+
+
+def test_email_confirmed_signal_links_the_person(rf):
+    from allauth.account.signals import email_confirmed
+
+    person = PersonFactory.create(email="paul@example.org")
+    user = user_with_role(Role.CITIZEN, email="paul@example.org")
+    address = EmailAddress.objects.get(user=user)
+    email_confirmed.send(sender=EmailAddress, request=rf.get("/"), email_address=address)
+    person.refresh_from_db()
+    assert person.user == user
+
+
+def test_person_create_links_an_existing_verified_account(staff):
+    user = user_with_role(Role.MEMBER, email="deja@example.org")
+    person = services.person_create(
+        actor=staff,
+        data=PersonData(first_name="Déjà", last_name="Inscrite", email="deja@example.org"),
+    )
+    assert person.user == user
+
+
+def test_someone_else_cannot_link_accounts():
+    user = user_with_role(Role.CITIZEN)
+    other = user_with_role(Role.CITIZEN)
+    with pytest.raises(PermissionDenied):
+        services.person_link_account(actor=other, user=user, email=user.email)

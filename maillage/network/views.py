@@ -1,0 +1,402 @@
+"""Pages of the partner network: thin, they parse, call a selector or a service, and render."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maillage.core.permissions import has_perm, permission_required
+from maillage.network import exports, imports, selectors, services
+from maillage.network.forms import (
+    DirectoryFilterForm,
+    FunctionForm,
+    ImportForm,
+    OrganizationForm,
+    PersonForm,
+    SeatForm,
+    apply_errors,
+)
+from maillage.network.models import Function, Organization, Person, Seat, Sector
+
+PAGE_SIZE = 25
+IMPORT_SESSION_KEY = "network_import"
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    """An HTMX request for a fragment (a history restore needs the whole page)."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+# Directory
+
+
+@permission_required("network.view_directory")
+def organization_list(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None)
+    organizations = selectors.organization_directory(viewer=request.user, filters=form.filters())
+    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
+    export_query = request.GET.copy()
+    export_query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "export_query": export_query.urlencode(),
+        "htmx": _is_htmx(request),
+        "can_manage": has_perm(request.user, "network.manage"),
+        "can_see_contacts": selectors.can_see_contacts(request.user),
+    }
+    template = "network/organization_list.html"
+    if context["htmx"]:
+        template += "#results"
+    response = render(request, template, context)
+    # The same URL answers a page or a fragment: caches must tell them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@permission_required("network.view_directory")
+def organization_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    form = DirectoryFilterForm(request.GET or None)
+    organizations = selectors.organization_directory(viewer=request.user, filters=form.filters())
+    table = exports.export_table(
+        organizations, with_contacts=selectors.can_see_contacts(request.user)
+    )
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            exports.to_xlsx(table, title=_("Organizations")),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="repertoire-{stamp}.{fmt}"'
+    return response
+
+
+@permission_required("network.view_directory")
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = get_object_or_404(selectors.organization_pages(viewer=request.user), slug=slug)
+    context = {
+        "organization": organization,
+        "people": selectors.organization_people(viewer=request.user, organization=organization),
+        "can_manage": has_perm(request.user, "network.manage"),
+        "can_see_contacts": selectors.can_see_contacts(request.user),
+        "can_see_history": has_perm(request.user, "core.view_audit"),
+    }
+    return render(request, "network/organization_detail.html", context)
+
+
+@permission_required("network.manage")
+def organization_create(request: HttpRequest) -> HttpResponse:
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organization = services.organization_create(actor=request.user, data=form.to_data())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The organization was created."))
+            return redirect("network:organization_detail", slug=organization.slug)
+    return _form_page(
+        request,
+        form,
+        title=_("New organization"),
+        cancel=reverse("network:organization_list"),
+    )
+
+
+@permission_required("network.manage")
+def organization_update(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = get_object_or_404(selectors.organization_pages(viewer=request.user), slug=slug)
+    form = OrganizationForm(request.POST or None, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organization_update(
+                actor=request.user, organization=organization, data=form.to_data()
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The organization was updated."))
+            return redirect("network:organization_detail", slug=organization.slug)
+    return _form_page(
+        request,
+        form,
+        title=_("Edit %(name)s") % {"name": organization.name},
+        cancel=organization_url(organization),
+        parent=organization,
+    )
+
+
+def organization_url(organization: Organization) -> str:
+    return reverse("network:organization_detail", kwargs={"slug": organization.slug})
+
+
+# Seats
+
+
+@permission_required("network.manage")
+def seat_create(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = get_object_or_404(Organization, slug=slug)
+    form = SeatForm(request.POST or None, initial={"start_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.seat_assign(
+                actor=request.user,
+                organization=organization,
+                holder=form.cleaned_data["holder"],
+                data=form.to_data(),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The seat was assigned."))
+            return redirect(organization_url(organization))
+    return _form_page(
+        request,
+        form,
+        title=_("New seat for %(name)s") % {"name": organization.name},
+        cancel=organization_url(organization),
+        parent=organization,
+    )
+
+
+@permission_required("network.manage")
+def seat_update(request: HttpRequest, pk: int) -> HttpResponse:
+    seat = get_object_or_404(Seat.objects.select_related("organization", "holder"), pk=pk)
+    initial = {
+        "substitutes": list(seat.substitutes.all()),
+        "start_date": seat.start_date,
+        "end_date": seat.end_date,
+        "note": seat.note,
+    }
+    form = SeatForm(request.POST or None, initial=initial, with_holder=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.seat_update(actor=request.user, seat=seat, data=form.to_data())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The seat was updated."))
+            return redirect(organization_url(seat.organization))
+    return _form_page(
+        request,
+        form,
+        title=_("Seat of %(holder)s for %(name)s")
+        % {"holder": seat.holder, "name": seat.organization.name},
+        cancel=organization_url(seat.organization),
+        parent=seat.organization,
+    )
+
+
+@permission_required("network.manage")
+@require_POST
+def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
+    seat = get_object_or_404(Seat.objects.select_related("organization", "holder"), pk=pk)
+    try:
+        services.seat_end(actor=request.user, seat=seat)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The seat of %(holder)s has ended.") % {"holder": seat.holder})
+    return redirect(organization_url(seat.organization))
+
+
+# People
+
+
+@permission_required("network.view_people")
+def person_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()[:200]
+    people = selectors.person_directory(viewer=request.user, q=q)
+    page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "q": q, "can_manage": has_perm(request.user, "network.manage")}
+    return render(request, "network/person_list.html", context)
+
+
+@permission_required("network.view_people")
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(selectors.person_pages(viewer=request.user), slug=slug)
+    context = {
+        "person": person,
+        "can_manage": has_perm(request.user, "network.manage"),
+        "can_see_history": has_perm(request.user, "core.view_audit"),
+        "today": timezone.localdate(),
+    }
+    return render(request, "network/person_detail.html", context)
+
+
+def person_url(person: Person) -> str:
+    return reverse("network:person_detail", kwargs={"slug": person.slug})
+
+
+@permission_required("network.manage")
+def person_create(request: HttpRequest) -> HttpResponse:
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_create(actor=request.user, data=form.to_data())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The person was added."))
+            return redirect(person_url(person))
+    return _form_page(request, form, title=_("New person"), cancel=reverse("network:person_list"))
+
+
+@permission_required("network.manage")
+def person_update(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(Person, slug=slug)
+    form = PersonForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(actor=request.user, person=person, data=form.to_data())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The person was updated."))
+            return redirect(person_url(person))
+    return _form_page(
+        request,
+        form,
+        title=_("Edit %(name)s") % {"name": person},
+        cancel=person_url(person),
+        person=person,
+    )
+
+
+@permission_required("network.manage")
+def function_add(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(Person, slug=slug)
+    form = FunctionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.function_add(actor=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The function was added."))
+            return redirect(person_url(person))
+    return _form_page(
+        request,
+        form,
+        title=_("New function for %(name)s") % {"name": person},
+        cancel=person_url(person),
+        person=person,
+    )
+
+
+@permission_required("network.manage")
+@require_POST
+def function_end(request: HttpRequest, pk: int) -> HttpResponse:
+    function = get_object_or_404(Function.objects.select_related("person"), pk=pk)
+    try:
+        services.function_end(actor=request.user, function=function)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The function has ended."))
+    return redirect(person_url(function.person))
+
+
+def _form_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    title: str,
+    cancel: str,
+    parent: Organization | None = None,
+    person: Person | None = None,
+) -> HttpResponse:
+    status = 400 if form.is_bound and form.errors else 200
+    context = {
+        "form": form,
+        "title": title,
+        "cancel_url": cancel,
+        "parent": parent,
+        "person": person,
+    }
+    return render(request, "network/form.html", context, status=status)
+
+
+# Import
+
+
+@permission_required("network.import")
+def import_upload(request: HttpRequest) -> HttpResponse:
+    """Upload, then a dry-run preview; the content waits in the session for the confirmation."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    token = ""
+    if request.method == "POST" and form.is_valid():
+        kind = form.cleaned_data["kind"]
+        request.session.pop(IMPORT_SESSION_KEY, None)
+        try:
+            text = imports.read_upload(form.cleaned_data["file"])
+            rows = imports.parse_csv(text, kind)
+        except imports.ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            report = services.network_import(actor=request.user, kind=kind, rows=rows, dry_run=True)
+            if not report.errors:
+                token = secrets.token_urlsafe(16)
+                request.session[IMPORT_SESSION_KEY] = {
+                    "token": token,
+                    "kind": kind,
+                    "text": text,
+                    "name": form.cleaned_data["file"].name,
+                }
+    status = 400 if form.is_bound and (form.errors or (report and report.errors)) else 200
+    context = {"form": form, "report": report, "token": token, "sector_keys": _sector_keys()}
+    return render(request, "network/import.html", context, status=status)
+
+
+def _sector_keys() -> list[str]:
+    return list(Sector.objects.values_list("key", flat=True))
+
+
+@permission_required("network.import")
+@require_POST
+def import_confirm(request: HttpRequest) -> HttpResponse:
+    pending = request.session.get(IMPORT_SESSION_KEY)
+    if not pending or request.POST.get("token") != pending.get("token"):
+        messages.error(request, _("This preview has expired. Upload the file again."))
+        return redirect("network:import")
+    rows = imports.parse_csv(pending["text"], pending["kind"])
+    report = services.network_import(
+        actor=request.user, kind=pending["kind"], rows=rows, dry_run=False
+    )
+    del request.session[IMPORT_SESSION_KEY]
+    if report.errors:
+        # The data changed since the preview; nothing was imported.
+        context = {
+            "form": ImportForm(),
+            "report": report,
+            "token": "",
+            "sector_keys": _sector_keys(),
+        }
+        return render(request, "network/import.html", context, status=400)
+    messages.success(
+        request,
+        _("Import done: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+        % {"created": report.created, "updated": report.updated, "unchanged": report.unchanged},
+    )
+    if pending["kind"] == imports.ImportKind.PEOPLE:
+        return redirect("network:person_list")
+    return redirect("network:organization_list")

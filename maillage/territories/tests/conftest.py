@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from maillage.territories.services import region_load
+
+SHARED_DATA = Path(settings.BASE_DIR).parent / "shared" / "data"
+REGION_03_FILE = SHARED_DATA / "capitale_nationale_03_mrc_p4.geojson"
+QUEBEC_FILE = SHARED_DATA / "quebec_mrc_bdga1m_v2017.geojson"
+
+
+def shared_file(path: Path) -> Path:
+    if not path.is_file():
+        pytest.skip(f"{path} is absent: the shared reference data folder is not beside the project")
+    return path
+
+
+@pytest.fixture
+def region03(db):
+    """Region 03 loaded from the project's fixtures."""
+    return region_load(actor=None, region_code="03").region
+
+
+@pytest.fixture
+def region03_file():
+    return shared_file(REGION_03_FILE)
+
+
+@pytest.fixture
+def quebec_file():
+    return shared_file(QUEBEC_FILE)

@@ -1,0 +1,135 @@
+"""Territory pages: thin views over the selectors and the map renderer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.formats import number_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from maillage.core.permissions import permission_required
+from maillage.territories import maps, panels, selectors
+from maillage.territories.models import Boundary, Territory
+
+
+@dataclass(frozen=True)
+class MapRow:
+    territory: Territory
+    class_index: int
+    current: bool
+
+
+@dataclass(frozen=True)
+class MapContext:
+    id: str
+    svg: SafeString
+    caption: str
+    legend: tuple[maps.LegendClass, ...]
+    has_missing: bool
+    rows: list[MapRow]
+    source: str
+
+
+def population_label(territory: Territory) -> str:
+    if territory.population is None:
+        return _("%(name)s: population not available") % {"name": territory.name}
+    return _("%(name)s: %(population)s inhabitants (%(year)s)") % {
+        "name": territory.name,
+        "population": number_format(territory.population, force_grouping=True),
+        "year": territory.population_year or "",
+    }
+
+
+def build_map(
+    boundaries: Sequence[Boundary], *, id: str, caption: str, current: Territory | None = None
+) -> MapContext | None:
+    """A choropleth of the boundaries' territories by population, with the rows of its table."""
+    areas = [
+        maps.Area(
+            key=str(b.territory.pk),
+            name=b.territory.name,
+            href=b.territory.get_absolute_url(),
+            geometry=b.geometry,
+            value=b.territory.population,
+            label=population_label(b.territory),
+            current=current is not None and b.territory.pk == current.pk,
+        )
+        for b in boundaries
+    ]
+    rendered = maps.render(areas, title=caption, id_prefix=id)
+    if rendered is None:
+        return None
+    return MapContext(
+        id=id,
+        # maps.render escapes every name, label and link it writes into the SVG.
+        svg=mark_safe(rendered.svg),
+        caption=caption,
+        legend=rendered.legend,
+        has_missing=rendered.has_missing,
+        rows=[
+            MapRow(b.territory, rendered.classes[str(b.territory.pk)], area.current)
+            for b, area in zip(boundaries, areas, strict=True)
+        ],
+        source=", ".join(sorted({b.source for b in boundaries if b.source})),
+    )
+
+
+@permission_required("territories.view_territory")
+def index(request: HttpRequest) -> HttpResponse:
+    tree = selectors.territory_tree()
+    region = selectors.home_region_node(tree)
+    region_map = None
+    if region is not None:
+        region_map = build_map(
+            selectors.child_boundaries(region.territory),
+            id="region-map",
+            caption=_("Population by territory: %(name)s") % {"name": region.territory},
+        )
+    return render(
+        request,
+        "territories/index.html",
+        {"tree": tree, "region": region, "region_map": region_map},
+    )
+
+
+@permission_required("territories.view_territory")
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    territory = get_object_or_404(selectors.territories_with_ancestors(), slug=slug)
+    children = selectors.children_of(territory)
+    shapes = selectors.map_shapes(territory)
+    if shapes.children:
+        territory_map = build_map(
+            shapes.children,
+            id="territory-map",
+            caption=_("Population by territory: %(name)s") % {"name": territory},
+        )
+    elif shapes.own(territory) is not None:
+        territory_map = build_map(
+            shapes.siblings,
+            id="territory-map",
+            caption=(
+                _("Location of %(name)s (%(parent)s)")
+                % {"name": territory, "parent": territory.parent}
+                if territory.parent
+                else str(territory)
+            ),
+            current=territory,
+        )
+    else:
+        territory_map = None
+    return render(
+        request,
+        "territories/detail.html",
+        {
+            "territory": territory,
+            "ancestors": selectors.ancestors(territory),
+            "children": children,
+            "show_subdivisions": any(getattr(c, "subdivision_count", 0) for c in children),
+            "territory_map": territory_map,
+            "panels": panels.render_panels(territory, request),
+        },
+    )
