@@ -14,10 +14,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from maillage.core.models import User
+from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role
 from maillage.network import services
 from maillage.network.models import Function, Organization, Person, Seat, Sector
-from maillage.network.services import SYSTEM, OrganizationData, PersonData, SeatData
+from maillage.network.services import OrganizationData, PersonData, SeatData
 from maillage.territories.models import Territory
 
 # Shared by every demo account, printed on the console: a demo instance is never a real one.

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
-from maillage.core.permissions import require
+from maillage.core.permissions import SYSTEM, require
 from maillage.network import imports
 from maillage.network.models import (
     Function,
@@ -28,28 +28,6 @@ from maillage.network.models import (
     Sector,
 )
 from maillage.territories.models import Level, Territory
-
-
-class _System:
-    """The trusted operator of management commands, the demo and signal handlers.
-
-    It passes every permission check and is recorded in the audit log without an actor.
-    """
-
-    is_authenticated = False
-    pk = None
-
-    def __repr__(self) -> str:
-        return "SYSTEM"
-
-
-SYSTEM = _System()
-
-
-def _require(actor: Any, permission: str) -> None:
-    if actor is not SYSTEM:
-        require(actor, permission)
-
 
 audit.register_verbs(
     {
@@ -156,7 +134,7 @@ def _organization_fill(organization: Organization, data: OrganizationData) -> No
 
 @transaction.atomic
 def organization_create(*, actor: Any, data: OrganizationData) -> Organization:
-    _require(actor, "network.manage")
+    require(actor, "network.manage")
     organization = Organization(status=data.status)
     _organization_fill(organization, data)
     organization.slug = unique_slug(Organization, organization.name)
@@ -178,7 +156,7 @@ def organization_update(
     *, actor: Any, organization: Organization, data: OrganizationData
 ) -> Organization:
     """Apply `data`; a change of status goes through `organization_set_status`."""
-    _require(actor, "network.manage")
+    require(actor, "network.manage")
     before = _organization_snapshot(organization)
     _organization_fill(organization, data)
     organization.full_clean(exclude=["slug"])
@@ -196,7 +174,7 @@ def organization_update(
 @transaction.atomic
 def organization_set_status(*, actor: Any, organization: Organization, status: str) -> Organization:
     """Partner, external actor or former partner of the collective."""
-    _require(actor, "network.manage")
+    require(actor, "network.manage")
     if status not in OrganizationStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     previous = organization.status
@@ -233,7 +211,7 @@ def _person_fill(person: Person, data: PersonData) -> None:
 
 @transaction.atomic
 def person_create(*, actor: Any, data: PersonData) -> Person:
-    _require(actor, "network.manage")
+    require(actor, "network.manage")
     person = Person()
     _person_fill(person, data)
     person.slug = unique_slug(Person, f"{person.first_name} {person.last_name}")
@@ -262,7 +240,7 @@ def person_create(*, actor: Any, data: PersonData) -> Person:
 
 @transaction.atomic
 def person_update(*, actor: Any, person: Person, data: PersonData) -> Person:
-    _require(actor, "network.manage")
+    require(actor, "network.manage")
     fields = ("first_name", "last_name", "email", "phone")
     before = {name: getattr(person, name) for name in fields}
     _person_fill(person, data)
@@ -288,7 +266,7 @@ def person_link_account(*, actor: Any, user: Any, email: str) -> Person | None:
     from allauth.account.models import EmailAddress
 
     if actor is not SYSTEM and getattr(actor, "pk", None) != user.pk:
-        _require(actor, "network.manage")
+        require(actor, "network.manage")
     if not EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists():
         return None
     if Person.objects.filter(user=user).exists():
@@ -320,7 +298,7 @@ def function_add(
     title: str,
     start_date: date | None = None,
 ) -> Function:
-    _require(actor, "network.manage")
+    require(actor, "network.manage")
     function = Function(
         person=person, organization=organization, title=title.strip(), start_date=start_date
     )
@@ -341,7 +319,7 @@ def function_add(
 
 @transaction.atomic
 def function_end(*, actor: Any, function: Function, end_date: date | None = None) -> Function:
-    _require(actor, "network.manage")
+    require(actor, "network.manage")
     if function.end_date is not None:
         raise ValidationError({"end_date": _("This function has already ended.")})
     function.end_date = end_date or _today()
@@ -403,7 +381,7 @@ def _seat_payload(seat: Seat, substitutes: Iterable[Person]) -> dict[str, Any]:
 def seat_assign(*, actor: Any, organization: Organization, holder: Person, data: SeatData) -> Seat:
     """Give `holder` a seat on behalf of `organization`. Seat events live in the organization's
     history: that is where people look for who represents it."""
-    _require(actor, "network.manage")
+    require(actor, "network.manage")
     seat = Seat(
         organization=organization,
         holder=holder,
@@ -425,7 +403,7 @@ def seat_assign(*, actor: Any, organization: Organization, holder: Person, data:
 
 @transaction.atomic
 def seat_update(*, actor: Any, seat: Seat, data: SeatData) -> Seat:
-    _require(actor, "network.manage")
+    require(actor, "network.manage")
     seat.start_date = data.start_date
     seat.end_date = data.end_date
     seat.note = data.note.strip()
@@ -443,7 +421,7 @@ def seat_update(*, actor: Any, seat: Seat, data: SeatData) -> Seat:
 
 @transaction.atomic
 def seat_end(*, actor: Any, seat: Seat, end_date: date | None = None) -> Seat:
-    _require(actor, "network.manage")
+    require(actor, "network.manage")
     if seat.end_date is not None and seat.end_date <= _today():
         raise ValidationError({"end_date": _("This seat has already ended.")})
     seat.end_date = end_date or _today()
@@ -475,7 +453,7 @@ def network_import(
     real run would do (including a later row updating what an earlier one created). If any row
     fails, or on a dry run, the whole transaction is rolled back: nothing changes.
     """
-    _require(actor, "network.import")
+    require(actor, "network.import")
     if kind not in imports.ImportKind.values:
         raise ValidationError(_("Unknown kind of import."))
     report = imports.ImportReport(kind=kind, dry_run=dry_run)

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from maillage.core.permissions import SYSTEM
 from maillage.territories.models import Territory, TerritoryType
 from maillage.territories.services import boundaries_import, region_load
 
@@ -25,7 +26,7 @@ def load(*, stdout: Any) -> None:
     if Territory.objects.filter(type=TerritoryType.REGION, code=REGION_CODE).exists():
         stdout.write(_("Region %(code)s is already loaded.") % {"code": REGION_CODE})
     else:
-        report = region_load(actor=None, region_code=REGION_CODE)
+        report = region_load(actor=SYSTEM, region_code=REGION_CODE)
         stdout.write(
             _("Region %(code)s loaded: %(created)d territories.")
             % {"code": REGION_CODE, "created": report.created}
@@ -41,7 +42,7 @@ def load(*, stdout: Any) -> None:
         )
         return
     result = boundaries_import(
-        actor=None, data=path.read_bytes(), region_code=REGION_CODE, source=path.name
+        actor=SYSTEM, data=path.read_bytes(), region_code=REGION_CODE, source=path.name
     )
     stdout.write(
         _("Boundaries of region %(code)s: %(imported)d imported from %(file)s.")

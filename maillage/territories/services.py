@@ -2,7 +2,7 @@
 
 Both are operator actions: they run as one transaction, so a bad file changes nothing, and write one
 audit event when they changed something. Running them again with the same files changes nothing and
-records nothing. `actor=None` is the system (management commands, the demo loader); any other actor
+records nothing. `actor=SYSTEM` (commands, the demo loader) may run them; any other actor
 needs the `territories.manage` permission.
 """
 
@@ -66,8 +66,7 @@ class BoundaryImportReport:
 
 
 def _require_manager(actor: Any) -> None:
-    if actor is not None:  # None is the system: a management command or the demo loader
-        require(actor, "territories.manage")
+    require(actor, "territories.manage")
 
 
 def _group(kind: str) -> str:

@@ -1,5 +1,4 @@
-"""Factories of the network tests, with small territory factories of our own (the territories
-app's test helpers belong to that app)."""
+"""Factories of the network tests; territories come from the territories app's factories."""
 
 from __future__ import annotations
 
@@ -7,44 +6,32 @@ import datetime
 from typing import Any
 
 import factory
+from django.utils.text import slugify
 
 from maillage.network.models import Function, Organization, OrganizationStatus, Person, Seat, Sector
-from maillage.territories.models import LEVEL_OF_TYPE, Level, Territory, TerritoryType
-
-
-class TerritoryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Territory
-        django_get_or_create = ("type", "code")
-
-    type = TerritoryType.PROVINCE
-    code = factory.Sequence(lambda n: f"8{n:04d}")
-    name = factory.Sequence(lambda n: f"Lieu fictif {n}")
-    level = factory.LazyAttribute(lambda o: LEVEL_OF_TYPE[o.type])
-    slug = factory.LazyAttribute(lambda o: f"{o.type}-{o.code}")
-    parent = None
+from maillage.territories.models import Level, Territory
+from maillage.territories.tests.factories import (
+    MrcFactory,
+    MunicipalityFactory,
+    ProvinceFactory,
+    RegionFactory,
+)
 
 
 def province() -> Territory:
-    return TerritoryFactory.create(type=TerritoryType.PROVINCE, code="24", name="Québec")
+    return ProvinceFactory.create()
 
 
 def region(code: str = "03", name: str = "Capitale-Nationale") -> Territory:
-    return TerritoryFactory.create(
-        type=TerritoryType.REGION, code=code, name=name, parent=province()
-    )
+    return RegionFactory.create(code=code, name=name, slug=slugify(name))
 
 
 def mrc(code: str = "2415", name: str = "Charlevoix-Est", **kwargs: Any) -> Territory:
-    return TerritoryFactory.create(
-        type=TerritoryType.MRC, code=code, name=name, parent=kwargs.pop("parent", None) or region()
-    )
+    return MrcFactory.create(code=code, name=name, parent=kwargs.pop("parent", None) or region())
 
 
 def municipality(code: str = "2415013", name: str = "La Malbaie", parent: Territory | None = None):
-    return TerritoryFactory.create(
-        type=TerritoryType.MUNICIPALITY, code=code, name=name, parent=parent or mrc()
-    )
+    return MunicipalityFactory.create(code=code, name=name, parent=parent or mrc())
 
 
 def sector(key: str = "communautaire") -> Sector:

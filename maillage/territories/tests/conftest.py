@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from maillage.core.permissions import SYSTEM
 from maillage.territories.services import region_load
 
 SHARED_DATA = Path(settings.BASE_DIR).parent / "shared" / "data"
@@ -21,7 +22,7 @@ def shared_file(path: Path) -> Path:
 @pytest.fixture
 def region03(db):
     """Region 03 loaded from the project's fixtures."""
-    return region_load(actor=None, region_code="03").region
+    return region_load(actor=SYSTEM, region_code="03").region
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from maillage.core.models import AuditEvent
+from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role
 from maillage.core.tests.factories import user_with_role
 from maillage.territories.models import Boundary, Level, Territory, TerritoryType
@@ -52,7 +53,7 @@ def replace_line(path: Path, number: int, new: str) -> None:
 
 
 def test_load_region_03_creates_the_hierarchy():
-    report = region_load(actor=None, region_code="03")
+    report = region_load(actor=SYSTEM, region_code="03")
 
     assert (report.created, report.updated, report.unchanged) == (78, 0, 0)
     province = Territory.objects.get(type=TerritoryType.PROVINCE)
@@ -94,7 +95,7 @@ def test_load_region_03_creates_the_hierarchy():
 
 
 def test_slugs_are_readable_and_unique():
-    region_load(actor=None, region_code="03")
+    region_load(actor=SYSTEM, region_code="03")
     slugs = dict(Territory.objects.values_list("code", "slug").filter(type__in=MRC_TYPES))
     assert slugs["2415"] == "charlevoix-est"
     assert slugs["2420"] == "l-ile-d-orleans"
@@ -108,7 +109,7 @@ def test_slugs_are_readable_and_unique():
 
 
 def test_load_region_is_audited_once():
-    region_load(actor=None, region_code="03")
+    region_load(actor=SYSTEM, region_code="03")
     event = AuditEvent.objects.get()
     assert event.verb == "territory.region_loaded"
     assert event.target_repr == "Capitale-Nationale"
@@ -120,7 +121,7 @@ def test_only_administrators_load_territories(role, region03_file):
     user = user_with_role(role)
     with pytest.raises(PermissionDenied):
         region_load(actor=user, region_code="03")
-    region_load(actor=None, region_code="03")
+    region_load(actor=SYSTEM, region_code="03")
     with pytest.raises(PermissionDenied):
         boundaries_import(actor=user, data=region03_file.read_bytes())
     assert Boundary.objects.count() == 0
@@ -133,21 +134,21 @@ def test_an_administrator_is_recorded_as_the_actor():
 
 
 def test_second_run_changes_nothing():
-    region_load(actor=None, region_code="03")
+    region_load(actor=SYSTEM, region_code="03")
     before = snapshot()
-    report = region_load(actor=None, region_code="03")
+    report = region_load(actor=SYSTEM, region_code="03")
     assert (report.created, report.updated, report.unchanged) == (0, 0, 78)
     assert snapshot() == before  # no duplicate, no new audit event
 
 
 def test_changed_facts_update_in_place(region_dir):
-    region_load(actor=None, region_code="03")
+    region_load(actor=SYSTEM, region_code="03")
     replace_line(
         region_dir / "mrc.csv",
         8,
         "2434,34,Portneuf,MRC,56000,corrected figure",
     )
-    report = region_load(actor=None, region_code="03", directory=region_dir)
+    report = region_load(actor=SYSTEM, region_code="03", directory=region_dir)
     assert (report.created, report.updated) == (0, 1)
     portneuf = Territory.objects.get(code="2434", type=TerritoryType.MRC)
     assert portneuf.population == 56000
@@ -156,7 +157,7 @@ def test_changed_facts_update_in_place(region_dir):
 
 
 def test_bad_line_names_file_and_line_and_changes_nothing(region_dir):
-    region_load(actor=None, region_code="03")
+    region_load(actor=SYSTEM, region_code="03")
     before = snapshot()
     # A valid change in the MRC file, and a broken municipality line: neither is applied.
     replace_line(region_dir / "mrc.csv", 8, "2434,34,Portneuf,MRC,99999,x")
@@ -166,7 +167,7 @@ def test_bad_line_names_file_and_line_and_changes_nothing(region_dir):
         "2415025,2415,Charlevoix-Est,15025,Notre-Dame-des-Monts,MÉ,Municipalité,beaucoup,",
     )
     with translation.override("en"), pytest.raises(TerritoryDataError) as error:
-        region_load(actor=None, region_code="03", directory=region_dir)
+        region_load(actor=SYSTEM, region_code="03", directory=region_dir)
     message = str(error.value)
     assert "municipalities.csv, line 4" in message
     assert "beaucoup" in message
@@ -176,7 +177,7 @@ def test_bad_line_names_file_and_line_and_changes_nothing(region_dir):
 def test_bad_file_on_an_empty_database_creates_nothing(region_dir):
     replace_line(region_dir / "mrc.csv", 3, "2416,16,Charlevoix,COMTÉ,13371,x")
     with translation.override("en"), pytest.raises(TerritoryDataError, match=r"mrc.csv, line 3"):
-        region_load(actor=None, region_code="03", directory=region_dir)
+        region_load(actor=SYSTEM, region_code="03", directory=region_dir)
     assert Territory.objects.count() == 0
     assert AuditEvent.objects.count() == 0
 
@@ -196,7 +197,7 @@ def test_bad_file_on_an_empty_database_creates_nothing(region_dir):
 def test_each_kind_of_mistake_is_explained(region_dir, file, line, content, reason):
     replace_line(region_dir / file, line, content)
     with translation.override("en"), pytest.raises(TerritoryDataError) as error:
-        region_load(actor=None, region_code="03", directory=region_dir)
+        region_load(actor=SYSTEM, region_code="03", directory=region_dir)
     assert f"{file}, line {line}" in str(error.value)
     assert reason in str(error.value)
     assert Territory.objects.count() == 0
@@ -205,11 +206,11 @@ def test_each_kind_of_mistake_is_explained(region_dir, file, line, content, reas
 def test_unknown_region_and_missing_files(tmp_path):
     with translation.override("en"):
         with pytest.raises(TerritoryDataError, match="No data for region 05"):
-            region_load(actor=None, region_code="05")
+            region_load(actor=SYSTEM, region_code="05")
         with pytest.raises(TerritoryDataError, match="not a region code"):
-            region_load(actor=None, region_code="capitale")
+            region_load(actor=SYSTEM, region_code="capitale")
         with pytest.raises(TerritoryDataError, match=r"exactly one file named \*mrc.csv"):
-            region_load(actor=None, region_code="03", directory=tmp_path)
+            region_load(actor=SYSTEM, region_code="03", directory=tmp_path)
 
 
 def test_region_absent_from_the_regions_file(region_dir, tmp_path):
@@ -219,12 +220,12 @@ def test_region_absent_from_the_regions_file(region_dir, tmp_path):
         translation.override("en"),
         pytest.raises(TerritoryDataError, match="no line for region 03"),
     ):
-        region_load(actor=None, region_code="03", directory=region_dir, regions_file=regions)
+        region_load(actor=SYSTEM, region_code="03", directory=region_dir, regions_file=regions)
 
 
 def test_shared_folder_in_the_original_layout_loads_the_same_region():
     shared_file(SHARED_DATA / "capitale_nationale_03_mrc.csv")
-    report = region_load(actor=None, region_code="3", directory=SHARED_DATA)
+    report = region_load(actor=SYSTEM, region_code="3", directory=SHARED_DATA)
     assert report.created == 78
     assert report.region.code == "03"
 
@@ -254,7 +255,7 @@ def mrc_boundaries():
 
 
 def test_import_region_03_file(region03, region03_file):
-    report = boundaries_import(actor=None, data=region03_file.read_bytes(), source="p4")
+    report = boundaries_import(actor=SYSTEM, data=region03_file.read_bytes(), source="p4")
     assert (report.imported, report.created, report.skipped, report.outside_region) == (7, 7, [], 0)
     assert mrc_boundaries().count() == 7
     for boundary in mrc_boundaries().select_related("territory"):
@@ -275,23 +276,23 @@ def test_import_simplifies_with_the_tolerance(region03, region03_file):
     def points(geometry):
         return json.dumps(geometry).count("[-")
 
-    boundaries_import(actor=None, data=region03_file.read_bytes(), tolerance=0)
+    boundaries_import(actor=SYSTEM, data=region03_file.read_bytes(), tolerance=0)
     full = sum(points(b.geometry) for b in mrc_boundaries())
-    boundaries_import(actor=None, data=region03_file.read_bytes(), tolerance=0.005)
+    boundaries_import(actor=SYSTEM, data=region03_file.read_bytes(), tolerance=0.005)
     simplified = sum(points(b.geometry) for b in mrc_boundaries())
     assert simplified < full / 2
 
 
 def test_second_import_changes_nothing(region03, region03_file):
-    boundaries_import(actor=None, data=region03_file.read_bytes(), source="p4")
+    boundaries_import(actor=SYSTEM, data=region03_file.read_bytes(), source="p4")
     before = snapshot()
-    report = boundaries_import(actor=None, data=region03_file.read_bytes(), source="p4")
+    report = boundaries_import(actor=SYSTEM, data=region03_file.read_bytes(), source="p4")
     assert (report.imported, report.created, report.updated, report.unchanged) == (7, 0, 0, 7)
     assert snapshot() == before
 
 
 def test_whole_quebec_file_keeps_region_03(region03, quebec_file):
-    report = boundaries_import(actor=None, data=quebec_file.read_bytes(), region_code="03")
+    report = boundaries_import(actor=SYSTEM, data=quebec_file.read_bytes(), region_code="03")
     assert report.imported == 7
     assert report.outside_region == 130
     assert report.skipped == []
@@ -299,7 +300,7 @@ def test_whole_quebec_file_keeps_region_03(region03, quebec_file):
 
 
 def test_whole_quebec_file_without_region_skips_territories_not_loaded(region03, quebec_file):
-    report = boundaries_import(actor=None, data=quebec_file.read_bytes())
+    report = boundaries_import(actor=SYSTEM, data=quebec_file.read_bytes())
     assert report.imported == 7
     assert len(report.skipped) == 130
     assert mrc_boundaries().count() == 7
@@ -310,7 +311,7 @@ def test_features_match_by_mrc_code_without_cduid(region03, region03_file):
     for feature in document["features"]:
         del feature["properties"]["CDUID"]
         feature["properties"]["MRS_CO_MRC"] = "0" + feature["properties"]["MRS_CO_MRC"]
-    report = boundaries_import(actor=None, data=json.dumps(document))
+    report = boundaries_import(actor=SYSTEM, data=json.dumps(document))
     assert report.imported == 7
 
 
@@ -330,7 +331,7 @@ def test_several_features_of_one_territory_are_united(region03):
             for x in (-70.6, -70.3)
         ],
     }
-    report = boundaries_import(actor=None, data=json.dumps(document), region_code="03")
+    report = boundaries_import(actor=SYSTEM, data=json.dumps(document), region_code="03")
     assert report.imported == 1
     assert Boundary.objects.get(territory=charlevoix).geometry["type"] == "MultiPolygon"
     assert report.outlines == []  # six MRCs still lack an outline
@@ -390,10 +391,10 @@ BOWTIE = {
     ],
 )
 def test_broken_file_changes_nothing_and_says_why(region03, region03_file, data, reason):
-    boundaries_import(actor=None, data=region03_file.read_bytes())
+    boundaries_import(actor=SYSTEM, data=region03_file.read_bytes())
     before = snapshot()
     with translation.override("en"), pytest.raises(TerritoryDataError) as error:
-        boundaries_import(actor=None, data=data, region_code="03")
+        boundaries_import(actor=SYSTEM, data=data, region_code="03")
     assert reason in str(error.value)
     assert snapshot() == before
 
@@ -402,19 +403,19 @@ def test_broken_feature_after_good_ones_rolls_everything_back(region03, region03
     document = json.loads(region03_file.read_text(encoding="utf-8"))
     document["features"][-1]["geometry"] = None
     with pytest.raises(TerritoryDataError):
-        boundaries_import(actor=None, data=json.dumps(document))
+        boundaries_import(actor=SYSTEM, data=json.dumps(document))
     assert Boundary.objects.count() == 0
     assert AuditEvent.objects.filter(verb="territory.boundaries_imported").count() == 0
 
 
 def test_region_must_be_loaded(db, region03_file):
     with translation.override("en"), pytest.raises(TerritoryDataError, match="load_region 03"):
-        boundaries_import(actor=None, data=region03_file.read_bytes(), region_code="03")
+        boundaries_import(actor=SYSTEM, data=region03_file.read_bytes(), region_code="03")
 
 
 def test_negative_tolerance_is_refused(region03, region03_file):
     with pytest.raises(TerritoryDataError):
-        boundaries_import(actor=None, data=region03_file.read_bytes(), tolerance=-1)
+        boundaries_import(actor=SYSTEM, data=region03_file.read_bytes(), tolerance=-1)
 
 
 def test_import_command(region03, region03_file, capsys):

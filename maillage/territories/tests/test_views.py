@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from maillage.core.permissions import SYSTEM
 from maillage.territories import panels
 from maillage.territories.models import Territory, TerritoryType
 from maillage.territories.services import boundaries_import
@@ -33,7 +34,7 @@ def svg_of(html: str) -> str:
 
 @pytest.fixture
 def region03_with_boundaries(region03, region03_file):
-    boundaries_import(actor=None, data=region03_file.read_bytes(), source=region03_file.name)
+    boundaries_import(actor=SYSTEM, data=region03_file.read_bytes(), source=region03_file.name)
     return region03
 
 

@@ -9,8 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from maillage.core.permissions import SYSTEM
 from maillage.network import imports
-from maillage.network.services import SYSTEM, network_import
+from maillage.network.services import network_import
 
 
 class Command(BaseCommand):

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from maillage.core.permissions import SYSTEM
 from maillage.territories.geodata import DEFAULT_TOLERANCE
 from maillage.territories.regiondata import TerritoryDataError
 from maillage.territories.services import boundaries_import
@@ -44,7 +45,7 @@ class Command(BaseCommand):
             ) from error
         try:
             report = boundaries_import(
-                actor=None,
+                actor=SYSTEM,
                 data=data,
                 region_code=options["region"],
                 tolerance=options["tolerance"],

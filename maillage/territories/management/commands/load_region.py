@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from maillage.core.permissions import SYSTEM
 from maillage.territories.regiondata import TerritoryDataError
 from maillage.territories.services import region_load
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             report = region_load(
-                actor=None,
+                actor=SYSTEM,
                 region_code=options["region"],
                 directory=options["directory"],
                 regions_file=options["regions_file"],
