@@ -11,6 +11,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext
 
 
 class Command(BaseCommand):
@@ -28,4 +29,4 @@ class Command(BaseCommand):
                 raise
             self.stdout.write(f"· {config.verbose_name}")
             module.load(stdout=self.stdout)
-        self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        self.stdout.write(self.style.SUCCESS(gettext("Demo data ready.")))
