@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "maillage.territories",
     "maillage.network",
     "maillage.governance",
+    "maillage.site",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -43,12 +44,29 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
     "allauth.mfa",
     "django_filters",
     "django_tasks_db",
+    # The public site: Wagtail, its translations (wagtail-localize) and its contrib apps. Last, so
+    # that the platform's and allauth's translations win over Wagtail's for the same words.
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
 ]
 
 MIDDLEWARE = [
@@ -126,7 +144,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home"
 
 # django-allauth: e-mail login, mandatory verification, throttled attempts, TOTP + recovery codes.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -248,9 +266,33 @@ MAILLAGE_REGION_CODE = os.environ.get("MAILLAGE_REGION_CODE", "03")
 # A demo instance says so on every page (and may waive staff MFA).
 MAILLAGE_DEMO = env_bool("MAILLAGE_DEMO", False)
 
+# The public site (Wagtail). Pages exist in French and English (Wagtail locales, translated with
+# wagtail-localize); the editors' interface is at /edition/, for coordination staff and
+# administrators, and logs in through the platform's own login (MFA, throttling).
+WAGTAIL_SITE_NAME = MAILLAGE_COLLECTIVE_SHORT_NAME
+WAGTAILADMIN_BASE_URL = os.environ.get("MAILLAGE_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_LOGIN_URL = "account_login"
+# Private pages, if any, send visitors to the platform's login, never to a form of Wagtail's own.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Wagtail logs every page action at INFO; the audit trail of the site is Wagtail's own log.
+    "loggers": {"wagtail": {"level": "WARNING"}},
 }

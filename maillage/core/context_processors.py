@@ -9,15 +9,27 @@ from django.urls import translate_url
 from maillage.core.selectors import unread_count
 
 
-def platform(request: HttpRequest) -> dict[str, Any]:
+def language_urls(request: HttpRequest) -> list[tuple[str, str, str]]:
+    """The current page in each language: `(code, name, url)`.
+
+    A view whose URL cannot be translated by the URL resolver alone (a page of the public site,
+    whose slug differs in each language) sets `request.alternate_urls` (language code → URL)
+    before its template is rendered; a language it leaves out gets `translate_url`'s answer.
+    """
     path = request.get_full_path()
+    alternates: dict[str, str] = getattr(request, "alternate_urls", None) or {}
+    return [
+        (code, name, alternates.get(code) or translate_url(path, code))
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def platform(request: HttpRequest) -> dict[str, Any]:
     return {
         "collective_name": settings.MAILLAGE_COLLECTIVE_NAME,
         "collective_short_name": settings.MAILLAGE_COLLECTIVE_SHORT_NAME,
         "demo_instance": settings.MAILLAGE_DEMO,
         "staff_mfa_waived": not settings.MAILLAGE_STAFF_MFA_REQUIRED,
-        "language_urls": [
-            (code, name, translate_url(path, code)) for code, name in settings.LANGUAGES
-        ],
+        "language_urls": language_urls(request),
         "unread_notifications": unread_count(request.user) if hasattr(request, "user") else 0,
     }

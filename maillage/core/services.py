@@ -13,6 +13,7 @@ from maillage.core import audit
 from maillage.core.models import Notification, User
 from maillage.core.permissions import require
 from maillage.core.roles import Role
+from maillage.core.signals import role_changed
 from maillage.core.tasks import send_notification_email
 
 
@@ -36,6 +37,7 @@ def user_set_role(*, actor: Any, user: User, role: str) -> User:
     audit.record(
         actor=actor, verb="user.role_changed", target=user, payload={"from": previous, "to": role}
     )
+    role_changed.send(sender=User, user=user, previous=previous, role=role)
     return user
 
 

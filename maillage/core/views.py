@@ -10,11 +10,6 @@ from maillage.core.permissions import permission_required
 
 
 @permission_required("core.view_public")
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
-
-
-@permission_required("core.view_public")
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
 

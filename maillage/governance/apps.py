@@ -6,3 +6,6 @@ class GovernanceConfig(AppConfig):
     name = "maillage.governance"
     label = "governance"
     verbose_name = _("Collaboration model")
+
+    def ready(self) -> None:
+        from maillage.governance import rules, services  # noqa: F401 (registrations)

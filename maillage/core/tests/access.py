@@ -1,7 +1,6 @@
 from tests.matrix import Expect
 
 ACCESS = {
-    "core:home": Expect.public(),
     "core:privacy": Expect.public(),
     "core:notifications": Expect.authenticated(),
     # POST only: a GET is refused whoever asks, after the login check for visitors.

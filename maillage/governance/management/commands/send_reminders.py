@@ -1,0 +1,54 @@
+"""Send the governance calendar's reminders. Run it once a day (cron or a systemd timer):
+
+    15 7 * * *  cd /srv/maillage && .venv/bin/python manage.py send_reminders
+
+Running it more often, or twice, sends nothing more: each reminder goes out once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from maillage.core.permissions import SYSTEM
+from maillage.governance.services import reminders_send
+from maillage.governance.tasks import send_governance_reminders
+
+
+class Command(BaseCommand):
+    help = (
+        "Remind people of upcoming policy reviews, term ends and workstream sunsets "
+        "(run daily; each reminder is sent once)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--date", default="", help="Act as if today were this date (YYYY-MM-DD)."
+        )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="Hand the work to the task worker (manage.py db_worker) instead of doing it now.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = options["date"] or None
+        if today:
+            try:
+                date.fromisoformat(today)
+            except ValueError:
+                raise CommandError(f"Not a date: {today!r} (expected YYYY-MM-DD).") from None
+        if options["enqueue"]:
+            result = send_governance_reminders.enqueue(today)
+            self.stdout.write(f"Reminders enqueued (task {result.id}).")
+            return
+        # Done here rather than through the task, to report who could not be reached.
+        report = reminders_send(actor=SYSTEM, today=date.fromisoformat(today) if today else None)
+        self.stdout.write(
+            self.style.SUCCESS(f"{report.sent} reminder(s) sent ({report.events} event(s) due).")
+        )
+        if report.skipped_without_account:
+            names = ", ".join(sorted(set(report.skipped_without_account)))
+            self.stdout.write(f"Without an account, not reminded: {names}.")

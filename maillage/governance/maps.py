@@ -1,0 +1,568 @@
+"""Server-rendered SVG of the collective's structure, as a pure function of a tree of shapes.
+
+No database, no request, no JavaScript: the caller passes the circles (each with its sub-circles
+and the workstreams it sponsors) as `Node`s with their links and accessible labels, and gets back
+SVG markup. Circles are nested: a circle's sub-circles and workstreams are packed inside it (the
+front-chain circle packing of d3-hierarchy's `packSiblings`, then the smallest enclosing circle by
+Welzl's algorithm), its name in a band at the top; a workstream is a rounded rectangle, a shape of
+its own, inside each circle that sponsors it.
+
+Each shape is an `<a href>` (keyboard reachable, named by `aria-label`) holding the shape with a
+`<title>` (tooltip). Names are drawn in a separate group hidden from assistive technology, since
+the links already carry them; the page shows an outline list of the same structure beside it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from html import escape
+
+CIRCLE = "circle"
+WORKSTREAM = "workstream"
+
+LEAF_RADIUS = 46.0  # a circle without sub-circles or workstreams
+WORKSTREAM_WIDTH = 80.0  # the rounded rectangle of a workstream
+WORKSTREAM_HEIGHT = 52.0
+GAP = 8.0  # between siblings
+PADDING = 10.0  # between a circle's edge and what it holds
+BAND_TOP = 12.0  # from the top of a circle to the top of its name
+BAND_BOTTOM = 6.0  # from its name to what the circle holds
+BAND_CHARS = 16  # a longer name of a circle holding others goes on two lines
+MAX_NAME_RADIUS = 120.0  # a circle grows to fit its name up to this radius, then it is cut
+MARGIN = 6.0  # around the drawing
+FONT_SIZE = 10.0  # names of circles without contents and of workstreams
+BAND_FONT_SIZE = 12.0  # names of circles, in their band
+GLYPH_WIDTH = 0.55  # average glyph width, in em
+LINE_HEIGHT = 1.2
+MAX_LINES = 3
+EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class Node:
+    """A circle (with its sub-circles and workstreams as `children`) or a workstream."""
+
+    key: str
+    name: str
+    href: str
+    kind: str = CIRCLE
+    label: str = ""  # accessible name and tooltip; the name when empty
+    children: Sequence[Node] = ()
+    dimmed: bool = False  # shown only to place what a filter kept
+    flagged: bool = False  # a workstream past its sunset date
+    current: bool = False  # the page being viewed: marked with aria-current
+
+
+@dataclass
+class Placed:
+    node: Node
+    x: float
+    y: float
+    r: float  # radius of the circle, or of the circle around the rectangle
+    depth: int
+    children: list[Placed] = field(default_factory=list)
+    band: list[str] = field(default_factory=list)  # the name's lines, for a circle holding others
+
+    @property
+    def has_contents(self) -> bool:
+        return bool(self.children)
+
+    def walk(self) -> Iterator[Placed]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class RenderedStructure:
+    svg: str
+    width: int
+    height: int
+    placed: tuple[Placed, ...]  # the roots, each with its placed children
+
+
+# Circle packing (after d3-hierarchy, ISC licence, © Mike Bostock)
+
+
+@dataclass
+class _Circle:
+    r: float
+    x: float = 0.0
+    y: float = 0.0
+
+
+def _place(b: _Circle, a: _Circle, c: _Circle) -> None:
+    """Put `c` tangent to both `a` and `b`."""
+    dx, dy = b.x - a.x, b.y - a.y
+    d2 = dx * dx + dy * dy
+    if d2:
+        a2 = (a.r + c.r) ** 2
+        b2 = (b.r + c.r) ** 2
+        if a2 > b2:
+            x = (d2 + b2 - a2) / (2 * d2)
+            y = math.sqrt(max(0.0, b2 / d2 - x * x))
+            c.x = b.x - x * dx - y * dy
+            c.y = b.y - x * dy + y * dx
+        else:
+            x = (d2 + a2 - b2) / (2 * d2)
+            y = math.sqrt(max(0.0, a2 / d2 - x * x))
+            c.x = a.x + x * dx - y * dy
+            c.y = a.y + x * dy + y * dx
+    else:
+        c.x = a.x + c.r
+        c.y = a.y
+
+
+def _intersects(a: _Circle, b: _Circle) -> bool:
+    dr = a.r + b.r - 1e-6
+    dx, dy = b.x - a.x, b.y - a.y
+    return dr > 0 and dr * dr > dx * dx + dy * dy
+
+
+class _Link:
+    """A circle in the front chain (a doubly linked ring)."""
+
+    def __init__(self, circle: _Circle) -> None:
+        self.c = circle
+        self.next: _Link = self
+        self.previous: _Link = self
+
+
+def _score(node: _Link) -> float:
+    a, b = node.c, node.next.c
+    ab = a.r + b.r
+    dx = (a.x * b.r + b.x * a.r) / ab
+    dy = (a.y * b.r + b.y * a.r) / ab
+    return dx * dx + dy * dy
+
+
+def pack_siblings(circles: Sequence[_Circle]) -> float:
+    """Place `circles` (radii given) tangent to one another without overlap, around the origin;
+    returns the radius of the circle enclosing them, centred on the origin."""
+    n = len(circles)
+    if not n:
+        return 0.0
+    a = circles[0]
+    a.x, a.y = 0.0, 0.0
+    if n == 1:
+        return a.r
+    b = circles[1]
+    a.x, b.x, b.y = -b.r, a.r, 0.0
+    if n == 2:
+        enclosing = enclose(circles)
+    else:
+        _place(b, a, circles[2])
+        la, lb, lc = _Link(a), _Link(b), _Link(circles[2])
+        la.next = lc.previous = lb
+        lb.next = la.previous = lc
+        lc.next = lb.previous = la
+        i = 3
+        while i < n:
+            _place(la.c, lb.c, circles[i])
+            lc = _Link(circles[i])
+            # The closest intersecting circle on the front chain, if any, by distance along it.
+            j, k = lb.next, la.previous
+            sj, sk = lb.c.r, la.c.r
+            retry = False
+            while True:
+                if sj <= sk:
+                    if _intersects(j.c, lc.c):
+                        lb = j
+                        la.next, lb.previous = lb, la
+                        retry = True
+                        break
+                    sj += j.c.r
+                    j = j.next
+                else:
+                    if _intersects(k.c, lc.c):
+                        la = k
+                        la.next, lb.previous = lb, la
+                        retry = True
+                        break
+                    sk += k.c.r
+                    k = k.previous
+                if j is k.next:
+                    break
+            if retry:
+                continue
+            # Insert the new circle between a and b.
+            lc.previous, lc.next = la, lb
+            la.next = lb.previous = lb = lc
+            # The pair of the chain closest to the centroid becomes (a, b).
+            best = _score(la)
+            node = lc.next
+            while node is not lb:
+                value = _score(node)
+                if value < best:
+                    la, best = node, value
+                node = node.next
+            lb = la.next
+            i += 1
+        chain = [lb.c]
+        node = lb.next
+        while node is not lb:
+            chain.append(node.c)
+            node = node.next
+        enclosing = enclose(chain)
+    for circle in circles:
+        circle.x -= enclosing.x
+        circle.y -= enclosing.y
+    return enclosing.r
+
+
+def enclose(circles: Sequence[_Circle]) -> _Circle:
+    """The smallest circle enclosing `circles` (Welzl's algorithm, move-to-front)."""
+    items = list(circles)
+    basis: list[_Circle] = []
+    found: _Circle | None = None
+    i = 0
+    while i < len(items):
+        p = items[i]
+        if found is not None and _encloses_weak(found, p):
+            i += 1
+            continue
+        extended = _extend_basis(basis, p)
+        if extended is None:  # numerical trouble: a safe, slightly larger circle
+            return _bounding(items)
+        basis = extended
+        found = _enclose_basis(basis)
+        i = 0
+    assert found is not None
+    return found
+
+
+def _bounding(circles: Sequence[_Circle]) -> _Circle:
+    cx = sum(c.x for c in circles) / len(circles)
+    cy = sum(c.y for c in circles) / len(circles)
+    r = max(math.hypot(c.x - cx, c.y - cy) + c.r for c in circles)
+    return _Circle(r=r, x=cx, y=cy)
+
+
+def _extend_basis(basis: list[_Circle], p: _Circle) -> list[_Circle] | None:
+    if all(_encloses_weak(p, q) for q in basis):
+        return [p]
+    for q in basis:
+        if _encloses_not(p, q) and all(_encloses_weak(_basis2(q, p), s) for s in basis):
+            return [q, p]
+    for i in range(len(basis) - 1):
+        for j in range(i + 1, len(basis)):
+            bi, bj = basis[i], basis[j]
+            if (
+                _encloses_not(_basis2(bi, bj), p)
+                and _encloses_not(_basis2(bi, p), bj)
+                and _encloses_not(_basis2(bj, p), bi)
+            ):
+                candidate = _basis3(bi, bj, p)
+                if candidate is not None and all(_encloses_weak(candidate, s) for s in basis):
+                    return [bi, bj, p]
+    return None
+
+
+def _encloses_not(a: _Circle, b: _Circle) -> bool:
+    dr = a.r - b.r
+    dx, dy = b.x - a.x, b.y - a.y
+    return dr < 0 or dr * dr < dx * dx + dy * dy
+
+
+def _encloses_weak(a: _Circle, b: _Circle) -> bool:
+    dr = a.r - b.r + max(a.r, b.r, 1.0) * 1e-9
+    dx, dy = b.x - a.x, b.y - a.y
+    return dr > 0 and dr * dr > dx * dx + dy * dy
+
+
+def _enclose_basis(basis: list[_Circle]) -> _Circle:
+    if len(basis) == 1:
+        return _Circle(r=basis[0].r, x=basis[0].x, y=basis[0].y)
+    if len(basis) == 2:
+        return _basis2(basis[0], basis[1])
+    found = _basis3(basis[0], basis[1], basis[2])
+    return found if found is not None else _bounding(basis)
+
+
+def _basis2(a: _Circle, b: _Circle) -> _Circle:
+    x21, y21, r21 = b.x - a.x, b.y - a.y, b.r - a.r
+    length = math.sqrt(x21 * x21 + y21 * y21)
+    if length < EPSILON:
+        return _Circle(r=max(a.r, b.r), x=a.x, y=a.y)
+    return _Circle(
+        x=(a.x + b.x + x21 / length * r21) / 2,
+        y=(a.y + b.y + y21 / length * r21) / 2,
+        r=(length + a.r + b.r) / 2,
+    )
+
+
+def _basis3(a: _Circle, b: _Circle, c: _Circle) -> _Circle | None:
+    x1, y1, r1 = a.x, a.y, a.r
+    a2, a3 = x1 - b.x, x1 - c.x
+    b2, b3 = y1 - b.y, y1 - c.y
+    c2, c3 = b.r - r1, c.r - r1
+    d1 = x1 * x1 + y1 * y1 - r1 * r1
+    d2 = d1 - b.x * b.x - b.y * b.y + b.r * b.r
+    d3 = d1 - c.x * c.x - c.y * c.y + c.r * c.r
+    ab = a3 * b2 - a2 * b3
+    if abs(ab) < EPSILON:
+        return None
+    xa = (b2 * d3 - b3 * d2) / (ab * 2) - x1
+    xb = (b3 * c2 - b2 * c3) / ab
+    ya = (a3 * d2 - a2 * d3) / (ab * 2) - y1
+    yb = (a2 * c3 - a3 * c2) / ab
+    qa = xb * xb + yb * yb - 1
+    qb = 2 * (r1 + xa * xb + ya * yb)
+    qc = xa * xa + ya * ya - r1 * r1
+    if abs(qa) > 1e-6:
+        discriminant = qb * qb - 4 * qa * qc
+        if discriminant < 0:
+            return None
+        r = -(qb + math.sqrt(discriminant)) / (2 * qa)
+    elif abs(qb) > EPSILON:
+        r = -qc / qb
+    else:
+        return None
+    return _Circle(x=x1 + xa + xb * r, y=y1 + ya + yb * r, r=r)
+
+
+# Layout of the structure
+
+
+def _workstream_radius() -> float:
+    return math.hypot(WORKSTREAM_WIDTH, WORKSTREAM_HEIGHT) / 2
+
+
+@dataclass
+class _Local:
+    """A node laid out around its own centre: children's offsets relative to it."""
+
+    node: Node
+    r: float
+    children: list[tuple[_Local, float, float]]
+    band: list[str] = field(default_factory=list)  # the name, above what the circle holds
+
+
+def band_lines(name: str) -> list[str]:
+    """The name of a circle holding others, in the band at its top: one line, or two balanced
+    ones for a long name."""
+    if len(name) <= BAND_CHARS:
+        return [name]
+    per_line = max(BAND_CHARS, math.ceil(len(name) / 2) + 2)
+    return wrap(name, per_line * BAND_FONT_SIZE * GLYPH_WIDTH, BAND_FONT_SIZE, max_lines=2)
+
+
+def _text_width(line: str, font_size: float) -> float:
+    return len(line) * font_size * GLYPH_WIDTH
+
+
+def _radius_for_band(lines: list[str]) -> float:
+    """The radius at which every line of the band fits inside the circle."""
+    needed = 0.0
+    step = BAND_FONT_SIZE * LINE_HEIGHT
+    for index, line in enumerate(lines):
+        depth = BAND_TOP + index * step  # from the top of the circle to the top of the line
+        half = _text_width(line, BAND_FONT_SIZE) / 2 / 0.92
+        # The chord at `depth` below the top of a circle of radius r: 2·√(2·r·depth − depth²).
+        needed = max(needed, (half * half + depth * depth) / (2 * depth))
+    return min(needed, MAX_NAME_RADIUS)
+
+
+def _band_height(lines: list[str]) -> float:
+    return BAND_TOP + len(lines) * BAND_FONT_SIZE * LINE_HEIGHT + BAND_BOTTOM - PADDING
+
+
+def _measure(node: Node) -> _Local:
+    if node.kind == WORKSTREAM:
+        return _Local(node=node, r=_workstream_radius(), children=[])
+    inner = [_measure(child) for child in node.children]
+    if not inner:
+        return _Local(node=node, r=LEAF_RADIUS, children=[])
+    circles = [_Circle(r=item.r + GAP / 2) for item in inner]
+    enclosing = pack_siblings(circles)
+    band = band_lines(node.name)
+    height = _band_height(band)
+    # The contents sit lower by half the band, leaving the band free at the top for the name.
+    radius = max(enclosing + PADDING + height / 2, LEAF_RADIUS, _radius_for_band(band))
+    shift = radius - PADDING - enclosing  # the contents touch the bottom edge's padding
+    return _Local(
+        node=node,
+        r=radius,
+        children=[
+            (item, circle.x, circle.y + shift) for item, circle in zip(inner, circles, strict=True)
+        ],
+        band=band,
+    )
+
+
+def _place_tree(local: _Local, x: float, y: float, depth: int) -> Placed:
+    placed = Placed(node=local.node, x=x, y=y, r=local.r, depth=depth, band=local.band)
+    placed.children = [
+        _place_tree(child, x + dx, y + dy, depth + 1) for child, dx, dy in local.children
+    ]
+    return placed
+
+
+def layout(roots: Sequence[Node]) -> tuple[list[Placed], float, float]:
+    """Place every node; returns the placed roots and the drawing's width and height."""
+    measured = [_measure(root) for root in roots]
+    circles = [_Circle(r=item.r + (GAP / 2 if len(measured) > 1 else 0)) for item in measured]
+    enclosing = pack_siblings(circles)
+    if len(measured) > 1:
+        left = min(c.x - c.r for c in circles)
+        right = max(c.x + c.r for c in circles)
+        top = min(c.y - c.r for c in circles)
+        bottom = max(c.y + c.r for c in circles)
+    else:
+        left, right, top, bottom = -enclosing, enclosing, -enclosing, enclosing
+    placed = [
+        _place_tree(item, circle.x - left + MARGIN, circle.y - top + MARGIN, 0)
+        for item, circle in zip(measured, circles, strict=True)
+    ]
+    return placed, right - left + 2 * MARGIN, bottom - top + 2 * MARGIN
+
+
+# Names
+
+
+def wrap(text: str, width: float, font_size: float, max_lines: int = MAX_LINES) -> list[str]:
+    """`text` in lines that fit `width` at `font_size`; the last line ends with "…" when the
+    text does not fit in `max_lines`."""
+    chars = max(int(width / (font_size * GLYPH_WIDTH)), 3)
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    truncated = False
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= chars:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = word
+        if len(lines) == max_lines:
+            truncated = True
+            break
+    else:
+        if current:
+            lines.append(current)
+    if len(lines) > max_lines:
+        lines, truncated = lines[:max_lines], True
+    lines = [line if len(line) <= chars else line[: chars - 1].rstrip() + "…" for line in lines]
+    if truncated and lines:
+        last = lines[-1].rstrip(" …")
+        if len(last) >= chars:  # make room for the ellipsis: drop the last word, or cut
+            last = last.rsplit(" ", 1)[0] if " " in last else last[: chars - 1]
+        lines[-1] = last.rstrip() + "…"
+    return lines
+
+
+def _text(x: float, y: float, lines: Sequence[str], font_size: float, css: str) -> str:
+    if not lines:
+        return ""
+    step = font_size * LINE_HEIGHT
+    first = y - step * (len(lines) - 1) / 2 + font_size * 0.35
+    spans = "".join(
+        f'<tspan x="{x:.1f}" y="{first + i * step:.1f}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return f'<text class="{css}" font-size="{font_size:g}" text-anchor="middle">{spans}</text>'
+
+
+def _label(item: Placed) -> str:
+    node = item.node
+    if node.kind == WORKSTREAM:
+        lines = wrap(node.name, WORKSTREAM_WIDTH - 8, FONT_SIZE)
+        return _text(item.x, item.y, lines, FONT_SIZE, "name workstream-name")
+    if not item.has_contents:
+        lines = wrap(node.name, item.r * 2 * 0.78, FONT_SIZE)
+        return _text(item.x, item.y, lines, FONT_SIZE, "name circle-name")
+    # In the band at the top: each line fits the chord at its own top, or is cut.
+    step = BAND_FONT_SIZE * LINE_HEIGHT
+    fitted = []
+    for index, line in enumerate(item.band):
+        depth = BAND_TOP + index * step
+        chord = 2 * math.sqrt(max(2 * item.r * depth - depth * depth, 0.0))
+        fitted += wrap(line, chord * 0.92, BAND_FONT_SIZE, max_lines=1)
+    middle = item.y - item.r + BAND_TOP + step * len(fitted) / 2
+    return _text(item.x, middle, fitted, BAND_FONT_SIZE, "name circle-name band")
+
+
+# Markup
+
+
+def _classes(item: Placed) -> str:
+    node = item.node
+    css = [f"node {node.kind}"]
+    if node.kind == CIRCLE:
+        css.append(f"depth-{min(item.depth, 3)}")
+    if node.dimmed:
+        css.append("dimmed")
+    if node.flagged:
+        css.append("flagged")
+    if node.current:
+        css.append("current")
+    return " ".join(css)
+
+
+def _shape(item: Placed) -> str:
+    node = item.node
+    label = escape(node.label or node.name)
+    current = ' aria-current="page"' if node.current else ""
+    if node.kind == WORKSTREAM:
+        w, h = WORKSTREAM_WIDTH, WORKSTREAM_HEIGHT
+        body = (
+            f'<rect x="{item.x - w / 2:.1f}" y="{item.y - h / 2:.1f}" width="{w:g}" '
+            f'height="{h:g}" rx="8"><title>{label}</title></rect>'
+        )
+    else:
+        body = (
+            f'<circle cx="{item.x:.1f}" cy="{item.y:.1f}" r="{item.r:.1f}">'
+            f"<title>{label}</title></circle>"
+        )
+    return (
+        f'<a href="{escape(node.href)}" aria-label="{label}" class="{_classes(item)}"{current}>'
+        f"{body}</a>"
+    )
+
+
+def _flag(item: Placed) -> str:
+    x = item.x + WORKSTREAM_WIDTH / 2 - 4
+    y = item.y - WORKSTREAM_HEIGHT / 2 + 4
+    return (
+        f'<circle class="flag" cx="{x:.1f}" cy="{y:.1f}" r="8"/>'
+        f'<text class="flag-mark" x="{x:.1f}" y="{y + 4:.1f}" font-size="12" '
+        f'text-anchor="middle">!</text>'
+    )
+
+
+def render(
+    roots: Sequence[Node],
+    *,
+    title: str,
+    description: str = "",
+    id_prefix: str = "structure",
+) -> RenderedStructure | None:
+    """The SVG of the structure under `roots`, or None when there is nothing to draw."""
+    if not roots:
+        return None
+    placed, width, height = layout(roots)
+    everything = [item for root in placed for item in root.walk()]
+    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
+    labelled_by = f"{title_id} {desc_id}" if description else title_id
+    w, h = math.ceil(width), math.ceil(height)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
+        f'height="{h}" aria-labelledby="{labelled_by}" class="structure-map">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+    ]
+    if description:
+        out.append(f'<desc id="{desc_id}">{escape(description)}</desc>')
+    # Parents first: what a circle holds is drawn over it.
+    out.append('<g class="shapes">')
+    out.extend(_shape(item) for item in everything)
+    out.append("</g>")
+    out.append('<g class="labels" aria-hidden="true">')
+    out.extend(_label(item) for item in everything)
+    out.extend(_flag(item) for item in everything if item.node.flagged)
+    out.append("</g>")
+    out.append("</svg>")
+    return RenderedStructure(svg="".join(out), width=w, height=h, placed=tuple(placed))

@@ -1,0 +1,204 @@
+"""Who may see and change the collaboration model.
+
+- The structure (names and purposes of circles and workstreams: the map) is public.
+- Partner members, staff and administrators read every circle and workstream: members, roles,
+  policies, balance.
+- A guest or an external actor reads only the workstreams they belong to.
+- Staff create, amend and archive circles and workstreams, and define roles.
+- Staff, or a person holding a role of the circle that may amend policies, adopt and amend the
+  circle's policies.
+- Staff, or the holder of the workstream's lead role, invite people and manage its members.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.permissions import add_perm
+from maillage.core.rules import is_authenticated, is_member, is_staff
+from maillage.governance import workflows
+from maillage.governance.models import (
+    Circle,
+    CircleMode,
+    Membership,
+    Policy,
+    RoleAssignment,
+    RoleKind,
+    Workstream,
+)
+
+
+def workstream_ids_of(user: Any) -> set[int]:
+    """Workstreams `user` currently belongs to (one query)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        Membership.objects.filter(
+            person__user_id=user.pk, ended_at__isnull=True, workstream__isnull=False
+        ).values_list("workstream_id", flat=True)
+    )
+
+
+def _holds(user: Any, **role_filter: Any) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return RoleAssignment.objects.filter(
+        person__user_id=user.pk,
+        ended_at__isnull=True,
+        role__archived_at__isnull=True,
+        **{f"role__{key}": value for key, value in role_filter.items()},
+    ).exists()
+
+
+def _is_workstream_participant(user: Any, workstream: Workstream | None) -> bool:
+    if not isinstance(workstream, Workstream) or not getattr(user, "is_authenticated", False):
+        return False
+    return Membership.objects.filter(
+        person__user_id=user.pk, workstream=workstream, ended_at__isnull=True
+    ).exists()
+
+
+def _is_workstream_lead(user: Any, workstream: Any) -> bool:
+    if not isinstance(workstream, Workstream):
+        return False
+    return _holds(user, workstream=workstream, kind=RoleKind.LEAD)
+
+
+def _circle_of(obj: Any) -> Circle | None:
+    if isinstance(obj, Circle):
+        return obj
+    if isinstance(obj, Policy):
+        return obj.circle
+    return None
+
+
+def _holds_policy_role(user: Any, obj: Any) -> bool:
+    """`user` holds a role of the circle (of the policy) that may amend its policies."""
+    circle = _circle_of(obj)
+    if circle is None:
+        return False
+    return _holds(user, circle=circle, may_amend_policies=True)
+
+
+def _is_own_membership(user: Any, membership: Any) -> bool:
+    if not isinstance(membership, Membership) or not getattr(user, "is_authenticated", False):
+        return False
+    return bool(membership.person.user_id == user.pk)
+
+
+def _manages_membership_group(user: Any, membership: Any) -> bool:
+    """Staff, or the lead link of the membership's workstream."""
+    if not isinstance(membership, Membership):
+        return False
+    return bool(is_staff(user)) or _is_workstream_lead(user, membership.workstream)
+
+
+def _is_open_circle(user: Any, circle: Any) -> bool:
+    return isinstance(circle, Circle) and circle.mode == CircleMode.OPEN and not circle.is_archived
+
+
+is_workstream_participant = rules.predicate(
+    _is_workstream_participant, name="is_workstream_participant"
+)
+is_workstream_lead = rules.predicate(_is_workstream_lead, name="is_workstream_lead")
+holds_policy_role = rules.predicate(_holds_policy_role, name="holds_policy_role")
+is_open_circle = rules.predicate(_is_open_circle, name="is_open_circle")
+is_own_membership = rules.predicate(_is_own_membership, name="is_own_membership")
+manages_membership_group = rules.predicate(
+    _manages_membership_group, name="manages_membership_group"
+)
+
+
+def workflow_roles(user: Any, workstream: Workstream) -> set[str]:
+    """The workflow roles (`workflows.STAFF`, `workflows.LEAD`) `user` has for `workstream`."""
+    found: set[str] = set()
+    if user is not None and is_staff(user):
+        found.add(workflows.STAFF)
+    if _is_workstream_lead(user, workstream):
+        found.add(workflows.LEAD)
+    return found
+
+
+add_perm(
+    "governance.view_structure",
+    rules.always_allow,
+    _("The map of circles and workstreams is public."),
+)
+add_perm(
+    "governance.view_circle",
+    is_member,
+    _(
+        "The members, roles and policies of a circle are shown only to partner members and "
+        "coordination staff."
+    ),
+)
+add_perm(
+    "governance.view_workstream",
+    is_member | is_workstream_participant,
+    _(
+        "The members and work of a workstream are shown only to partner members and to the "
+        "workstream's own participants."
+    ),
+)
+add_perm(
+    "governance.view_calendar",
+    is_authenticated,
+    _("Log in to see the governance calendar."),
+)
+add_perm(
+    "governance.manage_circles",
+    is_staff,
+    _("Only coordination staff may create, change or archive circles."),
+)
+add_perm(
+    "governance.manage_workstreams",
+    is_staff,
+    _("Only coordination staff may create or archive workstreams."),
+)
+add_perm(
+    "governance.change_workstream",
+    is_staff | is_workstream_lead,
+    _(
+        "Only coordination staff or the workstream's lead link may change its mandate, "
+        "deliverables or status."
+    ),
+)
+add_perm(
+    "governance.manage_roles",
+    is_staff,
+    _("Only coordination staff may define roles and record who holds them."),
+)
+add_perm(
+    "governance.amend_policies",
+    is_staff | holds_policy_role,
+    _(
+        "Only coordination staff, or a person holding a role of this circle that may amend its "
+        "policies, may adopt or amend them."
+    ),
+)
+add_perm(
+    "governance.invite",
+    is_staff | is_workstream_lead,
+    _("Only coordination staff or the workstream's lead link may invite people to it."),
+)
+add_perm(
+    "governance.manage_members",
+    is_staff | is_workstream_lead,
+    _("Only coordination staff (or, for a workstream, its lead link) may add or remove members."),
+)
+add_perm(
+    "governance.join_circle",
+    is_member & is_open_circle,
+    _("Only partner members may join a circle by themselves, and only an open one."),
+)
+add_perm(
+    "governance.end_membership",
+    is_own_membership | manages_membership_group,
+    _(
+        "Only the member themselves, coordination staff or (for a workstream) its lead link may "
+        "end a membership."
+    ),
+)

@@ -1,0 +1,112 @@
+"""Permission matrix of the governance pages (see tests/matrix.py).
+
+The sample accounts of the matrix hold no role in these circles and belong to no workstream, so
+the forms reserved to a workstream's lead link or to a circle's policy roles answer as for staff.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from maillage.core.permissions import SYSTEM
+from maillage.core.tests.factories import user_with_role
+from maillage.governance import selectors, services
+from maillage.governance.models import Accountability, CircleMode, Deliverable
+from maillage.governance.tests.factories import (
+    CircleFactory,
+    MembershipFactory,
+    PolicyFactory,
+    RoleAssignmentFactory,
+    RoleFactory,
+    WorkstreamFactory,
+)
+from tests.matrix import Expect
+
+
+def sample(data: SimpleNamespace) -> None:
+    circle = CircleFactory.create(name="Cercle témoin de la matrice", mode=CircleMode.OPEN)
+    workstream = WorkstreamFactory.create(name="Chantier témoin", sponsors=[circle])
+    role = RoleFactory.create(circle=circle, name="Rôle témoin")
+    data.gov_circle = circle
+    data.gov_workstream = workstream
+    data.gov_role = role
+    data.gov_role_accountability = Accountability.objects.create(role=role, text="Veiller")
+    data.gov_circle_accountability = Accountability.objects.create(circle=circle, text="Porter")
+    data.gov_assignment = RoleAssignmentFactory.create(role=role)
+    data.gov_policy = PolicyFactory.create(circle=circle)
+    data.gov_membership = MembershipFactory.create(circle=circle)
+    data.gov_deliverable = Deliverable.objects.create(workstream=workstream, title="Rapport")
+    sent = services.invitation_create(
+        actor=SYSTEM, workstream=workstream, email="matrice@example.org"
+    )
+    data.gov_invitation = sent.invitation
+    data.gov_invitation_token = sent.token
+    data.gov_feed_token = selectors.calendar_feed_token(user_with_role("member"))
+
+
+circle = {"kwargs": lambda d: {"slug": d.gov_circle.slug}}
+workstream = {"kwargs": lambda d: {"slug": d.gov_workstream.slug}}
+role = {"kwargs": lambda d: {"pk": d.gov_role.pk}}
+assignment = {"kwargs": lambda d: {"pk": d.gov_assignment.pk}}
+policy = {"kwargs": lambda d: {"pk": d.gov_policy.pk}}
+membership = {"kwargs": lambda d: {"pk": d.gov_membership.pk}}
+deliverable = {"kwargs": lambda d: {"pk": d.gov_deliverable.pk}}
+
+ACCESS = {
+    # The public structure: names, purposes, mandates, roles (holders only for those who may).
+    "governance:map": Expect.public(),
+    "governance:circle_list": Expect.public(),
+    "governance:circle_detail": Expect.public(**circle),
+    "governance:workstream_list": Expect.public(),
+    "governance:workstream_detail": Expect.public(**workstream),
+    # The link of an invitation shows whom it invites where, to anyone who has it.
+    "governance:invitation_accept": Expect.public(
+        kwargs=lambda d: {"token": d.gov_invitation_token}
+    ),
+    # A calendar application subscribes without a session: the signed token stands for the
+    # account (a bad token is refused: see test_ical_feed).
+    "governance:calendar_ical": Expect.public(kwargs=lambda d: {"token": d.gov_feed_token}),
+    # Inside circles and workstreams.
+    "governance:circle_members": Expect.members(**circle),
+    "governance:workstream_members": Expect.members(**workstream),
+    "governance:policy_detail": Expect.members(**policy),
+    "governance:calendar": Expect.authenticated(),
+    # Staff forms (and, for a workstream, its lead link; for policies, the circle's roles).
+    "governance:circle_create": Expect.staff(),
+    "governance:circle_amend": Expect.staff(**circle),
+    "governance:circle_archive": Expect.staff(**circle),
+    "governance:circle_accountability_add": Expect.staff(**circle),
+    "governance:circle_member_add": Expect.staff(**circle),
+    "governance:circle_role_create": Expect.staff(**circle),
+    "governance:policy_adopt": Expect.staff(**circle),
+    "governance:policy_amend": Expect.staff(**policy),
+    "governance:policy_status": Expect.staff(**policy),
+    "governance:role_amend": Expect.staff(**role),
+    "governance:role_archive": Expect.staff(**role),
+    "governance:role_assign": Expect.staff(**role),
+    "governance:role_accountability_add": Expect.staff(**role),
+    "governance:assignment_update": Expect.staff(**assignment),
+    "governance:assignment_end": Expect.staff(**assignment),
+    "governance:workstream_create": Expect.staff(),
+    "governance:workstream_amend": Expect.staff(**workstream),
+    "governance:workstream_archive": Expect.staff(**workstream),
+    "governance:workstream_member_add": Expect.staff(**workstream),
+    "governance:workstream_role_create": Expect.staff(**workstream),
+    "governance:deliverable_add": Expect.staff(**workstream),
+    "governance:invitation_create": Expect.staff(**workstream),
+    "governance:membership_leave": Expect.staff(**membership),
+    "governance:membership_remove": Expect.staff(**membership),
+    # POST only: those allowed asking with GET get 405, everyone else is refused first.
+    "governance:circle_join": Expect.members(405, **circle),
+    "governance:calendar_feed_reset": Expect.authenticated(405),
+    "governance:circle_accountability_remove": Expect.staff(
+        405, kwargs=lambda d: {"pk": d.gov_circle_accountability.pk}
+    ),
+    "governance:role_accountability_remove": Expect.staff(
+        405, kwargs=lambda d: {"pk": d.gov_role_accountability.pk}
+    ),
+    "governance:workstream_transition": Expect.staff(405, **workstream),
+    "governance:deliverable_done": Expect.staff(405, **deliverable),
+    "governance:deliverable_remove": Expect.staff(405, **deliverable),
+    "governance:invitation_revoke": Expect.staff(405, kwargs=lambda d: {"pk": d.gov_invitation.pk}),
+}

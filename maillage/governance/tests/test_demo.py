@@ -1,0 +1,70 @@
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
+
+from maillage.core.models import User
+from maillage.core.permissions import SYSTEM
+from maillage.governance import demo
+from maillage.governance.models import Circle, Membership, Policy, RoleAssignment, Workstream
+from maillage.governance.selectors import (
+    calendar_events,
+    intersectoral_balance,
+    link_inconsistencies,
+    structure_map,
+)
+from maillage.network import demo as network_demo
+from maillage.territories.services import region_load
+
+pytestmark = pytest.mark.django_db
+
+
+def governance_counts():
+    return {
+        model._meta.label_lower: model.objects.count()
+        for model in apps.get_app_config("governance").get_models()
+    }
+
+
+def test_the_demo_builds_the_collective_structure_once():
+    region_load(actor=SYSTEM, region_code="03")
+    network_demo.load(stdout=io.StringIO())
+    out = io.StringIO()
+    demo.load(stdout=out)
+    first = governance_counts()
+    demo.load(stdout=io.StringIO())
+    assert governance_counts() == first
+    assert "People not found" not in out.getvalue()
+
+    general = Circle.objects.get(parent__isnull=True)
+    assert general.name == "Cercle général"
+    assert set(general.children.values_list("name", flat=True)) >= {
+        "Sécurité alimentaire",
+        "Habitation",
+    }
+    assert set(Workstream.objects.values_list("name", flat=True)) >= {
+        "Participation sociale dans Charlevoix",
+        "Transport collectif rural",
+    }
+    assert Policy.objects.filter(review_date__isnull=False).count() >= 3
+    assert RoleAssignment.objects.filter(term_end__isnull=False, ended_at=None).count() >= 4
+    assert link_inconsistencies() == []
+
+    member = User.objects.get(email="membre@demo.maillage.local")
+    assert RoleAssignment.objects.filter(
+        person__user=member, role__kind="secretary", role__circle__slug="securite-alimentaire"
+    ).exists()
+    guest = User.objects.get(email="invite@demo.maillage.local")
+    assert list(
+        Membership.objects.filter(person__user=guest).values_list("workstream__slug", "kind")
+    ) == [("participation-sociale-charlevoix", "guest")]
+
+    kinds = {e.kind for e in calendar_events(viewer=member)}
+    assert kinds == {"policy_review", "term_end", "sunset"}
+    assert [e.title for e in calendar_events(viewer=guest)] == [
+        "Participation sociale dans Charlevoix"
+    ]
+    balance = intersectoral_balance(viewer=member, circle=general)
+    assert balance.total >= 8 and balance.missing_territories
+    assert structure_map(viewer=AnonymousUser()).roots[0].circle == general

@@ -1,0 +1,142 @@
+"""The private iCal feed: a signed link per account, what that account may see, nothing else."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from maillage.core.roles import Role as PlatformRole
+from maillage.core.tests.factories import user_with_role
+from maillage.governance import selectors, services
+from maillage.governance.feeds import feed_token
+from maillage.governance.models import Membership, RoleKind
+from maillage.governance.tests.factories import (
+    CircleFactory,
+    PersonFactory,
+    PolicyFactory,
+    RoleAssignmentFactory,
+    RoleFactory,
+    WorkstreamFactory,
+    user_with_person,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def days(n):
+    return TODAY + dt.timedelta(days=n)
+
+
+def feed_path(user):
+    return reverse(
+        "governance:calendar_ical", kwargs={"token": selectors.calendar_feed_token(user)}
+    )
+
+
+@pytest.fixture
+def agenda():
+    circle = CircleFactory(name="Habitation")
+    role = RoleFactory(circle=circle, name="Animation", elected=True, term_months=12)
+    RoleAssignmentFactory(
+        role=role,
+        person=PersonFactory(first_name="Solène", last_name="Clairmont"),
+        term_end=days(10),
+    )
+    PolicyFactory(circle=circle, title="Principes de représentation", review_date=days(20))
+    mine = WorkstreamFactory(name="Transport collectif rural", sunset_date=days(30))
+    other = WorkstreamFactory(name="Chantier voisin", sunset_date=days(40))
+    lead = RoleFactory(circle=None, workstream=other, kind=RoleKind.LEAD)
+    RoleAssignmentFactory(role=lead, term_end=days(50))
+    return {"mine": mine, "other": other}
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    return calendar, list(calendar.walk("VEVENT"))
+
+
+def test_a_partner_members_feed_validates_and_lists_every_event(agenda):
+    member = user_with_role(PlatformRole.MEMBER)
+    # A calendar application has no session: the token is the only key.
+    calendar, events = parse(Client().get(feed_path(member)))
+    assert str(calendar["version"]) == "2.0"
+    assert str(calendar["prodid"]).startswith("-//Maillage//")
+    summaries = [str(event["summary"]) for event in events]
+    assert len(events) == 5
+    assert any("Principes de représentation" in s for s in summaries)
+    assert any("Solène Clairmont" in s for s in summaries)
+    assert any("Chantier voisin" in s for s in summaries)
+    for event in events:
+        assert event["uid"] and event["dtstamp"]
+        assert isinstance(event["dtstart"].dt, dt.date)
+        assert str(event["url"]).startswith("http://testserver/")
+    assert [event["dtstart"].dt for event in events] == sorted(
+        event["dtstart"].dt for event in events
+    )
+
+
+def test_a_guests_feed_lists_only_their_workstream(agenda):
+    guest = user_with_person(PlatformRole.GUEST)
+    Membership.objects.create(person=guest.person, workstream=agenda["mine"], kind="guest")
+    _calendar, events = parse(Client().get(feed_path(guest)))
+    assert [str(event["summary"]) for event in events] == [
+        "Échéance du chantier : Transport collectif rural"
+    ]
+    citizen = user_with_role(PlatformRole.CITIZEN)
+    _calendar, events = parse(Client().get(feed_path(citizen)))
+    assert events == []
+
+
+def test_a_bad_or_forged_token_is_refused(agenda):
+    member = user_with_role(PlatformRole.MEMBER)
+    good = selectors.calendar_feed_token(member)
+    other = user_with_role(PlatformRole.MEMBER)
+    head, signature = good.split(".", 1)
+    for token in (
+        "pas-un-jeton",
+        f"{head}.",
+        f"{head}.{signature[:-2]}xx",
+        f"{other.pk}.{signature}",  # someone else's account with this signature
+        feed_token(member.pk, 1),  # a generation that is not the current one
+        "9" * 30 + ".abc",
+    ):
+        response = Client().get(reverse("governance:calendar_ical", kwargs={"token": token}))
+        assert response.status_code == 404, token
+    path = reverse("governance:calendar_ical", kwargs={"token": good})
+    assert Client().get(path).status_code == 200
+
+
+def test_resetting_the_link_invalidates_the_previous_one(agenda):
+    member = user_with_role(PlatformRole.MEMBER)
+    before = feed_path(member)
+    new_token = services.calendar_feed_reset(actor=member)
+    after = feed_path(member)
+    assert before != after and after.split("/")[-2] == new_token
+    assert Client().get(before).status_code == 404
+    assert Client().get(after).status_code == 200
+    services.calendar_feed_reset(actor=member)
+    assert Client().get(after).status_code == 404
+
+
+def test_an_inactive_account_has_no_feed(agenda):
+    member = user_with_role(PlatformRole.MEMBER)
+    path = feed_path(member)
+    member.is_active = False
+    member.save()
+    assert Client().get(path).status_code == 404
+
+
+def test_the_feed_follows_the_accounts_current_rights(agenda):
+    user = user_with_role(PlatformRole.MEMBER)
+    path = feed_path(user)
+    assert len(parse(Client().get(path))[1]) == 5
+    user.role = PlatformRole.CITIZEN
+    user.save()
+    assert parse(Client().get(path))[1] == []

@@ -1,0 +1,351 @@
+# Factories return model instances; mypy sees the factory classes.
+# mypy: disable-error-code="comparison-overlap,list-item"
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from maillage.core.roles import Role as PlatformRole
+from maillage.core.tests.factories import user_with_role
+from maillage.governance import selectors, services
+from maillage.governance.models import Membership, RoleKind
+from maillage.governance.selectors import MapFilters
+from maillage.governance.services import SYSTEM, CircleData, PolicyData, RoleData
+from maillage.governance.tests.factories import (
+    CircleFactory,
+    FunctionFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+    PolicyFactory,
+    RoleAssignmentFactory,
+    RoleFactory,
+    SeatFactory,
+    WorkstreamFactory,
+    general_circle,
+    sector,
+    strategy,
+    user_with_person,
+)
+from maillage.network.tests.factories import mrc, municipality, region
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def guest_of(workstream):
+    user = user_with_person(PlatformRole.GUEST)
+    Membership.objects.create(person=user.person, workstream=workstream, kind="guest")
+    return user
+
+
+# Circle and workstream pages
+
+
+def test_a_circle_page_shows_people_and_policies_only_to_partner_members(staff, member):
+    circle = services.circle_create(
+        actor=staff,
+        data=CircleData(name="Habitation", parent=general_circle(), accountabilities=["Veiller"]),
+    )
+    holder = PersonFactory(first_name="Gaspard")
+    services.role_assign(actor=staff, role=circle.roles.get(kind=RoleKind.LEAD), person=holder)
+    services.policy_adopt(actor=staff, circle=circle, data=PolicyData(title="Règles", text="…"))
+    public = selectors.circle_detail(viewer=AnonymousUser(), slug="habitation")
+    assert public.circle == circle and [a.text for a in public.accountabilities] == ["Veiller"]
+    assert {r.kind for r in public.roles} == {"lead", "delegate", "facilitator", "secretary"}
+    assert all(r.current_assignments == [] for r in public.roles)
+    assert not public.can_view and public.members == [] and public.policies == []
+    seen = selectors.circle_detail(viewer=member, slug="habitation")
+    lead = next(r for r in seen.roles if r.kind == RoleKind.LEAD)
+    assert [a.person for a in lead.current_assignments] == [holder]
+    [row] = seen.members  # the lead link is a member through the double link
+    assert row.person == holder and [r.kind for r in row.links] == ["lead"] and row.direct is None
+    assert [p.title for p in seen.policies] == ["Règles"]
+    assert not seen.can_amend_policies and not seen.can_manage
+    assert selectors.circle_detail(viewer=staff, slug="habitation").can_amend_policies
+    assert selectors.circle_detail(viewer=member, slug="nulle-part") is None
+
+
+def test_a_guest_sees_the_inside_of_their_workstream_and_not_of_another(staff):
+    mine, other = WorkstreamFactory(), WorkstreamFactory()
+    guest = guest_of(mine)
+    services.invitation_create(actor=staff, workstream=mine, email="x@example.org")
+    inside = selectors.workstream_detail(viewer=guest, slug=mine.slug)
+    assert inside.can_view and [m.person for m in inside.members] == [guest.person]
+    assert inside.invitations == [] and not inside.can_invite and inside.transitions == []
+    outside = selectors.workstream_detail(viewer=guest, slug=other.slug)
+    assert not outside.can_view and outside.members == [] and outside.deliverables == []
+    assert outside.workstream.mandate  # the public part stays visible
+    coordinator = selectors.workstream_detail(viewer=staff, slug=mine.slug)
+    assert len(coordinator.invitations) == 1
+    assert [t.key for t in coordinator.transitions] == ["pause", "complete"]
+
+
+def test_policy_detail_lists_versions_for_members_only(staff, member):
+    policy = services.policy_adopt(
+        actor=staff, circle=CircleFactory(), data=PolicyData(title="P", text="v1")
+    )
+    services.policy_amend(actor=staff, policy=policy, data=PolicyData(title="P", text="v2"))
+    detail = selectors.policy_detail(viewer=member, pk=policy.pk)
+    assert [v.text for v in detail.versions] == ["v2", "v1"]
+    assert detail.versions[0].created_by == staff
+    assert selectors.policy_detail(viewer=user_with_role(PlatformRole.GUEST), pk=policy.pk) is None
+
+
+def test_the_history_of_a_circle_gathers_its_roles_and_policies(staff, member):
+    circle = services.circle_create(
+        actor=staff, data=CircleData(name="Habitation", parent=general_circle())
+    )
+    services.policy_adopt(actor=staff, circle=circle, data=PolicyData(title="P", text="v1"))
+    verbs = [e.verb for e in selectors.governance_history(viewer=member, circle=circle)]
+    assert verbs[0] == "policy.adopted" and "circle.created" in verbs
+    assert verbs.count("role.created") == 4
+    assert selectors.governance_history(viewer=AnonymousUser(), circle=circle) == []
+
+
+def test_a_persons_governance_is_filtered_by_the_viewer(member):
+    person = PersonFactory()
+    workstream = WorkstreamFactory()
+    RoleAssignmentFactory(person=person, role=RoleFactory(circle=CircleFactory()))
+    MembershipFactory(person=person, circle=None, workstream=workstream)
+    full = selectors.person_governance(viewer=member, person=person)
+    assert len(full.assignments) == 1 and len(full.memberships) == 1
+    stranger = selectors.person_governance(viewer=guest_of(WorkstreamFactory()), person=person)
+    assert stranger.assignments == [] and stranger.memberships == []
+    colleague = selectors.person_governance(viewer=guest_of(workstream), person=person)
+    assert colleague.assignments == [] and len(colleague.memberships) == 1
+
+
+# The map
+
+
+def test_the_map_nests_circles_with_their_workstreams_and_hides_people_from_the_public():
+    general = general_circle()
+    food = CircleFactory(name="Sécurité alimentaire", parent=general)
+    housing = CircleFactory(name="Habitation", parent=general)
+    CircleFactory(name="Archivé", archived_at=timezone.now())
+    shared = WorkstreamFactory(name="Transport", sponsors=[food, housing])
+    lead = RoleFactory(circle=food, kind=RoleKind.LEAD)
+    RoleAssignmentFactory(role=lead)
+    MembershipFactory(circle=food)
+    late = WorkstreamFactory(sponsors=[housing], sunset_date=TODAY - dt.timedelta(days=1))
+
+    seen = selectors.structure_map(viewer=user_with_role(PlatformRole.MEMBER))
+    [root] = seen.roots
+    assert root.circle == general and root.depth == 0
+    assert [c.circle.name for c in root.children] == ["Habitation", "Sécurité alimentaire"]
+    food_node = root.children[1]
+    assert food_node.depth == 1 and food_node.member_count == 1
+    assert [w.workstream for w in food_node.workstreams] == [shared]
+    assert {w.workstream for w in root.children[0].workstreams} == {shared, late}
+    assert next(w for w in root.children[0].workstreams if w.workstream == late).past_sunset
+    assert len(food_node.roles[0].current_assignments) == 1
+    assert [n.circle.name for n in seen.walk()] == [
+        general.name,
+        "Habitation",
+        "Sécurité alimentaire",
+    ]
+
+    public = selectors.structure_map(viewer=AnonymousUser())
+    food_public = public.roots[0].children[1]
+    assert food_public.member_count is None and not food_public.visible
+    assert food_public.roles[0].current_assignments == []
+    assert food_public.circle.purpose  # names and purposes are public
+
+
+def test_map_filters_keep_matches_and_the_circles_above_them():
+    charlevoix = mrc("2416", "Charlevoix")
+    town = municipality("2416013", "Baie-Saint-Paul", parent=charlevoix)
+    general = general_circle()
+    food = CircleFactory(name="Sécurité alimentaire", parent=general)
+    food.territories.set([town])
+    sub = CircleFactory(name="Jardins", parent=food)
+    sub.strategies.set([strategy("action-communautaire")])
+    housing = CircleFactory(name="Habitation", parent=general)
+    school = OrganizationFactory(sectors=[sector("education")])
+    seat = SeatFactory(organization=school)
+    MembershipFactory(circle=housing, person=seat.holder)
+    workstream = WorkstreamFactory(sponsors=[general])
+    workstream.territories.set([charlevoix])
+
+    by_place = selectors.structure_map(
+        viewer=AnonymousUser(), filters=MapFilters(territory=charlevoix)
+    )
+    root = by_place.roots[0]
+    assert not root.matched and [w.workstream for w in root.workstreams] == [workstream]
+    assert [(c.circle.name, c.matched) for c in root.children] == [("Sécurité alimentaire", True)]
+
+    by_strategy = selectors.structure_map(
+        viewer=AnonymousUser(), filters=MapFilters(strategy=strategy("action-communautaire"))
+    )
+    food_node = by_strategy.roots[0].children[0]
+    assert not food_node.matched and [c.circle.name for c in food_node.children] == ["Jardins"]
+
+    by_sector = selectors.structure_map(
+        viewer=AnonymousUser(), filters=MapFilters(sector=sector("education"))
+    )
+    assert [c.circle.name for c in by_sector.roots[0].children] == ["Habitation"]
+
+
+# Intersectoral balance
+
+
+def test_the_balance_counts_members_by_sector_level_and_mrc_and_names_what_is_missing(member):
+    home = region()
+    charlevoix = mrc("2416", "Charlevoix", parent=home)
+    portneuf = mrc("2434", "Portneuf", parent=home)
+    mrc("2421", "La Côte-de-Beaupré", parent=home)
+    circle = CircleFactory()
+
+    community = OrganizationFactory(
+        sectors=[sector("communautaire")], level="supralocal", territories=[charlevoix]
+    )
+    seat = SeatFactory(organization=community)
+    MembershipFactory(circle=circle, person=seat.holder)  # sits for `community` (seat)
+
+    town_hall = OrganizationFactory(
+        sectors=[sector("municipal")],
+        level="local",
+        territories=[municipality("2434017", "Pont-Rouge", parent=portneuf)],
+    )
+    employee = FunctionFactory(organization=town_hall).person
+    MembershipFactory(circle=circle, person=employee)  # no seat: their function counts
+
+    MembershipFactory(circle=circle)  # a citizen sitting for nobody
+
+    health = OrganizationFactory(
+        sectors=[sector("sante-services-sociaux"), sector("reseaux-publics")],
+        level="regional",
+        territories=[home],
+    )
+    double = SeatFactory(organization=health)
+    SeatFactory(holder=double.holder, organization=community)
+    # In this circle they sit for the health organization only.
+    MembershipFactory(circle=circle, person=double.holder, seat=double)
+    MembershipFactory(circle=circle, ended_at=timezone.now(), end_reason="left")
+
+    balance = selectors.intersectoral_balance(viewer=member, circle=circle)
+    counts = {row.key: row.count for row in balance.by_sector}
+    assert balance.total == 4 and balance.without_organization == 1
+    assert counts["communautaire"] == 1 and counts["municipal"] == 1
+    assert counts["sante-services-sociaux"] == 1 and counts["reseaux-publics"] == 1
+    assert counts["education"] == 0
+    assert {row.key: row.count for row in balance.by_level} == {
+        "local": 1,
+        "supralocal": 1,
+        "regional": 1,
+        "national": 0,
+    }
+    assert [(row.label, row.count) for row in balance.by_territory] == [
+        ("Charlevoix", 1),
+        ("La Côte-de-Beaupré", 0),
+        ("Portneuf", 1),
+    ]
+    assert balance.region_wide == 1
+    assert [t.name for t in balance.missing_territories] == ["La Côte-de-Beaupré"]
+    assert "education" in [s.key for s in balance.missing_sectors]
+    assert "communautaire" not in [s.key for s in balance.missing_sectors]
+    assert balance.largest == 1
+    assert selectors.intersectoral_balance(viewer=AnonymousUser(), circle=circle) is None
+
+
+def test_the_balance_of_a_workstream_counts_its_outsiders(member):
+    workstream = WorkstreamFactory()
+    seat = SeatFactory(organization=OrganizationFactory(sectors=[sector("citoyen")]))
+    Membership.objects.create(person=seat.holder, workstream=workstream, kind="external")
+    balance = selectors.intersectoral_balance(viewer=member, workstream=workstream)
+    assert balance.total == 1
+    assert next(r for r in balance.by_sector if r.key == "citoyen").count == 1
+
+
+# Query counts do not grow with the data
+
+
+def build(count):
+    """`count` circles, each with a role held on behalf of an organization, a member, a policy
+    to review and a workstream with a guest and a sunset date."""
+    home = region()
+    place = mrc("2415", "Charlevoix-Est", parent=home)
+    general = general_circle()
+    organization = OrganizationFactory(territories=[place])
+    for n in range(count):
+        circle = CircleFactory(parent=general)
+        circle.strategies.set([strategy("action-communautaire")])
+        circle.territories.set([place])
+        seat = SeatFactory(organization=organization)
+        role = RoleFactory(circle=circle, elected=True, term_months=12)
+        RoleAssignmentFactory(
+            role=role, person=seat.holder, seat=seat, term_end=TODAY + dt.timedelta(days=n + 1)
+        )
+        MembershipFactory(circle=circle, person=seat.holder, seat=seat)
+        MembershipFactory(circle=general, person=seat.holder, seat=seat)
+        FunctionFactory(person=seat.holder)
+        PolicyFactory(circle=circle, review_date=TODAY + dt.timedelta(days=n + 2))
+        workstream = WorkstreamFactory(
+            sponsors=[circle, general], sunset_date=TODAY + dt.timedelta(days=n + 3)
+        )
+        RoleFactory(circle=None, workstream=workstream, kind=RoleKind.LEAD)
+        MembershipFactory(circle=None, workstream=workstream, kind="guest")
+    return general
+
+
+def count_queries(function):
+    with CaptureQueriesContext(connection) as context:
+        function()
+    return len(context.captured_queries)
+
+
+def main_reads(viewer, general):
+    circle = general.children.order_by("pk").first()
+    workstream = circle.sponsored_workstreams.first()
+    return {
+        "circle_list": lambda: list(selectors.circle_list(viewer=viewer)),
+        "workstream_list": lambda: list(selectors.workstream_list(viewer=viewer)),
+        "structure_map": lambda: selectors.structure_map(viewer=viewer),
+        "map_by_sector": lambda: selectors.structure_map(
+            viewer=viewer, filters=MapFilters(sector=sector("communautaire"))
+        ),
+        "general_circle": lambda: selectors.circle_detail(viewer=viewer, slug=general.slug),
+        "circle": lambda: selectors.circle_detail(viewer=viewer, slug=circle.slug),
+        "workstream": lambda: selectors.workstream_detail(viewer=viewer, slug=workstream.slug),
+        "calendar": lambda: selectors.calendar_events(viewer=viewer),
+        "balance": lambda: selectors.intersectoral_balance(viewer=viewer, circle=general),
+        "reminders": lambda: selectors.reminder_plan(
+            start=TODAY, end=TODAY + dt.timedelta(days=400)
+        ),
+    }
+
+
+@pytest.mark.parametrize("role", [PlatformRole.STAFF, PlatformRole.GUEST, "anonymous"])
+def test_query_counts_are_the_same_with_5_and_with_100_circles(role):
+    viewer = AnonymousUser() if role == "anonymous" else user_with_person(role)
+    general = build(5)
+    small = {name: count_queries(read) for name, read in main_reads(viewer, general).items()}
+    build(95)
+    large = {name: count_queries(read) for name, read in main_reads(viewer, general).items()}
+    assert large == small
+    assert max(small.values()) <= 20, small
+
+
+def test_unknown_pages_are_none(member):
+    assert selectors.workstream_detail(viewer=member, slug="inconnu") is None
+    assert selectors.policy_detail(viewer=member, pk=999) is None
+    assert selectors.intersectoral_balance(viewer=member) is None
+
+
+def test_role_may_amend_default_appears_in_details(staff):
+    circle = CircleFactory()
+    role = services.role_create(actor=SYSTEM, circle=circle, data=RoleData(kind="secretary"))
+    assert role.may_amend_policies
+
+
+def test_workstreams_past_their_sunset_are_listed_for_follow_up():
+    late = WorkstreamFactory(sunset_date=TODAY - dt.timedelta(days=3))
+    WorkstreamFactory(sunset_date=TODAY - dt.timedelta(days=3), status="completed")
+    WorkstreamFactory(sunset_date=TODAY + dt.timedelta(days=3))
+    listed = selectors.workstream_list(viewer=AnonymousUser(), past_sunset=True)
+    assert list(listed) == [late]

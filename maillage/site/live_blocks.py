@@ -1,0 +1,98 @@
+"""The live blocks of the platform's data, one function each, registered in `register_all`.
+
+Each reads its app's selectors in a fixed number of queries. A later app (the decision register,
+the open calls for projects) adds one function here and one `live.register(...)` line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from maillage.site import live
+
+
+def territory(request: HttpRequest | None) -> Mapping[str, Any] | None:
+    """The region served, its MRCs / equivalent territories with their populations, and the map
+    when boundaries are imported. Two queries."""
+    from maillage.territories import selectors
+    from maillage.territories.views import build_map
+
+    tree = selectors.territory_tree()
+    region = selectors.home_region_node(tree)
+    if region is None:
+        return None
+    territories = [node.territory for node in region.children]
+    region_map = build_map(
+        selectors.child_boundaries(region.territory),
+        id="live-territory-map",
+        caption=_("Population by territory: %(name)s") % {"name": region.territory},
+    )
+    known = [t.population for t in territories if t.population is not None]
+    return {
+        "region": region.territory,
+        "territories": territories,
+        "total": sum(known) if known else None,
+        "map": region_map,
+    }
+
+
+def partners(request: HttpRequest | None) -> Mapping[str, Any] | None:
+    """The partner organizations by sector: names and sectors only. Two queries."""
+    from maillage.network.models import Organization, OrganizationStatus, Sector
+
+    sectors = Sector.objects.order_by("position", "name_fr").prefetch_related(
+        Prefetch(
+            "organizations",
+            queryset=Organization.objects.filter(status=OrganizationStatus.PARTNER)
+            .only("pk", "name", "slug")
+            .order_by("name", "pk"),
+            to_attr="partners",
+        )
+    )
+    rows = [(sector, sector.partners) for sector in sectors if sector.partners]
+    return {
+        "rows": rows,
+        "count": len({o.pk for _sector, organizations in rows for o in organizations}),
+    }
+
+
+def structure(request: HttpRequest | None) -> Mapping[str, Any] | None:
+    """The circles and workstreams of the collaboration model, as an outline. A fixed number of
+    queries (the governance selector's)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from maillage.governance import selectors
+
+    # The public site shows the public structure, whoever looks at it.
+    structure_map = selectors.structure_map(viewer=AnonymousUser())
+    return {"structure": structure_map, "roots": structure_map.roots}
+
+
+def register_all() -> None:
+    live.register(
+        "territory",
+        label=gettext_lazy("Territory: map and populations of the MRCs"),
+        heading=gettext_lazy("Our territory in figures"),
+        template="site/live/territory.html",
+        data=territory,
+    )
+    live.register(
+        "partners",
+        label=gettext_lazy("Partner organizations by sector"),
+        heading=gettext_lazy("Our partners by sector"),
+        template="site/live/partners.html",
+        data=partners,
+    )
+    live.register(
+        "structure",
+        label=gettext_lazy("Collaboration model: circles and workstreams"),
+        heading=gettext_lazy("Our circles and workstreams"),
+        template="site/live/structure.html",
+        data=structure,
+    )

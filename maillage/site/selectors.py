@@ -1,0 +1,231 @@
+"""Every read the public site's pages need, each in a fixed number of queries.
+
+Pages are public once published: the selectors return live, public pages only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from maillage.site.models import (
+    EventIndexPage,
+    EventPage,
+    GlossaryPage,
+    GlossaryTerm,
+    NewsArticlePage,
+    NewsIndexPage,
+)
+
+NEWS_PER_PAGE = 10
+
+
+def html_lang(language_code: str) -> str:
+    """The `lang` attribute of a language code of the settings ("fr-ca" → "fr-CA")."""
+    if "-" in language_code:
+        base, region = language_code.split("-", 1)
+        return f"{base}-{region.upper()}"
+    return language_code
+
+
+def active_locale() -> Locale | None:
+    try:
+        return Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return None
+
+
+# Language versions
+
+
+def alternate_urls(page: Page, request: HttpRequest | None = None) -> dict[str, str]:
+    """The URL of `page` in each language of the site: its own translation when published, else
+    the closest translated ancestor (at worst, that language's home page). Two queries."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    ancestors = list(
+        Page.objects.ancestor_of(page, inclusive=True)
+        .filter(depth__gt=1)
+        .values_list("translation_key", flat=True)
+    )
+    # Deepest first: the page itself, then its parent, …
+    order = {key: position for position, key in enumerate(reversed(ancestors))}
+    candidates = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=order)
+        .select_related("locale")
+        .only("id", "url_path", "translation_key", "locale__language_code", "depth", "path")
+    )
+    best: dict[str, tuple[int, Page]] = {}
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        rank = order[candidate.translation_key]
+        if code not in best or rank < best[code][0]:
+            best[code] = (rank, candidate)
+    urls: dict[str, str] = {}
+    for code in languages:
+        if code == page.locale.language_code:
+            urls[code] = page.get_url(request) or "/"
+        elif code in best:
+            urls[code] = best[code][1].get_url(request) or "/"
+    return urls
+
+
+# News and events
+
+
+def news_articles(locale: Locale) -> Any:  # a Wagtail PageQuerySet (untyped)
+    return (
+        NewsArticlePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .defer_streamfields()
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def latest_news(locale: Locale, *, limit: int = 3) -> list[NewsArticlePage]:
+    return list(news_articles(locale)[:limit])
+
+
+def news_page(index_page: NewsIndexPage, number: Any) -> PaginatorPage[NewsArticlePage]:
+    articles = news_articles(index_page.locale).child_of(index_page)
+    return Paginator(articles, NEWS_PER_PAGE).get_page(number)
+
+
+def news_for_feed(index_page: NewsIndexPage, *, limit: int = 20) -> list[NewsArticlePage]:
+    return list(news_articles(index_page.locale).child_of(index_page)[:limit])
+
+
+def _events(locale: Locale) -> Any:  # a Wagtail PageQuerySet (untyped)
+    return EventPage.objects.live().public().filter(locale=locale).defer_streamfields()
+
+
+def upcoming_events(locale: Locale, *, limit: int = 3) -> list[EventPage]:
+    now = timezone.now()
+    return list(
+        _events(locale).filter(start__gte=now - timedelta(hours=12)).order_by("start", "pk")[:limit]
+    )
+
+
+def events_of(index_page: EventIndexPage, *, past_limit: int = 20) -> tuple[list[EventPage], ...]:
+    """Upcoming events (soonest first), then the latest past ones. Two queries."""
+    now = timezone.now()
+    children = _events(index_page.locale).child_of(index_page)
+    upcoming = list(children.filter(start__gte=now).order_by("start", "pk"))
+    past = list(children.filter(start__lt=now).order_by("-start", "-pk")[:past_limit])
+    return upcoming, past
+
+
+# Sections
+
+
+def section_children(page: Page) -> list[Page]:
+    return list(page.get_children().live().public().specific().order_by("path"))
+
+
+def menu_pages(locale: Locale | None) -> list[Page]:
+    """The pages right under the home page of the active language, for the site's menu."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return []
+    root = site.root_page
+    if locale is not None and root.locale_id != locale.pk:
+        root = root.get_translation_or_none(locale) or root
+    return list(root.get_children().live().public().in_menu().order_by("path"))
+
+
+# Glossary
+
+
+@dataclass(frozen=True)
+class TermLink:
+    term: GlossaryTerm
+    url: str
+    original: GlossaryTerm | None = None  # the term in the site's first language, when different
+
+
+def glossary_url(locale: Locale) -> str:
+    """The glossary page of a language (its own, else the first one found)."""
+    pages = GlossaryPage.objects.live().public().select_related("locale")
+    page = pages.filter(locale=locale).first() or pages.first()
+    return page.get_url() if page is not None else ""
+
+
+def glossary_terms(locale: Locale) -> list[TermLink]:
+    """Every term of a language with its anchor, and the French term beside an English one."""
+    terms = list(GlossaryTerm.objects.filter(locale=locale).order_by("term"))
+    originals: dict[Any, GlossaryTerm] = {}
+    if locale.language_code != settings.LANGUAGE_CODE:
+        originals = {
+            t.translation_key: t
+            for t in GlossaryTerm.objects.filter(
+                translation_key__in=[t.translation_key for t in terms],
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+        }
+    return [
+        TermLink(term=t, url=f"#{t.slug}", original=originals.get(t.translation_key)) for t in terms
+    ]
+
+
+def term_links(terms: Iterable[GlossaryTerm], locale: Locale | None = None) -> list[TermLink]:
+    """Chosen terms in the language of the page, each linked to its anchor in the glossary.
+    Three queries, whatever the number of terms."""
+    chosen = [t for t in terms if t is not None]
+    if not chosen:
+        return []
+    locale = locale or active_locale()
+    if locale is None:
+        return [TermLink(term=t, url="") for t in chosen]
+    localized = {
+        t.translation_key: t
+        for t in GlossaryTerm.objects.filter(
+            translation_key__in=[t.translation_key for t in chosen], locale=locale
+        )
+    }
+    base = glossary_url(locale)
+    links = []
+    for term in chosen:
+        shown = localized.get(term.translation_key, term)
+        links.append(TermLink(term=shown, url=f"{base}#{shown.slug}" if base else ""))
+    return links
+
+
+def current_language_is_default() -> bool:
+    return (get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE
+
+
+# Search
+
+
+def search_pages(query: str) -> Any:
+    """Published, public pages of the active language matching `query` (Wagtail's search)."""
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    locale = active_locale()
+    if locale is not None:
+        pages = pages.filter(locale=locale)
+    return pages.specific().search(query, operator="and")
+
+
+def news_index(locale: Locale) -> NewsIndexPage | None:
+    return NewsIndexPage.objects.live().public().filter(locale=locale).order_by("path").first()
+
+
+def absolute_url(page: Page, request: HttpRequest | None) -> str:
+    """The page's full URL, on the host the request came to (else the site's own host)."""
+    if request is not None:
+        url = page.get_url(request)
+        if url:
+            return request.build_absolute_uri(url)
+    return page.get_full_url() or ""

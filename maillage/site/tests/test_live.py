@@ -1,0 +1,86 @@
+"""Live blocks show the platform's data as it is when the page is shown."""
+
+import pytest
+from django.test import RequestFactory
+
+from maillage.network.tests.factories import OrganizationFactory, sector
+from maillage.site import live
+from maillage.site.tests import factories
+from maillage.territories.tests.factories import MrcFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def page_with(source: str):
+    return factories.standard_page(
+        body=[{"type": "live", "value": {"source": source, "heading": ""}}]
+    )
+
+
+def test_the_territory_block_follows_a_population_change(client, settings):
+    region = RegionFactory(code=settings.MAILLAGE_REGION_CODE, name="Capitale-Nationale")
+    mrc = MrcFactory(parent=region, name="Portneuf", population=54321)
+    page = page_with("territory")
+    assert "54" in client.get(page.url).text and "321" in client.get(page.url).text
+    mrc.population = 60123
+    mrc.save()
+    html = client.get(page.url).text
+    assert "60" in html and "123" in html
+    assert "54\u00a0321" not in html and "54 321" not in html
+
+
+def test_the_partners_block_shows_names_and_sectors_and_follows_changes(client):
+    organization = OrganizationFactory(name="Entraide Témoin", sectors=[sector("communautaire")])
+    page = page_with("partners")
+    html = client.get(page.url).text
+    assert "Entraide Témoin" in html
+    assert organization.email not in html if organization.email else True
+    organization.name = "Entraide Renommée"
+    organization.save()
+    assert "Entraide Renommée" in client.get(page.url).text
+
+
+def test_the_structure_block_follows_a_new_circle(client):
+    from maillage.governance.tests.factories import CircleFactory, general_circle
+
+    general_circle()
+    page = page_with("structure")
+    assert "Cercle de la sécurité alimentaire" not in client.get(page.url).text
+    CircleFactory(name="Cercle de la sécurité alimentaire")
+    html = client.get(page.url).text
+    assert "Cercle de la sécurité alimentaire" in html
+
+
+def test_a_new_live_block_plugs_in_with_one_registration(client):
+    live.register(
+        "test-calls",
+        label="Appels de projets ouverts",
+        heading="Appels ouverts",
+        template="site/tests/live_calls.html",
+        data=lambda request: {"calls": ["Appel 2027"]},
+    )
+    try:
+        assert ("test-calls", "Appels de projets ouverts") in live.choices()
+        page = page_with("test-calls")
+        html = client.get(page.url).text
+        assert "Appels ouverts" in html
+        assert "Appel 2027" in html
+    finally:
+        live.unregister("test-calls")
+    # A page that names a block no longer registered shows nothing rather than failing.
+    assert client.get(page.url).status_code == 200
+
+
+def test_a_block_without_data_renders_nothing():
+    live.register(
+        "test-empty",
+        label="x",
+        heading="x",
+        template="site/tests/live_calls.html",
+        data=lambda r: None,
+    )
+    try:
+        request = RequestFactory().get("/")
+        assert live.render("test-empty", context={"request": request}) == ""
+    finally:
+        live.unregister("test-empty")

@@ -1,0 +1,62 @@
+"""The home page and a standard page keep their number of SQL queries as the news grows."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from maillage.network.tests.factories import OrganizationFactory, sector
+from maillage.site.tests import factories
+from maillage.territories.tests.factories import MrcFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+LIVE_BODY = [
+    {"type": "paragraph", "value": "<p>Texte.</p>"},
+    {"type": "live", "value": {"source": "territory", "heading": ""}},
+    {"type": "live", "value": {"source": "partners", "heading": ""}},
+    {"type": "live", "value": {"source": "structure", "heading": ""}},
+]
+
+
+def count(client, url: str) -> int:
+    client.get(url)  # warm the caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def grow(index, events, organizations: int, articles: int, first: int) -> None:
+    for n in range(first, first + articles):
+        factories.news_article(index, date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
+        if n % 10 == 0:
+            factories.event(events)
+    for _ in range(organizations):
+        OrganizationFactory(sectors=[sector("communautaire")])
+
+
+@pytest.mark.parametrize("which", ["home", "standard"])
+def test_queries_do_not_grow_with_the_news(client, settings, which):
+    from maillage.governance.tests.factories import CircleFactory, WorkstreamFactory, general_circle
+
+    region = RegionFactory(code=settings.MAILLAGE_REGION_CODE)
+    MrcFactory(parent=region)
+    root = general_circle()
+    index = factories.news_index()
+    events = factories.event_index()
+    page = factories.standard_page(body=LIVE_BODY)
+    home = factories.home()
+    home.body = LIVE_BODY
+    home.save_revision().publish()
+    url = "/" if which == "home" else page.url
+
+    grow(index, events, organizations=3, articles=5, first=0)
+    WorkstreamFactory().sponsors.add(CircleFactory(parent=root))
+    small = count(client, url)
+
+    grow(index, events, organizations=30, articles=95, first=5)
+    for _ in range(5):
+        WorkstreamFactory().sponsors.add(CircleFactory(parent=root))
+    large = count(client, url)
+    assert large == small, f"{which}: {small} queries with 5 articles, {large} with 100"
