@@ -263,6 +263,9 @@ MAILLAGE_COLLECTIVE_SHORT_NAME = os.environ.get(
     "MAILLAGE_COLLECTIVE_SHORT_NAME", "Collectif IDS-CN"
 )
 MAILLAGE_REGION_CODE = os.environ.get("MAILLAGE_REGION_CODE", "03")
+# The governance calendar reminds people this many days ahead; invitations last this long.
+MAILLAGE_REMINDER_DAYS = int(os.environ.get("MAILLAGE_REMINDER_DAYS", "14"))
+MAILLAGE_INVITATION_DAYS = int(os.environ.get("MAILLAGE_INVITATION_DAYS", "14"))
 # A demo instance says so on every page (and may waive staff MFA).
 MAILLAGE_DEMO = env_bool("MAILLAGE_DEMO", False)
 

@@ -63,15 +63,14 @@ def partners(request: HttpRequest | None) -> Mapping[str, Any] | None:
 
 
 def structure(request: HttpRequest | None) -> Mapping[str, Any] | None:
-    """The circles and workstreams of the collaboration model, as an outline. A fixed number of
-    queries (the governance selector's)."""
+    """The circles and workstreams of the collaboration model: governance's SVG map and its
+    outline list. A fixed number of queries (the governance selector's)."""
     from django.contrib.auth.models import AnonymousUser
 
-    from maillage.governance import selectors
+    from maillage.governance.structure import render_structure
 
     # The public site shows the public structure, whoever looks at it.
-    structure_map = selectors.structure_map(viewer=AnonymousUser())
-    return {"structure": structure_map, "roots": structure_map.roots}
+    return {"map": render_structure(AnonymousUser(), id_prefix="site-structure")}
 
 
 def register_all() -> None:
