@@ -16,7 +16,10 @@ from maillage.governance.models import Membership, Workstream
 from maillage.governance.services import SYSTEM, CircleData, circle_create
 from maillage.governance.tests.factories import general_circle
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

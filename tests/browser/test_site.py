@@ -18,7 +18,10 @@ from maillage.core.tests.factories import PASSWORD, user_with_role
 from maillage.site import demo as site_demo
 from maillage.site.models import NewsIndexPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
