@@ -42,5 +42,7 @@ def test_region_and_demo_load_twice_without_duplicates(client):
 def test_home_answers_in_french_and_english_after_setup(client):
     call_command("load_region", "03", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())
-    assert client.get("/").status_code == 200
-    assert client.get("/en/").status_code == 200
+    french, english = client.get("/"), client.get("/en/")
+    assert french.status_code == english.status_code == 200
+    assert '<html lang="fr-CA">' in french.text
+    assert '<html lang="en">' in english.text

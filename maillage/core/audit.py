@@ -43,6 +43,7 @@ def record(
 
 register_verbs(
     {
+        "user.created": _("account created"),
         "user.role_changed": _("role changed"),
         "notification.read": _("notification read"),
     }

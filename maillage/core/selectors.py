@@ -7,10 +7,14 @@ from django.db import models
 from django.db.models import QuerySet
 
 from maillage.core.models import AuditEvent, Notification
+from maillage.core.permissions import has_perm
 
 
-def history_for(target: models.Model, *, limit: int = 50) -> QuerySet[AuditEvent]:
-    """The audit events about one object, newest first, with their actors."""
+def history_for(target: models.Model, *, viewer: Any, limit: int = 50) -> QuerySet[AuditEvent]:
+    """The audit events about one object, newest first, with their actors; nothing for a viewer
+    who may not read the history."""
+    if viewer is None or not has_perm(viewer, "core.view_audit", target):
+        return AuditEvent.objects.none()
     return (
         AuditEvent.objects.filter(
             target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk)

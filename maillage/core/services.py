@@ -42,6 +42,42 @@ def user_set_role(*, actor: Any, user: User, role: str) -> User:
 
 
 @transaction.atomic
+def account_create(
+    *,
+    actor: Any,
+    email: str,
+    password: str | None,
+    role: str = Role.CITIZEN,
+    first_name: str = "",
+    last_name: str = "",
+    verified: bool = False,
+) -> User:
+    """Open an account outside the sign-up form (an administrator, an import, the demo).
+
+    `verified=True` records the e-mail address as confirmed, as when staff vouch for it."""
+    from allauth.account.models import EmailAddress
+
+    require(actor, "core.change_role")
+    if role not in Role.values:
+        raise ValidationError({"role": _("Unknown role.")})
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("An account already uses this e-mail address.")})
+    user = User.objects.create_user(
+        email,
+        password,
+        role=role,
+        first_name=first_name,
+        last_name=last_name,
+        is_staff=role == Role.ADMIN,
+        is_superuser=role == Role.ADMIN,
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    audit.record(actor=actor, verb="user.created", target=user, payload={"role": role})
+    return user
+
+
+@transaction.atomic
 def notify(
     *, recipient: User, subject: str, body: str = "", url: str = "", email: bool = True
 ) -> Notification:

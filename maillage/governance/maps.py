@@ -10,6 +10,9 @@ its own, inside each circle that sponsors it.
 Each shape is an `<a href>` (keyboard reachable, named by `aria-label`) holding the shape with a
 `<title>` (tooltip). Names are drawn in a separate group hidden from assistive technology, since
 the links already carry them; the page shows an outline list of the same structure beside it.
+Names are written in French: on a page in another language, `name_lang` marks their text with its
+language. The links' accessible names mix the page's language (“Circle: …”) and the name, so they
+keep the page's.
 """
 
 from __future__ import annotations
@@ -455,26 +458,32 @@ def wrap(text: str, width: float, font_size: float, max_lines: int = MAX_LINES) 
     return lines
 
 
-def _text(x: float, y: float, lines: Sequence[str], font_size: float, css: str) -> str:
+def _text(
+    x: float, y: float, lines: Sequence[str], font_size: float, css: str, lang: str = ""
+) -> str:
     if not lines:
         return ""
+    language = f' lang="{escape(lang)}"' if lang else ""
     step = font_size * LINE_HEIGHT
     first = y - step * (len(lines) - 1) / 2 + font_size * 0.35
     spans = "".join(
         f'<tspan x="{x:.1f}" y="{first + i * step:.1f}">{escape(line)}</tspan>'
         for i, line in enumerate(lines)
     )
-    return f'<text class="{css}" font-size="{font_size:g}" text-anchor="middle">{spans}</text>'
+    return (
+        f'<text class="{css}" font-size="{font_size:g}" text-anchor="middle"{language}>'
+        f"{spans}</text>"
+    )
 
 
-def _label(item: Placed) -> str:
+def _label(item: Placed, lang: str = "") -> str:
     node = item.node
     if node.kind == WORKSTREAM:
         lines = wrap(node.name, WORKSTREAM_WIDTH - 8, FONT_SIZE)
-        return _text(item.x, item.y, lines, FONT_SIZE, "name workstream-name")
+        return _text(item.x, item.y, lines, FONT_SIZE, "name workstream-name", lang)
     if not item.has_contents:
         lines = wrap(node.name, item.r * 2 * 0.78, FONT_SIZE)
-        return _text(item.x, item.y, lines, FONT_SIZE, "name circle-name")
+        return _text(item.x, item.y, lines, FONT_SIZE, "name circle-name", lang)
     # In the band at the top: each line fits the chord at its own top, or is cut.
     step = BAND_FONT_SIZE * LINE_HEIGHT
     fitted = []
@@ -483,7 +492,7 @@ def _label(item: Placed) -> str:
         chord = 2 * math.sqrt(max(2 * item.r * depth - depth * depth, 0.0))
         fitted += wrap(line, chord * 0.92, BAND_FONT_SIZE, max_lines=1)
     middle = item.y - item.r + BAND_TOP + step * len(fitted) / 2
-    return _text(item.x, middle, fitted, BAND_FONT_SIZE, "name circle-name band")
+    return _text(item.x, middle, fitted, BAND_FONT_SIZE, "name circle-name band", lang)
 
 
 # Markup
@@ -540,8 +549,11 @@ def render(
     title: str,
     description: str = "",
     id_prefix: str = "structure",
+    name_lang: str = "",
 ) -> RenderedStructure | None:
-    """The SVG of the structure under `roots`, or None when there is nothing to draw."""
+    """The SVG of the structure under `roots`, or None when there is nothing to draw. The names'
+    `<text>` carry `lang="{name_lang}"` when it is given (names in another language than the
+    page's)."""
     if not roots:
         return None
     placed, width, height = layout(roots)
@@ -561,7 +573,7 @@ def render(
     out.extend(_shape(item) for item in everything)
     out.append("</g>")
     out.append('<g class="labels" aria-hidden="true">')
-    out.extend(_label(item) for item in everything)
+    out.extend(_label(item, name_lang) for item in everything)
     out.extend(_flag(item) for item in everything if item.node.flagged)
     out.append("</g>")
     out.append("</svg>")

@@ -17,10 +17,13 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from maillage.core.models import AuditEvent, User
 from maillage.core.permissions import has_perm
+from maillage.core.templatetags.maillage import fr
 from maillage.governance import workflows
 from maillage.governance.feeds import feed_check, feed_token, feed_user_id
 from maillage.governance.models import (
@@ -871,7 +874,8 @@ class CalendarEvent:
     object_id: int
     title: str  # what the event is about (a policy, "role — person", a workstream)
     summary: str  # one line: "Policy review: …"
-    description: str
+    description: str  # plain text, for the iCal feed
+    description_html: str  # safe markup, for the page: the names in it marked French
     url: str
     circle: Circle | None = None
     workstream: Workstream | None = None
@@ -886,6 +890,22 @@ class CalendarEvent:
     @property
     def kind_label(self) -> str:
         return str(ReminderKind(self.kind).label)
+
+
+def _sentence(text: str, *, person: object = None, **names: object) -> dict[str, Any]:
+    """The `description` of an event, `text` (translated) filled with `names` (and a `person`),
+    for the iCal feed, and its `description_html` for the calendar page, where the names, written
+    in French, carry their language on an English page (a person's name is a proper noun)."""
+    plain = {key: str(value) for key, value in names.items()}
+    marked = {key: fr(value) for key, value in names.items()}
+    if person is not None:
+        plain["person"] = str(person)
+        marked["person"] = conditional_escape(str(person))
+    return {
+        "description": text % plain,
+        # The sentence and every name in it are escaped.
+        "description_html": mark_safe(conditional_escape(text) % marked),
+    }
 
 
 def _events(
@@ -915,10 +935,11 @@ def _events(
                 object_id=policy.pk,
                 title=policy.title,
                 summary=_("Policy review: %(title)s") % {"title": policy.title},
-                description=_(
-                    "The policy “%(title)s” of the circle “%(circle)s” is due for review."
-                )
-                % {"title": policy.title, "circle": policy.circle.name},
+                **_sentence(
+                    _("The policy “%(title)s” of the circle “%(circle)s” is due for review."),
+                    title=policy.title,
+                    circle=policy.circle.name,
+                ),
                 url=page_url("policy_detail", pk=policy.pk),
                 circle=policy.circle,
             )
@@ -954,11 +975,15 @@ def _events(
                 object_id=assignment.pk,
                 title=title,
                 summary=_("Term end: %(title)s") % {"title": title},
-                description=_(
-                    "The term of %(person)s as “%(role)s” in “%(group)s” ends: time to hold an "
-                    "election."
-                )
-                % {"person": assignment.person, "role": role.name, "group": group.name},
+                **_sentence(
+                    _(
+                        "The term of %(person)s as “%(role)s” in “%(group)s” ends: time to hold "
+                        "an election."
+                    ),
+                    person=assignment.person,
+                    role=role.name,
+                    group=group.name,
+                ),
                 url=(
                     page_url("circle_detail", slug=group.slug)
                     if isinstance(group, Circle)
@@ -985,11 +1010,13 @@ def _events(
                 object_id=workstream.pk,
                 title=workstream.name,
                 summary=_("Workstream sunset: %(name)s") % {"name": workstream.name},
-                description=_(
-                    "The workstream “%(name)s” reaches its sunset date: complete it or renew "
-                    "its mandate."
-                )
-                % {"name": workstream.name},
+                **_sentence(
+                    _(
+                        "The workstream “%(name)s” reaches its sunset date: complete it or renew "
+                        "its mandate."
+                    ),
+                    name=workstream.name,
+                ),
                 url=page_url("workstream_detail", slug=workstream.slug),
                 workstream=workstream,
             )

@@ -61,6 +61,7 @@ from maillage.governance.models import (
 )
 from maillage.governance.paths import page_url
 from maillage.governance.rules import workflow_roles
+from maillage.network import services as network_services
 from maillage.network.models import Person, Seat
 from maillage.network.services import unique_slug
 from maillage.territories.models import Level, Territory
@@ -1533,39 +1534,6 @@ def invitation_check(token: str) -> Invitation:
     return invitation
 
 
-def _person_for_user(user: User) -> Person:
-    """The Person of `user`'s account: the linked one, an unlinked one with the same e-mail
-    address, or a new one made from the account."""
-    person = Person.objects.filter(user=user).first()
-    if person is not None:
-        return person
-    email = user.email.strip().lower()
-    namesake = Person.objects.filter(email__iexact=email).first() if email else None
-    if namesake is not None and namesake.user_id is None:
-        namesake.user = user
-        namesake.save(update_fields=["user", "updated_at"])
-        audit.record(
-            actor=user, verb="person.account_linked", target=namesake, payload={"user": user.pk}
-        )
-        return namesake
-    first = user.first_name.strip() or email.split("@")[0]
-    last = user.last_name.strip()
-    person = Person.objects.create(
-        first_name=first[:100],
-        last_name=last[:100],
-        email="" if namesake is not None else email,
-        user=user,
-        slug=unique_slug(Person, f"{first} {last}"),
-    )
-    audit.record(
-        actor=user,
-        verb="person.created",
-        target=person,
-        payload={"first_name": person.first_name, "last_name": person.last_name},
-    )
-    return person
-
-
 @transaction.atomic
 def invitation_accept(*, user: Any, token: str) -> Membership:
     """Accept an invitation: link (or create) the Person of `user`'s account and make them a
@@ -1579,7 +1547,7 @@ def invitation_accept(*, user: Any, token: str) -> Membership:
     )
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been used."), code="used")
-    person = _person_for_user(user)
+    person = network_services.person_for_account(actor=user, user=user)
     workstream = invitation.workstream
     membership = Membership.objects.filter(
         person=person,

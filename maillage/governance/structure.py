@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from maillage.core.permissions import has_perm
+from maillage.core.templatetags.maillage import content_lang
 from maillage.governance import maps, selectors, workflows
 from maillage.governance.selectors import CircleNode, MapFilters, StructureMap, WorkstreamNode
 
@@ -113,6 +114,7 @@ def render_structure(
         title=caption,
         description=description,
         id_prefix=id_prefix,
+        name_lang=content_lang(),
     )
     return {
         "id": id_prefix,

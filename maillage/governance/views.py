@@ -56,6 +56,7 @@ from maillage.governance.models import (
 )
 from maillage.governance.selectors import Balance, BalanceRow
 from maillage.governance.structure import render_structure
+from maillage.network.models import Person
 from maillage.territories.models import Level
 
 SESSION_INVITATION = "governance_invitation_sent"
@@ -1114,11 +1115,19 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     context: dict[str, Any] = {
         "invitation": invitation,
         "workstream": invitation.workstream,
-        "inviter": inviter.get_full_name() or inviter.email if inviter else "",
+        # A name only: the link may be forwarded, and the inviter's address is theirs to share.
+        "inviter": _display_name(inviter),
         "other_address": request.user.is_authenticated
         and request.user.email.lower() != invitation.email.lower(),
     }
     return render(request, "governance/invitation_accept.html", context)
+
+
+def _display_name(user: Any) -> str:
+    if user is None:
+        return ""
+    person = Person.objects.filter(user=user).first()
+    return user.get_full_name() or (str(person) if person is not None else "")
 
 
 # Policies

@@ -8,11 +8,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from maillage.core import services as core_services
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role
@@ -466,14 +466,15 @@ def _accounts(stdout: Any) -> User:
         email = f"{local}@{ACCOUNT_DOMAIN}"
         user = User.objects.filter(email=email).first()
         if user is None:
-            extra = {"first_name": first, "last_name": last}
-            if role == Role.ADMIN:
-                user = User.objects.create_superuser(email, DEMO_PASSWORD, **extra)
-            else:
-                user = User.objects.create_user(email, DEMO_PASSWORD, role=role, **extra)
-        EmailAddress.objects.get_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
+            user = core_services.account_create(
+                actor=SYSTEM,
+                email=email,
+                password=DEMO_PASSWORD,
+                role=role,
+                first_name=first,
+                last_name=last,
+                verified=True,
+            )
         if role == Role.MEMBER:
             member = user
     assert member is not None

@@ -239,6 +239,38 @@ def person_create(*, actor: Any, data: PersonData) -> Person:
 
 
 @transaction.atomic
+def person_for_account(*, actor: Any, user: Any) -> Person:
+    """The Person of `user`'s account: the linked one, the one whose e-mail the account has
+    verified, or a new one made from the account (someone joining through an invitation)."""
+    person = Person.objects.filter(user=user).first()
+    if person is not None:
+        return person
+    email = (user.email or "").strip().lower()
+    if email:
+        linked = person_link_account(actor=SYSTEM, user=user, email=email)
+        if linked is not None:
+            return linked
+    # An address already on someone else's record stays theirs until this account verifies it.
+    taken = bool(email) and Person.objects.filter(email__iexact=email).exists()
+    first = (user.first_name or "").strip() or email.split("@")[0] or "?"
+    person = person_create(
+        actor=SYSTEM,
+        data=PersonData(
+            first_name=first[:100],
+            last_name=(user.last_name or "").strip()[:100],
+            email="" if taken else email,
+        ),
+    )
+    if person.user_id is None:
+        person.user = user
+        person.save(update_fields=["user", "updated_at"])
+        audit.record(
+            actor=actor, verb="person.account_linked", target=person, payload={"user": user.pk}
+        )
+    return person
+
+
+@transaction.atomic
 def person_update(*, actor: Any, person: Person, data: PersonData) -> Person:
     require(actor, "network.manage")
     fields = ("first_name", "last_name", "email", "phone")

@@ -33,6 +33,7 @@ def editors_group() -> Group:
     return group
 
 
+@transaction.atomic
 def editors_group_ensure() -> Group:
     """The editors group with its permissions on the whole page tree and every collection."""
     from django.apps import apps
@@ -102,6 +103,7 @@ def editors_sync_all(*, actor: Any) -> int:
     return changed
 
 
+@transaction.atomic
 def home_pages_ensure() -> Any:
     """The site's home page in French and its English version, as the root of the default site.
 

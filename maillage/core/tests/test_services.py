@@ -82,3 +82,37 @@ def test_mark_read_only_by_its_recipient():
     services.notification_mark_read(actor=user, notification=notification)
     notification.refresh_from_db()
     assert notification.read_at is not None
+
+
+def test_account_create_opens_a_verified_account_and_is_audited():
+    from allauth.account.models import EmailAddress
+
+    admin = user_with_role(Role.ADMIN)
+    user = services.account_create(
+        actor=admin, email="Nadia@Exemple.org", password="x" * 20, role=Role.MEMBER, verified=True
+    )
+    assert user.email == "nadia@exemple.org"
+    assert user.role == Role.MEMBER
+    assert EmailAddress.objects.get(user=user).verified
+    assert AuditEvent.objects.get(verb="user.created").actor == admin
+    with pytest.raises(ValidationError) as duplicate:
+        services.account_create(actor=admin, email="nadia@exemple.org", password=None)
+    assert "email" in duplicate.value.message_dict
+    with pytest.raises(PermissionDenied):
+        services.account_create(actor=user, email="autre@exemple.org", password=None)
+
+
+@pytest.mark.parametrize(("role", "shown"), [(Role.MEMBER, False), (Role.STAFF, True)])
+def test_the_history_is_shown_to_staff_only(role, shown):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    admin = user_with_role(Role.ADMIN)
+    target = UserFactory()
+    services.user_set_role(actor=admin, user=target, role=Role.GUEST)
+    request = RequestFactory().get("/")
+    request.user = user_with_role(role)
+    html = Template("{% load maillage %}{% history target %}").render(
+        Context({"target": target, "request": request})
+    )
+    assert ("rôle modifié" in html or "role changed" in html) is shown

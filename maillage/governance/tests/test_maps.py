@@ -91,6 +91,21 @@ def test_names_and_links_are_escaped():
     assert "".join(root.find(f".//{SVG}text").itertext()) == '<script>"&'
 
 
+def test_names_carry_their_language_when_told():
+    tree = circle("g", circle("a"), workstream("w", flagged=True), label="Circle: Cercle g")
+    root = parse(maps.render([tree], title="Map", name_lang="fr-CA").svg)
+    names = root.findall(f".//{SVG}text[@class]")
+    assert {text.get("class") for text in names} >= {"name circle-name band", "flag-mark"}
+    for text in names:
+        expected = None if text.get("class") == "flag-mark" else "fr-CA"
+        assert text.get("lang") == expected
+    # The links' names are in the page's language, with the name inside.
+    assert all(link.get("lang") is None for link in root.iter(f"{SVG}a"))
+    assert root.get("lang") is None
+    plain = parse(maps.render([tree], title="Carte").svg)
+    assert all(text.get("lang") is None for text in plain.iter(f"{SVG}text"))
+
+
 def test_flagged_dimmed_and_current_shapes_are_marked():
     tree = circle(
         "g",

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from maillage.core.roles import Role as PlatformRole
 from maillage.core.tests.factories import user_with_role
@@ -275,6 +275,33 @@ def test_a_circle_page_shows_people_policies_and_balance_only_to_partner_members
     staff = login(user_with_role(PlatformRole.STAFF)).get(circle_page(structure.circle))
     assert 'id="history-title"' in staff.text
     assert "Veiller au logement social" in staff.text.split('id="history-title"')[1]
+
+
+def test_names_and_purposes_written_in_french_are_marked_on_english_pages(client, structure):
+    french = client.get(circle_page(structure.circle)).text
+    assert "<h1>Habitation</h1>" in french
+    assert '<p class="lead">Que chacun ait un toit.</p>' in french
+    assert 'lang="fr-CA">' not in french.split("<main", 1)[1]
+    english = client.get(f"/en/gouvernance/cercles/{structure.circle.slug}/")
+    assert english.status_code == 200
+    assert '<html lang="en">' in english.text
+    assert '<h1><span lang="fr-CA">Habitation</span></h1>' in english.text
+    assert '<p class="lead"><span lang="fr-CA">Que chacun ait un toit.</span></p>' in english.text
+    assert '<li><span lang="fr-CA">Veiller au logement social</span>' in english.text
+    assert '<span lang="fr-CA">Portrait du logement</span></a>' in english.text
+    # On the map, the names drawn in French; the links' names mix both languages.
+    svg = client.get("/en/gouvernance/").text
+    assert 'text-anchor="middle" lang="fr-CA"><tspan' in svg
+    assert 'lang="fr-CA"' not in client.get(MAP).text.split("<main", 1)[1]
+    # In the calendar, the names inside an English sentence.
+    PolicyFactory(circle=structure.circle, title="Politique", review_date=TODAY + dt.timedelta(9))
+    member = login(user_with_role(PlatformRole.MEMBER))
+    with translation.override("en"):
+        calendar = member.get(url("calendar")).text
+    assert (
+        'The policy “<span lang="fr-CA">Politique</span>” of the circle '
+        '“<span lang="fr-CA">Habitation</span>” is due for review.'
+    ) in calendar
 
 
 def test_an_unknown_circle_or_workstream_is_404(client):

@@ -290,3 +290,26 @@ def test_someone_else_cannot_link_accounts():
     other = user_with_role(Role.CITIZEN)
     with pytest.raises(PermissionDenied):
         services.person_link_account(actor=other, user=user, email=user.email)
+
+
+def test_person_for_account_links_a_verified_address_only():
+    from maillage.core.tests.factories import UserFactory
+    from maillage.network.tests.factories import PersonFactory
+
+    existing = PersonFactory(email="lea@exemple.org")
+    unverified = UserFactory(email="lea@exemple.org", verified=False)
+    person = services.person_for_account(actor=unverified, user=unverified)
+    # An unverified account never takes over someone's record: it gets its own, without the address.
+    assert person != existing
+    assert person.user == unverified
+    assert person.email == ""
+    existing.refresh_from_db()
+    assert existing.user is None
+
+    verified = UserFactory(email="max@exemple.org")
+    namesake = PersonFactory(email="max@exemple.org")
+    assert services.person_for_account(actor=verified, user=verified) == namesake
+    namesake.refresh_from_db()
+    assert namesake.user == verified
+    # Asking again gives the same record.
+    assert services.person_for_account(actor=verified, user=verified) == namesake

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from maillage.core.roles import ANONYMOUS, Role
 from maillage.network.models import Organization, Person, Seat
@@ -66,6 +67,25 @@ def test_contact_details_shown_to_members(client_as, organization, role, setting
 def test_history_only_for_staff(client_as, organization):
     assert 'id="history-title"' not in client_as(Role.MEMBER).get(detail_url(organization)).text
     assert 'id="history-title"' in client_as(Role.STAFF).get(detail_url(organization)).text
+
+
+def test_french_names_and_descriptions_are_marked_on_english_pages(client, organization):
+    organization.description = "Un lieu de rencontre.\nPour tout le quartier."
+    organization.save()
+    french = client.get(detail_url(organization)).text
+    assert "<h1>Maison des Lucioles (fictif)" in french
+    assert 'lang="fr-CA">' not in french.split("<main", 1)[1]
+    with translation.override("en"):
+        english = client.get(detail_url(organization))
+        listing = client.get(reverse("network:organization_list")).text
+    assert english.request["PATH_INFO"].startswith("/en/")
+    assert english.status_code == 200
+    assert '<h1><span lang="fr-CA">Maison des Lucioles (fictif)</span>' in english.text
+    assert (
+        '<p class="lead"><span lang="fr-CA">Un lieu de rencontre.<br>Pour tout le quartier.'
+        "</span></p>"
+    ) in english.text
+    assert '<span lang="fr-CA">Maison des Lucioles (fictif)</span></a>' in listing
 
 
 def test_directory_filters_by_mrc_without_javascript(client):
@@ -275,11 +295,10 @@ def test_territory_panel_is_registered_when_territories_offer_panels():
 
 
 def test_territory_page_shows_the_panel_with_constant_queries(client):
-    pytest.importorskip("maillage.territories.panels")
     charlevoix_est = mrc()
     url = reverse("territories:detail", args=[charlevoix_est.slug])
-    make_organizations(3, [municipality(parent=charlevoix_est)])
+    make_organizations(10, [municipality(parent=charlevoix_est)])
     small = count_queries(client, url)
     assert "Organisme témoin" in client.get(url).text
-    make_organizations(40, [charlevoix_est])
+    make_organizations(190, [charlevoix_est])
     assert count_queries(client, url) == small

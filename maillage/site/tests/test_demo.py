@@ -67,7 +67,15 @@ def test_the_demo_covers_the_history_territory_model_strategies_news_and_event(c
     history = client.get("/qui-sommes-nous/").text
     for fact in ["2018", "Alliances pour la solidarité", "Communagir", "juin 2021", "IDS-CN"]:
         assert fact in history
-    assert "Charlevoix" in client.get("/notre-territoire/").text
+    territory = client.get("/notre-territoire/").text
+    # The live block: the seven MRCs / equivalent territory with their 2021 populations.
+    for name, population in [
+        ("Charlevoix", "13 371"),
+        ("Portneuf", "55 523"),
+        ("Québec", "588 777"),
+    ]:
+        assert name in territory
+        assert re.search(population.replace(" ", r"\s"), territory), population
     strategies = client.get("/nos-strategies/").text
     for title in ["concertation intersectorielle", "action communautaire"]:
         assert title in strategies.lower()

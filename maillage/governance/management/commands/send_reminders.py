@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from maillage.core.permissions import SYSTEM
 from maillage.governance.services import reminders_send
@@ -39,16 +40,21 @@ class Command(BaseCommand):
             try:
                 date.fromisoformat(today)
             except ValueError:
-                raise CommandError(f"Not a date: {today!r} (expected YYYY-MM-DD).") from None
+                raise CommandError(
+                    _("Not a date: %(value)s (expected YYYY-MM-DD).") % {"value": today}
+                ) from None
         if options["enqueue"]:
             result = send_governance_reminders.enqueue(today)
-            self.stdout.write(f"Reminders enqueued (task {result.id}).")
+            self.stdout.write(_("Reminders enqueued (task %(id)s).") % {"id": result.id})
             return
         # Done here rather than through the task, to report who could not be reached.
         report = reminders_send(actor=SYSTEM, today=date.fromisoformat(today) if today else None)
         self.stdout.write(
-            self.style.SUCCESS(f"{report.sent} reminder(s) sent ({report.events} event(s) due).")
+            self.style.SUCCESS(
+                _("%(sent)d reminder(s) sent (%(events)d event(s) due).")
+                % {"sent": report.sent, "events": report.events}
+            )
         )
         if report.skipped_without_account:
             names = ", ".join(sorted(set(report.skipped_without_account)))
-            self.stdout.write(f"Without an account, not reminded: {names}.")
+            self.stdout.write(_("Without an account, not reminded: %(names)s.") % {"names": names})
