@@ -8,4 +8,6 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Collaboration model")
 
     def ready(self) -> None:
-        from maillage.governance import rules, services  # noqa: F401 (registrations)
+        from maillage.governance import receivers, rules, services  # noqa: F401 (registrations)
+
+        receivers.connect()

@@ -712,6 +712,21 @@ def role_assignment_end(
     return _assignment_end(actor=actor, assignment=assignment, reason=note or "ended")
 
 
+@transaction.atomic
+def role_assignments_end_for_seat(*, actor: Any, seat: Seat) -> int:
+    """A seat that has ended takes with it the roles held on behalf of its organization.
+
+    A seat ending later keeps them until then (ended by hand, or by the next seat change)."""
+    if seat.end_date is None or seat.end_date > timezone.localdate():
+        return 0
+    assignments = list(
+        RoleAssignment.objects.filter(seat=seat, ended_at__isnull=True).select_related("role")
+    )
+    for assignment in assignments:
+        _assignment_end(actor=actor, assignment=assignment, reason="seat_ended")
+    return len(assignments)
+
+
 def _assignment_end(
     *, actor: Any, assignment: RoleAssignment, reason: str, sync: bool = True
 ) -> RoleAssignment:

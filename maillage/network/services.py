@@ -27,6 +27,7 @@ from maillage.network.models import (
     Seat,
     Sector,
 )
+from maillage.network.signals import seat_ended
 from maillage.territories.models import Level, Territory
 
 audit.register_verbs(
@@ -469,6 +470,7 @@ def seat_end(*, actor: Any, seat: Seat, end_date: date | None = None) -> Seat:
             "end_date": seat.end_date.isoformat(),
         },
     )
+    seat_ended.send(sender=Seat, seat=seat, actor=actor)
     return seat
 
 

@@ -747,3 +747,31 @@ def test_accountabilities_can_be_added_and_removed_one_by_one(staff):
         services.accountability_add(
             actor=user_with_role(PlatformRole.MEMBER), owner=circle, text="Non"
         )
+
+
+def test_ending_a_seat_ends_the_roles_held_on_its_behalf_and_their_double_links(staff):
+    from maillage.network import services as network_services
+
+    circle = CircleFactory()
+    lead = services.role_create(actor=staff, circle=circle, data=RoleData(kind=RoleKind.LEAD))
+    treasurer = services.role_create(actor=staff, circle=circle, data=RoleData(name="Trésorerie"))
+    seat = SeatFactory(start_date=dt.date(2024, 1, 1))
+    assignment = services.role_assign(actor=staff, role=lead, person=seat.holder, seat=seat)
+    link = Membership.objects.get(
+        circle=circle, person=seat.holder, source=MembershipSource.LINK, ended_at__isnull=True
+    )
+    future = SeatFactory(start_date=dt.date(2024, 1, 1))
+    later = services.role_assign(actor=staff, role=treasurer, person=future.holder, seat=future)
+
+    network_services.seat_end(actor=staff, seat=future, end_date=dt.date.today() + dt.timedelta(30))
+    later.refresh_from_db()
+    assert later.ended_at is None  # a seat ending next month keeps its roles until then
+
+    network_services.seat_end(actor=staff, seat=seat)
+    assignment.refresh_from_db()
+    link.refresh_from_db()
+    assert assignment.ended_at is not None
+    assert assignment.ended_by == staff
+    assert link.ended_at is not None  # the lead's double link went with the role
+    event = AuditEvent.objects.filter(verb="role.assignment_ended").latest("created_at")
+    assert event.payload["note"] == "seat_ended"
