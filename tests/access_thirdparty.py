@@ -44,21 +44,12 @@ ACCESS = {
 def _admin_rows() -> dict[str, Expect]:
     """Every page of the admin site is for administrators only; the others are refused."""
     from django.contrib import admin
-    from django.urls import URLPattern, URLResolver
 
-    from tests.matrix import ANY_STATUS
+    from tests.matrix import ANY_STATUS, walk_urls
 
     rows: dict[str, Expect] = {}
 
-    def walk(patterns, route):
-        for p in patterns:
-            if isinstance(p, URLResolver):
-                yield from walk(p.url_patterns, route + str(p.pattern))
-            elif isinstance(p, URLPattern):
-                yield p, route + str(p.pattern)
-
-    for pattern, route in walk(admin.site.get_urls(), "administration/"):
-        name = f"admin:{pattern.name}" if pattern.name else f"admin:<{route}>"
+    for name, _route, pattern in walk_urls(admin.site.get_urls(), "admin", "administration/"):
         keys = set(pattern.pattern.regex.groupindex)
         sample = {"app_label": "core", "object_id": "1", "id": "1", "content_type_id": "1"}
         kwargs = {key: sample[key] for key in keys if key in sample}

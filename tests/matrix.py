@@ -60,3 +60,17 @@ class Expect:
     @classmethod
     def admin(cls, ok: int | str = 200, **options: Any) -> Expect:
         return cls.of(LOGIN, 403, 403, 403, 403, ok, **options)
+
+
+def walk_urls(patterns: Any, namespace: str | None = None, route: str = "") -> Any:
+    """Every URL pattern below `patterns` as (name, full route, pattern); an unnamed pattern is
+    named `<route>`, prefixed with its namespace like a named one."""
+    from django.urls import URLPattern, URLResolver
+
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = ":".join(x for x in (namespace, p.namespace) if x) or None
+            yield from walk_urls(p.url_patterns, ns, route + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            name = p.name or f"<{route}{p.pattern}>"
+            yield (f"{namespace}:{name}" if namespace else name), route + str(p.pattern), p

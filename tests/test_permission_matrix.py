@@ -9,12 +9,12 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 from django.utils import translation
 
 from maillage.core.roles import ANONYMOUS
 from maillage.core.tests.factories import user_with_role
-from tests.matrix import ANY_OK, ANY_STATUS, LOGIN, REDIRECT, Expect
+from tests.matrix import ANY_OK, ANY_STATUS, LOGIN, REDIRECT, Expect, walk_urls
 
 ROLES = [ANONYMOUS, "citizen", "guest", "member", "staff", "admin"]
 
@@ -22,18 +22,9 @@ ROLES = [ANONYMOUS, "citizen", "guest", "member", "staff", "admin"]
 def url_names() -> list[str]:
     """Every URL pattern as a reversible name, or `namespace:<route>` for an unnamed one."""
 
-    def walk(patterns, namespace, route):
-        for p in patterns:
-            if isinstance(p, URLResolver):
-                ns = ":".join(x for x in (namespace, p.namespace) if x) or None
-                yield from walk(p.url_patterns, ns, route + str(p.pattern))
-            elif isinstance(p, URLPattern):
-                name = p.name or f"<{route}{p.pattern}>"
-                yield f"{namespace}:{name}" if namespace else name
-
     # The language prefix of a route depends on the active language: walk in the default one.
     with translation.override(settings.LANGUAGE_CODE):
-        return sorted(set(walk(get_resolver().url_patterns, None, "")))
+        return sorted({name for name, _route, _p in walk_urls(get_resolver().url_patterns)})
 
 
 def access_modules():

@@ -431,21 +431,6 @@ def _seat(organization: Organization, holder: Person) -> Seat:
     return seat
 
 
-def _add_substitute(seat: Seat, person: Person) -> None:
-    substitutes = list(seat.substitutes.all())
-    if person not in substitutes:
-        services.seat_update(
-            actor=SYSTEM,
-            seat=seat,
-            data=SeatData(
-                start_date=seat.start_date,
-                end_date=seat.end_date,
-                note=seat.note,
-                substitutes=[*substitutes, person],
-            ),
-        )
-
-
 def _people(organizations: list[Organization]) -> list[Person]:
     people: list[Person] = []
     for first, last, index, title, seat in PEOPLE:
@@ -455,7 +440,9 @@ def _people(organizations: list[Organization]) -> list[Person]:
         if seat == "holder":
             _seat(organization, person)
         elif isinstance(seat, int):
-            _add_substitute(_seat(organization, people[seat]), person)
+            services.seat_add_substitute(
+                actor=SYSTEM, seat=_seat(organization, people[seat]), person=person
+            )
         people.append(person)
     return people
 
@@ -487,6 +474,6 @@ def _member_person(member: User, organizations: list[Organization], people: list
     organization = organizations[index]
     _function(person, organization, title)
     seat = _seat(organization, person)
-    _add_substitute(seat, people[8])
+    services.seat_add_substitute(actor=SYSTEM, seat=seat, person=people[8])
     if person.user_id is None:
         services.person_link_account(actor=SYSTEM, user=member, email=member.email)

@@ -641,6 +641,25 @@ def _import_person(actor: Any, row: imports.PersonRow) -> imports.RowOutcome:
     return imports.RowOutcome(row.line, action, str(person), details)
 
 
+@transaction.atomic
+def seat_add_substitute(*, actor: Any, seat: Seat, person: Person) -> bool:
+    """Add `person` to the substitutes of `seat`; False when they already are one."""
+    substitutes = list(seat.substitutes.all())
+    if person in substitutes:
+        return False
+    seat_update(
+        actor=actor,
+        seat=seat,
+        data=SeatData(
+            start_date=seat.start_date,
+            end_date=seat.end_date,
+            note=seat.note,
+            substitutes=[*substitutes, person],
+        ),
+    )
+    return True
+
+
 def _import_substitute(
     actor: Any, row: imports.PersonRow, person: Person, organization: Organization
 ) -> bool:
@@ -658,18 +677,4 @@ def _import_substitute(
         raise ValidationError(
             {"holder_email": _("this organization has several seats: give the holder's e-mail.")}
         )
-    seat = found[0]
-    substitutes = list(seat.substitutes.all())
-    if person in substitutes:
-        return False
-    seat_update(
-        actor=actor,
-        seat=seat,
-        data=SeatData(
-            start_date=seat.start_date,
-            end_date=seat.end_date,
-            note=seat.note,
-            substitutes=[*substitutes, person],
-        ),
-    )
-    return True
+    return seat_add_substitute(actor=actor, seat=found[0], person=person)

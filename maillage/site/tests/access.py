@@ -1,7 +1,7 @@
 """Matrix rows of the public site: its pages and feeds are public; the editor (Wagtail's admin,
 at /edition/) is for coordination staff and administrators, and its account pages for nobody."""
 
-from tests.matrix import ANY_STATUS, LOGIN, REDIRECT, Expect
+from tests.matrix import ANY_STATUS, LOGIN, REDIRECT, Expect, walk_urls
 
 ACCESS = {
     "home": Expect.public(),
@@ -47,25 +47,16 @@ def _editor_rows() -> dict[str, Expect]:
     """Every page of the editor: visitors go to the login, citizens, guests and partner members
     are refused; staff and administrators get whatever the page answers (many need an object
     that the sample does not have), except the account pages, refused to all."""
-    from django.urls import URLPattern, URLResolver, get_resolver
+    from django.urls import URLResolver, get_resolver
 
     rows: dict[str, Expect] = {}
-
-    def walk(patterns, namespace, route):
-        for p in patterns:
-            if isinstance(p, URLResolver):
-                ns = ":".join(x for x in (namespace, p.namespace) if x) or None
-                yield from walk(p.url_patterns, ns, route + str(p.pattern))
-            elif isinstance(p, URLPattern):
-                name = p.name or f"<{route}{p.pattern}>"
-                yield (f"{namespace}:{name}" if namespace else name), route + str(p.pattern), p
 
     editor = next(
         p
         for p in get_resolver().url_patterns
         if isinstance(p, URLResolver) and str(p.pattern) == "edition/"
     )
-    for name, route, pattern in walk(editor.url_patterns, None, "edition/"):
+    for name, route, pattern in walk_urls(editor.url_patterns, None, "edition/"):
         keys = set(pattern.pattern.regex.groupindex)
         kwargs = {key: SAMPLE_KWARGS.get(key, "1") for key in keys}
         closed = route.startswith(("edition/users/", "edition/groups/"))
