@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core import services
+from maillage.core.actors import actor_of
 from maillage.core.models import AuditEvent, User
 
 
@@ -32,7 +33,7 @@ class UserAdmin(BaseUserAdmin):  # type: ignore[type-arg]
         if change and "role" in form.changed_data:
             obj.role = form.initial["role"]
             super().save_model(request, obj, form, change)
-            services.user_set_role(actor=request.user, user=obj, role=new_role)
+            services.user_set_role(actor=actor_of(request), user=obj, role=new_role)
         else:
             super().save_model(request, obj, form, change)
 

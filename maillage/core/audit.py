@@ -1,22 +1,37 @@
-"""The audit log: services record what they did; pages read it back as a history."""
+"""The audit log: services record what they did; pages read it back as a history.
+
+Each app declares its verbs once, as a `Verbs` enumeration in its `verbs.py` (the value is what
+the log stores, the label what a history shows), and registers it with `register_verbs`. Services
+and selectors name a verb only through its enumeration, so every place an event is written or read
+can be found by searching for the member.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
-from maillage.core.models import AuditEvent
+from maillage.core.actors import Actor
+from maillage.core.models import AuditEvent, User
 
-# Human labels of the verbs, registered by each app ("organization.created" → "created").
+
+class Verbs(models.TextChoices):
+    """Base of every app's audit verbs (`CIRCLE_CREATED = "circle.created", _("created")`)."""
+
+
 VERB_LABELS: dict[str, Promise | str] = {}
 
 
-def register_verbs(labels: dict[str, Promise | str]) -> None:
-    VERB_LABELS.update(labels)
+def register_verbs(verbs: type[Verbs] | dict[str, Promise | str]) -> None:
+    if isinstance(verbs, dict):
+        VERB_LABELS.update(verbs)
+        return
+    for verb in verbs:
+        VERB_LABELS[verb.value] = verb.label
 
 
 def verb_label(verb: str) -> str:
@@ -25,14 +40,14 @@ def verb_label(verb: str) -> str:
 
 def record(
     *,
-    actor: Any,
-    verb: str,
+    actor: Actor | None,
+    verb: Verbs | str,
     target: models.Model | None = None,
     payload: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Write one audit event. Call it inside the service's transaction."""
-    real_actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-    event = AuditEvent(actor=real_actor, verb=verb, payload=payload or {})
+    real_actor = actor if isinstance(actor, User) else None
+    event = AuditEvent(actor=real_actor, verb=str(verb), payload=payload or {})
     if target is not None:
         event.target_type = ContentType.objects.get_for_model(target)
         event.target_id = str(target.pk)
@@ -41,10 +56,31 @@ def record(
     return event
 
 
-register_verbs(
-    {
-        "user.created": _("account created"),
-        "user.role_changed": _("role changed"),
-        "notification.read": _("notification read"),
-    }
-)
+def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """`{field: [old, new]}` for each value of `after` that differs from `before`."""
+    return {key: [before.get(key), after[key]] for key in after if before.get(key) != after[key]}
+
+
+def audited_update[M: models.Model](
+    *,
+    actor: Actor,
+    instance: M,
+    verb: Verbs,
+    snapshot: Callable[[M], dict[str, Any]],
+    fill: Callable[[M], None],
+    relations: Mapping[str, Iterable[models.Model]] | None = None,
+    exclude: Sequence[str] = ("slug",),
+) -> dict[str, list[Any]]:
+    """The one way a service amends a record: snapshot, fill, validate, save, set its
+    many-to-many `relations`, diff, and record `verb` with the changed values (nothing is recorded
+    when nothing changed). Returns the changes. Call it inside the service's transaction."""
+    before = snapshot(instance)
+    fill(instance)
+    instance.full_clean(exclude=list(exclude))
+    instance.save()
+    for name, values in (relations or {}).items():
+        getattr(instance, name).set(values)
+    found = changes(before, snapshot(instance))
+    if found:
+        record(actor=actor, verb=verb, target=instance, payload=found)
+    return found

@@ -13,24 +13,22 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.functional import Promise
 
+from maillage.core.actors import SYSTEM, Actor, System, Viewer
+
+__all__ = [
+    "SYSTEM",
+    "Actor",
+    "System",
+    "Viewer",
+    "add_perm",
+    "has_perm",
+    "permission_required",
+    "reason_for",
+    "require",
+]
+
 _REASONS: dict[str, Promise | str] = {}
 
-
-class _System:
-    """The platform itself acting: management commands, the demo loader, signal handlers.
-
-    It passes every permission check and is recorded in the audit log without an actor.
-    """
-
-    is_authenticated = False
-    is_active = True
-    pk = None
-
-    def __repr__(self) -> str:
-        return "SYSTEM"
-
-
-SYSTEM: Any = _System()
 
 F = TypeVar("F", bound=Callable[..., HttpResponseBase])
 
@@ -48,11 +46,11 @@ def reason_for(name: str) -> str:
     return str(_REASONS.get(name, ""))
 
 
-def has_perm(user: Any, name: str, obj: Any = None) -> bool:
+def has_perm(user: Viewer, name: str, obj: Any = None) -> bool:
     return user is SYSTEM or bool(rules.has_perm(name, user, obj))
 
 
-def require(user: Any, name: str, obj: Any = None) -> None:
+def require(user: Viewer, name: str, obj: Any = None) -> None:
     """Raise PermissionDenied carrying the translated reason when `user` lacks `name`."""
     if not has_perm(user, name, obj):
         raise PermissionDenied(reason_for(name))

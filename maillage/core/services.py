@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.models import Notification, User
 from maillage.core.permissions import require
 from maillage.core.roles import Role
 from maillage.core.signals import role_changed
 from maillage.core.tasks import send_notification_email
+from maillage.core.verbs import CoreVerb
 
 
 @transaction.atomic
-def user_set_role(*, actor: Any, user: User, role: str) -> User:
+def user_set_role(*, actor: Actor, user: User, role: str) -> User:
     """Give `user` a role. Only administrators may do it; nobody demotes the last administrator."""
     require(actor, "core.change_role")
     if role not in Role.values:
@@ -35,7 +35,10 @@ def user_set_role(*, actor: Any, user: User, role: str) -> User:
     user.is_staff = user.is_superuser = role == Role.ADMIN
     user.save(update_fields=["role", "is_staff", "is_superuser"])
     audit.record(
-        actor=actor, verb="user.role_changed", target=user, payload={"from": previous, "to": role}
+        actor=actor,
+        verb=CoreVerb.USER_ROLE_CHANGED,
+        target=user,
+        payload={"from": previous, "to": role},
     )
     role_changed.send(sender=User, user=user, previous=previous, role=role)
     return user
@@ -44,7 +47,7 @@ def user_set_role(*, actor: Any, user: User, role: str) -> User:
 @transaction.atomic
 def account_create(
     *,
-    actor: Any,
+    actor: Actor,
     email: str,
     password: str | None,
     role: str = Role.CITIZEN,
@@ -73,7 +76,7 @@ def account_create(
         is_superuser=role == Role.ADMIN,
     )
     EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
-    audit.record(actor=actor, verb="user.created", target=user, payload={"role": role})
+    audit.record(actor=actor, verb=CoreVerb.USER_CREATED, target=user, payload={"role": role})
     return user
 
 
@@ -91,7 +94,7 @@ def notify(
 
 
 @transaction.atomic
-def notification_mark_read(*, actor: Any, notification: Notification) -> Notification:
+def notification_mark_read(*, actor: Actor, notification: Notification) -> Notification:
     if notification.recipient_id != getattr(actor, "pk", None):
         raise PermissionDenied(_("This notification is not yours."))
     if notification.read_at is None:

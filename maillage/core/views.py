@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maillage.core import selectors, services
+from maillage.core.actors import actor_of
+from maillage.core.htmx import is_htmx
 from maillage.core.permissions import permission_required
 
 
@@ -26,8 +28,8 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @permission_required("core.view_notifications")
 def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(selectors.notifications_for(request.user), pk=pk)
-    services.notification_mark_read(actor=request.user, notification=notification)
-    if request.headers.get("HX-Request"):
+    services.notification_mark_read(actor=actor_of(request), notification=notification)
+    if is_htmx(request):
         return render(
             request, "core/notification_list.html#notification", {"notification": notification}
         )

@@ -17,24 +17,18 @@ from typing import Any
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.permissions import require
 from maillage.territories import geodata, regiondata
 from maillage.territories.models import LEVEL_OF_TYPE, Boundary, Territory, TerritoryType
 from maillage.territories.regiondata import TerritoryDataError
+from maillage.territories.verbs import TerritoryVerb
 
 SUPRALOCAL_TYPES = (TerritoryType.MRC, TerritoryType.EQUIVALENT)
 LOCAL_TYPES = (TerritoryType.MUNICIPALITY, TerritoryType.UNORGANIZED, TerritoryType.RESERVE)
 QUEBEC_NAME = "Québec"
-
-audit.register_verbs(
-    {
-        "territory.region_loaded": gettext_lazy("region loaded"),
-        "territory.boundaries_imported": gettext_lazy("boundaries imported"),
-    }
-)
 
 
 @dataclass
@@ -65,7 +59,7 @@ class BoundaryImportReport:
         return bool(self.created or self.updated or self.outlines_changed)
 
 
-def _require_manager(actor: Any) -> None:
+def _require_manager(actor: Actor) -> None:
     require(actor, "territories.manage")
 
 
@@ -139,7 +133,7 @@ class _Upserter:
 @transaction.atomic
 def region_load(
     *,
-    actor: Any,
+    actor: Actor,
     region_code: str,
     directory: Path | str | None = None,
     regions_file: Path | str | None = None,
@@ -196,7 +190,7 @@ def region_load(
     if report.changed:
         audit.record(
             actor=actor,
-            verb="territory.region_loaded",
+            verb=TerritoryVerb.REGION_LOADED,
             target=region,
             payload={
                 "region": region.code,
@@ -234,7 +228,7 @@ def _store_boundary(
 @transaction.atomic
 def boundaries_import(
     *,
-    actor: Any,
+    actor: Actor,
     data: str | bytes,
     region_code: str | None = None,
     tolerance: float = geodata.DEFAULT_TOLERANCE,
@@ -308,7 +302,7 @@ def boundaries_import(
     if report.changed:
         audit.record(
             actor=actor,
-            verb="territory.boundaries_imported",
+            verb=TerritoryVerb.BOUNDARIES_IMPORTED,
             target=region,
             payload={
                 "source": source,

@@ -1,0 +1,80 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core import audit
+from maillage.core.actors import SYSTEM
+from maillage.core.models import AuditEvent
+from maillage.core.tests.factories import UserFactory
+from maillage.core.verbs import CoreVerb
+from maillage.territories.models import Territory
+from maillage.territories.tests.factories import RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class SampleVerb(audit.Verbs):
+    RENAMED = "sample.renamed", _("renamed")
+
+
+audit.register_verbs(SampleVerb)
+
+
+def _snapshot(territory: Territory) -> dict:
+    return {"name": territory.name, "population": territory.population}
+
+
+def test_verbs_are_declared_once_with_their_label():
+    assert audit.verb_label(SampleVerb.RENAMED) == "renamed"
+    assert audit.verb_label(CoreVerb.USER_ROLE_CHANGED) == "rôle modifié"
+    assert audit.verb_label("never.declared") == "never.declared"
+
+
+def test_an_update_records_what_changed_with_the_account_that_did_it():
+    region: Territory = RegionFactory(population=100)
+    user = UserFactory()
+
+    def rename(territory: Territory) -> None:
+        territory.name = "Capitale"
+
+    changes = audit.audited_update(
+        actor=user, instance=region, verb=SampleVerb.RENAMED, snapshot=_snapshot, fill=rename
+    )
+    assert changes == {"name": ["Capitale-Nationale", "Capitale"]}
+    region.refresh_from_db()
+    assert region.name == "Capitale"
+    event = AuditEvent.objects.get(verb="sample.renamed")
+    assert (event.actor, event.target_id, event.payload) == (user, str(region.pk), changes)
+
+
+def test_an_update_that_changes_nothing_records_nothing_and_the_system_has_no_actor():
+    region: Territory = RegionFactory()
+    assert (
+        audit.audited_update(
+            actor=SYSTEM,
+            instance=region,
+            verb=SampleVerb.RENAMED,
+            snapshot=_snapshot,
+            fill=lambda t: None,
+        )
+        == {}
+    )
+    assert not AuditEvent.objects.exists()
+    event = audit.record(actor=SYSTEM, verb=SampleVerb.RENAMED, target=region)
+    assert event.actor is None
+
+
+def test_an_invalid_update_is_refused_before_saving():
+    region: Territory = RegionFactory()
+
+    def blank(territory: Territory) -> None:
+        territory.name = ""
+
+    with pytest.raises(ValidationError) as refused:
+        audit.audited_update(
+            actor=SYSTEM, instance=region, verb=SampleVerb.RENAMED, snapshot=_snapshot, fill=blank
+        )
+    assert "name" in refused.value.message_dict
+    region.refresh_from_db()
+    assert region.name == "Capitale-Nationale"
+    assert not AuditEvent.objects.exists()
