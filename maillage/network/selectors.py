@@ -14,6 +14,7 @@ from django.utils import timezone
 from maillage.core.permissions import has_perm
 from maillage.network.models import Function, Organization, Person, Seat, Sector
 from maillage.territories.models import Territory, TerritoryType
+from maillage.territories.selectors import territory_and_below
 
 
 @dataclass(frozen=True)
@@ -27,16 +28,6 @@ class DirectoryFilters:
 
 def can_see_contacts(viewer: Any) -> bool:
     return has_perm(viewer, "network.view_contacts")
-
-
-def territory_and_below(territory: Territory) -> QuerySet[Territory]:
-    """The territory and everything under it (the hierarchy is at most four deep)."""
-    return Territory.objects.filter(
-        Q(pk=territory.pk)
-        | Q(parent_id=territory.pk)
-        | Q(parent__parent_id=territory.pk)
-        | Q(parent__parent__parent_id=territory.pk)
-    )
 
 
 def organizations_serving(territory: Territory) -> QuerySet[Organization]:

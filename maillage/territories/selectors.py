@@ -111,3 +111,14 @@ def map_shapes(territory: Territory) -> MapShapes:
         children=[b for b in boundaries if b.territory.parent_id == territory.pk],
         siblings=[b for b in boundaries if b.territory.parent_id != territory.pk],
     )
+
+
+def territory_and_below(territory: Territory) -> QuerySet[Territory]:
+    """The territory and everything under it (the hierarchy is at most four deep: a region, its
+    MRCs, their municipalities), as one query to filter other records by."""
+    return Territory.objects.filter(
+        Q(pk=territory.pk)
+        | Q(parent_id=territory.pk)
+        | Q(parent__parent_id=territory.pk)
+        | Q(parent__parent__parent_id=territory.pk)
+    )

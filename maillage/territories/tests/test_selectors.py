@@ -80,3 +80,22 @@ def test_map_shapes_separates_children_and_siblings(django_assert_num_queries):
     assert region_shapes.own(region) is not None
     province_shapes = selectors.map_shapes(region.parent)
     assert [b.territory for b in province_shapes.children] == [region]
+
+
+def test_territory_and_below_reaches_every_level_and_nothing_beside():
+    region: Territory = RegionFactory()
+    mrc: Territory = MrcFactory(parent=region, code="03001")
+    town: Territory = MunicipalityFactory(parent=mrc)
+    other_mrc: Territory = MrcFactory(parent=region, code="03002")
+    other_town: Territory = MunicipalityFactory(parent=other_mrc)
+    province = region.parent
+    assert set(selectors.territory_and_below(province)) == {
+        province,
+        region,
+        mrc,
+        town,
+        other_mrc,
+        other_town,
+    }
+    assert set(selectors.territory_and_below(mrc)) == {mrc, town}
+    assert set(selectors.territory_and_below(town)) == {town}
