@@ -1,0 +1,13 @@
+import pytest
+from django.urls import NoReverseMatch
+
+from maillage.governance.paths import page_url
+
+
+def test_a_page_path_is_the_page_url():
+    assert page_url("circle_detail", slug="habitation") == "/gouvernance/cercles/habitation/"
+
+
+def test_a_mistyped_page_name_fails_loudly():
+    with pytest.raises(NoReverseMatch):
+        page_url("circle_detial", slug="habitation")
