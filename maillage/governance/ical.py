@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from maillage.governance.selectors import CalendarEvent
+from maillage.governance.selectors.calendars import CalendarEvent
 
 
 def calendar_ical(*, events: Iterable[CalendarEvent], name: str = "", base_url: str = "") -> bytes:

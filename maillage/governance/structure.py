@@ -13,8 +13,14 @@ from django.utils.translation import ngettext
 
 from maillage.core.permissions import has_perm
 from maillage.core.templatetags.maillage import content_lang
-from maillage.governance import maps, selectors, workflows
-from maillage.governance.selectors import CircleNode, MapFilters, StructureMap, WorkstreamNode
+from maillage.governance import maps, workflows
+from maillage.governance.selectors.structure import (
+    CircleNode,
+    MapFilters,
+    StructureMap,
+    WorkstreamNode,
+    structure_map,
+)
 
 
 def _workstream_label(leaf: WorkstreamNode) -> str:
@@ -94,7 +100,7 @@ def render_structure(
     """Everything `governance/_structure_map.html` needs to show the structure to `viewer`:
     the SVG (`svg`, safe markup, "" when there is no circle yet), its `caption`, the selector's
     `structure` (roots, filters) for the outline list, and whether people may be shown."""
-    structure = selectors.structure_map(viewer=viewer, filters=filters)
+    structure = structure_map(viewer=viewer, filters=filters)
     circles, workstreams = shown_counts(structure)
     caption = _("Map of the circles and workstreams")
     description = " ".join(

@@ -7,7 +7,7 @@ from datetime import date
 from django.tasks import task
 
 from maillage.core.permissions import SYSTEM
-from maillage.governance.services import reminders_send
+from maillage.governance.services.calendars import reminders_send
 
 
 @task()

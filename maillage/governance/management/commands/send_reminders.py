@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from maillage.core.permissions import SYSTEM
-from maillage.governance.services import reminders_send
+from maillage.governance.services.calendars import reminders_send
 from maillage.governance.tasks import send_governance_reminders
 
 

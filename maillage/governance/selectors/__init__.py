@@ -1,0 +1,82 @@
+"""Every read of the collaboration model, already narrowed to what the viewer may see.
+
+The structure (names and purposes) is public; members, role holders, policies and the balance are
+shown to partner members and above, and a workstream's to its own participants. Each selector
+runs a fixed number of queries, whatever the number of circles, workstreams or people.
+
+One module per subject; the package re-exports their public names.
+"""
+
+from maillage.governance.selectors._common import Visibility, strategies, visibility
+from maillage.governance.selectors.balance import (
+    LOCAL,
+    SUPRALOCAL,
+    Balance,
+    BalanceRow,
+    intersectoral_balance,
+    region_mrcs,
+)
+from maillage.governance.selectors.calendars import (
+    CalendarEvent,
+    PlannedReminder,
+    calendar_events,
+    calendar_feed_token,
+    calendar_feed_user,
+    reminder_plan,
+)
+from maillage.governance.selectors.circles import CircleDetail, circle_detail, circle_list
+from maillage.governance.selectors.history import governance_history
+from maillage.governance.selectors.links import link_inconsistencies
+from maillage.governance.selectors.memberships import MemberRow, past_memberships
+from maillage.governance.selectors.people import PersonGovernance, person_governance
+from maillage.governance.selectors.policies import PolicyDetail, policy_detail, policy_list
+from maillage.governance.selectors.structure import (
+    CircleNode,
+    MapFilters,
+    StructureMap,
+    WorkstreamNode,
+    structure_map,
+)
+from maillage.governance.selectors.workstreams import (
+    WorkstreamDetail,
+    workstream_detail,
+    workstream_list,
+)
+
+__all__ = [
+    "LOCAL",
+    "SUPRALOCAL",
+    "Balance",
+    "BalanceRow",
+    "CalendarEvent",
+    "CircleDetail",
+    "CircleNode",
+    "MapFilters",
+    "MemberRow",
+    "PersonGovernance",
+    "PlannedReminder",
+    "PolicyDetail",
+    "StructureMap",
+    "Visibility",
+    "WorkstreamDetail",
+    "WorkstreamNode",
+    "calendar_events",
+    "calendar_feed_token",
+    "calendar_feed_user",
+    "circle_detail",
+    "circle_list",
+    "governance_history",
+    "intersectoral_balance",
+    "link_inconsistencies",
+    "past_memberships",
+    "person_governance",
+    "policy_detail",
+    "policy_list",
+    "region_mrcs",
+    "reminder_plan",
+    "strategies",
+    "structure_map",
+    "visibility",
+    "workstream_detail",
+    "workstream_list",
+]

@@ -1,0 +1,313 @@
+"""The governance calendar: its events, whom to remind of them, and the private iCal feed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from maillage.core.models import User
+from maillage.core.permissions import has_perm
+from maillage.core.templatetags.maillage import fr
+from maillage.governance import workflows
+from maillage.governance.feeds import feed_check, feed_token, feed_user_id
+from maillage.governance.models import (
+    CalendarFeed,
+    Circle,
+    Policy,
+    PolicyStatus,
+    ReminderKind,
+    RoleAssignment,
+    RoleKind,
+    Workstream,
+)
+from maillage.governance.paths import page_url
+from maillage.governance.selectors._common import _today, visibility
+from maillage.network.models import Person
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    kind: str  # a ReminderKind value
+    date: date
+    object_id: int
+    title: str  # what the event is about (a policy, "role — person", a workstream)
+    summary: str  # one line: "Policy review: …"
+    description: str  # plain text, for the iCal feed
+    description_html: str  # safe markup, for the page: the names in it marked French
+    url: str
+    circle: Circle | None = None
+    workstream: Workstream | None = None
+
+    @property
+    def uid(self) -> str:
+        """Stable across feeds and runs: the same object's event keeps its UID when its date
+        moves, so calendar clients update it instead of adding another."""
+        region = getattr(settings, "MAILLAGE_REGION_CODE", "00")
+        return f"governance-{self.kind.replace('_', '-')}-{self.object_id}@maillage-{region}"
+
+    @property
+    def kind_label(self) -> str:
+        return str(ReminderKind(self.kind).label)
+
+
+def _sentence(text: str, *, person: object = None, **names: object) -> dict[str, Any]:
+    """The `description` of an event, `text` (translated) filled with `names` (and a `person`),
+    for the iCal feed, and its `description_html` for the calendar page, where the names, written
+    in French, carry their language on an English page (a person's name is a proper noun)."""
+    plain = {key: str(value) for key, value in names.items()}
+    marked = {key: fr(value) for key, value in names.items()}
+    if person is not None:
+        plain["person"] = str(person)
+        marked["person"] = conditional_escape(str(person))
+    return {
+        "description": text % plain,
+        # The sentence and every name in it are escaped.
+        "description_html": mark_safe(conditional_escape(text) % marked),
+    }
+
+
+def _events(
+    *,
+    start: date,
+    end: date,
+    circle_ids: set[int] | None,
+    workstream_ids: set[int] | None,
+) -> list[CalendarEvent]:
+    """Events between `start` and `end` (inclusive) in the given circles and workstreams
+    (None: all of them). Three queries."""
+    events: list[CalendarEvent] = []
+    policies = Policy.objects.filter(
+        review_date__gte=start,
+        review_date__lte=end,
+        status__in=[PolicyStatus.ACTIVE, PolicyStatus.UNDER_REVIEW],
+        circle__archived_at__isnull=True,
+    ).select_related("circle")
+    if circle_ids is not None:
+        policies = policies.filter(circle_id__in=circle_ids)
+    for policy in policies:
+        assert policy.review_date is not None
+        events.append(
+            CalendarEvent(
+                kind=ReminderKind.POLICY_REVIEW,
+                date=policy.review_date,
+                object_id=policy.pk,
+                title=policy.title,
+                summary=_("Policy review: %(title)s") % {"title": policy.title},
+                **_sentence(
+                    _("The policy “%(title)s” of the circle “%(circle)s” is due for review."),
+                    title=policy.title,
+                    circle=policy.circle.name,
+                ),
+                url=page_url("policy_detail", pk=policy.pk),
+                circle=policy.circle,
+            )
+        )
+    assignments = RoleAssignment.objects.filter(
+        ended_at__isnull=True,
+        term_end__gte=start,
+        term_end__lte=end,
+        role__archived_at__isnull=True,
+    ).select_related("role__circle", "role__workstream", "person")
+    if circle_ids is not None or workstream_ids is not None:
+        in_circles = (
+            Q(role__circle__isnull=False)
+            if circle_ids is None
+            else Q(role__circle_id__in=circle_ids)
+        )
+        in_workstreams = (
+            Q(role__workstream__isnull=False)
+            if workstream_ids is None
+            else Q(role__workstream_id__in=workstream_ids)
+        )
+        assignments = assignments.filter(in_circles | in_workstreams)
+    for assignment in assignments:
+        assert assignment.term_end is not None
+        role = assignment.role
+        group: Circle | Workstream | None = role.circle or role.workstream
+        assert group is not None
+        title = f"{role.name} — {assignment.person}"
+        events.append(
+            CalendarEvent(
+                kind=ReminderKind.TERM_END,
+                date=assignment.term_end,
+                object_id=assignment.pk,
+                title=title,
+                summary=_("Term end: %(title)s") % {"title": title},
+                **_sentence(
+                    _(
+                        "The term of %(person)s as “%(role)s” in “%(group)s” ends: time to hold "
+                        "an election."
+                    ),
+                    person=assignment.person,
+                    role=role.name,
+                    group=group.name,
+                ),
+                url=(
+                    page_url("circle_detail", slug=group.slug)
+                    if isinstance(group, Circle)
+                    else page_url("workstream_detail", slug=group.slug)
+                ),
+                circle=role.circle,
+                workstream=role.workstream,
+            )
+        )
+    workstreams = Workstream.objects.filter(
+        archived_at__isnull=True,
+        status__in=workflows.WORKSTREAM.running_states,
+        sunset_date__gte=start,
+        sunset_date__lte=end,
+    )
+    if workstream_ids is not None:
+        workstreams = workstreams.filter(pk__in=workstream_ids)
+    for workstream in workstreams:
+        assert workstream.sunset_date is not None
+        events.append(
+            CalendarEvent(
+                kind=ReminderKind.SUNSET,
+                date=workstream.sunset_date,
+                object_id=workstream.pk,
+                title=workstream.name,
+                summary=_("Workstream sunset: %(name)s") % {"name": workstream.name},
+                **_sentence(
+                    _(
+                        "The workstream “%(name)s” reaches its sunset date: complete it or renew "
+                        "its mandate."
+                    ),
+                    name=workstream.name,
+                ),
+                url=page_url("workstream_detail", slug=workstream.slug),
+                workstream=workstream,
+            )
+        )
+    events.sort(key=lambda e: (e.date, e.kind, e.title))
+    return events
+
+
+def calendar_events(
+    *, viewer: Any, start: date | None = None, end: date | None = None
+) -> list[CalendarEvent]:
+    """Upcoming policy reviews, term ends and workstream sunsets the viewer may see: all of them
+    for partner members and above, those of their own workstreams for a guest or an external
+    actor, nothing for others. From today to a year ahead unless told otherwise."""
+    if not has_perm(viewer, "governance.view_calendar"):
+        return []
+    start = start or _today()
+    end = end or start + timedelta(days=366)
+    seen = visibility(viewer)
+    if seen.circles:
+        return _events(start=start, end=end, circle_ids=None, workstream_ids=None)
+    if not seen.workstream_ids:
+        return []
+    return _events(start=start, end=end, circle_ids=set(), workstream_ids=set(seen.workstream_ids))
+
+
+@dataclass
+class PlannedReminder:
+    event: CalendarEvent
+    recipients: list[User]
+    without_account: list[str]  # people concerned who have no account to notify
+
+
+def reminder_plan(*, start: date, end: date) -> list[PlannedReminder]:
+    """Every event between `start` and `end` with the people to remind: the holder for a term
+    end; the circle's lead link and secretary for a policy review; the workstream's lead link and
+    its sponsoring circles' lead links for a sunset. Five queries."""
+    events = _events(start=start, end=end, circle_ids=None, workstream_ids=None)
+    if not events:
+        return []
+    sunset_ids = [e.object_id for e in events if e.kind == ReminderKind.SUNSET]
+    sponsors: dict[int, list[int]] = defaultdict(list)
+    for workstream_id, circle_id in Workstream.sponsors.through.objects.filter(
+        workstream_id__in=sunset_ids, circle__archived_at__isnull=True
+    ).values_list("workstream_id", "circle_id"):
+        sponsors[workstream_id].append(circle_id)
+    holders = (
+        RoleAssignment.objects.filter(
+            ended_at__isnull=True,
+            role__archived_at__isnull=True,
+        )
+        .filter(
+            Q(
+                role__kind__in=[RoleKind.LEAD, RoleKind.SECRETARY],
+                role__circle_id__in={e.circle.pk for e in events if e.circle is not None}
+                | {c for ids in sponsors.values() for c in ids},
+            )
+            | Q(role__kind=RoleKind.LEAD, role__workstream_id__in=sunset_ids)
+        )
+        .select_related("person__user", "role")
+    )
+    circle_holders: dict[int, dict[str, list[Person]]] = defaultdict(lambda: defaultdict(list))
+    workstream_leads: dict[int, list[Person]] = defaultdict(list)
+    for a in holders:
+        if a.role.circle_id:
+            circle_holders[a.role.circle_id][a.role.kind].append(a.person)
+        elif a.role.workstream_id:
+            workstream_leads[a.role.workstream_id].append(a.person)
+    term_people = {
+        a.pk: a.person
+        for a in RoleAssignment.objects.filter(
+            pk__in=[e.object_id for e in events if e.kind == ReminderKind.TERM_END]
+        ).select_related("person__user")
+    }
+    plan: list[PlannedReminder] = []
+    for event in events:
+        people: list[Person] = []
+        if event.kind == ReminderKind.TERM_END:
+            people = [term_people[event.object_id]]
+        elif event.kind == ReminderKind.POLICY_REVIEW and event.circle is not None:
+            by_kind = circle_holders.get(event.circle.pk, {})
+            people = [*by_kind.get(RoleKind.LEAD, []), *by_kind.get(RoleKind.SECRETARY, [])]
+        elif event.kind == ReminderKind.SUNSET:
+            people = list(workstream_leads.get(event.object_id, []))
+            for circle_id in sponsors.get(event.object_id, []):
+                people += circle_holders.get(circle_id, {}).get(RoleKind.LEAD, [])
+        recipients: dict[int, User] = {}
+        without: list[str] = []
+        for person in people:
+            user = person.user
+            if user is not None and user.is_active:
+                recipients.setdefault(user.pk, user)
+            elif str(person) not in without:
+                without.append(str(person))
+        plan.append(
+            PlannedReminder(
+                event=event, recipients=list(recipients.values()), without_account=without
+            )
+        )
+    return plan
+
+
+# The private iCal feed
+
+
+def calendar_feed_token(user: User) -> str:
+    """The token of `user`'s iCal feed link (one query)."""
+    generation = (
+        CalendarFeed.objects.filter(user=user).values_list("generation", flat=True).first() or 0
+    )
+    return feed_token(user.pk, generation)
+
+
+def calendar_feed_user(token: str) -> User | None:
+    """The active account whose current feed link carries `token`, or None (a bad, forged or
+    reset token). Two queries at most."""
+    user_id = feed_user_id(token)
+    if user_id is None:
+        return None
+    user = (
+        User.objects.filter(pk=user_id, is_active=True)
+        .select_related("governance_calendar_feed")
+        .first()
+    )
+    if user is None:
+        return None
+    feed = getattr(user, "governance_calendar_feed", None)
+    return user if feed_check(token, user.pk, feed.generation if feed else 0) else None

@@ -1,0 +1,99 @@
+"""Circles: the list and a circle's page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from maillage.core.permissions import has_perm
+from maillage.governance.models import (
+    Accountability,
+    Circle,
+    Policy,
+    PolicyStatus,
+    Role,
+    Strategy,
+    Workstream,
+)
+from maillage.governance.selectors._common import _current_roles, _hide_holders
+from maillage.governance.selectors.memberships import MemberRow, _member_rows, _open_memberships
+from maillage.territories.models import Territory
+
+
+def circle_list(*, viewer: Any, include_archived: bool = False) -> QuerySet[Circle]:
+    """Circles as the public structure shows them: names, purposes, tags, parents."""
+    queryset = Circle.objects.select_related("parent").prefetch_related(
+        Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
+        Prefetch("territories", queryset=Territory.objects.order_by("name")),
+    )
+    if not include_archived:
+        queryset = queryset.filter(archived_at__isnull=True)
+    return queryset.order_by("name", "pk")
+
+
+@dataclass
+class CircleDetail:
+    circle: Circle
+    children: list[Circle]
+    workstreams: list[Workstream]
+    accountabilities: list[Accountability]
+    # Roles with `current_assignments` (empty when the viewer may not see people).
+    roles: list[Role]
+    can_view: bool  # members, holders and policies below are shown
+    members: list[MemberRow]
+    policies: list[Policy]
+    can_manage: bool
+    can_manage_roles: bool
+    can_amend_policies: bool
+    can_join: bool
+
+
+def circle_detail(*, viewer: Any, slug: str) -> CircleDetail | None:
+    """A circle's page. Everyone sees its purpose, domains, accountabilities, roles, sub-circles
+    and workstreams; members, role holders and policies only those who may."""
+    circle = (
+        Circle.objects.select_related("parent")
+        .prefetch_related(
+            Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
+            Prefetch("territories", queryset=Territory.objects.order_by("name")),
+            Prefetch(
+                "children",
+                queryset=Circle.objects.filter(archived_at__isnull=True).order_by("name"),
+            ),
+            Prefetch(
+                "sponsored_workstreams",
+                queryset=Workstream.objects.filter(archived_at__isnull=True).order_by("name"),
+            ),
+            Prefetch("accountabilities", queryset=Accountability.objects.order_by("position")),
+            _current_roles(),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if circle is None:
+        return None
+    can_view = has_perm(viewer, "governance.view_circle", circle)
+    roles: list[Role] = list(circle.current_roles)  # type: ignore[attr-defined]
+    members: list[MemberRow] = []
+    policies: list[Policy] = []
+    if can_view:
+        members = _member_rows(_open_memberships().filter(circle=circle))
+        policies = list(circle.policies.exclude(status=PolicyStatus.RETIRED).order_by("title"))
+    else:
+        _hide_holders(roles)
+    return CircleDetail(
+        circle=circle,
+        children=list(circle.children.all()),
+        workstreams=list(circle.sponsored_workstreams.all()),
+        accountabilities=list(circle.accountabilities.all()),
+        roles=roles,
+        can_view=can_view,
+        members=members,
+        policies=policies,
+        can_manage=has_perm(viewer, "governance.manage_circles", circle),
+        can_manage_roles=has_perm(viewer, "governance.manage_roles", circle),
+        can_amend_policies=can_view and has_perm(viewer, "governance.amend_policies", circle),
+        can_join=has_perm(viewer, "governance.join_circle", circle),
+    )

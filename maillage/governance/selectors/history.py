@@ -1,0 +1,48 @@
+"""The history of a circle or a workstream."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+
+from maillage.core.models import AuditEvent
+from maillage.core.permissions import has_perm
+from maillage.governance.models import Circle, Policy, Role, Workstream
+from maillage.governance.selectors._common import _kind
+
+
+def governance_history(
+    *,
+    viewer: Any,
+    circle: Circle | None = None,
+    workstream: Workstream | None = None,
+    limit: int = 50,
+) -> list[AuditEvent]:
+    """The history of a circle or workstream with its roles' and policies' events, newest
+    first ("accountability added by …"), for those who may see its inside."""
+    group: Circle | Workstream | None = circle or workstream
+    if group is None:
+        return []
+    permission = "governance.view_circle" if circle else "governance.view_workstream"
+    if not has_perm(viewer, permission, group):
+        return []
+    types = ContentType.objects.get_for_models(type(group), Role, Policy)
+    condition = Q(target_type=types[type(group)], target_id=str(group.pk)) | Q(
+        target_type=types[Role],
+        target_id__in=[
+            str(pk)
+            for pk in Role.objects.filter(**{_kind(group): group}).values_list("pk", flat=True)
+        ],
+    )
+    if circle is not None:
+        condition |= Q(
+            target_type=types[Policy],
+            target_id__in=[str(pk) for pk in circle.policies.values_list("pk", flat=True)],
+        )
+    return list(
+        AuditEvent.objects.filter(condition)
+        .select_related("actor")
+        .order_by("-created_at", "-id")[:limit]
+    )

@@ -1,0 +1,72 @@
+"""Members of a circle or workstream: the current ones, one row per person, and those who left."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+
+from maillage.core.permissions import has_perm
+from maillage.governance.models import Circle, Membership, MembershipSource, Role, Workstream
+from maillage.governance.selectors._common import _kind
+from maillage.network.models import Organization, Person
+
+
+@dataclass
+class MemberRow:
+    person: Person
+    kind: str
+    direct: Membership | None = None
+    # Roles through which the person is a member (double links).
+    links: list[Role] = field(default_factory=list)
+    organization: Organization | None = None
+    since: date | None = None
+
+
+def _open_memberships() -> QuerySet[Membership]:
+    return Membership.objects.filter(ended_at__isnull=True).select_related(
+        "person", "seat__organization", "assignment__role", "assignment__seat__organization"
+    )
+
+
+def _member_rows(memberships: Iterable[Membership]) -> list[MemberRow]:
+    rows: dict[int, MemberRow] = {}
+    for membership in memberships:
+        row = rows.setdefault(
+            membership.person_id, MemberRow(person=membership.person, kind=membership.kind)
+        )
+        if membership.source == MembershipSource.DIRECT:
+            row.direct = membership
+            row.kind = membership.kind
+        elif membership.assignment is not None:
+            row.links.append(membership.assignment.role)
+        seat = membership.seat or (membership.assignment.seat if membership.assignment else None)
+        if seat is not None and row.organization is None:
+            row.organization = seat.organization
+        if row.since is None or membership.start_date < row.since:
+            row.since = membership.start_date
+    return sorted(
+        rows.values(), key=lambda r: (r.person.last_name.lower(), r.person.first_name.lower())
+    )
+
+
+def past_memberships(
+    *, viewer: Any, circle: Circle | None = None, workstream: Workstream | None = None
+) -> list[Membership]:
+    """The memberships of a circle or workstream that ended (left, removed, link ended, closed),
+    newest first, with who ended them: leaving and removal are recorded. For those who may see
+    the group's inside; one query."""
+    group: Circle | Workstream | None = circle or workstream
+    if group is None:
+        return []
+    permission = "governance.view_circle" if circle else "governance.view_workstream"
+    if not has_perm(viewer, permission, group):
+        return []
+    return list(
+        Membership.objects.filter(ended_at__isnull=False, **{_kind(group): group})
+        .select_related("person", "ended_by", "assignment__role", "seat__organization")
+        .order_by("-ended_at", "-pk")
+    )

@@ -1,0 +1,114 @@
+"""A person's roles and memberships, and the organizations members sit for."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q
+
+from maillage.governance.models import Membership, RoleAssignment
+from maillage.governance.selectors._common import _today, visibility
+from maillage.network.models import Function, Organization, Person, Seat, Sector
+from maillage.territories.models import Territory
+
+
+@dataclass
+class PersonGovernance:
+    assignments: list[RoleAssignment]
+    memberships: list[Membership]
+
+
+def person_governance(*, viewer: Any, person: Person) -> PersonGovernance:
+    """The current roles and memberships of `person` that `viewer` may see (their own, all of
+    them for partner members, a guest's workstreams otherwise)."""
+    seen = visibility(viewer)
+    own = getattr(viewer, "is_authenticated", False) and person.user_id == viewer.pk
+    assignments = list(
+        RoleAssignment.objects.filter(person=person, ended_at__isnull=True)
+        .select_related("role__circle", "role__workstream", "seat__organization")
+        .order_by("role__name")
+    )
+    memberships = list(
+        Membership.objects.filter(person=person, ended_at__isnull=True)
+        .select_related("circle", "workstream", "assignment__role")
+        .order_by("circle__name", "workstream__name")
+    )
+    if not own:
+        assignments = [
+            a
+            for a in assignments
+            if (a.role.circle_id and seen.circles)
+            or (a.role.workstream_id and seen.workstream(a.role.workstream_id))
+        ]
+        memberships = [
+            m
+            for m in memberships
+            if (m.circle_id and seen.circles)
+            or (m.workstream_id and seen.workstream(m.workstream_id))
+        ]
+    return PersonGovernance(assignments=assignments, memberships=memberships)
+
+
+# Affiliations: the organizations a member sits for
+
+
+def _open_dates(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": _today()})
+
+
+@dataclass
+class _Affiliations:
+    # (group key, person id) → organization ids
+    by_member: dict[tuple[str, int, int], set[int]]
+    organizations: dict[int, Organization]  # with sectors and territories (and their parents)
+
+
+def _affiliations(memberships: list[Membership]) -> _Affiliations:
+    """For each member of each group: the seat they sit on in that group, else their open seats,
+    else their current functions. Four queries, whatever the number of members."""
+    explicit: dict[tuple[str, int, int], set[int]] = defaultdict(set)
+    keys: set[tuple[str, int, int]] = set()
+    for m in memberships:
+        key = (
+            ("c", m.circle_id, m.person_id)
+            if m.circle_id
+            else ("w", m.workstream_id or 0, m.person_id)
+        )
+        keys.add(key)
+        seat = (
+            m.seat
+            if m.seat_id
+            else (m.assignment.seat if m.assignment_id and m.assignment else None)
+        )
+        if seat is not None:
+            explicit[key].add(seat.organization_id)
+    person_ids = {key[2] for key in keys}
+    seats: dict[int, set[int]] = defaultdict(set)
+    for holder_id, organization_id in Seat.objects.filter(
+        _open_dates(), holder_id__in=person_ids
+    ).values_list("holder_id", "organization_id"):
+        seats[holder_id].add(organization_id)
+    functions: dict[int, set[int]] = defaultdict(set)
+    for person_id, organization_id in Function.objects.filter(
+        _open_dates(), person_id__in=person_ids
+    ).values_list("person_id", "organization_id"):
+        functions[person_id].add(organization_id)
+    by_member = {
+        key: explicit.get(key) or seats.get(key[2]) or functions.get(key[2]) or set()
+        for key in keys
+    }
+    ids = set().union(*by_member.values()) if by_member else set()
+    organizations = (
+        {
+            o.pk: o
+            for o in Organization.objects.filter(pk__in=ids).prefetch_related(
+                Prefetch("sectors", queryset=Sector.objects.order_by("position")),
+                Prefetch("territories", queryset=Territory.objects.select_related("parent")),
+            )
+        }
+        if ids
+        else {}
+    )
+    return _Affiliations(by_member=by_member, organizations=organizations)

@@ -1,0 +1,112 @@
+"""Workstreams: the list and a workstream's page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from maillage.core.permissions import has_perm
+from maillage.governance import workflows
+from maillage.governance.models import Circle, Deliverable, Invitation, Role, Strategy, Workstream
+from maillage.governance.rules import workflow_roles
+from maillage.governance.selectors._common import _current_roles, _hide_holders, _today
+from maillage.governance.selectors.memberships import MemberRow, _member_rows, _open_memberships
+from maillage.territories.models import Territory
+
+
+def workstream_list(
+    *, viewer: Any, include_archived: bool = False, status: str = "", past_sunset: bool = False
+) -> QuerySet[Workstream]:
+    """Workstreams as the public structure shows them, with their sponsoring circles;
+    `past_sunset` keeps the running ones whose sunset date has passed (flagged)."""
+    queryset = Workstream.objects.prefetch_related(
+        Prefetch("sponsors", queryset=Circle.objects.order_by("name")),
+        Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
+        Prefetch("territories", queryset=Territory.objects.order_by("name")),
+    )
+    if not include_archived:
+        queryset = queryset.filter(archived_at__isnull=True)
+    if status:
+        queryset = queryset.filter(status=status)
+    if past_sunset:
+        queryset = queryset.filter(
+            status__in=workflows.WORKSTREAM.running_states, sunset_date__lt=_today()
+        )
+    return queryset.order_by("name", "pk")
+
+
+@dataclass
+class WorkstreamDetail:
+    workstream: Workstream
+    sponsors: list[Circle]
+    roles: list[Role]
+    can_view: bool  # members, holders, deliverables and invitations below are shown
+    members: list[MemberRow]
+    deliverables: list[Deliverable]
+    invitations: list[Invitation]  # pending ones, for those who may invite
+    transitions: list[workflows.Transition]  # those the viewer may fire now
+    can_change: bool
+    can_invite: bool
+    can_manage_members: bool
+    status_label: str = ""
+
+
+def workstream_detail(*, viewer: Any, slug: str) -> WorkstreamDetail | None:
+    """A workstream's page: its mandate and sponsors for everyone; its people, deliverables and
+    invitations for partner members and its own participants (a guest of another workstream
+    sees none of it)."""
+    workstream = (
+        Workstream.objects.prefetch_related(
+            Prefetch("sponsors", queryset=Circle.objects.order_by("name")),
+            Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
+            Prefetch("territories", queryset=Territory.objects.order_by("name")),
+            _current_roles(),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if workstream is None:
+        return None
+    can_view = has_perm(viewer, "governance.view_workstream", workstream)
+    roles: list[Role] = list(workstream.current_roles)  # type: ignore[attr-defined]
+    members: list[MemberRow] = []
+    deliverables: list[Deliverable] = []
+    invitations: list[Invitation] = []
+    can_invite = has_perm(viewer, "governance.invite", workstream)
+    if can_view:
+        members = _member_rows(_open_memberships().filter(workstream=workstream))
+        deliverables = list(workstream.deliverables.order_by("position", "pk"))
+        if can_invite:
+            invitations = list(
+                workstream.invitations.filter(
+                    accepted_at__isnull=True,
+                    revoked_at__isnull=True,
+                    expires_at__gt=timezone.now(),
+                ).order_by("-created_at")
+            )
+    else:
+        _hide_holders(roles)
+    can_change = has_perm(viewer, "governance.change_workstream", workstream)
+    transitions: list[workflows.Transition] = []
+    if can_change and not workstream.is_archived:
+        mine = workflow_roles(viewer, workstream)
+        transitions = [
+            t for t in workflows.WORKSTREAM.transitions_from(workstream.status) if t.allowed & mine
+        ]
+    return WorkstreamDetail(
+        workstream=workstream,
+        sponsors=list(workstream.sponsors.all()),
+        roles=roles,
+        can_view=can_view,
+        members=members,
+        deliverables=deliverables,
+        invitations=invitations,
+        transitions=transitions,
+        can_change=can_change,
+        can_invite=can_invite,
+        can_manage_members=has_perm(viewer, "governance.manage_members", workstream),
+        status_label=str(workflows.WORKSTREAM.state(workstream.status).label),
+    )

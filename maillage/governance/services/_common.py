@@ -1,0 +1,89 @@
+"""Small functions the governance services share."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from maillage.core.models import User
+from maillage.core.permissions import require
+from maillage.governance.models import Circle, Workstream
+from maillage.network.models import Seat
+from maillage.network.services import unique_slug
+from maillage.territories.models import Level
+
+
+def _require(actor: Any, permission: str, obj: Any = None) -> None:
+    """`require`; the platform itself (`SYSTEM`: commands, the demo, an adopted decision) passes."""
+    require(actor, permission, obj)
+
+
+def _user(actor: Any) -> User | None:
+    return actor if isinstance(actor, User) and actor.is_authenticated else None
+
+
+def _now() -> Any:
+    return timezone.now()
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def add_months(start: date, months: int) -> date:
+    """`start` plus `months` months, on the last day of the month when the day does not exist."""
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    month += 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def _slug_for(model: Any, text: str, wanted: str = "") -> str:
+    wanted = slugify(wanted)
+    if wanted and not model._default_manager.filter(slug=wanted).exists():
+        return wanted
+    return unique_slug(model, wanted or text)
+
+
+def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    return {key: [before.get(key), after[key]] for key in after if before.get(key) != after[key]}
+
+
+def _clean_list(values: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        text = value.strip()
+        if text and text not in seen:
+            seen.append(text)
+    return seen
+
+
+def _check_levels(levels: Iterable[str]) -> list[str]:
+    levels = list(dict.fromkeys(levels))
+    unknown = [level for level in levels if level not in Level.values]
+    if unknown:
+        raise ValidationError({"levels": _("Unknown level: %(level)s.") % {"level": unknown[0]}})
+    return levels
+
+
+def _group_prefix(group: Circle | Workstream) -> str:
+    return "circle" if isinstance(group, Circle) else "workstream"
+
+
+def _group_kwargs(group: Circle | Workstream) -> dict[str, Any]:
+    return {"circle": group} if isinstance(group, Circle) else {"workstream": group}
+
+
+def _seat_is_open(seat: Seat) -> bool:
+    return seat.end_date is None or seat.end_date >= _today()
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,249 @@
+"""Invitations into workstreams, sent by e-mail and accepted through a link."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from maillage.core import audit
+from maillage.core.models import User
+from maillage.governance.models import (
+    Invitation,
+    InvitationKind,
+    Membership,
+    MembershipSource,
+    Workstream,
+)
+from maillage.governance.paths import page_url
+from maillage.governance.services._common import _now, _require, _today, _user
+from maillage.network import services as network_services
+from maillage.network.models import Person
+
+audit.register_verbs(
+    {
+        "workstream.invitation_sent": gettext_lazy("invitation sent"),
+        "workstream.invitation_revoked": gettext_lazy("invitation revoked"),
+        "workstream.invitation_accepted": gettext_lazy("invitation accepted"),
+    }
+)
+
+
+DEFAULT_INVITATION_DAYS = 14
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_accept_path(token: str) -> str:
+    """The path of the acceptance page (`governance:invitation_accept`, built with the pages)."""
+    return page_url("invitation_accept", token=token) or f"/gouvernance/invitations/{token}/"
+
+
+@dataclass
+class InvitationSent:
+    invitation: Invitation
+    # The raw token exists only here: the database keeps its hash.
+    token: str
+    accept_url: str
+
+
+def _invitation_days() -> int:
+    return int(getattr(settings, "MAILLAGE_INVITATION_DAYS", DEFAULT_INVITATION_DAYS))
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    actor: Any,
+    workstream: Workstream,
+    email: str,
+    kind: str = InvitationKind.EXTERNAL,
+    message: str = "",
+    expires_in_days: int | None = None,
+    base_url: str = "",
+) -> InvitationSent:
+    """Invite someone by e-mail into a workstream, as an external actor or a guest.
+
+    The e-mail carries the acceptance link (`base_url`, e.g. "https://maillage.example.org",
+    makes it absolute; the page passes `request.build_absolute_uri("/")`). The invitation
+    expires after `expires_in_days` days (settings.MAILLAGE_INVITATION_DAYS, 14 by default).
+    A pending invitation to the same address for the same workstream is replaced.
+    """
+    _require(actor, "governance.invite", workstream)
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
+    if kind not in InvitationKind.values:
+        raise ValidationError({"kind": _("Unknown kind of invitation.")})
+    if workstream.is_archived or not workstream.is_running:
+        raise ValidationError(_("This workstream no longer takes new members."))
+    if Membership.objects.filter(
+        workstream=workstream,
+        ended_at__isnull=True,
+        person__in=Person.objects.filter(Q(email__iexact=email) | Q(user__email__iexact=email)),
+    ).exists():
+        raise ValidationError({"email": _("This person is already a member of the workstream.")})
+    days = expires_in_days if expires_in_days is not None else _invitation_days()
+    if days < 1:
+        raise ValidationError({"expires_in_days": _("An invitation lasts at least one day.")})
+    replaced = list(
+        workstream.invitations.filter(
+            email=email, accepted_at__isnull=True, revoked_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    Invitation.objects.filter(pk__in=replaced).update(revoked_at=_now())
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        workstream=workstream,
+        email=email,
+        kind=kind,
+        message=message.strip(),
+        token_hash=hash_token(token),
+        expires_at=_now() + timedelta(days=days),
+        created_by=_user(actor),
+    )
+    accept_url = base_url.rstrip("/") + invitation_accept_path(token)
+    audit.record(
+        actor=actor,
+        verb="workstream.invitation_sent",
+        target=workstream,
+        payload={"invitation": invitation.pk, "kind": kind, "replaces": replaced},
+    )
+    subject, body = _invitation_email(invitation, accept_url, actor)
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+    )
+    return InvitationSent(invitation=invitation, token=token, accept_url=accept_url)
+
+
+def _invitation_email(invitation: Invitation, url: str, actor: Any) -> tuple[str, str]:
+    with translation.override(settings.LANGUAGE_CODE):
+        collective = getattr(settings, "MAILLAGE_COLLECTIVE_SHORT_NAME", "Maillage")
+        subject = _("Invitation to the workstream “%(name)s”") % {
+            "name": invitation.workstream.name
+        }
+        sender = str(actor) if _user(actor) else collective
+        lines = [
+            _("%(sender)s invites you to take part in the workstream “%(name)s” of %(collective)s.")
+            % {"sender": sender, "name": invitation.workstream.name, "collective": collective},
+        ]
+        if invitation.message:
+            lines += ["", invitation.message]
+        lines += [
+            "",
+            _("To accept, follow this link (log in or create an account first):"),
+            url,
+            "",
+            _("This invitation expires on %(date)s.")
+            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
+        ]
+        return subject, "\n".join(lines)
+
+
+@transaction.atomic
+def invitation_revoke(*, actor: Any, invitation: Invitation) -> Invitation:
+    _require(actor, "governance.invite", invitation.workstream)
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been accepted."))
+    if invitation.revoked_at is not None:
+        raise ValidationError(_("This invitation has already been revoked."))
+    invitation.revoked_at = _now()
+    invitation.save(update_fields=["revoked_at"])
+    audit.record(
+        actor=actor,
+        verb="workstream.invitation_revoked",
+        target=invitation.workstream,
+        payload={"invitation": invitation.pk},
+    )
+    return invitation
+
+
+def invitation_check(token: str) -> Invitation:
+    """The pending invitation of `token`, or a ValidationError saying why it cannot be used."""
+    invitation = (
+        Invitation.objects.select_related("workstream")
+        .filter(token_hash=hash_token(token or ""))
+        .first()
+    )
+    if invitation is None:
+        raise ValidationError(_("This invitation link is not valid."), code="invalid")
+    if invitation.revoked_at is not None:
+        raise ValidationError(
+            _("This invitation was withdrawn. Ask the person who invited you for a new one."),
+            code="revoked",
+        )
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    if invitation.expires_at <= _now():
+        raise ValidationError(
+            _("This invitation expired on %(date)s. Ask the person who invited you for a new one.")
+            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
+            code="expired",
+        )
+    if invitation.workstream.is_archived or not invitation.workstream.is_running:
+        raise ValidationError(_("This workstream no longer takes new members."), code="closed")
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, user: Any, token: str) -> Membership:
+    """Accept an invitation: link (or create) the Person of `user`'s account and make them a
+    member of the workstream. Expired, revoked and used links are refused with the reason."""
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied(_("Log in or create an account to accept the invitation."))
+    invitation = invitation_check(token)
+    # Lock the row: two clicks on the same link make one membership.
+    invitation = (
+        Invitation.objects.select_for_update().select_related("workstream").get(pk=invitation.pk)
+    )
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    person = network_services.person_for_account(actor=user, user=user)
+    workstream = invitation.workstream
+    membership = Membership.objects.filter(
+        person=person,
+        workstream=workstream,
+        source=MembershipSource.DIRECT,
+        ended_at__isnull=True,
+    ).first()
+    if membership is None:
+        membership = Membership.objects.create(
+            person=person,
+            workstream=workstream,
+            kind=invitation.kind,
+            start_date=_today(),
+        )
+        audit.record(
+            actor=user,
+            verb="workstream.member_added",
+            target=workstream,
+            payload={"membership": membership.pk, "person": str(person), "kind": invitation.kind},
+        )
+    invitation.accepted_at = _now()
+    invitation.accepted_by = user
+    invitation.membership = membership
+    invitation.save(update_fields=["accepted_at", "accepted_by", "membership"])
+    audit.record(
+        actor=user,
+        verb="workstream.invitation_accepted",
+        target=workstream,
+        payload={"invitation": invitation.pk, "person": str(person)},
+    )
+    return membership

@@ -1,0 +1,124 @@
+"""Double links: the memberships a role makes.
+
+They are kept here, always: whoever holds the lead role (*premier lien*) of a circle or a
+workstream is a member of it, and whoever holds the delegate role (*second lien*) of a sub-circle
+is a member of its parent circle. Such memberships have `source="link"` and point at the role
+assignment that makes them; `_sync_links` starts and ends them whenever an assignment, a role or a
+circle's parent changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy
+
+from maillage.core import audit
+from maillage.governance.models import (
+    Circle,
+    EndReason,
+    Membership,
+    MembershipSource,
+    RoleAssignment,
+    RoleKind,
+    Workstream,
+)
+from maillage.governance.services._common import _group_kwargs, _group_prefix, _require, _today
+from maillage.governance.services.memberships import _membership_end
+
+audit.register_verbs(
+    {
+        "circle.link_member_added": gettext_lazy("member added through a double link"),
+        "circle.link_member_ended": gettext_lazy("double-link membership ended"),
+        "workstream.link_member_added": gettext_lazy("member added through the lead role"),
+        "workstream.link_member_ended": gettext_lazy("lead-role membership ended"),
+        "governance.links_repaired": gettext_lazy("double links repaired"),
+    }
+)
+
+
+def link_target(assignment: RoleAssignment) -> Circle | Workstream | None:
+    """Where the holder of `assignment` must be a member through a double link, if anywhere.
+
+    The lead link of a circle or workstream is a member of it; the delegate (second lien) of a
+    sub-circle is a member of the parent circle. Ended assignments, archived roles and archived
+    groups make no link.
+    """
+    role = assignment.role
+    if assignment.ended_at is not None or role.archived_at is not None:
+        return None
+    if role.kind == RoleKind.LEAD:
+        group: Circle | Workstream | None = role.circle or role.workstream
+        return group if group is not None and not group.is_archived else None
+    if role.kind == RoleKind.DELEGATE and role.circle is not None:
+        parent = role.circle.parent
+        if parent is not None and not parent.is_archived and not role.circle.is_archived:
+            return parent
+    return None
+
+
+def _sync_links(*, actor: Any, assignments: Iterable[RoleAssignment]) -> None:
+    """Make the double-link memberships of `assignments` match `link_target`."""
+    for assignment in assignments:
+        assignment = RoleAssignment.objects.select_related(
+            "role__circle__parent", "role__workstream", "person"
+        ).get(pk=assignment.pk)
+        target = link_target(assignment)
+        kept = False
+        for membership in assignment.link_memberships.filter(ended_at__isnull=True):
+            if target is not None and not kept and membership.group == target:
+                kept = True
+                continue
+            _membership_end(actor=actor, membership=membership, reason=EndReason.LINK_ENDED)
+        if target is not None and not kept:
+            membership = Membership.objects.create(
+                person=assignment.person,
+                source=MembershipSource.LINK,
+                assignment=assignment,
+                seat=assignment.seat,
+                # The first link starts with the role; a link that moves starts today.
+                start_date=(
+                    _today()
+                    if assignment.link_memberships.exists()
+                    else min(assignment.start_date, _today())
+                ),
+                **_group_kwargs(target),
+            )
+            audit.record(
+                actor=actor,
+                verb=f"{_group_prefix(target)}.link_member_added",
+                target=target,
+                payload={
+                    "membership": membership.pk,
+                    "person": str(assignment.person),
+                    "role": assignment.role.name,
+                },
+            )
+
+
+@transaction.atomic
+def links_repair(*, actor: Any) -> int:
+    """Recompute every double link (an operator's safety net); returns how many changed."""
+    _require(actor, "governance.manage_roles")
+    before = set(
+        Membership.objects.filter(source=MembershipSource.LINK, ended_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    candidates = RoleAssignment.objects.filter(
+        Q(ended_at__isnull=True)
+        | Q(link_memberships__ended_at__isnull=True, link_memberships__isnull=False)
+    ).distinct()
+    _sync_links(actor=actor, assignments=list(candidates))
+    after = set(
+        Membership.objects.filter(source=MembershipSource.LINK, ended_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    changed = len(before ^ after)
+    if changed:
+        audit.record(actor=actor, verb="governance.links_repaired", payload={"changed": changed})
+    return changed

@@ -1,0 +1,175 @@
+"""Direct memberships of circles and workstreams: joining, leaving, removal."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from maillage.core import audit
+from maillage.core.permissions import SYSTEM, has_perm
+from maillage.governance.models import (
+    Circle,
+    EndReason,
+    Membership,
+    MembershipKind,
+    MembershipSource,
+    Workstream,
+)
+from maillage.governance.services._common import (
+    _group_kwargs,
+    _group_prefix,
+    _now,
+    _require,
+    _seat_is_open,
+    _today,
+    _user,
+)
+from maillage.network.models import Person, Seat
+
+audit.register_verbs(
+    {
+        "circle.member_added": gettext_lazy("member added"),
+        "circle.member_left": gettext_lazy("member left"),
+        "circle.member_removed": gettext_lazy("member removed"),
+        "workstream.member_added": gettext_lazy("member added"),
+        "workstream.member_left": gettext_lazy("member left"),
+        "workstream.member_removed": gettext_lazy("member removed"),
+    }
+)
+
+
+def _person_of(actor: Any) -> Person | None:
+    user = _user(actor)
+    return Person.objects.filter(user=user).first() if user else None
+
+
+def _check_member_seat(seat: Seat | None, person: Person) -> None:
+    if seat is None:
+        return
+    if seat.holder_id != person.pk and not seat.substitutes.filter(pk=person.pk).exists():
+        raise ValidationError(
+            {"seat": _("Only the holder or a substitute of a seat may sit on its behalf.")}
+        )
+    if not _seat_is_open(seat):
+        raise ValidationError({"seat": _("This seat has ended.")})
+
+
+@transaction.atomic
+def membership_join(
+    *,
+    actor: Any,
+    person: Person,
+    circle: Circle | None = None,
+    workstream: Workstream | None = None,
+    kind: str = MembershipKind.MEMBER,
+    seat: Seat | None = None,
+    start_date: date | None = None,
+    note: str = "",
+) -> Membership:
+    """Make `person` a (direct) member of a circle or a workstream.
+
+    Staff add anyone (the workstream's lead link too, for a workstream); a partner member may
+    join an open circle by themselves.
+    """
+    if (circle is None) == (workstream is None):
+        raise ValidationError(_("A membership is either of a circle or of a workstream."))
+    group: Circle | Workstream = circle or workstream  # type: ignore[assignment]
+    self_join = (
+        circle is not None
+        and actor is not SYSTEM
+        and (own := _person_of(actor)) is not None
+        and own.pk == person.pk
+        and has_perm(actor, "governance.join_circle", circle)
+    )
+    if not self_join:
+        _require(actor, "governance.manage_members", group)
+    if group.is_archived:
+        raise ValidationError(_("This circle or workstream is archived."))
+    if isinstance(group, Workstream) and not group.is_running:
+        raise ValidationError(_("This workstream no longer takes new members."))
+    if kind not in MembershipKind.values:
+        raise ValidationError({"kind": _("Unknown kind of membership.")})
+    if circle is not None and kind != MembershipKind.MEMBER:
+        raise ValidationError(
+            {"kind": _("External actors and guests are members of workstreams, not of circles.")}
+        )
+    if Membership.objects.filter(
+        person=person, source=MembershipSource.DIRECT, ended_at__isnull=True, **_group_kwargs(group)
+    ).exists():
+        raise ValidationError({"person": _("This person is already a member.")})
+    _check_member_seat(seat, person)
+    membership = Membership(
+        person=person,
+        kind=kind,
+        seat=seat,
+        start_date=start_date or _today(),
+        note=note.strip(),
+        **_group_kwargs(group),
+    )
+    membership.full_clean()
+    membership.save()
+    audit.record(
+        actor=actor,
+        verb=f"{_group_prefix(group)}.member_added",
+        target=group,
+        payload={"membership": membership.pk, "person": str(person), "kind": kind},
+    )
+    return membership
+
+
+def _check_direct(membership: Membership) -> None:
+    if membership.ended_at is not None:
+        raise ValidationError(_("This membership has already ended."))
+    if membership.source == MembershipSource.LINK:
+        raise ValidationError(
+            _("This membership comes from a role (double link): end the role assignment instead.")
+        )
+
+
+@transaction.atomic
+def membership_leave(*, actor: Any, membership: Membership, note: str = "") -> Membership:
+    """The member leaves (or staff record that they left)."""
+    own = _person_of(actor) if actor is not SYSTEM else None
+    if own is None or own.pk != membership.person_id:
+        _require(actor, "governance.manage_members", membership.group)
+    _check_direct(membership)
+    return _membership_end(actor=actor, membership=membership, reason=EndReason.LEFT, note=note)
+
+
+@transaction.atomic
+def membership_remove(*, actor: Any, membership: Membership, note: str = "") -> Membership:
+    _require(actor, "governance.manage_members", membership.group)
+    _check_direct(membership)
+    return _membership_end(actor=actor, membership=membership, reason=EndReason.REMOVED, note=note)
+
+
+_END_VERBS = {
+    EndReason.LEFT: "member_left",
+    EndReason.REMOVED: "member_removed",
+    EndReason.CLOSED: "member_removed",
+    EndReason.LINK_ENDED: "link_member_ended",
+}
+
+
+def _membership_end(
+    *, actor: Any, membership: Membership, reason: str, note: str = ""
+) -> Membership:
+    membership.ended_at = _now()
+    membership.end_reason = reason
+    membership.ended_by = _user(actor)
+    if note:
+        membership.note = note.strip()[:255]
+    membership.save(update_fields=["ended_at", "end_reason", "ended_by", "note"])
+    group = membership.group
+    audit.record(
+        actor=actor,
+        verb=f"{_group_prefix(group)}.{_END_VERBS[EndReason(reason)]}",
+        target=group,
+        payload={"membership": membership.pk, "person": str(membership.person), "reason": reason},
+    )
+    return membership

@@ -1,0 +1,178 @@
+"""Policies of circles and their versions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from maillage.core import audit
+from maillage.governance.models import Circle, Policy, PolicyStatus, PolicyVersion
+from maillage.governance.services._common import _changes, _iso, _require, _today, _user
+
+audit.register_verbs(
+    {
+        "policy.adopted": gettext_lazy("policy adopted"),
+        "policy.amended": gettext_lazy("policy amended"),
+        "policy.status_changed": gettext_lazy("policy status changed"),
+    }
+)
+
+
+@dataclass
+class PolicyData:
+    title: str
+    text: str
+    review_date: date | None = None
+    adopted_on: date | None = None  # at adoption only; today by default
+
+
+def _policy_check(title: str, text: str) -> None:
+    errors: dict[str, str] = {}
+    if not title.strip():
+        errors["title"] = _("Give the policy a title.")
+    if not text.strip():
+        errors["text"] = _("Write the text of the policy.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def policy_adopt(*, actor: Any, circle: Circle, data: PolicyData) -> Policy:
+    """Adopt a new policy of `circle`; its text is kept as version 1."""
+    _require(actor, "governance.amend_policies", circle)
+    if circle.is_archived:
+        raise ValidationError(_("This circle is archived."))
+    _policy_check(data.title, data.text)
+    policy = Policy(
+        circle=circle,
+        title=data.title.strip(),
+        text=data.text.strip(),
+        adopted_on=data.adopted_on or _today(),
+        review_date=data.review_date,
+    )
+    policy.full_clean()
+    policy.save()
+    PolicyVersion.objects.create(
+        policy=policy,
+        number=1,
+        title=policy.title,
+        text=policy.text,
+        review_date=policy.review_date,
+        created_by=_user(actor),
+    )
+    audit.record(
+        actor=actor,
+        verb="policy.adopted",
+        target=policy,
+        payload={
+            "circle": circle.slug,
+            "title": policy.title,
+            "adopted_on": policy.adopted_on.isoformat(),
+            "review_date": _iso(policy.review_date),
+        },
+    )
+    return policy
+
+
+@transaction.atomic
+def policy_amend(*, actor: Any, policy: Policy, data: PolicyData, note: str = "") -> Policy:
+    """Amend a policy: the new text becomes the next version, earlier ones are kept. A policy
+    under review that is amended is active again."""
+    _require(actor, "governance.amend_policies", policy)
+    if policy.status == PolicyStatus.RETIRED:
+        raise ValidationError(_("A retired policy cannot be amended; adopt a new one."))
+    _policy_check(data.title, data.text)
+    before = {
+        "title": policy.title,
+        "text": policy.text,
+        "review_date": _iso(policy.review_date),
+    }
+    after = {
+        "title": data.title.strip(),
+        "text": data.text.strip(),
+        "review_date": _iso(data.review_date),
+    }
+    changes = _changes(before, after)
+    if not changes:
+        return policy
+    policy.title = data.title.strip()
+    policy.text = data.text.strip()
+    policy.review_date = data.review_date
+    policy.version += 1
+    previous_status = policy.status
+    policy.status = PolicyStatus.ACTIVE
+    policy.full_clean()
+    policy.save()
+    PolicyVersion.objects.create(
+        policy=policy,
+        number=policy.version,
+        title=policy.title,
+        text=policy.text,
+        review_date=policy.review_date,
+        note=note.strip()[:500],
+        created_by=_user(actor),
+    )
+    audit.record(
+        actor=actor,
+        verb="policy.amended",
+        target=policy,
+        payload={
+            "version": policy.version,
+            "changed": sorted(changes),
+            "note": note.strip(),
+            **(
+                {"status": [previous_status, policy.status]}
+                if previous_status != policy.status
+                else {}
+            ),
+        },
+    )
+    return policy
+
+
+@transaction.atomic
+def policy_set_status(
+    *,
+    actor: Any,
+    policy: Policy,
+    status: str,
+    review_date: date | None = None,
+    note: str = "",
+) -> Policy:
+    """Put a policy under review, renew it (active again, with a new review date) or retire it.
+    Retiring is final."""
+    _require(actor, "governance.amend_policies", policy)
+    if status not in PolicyStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    if policy.status == PolicyStatus.RETIRED:
+        raise ValidationError(_("A retired policy stays retired; adopt a new one."))
+    previous, previous_review = policy.status, policy.review_date
+    policy.status = status
+    if review_date is not None:
+        policy.review_date = review_date
+    if previous == status and previous_review == policy.review_date:
+        return policy
+    policy.full_clean()
+    policy.save(update_fields=["status", "review_date", "updated_at"])
+    audit.record(
+        actor=actor,
+        verb="policy.status_changed",
+        target=policy,
+        payload={
+            "from": previous,
+            "to": status,
+            "review_date": [_iso(previous_review), _iso(policy.review_date)],
+            "note": note.strip(),
+        },
+    )
+    return policy
+
+
+def policy_retire(*, actor: Any, policy: Policy, note: str = "") -> Policy:
+    return policy_set_status(actor=actor, policy=policy, status=PolicyStatus.RETIRED, note=note)

@@ -1,0 +1,437 @@
+"""Roles of circles and workstreams, who holds them (assignments), and accountabilities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from maillage.core import audit
+from maillage.governance.models import (
+    POLICY_KINDS,
+    Accountability,
+    Circle,
+    EndReason,
+    Membership,
+    Role,
+    RoleAssignment,
+    RoleKind,
+    Workstream,
+)
+from maillage.governance.services._common import (
+    _changes,
+    _clean_list,
+    _group_kwargs,
+    _group_prefix,
+    _now,
+    _require,
+    _seat_is_open,
+    _today,
+    _user,
+    add_months,
+)
+from maillage.governance.services.links import _sync_links
+from maillage.governance.services.memberships import _membership_end
+from maillage.network.models import Person, Seat
+
+audit.register_verbs(
+    {
+        "circle.accountability_added": gettext_lazy("accountability added"),
+        "circle.accountability_removed": gettext_lazy("accountability removed"),
+        "role.created": gettext_lazy("role created"),
+        "role.amended": gettext_lazy("role amended"),
+        "role.archived": gettext_lazy("role archived"),
+        "role.accountability_added": gettext_lazy("accountability added"),
+        "role.accountability_removed": gettext_lazy("accountability removed"),
+        "role.assigned": gettext_lazy("role assigned"),
+        "role.assignment_updated": gettext_lazy("role assignment updated"),
+        "role.assignment_ended": gettext_lazy("role assignment ended"),
+    }
+)
+
+
+@dataclass
+class RoleData:
+    name: str = ""
+    purpose: str = ""
+    kind: str = RoleKind.CUSTOM
+    accountabilities: Sequence[str] = ()
+    elected: bool = False
+    term_months: int | None = None
+    # None: the default of the kind (true for the lead link and the secretary).
+    may_amend_policies: bool | None = None
+
+
+# Built-in roles as created with a circle: who is elected, and for how long.
+BUILTIN: dict[str, dict[str, Any]] = {
+    RoleKind.LEAD: {"elected": False},
+    RoleKind.DELEGATE: {"elected": True, "term_months": 24},
+    RoleKind.FACILITATOR: {"elected": True, "term_months": 12},
+    RoleKind.SECRETARY: {"elected": True, "term_months": 12},
+}
+
+
+def role_data_of(role: Role) -> RoleData:
+    return RoleData(
+        name=role.name,
+        purpose=role.purpose,
+        kind=role.kind,
+        accountabilities=[a.text for a in role.accountabilities.order_by("position", "pk")],
+        elected=role.elected,
+        term_months=role.term_months,
+        may_amend_policies=role.may_amend_policies,
+    )
+
+
+def _role_snapshot(role: Role) -> dict[str, Any]:
+    return {
+        "name": role.name,
+        "purpose": role.purpose,
+        "kind": role.kind,
+        "elected": role.elected,
+        "term_months": role.term_months,
+        "may_amend_policies": role.may_amend_policies,
+    }
+
+
+def _builtin_name(kind: str, workstream: bool = False) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        if kind == RoleKind.LEAD:
+            return _("Lead link") if not workstream else _("Workstream lead")
+        if kind == RoleKind.DELEGATE:
+            return _("Delegate")
+        if kind == RoleKind.FACILITATOR:
+            return _("Facilitator")
+        if kind == RoleKind.SECRETARY:
+            return _("Secretary")
+        return _("Role")
+
+
+def _role_fill(role: Role, data: RoleData) -> None:
+    if data.kind not in RoleKind.values:
+        raise ValidationError({"kind": _("Unknown kind of role.")})
+    if data.kind == RoleKind.DELEGATE and (role.circle is None or role.circle.parent_id is None):
+        raise ValidationError(
+            {"kind": _("Only a sub-circle has a delegate (second lien) to its parent circle.")}
+        )
+    role.kind = data.kind
+    role.name = data.name.strip() or _builtin_name(data.kind, role.workstream_id is not None)
+    role.purpose = data.purpose.strip()
+    role.elected = data.elected
+    role.term_months = data.term_months if data.elected else None
+    role.may_amend_policies = (
+        data.may_amend_policies
+        if data.may_amend_policies is not None
+        else data.kind in POLICY_KINDS
+    )
+
+
+@transaction.atomic
+def role_create(
+    *,
+    actor: Any,
+    data: RoleData,
+    circle: Circle | None = None,
+    workstream: Workstream | None = None,
+) -> Role:
+    """Create a role in a circle or in a workstream (exactly one of them)."""
+    _require(actor, "governance.manage_roles")
+    if (circle is None) == (workstream is None):
+        raise ValidationError(_("A role belongs either to a circle or to a workstream."))
+    group: Circle | Workstream = circle or workstream  # type: ignore[assignment]
+    if group.is_archived:
+        raise ValidationError(_("This circle or workstream is archived."))
+    role = Role(circle=circle, workstream=workstream)
+    _role_fill(role, data)
+    role.full_clean()
+    role.save()
+    audit.record(
+        actor=actor,
+        verb="role.created",
+        target=role,
+        payload=_role_snapshot(role) | {_group_prefix(group): group.slug},
+    )
+    _set_accountabilities(actor=actor, owner=role, texts=data.accountabilities)
+    return role
+
+
+@transaction.atomic
+def role_amend(*, actor: Any, role: Role, data: RoleData) -> Role:
+    _require(actor, "governance.manage_roles")
+    if role.is_archived:
+        raise ValidationError(_("This role is archived."))
+    before = _role_snapshot(role)
+    _role_fill(role, data)
+    role.full_clean()
+    role.save()
+    changes = _changes(before, _role_snapshot(role))
+    if changes:
+        audit.record(actor=actor, verb="role.amended", target=role, payload=changes)
+    _set_accountabilities(actor=actor, owner=role, texts=data.accountabilities)
+    if "kind" in changes:
+        _sync_links(actor=actor, assignments=role.assignments.filter(ended_at__isnull=True))
+    return role
+
+
+@transaction.atomic
+def role_archive(*, actor: Any, role: Role) -> Role:
+    """Archive a role; whoever holds it stops holding it."""
+    _require(actor, "governance.manage_roles")
+    if role.is_archived:
+        raise ValidationError(_("This role is already archived."))
+    return _role_archive(actor=actor, role=role)
+
+
+def _role_archive(*, actor: Any, role: Role) -> Role:
+    for assignment in role.assignments.filter(ended_at__isnull=True).select_related("person"):
+        _assignment_end(actor=actor, assignment=assignment, reason="archived")
+    role.archived_at = _now()
+    role.save(update_fields=["archived_at", "updated_at"])
+    audit.record(actor=actor, verb="role.archived", target=role, payload={"name": role.name})
+    return role
+
+
+def _close_group(*, actor: Any, group: Circle | Workstream) -> None:
+    """End every role and membership of a circle or workstream being archived."""
+    for role in Role.objects.filter(**_group_kwargs(group), archived_at__isnull=True):
+        _role_archive(actor=actor, role=role)
+    for membership in Membership.objects.filter(
+        **_group_kwargs(group), ended_at__isnull=True
+    ).select_related("person"):
+        _membership_end(actor=actor, membership=membership, reason=EndReason.CLOSED)
+
+
+@transaction.atomic
+def role_assign(
+    *,
+    actor: Any,
+    role: Role,
+    person: Person,
+    seat: Seat | None = None,
+    substitutes: Sequence[Person] | None = None,
+    start_date: date | None = None,
+    term_end: date | None = None,
+) -> RoleAssignment:
+    """`person` takes `role`, possibly on behalf of an organization through `seat` (whose
+    substitutes become the role's substitutes unless others are given).
+
+    A built-in role has one holder: the previous holder's assignment ends, and with it their
+    double link, while the new holder's starts. An elected role's term ends `term_months` after
+    the start unless `term_end` says otherwise.
+    """
+    _require(actor, "governance.manage_roles")
+    if role.is_archived:
+        raise ValidationError(_("This role is archived."))
+    if seat is not None:
+        if seat.holder_id != person.pk:
+            raise ValidationError(
+                {"seat": _("Only the holder of a seat may hold a role on its behalf.")}
+            )
+        if not _seat_is_open(seat):
+            raise ValidationError({"seat": _("This seat has ended.")})
+    chosen = list(seat.substitutes.all() if substitutes is None and seat else substitutes or [])
+    if any(s.pk == person.pk for s in chosen):
+        raise ValidationError(
+            {"substitutes": _("The holder of a role cannot also be its substitute.")}
+        )
+    if role.assignments.filter(person=person, ended_at__isnull=True).exists():
+        raise ValidationError({"person": _("This person already holds this role.")})
+    start = start_date or _today()
+    if role.elected and term_end is None:
+        term_end = add_months(start, role.term_months or 12)
+    previous = []
+    if role.single_holder:
+        previous = list(role.assignments.filter(ended_at__isnull=True).select_related("person"))
+        for old in previous:
+            _assignment_end(actor=actor, assignment=old, reason="replaced", sync=False)
+    assignment = RoleAssignment(
+        role=role, person=person, seat=seat, start_date=start, term_end=term_end
+    )
+    assignment.full_clean()
+    assignment.save()
+    assignment.substitutes.set(chosen)
+    audit.record(
+        actor=actor,
+        verb="role.assigned",
+        target=role,
+        payload={
+            "assignment": assignment.pk,
+            "person": str(person),
+            "organization": str(seat.organization) if seat else None,
+            "substitutes": [str(p) for p in chosen],
+            "start_date": start.isoformat(),
+            "term_end": term_end.isoformat() if term_end else None,
+            "replaces": [str(old.person) for old in previous],
+        },
+    )
+    _sync_links(actor=actor, assignments=[*previous, assignment])
+    return assignment
+
+
+@transaction.atomic
+def role_assignment_update(
+    *,
+    actor: Any,
+    assignment: RoleAssignment,
+    substitutes: Sequence[Person],
+    term_end: date | None,
+) -> RoleAssignment:
+    """Change the substitutes or the term end of a current assignment (a renewed term)."""
+    _require(actor, "governance.manage_roles")
+    if assignment.ended_at is not None:
+        raise ValidationError(_("This assignment has ended."))
+    if any(s.pk == assignment.person_id for s in substitutes):
+        raise ValidationError(
+            {"substitutes": _("The holder of a role cannot also be its substitute.")}
+        )
+    before_term = assignment.term_end
+    before_subs = sorted(str(p) for p in assignment.substitutes.all())
+    assignment.term_end = term_end
+    assignment.full_clean()
+    assignment.save(update_fields=["term_end"])
+    assignment.substitutes.set(substitutes)
+    after_subs = sorted(str(p) for p in substitutes)
+    changes: dict[str, Any] = {}
+    if before_term != term_end:
+        changes["term_end"] = [
+            before_term.isoformat() if before_term else None,
+            term_end.isoformat() if term_end else None,
+        ]
+    if before_subs != after_subs:
+        changes["substitutes"] = [before_subs, after_subs]
+    if changes:
+        audit.record(
+            actor=actor,
+            verb="role.assignment_updated",
+            target=assignment.role,
+            payload={"assignment": assignment.pk, "person": str(assignment.person)} | changes,
+        )
+    return assignment
+
+
+@transaction.atomic
+def role_assignment_end(
+    *, actor: Any, assignment: RoleAssignment, note: str = ""
+) -> RoleAssignment:
+    """`assignment`'s holder stops holding the role; a double link they made ends too."""
+    _require(actor, "governance.manage_roles")
+    if assignment.ended_at is not None:
+        raise ValidationError(_("This assignment has already ended."))
+    return _assignment_end(actor=actor, assignment=assignment, reason=note or "ended")
+
+
+@transaction.atomic
+def role_assignments_end_for_seat(*, actor: Any, seat: Seat) -> int:
+    """A seat that has ended takes with it the roles held on behalf of its organization.
+
+    A seat ending later keeps them until then (ended by hand, or by the next seat change)."""
+    if seat.end_date is None or seat.end_date > timezone.localdate():
+        return 0
+    assignments = list(
+        RoleAssignment.objects.filter(seat=seat, ended_at__isnull=True).select_related("role")
+    )
+    for assignment in assignments:
+        _assignment_end(actor=actor, assignment=assignment, reason="seat_ended")
+    return len(assignments)
+
+
+def _assignment_end(
+    *, actor: Any, assignment: RoleAssignment, reason: str, sync: bool = True
+) -> RoleAssignment:
+    assignment.ended_at = _now()
+    assignment.ended_by = _user(actor)
+    assignment.save(update_fields=["ended_at", "ended_by"])
+    audit.record(
+        actor=actor,
+        verb="role.assignment_ended",
+        target=assignment.role,
+        payload={"assignment": assignment.pk, "person": str(assignment.person), "note": reason},
+    )
+    if sync:
+        _sync_links(actor=actor, assignments=[assignment])
+    return assignment
+
+
+# Accountabilities (of circles and of roles)
+
+
+def _set_accountabilities(*, actor: Any, owner: Circle | Role, texts: Sequence[str]) -> None:
+    """Make `owner`'s accountabilities exactly `texts`, in order, recording each addition and
+    removal ("accountability added by …")."""
+    prefix = "circle" if isinstance(owner, Circle) else "role"
+    owner_kwargs: dict[str, Any] = {prefix: owner}
+    wanted = _clean_list(texts)
+    by_text: dict[str, Accountability] = {}
+    for item in Accountability.objects.filter(**owner_kwargs).order_by("position", "pk"):
+        if item.text in wanted and item.text not in by_text:
+            by_text[item.text] = item
+            continue
+        item.delete()
+        audit.record(
+            actor=actor,
+            verb=f"{prefix}.accountability_removed",
+            target=owner,
+            payload={"text": item.text},
+        )
+    for position, text in enumerate(wanted, start=1):
+        kept = by_text.get(text)
+        if kept is None:
+            Accountability.objects.create(text=text, position=position, **owner_kwargs)
+            audit.record(
+                actor=actor,
+                verb=f"{prefix}.accountability_added",
+                target=owner,
+                payload={"text": text},
+            )
+        elif kept.position != position:
+            kept.position = position
+            kept.save(update_fields=["position"])
+
+
+@transaction.atomic
+def accountability_add(*, actor: Any, owner: Circle | Role, text: str) -> Accountability:
+    """Add one accountability at the end of a circle's or a role's list."""
+    _require_owner(actor, owner)
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Write the accountability.")})
+    prefix = "circle" if isinstance(owner, Circle) else "role"
+    owner_kwargs: dict[str, Any] = {prefix: owner}
+    last = Accountability.objects.filter(**owner_kwargs).order_by("-position").first()
+    added = Accountability.objects.create(
+        text=text, position=(last.position + 1) if last else 1, **owner_kwargs
+    )
+    audit.record(
+        actor=actor, verb=f"{prefix}.accountability_added", target=owner, payload={"text": text}
+    )
+    return added
+
+
+@transaction.atomic
+def accountability_remove(*, actor: Any, accountability: Accountability) -> None:
+    owner: Circle | Role | None = accountability.circle or accountability.role
+    assert owner is not None
+    _require_owner(actor, owner)
+    prefix = "circle" if isinstance(owner, Circle) else "role"
+    accountability.delete()
+    audit.record(
+        actor=actor,
+        verb=f"{prefix}.accountability_removed",
+        target=owner,
+        payload={"text": accountability.text},
+    )
+
+
+def _require_owner(actor: Any, owner: Circle | Role) -> None:
+    if isinstance(owner, Circle):
+        _require(actor, "governance.manage_circles")
+    else:
+        _require(actor, "governance.manage_roles")

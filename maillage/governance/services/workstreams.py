@@ -1,0 +1,302 @@
+"""Workstreams, their workflow and their deliverables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from maillage.core import audit
+from maillage.core.permissions import SYSTEM
+from maillage.governance import workflows
+from maillage.governance.models import Circle, Deliverable, RoleKind, Strategy, Workstream
+from maillage.governance.rules import workflow_roles
+from maillage.governance.services._common import (
+    _changes,
+    _check_levels,
+    _iso,
+    _now,
+    _require,
+    _slug_for,
+)
+from maillage.governance.services.roles import RoleData, _close_group, role_create
+from maillage.territories.models import Territory
+
+audit.register_verbs(
+    {
+        "workstream.created": gettext_lazy("workstream created"),
+        "workstream.amended": gettext_lazy("workstream amended"),
+        "workstream.archived": gettext_lazy("workstream archived"),
+        "workstream.status_changed": gettext_lazy("workstream status changed"),
+        "workstream.deliverable_added": gettext_lazy("deliverable added"),
+        "workstream.deliverable_amended": gettext_lazy("deliverable amended"),
+        "workstream.deliverable_done": gettext_lazy("deliverable marked as done"),
+        "workstream.deliverable_reopened": gettext_lazy("deliverable marked as not done"),
+        "workstream.deliverable_removed": gettext_lazy("deliverable removed"),
+    }
+)
+
+
+@dataclass
+class DeliverableData:
+    title: str
+    due_date: date | None = None
+
+
+@dataclass
+class WorkstreamData:
+    name: str
+    sponsors: Sequence[Circle]
+    mandate: str = ""
+    start_date: date | None = None
+    sunset_date: date | None = None
+    territories: Sequence[Territory] = ()
+    levels: Sequence[str] = ()
+    strategies: Sequence[Strategy] = ()
+    # Used at creation only.
+    deliverables: Sequence[DeliverableData] = ()
+    slug: str = ""
+    lead_role: bool = True
+
+
+def workstream_data_of(workstream: Workstream) -> WorkstreamData:
+    return WorkstreamData(
+        name=workstream.name,
+        sponsors=list(workstream.sponsors.all()),
+        mandate=workstream.mandate,
+        start_date=workstream.start_date,
+        sunset_date=workstream.sunset_date,
+        territories=list(workstream.territories.all()),
+        levels=list(workstream.levels),
+        strategies=list(workstream.strategies.all()),
+    )
+
+
+def _workstream_snapshot(workstream: Workstream) -> dict[str, Any]:
+    return {
+        "name": workstream.name,
+        "mandate": workstream.mandate,
+        "start_date": workstream.start_date.isoformat() if workstream.start_date else None,
+        "sunset_date": workstream.sunset_date.isoformat() if workstream.sunset_date else None,
+        "levels": list(workstream.levels),
+        "sponsors": sorted(c.slug for c in workstream.sponsors.all()),
+        "territories": sorted(t.slug for t in workstream.territories.all()),
+        "strategies": sorted(s.key for s in workstream.strategies.all()),
+    }
+
+
+def _workstream_fill(workstream: Workstream, data: WorkstreamData) -> None:
+    if not data.sponsors:
+        raise ValidationError({"sponsors": _("Choose at least one sponsoring circle.")})
+    if any(c.is_archived for c in data.sponsors):
+        raise ValidationError({"sponsors": _("An archived circle cannot sponsor a workstream.")})
+    workstream.name = data.name.strip()
+    workstream.mandate = data.mandate.strip()
+    workstream.start_date = data.start_date
+    workstream.sunset_date = data.sunset_date
+    workstream.levels = _check_levels(data.levels)
+
+
+@transaction.atomic
+def workstream_create(*, actor: Any, data: WorkstreamData) -> Workstream:
+    """Create a workstream, in the workflow's initial state ("proposed"), with its lead role."""
+    _require(actor, "governance.manage_workstreams")
+    workstream = Workstream(status=workflows.WORKSTREAM.initial)
+    _workstream_fill(workstream, data)
+    workstream.slug = _slug_for(Workstream, workstream.name, data.slug)
+    workstream.full_clean()
+    workstream.save()
+    workstream.sponsors.set(data.sponsors)
+    workstream.territories.set(data.territories)
+    workstream.strategies.set(data.strategies)
+    audit.record(
+        actor=actor,
+        verb="workstream.created",
+        target=workstream,
+        payload=_workstream_snapshot(workstream) | {"status": workstream.status},
+    )
+    for position, item in enumerate(data.deliverables, start=1):
+        _deliverable_create(actor=actor, workstream=workstream, data=item, position=position)
+    if data.lead_role:
+        role_create(actor=actor, workstream=workstream, data=RoleData(kind=RoleKind.LEAD))
+    return workstream
+
+
+@transaction.atomic
+def workstream_amend(*, actor: Any, workstream: Workstream, data: WorkstreamData) -> Workstream:
+    """Change a workstream's mandate, dates and tags (staff or its lead link); changing its
+    sponsoring circles is for staff only."""
+    _require(actor, "governance.change_workstream", workstream)
+    if workstream.is_archived:
+        raise ValidationError(_("This workstream is archived."))
+    before = _workstream_snapshot(workstream)
+    if sorted(c.pk for c in data.sponsors) != sorted(
+        workstream.sponsors.values_list("pk", flat=True)
+    ):
+        _require(actor, "governance.manage_workstreams")
+    _workstream_fill(workstream, data)
+    workstream.full_clean(exclude=["slug"])
+    workstream.save()
+    workstream.sponsors.set(data.sponsors)
+    workstream.territories.set(data.territories)
+    workstream.strategies.set(data.strategies)
+    changes = _changes(before, _workstream_snapshot(workstream))
+    if changes:
+        audit.record(actor=actor, verb="workstream.amended", target=workstream, payload=changes)
+    return workstream
+
+
+@transaction.atomic
+def workstream_transition(*, actor: Any, workstream: Workstream, transition: str) -> Workstream:
+    """Fire a transition of the workstream workflow (see `workflows.WORKSTREAM`)."""
+    _require(actor, "governance.change_workstream", workstream)
+    if workstream.is_archived:
+        raise ValidationError(_("This workstream is archived."))
+    try:
+        step = workflows.WORKSTREAM.transition(transition)
+    except KeyError:
+        raise ValidationError(
+            {"transition": _("Unknown transition: %(key)s.") % {"key": transition}}
+        ) from None
+    if workstream.status not in step.sources:
+        raise ValidationError(
+            {
+                "transition": _("“%(transition)s” is not possible from the status “%(status)s”.")
+                % {
+                    "transition": step.label,
+                    "status": workflows.WORKSTREAM.state(workstream.status).label,
+                }
+            }
+        )
+    if actor is not SYSTEM and not workflow_roles(actor, workstream) & step.allowed:
+        raise PermissionDenied(
+            _("Only coordination staff may do this: “%(transition)s”.") % {"transition": step.label}
+            if step.allowed == {workflows.STAFF}
+            else _(
+                "Only coordination staff or the workstream's lead link may do this: "
+                "“%(transition)s”."
+            )
+            % {"transition": step.label}
+        )
+    previous = workstream.status
+    workstream.status = step.target
+    workstream.status_changed_at = _now()
+    workstream.save(update_fields=["status", "status_changed_at", "updated_at"])
+    audit.record(
+        actor=actor,
+        verb="workstream.status_changed",
+        target=workstream,
+        payload={"transition": step.key, "from": previous, "to": step.target},
+    )
+    return workstream
+
+
+@transaction.atomic
+def workstream_archive(*, actor: Any, workstream: Workstream) -> Workstream:
+    """Archive a workstream: its roles and memberships end, pending invitations are revoked."""
+    _require(actor, "governance.manage_workstreams")
+    if workstream.is_archived:
+        raise ValidationError(_("This workstream is already archived."))
+    _close_group(actor=actor, group=workstream)
+    workstream.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(
+        revoked_at=_now()
+    )
+    workstream.archived_at = _now()
+    workstream.save(update_fields=["archived_at", "updated_at"])
+    audit.record(actor=actor, verb="workstream.archived", target=workstream, payload={})
+    return workstream
+
+
+def _deliverable_create(
+    *, actor: Any, workstream: Workstream, data: DeliverableData, position: int
+) -> Deliverable:
+    title = data.title.strip()
+    if not title:
+        raise ValidationError({"title": _("Give the deliverable a title.")})
+    deliverable = Deliverable.objects.create(
+        workstream=workstream, title=title, due_date=data.due_date, position=position
+    )
+    audit.record(
+        actor=actor,
+        verb="workstream.deliverable_added",
+        target=workstream,
+        payload={
+            "deliverable": deliverable.pk,
+            "title": title,
+            "due_date": data.due_date.isoformat() if data.due_date else None,
+        },
+    )
+    return deliverable
+
+
+@transaction.atomic
+def deliverable_add(*, actor: Any, workstream: Workstream, data: DeliverableData) -> Deliverable:
+    _require(actor, "governance.change_workstream", workstream)
+    last = workstream.deliverables.order_by("-position").first()
+    return _deliverable_create(
+        actor=actor,
+        workstream=workstream,
+        data=data,
+        position=(last.position + 1) if last else 1,
+    )
+
+
+@transaction.atomic
+def deliverable_amend(
+    *, actor: Any, deliverable: Deliverable, data: DeliverableData
+) -> Deliverable:
+    _require(actor, "governance.change_workstream", deliverable.workstream)
+    title = data.title.strip()
+    if not title:
+        raise ValidationError({"title": _("Give the deliverable a title.")})
+    changes = _changes(
+        {"title": deliverable.title, "due_date": _iso(deliverable.due_date)},
+        {"title": title, "due_date": _iso(data.due_date)},
+    )
+    deliverable.title = title
+    deliverable.due_date = data.due_date
+    deliverable.save(update_fields=["title", "due_date"])
+    if changes:
+        audit.record(
+            actor=actor,
+            verb="workstream.deliverable_amended",
+            target=deliverable.workstream,
+            payload={"deliverable": deliverable.pk} | changes,
+        )
+    return deliverable
+
+
+@transaction.atomic
+def deliverable_set_done(*, actor: Any, deliverable: Deliverable, done: bool) -> Deliverable:
+    _require(actor, "governance.change_workstream", deliverable.workstream)
+    if deliverable.done == done:
+        return deliverable
+    deliverable.done = done
+    deliverable.done_at = _now() if done else None
+    deliverable.save(update_fields=["done", "done_at"])
+    audit.record(
+        actor=actor,
+        verb="workstream.deliverable_done" if done else "workstream.deliverable_reopened",
+        target=deliverable.workstream,
+        payload={"deliverable": deliverable.pk, "title": deliverable.title},
+    )
+    return deliverable
+
+
+@transaction.atomic
+def deliverable_remove(*, actor: Any, deliverable: Deliverable) -> None:
+    _require(actor, "governance.change_workstream", deliverable.workstream)
+    workstream, title, pk = deliverable.workstream, deliverable.title, deliverable.pk
+    deliverable.delete()
+    audit.record(
+        actor=actor,
+        verb="workstream.deliverable_removed",
+        target=workstream,
+        payload={"deliverable": pk, "title": title},
+    )

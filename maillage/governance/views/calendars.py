@@ -1,0 +1,59 @@
+"""The governance calendar and its private iCal feed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maillage.core.permissions import permission_required
+from maillage.governance import selectors, services
+from maillage.governance.ical import calendar_ical as build_ical
+
+
+def _feed_url(request: HttpRequest, token: str) -> str:
+    return request.build_absolute_uri(reverse("governance:calendar_ical", kwargs={"token": token}))
+
+
+@permission_required("governance.view_calendar")
+def calendar(request: HttpRequest) -> HttpResponse:
+    events = selectors.calendar_events(viewer=request.user)
+    feed = _feed_url(request, selectors.calendar_feed_token(request.user))  # type: ignore[arg-type]
+    context = {
+        "events": events,
+        "feed_url": feed,
+        "webcal_url": "webcal://" + feed.split("://", 1)[1],
+    }
+    return render(request, "governance/calendar.html", context)
+
+
+@permission_required("governance.view_calendar")
+@require_POST
+def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
+    services.calendar_feed_reset(actor=request.user)
+    messages.success(
+        request,
+        _("Your calendar has a new subscription link; the previous one no longer works."),
+    )
+    return redirect("governance:calendar")
+
+
+# The feed is reached without a session (a calendar application subscribes to it): its signed
+# token stands for the account, and the events are those that account may see.
+@permission_required("governance.view_structure")
+def calendar_ical(request: HttpRequest, token: str) -> HttpResponse:
+    user = selectors.calendar_feed_user(token)
+    if user is None:
+        raise Http404
+    body = build_ical(
+        events=selectors.calendar_events(viewer=user),
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="gouvernance.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,145 @@
+"""Invitations into a workstream: sending, withdrawing, accepting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maillage.core.permissions import permission_required
+from maillage.governance import services
+from maillage.governance.forms import InvitationForm, apply_errors
+from maillage.governance.models import Invitation, Workstream
+from maillage.governance.views._common import (
+    _cached,
+    _error_message,
+    _form_page,
+    _members_url,
+    _workstream,
+    workstream_url,
+)
+from maillage.network.models import Person
+
+SESSION_INVITATION = "governance_invitation_sent"
+
+
+def _invitation(request: HttpRequest, pk: int) -> Invitation:
+    return _cached(
+        request,
+        ("invitation", pk),
+        lambda: get_object_or_404(Invitation.objects.select_related("workstream"), pk=pk),
+    )
+
+
+def _invitation_workstream(request: HttpRequest, pk: int, **_kwargs: Any) -> Workstream:
+    return _invitation(request, pk).workstream
+
+
+@permission_required("governance.invite", obj=_workstream)
+def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
+    workstream = _workstream(request, slug)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            sent = services.invitation_create(
+                actor=request.user,
+                workstream=workstream,
+                email=data["email"],
+                kind=data["kind"],
+                message=data["message"],
+                expires_in_days=data["expires_in_days"],
+                base_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            # The link exists only now (the database keeps its hash): show it to the inviter once.
+            request.session[SESSION_INVITATION] = {
+                "workstream": workstream.pk,
+                "email": sent.invitation.email,
+                "url": sent.accept_url,
+            }
+            messages.success(
+                request,
+                _("The invitation was sent to %(email)s.") % {"email": sent.invitation.email},
+            )
+            return redirect(_members_url(workstream))
+    return _form_page(
+        request,
+        form,
+        title=_("Invite someone to “%(name)s”") % {"name": workstream.name},
+        cancel=workstream_url(workstream),
+        group=workstream,
+        intro=_(
+            "The person receives an e-mail with a link to accept; they log in or create an "
+            "account first. You will see the link too, to send it another way."
+        ),
+        submit=_("Send the invitation"),
+    )
+
+
+@permission_required("governance.invite", obj=_invitation_workstream)
+@require_POST
+def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = _invitation(request, pk)
+    try:
+        services.invitation_revoke(actor=request.user, invitation=invitation)
+    except ValidationError as error:
+        _error_message(request, error)
+    else:
+        messages.success(
+            request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
+        )
+    return redirect(_members_url(invitation.workstream))
+
+
+def _invitation_problem(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """An unusable link: not found (404), or withdrawn, used, expired or closed (410)."""
+    context = {"problem": " ".join(error.messages), "code": error.code}
+    status = 404 if error.code == "invalid" else 410
+    return render(request, "governance/invitation_accept.html", context, status=status)
+
+
+@permission_required("governance.view_structure")
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """Anyone with the link sees whom it invites where; a logged-in account accepts it."""
+    if request.method == "POST" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    try:
+        invitation = services.invitation_check(token)
+    except ValidationError as error:
+        return _invitation_problem(request, error)
+    if request.method == "POST":
+        try:
+            services.invitation_accept(user=request.user, token=token)
+        except ValidationError as error:
+            return _invitation_problem(request, error)
+        messages.success(
+            request,
+            _("Welcome to the workstream “%(name)s”.") % {"name": invitation.workstream.name},
+        )
+        return redirect(workstream_url(invitation.workstream))
+    inviter = invitation.created_by
+    context: dict[str, Any] = {
+        "invitation": invitation,
+        "workstream": invitation.workstream,
+        # A name only: the link may be forwarded, and the inviter's address is theirs to share.
+        "inviter": _display_name(inviter),
+        "other_address": request.user.is_authenticated
+        and request.user.email.lower() != invitation.email.lower(),
+    }
+    return render(request, "governance/invitation_accept.html", context)
+
+
+def _display_name(user: Any) -> str:
+    if user is None:
+        return ""
+    person = Person.objects.filter(user=user).first()
+    return user.get_full_name() or (str(person) if person is not None else "")

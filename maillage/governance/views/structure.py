@@ -1,0 +1,29 @@
+"""The map of the whole structure."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+
+from maillage.core.permissions import has_perm, permission_required
+from maillage.governance.forms import MapFilterForm
+from maillage.governance.structure import render_structure
+from maillage.governance.views._common import _is_htmx
+
+
+@permission_required("governance.view_structure")
+def structure_map(request: HttpRequest) -> HttpResponse:
+    form = MapFilterForm(request.GET or None)
+    context = {
+        "form": form,
+        "map": render_structure(request.user, form.filters()),
+        "htmx": _is_htmx(request),
+        "can_manage": has_perm(request.user, "governance.manage_circles"),
+        "can_create_workstream": has_perm(request.user, "governance.manage_workstreams"),
+    }
+    template = "governance/map.html#results" if context["htmx"] else "governance/map.html"
+    response = render(request, template, context)
+    # The same URL answers a page or a fragment: caches must tell them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
