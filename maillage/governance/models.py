@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from maillage.governance.workflows import WORKSTREAM
+from maillage.governance.workflows import RUNNING_STATES, WORKSTREAM
 from maillage.network.models import Person, Seat
 from maillage.territories.models import Territory
 
@@ -182,7 +182,7 @@ class Workstream(models.Model):
 
     @property
     def is_running(self) -> bool:
-        return self.status in WORKSTREAM.running_states
+        return self.status in RUNNING_STATES
 
     @property
     def past_sunset(self) -> bool:

@@ -1,96 +1,37 @@
-"""State machines of the governance app, declared as data.
+"""State machines of the governance app, declared as data on the core engine
+(`maillage.core.workflows`).
 
-State keys are stored in the database and never change; labels may be reworded freely. Each
-transition lists who may fire it:
+Workflow roles:
 
 - ``staff``: coordination staff and administrators (platform role);
 - ``lead``: whoever currently holds the lead role (*premier lien*) of the workstream.
 
-Services fire transitions (``services.workstream_transition``), which checks the actor against
-``allowed`` and records an audit event.
+`rules.workflow_roles` says which of them an actor holds for a workstream; services fire
+transitions (`services.workstream_transition`) through `WORKSTREAM.check`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from maillage.core.workflows import State, Transition, Workflow
 
 STAFF = "staff"
 LEAD = "lead"
 
-
-@dataclass(frozen=True)
-class State:
-    key: str
-    label: Promise
-    # A running state: the workstream works, takes members and invitations, and its sunset date
-    # is watched.
-    running: bool = True
-
-
-@dataclass(frozen=True)
-class Transition:
-    key: str
-    label: Promise
-    sources: tuple[str, ...]
-    target: str
-    allowed: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Workflow:
-    key: str
-    initial: str
-    states: tuple[State, ...]
-    transitions: tuple[Transition, ...]
-
-    def __post_init__(self) -> None:
-        keys = {s.key for s in self.states}
-        assert self.initial in keys, f"{self.key}: unknown initial state {self.initial}"
-        for t in self.transitions:
-            assert t.target in keys, f"{self.key}.{t.key}: unknown target {t.target}"
-            assert set(t.sources) <= keys, f"{self.key}.{t.key}: unknown source"
-        assert len({t.key for t in self.transitions}) == len(self.transitions)
-
-    @property
-    def keys(self) -> list[str]:
-        return [s.key for s in self.states]
-
-    @property
-    def choices(self) -> list[tuple[str, Promise]]:
-        return [(s.key, s.label) for s in self.states]
-
-    def state(self, key: str) -> State:
-        for state in self.states:
-            if state.key == key:
-                return state
-        raise KeyError(key)
-
-    def transition(self, key: str) -> Transition:
-        for transition in self.transitions:
-            if transition.key == key:
-                return transition
-        raise KeyError(key)
-
-    def transitions_from(self, state: str) -> list[Transition]:
-        return [t for t in self.transitions if state in t.sources]
-
-    @property
-    def running_states(self) -> list[str]:
-        return [s.key for s in self.states if s.running]
-
+# A running workstream works, takes members and invitations, and its sunset date is watched.
+RUNNING = "running"
+_RUNNING = frozenset({RUNNING})
 
 WORKSTREAM = Workflow(
     key="workstream",
     initial="proposed",
     states=(
-        State("proposed", _("Proposed")),
-        State("active", _("Active")),
-        State("paused", _("Paused")),
-        State("completed", _("Completed"), running=False),
-        State("closed", _("Closed"), running=False),
+        State("proposed", _("Proposed"), tags=_RUNNING),
+        State("active", _("Active"), tags=_RUNNING),
+        State("paused", _("Paused"), tags=_RUNNING),
+        State("completed", _("Completed")),
+        State("closed", _("Closed")),
     ),
     transitions=(
         Transition("launch", _("Launch"), ("proposed",), "active", frozenset({STAFF})),
@@ -107,4 +48,12 @@ WORKSTREAM = Workflow(
         Transition("close", _("Close"), ("completed",), "closed", frozenset({STAFF})),
         Transition("abandon", _("Abandon"), ("proposed", "paused"), "closed", frozenset({STAFF})),
     ),
+    refusals={
+        frozenset({STAFF}): _("Only coordination staff may do this: “%(transition)s”."),
+        frozenset({STAFF, LEAD}): _(
+            "Only coordination staff or the workstream's lead link may do this: “%(transition)s”."
+        ),
+    },
 )
+
+RUNNING_STATES = WORKSTREAM.keys_tagged(RUNNING)

@@ -161,7 +161,7 @@ def _events(
         )
     workstreams = Workstream.objects.filter(
         archived_at__isnull=True,
-        status__in=workflows.WORKSTREAM.running_states,
+        status__in=workflows.RUNNING_STATES,
         sunset_date__gte=start,
         sunset_date__lte=end,
     )

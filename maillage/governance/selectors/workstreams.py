@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from maillage.core.permissions import has_perm
+from maillage.core.workflows import Transition
 from maillage.governance import workflows
 from maillage.governance.models import Circle, Deliverable, Invitation, Role, Strategy, Workstream
 from maillage.governance.rules import workflow_roles
@@ -32,9 +33,7 @@ def workstream_list(
     if status:
         queryset = queryset.filter(status=status)
     if past_sunset:
-        queryset = queryset.filter(
-            status__in=workflows.WORKSTREAM.running_states, sunset_date__lt=_today()
-        )
+        queryset = queryset.filter(status__in=workflows.RUNNING_STATES, sunset_date__lt=_today())
     return queryset.order_by("name", "pk")
 
 
@@ -47,7 +46,7 @@ class WorkstreamDetail:
     members: list[MemberRow]
     deliverables: list[Deliverable]
     invitations: list[Invitation]  # pending ones, for those who may invite
-    transitions: list[workflows.Transition]  # those the viewer may fire now
+    transitions: list[Transition]  # those the viewer may fire now
     can_change: bool
     can_invite: bool
     can_manage_members: bool
@@ -90,12 +89,10 @@ def workstream_detail(*, viewer: Any, slug: str) -> WorkstreamDetail | None:
     else:
         _hide_holders(roles)
     can_change = has_perm(viewer, "governance.change_workstream", workstream)
-    transitions: list[workflows.Transition] = []
+    transitions: list[Transition] = []
     if can_change and not workstream.is_archived:
         mine = workflow_roles(viewer, workstream)
-        transitions = [
-            t for t in workflows.WORKSTREAM.transitions_from(workstream.status) if t.allowed & mine
-        ]
+        transitions = workflows.WORKSTREAM.available(workstream.status, mine)
     return WorkstreamDetail(
         workstream=workstream,
         sponsors=list(workstream.sponsors.all()),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -158,32 +158,8 @@ def workstream_transition(*, actor: Any, workstream: Workstream, transition: str
     _require(actor, "governance.change_workstream", workstream)
     if workstream.is_archived:
         raise ValidationError(_("This workstream is archived."))
-    try:
-        step = workflows.WORKSTREAM.transition(transition)
-    except KeyError:
-        raise ValidationError(
-            {"transition": _("Unknown transition: %(key)s.") % {"key": transition}}
-        ) from None
-    if workstream.status not in step.sources:
-        raise ValidationError(
-            {
-                "transition": _("“%(transition)s” is not possible from the status “%(status)s”.")
-                % {
-                    "transition": step.label,
-                    "status": workflows.WORKSTREAM.state(workstream.status).label,
-                }
-            }
-        )
-    if actor is not SYSTEM and not workflow_roles(actor, workstream) & step.allowed:
-        raise PermissionDenied(
-            _("Only coordination staff may do this: “%(transition)s”.") % {"transition": step.label}
-            if step.allowed == {workflows.STAFF}
-            else _(
-                "Only coordination staff or the workstream's lead link may do this: "
-                "“%(transition)s”."
-            )
-            % {"transition": step.label}
-        )
+    roles = None if actor is SYSTEM else workflow_roles(actor, workstream)
+    step = workflows.WORKSTREAM.check(transition, state=workstream.status, roles=roles)
     previous = workstream.status
     workstream.status = step.target
     workstream.status_changed_at = _now()
