@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import Unpack
+
+from maillage.core.svg import BASELINE, Caption, document, ellipsize
 
 FONT_SIZE = 12
-GLYPH_WIDTH = 0.55
 
 
 @dataclass(frozen=True)
@@ -20,51 +22,39 @@ class Bar:
     value: int
 
 
-def _fit(text: str, width: float) -> str:
-    chars = max(int(width / (FONT_SIZE * GLYPH_WIDTH)), 4)
-    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
-
-
 def bar_chart(
     bars: Sequence[Bar],
     *,
-    title: str,
-    description: str = "",
     id_prefix: str = "chart",
     width: int = 360,
     label_width: int = 160,
     bar_height: int = 16,
     gap: int = 6,
+    **caption: Unpack[Caption],
 ) -> str:
-    """Horizontal bars, one per row, longest for the largest value; a zero is drawn as a short
-    mark so a missing sector or territory stands out. "" when there is no row."""
+    """Horizontal bars, one per row, longest for the largest value, named by `caption` (`title`,
+    `description`); a zero is drawn as a short mark so a missing sector or territory stands out.
+    "" when there is no row."""
     if not bars:
         return ""
     largest = max((bar.value for bar in bars), default=0) or 1
     room = width - label_width - 36  # the value is written after the bar
     height = len(bars) * (bar_height + gap) + gap
-    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
-    labelled_by = f"{title_id} {desc_id}" if description else title_id
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-labelledby="{labelled_by}" class="bar-chart">',
-        f'<title id="{title_id}">{escape(title)}</title>',
-    ]
-    if description:
-        out.append(f'<desc id="{desc_id}">{escape(description)}</desc>')
+    rows = []
     for index, bar in enumerate(bars):
         y = gap + index * (bar_height + gap)
-        middle = y + bar_height / 2 + FONT_SIZE * 0.35
+        middle = y + bar_height / 2 + FONT_SIZE * BASELINE
         length = room * bar.value / largest if bar.value else 3
         css = "bar" if bar.value else "bar zero"
-        out.append(
+        label = ellipsize(bar.label, label_width - 8, FONT_SIZE, min_chars=4)
+        rows.append(
             f'<text class="bar-label" x="{label_width - 6}" y="{middle:.1f}" '
-            f'font-size="{FONT_SIZE}" text-anchor="end">{escape(_fit(bar.label, label_width - 8))}'
-            "</text>"
+            f'font-size="{FONT_SIZE}" text-anchor="end">{escape(label)}</text>'
             f'<rect class="{css}" x="{label_width}" y="{y}" width="{length:.1f}" '
             f'height="{bar_height}" rx="2"/>'
             f'<text class="bar-value" x="{label_width + length + 5:.1f}" y="{middle:.1f}" '
             f'font-size="{FONT_SIZE}">{bar.value}</text>'
         )
-    out.append("</svg>")
-    return "".join(out)
+    return document(
+        width, height, rows, id_prefix=id_prefix, css_class="bar-chart", role="img", **caption
+    )

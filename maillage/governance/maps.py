@@ -20,7 +20,19 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from html import escape
+from typing import Unpack
+
+from maillage.core.svg import (
+    GLYPH_WIDTH,
+    LINE_HEIGHT,
+    Caption,
+    document,
+    group,
+    link,
+    text,
+    text_width,
+)
+from maillage.core.svg import wrap as wrap_text
 
 CIRCLE = "circle"
 WORKSTREAM = "workstream"
@@ -37,9 +49,7 @@ MAX_NAME_RADIUS = 120.0  # a circle grows to fit its name up to this radius, the
 MARGIN = 6.0  # around the drawing
 FONT_SIZE = 10.0  # names of circles without contents and of workstreams
 BAND_FONT_SIZE = 12.0  # names of circles, in their band
-GLYPH_WIDTH = 0.55  # average glyph width, in em
-LINE_HEIGHT = 1.2
-MAX_LINES = 3
+MAX_LINES = 3  # of a name inside its shape; the rest is cut with "…"
 EPSILON = 1e-9
 
 
@@ -141,6 +151,26 @@ def _score(node: _Link) -> float:
     return dx * dx + dy * dy
 
 
+def _overlapped(a: _Link, b: _Link, c: _Circle) -> tuple[_Link, _Link] | None:
+    """The closest circle of the front chain that `c`, placed between `a` and `b`, overlaps, by
+    distance along the chain: the new pair (a, b) around the stretch to drop, or None."""
+    j, k = b.next, a.previous
+    sj, sk = b.c.r, a.c.r
+    while True:
+        if sj <= sk:
+            if _intersects(j.c, c):
+                return a, j
+            sj += j.c.r
+            j = j.next
+        else:
+            if _intersects(k.c, c):
+                return k, b
+            sk += k.c.r
+            k = k.previous
+        if j is k.next:
+            return None
+
+
 def pack_siblings(circles: Sequence[_Circle]) -> float:
     """Place `circles` (radii given) tangent to one another without overlap, around the origin;
     returns the radius of the circle enclosing them, centred on the origin."""
@@ -164,32 +194,12 @@ def pack_siblings(circles: Sequence[_Circle]) -> float:
         i = 3
         while i < n:
             _place(la.c, lb.c, circles[i])
-            lc = _Link(circles[i])
-            # The closest intersecting circle on the front chain, if any, by distance along it.
-            j, k = lb.next, la.previous
-            sj, sk = lb.c.r, la.c.r
-            retry = False
-            while True:
-                if sj <= sk:
-                    if _intersects(j.c, lc.c):
-                        lb = j
-                        la.next, lb.previous = lb, la
-                        retry = True
-                        break
-                    sj += j.c.r
-                    j = j.next
-                else:
-                    if _intersects(k.c, lc.c):
-                        la = k
-                        la.next, lb.previous = lb, la
-                        retry = True
-                        break
-                    sk += k.c.r
-                    k = k.previous
-                if j is k.next:
-                    break
-            if retry:
+            cut = _overlapped(la, lb, circles[i])
+            if cut is not None:  # drop the overlapped stretch, place the circle again
+                la, lb = cut
+                la.next, lb.previous = lb, la
                 continue
+            lc = _Link(circles[i])
             # Insert the new circle between a and b.
             lc.previous, lc.next = la, lb
             la.next = lb.previous = lb = lc
@@ -352,17 +362,13 @@ def band_lines(name: str) -> list[str]:
     return wrap(name, per_line * BAND_FONT_SIZE * GLYPH_WIDTH, BAND_FONT_SIZE, max_lines=2)
 
 
-def _text_width(line: str, font_size: float) -> float:
-    return len(line) * font_size * GLYPH_WIDTH
-
-
 def _radius_for_band(lines: list[str]) -> float:
     """The radius at which every line of the band fits inside the circle."""
     needed = 0.0
     step = BAND_FONT_SIZE * LINE_HEIGHT
     for index, line in enumerate(lines):
         depth = BAND_TOP + index * step  # from the top of the circle to the top of the line
-        half = _text_width(line, BAND_FONT_SIZE) / 2 / 0.92
+        half = text_width(line, BAND_FONT_SIZE) / 2 / 0.92
         # The chord at `depth` below the top of a circle of radius r: 2·√(2·r·depth − depth²).
         needed = max(needed, (half * half + depth * depth) / (2 * depth))
     return min(needed, MAX_NAME_RADIUS)
@@ -426,64 +432,18 @@ def layout(roots: Sequence[Node]) -> tuple[list[Placed], float, float]:
 
 
 def wrap(text: str, width: float, font_size: float, max_lines: int = MAX_LINES) -> list[str]:
-    """`text` in lines that fit `width` at `font_size`; the last line ends with "…" when the
-    text does not fit in `max_lines`."""
-    chars = max(int(width / (font_size * GLYPH_WIDTH)), 3)
-    words = text.split()
-    lines: list[str] = []
-    current = ""
-    truncated = False
-    for word in words:
-        candidate = f"{current} {word}" if current else word
-        if len(candidate) <= chars:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        current = word
-        if len(lines) == max_lines:
-            truncated = True
-            break
-    else:
-        if current:
-            lines.append(current)
-    if len(lines) > max_lines:
-        lines, truncated = lines[:max_lines], True
-    lines = [line if len(line) <= chars else line[: chars - 1].rstrip() + "…" for line in lines]
-    if truncated and lines:
-        last = lines[-1].rstrip(" …")
-        if len(last) >= chars:  # make room for the ellipsis: drop the last word, or cut
-            last = last.rsplit(" ", 1)[0] if " " in last else last[: chars - 1]
-        lines[-1] = last.rstrip() + "…"
-    return lines
-
-
-def _text(
-    x: float, y: float, lines: Sequence[str], font_size: float, css: str, lang: str = ""
-) -> str:
-    if not lines:
-        return ""
-    language = f' lang="{escape(lang)}"' if lang else ""
-    step = font_size * LINE_HEIGHT
-    first = y - step * (len(lines) - 1) / 2 + font_size * 0.35
-    spans = "".join(
-        f'<tspan x="{x:.1f}" y="{first + i * step:.1f}">{escape(line)}</tspan>'
-        for i, line in enumerate(lines)
-    )
-    return (
-        f'<text class="{css}" font-size="{font_size:g}" text-anchor="middle"{language}>'
-        f"{spans}</text>"
-    )
+    """A name in lines that fit `width` at `font_size`, cut with "…" past `max_lines`."""
+    return wrap_text(text, width, font_size, max_lines)
 
 
 def _label(item: Placed, lang: str = "") -> str:
     node = item.node
     if node.kind == WORKSTREAM:
         lines = wrap(node.name, WORKSTREAM_WIDTH - 8, FONT_SIZE)
-        return _text(item.x, item.y, lines, FONT_SIZE, "name workstream-name", lang)
+        return text(item.x, item.y, lines, FONT_SIZE, "name workstream-name", lang)
     if not item.has_contents:
         lines = wrap(node.name, item.r * 2 * 0.78, FONT_SIZE)
-        return _text(item.x, item.y, lines, FONT_SIZE, "name circle-name", lang)
+        return text(item.x, item.y, lines, FONT_SIZE, "name circle-name", lang)
     # In the band at the top: each line fits the chord at its own top, or is cut.
     step = BAND_FONT_SIZE * LINE_HEIGHT
     fitted = []
@@ -492,7 +452,7 @@ def _label(item: Placed, lang: str = "") -> str:
         chord = 2 * math.sqrt(max(2 * item.r * depth - depth * depth, 0.0))
         fitted += wrap(line, chord * 0.92, BAND_FONT_SIZE, max_lines=1)
     middle = item.y - item.r + BAND_TOP + step * len(fitted) / 2
-    return _text(item.x, middle, fitted, BAND_FONT_SIZE, "name circle-name band", lang)
+    return text(item.x, middle, fitted, BAND_FONT_SIZE, "name circle-name band", lang)
 
 
 # Markup
@@ -514,23 +474,19 @@ def _classes(item: Placed) -> str:
 
 def _shape(item: Placed) -> str:
     node = item.node
-    label = escape(node.label or node.name)
-    current = ' aria-current="page"' if node.current else ""
     if node.kind == WORKSTREAM:
         w, h = WORKSTREAM_WIDTH, WORKSTREAM_HEIGHT
-        body = (
-            f'<rect x="{item.x - w / 2:.1f}" y="{item.y - h / 2:.1f}" width="{w:g}" '
-            f'height="{h:g}" rx="8"><title>{label}</title></rect>'
+        tag = "rect"
+        shape_attrs = (
+            f'x="{item.x - w / 2:.1f}" y="{item.y - h / 2:.1f}" width="{w:g}" height="{h:g}" rx="8"'
         )
     else:
-        body = (
-            f'<circle cx="{item.x:.1f}" cy="{item.y:.1f}" r="{item.r:.1f}">'
-            f"<title>{label}</title></circle>"
-        )
-    return (
-        f'<a href="{escape(node.href)}" aria-label="{label}" class="{_classes(item)}"{current}>'
-        f"{body}</a>"
-    )
+        tag = "circle"
+        shape_attrs = f'cx="{item.x:.1f}" cy="{item.y:.1f}" r="{item.r:.1f}"'
+    attrs = {"class": _classes(item)}
+    if node.current:
+        attrs["aria-current"] = "page"
+    return link(node.href, node.label or node.name, tag, shape_attrs, attrs)
 
 
 def _flag(item: Placed) -> str:
@@ -546,35 +502,22 @@ def _flag(item: Placed) -> str:
 def render(
     roots: Sequence[Node],
     *,
-    title: str,
-    description: str = "",
     id_prefix: str = "structure",
     name_lang: str = "",
+    **caption: Unpack[Caption],
 ) -> RenderedStructure | None:
-    """The SVG of the structure under `roots`, or None when there is nothing to draw. The names'
-    `<text>` carry `lang="{name_lang}"` when it is given (names in another language than the
-    page's)."""
+    """The SVG of the structure under `roots` named by `caption` (`title`, `description`), or
+    None when there is nothing to draw. The names' `<text>` carry `lang="{name_lang}"` when it
+    is given (names in another language than the page's)."""
     if not roots:
         return None
     placed, width, height = layout(roots)
     everything = [item for root in placed for item in root.walk()]
-    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
-    labelled_by = f"{title_id} {desc_id}" if description else title_id
     w, h = math.ceil(width), math.ceil(height)
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
-        f'height="{h}" aria-labelledby="{labelled_by}" class="structure-map">',
-        f'<title id="{title_id}">{escape(title)}</title>',
-    ]
-    if description:
-        out.append(f'<desc id="{desc_id}">{escape(description)}</desc>')
     # Parents first: what a circle holds is drawn over it.
-    out.append('<g class="shapes">')
-    out.extend(_shape(item) for item in everything)
-    out.append("</g>")
-    out.append('<g class="labels" aria-hidden="true">')
-    out.extend(_label(item, name_lang) for item in everything)
-    out.extend(_flag(item) for item in everything if item.node.flagged)
-    out.append("</g>")
-    out.append("</svg>")
-    return RenderedStructure(svg="".join(out), width=w, height=h, placed=tuple(placed))
+    shapes = group("shapes", (_shape(item) for item in everything))
+    names = [_label(item, name_lang) for item in everything]
+    names += [_flag(item) for item in everything if item.node.flagged]
+    parts = [shapes, group("labels", names, hidden=True)]
+    markup = document(w, h, parts, id_prefix=id_prefix, css_class="structure-map", **caption)
+    return RenderedStructure(svg=markup, width=w, height=h, placed=tuple(placed))

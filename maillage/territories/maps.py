@@ -16,10 +16,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import Any, Unpack
 
 from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.ops import polylabel
+
+from maillage.core.svg import Caption, document, group, link, text_width
 
 CLASS_COUNT = 5
 NO_DATA = 0  # class of an area without a value: drawn with `fill-0`
@@ -148,18 +150,31 @@ def _path_data(polygons: Sequence[Polygon], project: _Projection) -> str:
     return "".join(parts)
 
 
+def _label(area: Area, polygons: Sequence[Polygon], project: _Projection) -> str:
+    """The name at the pole of inaccessibility of the largest part, on its light backing."""
+    largest = max(polygons, key=lambda p: p.area)
+    point = polylabel(largest, tolerance=max(largest.length / 200, 1e-6))
+    x, y = project(point.x, point.y)
+    box_width = text_width(area.name, LABEL_FONT_SIZE, GLYPH_WIDTH) + 8
+    return (
+        f'<rect class="label-bg" x="{x - box_width / 2:.1f}" y="{y - LABEL_FONT_SIZE:.1f}" '
+        f'width="{box_width:.1f}" height="{LABEL_FONT_SIZE * 1.35:.1f}" rx="3"/>'
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{escape(area.name)}</text>'
+    )
+
+
 def render(
     areas: Sequence[Area],
     *,
-    title: str,
-    description: str = "",
     id_prefix: str = "map",
+    labels: bool = True,
     width: int = 800,
     max_height: int = 640,
     padding: int = 12,
-    labels: bool = True,
+    **caption: Unpack[Caption],
 ) -> RenderedMap | None:
-    """The SVG map of `areas`, or None when none has a drawable shape."""
+    """The SVG map of `areas` named by `caption` (`title`, `description`), or None when none
+    has a drawable shape."""
     shapes = [(area, _polygons(shape(area.geometry))) for area in areas]
     shapes = [(area, polygons) for area, polygons in shapes if polygons]
     if not shapes:
@@ -169,46 +184,24 @@ def render(
     legend = class_breaks([a.value for a, _ in shapes if a.value is not None])
     classes = {area.key: class_of(area.value, legend) for area, _ in shapes}
 
-    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
-    labelled_by = f"{title_id} {desc_id}" if description else title_id
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {project.width} {project.height}" '
-        f'width="{project.width}" height="{project.height}" aria-labelledby="{labelled_by}" '
-        f'class="choropleth">',
-        f'<title id="{title_id}">{escape(title)}</title>',
-    ]
-    if description:
-        out.append(f'<desc id="{desc_id}">{escape(description)}</desc>')
-    out.append('<g class="areas">')
+    links = []
     for area, polygons in shapes:
-        label = escape(area.label or area.name)
-        css = f"fill-{classes[area.key]}"
-        current = ' aria-current="page" class="current"' if area.current else ""
-        out.append(
-            f'<a href="{escape(area.href)}" aria-label="{label}"{current}>'
-            f'<path class="{css}" fill-rule="evenodd" d="{_path_data(polygons, project)}">'
-            f"<title>{label}</title></path></a>"
+        shape_attrs = (
+            f'class="fill-{classes[area.key]}" fill-rule="evenodd" '
+            f'd="{_path_data(polygons, project)}"'
         )
-    out.append("</g>")
+        current = {"aria-current": "page", "class": "current"} if area.current else None
+        links.append(link(area.href, area.label or area.name, "path", shape_attrs, current))
+    parts = [group("areas", links)]
     if labels:
-        out.append('<g class="labels" aria-hidden="true">')
-        for area, polygons in shapes:
-            largest = max(polygons, key=lambda p: p.area)
-            point = polylabel(largest, tolerance=max(largest.length / 200, 1e-6))
-            x, y = project(point.x, point.y)
-            box_width = len(area.name) * GLYPH_WIDTH * LABEL_FONT_SIZE + 8
-            out.append(
-                f'<rect class="label-bg" x="{x - box_width / 2:.1f}" '
-                f'y="{y - LABEL_FONT_SIZE:.1f}" width="{box_width:.1f}" '
-                f'height="{LABEL_FONT_SIZE * 1.35:.1f}" rx="3"/>'
-                f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{escape(area.name)}</text>'
-            )
-        out.append("</g>")
-    out.append("</svg>")
+        names = [_label(area, polygons, project) for area, polygons in shapes]
+        parts.append(group("labels", names, hidden=True))
+    w, h = project.width, project.height
+    svg = document(w, h, parts, id_prefix=id_prefix, css_class="choropleth", **caption)
     return RenderedMap(
-        svg="".join(out),
-        width=project.width,
-        height=project.height,
+        svg=svg,
+        width=w,
+        height=h,
         legend=legend,
         classes=classes,
         has_missing=any(c == NO_DATA for c in classes.values()),

@@ -1,0 +1,167 @@
+"""Markup shared by the server-rendered SVG maps and charts: pure functions of strings and numbers.
+
+A drawing is a `document` (named by its title and description through `aria-labelledby`) of
+`group`s, `link`s around shapes and `text`. Text is measured with an average glyph width, since
+the server does not know the fonts: callers leave some slack around it. Text, names and links are
+escaped here; identifiers (ids, classes, roles) come from code and are written as given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
+from typing import NotRequired, TypedDict
+
+GLYPH_WIDTH = 0.55  # average glyph width of the interface's sans-serif faces, in em
+LINE_HEIGHT = 1.2  # in em
+BASELINE = 0.35  # from the middle of a line to its baseline, in em
+ELLIPSIS = "…"
+MIN_CHARS = 3  # a word is never cut shorter: it stays recognisable
+
+
+class Caption(TypedDict):
+    """The name of a drawing, declared once: each renderer takes it as keyword arguments
+    (`**caption: Unpack[Caption]`) and passes it on to `document`."""
+
+    title: str
+    description: NotRequired[str]  # when the drawing says more than its title
+
+
+def document(
+    width: int,
+    height: int,
+    parts: Iterable[str],
+    *,
+    id_prefix: str,
+    css_class: str,
+    role: str | None = None,
+    title: str,
+    description: str = "",
+) -> str:
+    """An `<svg>` holding `parts`, named by its `<title>` and, when given, described by its
+    `<desc>`. `role="img"` suits a drawing without links only: assistive technology does not
+    look inside an image, so it would hide them."""
+    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
+    labelled_by = f"{title_id} {desc_id}" if description else title_id
+    role_attr = f' role="{role}"' if role else ""
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}"{role_attr} aria-labelledby="{labelled_by}" class="{css_class}">'
+        f'<title id="{title_id}">{escape(title)}</title>'
+    )
+    desc = f'<desc id="{desc_id}">{escape(description)}</desc>' if description else ""
+    return head + desc + "".join(parts) + "</svg>"
+
+
+def group(css_class: str, parts: Iterable[str], *, hidden: bool = False) -> str:
+    """`parts` in a `<g>`; a `hidden` one is left out by assistive technology (names drawn over
+    shapes whose links already carry them)."""
+    aria = ' aria-hidden="true"' if hidden else ""
+    return f'<g class="{css_class}"{aria}>' + "".join(parts) + "</g>"
+
+
+def link(
+    href: str,
+    label: str,
+    tag: str,
+    shape_attrs: str,
+    attrs: Mapping[str, str] | None = None,
+) -> str:
+    """A link around one shape (`<tag shape_attrs>`, attributes already formatted): keyboard
+    reachable, named by `label`, which the shape also shows as its tooltip. `attrs` (classes,
+    `aria-current="page"` on the link to the page being viewed) follow the name in their order."""
+    name = escape(label)
+    extra = "".join(f' {key}="{value}"' for key, value in (attrs or {}).items())
+    return (
+        f'<a href="{escape(href)}" aria-label="{name}"{extra}>'
+        f"<{tag} {shape_attrs}><title>{name}</title></{tag}></a>"
+    )
+
+
+def text(
+    x: float, y: float, lines: Sequence[str], font_size: float, css_class: str, lang: str = ""
+) -> str:
+    """`lines` centred on (x, y), one `<tspan>` each; `lang` marks text in another language
+    than the page's. "" without lines."""
+    if not lines:
+        return ""
+    language = f' lang="{escape(lang)}"' if lang else ""
+    step = font_size * LINE_HEIGHT
+    first = y - step * (len(lines) - 1) / 2 + font_size * BASELINE
+    spans = "".join(
+        f'<tspan x="{x:.1f}" y="{first + i * step:.1f}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<text class="{css_class}" font-size="{font_size:g}" text-anchor="middle"'
+        f"{language}>{spans}</text>"
+    )
+
+
+# Fitting text
+
+
+def text_width(text: str, font_size: float, glyph_width: float = GLYPH_WIDTH) -> float:
+    """The estimated width of `text` at `font_size`."""
+    return len(text) * font_size * glyph_width
+
+
+def _chars(width: float, font_size: float, glyph_width: float, min_chars: int) -> int:
+    return max(int(width / (font_size * glyph_width)), min_chars)
+
+
+def _cut(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + ELLIPSIS
+
+
+def ellipsize(
+    text: str,
+    width: float,
+    font_size: float,
+    *,
+    glyph_width: float = GLYPH_WIDTH,
+    min_chars: int = MIN_CHARS,
+) -> str:
+    """`text`, cut with a final "…" when it does not fit `width` at `font_size`; never shorter
+    than `min_chars` characters, however narrow the space."""
+    return _cut(text, _chars(width, font_size, glyph_width, min_chars))
+
+
+def wrap(
+    text: str,
+    width: float,
+    font_size: float,
+    max_lines: int,
+    *,
+    glyph_width: float = GLYPH_WIDTH,
+) -> list[str]:
+    """`text` in lines that fit `width` at `font_size`, broken between words; a word too long
+    for a line is cut, and the last line ends with "…" when the text needs more than
+    `max_lines`."""
+    chars = _chars(width, font_size, glyph_width, MIN_CHARS)
+    lines: list[str] = []
+    current = ""
+    truncated = False
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= chars:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = word
+        if len(lines) == max_lines:
+            truncated = True
+            break
+    else:
+        if current:
+            lines.append(current)
+    if len(lines) > max_lines:
+        lines, truncated = lines[:max_lines], True
+    lines = [_cut(line, chars) for line in lines]
+    if truncated and lines:
+        last = lines[-1].rstrip(" " + ELLIPSIS)
+        if len(last) >= chars:  # make room for the ellipsis: drop the last word, or cut
+            last = last.rsplit(" ", 1)[0] if " " in last else last[: chars - 1]
+        lines[-1] = last.rstrip() + ELLIPSIS
+    return lines
