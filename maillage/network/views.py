@@ -16,6 +16,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.actors import actor_of
+from maillage.core.htmx import is_htmx
 from maillage.core.permissions import has_perm, permission_required
 from maillage.network import exports, imports, selectors, services
 from maillage.network.forms import (
@@ -33,14 +35,6 @@ PAGE_SIZE = 25
 IMPORT_SESSION_KEY = "network_import"
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    """An HTMX request for a fragment (a history restore needs the whole page)."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
-
-
 # Directory
 
 
@@ -55,7 +49,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "export_query": export_query.urlencode(),
-        "htmx": _is_htmx(request),
+        "htmx": is_htmx(request),
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_contacts": selectors.can_see_contacts(request.user),
     }
@@ -107,7 +101,9 @@ def organization_create(request: HttpRequest) -> HttpResponse:
     form = OrganizationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            organization = services.organization_create(actor=request.user, data=form.to_data())
+            organization = services.organization_create(
+                actor=actor_of(request), data=form.to_data()
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -128,7 +124,7 @@ def organization_update(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.organization_update(
-                actor=request.user, organization=organization, data=form.to_data()
+                actor=actor_of(request), organization=organization, data=form.to_data()
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -158,7 +154,7 @@ def seat_create(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.seat_assign(
-                actor=request.user,
+                actor=actor_of(request),
                 organization=organization,
                 holder=form.cleaned_data["holder"],
                 data=form.to_data(),
@@ -189,7 +185,7 @@ def seat_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = SeatForm(request.POST or None, initial=initial, with_holder=False)
     if request.method == "POST" and form.is_valid():
         try:
-            services.seat_update(actor=request.user, seat=seat, data=form.to_data())
+            services.seat_update(actor=actor_of(request), seat=seat, data=form.to_data())
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -210,7 +206,7 @@ def seat_update(request: HttpRequest, pk: int) -> HttpResponse:
 def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
     seat = get_object_or_404(Seat.objects.select_related("organization", "holder"), pk=pk)
     try:
-        services.seat_end(actor=request.user, seat=seat)
+        services.seat_end(actor=actor_of(request), seat=seat)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -251,7 +247,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            person = services.person_create(actor=request.user, data=form.to_data())
+            person = services.person_create(actor=actor_of(request), data=form.to_data())
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -266,7 +262,7 @@ def person_update(request: HttpRequest, slug: str) -> HttpResponse:
     form = PersonForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_update(actor=request.user, person=person, data=form.to_data())
+            services.person_update(actor=actor_of(request), person=person, data=form.to_data())
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -287,7 +283,7 @@ def function_add(request: HttpRequest, slug: str) -> HttpResponse:
     form = FunctionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.function_add(actor=request.user, person=person, **form.cleaned_data)
+            services.function_add(actor=actor_of(request), person=person, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -307,7 +303,7 @@ def function_add(request: HttpRequest, slug: str) -> HttpResponse:
 def function_end(request: HttpRequest, pk: int) -> HttpResponse:
     function = get_object_or_404(Function.objects.select_related("person"), pk=pk)
     try:
-        services.function_end(actor=request.user, function=function)
+        services.function_end(actor=actor_of(request), function=function)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -353,7 +349,9 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         except imports.ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            report = services.network_import(actor=request.user, kind=kind, rows=rows, dry_run=True)
+            report = services.network_import(
+                actor=actor_of(request), kind=kind, rows=rows, dry_run=True
+            )
             if not report.errors:
                 token = secrets.token_urlsafe(16)
                 request.session[IMPORT_SESSION_KEY] = {
@@ -380,7 +378,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         return redirect("network:import")
     rows = imports.parse_csv(pending["text"], pending["kind"])
     report = services.network_import(
-        actor=request.user, kind=pending["kind"], rows=rows, dry_run=False
+        actor=actor_of(request), kind=pending["kind"], rows=rows, dry_run=False
     )
     del request.session[IMPORT_SESSION_KEY]
     if report.errors:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import require
 from maillage.governance.models import Circle, Workstream
@@ -20,12 +21,12 @@ from maillage.network.services import unique_slug
 from maillage.territories.models import Level
 
 
-def _require(actor: Any, permission: str, obj: Any = None) -> None:
+def _require(actor: Actor, permission: str, obj: Any = None) -> None:
     """`require`; the platform itself (`SYSTEM`: commands, the demo, an adopted decision) passes."""
     require(actor, permission, obj)
 
 
-def _user(actor: Any) -> User | None:
+def _user(actor: Actor) -> User | None:
     return actor if isinstance(actor, User) and actor.is_authenticated else None
 
 

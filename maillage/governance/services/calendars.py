@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.permissions import SYSTEM
 from maillage.core.services import notify
 from maillage.governance.feeds import feed_token
@@ -46,7 +46,7 @@ class ReminderReport:
 
 
 @transaction.atomic
-def reminders_send(*, actor: Any = SYSTEM, today: date | None = None) -> ReminderReport:
+def reminders_send(*, actor: Actor = SYSTEM, today: date | None = None) -> ReminderReport:
     """Notify the people concerned by every calendar event due within MAILLAGE_REMINDER_DAYS
     days (14 by default): the holder for a term end, the circle's lead link and secretary for a
     policy review, the workstream's lead link and its sponsors' lead links for a sunset.
@@ -106,7 +106,7 @@ def _reminder_subject(kind: str, title: str, when: date) -> str:
 
 
 @transaction.atomic
-def calendar_feed_reset(*, actor: Any) -> str:
+def calendar_feed_reset(*, actor: Actor) -> str:
     """Give `actor`'s iCal feed a new link; earlier links stop working. Returns the new token."""
     _require(actor, "governance.view_calendar")
     user = _user(actor)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.governance.models import Circle, CircleMode, RoleAssignment, RoleKind, Strategy
 from maillage.governance.services._common import (
     _changes,
@@ -111,7 +112,7 @@ def _descendant_ids(circle: Circle) -> set[int]:
 
 
 @transaction.atomic
-def circle_create(*, actor: Any, data: CircleData) -> Circle:
+def circle_create(*, actor: Actor, data: CircleData) -> Circle:
     """Create a circle. The first circle, without a parent, is the general circle; every other
     one has a parent. With `builtin_roles`, the circle gets its lead link, facilitator and
     secretary, and a delegate (second lien) when it has a parent."""
@@ -143,7 +144,7 @@ def circle_create(*, actor: Any, data: CircleData) -> Circle:
 
 
 @transaction.atomic
-def circle_amend(*, actor: Any, circle: Circle, data: CircleData) -> Circle:
+def circle_amend(*, actor: Actor, circle: Circle, data: CircleData) -> Circle:
     """Apply `data` to `circle` (its slug never changes). Moving a circle under another parent
     moves its delegate's double link along."""
     _require(actor, "governance.manage_circles")
@@ -184,7 +185,7 @@ def circle_amend(*, actor: Any, circle: Circle, data: CircleData) -> Circle:
 
 
 @transaction.atomic
-def circle_archive(*, actor: Any, circle: Circle) -> Circle:
+def circle_archive(*, actor: Actor, circle: Circle) -> Circle:
     """Archive a circle: its roles end, its memberships end (reason "closed"). Refused for the
     general circle, a circle with sub-circles still active, and the only sponsor of a
     workstream still active."""

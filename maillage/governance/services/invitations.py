@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.governance.models import (
     Invitation,
@@ -69,7 +70,7 @@ def _invitation_days() -> int:
 @transaction.atomic
 def invitation_create(
     *,
-    actor: Any,
+    actor: Actor,
     workstream: Workstream,
     email: str,
     kind: str = InvitationKind.EXTERNAL,
@@ -133,7 +134,7 @@ def invitation_create(
     return InvitationSent(invitation=invitation, token=token, accept_url=accept_url)
 
 
-def _invitation_email(invitation: Invitation, url: str, actor: Any) -> tuple[str, str]:
+def _invitation_email(invitation: Invitation, url: str, actor: Actor) -> tuple[str, str]:
     with translation.override(settings.LANGUAGE_CODE):
         collective = getattr(settings, "MAILLAGE_COLLECTIVE_SHORT_NAME", "Maillage")
         subject = _("Invitation to the workstream “%(name)s”") % {
@@ -158,7 +159,7 @@ def _invitation_email(invitation: Invitation, url: str, actor: Any) -> tuple[str
 
 
 @transaction.atomic
-def invitation_revoke(*, actor: Any, invitation: Invitation) -> Invitation:
+def invitation_revoke(*, actor: Actor, invitation: Invitation) -> Invitation:
     _require(actor, "governance.invite", invitation.workstream)
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been accepted."))

@@ -10,13 +10,13 @@ circle's parent changes.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.governance.models import (
     Circle,
     EndReason,
@@ -60,7 +60,7 @@ def link_target(assignment: RoleAssignment) -> Circle | Workstream | None:
     return None
 
 
-def _sync_links(*, actor: Any, assignments: Iterable[RoleAssignment]) -> None:
+def _sync_links(*, actor: Actor, assignments: Iterable[RoleAssignment]) -> None:
     """Make the double-link memberships of `assignments` match `link_target`."""
     for assignment in assignments:
         assignment = RoleAssignment.objects.select_related(
@@ -100,7 +100,7 @@ def _sync_links(*, actor: Any, assignments: Iterable[RoleAssignment]) -> None:
 
 
 @transaction.atomic
-def links_repair(*, actor: Any) -> int:
+def links_repair(*, actor: Actor) -> int:
     """Recompute every double link (an operator's safety net); returns how many changed."""
     _require(actor, "governance.manage_roles")
     before = set(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.permissions import SYSTEM, has_perm
 from maillage.governance.models import (
     Circle,
@@ -43,7 +43,7 @@ audit.register_verbs(
 )
 
 
-def _person_of(actor: Any) -> Person | None:
+def _person_of(actor: Actor) -> Person | None:
     user = _user(actor)
     return Person.objects.filter(user=user).first() if user else None
 
@@ -62,7 +62,7 @@ def _check_member_seat(seat: Seat | None, person: Person) -> None:
 @transaction.atomic
 def membership_join(
     *,
-    actor: Any,
+    actor: Actor,
     person: Person,
     circle: Circle | None = None,
     workstream: Workstream | None = None,
@@ -132,7 +132,7 @@ def _check_direct(membership: Membership) -> None:
 
 
 @transaction.atomic
-def membership_leave(*, actor: Any, membership: Membership, note: str = "") -> Membership:
+def membership_leave(*, actor: Actor, membership: Membership, note: str = "") -> Membership:
     """The member leaves (or staff record that they left)."""
     own = _person_of(actor) if actor is not SYSTEM else None
     if own is None or own.pk != membership.person_id:
@@ -142,7 +142,7 @@ def membership_leave(*, actor: Any, membership: Membership, note: str = "") -> M
 
 
 @transaction.atomic
-def membership_remove(*, actor: Any, membership: Membership, note: str = "") -> Membership:
+def membership_remove(*, actor: Actor, membership: Membership, note: str = "") -> Membership:
     _require(actor, "governance.manage_members", membership.group)
     _check_direct(membership)
     return _membership_end(actor=actor, membership=membership, reason=EndReason.REMOVED, note=note)
@@ -157,7 +157,7 @@ _END_VERBS = {
 
 
 def _membership_end(
-    *, actor: Any, membership: Membership, reason: str, note: str = ""
+    *, actor: Actor, membership: Membership, reason: str, note: str = ""
 ) -> Membership:
     membership.ended_at = _now()
     membership.end_reason = reason

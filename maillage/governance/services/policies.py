@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.governance.models import Circle, Policy, PolicyStatus, PolicyVersion
 from maillage.governance.services._common import _changes, _iso, _require, _today, _user
 
@@ -43,7 +43,7 @@ def _policy_check(title: str, text: str) -> None:
 
 
 @transaction.atomic
-def policy_adopt(*, actor: Any, circle: Circle, data: PolicyData) -> Policy:
+def policy_adopt(*, actor: Actor, circle: Circle, data: PolicyData) -> Policy:
     """Adopt a new policy of `circle`; its text is kept as version 1."""
     _require(actor, "governance.amend_policies", circle)
     if circle.is_archived:
@@ -81,7 +81,7 @@ def policy_adopt(*, actor: Any, circle: Circle, data: PolicyData) -> Policy:
 
 
 @transaction.atomic
-def policy_amend(*, actor: Any, policy: Policy, data: PolicyData, note: str = "") -> Policy:
+def policy_amend(*, actor: Actor, policy: Policy, data: PolicyData, note: str = "") -> Policy:
     """Amend a policy: the new text becomes the next version, earlier ones are kept. A policy
     under review that is amended is active again."""
     _require(actor, "governance.amend_policies", policy)
@@ -139,7 +139,7 @@ def policy_amend(*, actor: Any, policy: Policy, data: PolicyData, note: str = ""
 @transaction.atomic
 def policy_set_status(
     *,
-    actor: Any,
+    actor: Actor,
     policy: Policy,
     status: str,
     review_date: date | None = None,
@@ -174,5 +174,5 @@ def policy_set_status(
     return policy
 
 
-def policy_retire(*, actor: Any, policy: Policy, note: str = "") -> Policy:
+def policy_retire(*, actor: Actor, policy: Policy, note: str = "") -> Policy:
     return policy_set_status(actor=actor, policy=policy, status=PolicyStatus.RETIRED, note=note)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.governance.models import (
     POLICY_KINDS,
     Accountability,
@@ -137,7 +138,7 @@ def _role_fill(role: Role, data: RoleData) -> None:
 @transaction.atomic
 def role_create(
     *,
-    actor: Any,
+    actor: Actor,
     data: RoleData,
     circle: Circle | None = None,
     workstream: Workstream | None = None,
@@ -164,7 +165,7 @@ def role_create(
 
 
 @transaction.atomic
-def role_amend(*, actor: Any, role: Role, data: RoleData) -> Role:
+def role_amend(*, actor: Actor, role: Role, data: RoleData) -> Role:
     _require(actor, "governance.manage_roles")
     if role.is_archived:
         raise ValidationError(_("This role is archived."))
@@ -182,7 +183,7 @@ def role_amend(*, actor: Any, role: Role, data: RoleData) -> Role:
 
 
 @transaction.atomic
-def role_archive(*, actor: Any, role: Role) -> Role:
+def role_archive(*, actor: Actor, role: Role) -> Role:
     """Archive a role; whoever holds it stops holding it."""
     _require(actor, "governance.manage_roles")
     if role.is_archived:
@@ -190,7 +191,7 @@ def role_archive(*, actor: Any, role: Role) -> Role:
     return _role_archive(actor=actor, role=role)
 
 
-def _role_archive(*, actor: Any, role: Role) -> Role:
+def _role_archive(*, actor: Actor, role: Role) -> Role:
     for assignment in role.assignments.filter(ended_at__isnull=True).select_related("person"):
         _assignment_end(actor=actor, assignment=assignment, reason="archived")
     role.archived_at = _now()
@@ -199,7 +200,7 @@ def _role_archive(*, actor: Any, role: Role) -> Role:
     return role
 
 
-def _close_group(*, actor: Any, group: Circle | Workstream) -> None:
+def _close_group(*, actor: Actor, group: Circle | Workstream) -> None:
     """End every role and membership of a circle or workstream being archived."""
     for role in Role.objects.filter(**_group_kwargs(group), archived_at__isnull=True):
         _role_archive(actor=actor, role=role)
@@ -212,7 +213,7 @@ def _close_group(*, actor: Any, group: Circle | Workstream) -> None:
 @transaction.atomic
 def role_assign(
     *,
-    actor: Any,
+    actor: Actor,
     role: Role,
     person: Person,
     seat: Seat | None = None,
@@ -279,7 +280,7 @@ def role_assign(
 @transaction.atomic
 def role_assignment_update(
     *,
-    actor: Any,
+    actor: Actor,
     assignment: RoleAssignment,
     substitutes: Sequence[Person],
     term_end: date | None,
@@ -319,7 +320,7 @@ def role_assignment_update(
 
 @transaction.atomic
 def role_assignment_end(
-    *, actor: Any, assignment: RoleAssignment, note: str = ""
+    *, actor: Actor, assignment: RoleAssignment, note: str = ""
 ) -> RoleAssignment:
     """`assignment`'s holder stops holding the role; a double link they made ends too."""
     _require(actor, "governance.manage_roles")
@@ -329,7 +330,7 @@ def role_assignment_end(
 
 
 @transaction.atomic
-def role_assignments_end_for_seat(*, actor: Any, seat: Seat) -> int:
+def role_assignments_end_for_seat(*, actor: Actor, seat: Seat) -> int:
     """A seat that has ended takes with it the roles held on behalf of its organization.
 
     A seat ending later keeps them until then (ended by hand, or by the next seat change)."""
@@ -344,7 +345,7 @@ def role_assignments_end_for_seat(*, actor: Any, seat: Seat) -> int:
 
 
 def _assignment_end(
-    *, actor: Any, assignment: RoleAssignment, reason: str, sync: bool = True
+    *, actor: Actor, assignment: RoleAssignment, reason: str, sync: bool = True
 ) -> RoleAssignment:
     assignment.ended_at = _now()
     assignment.ended_by = _user(actor)
@@ -363,7 +364,7 @@ def _assignment_end(
 # Accountabilities (of circles and of roles)
 
 
-def _set_accountabilities(*, actor: Any, owner: Circle | Role, texts: Sequence[str]) -> None:
+def _set_accountabilities(*, actor: Actor, owner: Circle | Role, texts: Sequence[str]) -> None:
     """Make `owner`'s accountabilities exactly `texts`, in order, recording each addition and
     removal ("accountability added by …")."""
     prefix = "circle" if isinstance(owner, Circle) else "role"
@@ -397,7 +398,7 @@ def _set_accountabilities(*, actor: Any, owner: Circle | Role, texts: Sequence[s
 
 
 @transaction.atomic
-def accountability_add(*, actor: Any, owner: Circle | Role, text: str) -> Accountability:
+def accountability_add(*, actor: Actor, owner: Circle | Role, text: str) -> Accountability:
     """Add one accountability at the end of a circle's or a role's list."""
     _require_owner(actor, owner)
     text = text.strip()
@@ -416,7 +417,7 @@ def accountability_add(*, actor: Any, owner: Circle | Role, text: str) -> Accoun
 
 
 @transaction.atomic
-def accountability_remove(*, actor: Any, accountability: Accountability) -> None:
+def accountability_remove(*, actor: Actor, accountability: Accountability) -> None:
     owner: Circle | Role | None = accountability.circle or accountability.role
     assert owner is not None
     _require_owner(actor, owner)
@@ -430,7 +431,7 @@ def accountability_remove(*, actor: Any, accountability: Accountability) -> None
     )
 
 
-def _require_owner(actor: Any, owner: Circle | Role) -> None:
+def _require_owner(actor: Actor, owner: Circle | Role) -> None:
     if isinstance(owner, Circle):
         _require(actor, "governance.manage_circles")
     else:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.permissions import SYSTEM
 from maillage.governance import workflows
 from maillage.governance.models import Circle, Deliverable, RoleKind, Strategy, Workstream
@@ -104,7 +105,7 @@ def _workstream_fill(workstream: Workstream, data: WorkstreamData) -> None:
 
 
 @transaction.atomic
-def workstream_create(*, actor: Any, data: WorkstreamData) -> Workstream:
+def workstream_create(*, actor: Actor, data: WorkstreamData) -> Workstream:
     """Create a workstream, in the workflow's initial state ("proposed"), with its lead role."""
     _require(actor, "governance.manage_workstreams")
     workstream = Workstream(status=workflows.WORKSTREAM.initial)
@@ -129,7 +130,7 @@ def workstream_create(*, actor: Any, data: WorkstreamData) -> Workstream:
 
 
 @transaction.atomic
-def workstream_amend(*, actor: Any, workstream: Workstream, data: WorkstreamData) -> Workstream:
+def workstream_amend(*, actor: Actor, workstream: Workstream, data: WorkstreamData) -> Workstream:
     """Change a workstream's mandate, dates and tags (staff or its lead link); changing its
     sponsoring circles is for staff only."""
     _require(actor, "governance.change_workstream", workstream)
@@ -153,7 +154,7 @@ def workstream_amend(*, actor: Any, workstream: Workstream, data: WorkstreamData
 
 
 @transaction.atomic
-def workstream_transition(*, actor: Any, workstream: Workstream, transition: str) -> Workstream:
+def workstream_transition(*, actor: Actor, workstream: Workstream, transition: str) -> Workstream:
     """Fire a transition of the workstream workflow (see `workflows.WORKSTREAM`)."""
     _require(actor, "governance.change_workstream", workstream)
     if workstream.is_archived:
@@ -174,7 +175,7 @@ def workstream_transition(*, actor: Any, workstream: Workstream, transition: str
 
 
 @transaction.atomic
-def workstream_archive(*, actor: Any, workstream: Workstream) -> Workstream:
+def workstream_archive(*, actor: Actor, workstream: Workstream) -> Workstream:
     """Archive a workstream: its roles and memberships end, pending invitations are revoked."""
     _require(actor, "governance.manage_workstreams")
     if workstream.is_archived:
@@ -190,7 +191,7 @@ def workstream_archive(*, actor: Any, workstream: Workstream) -> Workstream:
 
 
 def _deliverable_create(
-    *, actor: Any, workstream: Workstream, data: DeliverableData, position: int
+    *, actor: Actor, workstream: Workstream, data: DeliverableData, position: int
 ) -> Deliverable:
     title = data.title.strip()
     if not title:
@@ -212,7 +213,7 @@ def _deliverable_create(
 
 
 @transaction.atomic
-def deliverable_add(*, actor: Any, workstream: Workstream, data: DeliverableData) -> Deliverable:
+def deliverable_add(*, actor: Actor, workstream: Workstream, data: DeliverableData) -> Deliverable:
     _require(actor, "governance.change_workstream", workstream)
     last = workstream.deliverables.order_by("-position").first()
     return _deliverable_create(
@@ -225,7 +226,7 @@ def deliverable_add(*, actor: Any, workstream: Workstream, data: DeliverableData
 
 @transaction.atomic
 def deliverable_amend(
-    *, actor: Any, deliverable: Deliverable, data: DeliverableData
+    *, actor: Actor, deliverable: Deliverable, data: DeliverableData
 ) -> Deliverable:
     _require(actor, "governance.change_workstream", deliverable.workstream)
     title = data.title.strip()
@@ -249,7 +250,7 @@ def deliverable_amend(
 
 
 @transaction.atomic
-def deliverable_set_done(*, actor: Any, deliverable: Deliverable, done: bool) -> Deliverable:
+def deliverable_set_done(*, actor: Actor, deliverable: Deliverable, done: bool) -> Deliverable:
     _require(actor, "governance.change_workstream", deliverable.workstream)
     if deliverable.done == done:
         return deliverable
@@ -266,7 +267,7 @@ def deliverable_set_done(*, actor: Any, deliverable: Deliverable, done: bool) ->
 
 
 @transaction.atomic
-def deliverable_remove(*, actor: Any, deliverable: Deliverable) -> None:
+def deliverable_remove(*, actor: Actor, deliverable: Deliverable) -> None:
     _require(actor, "governance.change_workstream", deliverable.workstream)
     workstream, title, pk = deliverable.workstream, deliverable.title, deliverable.pk
     deliverable.delete()

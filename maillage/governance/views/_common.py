@@ -17,14 +17,6 @@ from maillage.governance.models import Circle, Workstream
 from maillage.territories.models import Level
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    """An HTMX request for a fragment (a history restore needs the whole page)."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
-
-
 def _cached[M: Model](request: HttpRequest, key: tuple[Any, ...], fetch: Callable[[], M]) -> M:
     """Fetch an object once per request: the permission check and the view share it."""
     cache: dict[tuple[Any, ...], Any] = request.__dict__.setdefault("_governance_objects", {})

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.actors import actor_of
 from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
 from maillage.governance.ical import calendar_ical as build_ical
@@ -33,7 +34,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @permission_required("governance.view_calendar")
 @require_POST
 def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
-    services.calendar_feed_reset(actor=request.user)
+    services.calendar_feed_reset(actor=actor_of(request))
     messages.success(
         request,
         _("Your calendar has a new subscription link; the previous one no longer works."),

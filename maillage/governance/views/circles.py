@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.actors import actor_of
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import CircleForm, apply_errors
@@ -93,7 +94,7 @@ def circle_create(request: HttpRequest) -> HttpResponse:
     form = CircleForm(request.POST or None, parent=parent)
     if request.method == "POST" and form.is_valid():
         try:
-            circle = services.circle_create(actor=request.user, data=form.to_data())
+            circle = services.circle_create(actor=actor_of(request), data=form.to_data())
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -118,7 +119,7 @@ def circle_amend(request: HttpRequest, slug: str) -> HttpResponse:
     form = CircleForm(request.POST or None, circle=circle)
     if request.method == "POST" and form.is_valid():
         try:
-            services.circle_amend(actor=request.user, circle=circle, data=form.to_data())
+            services.circle_amend(actor=actor_of(request), circle=circle, data=form.to_data())
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -138,7 +139,7 @@ def circle_archive(request: HttpRequest, slug: str) -> HttpResponse:
     circle = _circle(request, slug)
     if request.method == "POST":
         try:
-            services.circle_archive(actor=request.user, circle=circle)
+            services.circle_archive(actor=actor_of(request), circle=circle)
         except ValidationError as error:
             _error_message(request, error)
             return redirect(circle_url(circle))
@@ -171,7 +172,7 @@ def circle_join(request: HttpRequest, slug: str) -> HttpResponse:
         )
         return redirect(circle_url(circle))
     try:
-        services.membership_join(actor=request.user, person=person, circle=circle)
+        services.membership_join(actor=actor_of(request), person=person, circle=circle)
     except ValidationError as error:
         _error_message(request, error)
     else:

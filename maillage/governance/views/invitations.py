@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.actors import actor_of
 from maillage.core.permissions import permission_required
 from maillage.governance import services
 from maillage.governance.forms import InvitationForm, apply_errors
@@ -49,7 +50,7 @@ def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
         data = form.cleaned_data
         try:
             sent = services.invitation_create(
-                actor=request.user,
+                actor=actor_of(request),
                 workstream=workstream,
                 email=data["email"],
                 kind=data["kind"],
@@ -90,7 +91,7 @@ def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = _invitation(request, pk)
     try:
-        services.invitation_revoke(actor=request.user, invitation=invitation)
+        services.invitation_revoke(actor=actor_of(request), invitation=invitation)
     except ValidationError as error:
         _error_message(request, error)
     else:

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
+from maillage.core.actors import actor_of
 from maillage.core.permissions import permission_required
 from maillage.governance import services
 from maillage.governance.forms import EndMembershipForm, MemberForm, apply_errors
@@ -55,7 +56,7 @@ def _member_add(request: HttpRequest, group: Circle | Workstream) -> HttpRespons
         data = form.cleaned_data
         try:
             services.membership_join(
-                actor=request.user,
+                actor=actor_of(request),
                 person=data["person"],
                 circle=group if isinstance(group, Circle) else None,
                 workstream=group if isinstance(group, Workstream) else None,
@@ -100,7 +101,7 @@ def _membership_end(request: HttpRequest, pk: int, *, leave: bool) -> HttpRespon
     if request.method == "POST" and form.is_valid():
         service = services.membership_leave if leave else services.membership_remove
         try:
-            service(actor=request.user, membership=membership, note=form.cleaned_data["note"])
+            service(actor=actor_of(request), membership=membership, note=form.cleaned_data["note"])
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from maillage.core.actors import actor_of
 from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import PolicyForm, PolicyStatusForm, apply_errors
@@ -45,7 +46,9 @@ def policy_adopt(request: HttpRequest, slug: str) -> HttpResponse:
     form = PolicyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            policy = services.policy_adopt(actor=request.user, circle=circle, data=form.to_data())
+            policy = services.policy_adopt(
+                actor=actor_of(request), circle=circle, data=form.to_data()
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -69,7 +72,7 @@ def policy_amend(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.policy_amend(
-                actor=request.user,
+                actor=actor_of(request),
                 policy=policy,
                 data=form.to_data(),
                 note=form.cleaned_data["note"],
@@ -100,7 +103,7 @@ def policy_status(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.policy_set_status(
-                actor=request.user,
+                actor=actor_of(request),
                 policy=policy,
                 status=data["status"],
                 review_date=data["review_date"],

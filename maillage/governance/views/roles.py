@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.actors import actor_of
 from maillage.core.permissions import permission_required
 from maillage.governance import services
 from maillage.governance.forms import (
@@ -78,7 +79,7 @@ def _role_create(request: HttpRequest, group: Circle | Workstream) -> HttpRespon
     if request.method == "POST" and form.is_valid():
         try:
             services.role_create(
-                actor=request.user,
+                actor=actor_of(request),
                 data=form.to_data(),
                 circle=group if isinstance(group, Circle) else None,
                 workstream=group if isinstance(group, Workstream) else None,
@@ -104,7 +105,7 @@ def role_amend(request: HttpRequest, pk: int) -> HttpResponse:
     form = RoleForm(request.POST or None, role=role, in_workstream=role.workstream_id is not None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.role_amend(actor=request.user, role=role, data=form.to_data())
+            services.role_amend(actor=actor_of(request), role=role, data=form.to_data())
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -125,7 +126,7 @@ def role_archive(request: HttpRequest, pk: int) -> HttpResponse:
     group = role_group(role)
     if request.method == "POST":
         try:
-            services.role_archive(actor=request.user, role=role)
+            services.role_archive(actor=actor_of(request), role=role)
         except ValidationError as error:
             _error_message(request, error)
         else:
@@ -152,7 +153,7 @@ def role_assign(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.role_assign(
-                actor=request.user,
+                actor=actor_of(request),
                 role=role,
                 person=data["person"],
                 seat=data["seat"],
@@ -194,7 +195,7 @@ def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.role_assignment_update(
-                actor=request.user,
+                actor=actor_of(request),
                 assignment=assignment,
                 substitutes=list(form.cleaned_data["substitutes"]),
                 term_end=form.cleaned_data["term_end"],
@@ -220,7 +221,7 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
     group = role_group(assignment.role)
     if request.method == "POST":
         try:
-            services.role_assignment_end(actor=request.user, assignment=assignment)
+            services.role_assignment_end(actor=actor_of(request), assignment=assignment)
         except ValidationError as error:
             _error_message(request, error)
         else:
@@ -277,7 +278,7 @@ def _accountability_add(
     if request.method == "POST" and form.is_valid():
         try:
             services.accountability_add(
-                actor=request.user, owner=owner, text=form.cleaned_data["text"]
+                actor=actor_of(request), owner=owner, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -319,7 +320,7 @@ def _accountability_remove(request: HttpRequest, pk: int, *, circle: bool) -> Ht
         raise Http404
     group = owner if isinstance(owner, Circle) else role_group(owner)
     try:
-        services.accountability_remove(actor=request.user, accountability=accountability)
+        services.accountability_remove(actor=actor_of(request), accountability=accountability)
     except ValidationError as error:
         _error_message(request, error)
     else:

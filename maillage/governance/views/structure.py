@@ -6,10 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
+from maillage.core.htmx import is_htmx
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance.forms import MapFilterForm
 from maillage.governance.structure import render_structure
-from maillage.governance.views._common import _is_htmx
 
 
 @permission_required("governance.view_structure")
@@ -18,7 +18,7 @@ def structure_map(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "map": render_structure(request.user, form.filters()),
-        "htmx": _is_htmx(request),
+        "htmx": is_htmx(request),
         "can_manage": has_perm(request.user, "governance.manage_circles"),
         "can_create_workstream": has_perm(request.user, "governance.manage_workstreams"),
     }

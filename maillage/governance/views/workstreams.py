@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.actors import actor_of
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services, workflows
 from maillage.governance.forms import (
@@ -117,7 +118,7 @@ def workstream_create(request: HttpRequest) -> HttpResponse:
     form = WorkstreamForm(request.POST or None, sponsor=sponsor)
     if request.method == "POST" and form.is_valid():
         try:
-            workstream = services.workstream_create(actor=request.user, data=form.to_data())
+            workstream = services.workstream_create(actor=actor_of(request), data=form.to_data())
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -146,7 +147,7 @@ def workstream_amend(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.workstream_amend(
-                actor=request.user, workstream=workstream, data=form.to_data()
+                actor=actor_of(request), workstream=workstream, data=form.to_data()
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -167,7 +168,7 @@ def workstream_archive(request: HttpRequest, slug: str) -> HttpResponse:
     workstream = _workstream(request, slug)
     if request.method == "POST":
         try:
-            services.workstream_archive(actor=request.user, workstream=workstream)
+            services.workstream_archive(actor=actor_of(request), workstream=workstream)
         except ValidationError as error:
             _error_message(request, error)
         else:
@@ -196,7 +197,9 @@ def workstream_transition(request: HttpRequest, slug: str) -> HttpResponse:
     workstream = _workstream(request, slug)
     key = request.POST.get("transition", "")
     try:
-        services.workstream_transition(actor=request.user, workstream=workstream, transition=key)
+        services.workstream_transition(
+            actor=actor_of(request), workstream=workstream, transition=key
+        )
     except ValidationError as error:
         _error_message(request, error)
     except PermissionDenied as error:
@@ -216,7 +219,9 @@ def deliverable_add(request: HttpRequest, slug: str) -> HttpResponse:
     form = DeliverableForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.deliverable_add(actor=request.user, workstream=workstream, data=form.to_data())
+            services.deliverable_add(
+                actor=actor_of(request), workstream=workstream, data=form.to_data()
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -236,7 +241,7 @@ def deliverable_add(request: HttpRequest, slug: str) -> HttpResponse:
 def deliverable_done(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable = _deliverable(request, pk)
     done = request.POST.get("done") == "1"
-    services.deliverable_set_done(actor=request.user, deliverable=deliverable, done=done)
+    services.deliverable_set_done(actor=actor_of(request), deliverable=deliverable, done=done)
     messages.success(
         request,
         _("“%(title)s” is marked as done.") % {"title": deliverable.title}
@@ -251,6 +256,6 @@ def deliverable_done(request: HttpRequest, pk: int) -> HttpResponse:
 def deliverable_remove(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable = _deliverable(request, pk)
     workstream = deliverable.workstream
-    services.deliverable_remove(actor=request.user, deliverable=deliverable)
+    services.deliverable_remove(actor=actor_of(request), deliverable=deliverable)
     messages.success(request, _("The deliverable was removed."))
     return redirect(workstream_url(workstream))
