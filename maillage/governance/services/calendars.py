@@ -10,7 +10,6 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.actors import Actor
@@ -19,14 +18,7 @@ from maillage.core.services import notify
 from maillage.governance.feeds import feed_token
 from maillage.governance.models import CalendarFeed, Reminder, ReminderKind
 from maillage.governance.services._common import _now, _require, _today, _user
-
-audit.register_verbs(
-    {
-        "governance.reminders_sent": gettext_lazy("governance reminders sent"),
-        "governance.calendar_feed_reset": gettext_lazy("calendar subscription link reset"),
-    }
-)
-
+from maillage.governance.verbs import GovernanceVerb
 
 # Reminders
 
@@ -87,7 +79,7 @@ def reminders_send(*, actor: Actor = SYSTEM, today: date | None = None) -> Remin
     if report.sent:
         audit.record(
             actor=actor,
-            verb="governance.reminders_sent",
+            verb=GovernanceVerb.REMINDERS_SENT,
             payload={"sent": report.sent, "date": start.isoformat()},
         )
     return report
@@ -115,5 +107,5 @@ def calendar_feed_reset(*, actor: Actor) -> str:
     feed.generation += 1
     feed.reset_at = _now()
     feed.save(update_fields=["generation", "reset_at"])
-    audit.record(actor=actor, verb="governance.calendar_feed_reset", target=user, payload={})
+    audit.record(actor=actor, verb=GovernanceVerb.CALENDAR_FEED_RESET, target=user, payload={})
     return feed_token(user.pk, feed.generation)

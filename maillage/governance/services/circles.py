@@ -9,7 +9,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.actors import Actor
@@ -30,15 +29,8 @@ from maillage.governance.services.roles import (
     _set_accountabilities,
     role_create,
 )
+from maillage.governance.verbs import GovernanceVerb
 from maillage.territories.models import Territory
-
-audit.register_verbs(
-    {
-        "circle.created": gettext_lazy("circle created"),
-        "circle.amended": gettext_lazy("circle amended"),
-        "circle.archived": gettext_lazy("circle archived"),
-    }
-)
 
 
 @dataclass
@@ -131,7 +123,10 @@ def circle_create(*, actor: Actor, data: CircleData) -> Circle:
     circle.territories.set(data.territories)
     circle.strategies.set(data.strategies)
     audit.record(
-        actor=actor, verb="circle.created", target=circle, payload=_circle_snapshot(circle)
+        actor=actor,
+        verb=GovernanceVerb.CIRCLE_CREATED,
+        target=circle,
+        payload=_circle_snapshot(circle),
     )
     _set_accountabilities(actor=actor, owner=circle, texts=data.accountabilities)
     if data.builtin_roles:
@@ -172,7 +167,9 @@ def circle_amend(*, actor: Actor, circle: Circle, data: CircleData) -> Circle:
     circle.strategies.set(data.strategies)
     changes = _changes(before, _circle_snapshot(circle))
     if changes:
-        audit.record(actor=actor, verb="circle.amended", target=circle, payload=changes)
+        audit.record(
+            actor=actor, verb=GovernanceVerb.CIRCLE_AMENDED, target=circle, payload=changes
+        )
     _set_accountabilities(actor=actor, owner=circle, texts=data.accountabilities)
     if previous_parent != circle.parent_id:
         _sync_links(
@@ -214,5 +211,5 @@ def circle_archive(*, actor: Actor, circle: Circle) -> Circle:
     _close_group(actor=actor, group=circle)
     circle.archived_at = _now()
     circle.save(update_fields=["archived_at", "updated_at"])
-    audit.record(actor=actor, verb="circle.archived", target=circle, payload={})
+    audit.record(actor=actor, verb=GovernanceVerb.CIRCLE_ARCHIVED, target=circle, payload={})
     return circle

@@ -17,7 +17,6 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.actors import Actor
@@ -31,17 +30,9 @@ from maillage.governance.models import (
 )
 from maillage.governance.paths import page_url
 from maillage.governance.services._common import _now, _require, _today, _user
+from maillage.governance.verbs import GovernanceVerb
 from maillage.network import services as network_services
 from maillage.network.models import Person
-
-audit.register_verbs(
-    {
-        "workstream.invitation_sent": gettext_lazy("invitation sent"),
-        "workstream.invitation_revoked": gettext_lazy("invitation revoked"),
-        "workstream.invitation_accepted": gettext_lazy("invitation accepted"),
-    }
-)
-
 
 DEFAULT_INVITATION_DAYS = 14
 
@@ -123,7 +114,7 @@ def invitation_create(
     accept_url = base_url.rstrip("/") + invitation_accept_path(token)
     audit.record(
         actor=actor,
-        verb="workstream.invitation_sent",
+        verb=GovernanceVerb.WORKSTREAM_INVITATION_SENT,
         target=workstream,
         payload={"invitation": invitation.pk, "kind": kind, "replaces": replaced},
     )
@@ -169,7 +160,7 @@ def invitation_revoke(*, actor: Actor, invitation: Invitation) -> Invitation:
     invitation.save(update_fields=["revoked_at"])
     audit.record(
         actor=actor,
-        verb="workstream.invitation_revoked",
+        verb=GovernanceVerb.WORKSTREAM_INVITATION_REVOKED,
         target=invitation.workstream,
         payload={"invitation": invitation.pk},
     )
@@ -233,7 +224,7 @@ def invitation_accept(*, user: Any, token: str) -> Membership:
         )
         audit.record(
             actor=user,
-            verb="workstream.member_added",
+            verb=GovernanceVerb.WORKSTREAM_MEMBER_ADDED,
             target=workstream,
             payload={"membership": membership.pk, "person": str(person), "kind": invitation.kind},
         )
@@ -243,7 +234,7 @@ def invitation_accept(*, user: Any, token: str) -> Membership:
     invitation.save(update_fields=["accepted_at", "accepted_by", "membership"])
     audit.record(
         actor=user,
-        verb="workstream.invitation_accepted",
+        verb=GovernanceVerb.WORKSTREAM_INVITATION_ACCEPTED,
         target=workstream,
         payload={"invitation": invitation.pk, "person": str(person)},
     )

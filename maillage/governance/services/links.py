@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.governance import verbs
 from maillage.governance.models import (
     Circle,
     EndReason,
@@ -28,16 +28,7 @@ from maillage.governance.models import (
 )
 from maillage.governance.services._common import _group_kwargs, _group_prefix, _require, _today
 from maillage.governance.services.memberships import _membership_end
-
-audit.register_verbs(
-    {
-        "circle.link_member_added": gettext_lazy("member added through a double link"),
-        "circle.link_member_ended": gettext_lazy("double-link membership ended"),
-        "workstream.link_member_added": gettext_lazy("member added through the lead role"),
-        "workstream.link_member_ended": gettext_lazy("lead-role membership ended"),
-        "governance.links_repaired": gettext_lazy("double links repaired"),
-    }
-)
+from maillage.governance.verbs import GovernanceVerb
 
 
 def link_target(assignment: RoleAssignment) -> Circle | Workstream | None:
@@ -89,7 +80,7 @@ def _sync_links(*, actor: Actor, assignments: Iterable[RoleAssignment]) -> None:
             )
             audit.record(
                 actor=actor,
-                verb=f"{_group_prefix(target)}.link_member_added",
+                verb=verbs.LINK_MEMBER_ADDED[_group_prefix(target)],
                 target=target,
                 payload={
                     "membership": membership.pk,
@@ -120,5 +111,5 @@ def links_repair(*, actor: Actor) -> int:
     )
     changed = len(before ^ after)
     if changed:
-        audit.record(actor=actor, verb="governance.links_repaired", payload={"changed": changed})
+        audit.record(actor=actor, verb=GovernanceVerb.LINKS_REPAIRED, payload={"changed": changed})
     return changed

@@ -7,11 +7,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.permissions import SYSTEM, has_perm
+from maillage.governance import verbs
 from maillage.governance.models import (
     Circle,
     EndReason,
@@ -30,17 +30,6 @@ from maillage.governance.services._common import (
     _user,
 )
 from maillage.network.models import Person, Seat
-
-audit.register_verbs(
-    {
-        "circle.member_added": gettext_lazy("member added"),
-        "circle.member_left": gettext_lazy("member left"),
-        "circle.member_removed": gettext_lazy("member removed"),
-        "workstream.member_added": gettext_lazy("member added"),
-        "workstream.member_left": gettext_lazy("member left"),
-        "workstream.member_removed": gettext_lazy("member removed"),
-    }
-)
 
 
 def _person_of(actor: Actor) -> Person | None:
@@ -115,7 +104,7 @@ def membership_join(
     membership.save()
     audit.record(
         actor=actor,
-        verb=f"{_group_prefix(group)}.member_added",
+        verb=verbs.MEMBER_ADDED[_group_prefix(group)],
         target=group,
         payload={"membership": membership.pk, "person": str(person), "kind": kind},
     )
@@ -149,10 +138,10 @@ def membership_remove(*, actor: Actor, membership: Membership, note: str = "") -
 
 
 _END_VERBS = {
-    EndReason.LEFT: "member_left",
-    EndReason.REMOVED: "member_removed",
-    EndReason.CLOSED: "member_removed",
-    EndReason.LINK_ENDED: "link_member_ended",
+    EndReason.LEFT: verbs.MEMBER_LEFT,
+    EndReason.REMOVED: verbs.MEMBER_REMOVED,
+    EndReason.CLOSED: verbs.MEMBER_REMOVED,
+    EndReason.LINK_ENDED: verbs.LINK_MEMBER_ENDED,
 }
 
 
@@ -168,7 +157,7 @@ def _membership_end(
     group = membership.group
     audit.record(
         actor=actor,
-        verb=f"{_group_prefix(group)}.{_END_VERBS[EndReason(reason)]}",
+        verb=_END_VERBS[EndReason(reason)][_group_prefix(group)],
         target=group,
         payload={"membership": membership.pk, "person": str(membership.person), "reason": reason},
     )

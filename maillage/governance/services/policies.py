@@ -8,20 +8,12 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.governance.models import Circle, Policy, PolicyStatus, PolicyVersion
 from maillage.governance.services._common import _changes, _iso, _require, _today, _user
-
-audit.register_verbs(
-    {
-        "policy.adopted": gettext_lazy("policy adopted"),
-        "policy.amended": gettext_lazy("policy amended"),
-        "policy.status_changed": gettext_lazy("policy status changed"),
-    }
-)
+from maillage.governance.verbs import GovernanceVerb
 
 
 @dataclass
@@ -68,7 +60,7 @@ def policy_adopt(*, actor: Actor, circle: Circle, data: PolicyData) -> Policy:
     )
     audit.record(
         actor=actor,
-        verb="policy.adopted",
+        verb=GovernanceVerb.POLICY_ADOPTED,
         target=policy,
         payload={
             "circle": circle.slug,
@@ -120,7 +112,7 @@ def policy_amend(*, actor: Actor, policy: Policy, data: PolicyData, note: str = 
     )
     audit.record(
         actor=actor,
-        verb="policy.amended",
+        verb=GovernanceVerb.POLICY_AMENDED,
         target=policy,
         payload={
             "version": policy.version,
@@ -162,7 +154,7 @@ def policy_set_status(
     policy.save(update_fields=["status", "review_date", "updated_at"])
     audit.record(
         actor=actor,
-        verb="policy.status_changed",
+        verb=GovernanceVerb.POLICY_STATUS_CHANGED,
         target=policy,
         payload={
             "from": previous,

@@ -12,10 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.governance import verbs
 from maillage.governance.models import (
     POLICY_KINDS,
     Accountability,
@@ -41,22 +41,8 @@ from maillage.governance.services._common import (
 )
 from maillage.governance.services.links import _sync_links
 from maillage.governance.services.memberships import _membership_end
+from maillage.governance.verbs import GovernanceVerb
 from maillage.network.models import Person, Seat
-
-audit.register_verbs(
-    {
-        "circle.accountability_added": gettext_lazy("accountability added"),
-        "circle.accountability_removed": gettext_lazy("accountability removed"),
-        "role.created": gettext_lazy("role created"),
-        "role.amended": gettext_lazy("role amended"),
-        "role.archived": gettext_lazy("role archived"),
-        "role.accountability_added": gettext_lazy("accountability added"),
-        "role.accountability_removed": gettext_lazy("accountability removed"),
-        "role.assigned": gettext_lazy("role assigned"),
-        "role.assignment_updated": gettext_lazy("role assignment updated"),
-        "role.assignment_ended": gettext_lazy("role assignment ended"),
-    }
-)
 
 
 @dataclass
@@ -156,7 +142,7 @@ def role_create(
     role.save()
     audit.record(
         actor=actor,
-        verb="role.created",
+        verb=GovernanceVerb.ROLE_CREATED,
         target=role,
         payload=_role_snapshot(role) | {_group_prefix(group): group.slug},
     )
@@ -175,7 +161,7 @@ def role_amend(*, actor: Actor, role: Role, data: RoleData) -> Role:
     role.save()
     changes = _changes(before, _role_snapshot(role))
     if changes:
-        audit.record(actor=actor, verb="role.amended", target=role, payload=changes)
+        audit.record(actor=actor, verb=GovernanceVerb.ROLE_AMENDED, target=role, payload=changes)
     _set_accountabilities(actor=actor, owner=role, texts=data.accountabilities)
     if "kind" in changes:
         _sync_links(actor=actor, assignments=role.assignments.filter(ended_at__isnull=True))
@@ -196,7 +182,9 @@ def _role_archive(*, actor: Actor, role: Role) -> Role:
         _assignment_end(actor=actor, assignment=assignment, reason="archived")
     role.archived_at = _now()
     role.save(update_fields=["archived_at", "updated_at"])
-    audit.record(actor=actor, verb="role.archived", target=role, payload={"name": role.name})
+    audit.record(
+        actor=actor, verb=GovernanceVerb.ROLE_ARCHIVED, target=role, payload={"name": role.name}
+    )
     return role
 
 
@@ -261,7 +249,7 @@ def role_assign(
     assignment.substitutes.set(chosen)
     audit.record(
         actor=actor,
-        verb="role.assigned",
+        verb=GovernanceVerb.ROLE_ASSIGNED,
         target=role,
         payload={
             "assignment": assignment.pk,
@@ -311,7 +299,7 @@ def role_assignment_update(
     if changes:
         audit.record(
             actor=actor,
-            verb="role.assignment_updated",
+            verb=GovernanceVerb.ROLE_ASSIGNMENT_UPDATED,
             target=assignment.role,
             payload={"assignment": assignment.pk, "person": str(assignment.person)} | changes,
         )
@@ -352,7 +340,7 @@ def _assignment_end(
     assignment.save(update_fields=["ended_at", "ended_by"])
     audit.record(
         actor=actor,
-        verb="role.assignment_ended",
+        verb=GovernanceVerb.ROLE_ASSIGNMENT_ENDED,
         target=assignment.role,
         payload={"assignment": assignment.pk, "person": str(assignment.person), "note": reason},
     )
@@ -378,7 +366,7 @@ def _set_accountabilities(*, actor: Actor, owner: Circle | Role, texts: Sequence
         item.delete()
         audit.record(
             actor=actor,
-            verb=f"{prefix}.accountability_removed",
+            verb=verbs.ACCOUNTABILITY_REMOVED[prefix],
             target=owner,
             payload={"text": item.text},
         )
@@ -388,7 +376,7 @@ def _set_accountabilities(*, actor: Actor, owner: Circle | Role, texts: Sequence
             Accountability.objects.create(text=text, position=position, **owner_kwargs)
             audit.record(
                 actor=actor,
-                verb=f"{prefix}.accountability_added",
+                verb=verbs.ACCOUNTABILITY_ADDED[prefix],
                 target=owner,
                 payload={"text": text},
             )
@@ -411,7 +399,7 @@ def accountability_add(*, actor: Actor, owner: Circle | Role, text: str) -> Acco
         text=text, position=(last.position + 1) if last else 1, **owner_kwargs
     )
     audit.record(
-        actor=actor, verb=f"{prefix}.accountability_added", target=owner, payload={"text": text}
+        actor=actor, verb=verbs.ACCOUNTABILITY_ADDED[prefix], target=owner, payload={"text": text}
     )
     return added
 
@@ -425,7 +413,7 @@ def accountability_remove(*, actor: Actor, accountability: Accountability) -> No
     accountability.delete()
     audit.record(
         actor=actor,
-        verb=f"{prefix}.accountability_removed",
+        verb=verbs.ACCOUNTABILITY_REMOVED[prefix],
         target=owner,
         payload={"text": accountability.text},
     )

@@ -10,7 +10,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.actors import Actor
@@ -27,21 +26,8 @@ from maillage.governance.services._common import (
     _slug_for,
 )
 from maillage.governance.services.roles import RoleData, _close_group, role_create
+from maillage.governance.verbs import GovernanceVerb
 from maillage.territories.models import Territory
-
-audit.register_verbs(
-    {
-        "workstream.created": gettext_lazy("workstream created"),
-        "workstream.amended": gettext_lazy("workstream amended"),
-        "workstream.archived": gettext_lazy("workstream archived"),
-        "workstream.status_changed": gettext_lazy("workstream status changed"),
-        "workstream.deliverable_added": gettext_lazy("deliverable added"),
-        "workstream.deliverable_amended": gettext_lazy("deliverable amended"),
-        "workstream.deliverable_done": gettext_lazy("deliverable marked as done"),
-        "workstream.deliverable_reopened": gettext_lazy("deliverable marked as not done"),
-        "workstream.deliverable_removed": gettext_lazy("deliverable removed"),
-    }
-)
 
 
 @dataclass
@@ -118,7 +104,7 @@ def workstream_create(*, actor: Actor, data: WorkstreamData) -> Workstream:
     workstream.strategies.set(data.strategies)
     audit.record(
         actor=actor,
-        verb="workstream.created",
+        verb=GovernanceVerb.WORKSTREAM_CREATED,
         target=workstream,
         payload=_workstream_snapshot(workstream) | {"status": workstream.status},
     )
@@ -149,7 +135,9 @@ def workstream_amend(*, actor: Actor, workstream: Workstream, data: WorkstreamDa
     workstream.strategies.set(data.strategies)
     changes = _changes(before, _workstream_snapshot(workstream))
     if changes:
-        audit.record(actor=actor, verb="workstream.amended", target=workstream, payload=changes)
+        audit.record(
+            actor=actor, verb=GovernanceVerb.WORKSTREAM_AMENDED, target=workstream, payload=changes
+        )
     return workstream
 
 
@@ -167,7 +155,7 @@ def workstream_transition(*, actor: Actor, workstream: Workstream, transition: s
     workstream.save(update_fields=["status", "status_changed_at", "updated_at"])
     audit.record(
         actor=actor,
-        verb="workstream.status_changed",
+        verb=GovernanceVerb.WORKSTREAM_STATUS_CHANGED,
         target=workstream,
         payload={"transition": step.key, "from": previous, "to": step.target},
     )
@@ -186,7 +174,9 @@ def workstream_archive(*, actor: Actor, workstream: Workstream) -> Workstream:
     )
     workstream.archived_at = _now()
     workstream.save(update_fields=["archived_at", "updated_at"])
-    audit.record(actor=actor, verb="workstream.archived", target=workstream, payload={})
+    audit.record(
+        actor=actor, verb=GovernanceVerb.WORKSTREAM_ARCHIVED, target=workstream, payload={}
+    )
     return workstream
 
 
@@ -201,7 +191,7 @@ def _deliverable_create(
     )
     audit.record(
         actor=actor,
-        verb="workstream.deliverable_added",
+        verb=GovernanceVerb.WORKSTREAM_DELIVERABLE_ADDED,
         target=workstream,
         payload={
             "deliverable": deliverable.pk,
@@ -242,7 +232,7 @@ def deliverable_amend(
     if changes:
         audit.record(
             actor=actor,
-            verb="workstream.deliverable_amended",
+            verb=GovernanceVerb.WORKSTREAM_DELIVERABLE_AMENDED,
             target=deliverable.workstream,
             payload={"deliverable": deliverable.pk} | changes,
         )
@@ -259,7 +249,9 @@ def deliverable_set_done(*, actor: Actor, deliverable: Deliverable, done: bool) 
     deliverable.save(update_fields=["done", "done_at"])
     audit.record(
         actor=actor,
-        verb="workstream.deliverable_done" if done else "workstream.deliverable_reopened",
+        verb=GovernanceVerb.WORKSTREAM_DELIVERABLE_DONE
+        if done
+        else GovernanceVerb.WORKSTREAM_DELIVERABLE_REOPENED,
         target=deliverable.workstream,
         payload={"deliverable": deliverable.pk, "title": deliverable.title},
     )
@@ -273,7 +265,7 @@ def deliverable_remove(*, actor: Actor, deliverable: Deliverable) -> None:
     deliverable.delete()
     audit.record(
         actor=actor,
-        verb="workstream.deliverable_removed",
+        verb=GovernanceVerb.WORKSTREAM_DELIVERABLE_REMOVED,
         target=workstream,
         payload={"deliverable": pk, "title": title},
     )
