@@ -26,6 +26,11 @@ from maillage.governance.selectors.calendars import (
 )
 from maillage.governance.selectors.circles import CircleDetail, circle_detail, circle_list
 from maillage.governance.selectors.history import governance_history
+from maillage.governance.selectors.invitations import (
+    hash_token,
+    invitation_by_token,
+    inviter_name,
+)
 from maillage.governance.selectors.links import link_inconsistencies
 from maillage.governance.selectors.memberships import MemberRow, past_memberships
 from maillage.governance.selectors.people import PersonGovernance, person_governance
@@ -66,7 +71,10 @@ __all__ = [
     "circle_detail",
     "circle_list",
     "governance_history",
+    "hash_token",
     "intersectoral_balance",
+    "invitation_by_token",
+    "inviter_name",
     "link_inconsistencies",
     "past_memberships",
     "person_governance",

@@ -24,10 +24,8 @@ from maillage.governance.services.circles import (
 from maillage.governance.services.invitations import (
     DEFAULT_INVITATION_DAYS,
     InvitationSent,
-    hash_token,
     invitation_accept,
     invitation_accept_path,
-    invitation_check,
     invitation_create,
     invitation_revoke,
 )
@@ -96,10 +94,8 @@ __all__ = [
     "deliverable_amend",
     "deliverable_remove",
     "deliverable_set_done",
-    "hash_token",
     "invitation_accept",
     "invitation_accept_path",
-    "invitation_check",
     "invitation_create",
     "invitation_revoke",
     "link_target",

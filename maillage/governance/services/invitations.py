@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,7 +18,6 @@ from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
-from maillage.core.models import User
 from maillage.governance.models import (
     Invitation,
     InvitationKind,
@@ -29,6 +26,7 @@ from maillage.governance.models import (
     Workstream,
 )
 from maillage.governance.paths import page_url
+from maillage.governance.selectors.invitations import hash_token, invitation_by_token
 from maillage.governance.services._common import _now, _require, _today, _user
 from maillage.governance.verbs import GovernanceVerb
 from maillage.network import services as network_services
@@ -37,13 +35,9 @@ from maillage.network.models import Person
 DEFAULT_INVITATION_DAYS = 14
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def invitation_accept_path(token: str) -> str:
     """The path of the acceptance page (`governance:invitation_accept`, built with the pages)."""
-    return page_url("invitation_accept", token=token) or f"/gouvernance/invitations/{token}/"
+    return page_url("invitation_accept", token=token)
 
 
 @dataclass
@@ -167,47 +161,21 @@ def invitation_revoke(*, actor: Actor, invitation: Invitation) -> Invitation:
     return invitation
 
 
-def invitation_check(token: str) -> Invitation:
-    """The pending invitation of `token`, or a ValidationError saying why it cannot be used."""
-    invitation = (
-        Invitation.objects.select_related("workstream")
-        .filter(token_hash=hash_token(token or ""))
-        .first()
-    )
-    if invitation is None:
-        raise ValidationError(_("This invitation link is not valid."), code="invalid")
-    if invitation.revoked_at is not None:
-        raise ValidationError(
-            _("This invitation was withdrawn. Ask the person who invited you for a new one."),
-            code="revoked",
-        )
-    if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has already been used."), code="used")
-    if invitation.expires_at <= _now():
-        raise ValidationError(
-            _("This invitation expired on %(date)s. Ask the person who invited you for a new one.")
-            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
-            code="expired",
-        )
-    if invitation.workstream.is_archived or not invitation.workstream.is_running:
-        raise ValidationError(_("This workstream no longer takes new members."), code="closed")
-    return invitation
-
-
 @transaction.atomic
-def invitation_accept(*, user: Any, token: str) -> Membership:
-    """Accept an invitation: link (or create) the Person of `user`'s account and make them a
+def invitation_accept(*, actor: Actor, token: str) -> Membership:
+    """Accept an invitation: link (or create) the Person of `actor`'s account and make them a
     member of the workstream. Expired, revoked and used links are refused with the reason."""
-    if not isinstance(user, User) or not user.is_authenticated:
+    user = _user(actor)
+    if user is None:
         raise PermissionDenied(_("Log in or create an account to accept the invitation."))
-    invitation = invitation_check(token)
+    invitation = invitation_by_token(token)
     # Lock the row: two clicks on the same link make one membership.
     invitation = (
         Invitation.objects.select_for_update().select_related("workstream").get(pk=invitation.pk)
     )
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been used."), code="used")
-    person = network_services.person_for_account(actor=user, user=user)
+    person = network_services.person_for_account(actor=actor, user=user)
     workstream = invitation.workstream
     membership = Membership.objects.filter(
         person=person,
@@ -223,7 +191,7 @@ def invitation_accept(*, user: Any, token: str) -> Membership:
             start_date=_today(),
         )
         audit.record(
-            actor=user,
+            actor=actor,
             verb=GovernanceVerb.WORKSTREAM_MEMBER_ADDED,
             target=workstream,
             payload={"membership": membership.pk, "person": str(person), "kind": invitation.kind},
@@ -233,7 +201,7 @@ def invitation_accept(*, user: Any, token: str) -> Membership:
     invitation.membership = membership
     invitation.save(update_fields=["accepted_at", "accepted_by", "membership"])
     audit.record(
-        actor=user,
+        actor=actor,
         verb=GovernanceVerb.WORKSTREAM_INVITATION_ACCEPTED,
         target=workstream,
         payload={"invitation": invitation.pk, "person": str(person)},

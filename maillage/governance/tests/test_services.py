@@ -11,7 +11,7 @@ from maillage.core.audit import verb_label
 from maillage.core.models import AuditEvent
 from maillage.core.roles import Role as PlatformRole
 from maillage.core.tests.factories import UserFactory, user_with_role
-from maillage.governance import services
+from maillage.governance import selectors, services
 from maillage.governance.models import (
     Accountability,
     Circle,
@@ -627,7 +627,7 @@ def test_an_invitation_is_mailed_with_its_link_and_only_its_hash_is_stored(
     invitation = sent.invitation
     assert invitation.email == "invitee@example.org"
     assert sent.token not in invitation.token_hash
-    assert invitation.token_hash == services.hash_token(sent.token)
+    assert invitation.token_hash == selectors.hash_token(sent.token)
     assert invitation.expires_at.date() == (timezone.now() + dt.timedelta(days=14)).date()
     [message] = mail.outbox
     assert message.to == ["invitee@example.org"]
@@ -648,7 +648,7 @@ def test_the_invitation_lifetime_is_configurable(staff, settings):
 def test_accepting_creates_the_person_and_the_membership(staff):
     sent = make_invitation(staff, kind="external")
     user = UserFactory(email="invitee@example.org", first_name="Inès", last_name="Tremblay")
-    membership = services.invitation_accept(user=user, token=sent.token)
+    membership = services.invitation_accept(actor=user, token=sent.token)
     person = Person.objects.get(user=user)
     assert (person.first_name, person.last_name, person.email) == (
         "Inès",
@@ -669,7 +669,7 @@ def test_accepting_links_an_existing_person_without_an_account(staff):
     person = PersonFactory(email="ines@example.org")
     sent = make_invitation(staff, email="ines@example.org", kind="guest")
     user = UserFactory(email="ines@example.org")
-    membership = services.invitation_accept(user=user, token=sent.token)
+    membership = services.invitation_accept(actor=user, token=sent.token)
     person.refresh_from_db()
     assert person.user == user and membership.person == person and membership.kind == "guest"
 
@@ -691,11 +691,11 @@ def test_expired_revoked_used_or_unknown_invitations_are_refused(staff, spoil, c
     elif spoil == "revoke":
         services.invitation_revoke(actor=staff, invitation=sent.invitation)
     elif spoil == "use":
-        services.invitation_accept(user=UserFactory(), token=token)
+        services.invitation_accept(actor=UserFactory(), token=token)
     else:
         token = token[::-1]
     with pytest.raises(ValidationError) as refused:
-        services.invitation_accept(user=UserFactory(), token=token)
+        services.invitation_accept(actor=UserFactory(), token=token)
     assert refused.value.code == code
     assert words in refused.value.messages[0]
 
@@ -726,15 +726,15 @@ def test_a_new_invitation_replaces_the_pending_one(staff):
     first.invitation.refresh_from_db()
     assert first.invitation.revoked_at is not None
     with pytest.raises(ValidationError):
-        services.invitation_accept(user=UserFactory(), token=first.token)
-    services.invitation_accept(user=UserFactory(), token=second.token)
+        services.invitation_accept(actor=UserFactory(), token=first.token)
+    services.invitation_accept(actor=UserFactory(), token=second.token)
 
 
 def test_anonymous_cannot_accept(staff):
     from django.contrib.auth.models import AnonymousUser
 
     with pytest.raises(PermissionDenied):
-        services.invitation_accept(user=AnonymousUser(), token=make_invitation(staff).token)
+        services.invitation_accept(actor=AnonymousUser(), token=make_invitation(staff).token)
 
 
 def test_accountabilities_can_be_added_and_removed_one_by_one(staff):

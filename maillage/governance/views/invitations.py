@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.core.actors import actor_of
 from maillage.core.permissions import permission_required
-from maillage.governance import services
+from maillage.governance import selectors, services
 from maillage.governance.forms import InvitationForm, apply_errors
 from maillage.governance.models import Invitation, Workstream
 from maillage.governance.views._common import (
@@ -25,7 +25,6 @@ from maillage.governance.views._common import (
     _workstream,
     workstream_url,
 )
-from maillage.network.models import Person
 
 SESSION_INVITATION = "governance_invitation_sent"
 
@@ -114,12 +113,12 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     try:
-        invitation = services.invitation_check(token)
+        invitation = selectors.invitation_by_token(token)
     except ValidationError as error:
         return _invitation_problem(request, error)
     if request.method == "POST":
         try:
-            services.invitation_accept(user=request.user, token=token)
+            services.invitation_accept(actor=actor_of(request), token=token)
         except ValidationError as error:
             return _invitation_problem(request, error)
         messages.success(
@@ -131,16 +130,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     context: dict[str, Any] = {
         "invitation": invitation,
         "workstream": invitation.workstream,
-        # A name only: the link may be forwarded, and the inviter's address is theirs to share.
-        "inviter": _display_name(inviter),
+        "inviter": selectors.inviter_name(inviter),
         "other_address": request.user.is_authenticated
         and request.user.email.lower() != invitation.email.lower(),
     }
     return render(request, "governance/invitation_accept.html", context)
-
-
-def _display_name(user: Any) -> str:
-    if user is None:
-        return ""
-    person = Person.objects.filter(user=user).first()
-    return user.get_full_name() or (str(person) if person is not None else "")
