@@ -53,10 +53,6 @@ def _slug_for(model: Any, text: str, wanted: str = "") -> str:
     return unique_slug(model, wanted or text)
 
 
-def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    return {key: [before.get(key), after[key]] for key in after if before.get(key) != after[key]}
-
-
 def _clean_list(values: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for value in values:

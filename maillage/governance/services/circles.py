@@ -14,7 +14,6 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.governance.models import Circle, CircleMode, RoleAssignment, RoleKind, Strategy
 from maillage.governance.services._common import (
-    _changes,
     _check_levels,
     _clean_list,
     _now,
@@ -158,18 +157,15 @@ def circle_amend(*, actor: Actor, circle: Circle, data: CircleData) -> Circle:
             )
         if data.parent.is_archived:
             raise ValidationError({"parent": _("The parent circle is archived.")})
-    before = _circle_snapshot(circle)
     previous_parent = circle.parent_id
-    _circle_fill(circle, data)
-    circle.full_clean(exclude=["slug"])
-    circle.save()
-    circle.territories.set(data.territories)
-    circle.strategies.set(data.strategies)
-    changes = _changes(before, _circle_snapshot(circle))
-    if changes:
-        audit.record(
-            actor=actor, verb=GovernanceVerb.CIRCLE_AMENDED, target=circle, payload=changes
-        )
+    audit.audited_update(
+        actor=actor,
+        instance=circle,
+        verb=GovernanceVerb.CIRCLE_AMENDED,
+        snapshot=_circle_snapshot,
+        fill=lambda c: _circle_fill(c, data),
+        relations={"territories": data.territories, "strategies": data.strategies},
+    )
     _set_accountabilities(actor=actor, owner=circle, texts=data.accountabilities)
     if previous_parent != circle.parent_id:
         _sync_links(

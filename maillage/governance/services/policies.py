@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.governance.models import Circle, Policy, PolicyStatus, PolicyVersion
-from maillage.governance.services._common import _changes, _iso, _require, _today, _user
+from maillage.governance.services._common import _iso, _require, _today, _user
 from maillage.governance.verbs import GovernanceVerb
 
 
@@ -90,7 +90,7 @@ def policy_amend(*, actor: Actor, policy: Policy, data: PolicyData, note: str = 
         "text": data.text.strip(),
         "review_date": _iso(data.review_date),
     }
-    changes = _changes(before, after)
+    changes = audit.changes(before, after)
     if not changes:
         return policy
     policy.title = data.title.strip()

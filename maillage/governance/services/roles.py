@@ -28,7 +28,6 @@ from maillage.governance.models import (
     Workstream,
 )
 from maillage.governance.services._common import (
-    _changes,
     _clean_list,
     _group_kwargs,
     _group_prefix,
@@ -155,13 +154,14 @@ def role_amend(*, actor: Actor, role: Role, data: RoleData) -> Role:
     _require(actor, "governance.manage_roles")
     if role.is_archived:
         raise ValidationError(_("This role is archived."))
-    before = _role_snapshot(role)
-    _role_fill(role, data)
-    role.full_clean()
-    role.save()
-    changes = _changes(before, _role_snapshot(role))
-    if changes:
-        audit.record(actor=actor, verb=GovernanceVerb.ROLE_AMENDED, target=role, payload=changes)
+    changes = audit.audited_update(
+        actor=actor,
+        instance=role,
+        verb=GovernanceVerb.ROLE_AMENDED,
+        snapshot=_role_snapshot,
+        fill=lambda r: _role_fill(r, data),
+        exclude=(),
+    )
     _set_accountabilities(actor=actor, owner=role, texts=data.accountabilities)
     if "kind" in changes:
         _sync_links(actor=actor, assignments=role.assignments.filter(ended_at__isnull=True))

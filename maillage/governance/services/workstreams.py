@@ -18,7 +18,6 @@ from maillage.governance import workflows
 from maillage.governance.models import Circle, Deliverable, RoleKind, Strategy, Workstream
 from maillage.governance.rules import workflow_roles
 from maillage.governance.services._common import (
-    _changes,
     _check_levels,
     _iso,
     _now,
@@ -122,22 +121,22 @@ def workstream_amend(*, actor: Actor, workstream: Workstream, data: WorkstreamDa
     _require(actor, "governance.change_workstream", workstream)
     if workstream.is_archived:
         raise ValidationError(_("This workstream is archived."))
-    before = _workstream_snapshot(workstream)
     if sorted(c.pk for c in data.sponsors) != sorted(
         workstream.sponsors.values_list("pk", flat=True)
     ):
         _require(actor, "governance.manage_workstreams")
-    _workstream_fill(workstream, data)
-    workstream.full_clean(exclude=["slug"])
-    workstream.save()
-    workstream.sponsors.set(data.sponsors)
-    workstream.territories.set(data.territories)
-    workstream.strategies.set(data.strategies)
-    changes = _changes(before, _workstream_snapshot(workstream))
-    if changes:
-        audit.record(
-            actor=actor, verb=GovernanceVerb.WORKSTREAM_AMENDED, target=workstream, payload=changes
-        )
+    audit.audited_update(
+        actor=actor,
+        instance=workstream,
+        verb=GovernanceVerb.WORKSTREAM_AMENDED,
+        snapshot=_workstream_snapshot,
+        fill=lambda w: _workstream_fill(w, data),
+        relations={
+            "sponsors": data.sponsors,
+            "territories": data.territories,
+            "strategies": data.strategies,
+        },
+    )
     return workstream
 
 
@@ -222,7 +221,7 @@ def deliverable_amend(
     title = data.title.strip()
     if not title:
         raise ValidationError({"title": _("Give the deliverable a title.")})
-    changes = _changes(
+    changes = audit.changes(
         {"title": deliverable.title, "due_date": _iso(deliverable.due_date)},
         {"title": title, "due_date": _iso(data.due_date)},
     )
