@@ -3,107 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from maillage.governance.changes._base import (
-    BOOL,
-    CHOICE,
-    DATE,
-    INT,
-    REF,
-    REFERENCES,
-    TEXT,
-    TEXTS,
-    Param,
-    Params,
-    Reference,
-    ValidChange,
-)
+from maillage.governance.changes._base import Params, ValidChange, check_value, param_schema
 from maillage.governance.changes.actions import ACTIONS
-
-
-def _resolve_refs(ref: Reference, raw: list[Any], name: str) -> list[models.Model]:
-    key_type = int if ref.field == "pk" else str
-    keys: list[Any] = []
-    for value in raw:
-        if key_type is int and (isinstance(value, bool) or not isinstance(value, int)):
-            raise ValidationError(
-                {name: _("Expected the number of a %(what)s.") % {"what": ref.label}}
-            )
-        if key_type is str and not isinstance(value, str):
-            raise ValidationError(
-                {name: _("Expected the key of a %(what)s.") % {"what": ref.label}}
-            )
-        keys.append(value)
-    found = {
-        getattr(obj, ref.field): obj
-        for obj in ref.model._default_manager.filter(**{f"{ref.field}__in": keys})
-    }
-    missing = [str(k) for k in keys if k not in found]
-    if missing:
-        raise ValidationError(
-            {name: _("No %(what)s “%(key)s”.") % {"what": ref.label, "key": missing[0]}}
-        )
-    return [found[k] for k in keys]
-
-
-def _check_value(name: str, spec: Param, value: Any) -> Any:
-    if spec.type == TEXT:
-        if not isinstance(value, str):
-            raise ValidationError({name: _("Expected a text.")})
-        return value
-    if spec.type == BOOL:
-        if not isinstance(value, bool):
-            raise ValidationError({name: _("Expected true or false.")})
-        return value
-    if spec.type == INT:
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError({name: _("Expected a whole number.")})
-        return value
-    if spec.type == DATE:
-        if value is None:
-            return None
-        try:
-            return date.fromisoformat(value) if isinstance(value, str) else _bad_date()
-        except ValueError:
-            raise ValidationError({name: _("Expected a date (YYYY-MM-DD).")}) from None
-    if spec.type == TEXTS:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ValidationError({name: _("Expected a list of texts.")})
-        return value
-    if spec.type == CHOICE:
-        values = value if spec.many else [value]
-        if spec.many and not isinstance(value, list):
-            raise ValidationError({name: _("Expected a list.")})
-        for item in values:
-            if item not in spec.choices:
-                raise ValidationError(
-                    {
-                        name: _("“%(value)s” is not one of: %(choices)s.")
-                        % {"value": item, "choices": ", ".join(spec.choices)}
-                    }
-                )
-        return value
-    if spec.type == REF:
-        ref = REFERENCES[spec.ref]
-        if value is None and not spec.many:
-            return None
-        if spec.many and not isinstance(value, list):
-            raise ValidationError({name: _("Expected a list.")})
-        objects = _resolve_refs(ref, value if spec.many else [value], name)
-        return objects if spec.many else objects[0]
-    raise AssertionError(spec.type)
-
-
-def _bad_date() -> date:
-    raise ValueError
 
 
 def change_validate(change: Any) -> ValidChange:
@@ -136,7 +43,7 @@ def change_validate(change: Any) -> ValidChange:
             errors.setdefault(name, []).append(_("This parameter is required."))
             continue
         try:
-            values[name] = _check_value(name, spec, params[name])
+            values[name] = check_value(name, spec, params[name])
         except ValidationError as error:
             for field_name, messages in error.message_dict.items():
                 errors.setdefault(field_name, []).extend(messages)
@@ -173,29 +80,10 @@ def change_describe(change: Any) -> str:
     return action.describe(params if isinstance(params, Mapping) else {}) or str(action.label)
 
 
-_JSON_TYPES = {TEXT: "string", BOOL: "boolean", INT: "integer", DATE: "string"}
-
-
 def schema(action: str) -> dict[str, Any]:
     """The JSON Schema of an action's change, for forms and other applications."""
     declared = ACTIONS[action]
-    properties: dict[str, Any] = {}
-    for name, spec in declared.params.items():
-        item: dict[str, Any]
-        if spec.type == REF:
-            ref = REFERENCES[spec.ref]
-            item = {"type": "integer" if ref.field == "pk" else "string"}
-        elif spec.type == CHOICE:
-            item = {"enum": list(spec.choices)}
-        elif spec.type == TEXTS:
-            item = {"type": "array", "items": {"type": "string"}}
-        else:
-            item = {"type": _JSON_TYPES[spec.type]}
-            if spec.type == DATE:
-                item["format"] = "date"
-        if spec.many and spec.type != TEXTS:
-            item = {"type": "array", "items": item}
-        properties[name] = item
+    properties = {name: param_schema(spec) for name, spec in declared.params.items()}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": str(declared.label),
