@@ -4,6 +4,7 @@ Each module registers the labels of its audit verbs when it is imported, which i
 package does for all of them.
 """
 
+from maillage.core.permissions import SYSTEM
 from maillage.network.services._common import unique_slug
 from maillage.network.services.functions import function_add, function_end
 from maillage.network.services.imports import network_import
@@ -33,6 +34,7 @@ from maillage.network.services.seats import (
 
 __all__ = [
     "NEQ_PATTERN",
+    "SYSTEM",
     "OrganizationData",
     "PersonData",
     "SeatData",
