@@ -15,7 +15,7 @@ key, levels by key, roles, policies and seats by id. An "amend" action changes o
 parameters it gives.
 """
 
-from maillage.governance.changes._base import (
+from maillage.governance.changes._common import (
     BOOL,
     CHOICE,
     DATE,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.governance import services, workflows
-from maillage.governance.changes._base import (
+from maillage.governance.changes._common import (
     BOOL,
     CHOICE,
     DATE,

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from maillage.governance.changes._base import Params, ValidChange, check_value, param_schema
+from maillage.governance.changes._common import Params, ValidChange, check_value, param_schema
 from maillage.governance.changes.actions import ACTIONS
 
 

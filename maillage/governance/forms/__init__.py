@@ -2,10 +2,10 @@
 
 from maillage.governance.forms.circles import AccountabilityForm, CircleForm
 from maillage.governance.forms.invitations import InvitationForm
-from maillage.governance.forms.map import MapFilterForm
 from maillage.governance.forms.memberships import EndMembershipForm, MemberForm
 from maillage.governance.forms.policies import PolicyForm, PolicyStatusForm
 from maillage.governance.forms.roles import AssignForm, AssignmentForm, RoleForm
+from maillage.governance.forms.structure import MapFilterForm
 from maillage.governance.forms.workstreams import (
     DeliverableForm,
     TransitionForm,

@@ -4,7 +4,7 @@ Models hold data and invariants only. Every write goes through ``services.py``, 
 double links consistent and records the history.
 """
 
-from maillage.governance.models.calendar import CalendarFeed, Reminder, ReminderKind
+from maillage.governance.models.calendars import CalendarFeed, Reminder, ReminderKind
 from maillage.governance.models.circles import Accountability, Circle, CircleMode
 from maillage.governance.models.invitations import Invitation, InvitationKind
 from maillage.governance.models.memberships import (

@@ -1,8 +1,4 @@
-"""Every write to the partner network: one function per action, checked, validated and audited.
-
-Each module registers the labels of its audit verbs when it is imported, which importing this
-package does for all of them.
-"""
+"""Every write to the partner network: one function per action, checked, validated and audited."""
 
 from maillage.core.permissions import SYSTEM
 from maillage.network.services._common import unique_slug

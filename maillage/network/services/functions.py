@@ -8,19 +8,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.permissions import require
 from maillage.network.models import Function, Organization, Person
 from maillage.network.services._common import today
-
-audit.register_verbs(
-    {
-        "function.added": gettext_lazy("function added"),
-        "function.ended": gettext_lazy("function ended"),
-    }
-)
 
 
 @transaction.atomic

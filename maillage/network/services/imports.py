@@ -9,7 +9,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.permissions import require
@@ -25,12 +24,6 @@ from maillage.network.services.organizations import (
 )
 from maillage.network.services.people import PersonData, person_create, person_update
 from maillage.network.services.seats import SeatData, seat_add_substitute, seat_assign
-
-audit.register_verbs(
-    {
-        "network.imported": gettext_lazy("network imported from a CSV file"),
-    }
-)
 
 
 @transaction.atomic

@@ -10,22 +10,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.permissions import require
 from maillage.network.models import Organization, OrganizationStatus, Sector
 from maillage.network.services._common import diff, unique_slug
 from maillage.territories.models import Level, Territory
-
-audit.register_verbs(
-    {
-        "organization.created": gettext_lazy("organization created"),
-        "organization.updated": gettext_lazy("organization updated"),
-        "organization.status_changed": gettext_lazy("status in the collective changed"),
-    }
-)
-
 
 NEQ_PATTERN = re.compile(r"\d{10}")
 

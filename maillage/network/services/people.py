@@ -6,20 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.permissions import SYSTEM, require
 from maillage.network.models import Person
 from maillage.network.services._common import diff, unique_slug
-
-audit.register_verbs(
-    {
-        "person.created": gettext_lazy("person created"),
-        "person.updated": gettext_lazy("person updated"),
-        "person.account_linked": gettext_lazy("account linked"),
-    }
-)
 
 
 @dataclass

@@ -11,21 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from maillage.core import audit
 from maillage.core.permissions import require
 from maillage.network.models import Organization, Person, Seat
 from maillage.network.services._common import today
 from maillage.network.signals import seat_ended
-
-audit.register_verbs(
-    {
-        "seat.assigned": gettext_lazy("seat assigned"),
-        "seat.updated": gettext_lazy("seat updated"),
-        "seat.ended": gettext_lazy("seat ended"),
-    }
-)
 
 
 @dataclass
