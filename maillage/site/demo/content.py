@@ -1,39 +1,17 @@
-"""Demo content of the public site, in French with a short English version of each page.
+"""The pages of the demo: blocks, then each page in French with its short English version.
 
-Written for Maillage from the collective's public facts (its history from the regional committee
-of the Alliances pour la solidarité to the collective, its territory, its collaboration model, its
-strategies); the news article and the event are fictional. Called by `manage.py load_demo` after
-the other apps; a second run creates nothing new and changes nothing an editor changed.
+Pure data: `loader.py` creates the pages.
 """
 
 from __future__ import annotations
 
-import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
-from wagtail.search import index
+from wagtail.models import Page
 
-from maillage.core.permissions import SYSTEM
-from maillage.site import services
-from maillage.site.models import (
-    EventIndexPage,
-    EventPage,
-    GlossaryPage,
-    GlossaryTerm,
-    HomePage,
-    NewsArticlePage,
-    NewsIndexPage,
-    SectionIndexPage,
-    StandardPage,
-)
-
-FRENCH = "fr-ca"
-ENGLISH = "en"
+from maillage.site.models import SectionIndexPage, StandardPage
 
 
 def p(*paragraphs: str) -> dict[str, Any]:
@@ -75,113 +53,6 @@ def en_term(slug: str, text: str) -> str:
     return f'<a href="/en/glossary/#{slug}">{text}</a>'
 
 
-# The glossary: (French slug, French term, French definition, English slug, term, definition)
-
-
-@dataclass(frozen=True)
-class Term:
-    slug_fr: str
-    term_fr: str
-    definition_fr: str
-    slug_en: str
-    term_en: str
-    definition_en: str
-
-
-TERMS = [
-    Term(
-        "developpement-social",
-        "Développement social",
-        "L'ensemble des gestes qu'une société pose pour que chaque personne puisse se réaliser, "
-        "prendre part à la vie collective et exercer les droits sociaux reconnus par les chartes "
-        "québécoise et canadienne. Il vise une amélioration durable des conditions de vie au sein "
-        "des communautés, en misant sur la concertation, l'équité, la solidarité, "
-        "l'intersectorialité, l'intersectionnalité et l'innovation.",
-        "social-development",
-        "Social development",
-        "Everything a society does so that each person can flourish, take part in community life "
-        "and exercise the social rights recognized by the Québec and Canadian charters, for a "
-        "lasting improvement of living conditions.",
-    ),
-    Term(
-        "concertation-intersectorielle",
-        "Concertation intersectorielle",
-        "Des organisations de secteurs différents (communautaire, municipal, philanthropique, "
-        "réseaux publics…) qui unissent leurs forces devant des situations complexes : elles "
-        "partagent leur expertise, bâtissent ensemble des solutions et mènent des actions "
-        "collectives dans un souci de bien-être commun. Le Collectif en est une.",
-        "intersectoral-concertation",
-        "Intersectoral concertation",
-        "Organizations from different sectors joining forces on complex situations: they pool "
-        "their expertise, build solutions together and act collectively. The collective is one.",
-    ),
-    Term(
-        "action-communautaire",
-        "Action communautaire",
-        "Une action collective portée par des valeurs de solidarité, de démocratie, d'équité et "
-        "d'autonomie. Elle prend forme dans des organismes issus de leur milieu, qui répondent à "
-        "des besoins exprimés par les personnes concernées et font une large place à la "
-        "participation citoyenne et à la délibération.",
-        "community-action",
-        "Community action",
-        "Collective action grounded in solidarity, democracy, equity and autonomy, carried by "
-        "community organizations that answer needs voiced by the people concerned.",
-    ),
-    Term(
-        "developpement-des-communautes",
-        "Développement des communautés",
-        "Une démarche de coopération volontaire entre les résidents et les institutions d'un "
-        "milieu, structurée sur un territoire donné, pour améliorer les conditions et la qualité "
-        "de vie. Son orientation vient des communautés elles-mêmes et des acteurs qui les "
-        "composent, par une participation démocratique.",
-        "community-development",
-        "Community development",
-        "Voluntary cooperation between the residents and institutions of a place to improve "
-        "living conditions, steered democratically by the communities themselves.",
-    ),
-    Term(
-        "action-sociale-influence-citoyenne",
-        "Action sociale et influence citoyenne",
-        "La mobilisation d'organisations de la société civile ou de groupes de citoyennes et de "
-        "citoyens qui défendent des droits individuels et collectifs pour obtenir des mesures, "
-        "des règlements et des politiques publiques favorables aux personnes en situation de "
-        "pauvreté ou d'exclusion.",
-        "social-action-citizen-influence",
-        "Social action and citizen influence",
-        "Civil-society organizations and citizens' groups defending rights to obtain public "
-        "measures and policies that improve the lives of people facing poverty or exclusion.",
-    ),
-    Term(
-        "cercle",
-        "Cercle",
-        "Un espace de travail du Collectif, doté d'une raison d'être, d'un domaine et de "
-        "redevabilités, qui prend ses décisions par consentement.",
-        "circle",
-        "Circle",
-        "A working body of the collective with a purpose, a domain and accountabilities; it "
-        "decides by consent.",
-    ),
-    Term(
-        "chantier",
-        "Chantier",
-        "Un groupe de travail temporaire, mandaté par un ou plusieurs cercles, ouvert aux "
-        "acteurs externes et doté d'une date de fin.",
-        "workstream",
-        "Workstream",
-        "A temporary working group, mandated by one or more circles, open to external actors "
-        "and with an end date.",
-    ),
-    Term(
-        "palier",
-        "Palier",
-        "Le niveau auquel on agit : local, supralocal (MRC), régional ou national.",
-        "level",
-        "Level",
-        "The scale at which one acts: local, supralocal (MRC), regional or national.",
-    ),
-]
-
-
 # The pages: French first, then the short English version.
 
 
@@ -191,13 +62,18 @@ class DemoPage:
     slug_fr: str
     title_fr: str
     intro_fr: str
-    body_fr: list[dict[str, Any]]
+    body_fr: list[dict[str, Any]] | None  # None: a page without a body (an index, the glossary)
     slug_en: str
     title_en: str
     intro_en: str
-    body_en: list[dict[str, Any]]
+    body_en: list[dict[str, Any]] | None
     extra: dict[str, Any] = field(default_factory=dict)
     children: list[DemoPage] = field(default_factory=list)
+    # The search engines' description; the intro when empty.
+    description_fr: str = ""
+    description_en: str = ""
+    # Fields worked out when the page is created (an event's dates follow the day of loading).
+    computed: Callable[[], dict[str, Any]] | None = None
 
 
 HOME_FR = (
@@ -529,292 +405,3 @@ PAGES = [
         children=STRATEGY_PAGES,
     ),
 ]
-
-
-def _body(blocks: list[dict[str, Any]], term_ids: dict[str, int]) -> list[dict[str, Any]]:
-    result = []
-    for block in blocks:
-        if block["type"] == "terms":
-            value = dict(block["value"])
-            value["terms"] = [term_ids[slug] for slug in value["terms"] if slug in term_ids]
-            block = {"type": "terms", "value": value}
-        result.append(block)
-    return result
-
-
-@transaction.atomic
-def load(*, stdout: Any) -> None:
-    french = Locale.objects.get_or_create(language_code=FRENCH)[0]
-    english = Locale.objects.get_or_create(language_code=ENGLISH)[0]
-    created: list[Page] = []
-    home = _home(french, english, created)
-    term_ids = _glossary(french, english)
-    for demo in PAGES:
-        _page(home, demo, english, term_ids, created)
-    _glossary_page(home, english, created)
-    _news(home, english, created)
-    _events(home, english, created)
-    services.editors_sync_all(actor=SYSTEM)
-    # The search index is kept up to date by background tasks; the demo indexes its pages now.
-    for page in created:
-        index.insert_or_update_object(page)
-    stdout.write(
-        _("Public site: %(pages)d pages in French and English (%(new)d new).")
-        % {
-            "pages": Page.objects.filter(depth__gt=1).live().count(),
-            "new": len(created),
-        }
-    )
-
-
-def _publish(page: Page, created: list[Page]) -> Page:
-    page.save_revision().publish()
-    created.append(page)
-    return page
-
-
-def _translate(page: Page, english: Locale, fields: dict[str, Any], created: list[Page]) -> Page:
-    existing = page.get_translation_or_none(english)
-    if existing is not None:
-        return existing.specific
-    translation = page.copy_for_translation(english).specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    return _publish(translation, created)
-
-
-def _home(french: Locale, english: Locale, created: list[Page]) -> HomePage:
-    """The home pages exist since `migrate`; the demo gives them their text, once."""
-    home = services.home_pages_ensure()
-    if not home.body:
-        home.title, home.intro = HOME_FR
-        home.body = HOME_BODY_FR
-        home.seo_title = "Collectif IDS-CN"
-        home.search_description = HOME_FR[1]
-        _publish(home, created)
-    translation = home.get_translation(english).specific
-    if not translation.body:
-        translation.title, translation.intro = HOME_EN
-        translation.body = HOME_BODY_EN
-        translation.slug = "home"
-        translation.seo_title = "Collectif IDS-CN"
-        translation.search_description = HOME_EN[1]
-        _publish(translation, created)
-    return home
-
-
-def _page(
-    parent: Page,
-    demo: DemoPage,
-    english: Locale,
-    term_ids: dict[str, dict[str, int]],
-    created: list[Page],
-) -> Page:
-    page = parent.get_children().filter(slug=demo.slug_fr).first()
-    if page is None:
-        page = demo.model(
-            title=demo.title_fr,
-            slug=demo.slug_fr,
-            intro=demo.intro_fr,
-            body=_body(demo.body_fr, term_ids[FRENCH]),
-            search_description=demo.intro_fr,
-            show_in_menus=parent.depth == 2,
-            **demo.extra,
-        )
-        parent.add_child(instance=page)
-        _publish(page, created)
-    page = page.specific
-    _translate(
-        page,
-        english,
-        {
-            "title": demo.title_en,
-            "slug": demo.slug_en,
-            "intro": demo.intro_en,
-            "body": _body(demo.body_en, term_ids[FRENCH]),
-            "search_description": demo.intro_en,
-        },
-        created,
-    )
-    for child in demo.children:
-        _page(page, child, english, term_ids, created)
-    return page
-
-
-def _glossary(french: Locale, english: Locale) -> dict[str, dict[str, int]]:
-    ids: dict[str, dict[str, int]] = {FRENCH: {}, ENGLISH: {}}
-    for demo in TERMS:
-        term = GlossaryTerm.objects.filter(locale=french, slug=demo.slug_fr).first()
-        if term is None:
-            term = GlossaryTerm.objects.create(
-                locale=french,
-                term=demo.term_fr,
-                slug=demo.slug_fr,
-                definition=f"<p>{demo.definition_fr}</p>",
-            )
-        translation = term.get_translation_or_none(english)
-        if translation is None:
-            translation = term.copy_for_translation(english)
-            translation.term = demo.term_en
-            translation.slug = demo.slug_en
-            translation.definition = f"<p>{demo.definition_en}</p>"
-            translation.save()
-        ids[FRENCH][demo.slug_fr] = term.pk
-        ids[ENGLISH][demo.slug_fr] = translation.pk
-    return ids
-
-
-def _glossary_page(home: Page, english: Locale, created: list[Page]) -> None:
-    page = home.get_children().filter(slug="glossaire").first()
-    if page is None:
-        page = GlossaryPage(
-            title="Glossaire",
-            slug="glossaire",
-            intro="Les mots que nous employons, et ce que nous voulons dire par eux.",
-            search_description="Les mots du développement social et de notre modèle de "
-            "collaboration.",
-            show_in_menus=True,
-        )
-        home.add_child(instance=page)
-        _publish(page, created)
-    _translate(
-        page.specific,
-        english,
-        {
-            "title": "Glossary",
-            "slug": "glossary",
-            "intro": "The words we use, and what we mean by them.",
-            "search_description": "The words of social development and of our model.",
-        },
-        created,
-    )
-
-
-def _news(home: Page, english: Locale, created: list[Page]) -> None:
-    index_page = home.get_children().filter(slug="nouvelles").first()
-    if index_page is None:
-        index_page = NewsIndexPage(
-            title="Nouvelles",
-            slug="nouvelles",
-            intro="Ce qui se passe au Collectif et chez ses partenaires.",
-            search_description="Les nouvelles du Collectif.",
-            show_in_menus=True,
-        )
-        home.add_child(instance=index_page)
-        _publish(index_page, created)
-    _translate(
-        index_page.specific,
-        english,
-        {
-            "title": "News",
-            "slug": "news",
-            "intro": "What is happening at the collective and among its partners.",
-            "search_description": "News of the collective.",
-        },
-        created,
-    )
-    article = index_page.get_children().filter(slug="un-site-public-relie-a-la-plateforme").first()
-    if article is None:
-        article = NewsArticlePage(
-            title="Un site public relié à notre plateforme",
-            slug="un-site-public-relie-a-la-plateforme",
-            date=datetime.date(2026, 9, 15),
-            intro="Notre territoire, nos partenaires et nos cercles s'affichent désormais tels "
-            "qu'ils sont dans la plateforme du Collectif.",
-            search_description="Le Collectif met en ligne son site public.",
-            body=[
-                p(
-                    "Le Collectif met en ligne son site public. Les pages sur notre territoire "
-                    "et notre modèle de collaboration présentent des données tirées directement "
-                    "de la plateforme : elles restent à jour sans qu'on ait à les retoucher.",
-                    "Cette nouvelle est fictive : elle sert à la démonstration.",
-                )
-            ],
-        )
-        index_page.add_child(instance=article)
-        _publish(article, created)
-    _translate(
-        article.specific,
-        english,
-        {
-            "title": "A public site connected to our platform",
-            "slug": "a-public-site-connected-to-our-platform",
-            "intro": "Our territory, partners and circles now appear as they are in the "
-            "collective's platform.",
-            "search_description": "The collective launches its public site.",
-            "body": [
-                p(
-                    "Pages about our territory and collaboration model now show data straight "
-                    "from the platform. This news item is fictional, for the demonstration."
-                )
-            ],
-        },
-        created,
-    )
-
-
-def _events(home: Page, english: Locale, created: list[Page]) -> None:
-    index_page = home.get_children().filter(slug="evenements").first()
-    if index_page is None:
-        index_page = EventIndexPage(
-            title="Événements",
-            slug="evenements",
-            intro="Rencontres, forums et activités ouvertes aux partenaires et au public.",
-            search_description="Les événements du Collectif.",
-            show_in_menus=True,
-        )
-        home.add_child(instance=index_page)
-        _publish(index_page, created)
-    _translate(
-        index_page.specific,
-        english,
-        {
-            "title": "Events",
-            "slug": "events",
-            "intro": "Meetings, forums and activities open to partners and the public.",
-            "search_description": "Events of the collective.",
-        },
-        created,
-    )
-    event = index_page.get_children().filter(slug="forum-regional-developpement-social").first()
-    if event is None:
-        day = timezone.localdate() + datetime.timedelta(days=45)
-        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
-        event = EventPage(
-            title="Forum régional sur le développement social",
-            slug="forum-regional-developpement-social",
-            start=start,
-            end=start + datetime.timedelta(hours=7),
-            place="Salle communautaire des Bâtisseurs (fictive), La Malbaie",
-            online_url="https://forum.exemple.org/en-ligne",
-            registration_url="https://forum.exemple.org/inscription",
-            intro="Une journée pour faire le point sur nos chantiers et choisir ensemble les "
-            "priorités de l'année.",
-            search_description="Forum régional du Collectif, sur place et en ligne.",
-            body=[
-                p(
-                    "Partenaires, citoyennes et citoyens sont invités à une journée d'échanges "
-                    "sur les chantiers en cours. L'événement est fictif : il sert à la "
-                    "démonstration."
-                )
-            ],
-        )
-        index_page.add_child(instance=event)
-        _publish(event, created)
-    _translate(
-        event.specific,
-        english,
-        {
-            "title": "Regional forum on social development",
-            "slug": "regional-forum-social-development",
-            "intro": "A day to review our workstreams and choose the year's priorities together.",
-            "search_description": "The collective's regional forum, on site and online.",
-            "body": [
-                p(
-                    "Partners and citizens are invited to a day of discussion (in French) on "
-                    "the current workstreams. This event is fictional, for the demonstration."
-                )
-            ],
-        },
-        created,
-    )

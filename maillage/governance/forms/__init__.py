@@ -1,0 +1,34 @@
+"""Forms of the governance pages: they parse input; services validate and write."""
+
+from maillage.governance.forms.circles import AccountabilityForm, CircleForm
+from maillage.governance.forms.invitations import InvitationForm
+from maillage.governance.forms.memberships import EndMembershipForm, MemberForm
+from maillage.governance.forms.policies import PolicyForm, PolicyStatusForm
+from maillage.governance.forms.roles import AssignForm, AssignmentForm, RoleForm
+from maillage.governance.forms.structure import MapFilterForm
+from maillage.governance.forms.workstreams import (
+    DeliverableForm,
+    TransitionForm,
+    WorkstreamFilterForm,
+    WorkstreamForm,
+)
+from maillage.network.forms import apply_errors
+
+__all__ = [
+    "AccountabilityForm",
+    "AssignForm",
+    "AssignmentForm",
+    "CircleForm",
+    "DeliverableForm",
+    "EndMembershipForm",
+    "InvitationForm",
+    "MapFilterForm",
+    "MemberForm",
+    "PolicyForm",
+    "PolicyStatusForm",
+    "RoleForm",
+    "TransitionForm",
+    "WorkstreamFilterForm",
+    "WorkstreamForm",
+    "apply_errors",
+]

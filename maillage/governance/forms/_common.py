@@ -1,0 +1,162 @@
+"""What the governance forms share: choice fields, their querysets, territories and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from maillage.governance.models import Strategy
+from maillage.network.forms import PeopleChoiceField, territory_choices
+from maillage.network.models import Person, Seat
+from maillage.territories.models import Level, Territory, TerritoryType
+
+ONE_PER_LINE = _("One per line.")
+SEVERAL = _("Hold Ctrl (or Cmd) to choose several.")
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class NamedChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name)
+
+
+class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name)
+
+
+class SeatChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.organization.name} — {obj.holder}"
+
+
+def people() -> Any:
+    return Person.objects.order_by("last_name", "first_name")
+
+
+def open_seats() -> Any:
+    today = timezone.localdate()
+    return (
+        Seat.objects.filter(start_date__lte=today)
+        .exclude(end_date__lt=today)
+        .select_related("organization", "holder")
+        .order_by("organization__name", "holder__last_name")
+    )
+
+
+def set_queryset(form: forms.Form, name: str, queryset: QuerySet[Any]) -> None:
+    """Give a model choice field its choices: the class declares it with none."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+
+
+def lines_field(label: Any, *, rows: int) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=ONE_PER_LINE,
+    )
+
+
+def seat_field(*, help_text: Any) -> SeatChoiceField:
+    return SeatChoiceField(
+        label=_("On behalf of (seat)"),
+        required=False,
+        queryset=Seat.objects.none(),
+        empty_label=_("In their own name"),
+        help_text=help_text,
+    )
+
+
+def substitutes_field() -> PeopleChoiceField:
+    return PeopleChoiceField(
+        label=_("Substitutes"),
+        required=False,
+        queryset=Person.objects.none(),
+        help_text=SEVERAL,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+
+def territory_field(label: Any) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        required=False,
+        help_text=SEVERAL,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+
+
+def levels_field() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=_("Levels (paliers)"),
+        required=False,
+        choices=Level.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def strategies_field() -> NamedMultipleChoiceField:
+    return NamedMultipleChoiceField(
+        label=_("Strategies"),
+        required=False,
+        queryset=Strategy.objects.order_by("position", "name_fr"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ScopeMixin:
+    """What a circle or a workstream covers: territories chosen by slug among the territories
+    below Québec (grouped by MRC), levels and strategies."""
+
+    fields: dict[str, forms.Field]
+    cleaned_data: dict[str, Any]
+
+    def _setup_territories(self) -> None:
+        self.territory_list = list(
+            Territory.objects.exclude(type=TerritoryType.PROVINCE).only(
+                "pk", "name", "slug", "type", "parent_id"
+            )
+        )
+        self.territory_list.sort(key=lambda t: t.name)
+        field = self.fields["territories"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = territory_choices(self.territory_list, whole=False)
+
+    def chosen_territories(self) -> list[Territory]:
+        slugs = set(self.cleaned_data.get("territories") or [])
+        return [t for t in self.territory_list if t.slug in slugs]
+
+    @staticmethod
+    def scope_initial(group: Any) -> dict[str, Any]:
+        """The initial values of the scope fields for an existing circle or workstream."""
+        return {
+            "territories": [t.slug for t in group.territories.all()],
+            "levels": list(group.levels),
+            "strategies": [s.pk for s in group.strategies.all()],
+        }
+
+    def scope_data(self) -> dict[str, Any]:
+        """The chosen scope, as the services' data classes name it."""
+        return {
+            "territories": self.chosen_territories(),
+            "levels": list(self.cleaned_data["levels"]),
+            "strategies": list(self.cleaned_data["strategies"]),
+        }
+
+
+def check_dates(form: forms.Form, start: str, end: str, message: Any) -> None:
+    first: date | None = form.cleaned_data.get(start)
+    last: date | None = form.cleaned_data.get(end)
+    if first and last and last < first:
+        form.add_error(end, message)

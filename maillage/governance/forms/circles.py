@@ -1,0 +1,97 @@
+"""Forms of circles and their accountabilities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from maillage.governance.forms._common import (
+    NamedChoiceField,
+    ScopeMixin,
+    levels_field,
+    lines,
+    lines_field,
+    strategies_field,
+    territory_field,
+)
+from maillage.governance.models import Circle, CircleMode
+from maillage.governance.services import CircleData
+
+
+class CircleForm(ScopeMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    purpose = forms.CharField(
+        label=_("Purpose (raison d'être)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    parent = NamedChoiceField(
+        label=_("Parent circle"),
+        required=False,
+        queryset=Circle.objects.none(),
+        empty_label=_("None (the general circle)"),
+    )
+    mode = forms.ChoiceField(
+        label=_("Mode"),
+        choices=CircleMode.choices,
+        initial=CircleMode.CONSENT,
+        widget=forms.RadioSelect,
+        help_text=_("In an open circle, partner members may join by themselves."),
+    )
+    domains = lines_field(_("Domains"), rows=3)
+    accountabilities = lines_field(_("Accountabilities (redevabilités)"), rows=4)
+    territories = territory_field(_("Territories concerned"))
+    levels = levels_field()
+    strategies = strategies_field()
+
+    def __init__(
+        self, *args: Any, circle: Circle | None = None, parent: Circle | None = None, **kwargs: Any
+    ) -> None:
+        if circle is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "name": circle.name,
+                "purpose": circle.purpose,
+                "parent": circle.parent_id,
+                "mode": circle.mode,
+                "domains": "\n".join(circle.domains),
+                "accountabilities": "\n".join(a.text for a in circle.accountabilities.all()),
+                **self.scope_initial(circle),
+            }
+        elif parent is not None:
+            kwargs.setdefault("initial", {})["parent"] = parent.pk
+        super().__init__(*args, **kwargs)
+        self._setup_territories()
+        field = self.fields["parent"]
+        assert isinstance(field, forms.ModelChoiceField)
+        candidates = Circle.objects.filter(archived_at__isnull=True).order_by("name")
+        if circle is not None:
+            if circle.is_general:
+                del self.fields["parent"]
+            else:
+                candidates = candidates.exclude(pk=circle.pk)
+                field.empty_label = None
+        if "parent" in self.fields:
+            field.queryset = candidates
+
+    def to_data(self) -> CircleData:
+        data = self.cleaned_data
+        return CircleData(
+            name=data["name"],
+            purpose=data["purpose"],
+            parent=data.get("parent"),
+            mode=data["mode"],
+            domains=lines(data["domains"]),
+            accountabilities=lines(data["accountabilities"]),
+            **self.scope_data(),
+        )
+
+
+class AccountabilityForm(forms.Form):
+    text = forms.CharField(
+        label=_("Accountability"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: “Keep the regional work plan up to date”."),
+    )

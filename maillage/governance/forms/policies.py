@@ -1,0 +1,76 @@
+"""Forms of circles' policies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from maillage.governance.models import PolicyStatus
+from maillage.governance.services import PolicyData
+from maillage.network.forms import DateInput
+
+
+class PolicyForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    adopted_on = forms.DateField(
+        label=_("Adopted on"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Today unless you say otherwise."),
+    )
+    review_date = forms.DateField(
+        label=_("Review date"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("It appears on the governance calendar; a reminder goes out beforehand."),
+    )
+    note = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=500,
+        required=False,
+        help_text=_("Kept with the new version."),
+    )
+
+    def __init__(self, *args: Any, amend: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["adopted_on" if amend else "note"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "adopted_on" in self.fields:
+            adopted = data.get("adopted_on") or timezone.localdate()
+            review = data.get("review_date")
+            if review and review < adopted:
+                self.add_error(
+                    "review_date", _("A policy cannot be reviewed before it is adopted.")
+                )
+        return data
+
+    def to_data(self) -> PolicyData:
+        data = self.cleaned_data
+        return PolicyData(
+            title=data["title"],
+            text=data["text"],
+            review_date=data["review_date"],
+            adopted_on=data.get("adopted_on"),
+        )
+
+
+class PolicyStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=PolicyStatus.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Retiring a policy is final."),
+    )
+    review_date = forms.DateField(
+        label=_("Next review date"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty to keep the current one."),
+    )
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)

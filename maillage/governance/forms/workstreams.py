@@ -1,0 +1,127 @@
+"""Forms of workstreams, their status and their deliverables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from maillage.governance import workflows
+from maillage.governance.forms._common import (
+    NamedMultipleChoiceField,
+    ScopeMixin,
+    check_dates,
+    levels_field,
+    lines,
+    lines_field,
+    strategies_field,
+    territory_field,
+)
+from maillage.governance.models import Circle, Workstream
+from maillage.governance.services import DeliverableData, WorkstreamData
+from maillage.network.forms import DateInput
+
+
+class WorkstreamFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *workflows.WORKSTREAM.choices],
+    )
+    past_sunset = forms.BooleanField(label=_("Only those past their sunset date"), required=False)
+
+    def values(self) -> tuple[str, bool]:
+        if not self.is_bound or not self.is_valid():
+            return "", False
+        return self.cleaned_data["status"] or "", bool(self.cleaned_data["past_sunset"])
+
+
+class WorkstreamForm(ScopeMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    mandate = forms.CharField(
+        label=_("Mandate"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    sponsors = NamedMultipleChoiceField(
+        label=_("Sponsoring circles"),
+        queryset=Circle.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one sponsoring circle.")},
+    )
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
+    sunset_date = forms.DateField(
+        label=_("Sunset date"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("When the mandate ends unless it is renewed."),
+    )
+    deliverables = lines_field(_("Expected deliverables"), rows=3)
+    territories = territory_field(_("Territories concerned"))
+    levels = levels_field()
+    strategies = strategies_field()
+
+    def __init__(
+        self,
+        *args: Any,
+        workstream: Workstream | None = None,
+        sponsor: Circle | None = None,
+        can_change_sponsors: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        if workstream is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "name": workstream.name,
+                "mandate": workstream.mandate,
+                "sponsors": [c.pk for c in workstream.sponsors.all()],
+                "start_date": workstream.start_date,
+                "sunset_date": workstream.sunset_date,
+                **self.scope_initial(workstream),
+            }
+        elif sponsor is not None:
+            kwargs.setdefault("initial", {})["sponsors"] = [sponsor.pk]
+        super().__init__(*args, **kwargs)
+        self._setup_territories()
+        field = self.fields["sponsors"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = Circle.objects.filter(archived_at__isnull=True).order_by("name")
+        if workstream is not None:
+            del self.fields["deliverables"]
+            if not can_change_sponsors:
+                field.disabled = True
+                field.help_text = _("Only coordination staff may change the sponsoring circles.")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        check_dates(
+            self, "start_date", "sunset_date", _("The sunset date comes after the start date.")
+        )
+        return data
+
+    def to_data(self) -> WorkstreamData:
+        data = self.cleaned_data
+        return WorkstreamData(
+            name=data["name"],
+            mandate=data["mandate"],
+            sponsors=list(data["sponsors"]),
+            start_date=data["start_date"],
+            sunset_date=data["sunset_date"],
+            deliverables=[DeliverableData(title=t) for t in lines(data.get("deliverables", ""))],
+            **self.scope_data(),
+        )
+
+
+class TransitionForm(forms.Form):
+    transition = forms.ChoiceField(
+        label=_("Change the status"),
+        choices=[(t.key, t.label) for t in workflows.WORKSTREAM.transitions],
+    )
+
+
+class DeliverableForm(forms.Form):
+    title = forms.CharField(label=_("Deliverable"), max_length=255)
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
+    def to_data(self) -> DeliverableData:
+        return DeliverableData(
+            title=self.cleaned_data["title"], due_date=self.cleaned_data["due_date"]
+        )

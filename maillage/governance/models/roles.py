@@ -1,0 +1,176 @@
+"""Roles of circles and workstreams, and the people who hold them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from maillage.governance.models.circles import Circle
+from maillage.governance.models.workstreams import Workstream
+from maillage.network.models import Person, Seat
+
+
+class RoleKind(models.TextChoices):
+    LEAD = "lead", _("Lead link (premier lien)")
+    DELEGATE = "delegate", _("Delegate (second lien)")
+    FACILITATOR = "facilitator", _("Facilitator")
+    SECRETARY = "secretary", _("Secretary")
+    CUSTOM = "custom", _("Other role")
+
+
+# Built-in kinds have a single holder at a time; a custom role may have several.
+SINGLE_HOLDER_KINDS = (RoleKind.LEAD, RoleKind.DELEGATE, RoleKind.FACILITATOR, RoleKind.SECRETARY)
+# Kinds that may amend the circle's policies unless the circle decides otherwise.
+POLICY_KINDS = (RoleKind.LEAD, RoleKind.SECRETARY)
+
+
+class Role(models.Model):
+    """A role in a circle or in a workstream (never both)."""
+
+    circle = models.ForeignKey(
+        Circle,
+        verbose_name=_("circle"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="roles",
+    )
+    workstream = models.ForeignKey(
+        Workstream,
+        verbose_name=_("workstream"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="roles",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    purpose = models.TextField(_("purpose"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=RoleKind.choices, default=RoleKind.CUSTOM
+    )
+    elected = models.BooleanField(_("elected"), default=False)
+    term_months = models.PositiveSmallIntegerField(_("term (months)"), null=True, blank=True)
+    may_amend_policies = models.BooleanField(_("may amend the circle's policies"), default=False)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(circle__isnull=False) & Q(workstream__isnull=True))
+                | (Q(circle__isnull=True) & Q(workstream__isnull=False)),
+                name="role_in_circle_xor_workstream",
+                violation_error_message=_("A role belongs either to a circle or to a workstream."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=RoleKind.values),
+                name="role_kind_valid",
+                violation_error_message=_("Unknown kind of role."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=RoleKind.DELEGATE) | Q(circle__isnull=False),
+                name="role_delegate_in_circle",
+                violation_error_message=_("Only a circle has a delegate (second lien)."),
+            ),
+            models.CheckConstraint(
+                condition=Q(elected=False) | (Q(term_months__isnull=False) & Q(term_months__gt=0)),
+                name="role_elected_has_term",
+                violation_error_message=_("An elected role needs a term length."),
+            ),
+            models.UniqueConstraint(
+                fields=["circle", "kind"],
+                condition=Q(circle__isnull=False)
+                & Q(archived_at__isnull=True)
+                & ~Q(kind=RoleKind.CUSTOM),
+                name="role_one_builtin_per_circle",
+                violation_error_message=_("This circle already has a role of this kind."),
+            ),
+            models.UniqueConstraint(
+                fields=["workstream", "kind"],
+                condition=Q(workstream__isnull=False)
+                & Q(archived_at__isnull=True)
+                & ~Q(kind=RoleKind.CUSTOM),
+                name="role_one_builtin_per_workstream",
+                violation_error_message=_("This workstream already has a role of this kind."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    @property
+    def single_holder(self) -> bool:
+        return self.kind in SINGLE_HOLDER_KINDS
+
+
+class RoleAssignment(models.Model):
+    """A person holds a role, possibly on behalf of an organization through a seat."""
+
+    role = models.ForeignKey(
+        Role, verbose_name=_("role"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="role_assignments"
+    )
+    seat = models.ForeignKey(
+        Seat,
+        verbose_name=_("seat"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+    )
+    substitutes = models.ManyToManyField(
+        Person,
+        verbose_name=_("substitutes"),
+        related_name="substitute_role_assignments",
+        blank=True,
+    )
+    start_date = models.DateField(_("start date"), default=timezone.localdate)
+    term_end = models.DateField(_("term end"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ended by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        ordering = ["-start_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "person"],
+                condition=Q(ended_at__isnull=True),
+                name="assignment_one_open_per_person",
+                violation_error_message=_("This person already holds this role."),
+            ),
+            models.CheckConstraint(
+                condition=Q(term_end__isnull=True) | Q(term_end__gte=F("start_date")),
+                name="assignment_term_after_start",
+                violation_error_message=_("A term cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.role}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_at is None

@@ -1,0 +1,142 @@
+"""Organizations of the network and their status in the collective."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from maillage.core import audit
+from maillage.core.permissions import require
+from maillage.network.models import Organization, OrganizationStatus, Sector
+from maillage.network.services._common import diff, unique_slug
+from maillage.territories.models import Level, Territory
+
+NEQ_PATTERN = re.compile(r"\d{10}")
+
+
+def normalize_neq(value: str) -> str:
+    """People paste NEQs with spaces ("1234 567 890"); keep the digits' layout otherwise."""
+    return re.sub(r"\s+", "", value or "")
+
+
+def neq_error(value: str) -> ValidationError:
+    return ValidationError(
+        _("NEQ “%(value)s” is invalid: a Québec enterprise number (NEQ) has exactly 10 digits."),
+        code="invalid",
+        params={"value": value},
+    )
+
+
+@dataclass
+class OrganizationData:
+    name: str
+    sectors: Sequence[Sector]
+    level: str = Level.REGIONAL
+    territories: Sequence[Territory] = ()
+    acronym: str = ""
+    neq: str = ""
+    description: str = ""
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    status: str = OrganizationStatus.PARTNER
+
+
+_ORGANIZATION_FIELDS = (
+    "name",
+    "acronym",
+    "neq",
+    "description",
+    "level",
+    "website",
+    "email",
+    "phone",
+)
+
+
+def _organization_snapshot(organization: Organization) -> dict[str, Any]:
+    snapshot = {name: getattr(organization, name) for name in _ORGANIZATION_FIELDS}
+    snapshot["sectors"] = sorted(s.key for s in organization.sectors.all())
+    snapshot["territories"] = sorted(t.code for t in organization.territories.all())
+    return snapshot
+
+
+def _organization_fill(organization: Organization, data: OrganizationData) -> None:
+    neq = normalize_neq(data.neq)
+    if neq and not NEQ_PATTERN.fullmatch(neq):
+        raise ValidationError({"neq": neq_error(neq)})
+    if not data.sectors:
+        raise ValidationError({"sectors": _("Choose at least one sector.")})
+    organization.name = data.name.strip()
+    organization.acronym = data.acronym.strip()
+    organization.neq = neq
+    organization.description = data.description.strip()
+    organization.level = data.level
+    organization.website = data.website.strip()
+    organization.email = data.email.strip().lower()
+    organization.phone = data.phone.strip()
+
+
+@transaction.atomic
+def organization_create(*, actor: Any, data: OrganizationData) -> Organization:
+    require(actor, "network.manage")
+    organization = Organization(status=data.status)
+    _organization_fill(organization, data)
+    organization.slug = unique_slug(Organization, organization.name)
+    organization.full_clean()
+    organization.save()
+    organization.sectors.set(data.sectors)
+    organization.territories.set(data.territories)
+    audit.record(
+        actor=actor,
+        verb="organization.created",
+        target=organization,
+        payload=_organization_snapshot(organization) | {"status": organization.status},
+    )
+    return organization
+
+
+@transaction.atomic
+def organization_update(
+    *, actor: Any, organization: Organization, data: OrganizationData
+) -> Organization:
+    """Apply `data`; a change of status goes through `organization_set_status`."""
+    require(actor, "network.manage")
+    before = _organization_snapshot(organization)
+    _organization_fill(organization, data)
+    organization.full_clean(exclude=["slug"])
+    organization.save()
+    organization.sectors.set(data.sectors)
+    organization.territories.set(data.territories)
+    changes = diff(before, _organization_snapshot(organization))
+    if changes:
+        audit.record(actor=actor, verb="organization.updated", target=organization, payload=changes)
+    if data.status != organization.status:
+        organization_set_status(actor=actor, organization=organization, status=data.status)
+    return organization
+
+
+@transaction.atomic
+def organization_set_status(*, actor: Any, organization: Organization, status: str) -> Organization:
+    """Partner, external actor or former partner of the collective."""
+    require(actor, "network.manage")
+    if status not in OrganizationStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    previous = organization.status
+    if previous == status:
+        return organization
+    organization.status = status
+    organization.save(update_fields=["status", "updated_at"])
+    audit.record(
+        actor=actor,
+        verb="organization.status_changed",
+        target=organization,
+        payload={"from": previous, "to": status},
+    )
+    return organization

@@ -1,0 +1,133 @@
+"""People of the network and the accounts they are linked to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from maillage.core import audit
+from maillage.core.permissions import SYSTEM, require
+from maillage.network.models import Person
+from maillage.network.services._common import diff, unique_slug
+
+
+@dataclass
+class PersonData:
+    first_name: str
+    last_name: str
+    email: str = ""
+    phone: str = ""
+
+
+def _person_fill(person: Person, data: PersonData) -> None:
+    person.first_name = data.first_name.strip()
+    person.last_name = data.last_name.strip()
+    person.email = data.email.strip().lower()
+    person.phone = data.phone.strip()
+
+
+@transaction.atomic
+def person_create(*, actor: Any, data: PersonData) -> Person:
+    require(actor, "network.manage")
+    person = Person()
+    _person_fill(person, data)
+    person.slug = unique_slug(Person, f"{person.first_name} {person.last_name}")
+    person.full_clean()
+    person.save()
+    audit.record(
+        actor=actor,
+        verb="person.created",
+        target=person,
+        payload={"first_name": person.first_name, "last_name": person.last_name},
+    )
+    if person.email:
+        # Someone who already has a verified account with this address gets linked now.
+        from allauth.account.models import EmailAddress
+
+        address = (
+            EmailAddress.objects.filter(email__iexact=person.email, verified=True)
+            .select_related("user")
+            .first()
+        )
+        if address is not None:
+            person_link_account(actor=actor, user=address.user, email=address.email)
+            person.refresh_from_db(fields=["user"])
+    return person
+
+
+@transaction.atomic
+def person_for_account(*, actor: Any, user: Any) -> Person:
+    """The Person of `user`'s account: the linked one, the one whose e-mail the account has
+    verified, or a new one made from the account (someone joining through an invitation)."""
+    person = Person.objects.filter(user=user).first()
+    if person is not None:
+        return person
+    email = (user.email or "").strip().lower()
+    if email:
+        linked = person_link_account(actor=SYSTEM, user=user, email=email)
+        if linked is not None:
+            return linked
+    # An address already on someone else's record stays theirs until this account verifies it.
+    taken = bool(email) and Person.objects.filter(email__iexact=email).exists()
+    first = (user.first_name or "").strip() or email.split("@")[0] or "?"
+    person = person_create(
+        actor=SYSTEM,
+        data=PersonData(
+            first_name=first[:100],
+            last_name=(user.last_name or "").strip()[:100],
+            email="" if taken else email,
+        ),
+    )
+    if person.user_id is None:
+        person.user = user
+        person.save(update_fields=["user", "updated_at"])
+        audit.record(
+            actor=actor, verb="person.account_linked", target=person, payload={"user": user.pk}
+        )
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor: Any, person: Person, data: PersonData) -> Person:
+    require(actor, "network.manage")
+    fields = ("first_name", "last_name", "email", "phone")
+    before = {name: getattr(person, name) for name in fields}
+    _person_fill(person, data)
+    person.full_clean(exclude=["slug", "user"])
+    person.save()
+    # Only names go into the log: it outlives the contact details it would otherwise copy.
+    changes = diff(before, {name: getattr(person, name) for name in fields})
+    if changes:
+        payload = {
+            "changed": sorted(changes),
+            **{k: v for k, v in changes.items() if k in ("first_name", "last_name")},
+        }
+        audit.record(actor=actor, verb="person.updated", target=person, payload=payload)
+    return person
+
+
+@transaction.atomic
+def person_link_account(*, actor: Any, user: Any, email: str) -> Person | None:
+    """Link the unlinked Person whose e-mail is `email` to `user`, once `user` has verified it.
+
+    Returns the linked person, or None when there is nobody to link.
+    """
+    from allauth.account.models import EmailAddress
+
+    if actor is not SYSTEM and getattr(actor, "pk", None) != user.pk:
+        require(actor, "network.manage")
+    if not EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists():
+        return None
+    if Person.objects.filter(user=user).exists():
+        return None
+    person = Person.objects.filter(email__iexact=email, user__isnull=True).first()
+    if person is None:
+        return None
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    audit.record(
+        actor=actor, verb="person.account_linked", target=person, payload={"user": user.pk}
+    )
+    return person

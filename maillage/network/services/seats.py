@@ -1,0 +1,138 @@
+"""Seats: a person sits on behalf of an organization, with substitutes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from maillage.core import audit
+from maillage.core.permissions import require
+from maillage.network.models import Organization, Person, Seat
+from maillage.network.services._common import today
+from maillage.network.signals import seat_ended
+
+
+@dataclass
+class SeatData:
+    start_date: date
+    substitutes: Sequence[Person] = field(default_factory=list)
+    end_date: date | None = None
+    note: str = ""
+
+
+def _seat_check(seat: Seat, substitutes: Iterable[Person]) -> None:
+    if any(s.pk == seat.holder_id for s in substitutes):
+        raise ValidationError(
+            {"substitutes": _("The holder of a seat cannot also be its substitute.")}
+        )
+    # "Open" means it has not ended before the new seat starts: two open seats would overlap.
+    overlapping = Seat.objects.filter(organization=seat.organization, holder=seat.holder).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=seat.start_date)
+    )
+    if seat.pk is not None:
+        overlapping = overlapping.exclude(pk=seat.pk)
+    if overlapping.exists():
+        raise ValidationError(
+            {"holder": _("This person already holds an open seat for this organization.")}
+        )
+    seat.full_clean()
+
+
+def _seat_payload(seat: Seat, substitutes: Iterable[Person]) -> dict[str, Any]:
+    return {
+        "seat": seat.pk,
+        "holder": str(seat.holder),
+        "substitutes": [str(p) for p in substitutes],
+        "start_date": seat.start_date.isoformat(),
+        "end_date": seat.end_date.isoformat() if seat.end_date else None,
+    }
+
+
+@transaction.atomic
+def seat_assign(*, actor: Any, organization: Organization, holder: Person, data: SeatData) -> Seat:
+    """Give `holder` a seat on behalf of `organization`. Seat events live in the organization's
+    history: that is where people look for who represents it."""
+    require(actor, "network.manage")
+    seat = Seat(
+        organization=organization,
+        holder=holder,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        note=data.note.strip(),
+    )
+    _seat_check(seat, data.substitutes)
+    seat.save()
+    seat.substitutes.set(data.substitutes)
+    audit.record(
+        actor=actor,
+        verb="seat.assigned",
+        target=organization,
+        payload=_seat_payload(seat, data.substitutes),
+    )
+    return seat
+
+
+@transaction.atomic
+def seat_update(*, actor: Any, seat: Seat, data: SeatData) -> Seat:
+    require(actor, "network.manage")
+    seat.start_date = data.start_date
+    seat.end_date = data.end_date
+    seat.note = data.note.strip()
+    _seat_check(seat, data.substitutes)
+    seat.save()
+    seat.substitutes.set(data.substitutes)
+    audit.record(
+        actor=actor,
+        verb="seat.updated",
+        target=seat.organization,
+        payload=_seat_payload(seat, data.substitutes),
+    )
+    return seat
+
+
+@transaction.atomic
+def seat_end(*, actor: Any, seat: Seat, end_date: date | None = None) -> Seat:
+    require(actor, "network.manage")
+    if seat.end_date is not None and seat.end_date <= today():
+        raise ValidationError({"end_date": _("This seat has already ended.")})
+    seat.end_date = end_date or today()
+    seat.full_clean()
+    seat.save(update_fields=["end_date"])
+    audit.record(
+        actor=actor,
+        verb="seat.ended",
+        target=seat.organization,
+        payload={
+            "seat": seat.pk,
+            "holder": str(seat.holder),
+            "end_date": seat.end_date.isoformat(),
+        },
+    )
+    seat_ended.send(sender=Seat, seat=seat, actor=actor)
+    return seat
+
+
+@transaction.atomic
+def seat_add_substitute(*, actor: Any, seat: Seat, person: Person) -> bool:
+    """Add `person` to the substitutes of `seat`; False when they already are one."""
+    substitutes = list(seat.substitutes.all())
+    if person in substitutes:
+        return False
+    seat_update(
+        actor=actor,
+        seat=seat,
+        data=SeatData(
+            start_date=seat.start_date,
+            end_date=seat.end_date,
+            note=seat.note,
+            substitutes=[*substitutes, person],
+        ),
+    )
+    return True

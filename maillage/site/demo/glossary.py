@@ -1,0 +1,129 @@
+"""The glossary of the demo: its terms and its page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from maillage.site.demo.content import DemoPage
+from maillage.site.models import GlossaryPage
+
+# The glossary: (French slug, French term, French definition, English slug, term, definition)
+
+
+@dataclass(frozen=True)
+class Term:
+    slug_fr: str
+    term_fr: str
+    definition_fr: str
+    slug_en: str
+    term_en: str
+    definition_en: str
+
+
+TERMS = [
+    Term(
+        "developpement-social",
+        "Développement social",
+        "L'ensemble des gestes qu'une société pose pour que chaque personne puisse se réaliser, "
+        "prendre part à la vie collective et exercer les droits sociaux reconnus par les chartes "
+        "québécoise et canadienne. Il vise une amélioration durable des conditions de vie au sein "
+        "des communautés, en misant sur la concertation, l'équité, la solidarité, "
+        "l'intersectorialité, l'intersectionnalité et l'innovation.",
+        "social-development",
+        "Social development",
+        "Everything a society does so that each person can flourish, take part in community life "
+        "and exercise the social rights recognized by the Québec and Canadian charters, for a "
+        "lasting improvement of living conditions.",
+    ),
+    Term(
+        "concertation-intersectorielle",
+        "Concertation intersectorielle",
+        "Des organisations de secteurs différents (communautaire, municipal, philanthropique, "
+        "réseaux publics…) qui unissent leurs forces devant des situations complexes : elles "
+        "partagent leur expertise, bâtissent ensemble des solutions et mènent des actions "
+        "collectives dans un souci de bien-être commun. Le Collectif en est une.",
+        "intersectoral-concertation",
+        "Intersectoral concertation",
+        "Organizations from different sectors joining forces on complex situations: they pool "
+        "their expertise, build solutions together and act collectively. The collective is one.",
+    ),
+    Term(
+        "action-communautaire",
+        "Action communautaire",
+        "Une action collective portée par des valeurs de solidarité, de démocratie, d'équité et "
+        "d'autonomie. Elle prend forme dans des organismes issus de leur milieu, qui répondent à "
+        "des besoins exprimés par les personnes concernées et font une large place à la "
+        "participation citoyenne et à la délibération.",
+        "community-action",
+        "Community action",
+        "Collective action grounded in solidarity, democracy, equity and autonomy, carried by "
+        "community organizations that answer needs voiced by the people concerned.",
+    ),
+    Term(
+        "developpement-des-communautes",
+        "Développement des communautés",
+        "Une démarche de coopération volontaire entre les résidents et les institutions d'un "
+        "milieu, structurée sur un territoire donné, pour améliorer les conditions et la qualité "
+        "de vie. Son orientation vient des communautés elles-mêmes et des acteurs qui les "
+        "composent, par une participation démocratique.",
+        "community-development",
+        "Community development",
+        "Voluntary cooperation between the residents and institutions of a place to improve "
+        "living conditions, steered democratically by the communities themselves.",
+    ),
+    Term(
+        "action-sociale-influence-citoyenne",
+        "Action sociale et influence citoyenne",
+        "La mobilisation d'organisations de la société civile ou de groupes de citoyennes et de "
+        "citoyens qui défendent des droits individuels et collectifs pour obtenir des mesures, "
+        "des règlements et des politiques publiques favorables aux personnes en situation de "
+        "pauvreté ou d'exclusion.",
+        "social-action-citizen-influence",
+        "Social action and citizen influence",
+        "Civil-society organizations and citizens' groups defending rights to obtain public "
+        "measures and policies that improve the lives of people facing poverty or exclusion.",
+    ),
+    Term(
+        "cercle",
+        "Cercle",
+        "Un espace de travail du Collectif, doté d'une raison d'être, d'un domaine et de "
+        "redevabilités, qui prend ses décisions par consentement.",
+        "circle",
+        "Circle",
+        "A working body of the collective with a purpose, a domain and accountabilities; it "
+        "decides by consent.",
+    ),
+    Term(
+        "chantier",
+        "Chantier",
+        "Un groupe de travail temporaire, mandaté par un ou plusieurs cercles, ouvert aux "
+        "acteurs externes et doté d'une date de fin.",
+        "workstream",
+        "Workstream",
+        "A temporary working group, mandated by one or more circles, open to external actors "
+        "and with an end date.",
+    ),
+    Term(
+        "palier",
+        "Palier",
+        "Le niveau auquel on agit : local, supralocal (MRC), régional ou national.",
+        "level",
+        "Level",
+        "The scale at which one acts: local, supralocal (MRC), regional or national.",
+    ),
+]
+
+
+GLOSSARY_PAGE = DemoPage(
+    GlossaryPage,
+    "glossaire",
+    "Glossaire",
+    "Les mots que nous employons, et ce que nous voulons dire par eux.",
+    None,
+    "glossary",
+    "Glossary",
+    "The words we use, and what we mean by them.",
+    None,
+    description_fr="Les mots du développement social et de notre modèle de collaboration.",
+    description_en="The words of social development and of our model.",
+)
