@@ -26,10 +26,7 @@ class Verbs(models.TextChoices):
 VERB_LABELS: dict[str, Promise | str] = {}
 
 
-def register_verbs(verbs: type[Verbs] | dict[str, Promise | str]) -> None:
-    if isinstance(verbs, dict):
-        VERB_LABELS.update(verbs)
-        return
+def register_verbs(verbs: type[Verbs]) -> None:
     for verb in verbs:
         VERB_LABELS[verb.value] = verb.label
 
@@ -41,13 +38,13 @@ def verb_label(verb: str) -> str:
 def record(
     *,
     actor: Actor | None,
-    verb: Verbs | str,
+    verb: Verbs,
     target: models.Model | None = None,
     payload: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Write one audit event. Call it inside the service's transaction."""
     real_actor = actor if isinstance(actor, User) else None
-    event = AuditEvent(actor=real_actor, verb=str(verb), payload=payload or {})
+    event = AuditEvent(actor=real_actor, verb=verb.value, payload=payload or {})
     if target is not None:
         event.target_type = ContentType.objects.get_for_model(target)
         event.target_id = str(target.pk)

@@ -286,12 +286,3 @@ class ImportForm(forms.Form):
         help_text=_("UTF-8 (or Windows “CSV”), comma or semicolon separated, .csv."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
-
-
-def apply_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's validation errors at the form's fields (others at the top)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

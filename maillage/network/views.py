@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actors import actor_of
+from maillage.core.forms import apply_errors
 from maillage.core.htmx import is_htmx
 from maillage.core.permissions import has_perm, permission_required
 from maillage.network import exports, imports, selectors, services
@@ -27,7 +28,6 @@ from maillage.network.forms import (
     OrganizationForm,
     PersonForm,
     SeatForm,
-    apply_errors,
 )
 from maillage.network.models import Function, Organization, Person, Seat, Sector
 

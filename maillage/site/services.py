@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.roles import Role
 
@@ -71,7 +72,7 @@ def is_editor(user: User) -> bool:
 
 
 @transaction.atomic
-def editor_membership_sync(*, actor: Any, user: User) -> bool:
+def editor_membership_sync(*, actor: Actor, user: User) -> bool:
     """Put `user` in the editors group when their role is coordination staff or administrator,
     take them out otherwise. Returns whether membership changed.
 
@@ -89,7 +90,7 @@ def editor_membership_sync(*, actor: Any, user: User) -> bool:
 
 
 @transaction.atomic
-def editors_sync_all(*, actor: Any) -> int:
+def editors_sync_all(*, actor: Actor) -> int:
     """Bring every account's membership in line with its role (the demo and a migration call it).
     Returns the number of accounts changed."""
     group = editors_group()

@@ -12,7 +12,6 @@ from maillage.governance.forms.workstreams import (
     WorkstreamFilterForm,
     WorkstreamForm,
 )
-from maillage.network.forms import apply_errors
 
 __all__ = [
     "AccountabilityForm",
@@ -30,5 +29,4 @@ __all__ = [
     "TransitionForm",
     "WorkstreamFilterForm",
     "WorkstreamForm",
-    "apply_errors",
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.strategies import Strategy
-from maillage.governance.workflows import WORKSTREAM
+from maillage.governance.workflows import RUNNING_STATES, WORKSTREAM
 from maillage.territories.models import Territory
 
 
@@ -67,7 +67,7 @@ class Workstream(models.Model):
 
     @property
     def is_running(self) -> bool:
-        return self.status in WORKSTREAM.running_states
+        return self.status in RUNNING_STATES
 
     @property
     def past_sunset(self) -> bool:

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import require
+from maillage.core.slugs import unique_slug
 from maillage.governance.models import Circle, Workstream
 from maillage.network.models import Seat
-from maillage.network.services import unique_slug
 from maillage.territories.models import Level
 
 

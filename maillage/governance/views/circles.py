@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actors import actor_of
+from maillage.core.forms import apply_errors
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services
-from maillage.governance.forms import CircleForm, apply_errors
+from maillage.governance.forms import CircleForm
 from maillage.governance.models import Circle
 from maillage.governance.views._common import (
     _circle,

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actors import actor_of
+from maillage.core.forms import apply_errors
 from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
-from maillage.governance.forms import InvitationForm, apply_errors
+from maillage.governance.forms import InvitationForm
 from maillage.governance.models import Invitation, Workstream
 from maillage.governance.views._common import (
     _cached,

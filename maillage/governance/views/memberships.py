@@ -11,9 +11,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from maillage.core.actors import actor_of
+from maillage.core.forms import apply_errors
 from maillage.core.permissions import permission_required
 from maillage.governance import services
-from maillage.governance.forms import EndMembershipForm, MemberForm, apply_errors
+from maillage.governance.forms import EndMembershipForm, MemberForm
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.views._common import (
     _cached,

@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maillage.core.actors import actor_of
+from maillage.core.forms import apply_errors
 from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
-from maillage.governance.forms import PolicyForm, PolicyStatusForm, apply_errors
+from maillage.governance.forms import PolicyForm, PolicyStatusForm
 from maillage.governance.models import Policy
 from maillage.governance.views._common import _cached, _circle, _form_page, circle_url
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actors import actor_of
+from maillage.core.forms import apply_errors
 from maillage.core.permissions import permission_required
 from maillage.governance import services
 from maillage.governance.forms import (
@@ -19,7 +20,6 @@ from maillage.governance.forms import (
     AssignForm,
     AssignmentForm,
     RoleForm,
-    apply_errors,
 )
 from maillage.governance.models import Accountability, Circle, Role, RoleAssignment, Workstream
 from maillage.governance.views._common import (

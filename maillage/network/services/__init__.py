@@ -1,7 +1,6 @@
 """Every write to the partner network: one function per action, checked, validated and audited."""
 
 from maillage.core.permissions import SYSTEM
-from maillage.network.services._common import unique_slug
 from maillage.network.services.functions import function_add, function_end
 from maillage.network.services.imports import network_import
 from maillage.network.services.organizations import (
@@ -50,5 +49,4 @@ __all__ = [
     "seat_assign",
     "seat_end",
     "seat_update",
-    "unique_slug",
 ]

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.permissions import require
 from maillage.network.models import Function, Organization, Person
 from maillage.network.services._common import today
+from maillage.network.verbs import NetworkVerb
 
 
 @transaction.atomic
 def function_add(
     *,
-    actor: Any,
+    actor: Actor,
     person: Person,
     organization: Organization,
     title: str,
@@ -32,7 +33,7 @@ def function_add(
     function.save()
     audit.record(
         actor=actor,
-        verb="function.added",
+        verb=NetworkVerb.FUNCTION_ADDED,
         target=person,
         payload={
             "function": function.pk,
@@ -44,7 +45,7 @@ def function_add(
 
 
 @transaction.atomic
-def function_end(*, actor: Any, function: Function, end_date: date | None = None) -> Function:
+def function_end(*, actor: Actor, function: Function, end_date: date | None = None) -> Function:
     require(actor, "network.manage")
     if function.end_date is not None:
         raise ValidationError({"end_date": _("This function has already ended.")})
@@ -53,7 +54,7 @@ def function_end(*, actor: Any, function: Function, end_date: date | None = None
     function.save(update_fields=["end_date"])
     audit.record(
         actor=actor,
-        verb="function.ended",
+        verb=NetworkVerb.FUNCTION_ENDED,
         target=function.person,
         payload={
             "function": function.pk,

@@ -4,17 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.permissions import require
 from maillage.network import imports
 from maillage.network.models import Organization, Person, Seat
-from maillage.network.services._common import diff, today
+from maillage.network.services._common import today
 from maillage.network.services.functions import function_add
 from maillage.network.services.organizations import (
     OrganizationData,
@@ -24,11 +24,12 @@ from maillage.network.services.organizations import (
 )
 from maillage.network.services.people import PersonData, person_create, person_update
 from maillage.network.services.seats import SeatData, seat_add_substitute, seat_assign
+from maillage.network.verbs import NetworkVerb
 
 
 @transaction.atomic
 def network_import(
-    *, actor: Any, kind: str, rows: Sequence[imports.ImportRow], dry_run: bool
+    *, actor: Actor, kind: str, rows: Sequence[imports.ImportRow], dry_run: bool
 ) -> imports.ImportReport:
     """Import checked CSV rows, all or nothing.
 
@@ -61,7 +62,7 @@ def network_import(
     report.applied = True
     audit.record(
         actor=actor,
-        verb="network.imported",
+        verb=NetworkVerb.IMPORTED,
         payload={
             "kind": kind,
             "created": report.created,
@@ -72,7 +73,7 @@ def network_import(
     return report
 
 
-def _import_organization(actor: Any, row: imports.OrganizationRow) -> imports.RowOutcome:
+def _import_organization(actor: Actor, row: imports.OrganizationRow) -> imports.RowOutcome:
     given = row.values
     existing = None
     if given.get("neq"):
@@ -108,13 +109,13 @@ def _import_organization(actor: Any, row: imports.OrganizationRow) -> imports.Ro
         setattr(current, key, value)
     organization_update(actor=actor, organization=existing, data=current)
     after = _organization_snapshot(existing) | {"status": existing.status}
-    changed = sorted(diff(before, after))
+    changed = sorted(audit.changes(before, after))
     return imports.RowOutcome(
         row.line, "update" if changed else "unchanged", str(existing), changed
     )
 
 
-def _import_person(actor: Any, row: imports.PersonRow) -> imports.RowOutcome:
+def _import_person(actor: Actor, row: imports.PersonRow) -> imports.RowOutcome:
     cells = row.values
     person: Person | None = None
     if cells["email"]:
@@ -155,7 +156,7 @@ def _import_person(actor: Any, row: imports.PersonRow) -> imports.RowOutcome:
                 phone=cells["phone"] or person.phone,
             ),
         )
-        details = sorted(diff(before, {name: getattr(person, name) for name in fields}))
+        details = sorted(audit.changes(before, {name: getattr(person, name) for name in fields}))
         action = "update" if details else "unchanged"
     organization = row.organization
     if organization is not None and cells["function"]:
@@ -191,7 +192,7 @@ def _import_person(actor: Any, row: imports.PersonRow) -> imports.RowOutcome:
 
 
 def _import_substitute(
-    actor: Any, row: imports.PersonRow, person: Person, organization: Organization
+    actor: Actor, row: imports.PersonRow, person: Person, organization: Organization
 ) -> bool:
     seats = Seat.objects.filter(organization=organization, end_date__isnull=True).select_related(
         "holder", "organization"

@@ -12,9 +12,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.permissions import require
+from maillage.core.slugs import unique_slug
 from maillage.network.models import Organization, OrganizationStatus, Sector
-from maillage.network.services._common import diff, unique_slug
+from maillage.network.verbs import NetworkVerb
 from maillage.territories.models import Level, Territory
 
 NEQ_PATTERN = re.compile(r"\d{10}")
@@ -84,7 +86,7 @@ def _organization_fill(organization: Organization, data: OrganizationData) -> No
 
 
 @transaction.atomic
-def organization_create(*, actor: Any, data: OrganizationData) -> Organization:
+def organization_create(*, actor: Actor, data: OrganizationData) -> Organization:
     require(actor, "network.manage")
     organization = Organization(status=data.status)
     _organization_fill(organization, data)
@@ -95,7 +97,7 @@ def organization_create(*, actor: Any, data: OrganizationData) -> Organization:
     organization.territories.set(data.territories)
     audit.record(
         actor=actor,
-        verb="organization.created",
+        verb=NetworkVerb.ORGANIZATION_CREATED,
         target=organization,
         payload=_organization_snapshot(organization) | {"status": organization.status},
     )
@@ -104,26 +106,27 @@ def organization_create(*, actor: Any, data: OrganizationData) -> Organization:
 
 @transaction.atomic
 def organization_update(
-    *, actor: Any, organization: Organization, data: OrganizationData
+    *, actor: Actor, organization: Organization, data: OrganizationData
 ) -> Organization:
     """Apply `data`; a change of status goes through `organization_set_status`."""
     require(actor, "network.manage")
-    before = _organization_snapshot(organization)
-    _organization_fill(organization, data)
-    organization.full_clean(exclude=["slug"])
-    organization.save()
-    organization.sectors.set(data.sectors)
-    organization.territories.set(data.territories)
-    changes = diff(before, _organization_snapshot(organization))
-    if changes:
-        audit.record(actor=actor, verb="organization.updated", target=organization, payload=changes)
+    audit.audited_update(
+        actor=actor,
+        instance=organization,
+        verb=NetworkVerb.ORGANIZATION_UPDATED,
+        snapshot=_organization_snapshot,
+        fill=lambda o: _organization_fill(o, data),
+        relations={"sectors": data.sectors, "territories": data.territories},
+    )
     if data.status != organization.status:
         organization_set_status(actor=actor, organization=organization, status=data.status)
     return organization
 
 
 @transaction.atomic
-def organization_set_status(*, actor: Any, organization: Organization, status: str) -> Organization:
+def organization_set_status(
+    *, actor: Actor, organization: Organization, status: str
+) -> Organization:
     """Partner, external actor or former partner of the collective."""
     require(actor, "network.manage")
     if status not in OrganizationStatus.values:
@@ -135,7 +138,7 @@ def organization_set_status(*, actor: Any, organization: Organization, status: s
     organization.save(update_fields=["status", "updated_at"])
     audit.record(
         actor=actor,
-        verb="organization.status_changed",
+        verb=NetworkVerb.ORGANIZATION_STATUS_CHANGED,
         target=organization,
         payload={"from": previous, "to": status},
     )

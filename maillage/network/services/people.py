@@ -8,9 +8,11 @@ from typing import Any
 from django.db import transaction
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.permissions import SYSTEM, require
+from maillage.core.slugs import unique_slug
 from maillage.network.models import Person
-from maillage.network.services._common import diff, unique_slug
+from maillage.network.verbs import NetworkVerb
 
 
 @dataclass
@@ -29,7 +31,7 @@ def _person_fill(person: Person, data: PersonData) -> None:
 
 
 @transaction.atomic
-def person_create(*, actor: Any, data: PersonData) -> Person:
+def person_create(*, actor: Actor, data: PersonData) -> Person:
     require(actor, "network.manage")
     person = Person()
     _person_fill(person, data)
@@ -38,7 +40,7 @@ def person_create(*, actor: Any, data: PersonData) -> Person:
     person.save()
     audit.record(
         actor=actor,
-        verb="person.created",
+        verb=NetworkVerb.PERSON_CREATED,
         target=person,
         payload={"first_name": person.first_name, "last_name": person.last_name},
     )
@@ -58,7 +60,7 @@ def person_create(*, actor: Any, data: PersonData) -> Person:
 
 
 @transaction.atomic
-def person_for_account(*, actor: Any, user: Any) -> Person:
+def person_for_account(*, actor: Actor, user: Any) -> Person:
     """The Person of `user`'s account: the linked one, the one whose e-mail the account has
     verified, or a new one made from the account (someone joining through an invitation)."""
     person = Person.objects.filter(user=user).first()
@@ -84,13 +86,16 @@ def person_for_account(*, actor: Any, user: Any) -> Person:
         person.user = user
         person.save(update_fields=["user", "updated_at"])
         audit.record(
-            actor=actor, verb="person.account_linked", target=person, payload={"user": user.pk}
+            actor=actor,
+            verb=NetworkVerb.PERSON_ACCOUNT_LINKED,
+            target=person,
+            payload={"user": user.pk},
         )
     return person
 
 
 @transaction.atomic
-def person_update(*, actor: Any, person: Person, data: PersonData) -> Person:
+def person_update(*, actor: Actor, person: Person, data: PersonData) -> Person:
     require(actor, "network.manage")
     fields = ("first_name", "last_name", "email", "phone")
     before = {name: getattr(person, name) for name in fields}
@@ -98,18 +103,18 @@ def person_update(*, actor: Any, person: Person, data: PersonData) -> Person:
     person.full_clean(exclude=["slug", "user"])
     person.save()
     # Only names go into the log: it outlives the contact details it would otherwise copy.
-    changes = diff(before, {name: getattr(person, name) for name in fields})
+    changes = audit.changes(before, {name: getattr(person, name) for name in fields})
     if changes:
         payload = {
             "changed": sorted(changes),
             **{k: v for k, v in changes.items() if k in ("first_name", "last_name")},
         }
-        audit.record(actor=actor, verb="person.updated", target=person, payload=payload)
+        audit.record(actor=actor, verb=NetworkVerb.PERSON_UPDATED, target=person, payload=payload)
     return person
 
 
 @transaction.atomic
-def person_link_account(*, actor: Any, user: Any, email: str) -> Person | None:
+def person_link_account(*, actor: Actor, user: Any, email: str) -> Person | None:
     """Link the unlinked Person whose e-mail is `email` to `user`, once `user` has verified it.
 
     Returns the linked person, or None when there is nobody to link.
@@ -128,6 +133,9 @@ def person_link_account(*, actor: Any, user: Any, email: str) -> Person | None:
     person.user = user
     person.save(update_fields=["user", "updated_at"])
     audit.record(
-        actor=actor, verb="person.account_linked", target=person, payload={"user": user.pk}
+        actor=actor,
+        verb=NetworkVerb.PERSON_ACCOUNT_LINKED,
+        target=person,
+        payload={"user": user.pk},
     )
     return person

@@ -13,10 +13,12 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
+from maillage.core.actors import Actor
 from maillage.core.permissions import require
 from maillage.network.models import Organization, Person, Seat
 from maillage.network.services._common import today
 from maillage.network.signals import seat_ended
+from maillage.network.verbs import NetworkVerb
 
 
 @dataclass
@@ -56,7 +58,9 @@ def _seat_payload(seat: Seat, substitutes: Iterable[Person]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def seat_assign(*, actor: Any, organization: Organization, holder: Person, data: SeatData) -> Seat:
+def seat_assign(
+    *, actor: Actor, organization: Organization, holder: Person, data: SeatData
+) -> Seat:
     """Give `holder` a seat on behalf of `organization`. Seat events live in the organization's
     history: that is where people look for who represents it."""
     require(actor, "network.manage")
@@ -72,7 +76,7 @@ def seat_assign(*, actor: Any, organization: Organization, holder: Person, data:
     seat.substitutes.set(data.substitutes)
     audit.record(
         actor=actor,
-        verb="seat.assigned",
+        verb=NetworkVerb.SEAT_ASSIGNED,
         target=organization,
         payload=_seat_payload(seat, data.substitutes),
     )
@@ -80,7 +84,7 @@ def seat_assign(*, actor: Any, organization: Organization, holder: Person, data:
 
 
 @transaction.atomic
-def seat_update(*, actor: Any, seat: Seat, data: SeatData) -> Seat:
+def seat_update(*, actor: Actor, seat: Seat, data: SeatData) -> Seat:
     require(actor, "network.manage")
     seat.start_date = data.start_date
     seat.end_date = data.end_date
@@ -90,7 +94,7 @@ def seat_update(*, actor: Any, seat: Seat, data: SeatData) -> Seat:
     seat.substitutes.set(data.substitutes)
     audit.record(
         actor=actor,
-        verb="seat.updated",
+        verb=NetworkVerb.SEAT_UPDATED,
         target=seat.organization,
         payload=_seat_payload(seat, data.substitutes),
     )
@@ -98,7 +102,7 @@ def seat_update(*, actor: Any, seat: Seat, data: SeatData) -> Seat:
 
 
 @transaction.atomic
-def seat_end(*, actor: Any, seat: Seat, end_date: date | None = None) -> Seat:
+def seat_end(*, actor: Actor, seat: Seat, end_date: date | None = None) -> Seat:
     require(actor, "network.manage")
     if seat.end_date is not None and seat.end_date <= today():
         raise ValidationError({"end_date": _("This seat has already ended.")})
@@ -107,7 +111,7 @@ def seat_end(*, actor: Any, seat: Seat, end_date: date | None = None) -> Seat:
     seat.save(update_fields=["end_date"])
     audit.record(
         actor=actor,
-        verb="seat.ended",
+        verb=NetworkVerb.SEAT_ENDED,
         target=seat.organization,
         payload={
             "seat": seat.pk,
@@ -120,7 +124,7 @@ def seat_end(*, actor: Any, seat: Seat, end_date: date | None = None) -> Seat:
 
 
 @transaction.atomic
-def seat_add_substitute(*, actor: Any, seat: Seat, person: Person) -> bool:
+def seat_add_substitute(*, actor: Actor, seat: Seat, person: Person) -> bool:
     """Add `person` to the substitutes of `seat`; False when they already are one."""
     substitutes = list(seat.substitutes.all())
     if person in substitutes:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from maillage.core.actors import Actor
+from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.network import imports
 from maillage.network.services import network_import
@@ -32,13 +33,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
-        actor: Any = SYSTEM
+        actor: Actor = SYSTEM
         if options["actor"]:
-            actor = get_user_model().objects.filter(email__iexact=options["actor"]).first()
-            if actor is None:
+            account = User.objects.filter(email__iexact=options["actor"]).first()
+            if account is None:
                 raise CommandError(
                     _("No account has the e-mail %(email)s.") % {"email": options["actor"]}
                 )
+            actor = account
         try:
             text = imports.decode_csv(path.read_bytes())
             rows = imports.parse_csv(text, options["kind"])
