@@ -33,7 +33,7 @@ def main_menu(html: str) -> list[str]:
 def test_layout_renders_with_only_cores_own_entries():
     request = RequestFactory().get("/confidentialite/")
     request.user = user_with_role(Role.ADMIN)
-    with navigation.override():
+    with navigation.override(), translation.override(settings.LANGUAGE_CODE):
         apps.get_app_config("core").register_navigation()
         html = render_to_string("base.html", request=request)
     assert main_menu(html) == ["Administration"]
@@ -47,7 +47,7 @@ def test_layout_renders_with_only_cores_own_entries():
 def test_layout_renders_an_empty_menu_for_a_visitor_when_nothing_is_registered():
     request = RequestFactory().get("/")
     request.user = AnonymousUser()
-    with navigation.override():
+    with navigation.override(), translation.override(settings.LANGUAGE_CODE):
         html = render_to_string("base.html", request=request)
     assert main_menu(html) == []
 
@@ -58,7 +58,7 @@ def test_entries_are_sorted_filtered_and_marked_current():
 
     request = RequestFactory().get("/notifications/3/lue/")
     request.user = AnonymousUser()
-    with navigation.override() as registry:
+    with navigation.override() as registry, translation.override(settings.LANGUAGE_CODE):
         navigation.register_menu_item(
             key="b", label="Notifications", url_name="core:notifications", order=2
         )
