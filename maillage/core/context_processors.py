@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 
+from maillage.core.navigation import Navigation
 from maillage.core.selectors import unread_count
 
 
@@ -32,4 +33,5 @@ def platform(request: HttpRequest) -> dict[str, Any]:
         "staff_mfa_waived": not settings.MAILLAGE_STAFF_MFA_REQUIRED,
         "language_urls": language_urls(request),
         "unread_notifications": unread_count(request.user) if hasattr(request, "user") else 0,
+        "navigation": Navigation(request),
     }

@@ -14,8 +14,16 @@ class NetworkConfig(AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import email_confirmed
 
+        from maillage.core import navigation
         from maillage.network import receivers, rules, services  # noqa: F401 (registrations)
 
+        navigation.register_menu_item(
+            key="network",
+            label=_("Partner network"),
+            url_name="network:organization_list",
+            order=200,
+        )
+        navigation.register_stylesheet("network/network.css")
         email_confirmed.connect(
             receivers.link_person_on_email_confirmed, dispatch_uid="network.link_person"
         )

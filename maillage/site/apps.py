@@ -9,7 +9,22 @@ class SiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from maillage.core import navigation
         from maillage.site import live, receivers, rules  # noqa: F401 (registrations)
 
         receivers.connect()
         live.register_builtin()
+        # The public site serves the home page: its entry is also the brand link's target.
+        navigation.register_menu_item(
+            key=navigation.HOME, label=_("Home"), url_name="home", order=0, active_prefix=False
+        )
+        navigation.register_menu_item(
+            key="site_editor",
+            label=_("Edit the site"),
+            url_name="wagtailadmin_home",
+            order=900,
+            visible="site.edit",
+            # The site editor has its own layout: the entry is never the current page.
+            active_prefix=False,
+        )
+        navigation.register_stylesheet("site/site.css")

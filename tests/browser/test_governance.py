@@ -93,7 +93,7 @@ def test_a_coordinator_creates_a_workstream_invites_an_actor_who_accepts(
     found = re.search(r"http://\S+/gouvernance/invitations/\S+/", message.body)
     assert found is not None
     link = found[0]
-    expect(page.locator(".gov-sent").get_by_role("link")).to_have_attribute("href", link)
+    expect(page.locator(".callout-success").get_by_role("link")).to_have_attribute("href", link)
 
     # The actor, in a browser of their own.
     actor = browser.new_context(base_url=live_server.url, locale="fr-CA").new_page()

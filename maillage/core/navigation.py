@@ -1,0 +1,165 @@
+"""The layout's menus and stylesheets, filled by the apps.
+
+Core sits below every other app, so its layout (`base.html`) must not name their pages. Instead each
+app registers, in its `AppConfig.ready()`, the entries it adds to the main menu and to the account
+menu, and its stylesheet; `base.html` loops over what the current request may see (the `navigation`
+variable of `context_processors.platform`). A new app then appears in the menu without a change to
+core, and `core/tests/test_navigation.py` keeps core's templates free of upper apps' URL names.
+
+One key is fixed: `HOME`. The entry registered under it (by the public site, which serves the home
+page) is also the target of the brand link and of the error pages' "back to the home page"; `/`
+stands in when no app registers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.functional import Promise
+
+from maillage.core.permissions import has_perm
+
+HOME = "home"
+
+# Who sees an entry: everyone (None), holders of a permission (its name, checked with
+# `permissions.has_perm`), or those a predicate accepts (`rules` predicates qualify).
+Visibility = Callable[[Any], bool] | str | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A registered link: a URL name, reversed per request in the request's language."""
+
+    key: str
+    label: Promise | str
+    url_name: str
+    order: int = 0
+    visible: Visibility = None
+    # True: current on every page under the URL (a section); False: on that very page only.
+    active_prefix: bool = True
+
+    def is_visible(self, user: Any) -> bool:
+        if self.visible is None:
+            return True
+        if isinstance(self.visible, str):
+            return has_perm(user, self.visible)
+        return bool(self.visible(user))
+
+
+@dataclass(frozen=True)
+class Link:
+    """An entry resolved for one request, as the layout renders it."""
+
+    key: str
+    label: str
+    url: str
+    current: bool
+
+
+@dataclass
+class Registry:
+    menu: dict[str, Entry] = field(default_factory=dict)
+    account: dict[str, Entry] = field(default_factory=dict)
+    stylesheets: list[str] = field(default_factory=list)
+
+
+_registry = Registry()
+
+
+def register_menu_item(
+    *,
+    key: str,
+    label: Promise | str,
+    url_name: str,
+    order: int = 0,
+    visible: Visibility = None,
+    active_prefix: bool = True,
+) -> None:
+    """Add (or replace, by `key`) an entry of the main menu; entries are sorted by `order`."""
+    _registry.menu[key] = Entry(key, label, url_name, order, visible, active_prefix)
+
+
+def register_account_link(
+    *,
+    key: str,
+    label: Promise | str,
+    url_name: str,
+    order: int = 0,
+    visible: Visibility = None,
+    active_prefix: bool = True,
+) -> None:
+    """Add (or replace, by `key`) a link of the account menu, shown to people who are logged in,
+    after their notifications."""
+    _registry.account[key] = Entry(key, label, url_name, order, visible, active_prefix)
+
+
+def register_stylesheet(path: str) -> None:
+    """Link the static file `path` from every page, after core's own stylesheet.
+
+    Every page gets every app's stylesheet because pages show other apps' fragments (the site's
+    live blocks, a territory's panels); registration follows `INSTALLED_APPS`, so an upper app's
+    rules come later in the cascade than those of the apps below it."""
+    if path not in _registry.stylesheets:
+        _registry.stylesheets.append(path)
+
+
+@contextmanager
+def override(registry: Registry | None = None) -> Iterator[Registry]:
+    """Replace the registry (an empty one by default) until the block ends; for tests."""
+    global _registry
+    saved, _registry = _registry, registry if registry is not None else Registry()
+    try:
+        yield _registry
+    finally:
+        _registry = saved
+
+
+class Navigation:
+    """What the layout shows to one request, resolved on first use: an HTMX fragment, which
+    renders no layout, costs nothing."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.registry = _registry
+
+    @property
+    def user(self) -> Any:
+        return getattr(self.request, "user", None) or AnonymousUser()
+
+    def _links(self, entries: dict[str, Entry]) -> list[Link]:
+        path = self.request.path
+        links = []
+        for entry in sorted(entries.values(), key=lambda entry: entry.order):
+            if not entry.is_visible(self.user):
+                continue
+            url = reverse(entry.url_name)
+            current = path.startswith(url) if entry.active_prefix else path == url
+            links.append(Link(entry.key, str(entry.label), url, current))
+        return links
+
+    @cached_property
+    def main_menu(self) -> list[Link]:
+        return self._links(self.registry.menu)
+
+    @cached_property
+    def account_links(self) -> list[Link]:
+        if not self.user.is_authenticated:
+            return []
+        return self._links(self.registry.account)
+
+    @cached_property
+    def home_url(self) -> str:
+        home = self.registry.menu.get(HOME)
+        return reverse(home.url_name) if home is not None else "/"
+
+    @cached_property
+    def stylesheets(self) -> list[str]:
+        return [static(path) for path in self.registry.stylesheets]
