@@ -189,7 +189,8 @@ def test_archiving_is_refused_for_the_general_circle_a_parent_or_a_sole_sponsor(
     co_sponsored = CircleFactory()
     WorkstreamFactory(sponsors=[co_sponsored, general])
     services.circle_archive(actor=staff, circle=co_sponsored)
-    assert Circle.objects.get(pk=co_sponsored.pk).is_archived
+    co_sponsored.refresh_from_db()
+    assert co_sponsored.is_archived
 
 
 # Roles
