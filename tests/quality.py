@@ -2,8 +2,8 @@
 
 `weak_tests(paths)` reads test modules (without importing them) and reports every `test_*` function,
 or `test_*` method of a `Test*` class, that checks nothing: no `assert`, no `pytest.raises`,
-`pytest.warns` or `pytest.fail`, no query-count fixture, and no call to a helper or fixture of the
-tests that checks something itself. It also reports checks that always pass: an assertion of a
+`pytest.warns` or `pytest.fail`, no query-count fixture, and no call to a function or fixture of
+the tests that checks something itself. It also reports checks that always pass: an assertion of a
 constant, an `assert … if … else True`, a `pytest.importorskip` of a module of the project.
 """
 
@@ -20,14 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTEST_CHECKS = {"raises", "warns", "deprecated_call", "fail"}
 # Fixtures that fail the test when a read runs more queries than allowed.
 QUERY_FIXTURES = {"query_budget", "django_assert_num_queries", "django_assert_max_num_queries"}
-# How many helpers deep a check may sit below the test (test → helper → helper).
+# How many calls deep a check may sit below the test (test → function → function).
 DEPTH = 2
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 WHY_NOTHING = (
     "checks nothing: no assert, no pytest.raises/warns/fail, no query-count fixture, "
-    "and no call to a helper or fixture of the tests that asserts"
+    "and no call to a function or fixture of the tests that asserts"
 )
 WHY_CONDITIONAL = "`assert … if … else True` checks nothing whenever the constant branch is taken"
 WHY_IMPORTORSKIP = (
@@ -158,7 +158,7 @@ class _Reader:
         return None
 
     def _is_test_code(self, path: Path) -> bool:
-        # Only the tests' own helpers count: the project's code raises errors that are no checks.
+        # Only the tests' own functions count: the project's code raises errors that are no checks.
         return path.name == "conftest.py" or "tests" in path.relative_to(self.root).parts[:-1]
 
     def _is_project_module(self, dotted: str) -> bool:
@@ -232,7 +232,7 @@ class _Reader:
             name = func.id
         else:
             return False
-        # Playwright's expect(), assert_* and expect_* helpers, unittest's and mock's assert*.
+        # Playwright's expect(), assert_* and expect_* functions, unittest's and mock's assert*.
         return name == "expect" or name.startswith(("assert", "expect_"))
 
     def checks(
@@ -242,7 +242,8 @@ class _Reader:
         nested: bool = False,
         seen: frozenset[tuple[Path, int]] = frozenset(),
     ) -> bool:
-        """Whether `target` asserts, raises, or calls a helper that does, `DEPTH` helpers deep.
+        """Whether `target` asserts, raises, or calls a function of the tests that does, `DEPTH`
+        calls deep.
 
         Nested functions count when called, or always with `nested` (a fixture's product is often
         an inner function the test calls)."""
@@ -256,8 +257,8 @@ class _Reader:
             if self._is_check_call(target.module, node):
                 return True
             if depth < DEPTH:
-                helper = self._resolve(target, local, node.func)
-                if helper and helper.key not in seen and self.checks(helper, depth + 1, seen=seen):
+                callee = self._resolve(target, local, node.func)
+                if callee and callee.key not in seen and self.checks(callee, depth + 1, seen=seen):
                     return True
         return False
 

@@ -46,21 +46,21 @@ def test_a_test_without_an_assertion_is_reported_with_its_place_and_the_reason(t
     weak = weak_in(
         tmp_path,
         """
-        def helper():
+        def compute():
             return 1
 
 
         def test_calls_only():
-            helper()
+            compute()
 
 
         def test_asserts():
-            assert helper() == 1
+            assert compute() == 1
 
 
         class TestGroup:
             def test_method_without_check(self):
-                helper()
+                compute()
         """,
     )
     assert weak == [
@@ -114,10 +114,10 @@ def test_a_query_fixture_taken_but_never_used_checks_nothing(tmp_path):
     assert weak.startswith("tests/test_sample.py:1: test_unused: checks nothing")
 
 
-def test_helpers_that_assert_count_two_levels_deep_in_modules_and_fixtures_of_the_tests(tmp_path):
+def test_functions_that_assert_count_two_calls_deep_in_modules_and_fixtures_of_the_tests(tmp_path):
     write(
         tmp_path,
-        "tests/helpers.py",
+        "tests/support.py",
         """
         def assert_page(page):
             check(page)
@@ -162,8 +162,8 @@ def test_helpers_that_assert_count_two_levels_deep_in_modules_and_fixtures_of_th
     weak = weak_in(
         tmp_path,
         """
-        from tests import helpers
-        from tests.helpers import check, shows
+        from tests import support
+        from tests.support import check, shows
 
 
         def opens(page):
@@ -178,12 +178,12 @@ def test_helpers_that_assert_count_two_levels_deep_in_modules_and_fixtures_of_th
             assert page
 
 
-        def test_imported_helper():
+        def test_imported_compute():
             check("/")
 
 
-        def test_module_of_helpers():
-            helpers.assert_page("/")
+        def test_module_of_functions():
+            support.assert_page("/")
 
 
         def test_fixture_asserting_at_teardown(visited):
@@ -194,14 +194,14 @@ def test_helpers_that_assert_count_two_levels_deep_in_modules_and_fixtures_of_th
             counted(lambda: 1)
 
 
-        def test_nested_helper():
+        def test_nested_compute():
             def verify(value):
                 assert value
 
             verify(1)
 
 
-        def test_helper_that_checks_nothing(plain):
+        def test_function_that_checks_nothing(plain):
             shows(plain)
 
 
@@ -210,7 +210,7 @@ def test_helpers_that_assert_count_two_levels_deep_in_modules_and_fixtures_of_th
         """,
     )
     assert [line.split(": ")[1] for line in weak] == [
-        "test_helper_that_checks_nothing",
+        "test_function_that_checks_nothing",
         "test_too_deep",
     ]
 
