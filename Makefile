@@ -35,14 +35,18 @@ run: export MAILLAGE_INSECURE_HTTP ?= 1
 run: export MAILLAGE_STAFF_MFA_REQUIRED ?= 0
 run: setup serve
 
+# pytest exits 5 when it collects nothing, which fails the target. When `testpaths` matches nothing
+# it searches the whole folder instead, with a warning that this makes an error.
+PYTEST := $(PY) -m pytest -W error::pytest.PytestConfigWarning
+
 test: install messages
-	$(PY) -m pytest -n 2 -q
+	$(PYTEST) -n 2 -q
 
 test-pg: install messages
-	DATABASE_URL=$${DATABASE_URL_PG:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest -n 2 -q
+	DATABASE_URL=$${DATABASE_URL_PG:-postgres://postgres@127.0.0.1:5432/test} $(PYTEST) -n 2 -q
 
 test-browser: install messages
-	$(PY) -m pytest -m browser -q -p no:xdist --liveserver 127.0.0.1
+	$(PYTEST) -m browser -q -p no:xdist --liveserver 127.0.0.1
 
 lint: install
 	$(VENV)/bin/ruff check .

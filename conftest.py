@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from pytest_django import DjangoAssertNumQueries
 
 from maillage.core.roles import ANONYMOUS, Role
 from maillage.core.tests.factories import user_with_role
@@ -50,6 +53,12 @@ def client_as(db):
 
 
 @pytest.fixture
+def staff(db):
+    """A coordination staff account, with its second factor."""
+    return user_with_role(Role.STAFF)
+
+
+@pytest.fixture
 def member_client(client_as):
     return client_as(Role.MEMBER)
 
@@ -57,3 +66,41 @@ def member_client(client_as):
 @pytest.fixture
 def staff_client(client_as):
     return client_as(Role.STAFF)
+
+
+class QueryMeter:
+    """Counts the SQL queries of one read, and fails the test when they pass `budget`."""
+
+    def __init__(self, budget: int, assert_max: DjangoAssertNumQueries) -> None:
+        self.budget = budget
+        self._assert_max = assert_max
+
+    def __call__(self, read: Callable[[], object], info: str = "") -> int:
+        with self._assert_max(self.budget, info=info) as captured:
+            read()
+        return len(captured)
+
+    def get(self, client: Client, url: str) -> int:
+        """The queries of a GET of `url`, which must answer 200. A first GET, not counted, warms
+        the process-wide caches (content types, site root paths) that only the first request of
+        a test would fill."""
+        client.get(url)
+        statuses: list[int] = []
+        count = self(lambda: statuses.append(client.get(url).status_code), info=url)
+        assert statuses == [200], url
+        return count
+
+
+@pytest.fixture
+def query_budget(django_assert_max_num_queries) -> Callable[[int], QueryMeter]:
+    """Factory: `query_budget(n)` measures reads or pages, each allowed at most `n` queries.
+
+    A page's query count must not grow with the data: a query per row shown (N+1) passes with the
+    few rows of a test and fails in production. A test measures its pages with a little data and
+    with much more, asserts that the counts are equal, and the budget stops a count that is
+    constant but wasteful."""
+
+    def make(budget: int) -> QueryMeter:
+        return QueryMeter(budget, django_assert_max_num_queries)
+
+    return make

@@ -13,8 +13,7 @@ from playwright.sync_api import Page, expect
 from maillage.core.roles import Role
 from maillage.core.tests.factories import PASSWORD, user_with_role
 from maillage.governance.models import Membership, Workstream
-from maillage.governance.services import SYSTEM, CircleData, circle_create
-from maillage.governance.tests.factories import general_circle
+from maillage.governance.tests.factories import housing_circle
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,16 +23,7 @@ pytestmark = [
 
 @pytest.fixture
 def structure(transactional_db):
-    general = general_circle()
-    return circle_create(
-        actor=SYSTEM,
-        data=CircleData(
-            name="Habitation",
-            parent=general,
-            purpose="Que chaque personne de la région ait un logement convenable.",
-            accountabilities=["Suivre l'offre de logement social"],
-        ),
-    )
+    return housing_circle()
 
 
 def log_in_with_the_session_of(page: Page, user, live_server) -> None:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import factory
+import datetime as dt
+from typing import Any
 
+import factory
+from django.utils import timezone
+
+from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role as PlatformRole
 from maillage.core.tests.factories import user_with_role
+from maillage.governance import services
 from maillage.governance.models import (
     Circle,
+    Deliverable,
     Membership,
     Policy,
     PolicyVersion,
@@ -22,6 +29,8 @@ from maillage.network.tests.factories import (  # noqa: F401 (re-exported for th
     OrganizationFactory,
     PersonFactory,
     SeatFactory,
+    mrc,
+    region,
     sector,
 )
 
@@ -29,6 +38,11 @@ from maillage.network.tests.factories import (  # noqa: F401 (re-exported for th
 def strategy(key: str) -> Strategy:
     """One of the four strategies seeded by the governance migration."""
     return Strategy.objects.get(key=key)
+
+
+def days(n: int) -> dt.date:
+    """The date `n` days from today."""
+    return timezone.localdate() + dt.timedelta(days=n)
 
 
 def general_circle() -> Circle:
@@ -118,3 +132,52 @@ def user_with_person(role: str = PlatformRole.MEMBER, **person):
         **person,
     )
     return user
+
+
+def guest_of(workstream: Workstream, **person: Any):
+    """An account of a guest of `workstream`."""
+    user = user_with_person(PlatformRole.GUEST, **person)
+    Membership.objects.create(person=user.person, workstream=workstream, kind="guest")
+    return user
+
+
+def housing_circle() -> Circle:
+    """The circle "Habitation" under the general circle, created by the service: it has its
+    built-in roles."""
+    return services.circle_create(
+        actor=SYSTEM,
+        data=services.CircleData(
+            name="Habitation",
+            parent=general_circle(),
+            purpose="Que chacun ait un toit.",
+            accountabilities=["Veiller au logement social"],
+        ),
+    )
+
+
+def populate(count: int, general: Circle, tracked: Workstream | None = None) -> None:
+    """`count` circles under `general`, each with an elected role held on behalf of an
+    organization (whose seat has a substitute), members, a function, policies to review and a
+    workstream with its lead role, a guest and a sunset date; `tracked`, when given, gains a
+    member and a deliverable per circle. Enough of everything a page shows to reveal a query per
+    row."""
+    place = mrc("2415", "Charlevoix-Est", parent=region())
+    organization = OrganizationFactory(territories=[place])
+    for n in range(count):
+        circle = CircleFactory(parent=general)
+        circle.strategies.set([strategy("action-communautaire")])
+        circle.territories.set([place])
+        seat = SeatFactory(organization=organization, substitutes=[PersonFactory()])
+        role = RoleFactory(circle=circle, elected=True, term_months=12)
+        RoleAssignmentFactory(role=role, person=seat.holder, seat=seat, term_end=days(n + 1))
+        MembershipFactory(circle=circle, person=seat.holder, seat=seat)
+        MembershipFactory(circle=general, person=seat.holder, seat=seat)
+        FunctionFactory(person=seat.holder)
+        PolicyFactory(circle=circle, review_date=days(n + 2))
+        PolicyFactory(circle=general)
+        workstream = WorkstreamFactory(sponsors=[circle, general], sunset_date=days(n + 3))
+        RoleFactory(circle=None, workstream=workstream, kind=RoleKind.LEAD)
+        MembershipFactory(circle=None, workstream=workstream, kind="guest")
+        if tracked is not None:
+            MembershipFactory(circle=None, workstream=tracked, person=seat.holder, seat=seat)
+            Deliverable.objects.create(workstream=tracked, title=f"Livrable {n}")

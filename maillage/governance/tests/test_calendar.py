@@ -1,5 +1,3 @@
-import datetime as dt
-
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
@@ -7,49 +5,35 @@ from icalendar import Calendar
 
 from maillage.core.roles import Role as PlatformRole
 from maillage.governance.ical import calendar_ical
-from maillage.governance.models import Membership, RoleKind
+from maillage.governance.models import RoleKind
 from maillage.governance.selectors import calendar_events
 from maillage.governance.tests.factories import (
-    CircleFactory,
-    PersonFactory,
     PolicyFactory,
     RoleAssignmentFactory,
     RoleFactory,
     WorkstreamFactory,
+    days,
+    guest_of,
     user_with_person,
 )
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-
-
-def days(n):
-    return TODAY + dt.timedelta(days=n)
-
 
 @pytest.fixture
-def agenda():
-    circle = CircleFactory(name="Habitation")
-    role = RoleFactory(circle=circle, name="Animation", elected=True, term_months=12)
-    term = RoleAssignmentFactory(
-        role=role,
-        person=PersonFactory(first_name="Solène", last_name="Clairmont"),
-        term_end=days(10),
-    )
-    policy = PolicyFactory(circle=circle, title="Principes de représentation", review_date=days(20))
-    workstream = WorkstreamFactory(name="Transport collectif rural", sunset_date=days(30))
+def agenda(agenda):
+    """The agenda, a term ending in 40 days in its workstream, and what the calendar leaves out."""
     ws_role = RoleFactory(
-        circle=None, workstream=workstream, kind=RoleKind.LEAD, elected=True, term_months=6
+        circle=None, workstream=agenda.workstream, kind=RoleKind.LEAD, elected=True, term_months=6
     )
-    ws_term = RoleAssignmentFactory(role=ws_role, term_end=days(40))
+    agenda.ws_term = RoleAssignmentFactory(role=ws_role, term_end=days(40))
     # Not on the calendar: past, ended, retired, finished or archived.
-    PolicyFactory(circle=circle, review_date=days(-1), adopted_on=days(-30))
-    PolicyFactory(circle=circle, review_date=days(5), status="retired")
-    RoleAssignmentFactory(role=role, term_end=days(5), ended_at=timezone.now())
+    PolicyFactory(circle=agenda.circle, review_date=days(-1), adopted_on=days(-30))
+    PolicyFactory(circle=agenda.circle, review_date=days(5), status="retired")
+    RoleAssignmentFactory(role=agenda.role, term_end=days(5), ended_at=timezone.now())
     WorkstreamFactory(sunset_date=days(5), status="completed")
     WorkstreamFactory(sunset_date=days(5), archived_at=timezone.now())
-    return {"term": term, "policy": policy, "workstream": workstream, "ws_term": ws_term}
+    return agenda
 
 
 def test_the_calendar_lists_reviews_term_ends_and_sunsets_in_date_order(agenda):
@@ -67,11 +51,10 @@ def test_the_calendar_lists_reviews_term_ends_and_sunsets_in_date_order(agenda):
 
 
 def test_a_guest_sees_only_the_events_of_their_workstream_and_visitors_nothing(agenda):
-    guest = user_with_person(PlatformRole.GUEST)
-    Membership.objects.create(person=guest.person, workstream=agenda["workstream"], kind="guest")
+    guest = guest_of(agenda.workstream)
     assert [(e.kind, e.object_id) for e in calendar_events(viewer=guest)] == [
-        ("sunset", agenda["workstream"].pk),
-        ("term_end", agenda["ws_term"].pk),
+        ("sunset", agenda.workstream.pk),
+        ("term_end", agenda.ws_term.pk),
     ]
     assert calendar_events(viewer=user_with_person(PlatformRole.GUEST)) == []
     assert calendar_events(viewer=AnonymousUser()) == []
@@ -92,11 +75,11 @@ def test_the_ical_feed_parses_and_keeps_stable_uids(agenda):
     assert review.decoded("dtend") == days(21)
     uids = sorted(str(e["uid"]) for e in events)
     assert len(set(uids)) == 4
-    assert f"governance-policy-review-{agenda['policy'].pk}@maillage-03" in uids
+    assert f"governance-policy-review-{agenda.policy.pk}@maillage-03" in uids
 
     # The review is postponed: same UID, new date, so calendar clients update the event.
-    agenda["policy"].review_date = days(25)
-    agenda["policy"].save()
+    agenda.policy.review_date = days(25)
+    agenda.policy.save()
     again = Calendar.from_ical(calendar_ical(events=calendar_events(viewer=member)))
     assert sorted(str(e["uid"]) for e in again.walk("VEVENT")) == uids
 

@@ -117,6 +117,7 @@ def test_workstreams_and_policies_from_data(staff, general):
     apply(staff, "policy.retire", policy=policy.pk)
     assert Policy.objects.get(pk=policy.pk).status == "retired"
     apply(staff, "workstream.archive", workstream=workstream.slug)
+    assert Workstream.objects.get(pk=workstream.pk).is_archived
 
 
 def test_a_consented_decision_applies_as_the_system(general):

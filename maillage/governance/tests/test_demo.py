@@ -3,6 +3,7 @@ import io
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
@@ -31,10 +32,13 @@ def test_the_demo_builds_the_collective_structure_once():
     region_load(actor=SYSTEM, region_code="03")
     network_demo.load(stdout=io.StringIO())
     out = io.StringIO()
-    demo.load(stdout=out)
+    with translation.override("en"):
+        demo.load(stdout=out)
     first = governance_counts()
     demo.load(stdout=io.StringIO())
     assert governance_counts() == first
+    # The report, in English, names no person of the demo missing from the network's demo.
+    assert "circles," in out.getvalue()
     assert "People not found" not in out.getvalue()
 
     general = Circle.objects.get(parent__isnull=True)

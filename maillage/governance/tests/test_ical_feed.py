@@ -5,31 +5,22 @@ import datetime as dt
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from icalendar import Calendar
 
 from maillage.core.roles import Role as PlatformRole
 from maillage.core.tests.factories import user_with_role
 from maillage.governance import selectors, services
 from maillage.governance.feeds import feed_token
-from maillage.governance.models import Membership, RoleKind
+from maillage.governance.models import RoleKind
 from maillage.governance.tests.factories import (
-    CircleFactory,
-    PersonFactory,
-    PolicyFactory,
     RoleAssignmentFactory,
     RoleFactory,
     WorkstreamFactory,
-    user_with_person,
+    days,
+    guest_of,
 )
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days(n):
-    return TODAY + dt.timedelta(days=n)
 
 
 def feed_path(user):
@@ -39,20 +30,12 @@ def feed_path(user):
 
 
 @pytest.fixture
-def agenda():
-    circle = CircleFactory(name="Habitation")
-    role = RoleFactory(circle=circle, name="Animation", elected=True, term_months=12)
-    RoleAssignmentFactory(
-        role=role,
-        person=PersonFactory(first_name="Solène", last_name="Clairmont"),
-        term_end=days(10),
-    )
-    PolicyFactory(circle=circle, title="Principes de représentation", review_date=days(20))
-    mine = WorkstreamFactory(name="Transport collectif rural", sunset_date=days(30))
-    other = WorkstreamFactory(name="Chantier voisin", sunset_date=days(40))
-    lead = RoleFactory(circle=None, workstream=other, kind=RoleKind.LEAD)
+def agenda(agenda):
+    """The agenda, and a workstream next door whose lead's term ends in 50 days."""
+    agenda.other = WorkstreamFactory(name="Chantier voisin", sunset_date=days(40))
+    lead = RoleFactory(circle=None, workstream=agenda.other, kind=RoleKind.LEAD)
     RoleAssignmentFactory(role=lead, term_end=days(50))
-    return {"mine": mine, "other": other}
+    return agenda
 
 
 def parse(response):
@@ -83,8 +66,7 @@ def test_a_partner_members_feed_validates_and_lists_every_event(agenda):
 
 
 def test_a_guests_feed_lists_only_their_workstream(agenda):
-    guest = user_with_person(PlatformRole.GUEST)
-    Membership.objects.create(person=guest.person, workstream=agenda["mine"], kind="guest")
+    guest = guest_of(agenda.workstream)
     _calendar, events = parse(Client().get(feed_path(guest)))
     assert [str(event["summary"]) for event in events] == [
         "Échéance du chantier : Transport collectif rural"

@@ -4,6 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from maillage.core.tests.checks import assert_seeded
 from maillage.governance.models import (
     Circle,
     Invitation,
@@ -33,14 +34,16 @@ def fails(**kwargs):
 
 
 def test_the_four_strategies_are_seeded_in_both_languages():
-    keys = list(Strategy.objects.values_list("key", flat=True))
-    assert keys == [
-        "concertation-intersectorielle",
-        "action-communautaire",
-        "developpement-des-communautes",
-        "action-sociale-influence-citoyenne",
-    ]
-    assert all(s.name_fr and s.name_en and s.description_fr for s in Strategy.objects.all())
+    assert_seeded(
+        Strategy,
+        [
+            "concertation-intersectorielle",
+            "action-communautaire",
+            "developpement-des-communautes",
+            "action-sociale-influence-citoyenne",
+        ],
+    )
+    assert all(s.description_fr for s in Strategy.objects.all())
 
 
 def test_there_is_at_most_one_general_circle():

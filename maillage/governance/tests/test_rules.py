@@ -11,6 +11,7 @@ from maillage.governance.tests.factories import (
     RoleAssignmentFactory,
     RoleFactory,
     WorkstreamFactory,
+    guest_of,
     user_with_person,
 )
 
@@ -56,8 +57,7 @@ def test_permissions_by_platform_role(permission, allowed):
 
 def test_a_guest_reads_their_own_workstream_and_no_other():
     mine, other = WorkstreamFactory(), WorkstreamFactory()
-    guest = user_with_person(PlatformRole.GUEST)
-    Membership.objects.create(person=guest.person, workstream=mine, kind="guest")
+    guest = guest_of(mine)
     assert has_perm(guest, "governance.view_workstream", mine)
     assert not has_perm(guest, "governance.view_workstream", other)
     assert not has_perm(guest, "governance.view_circle", mine.sponsors.first())

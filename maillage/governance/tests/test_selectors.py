@@ -1,11 +1,8 @@
 # Factories return model instances; mypy sees the factory classes.
 # mypy: disable-error-code="comparison-overlap,list-item"
-import datetime as dt
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from maillage.core.roles import Role as PlatformRole
@@ -20,12 +17,14 @@ from maillage.governance.tests.factories import (
     MembershipFactory,
     OrganizationFactory,
     PersonFactory,
-    PolicyFactory,
     RoleAssignmentFactory,
     RoleFactory,
     SeatFactory,
     WorkstreamFactory,
+    days,
     general_circle,
+    guest_of,
+    populate,
     sector,
     strategy,
     user_with_person,
@@ -33,14 +32,6 @@ from maillage.governance.tests.factories import (
 from maillage.network.tests.factories import mrc, municipality, region
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def guest_of(workstream):
-    user = user_with_person(PlatformRole.GUEST)
-    Membership.objects.create(person=user.person, workstream=workstream, kind="guest")
-    return user
 
 
 # Circle and workstream pages
@@ -132,7 +123,7 @@ def test_the_map_nests_circles_with_their_workstreams_and_hides_people_from_the_
     lead = RoleFactory(circle=food, kind=RoleKind.LEAD)
     RoleAssignmentFactory(role=lead)
     MembershipFactory(circle=food)
-    late = WorkstreamFactory(sponsors=[housing], sunset_date=TODAY - dt.timedelta(days=1))
+    late = WorkstreamFactory(sponsors=[housing], sunset_date=days(-1))
 
     seen = selectors.structure_map(viewer=user_with_role(PlatformRole.MEMBER))
     [root] = seen.roots
@@ -265,40 +256,6 @@ def test_the_balance_of_a_workstream_counts_its_outsiders(member):
 # Query counts do not grow with the data
 
 
-def build(count):
-    """`count` circles, each with a role held on behalf of an organization, a member, a policy
-    to review and a workstream with a guest and a sunset date."""
-    home = region()
-    place = mrc("2415", "Charlevoix-Est", parent=home)
-    general = general_circle()
-    organization = OrganizationFactory(territories=[place])
-    for n in range(count):
-        circle = CircleFactory(parent=general)
-        circle.strategies.set([strategy("action-communautaire")])
-        circle.territories.set([place])
-        seat = SeatFactory(organization=organization)
-        role = RoleFactory(circle=circle, elected=True, term_months=12)
-        RoleAssignmentFactory(
-            role=role, person=seat.holder, seat=seat, term_end=TODAY + dt.timedelta(days=n + 1)
-        )
-        MembershipFactory(circle=circle, person=seat.holder, seat=seat)
-        MembershipFactory(circle=general, person=seat.holder, seat=seat)
-        FunctionFactory(person=seat.holder)
-        PolicyFactory(circle=circle, review_date=TODAY + dt.timedelta(days=n + 2))
-        workstream = WorkstreamFactory(
-            sponsors=[circle, general], sunset_date=TODAY + dt.timedelta(days=n + 3)
-        )
-        RoleFactory(circle=None, workstream=workstream, kind=RoleKind.LEAD)
-        MembershipFactory(circle=None, workstream=workstream, kind="guest")
-    return general
-
-
-def count_queries(function):
-    with CaptureQueriesContext(connection) as context:
-        function()
-    return len(context.captured_queries)
-
-
 def main_reads(viewer, general):
     circle = general.children.order_by("pk").first()
     workstream = circle.sponsored_workstreams.first()
@@ -314,21 +271,20 @@ def main_reads(viewer, general):
         "workstream": lambda: selectors.workstream_detail(viewer=viewer, slug=workstream.slug),
         "calendar": lambda: selectors.calendar_events(viewer=viewer),
         "balance": lambda: selectors.intersectoral_balance(viewer=viewer, circle=general),
-        "reminders": lambda: selectors.reminder_plan(
-            start=TODAY, end=TODAY + dt.timedelta(days=400)
-        ),
+        "reminders": lambda: selectors.reminder_plan(start=days(0), end=days(400)),
     }
 
 
 @pytest.mark.parametrize("role", [PlatformRole.STAFF, PlatformRole.GUEST, "anonymous"])
-def test_query_counts_are_the_same_with_5_and_with_100_circles(role):
+def test_query_counts_are_the_same_with_5_and_with_100_circles(role, query_budget):
+    meter = query_budget(20)
     viewer = AnonymousUser() if role == "anonymous" else user_with_person(role)
-    general = build(5)
-    small = {name: count_queries(read) for name, read in main_reads(viewer, general).items()}
-    build(95)
-    large = {name: count_queries(read) for name, read in main_reads(viewer, general).items()}
+    general = general_circle()
+    populate(5, general)
+    small = {name: meter(read, name) for name, read in main_reads(viewer, general).items()}
+    populate(95, general)
+    large = {name: meter(read, name) for name, read in main_reads(viewer, general).items()}
     assert large == small
-    assert max(small.values()) <= 20, small
 
 
 def test_unknown_pages_are_none(member):
@@ -344,8 +300,8 @@ def test_role_may_amend_default_appears_in_details(staff):
 
 
 def test_workstreams_past_their_sunset_are_listed_for_follow_up():
-    late = WorkstreamFactory(sunset_date=TODAY - dt.timedelta(days=3))
-    WorkstreamFactory(sunset_date=TODAY - dt.timedelta(days=3), status="completed")
-    WorkstreamFactory(sunset_date=TODAY + dt.timedelta(days=3))
+    late = WorkstreamFactory(sunset_date=days(-3))
+    WorkstreamFactory(sunset_date=days(-3), status="completed")
+    WorkstreamFactory(sunset_date=days(3))
     listed = selectors.workstream_list(viewer=AnonymousUser(), past_sunset=True)
     assert list(listed) == [late]

@@ -189,16 +189,17 @@ def test_archiving_is_refused_for_the_general_circle_a_parent_or_a_sole_sponsor(
     co_sponsored = CircleFactory()
     WorkstreamFactory(sponsors=[co_sponsored, general])
     services.circle_archive(actor=staff, circle=co_sponsored)
+    co_sponsored.refresh_from_db()
+    assert co_sponsored.is_archived
 
 
 # Roles
 
 
 def test_roles_are_created_amended_and_archived_with_their_history(staff):
-    circle = CircleFactory()
     role = services.role_create(
         actor=staff,
-        circle=circle,
+        circle=CircleFactory(),
         data=RoleData(
             name="Veille", purpose="Suivre les politiques publiques", accountabilities=["Lire"]
         ),
@@ -412,7 +413,8 @@ def test_someone_else_cannot_make_a_member_leave(member):
 
 def test_a_partner_member_joins_an_open_circle_by_themselves_but_not_a_consent_one(member):
     open_circle = CircleFactory(mode="open")
-    services.membership_join(actor=member, person=member.person, circle=open_circle)
+    joined = services.membership_join(actor=member, person=member.person, circle=open_circle)
+    assert joined.circle == open_circle and joined.ended_at is None
     with pytest.raises(PermissionDenied):
         services.membership_join(actor=member, person=member.person, circle=CircleFactory())
     with pytest.raises(PermissionDenied):
@@ -423,9 +425,11 @@ def test_external_actors_and_guests_join_workstreams_only(staff):
     person = PersonFactory()
     with pytest.raises(ValidationError):
         services.membership_join(actor=staff, person=person, circle=CircleFactory(), kind="guest")
-    services.membership_join(
-        actor=staff, person=person, workstream=WorkstreamFactory(), kind="external"
+    workstream = WorkstreamFactory()
+    joined = services.membership_join(
+        actor=staff, person=person, workstream=workstream, kind="external"
     )
+    assert (joined.workstream, joined.kind) == (workstream, "external")
 
 
 # Workstreams
@@ -537,10 +541,9 @@ def test_archiving_a_workstream_ends_memberships_and_revokes_invitations(staff, 
 
 
 def test_policies_keep_every_version_with_who_and_when(staff):
-    circle = CircleFactory()
     policy = services.policy_adopt(
         actor=staff,
-        circle=circle,
+        circle=CircleFactory(),
         data=PolicyData(
             title="Accueil des nouveaux partenaires",
             text="Première version.",
@@ -727,7 +730,8 @@ def test_a_new_invitation_replaces_the_pending_one(staff):
     assert first.invitation.revoked_at is not None
     with pytest.raises(ValidationError):
         services.invitation_accept(actor=UserFactory(), token=first.token)
-    services.invitation_accept(actor=UserFactory(), token=second.token)
+    membership = services.invitation_accept(actor=UserFactory(), token=second.token)
+    assert membership.workstream == workstream
 
 
 def test_anonymous_cannot_accept(staff):

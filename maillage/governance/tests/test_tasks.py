@@ -1,10 +1,8 @@
-import datetime as dt
 import io
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
 
 from maillage.core.models import Notification
 from maillage.core.roles import Role as PlatformRole
@@ -12,15 +10,14 @@ from maillage.governance import services
 from maillage.governance.models import Reminder, RoleKind
 from maillage.governance.services import SYSTEM, CircleData, PolicyData, WorkstreamData
 from maillage.governance.tasks import send_governance_reminders
-from maillage.governance.tests.factories import PersonFactory, general_circle, user_with_person
+from maillage.governance.tests.factories import (
+    PersonFactory,
+    days,
+    general_circle,
+    user_with_person,
+)
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days(n):
-    return TODAY + dt.timedelta(days=n)
 
 
 @pytest.fixture

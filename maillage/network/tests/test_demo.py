@@ -8,15 +8,11 @@ from django.contrib.auth import authenticate
 from maillage.core.models import User
 from maillage.network import demo
 from maillage.network.models import Organization, Person, Seat, Sector
-from maillage.network.tests.factories import mrc, municipality, region
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_is_idempotent_and_complete():
-    region()
-    charlevoix_est = mrc()
-    municipality(parent=charlevoix_est)
+def test_demo_is_idempotent_and_complete(la_malbaie):
     out = io.StringIO()
     demo.load(stdout=out)
     counts = (Organization.objects.count(), Person.objects.count(), Seat.objects.count())

@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from maillage.core.roles import ANONYMOUS, Role
-from maillage.network.tests.factories import OrganizationFactory, SeatFactory, mrc, sector
+from maillage.network.tests.factories import OrganizationFactory, SeatFactory, sector
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +19,10 @@ def read_csv(response):
 
 
 @pytest.fixture
-def organizations():
-    territory = mrc()
+def organizations(charlevoix_est):
     seat = SeatFactory.create(
         organization=OrganizationFactory.create(
-            name="Alpha (fictif)", email="alpha@example.org", territories=[territory]
+            name="Alpha (fictif)", email="alpha@example.org", territories=[charlevoix_est]
         )
     )
     OrganizationFactory.create(name="=HYPERLINK(1)", sectors=[sector("municipal")])

@@ -9,8 +9,6 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from maillage.core.models import AuditEvent
-from maillage.core.roles import Role
-from maillage.core.tests.factories import user_with_role
 from maillage.network import imports, services
 from maillage.network.models import Organization, Person, Seat
 from maillage.network.tests.factories import (
@@ -25,11 +23,6 @@ pytestmark = pytest.mark.django_db
 EXAMPLES = Path(__file__).resolve().parent.parent / "fixtures" / "examples"
 
 HEADER = "name,acronym,neq,sectors,level,territories,website,email,phone,status,description\n"
-
-
-@pytest.fixture
-def staff():
-    return user_with_role(Role.STAFF)
 
 
 def run(staff, text, kind="organizations", dry_run=False):
@@ -73,8 +66,7 @@ def test_parse_refuses_unknown_and_missing_columns():
         imports.parse_csv("acronym\nX\n", "organizations")
 
 
-def test_import_creates_then_updates(staff):
-    malbaie = municipality()
+def test_import_creates_then_updates(staff, la_malbaie):
     text = HEADER + (
         "Groupe Alpha (fictif),GAF,1234567890,communautaire;municipal,local,2415013,"
         "https://alpha.example.org,info@alpha.example.org,418 555-0000,partner,Exemple\n"
@@ -82,7 +74,7 @@ def test_import_creates_then_updates(staff):
     report = run(staff, text)
     assert report.applied and report.created == 1 and not report.errors
     organization = Organization.objects.get(neq="1234567890")
-    assert list(organization.territories.all()) == [malbaie]
+    assert list(organization.territories.all()) == [la_malbaie]
     assert organization.sectors.count() == 2
     assert AuditEvent.objects.filter(verb="network.imported").count() == 1
     # Same NEQ, new name and status; empty cells keep the current values.
@@ -95,8 +87,7 @@ def test_import_creates_then_updates(staff):
     assert run(staff, HEADER + "Groupe Alpha renommé (fictif),,,,,,,,,,\n").unchanged == 1
 
 
-def test_import_with_one_bad_line_imports_nothing_and_names_the_line(staff):
-    mrc()
+def test_import_with_one_bad_line_imports_nothing_and_names_the_line(staff, charlevoix_est):
     text = HEADER + (
         "Groupe Un (fictif),,,communautaire,local,2415,,,,,\n"
         "Groupe Deux (fictif),,,communautaire,local,,,,,,\n"
@@ -213,6 +204,7 @@ def test_upload_preview_then_confirm(staff_client):
     response = upload(staff_client, (HEADER + "Groupe Web (fictif),,,autre,,,,,,,\n").encode())
     assert response.status_code == 200
     assert "Aperçu" in response.text
+    assert reverse("network:import_confirm") in response.text
     assert not Organization.objects.exists()
     token = response.context["token"]
     response = staff_client.post(reverse("network:import_confirm"), {"token": token})

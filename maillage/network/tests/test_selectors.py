@@ -26,12 +26,10 @@ def names(queryset):
     return sorted(o.name for o in queryset)
 
 
-def test_filter_by_mrc_finds_organizations_serving_its_municipalities():
-    charlevoix_est = mrc()
+def test_filter_by_mrc_finds_organizations_serving_its_municipalities(charlevoix_est, la_malbaie):
     portneuf = mrc(code="2434", name="Portneuf")
-    malbaie = municipality(parent=charlevoix_est)
     OrganizationFactory.create(name="Sert l'MRC", territories=[charlevoix_est])
-    OrganizationFactory.create(name="Sert La Malbaie", territories=[malbaie])
+    OrganizationFactory.create(name="Sert La Malbaie", territories=[la_malbaie])
     OrganizationFactory.create(name="Sert Portneuf", territories=[portneuf])
     found = selectors.organization_directory(
         viewer=None, filters=DirectoryFilters(territory=charlevoix_est)
@@ -42,7 +40,7 @@ def test_filter_by_mrc_finds_organizations_serving_its_municipalities():
     )
     assert len(whole_region) == 3
     only_town = selectors.organization_directory(
-        viewer=None, filters=DirectoryFilters(territory=malbaie)
+        viewer=None, filters=DirectoryFilters(territory=la_malbaie)
     )
     assert names(only_town) == ["Sert La Malbaie"]
 
@@ -107,8 +105,7 @@ def test_person_search_by_organization():
     assert list(selectors.person_directory(viewer=member, q="carrefour")) == [function.person]
 
 
-def test_territory_panel_counts_below():
-    charlevoix_est = mrc()
+def test_territory_panel_counts_below(charlevoix_est):
     for n in range(3):
         OrganizationFactory.create(
             territories=[municipality(code=f"24150{n}0", name=f"Village {n}")]

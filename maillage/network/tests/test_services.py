@@ -8,52 +8,48 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from maillage.core.models import AuditEvent
 from maillage.core.roles import Role
+from maillage.core.tests.checks import assert_seeded
 from maillage.core.tests.factories import user_with_role
 from maillage.network import services
-from maillage.network.models import OrganizationStatus, Sector
+from maillage.network.models import OrganizationStatus, Seat, Sector
 from maillage.network.services import OrganizationData, PersonData, SeatData
 from maillage.network.tests.factories import (
     OrganizationFactory,
     PersonFactory,
     SeatFactory,
-    mrc,
     sector,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff():
-    return user_with_role(Role.STAFF)
-
-
 def test_sectors_are_seeded_in_order():
-    keys = list(Sector.objects.values_list("key", flat=True))
-    assert keys == [
-        "communautaire",
-        "municipal",
-        "sante-services-sociaux",
-        "education",
-        "economique",
-        "philanthropique",
-        "reseaux-publics",
-        "citoyen",
-        "premieres-nations",
-        "autre",
-    ]
+    assert_seeded(
+        Sector,
+        [
+            "communautaire",
+            "municipal",
+            "sante-services-sociaux",
+            "education",
+            "economique",
+            "philanthropique",
+            "reseaux-publics",
+            "citoyen",
+            "premieres-nations",
+            "autre",
+        ],
+    )
     assert Sector.objects.get(key="premieres-nations").name_en == "First Nations"
 
 
-def test_organization_create_is_audited(staff):
-    territory = mrc()
+def test_organization_create_is_audited(staff, charlevoix_est):
     organization = services.organization_create(
         actor=staff,
         data=OrganizationData(
             name="Maison des Lucioles (fictif)",
             neq="1234 567 890",
             sectors=[sector(), sector("municipal")],
-            territories=[territory],
+            territories=[charlevoix_est],
         ),
     )
     assert organization.slug == "maison-des-lucioles-fictif"
@@ -196,23 +192,30 @@ def test_no_two_open_seats_for_one_organization(staff):
         )
     assert "holder" in caught.value.message_dict
     # Another organization is fine.
-    services.seat_assign(
+    elsewhere = services.seat_assign(
         actor=staff,
         organization=OrganizationFactory.create(),
         holder=seat.holder,
         data=SeatData(start_date=datetime.date(2025, 6, 1)),
     )
+    assert elsewhere.holder == seat.holder and elsewhere.organization != seat.organization
 
 
 def test_a_new_seat_after_the_previous_one_ended(staff):
     seat = SeatFactory.create(start_date=datetime.date(2020, 1, 1))
     services.seat_end(actor=staff, seat=seat, end_date=datetime.date(2021, 1, 1))
-    services.seat_assign(
+    again = services.seat_assign(
         actor=staff,
         organization=seat.organization,
         holder=seat.holder,
         data=SeatData(start_date=datetime.date(2022, 1, 1)),
     )
+    assert again.pk != seat.pk and again.end_date is None
+    seats = Seat.objects.filter(organization=seat.organization, holder=seat.holder)
+    assert list(seats.order_by("start_date").values_list("start_date", "end_date")) == [
+        (datetime.date(2020, 1, 1), datetime.date(2021, 1, 1)),
+        (datetime.date(2022, 1, 1), None),
+    ]
 
 
 def test_holder_is_not_their_own_substitute(staff):

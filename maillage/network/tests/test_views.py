@@ -1,22 +1,20 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from maillage.core.roles import ANONYMOUS, Role
 from maillage.network.models import Organization, Person, Seat
+from maillage.network.panels import organizations_panel
 from maillage.network.tests.factories import (
     FunctionFactory,
     OrganizationFactory,
     PersonFactory,
     SeatFactory,
-    mrc,
-    municipality,
     sector,
 )
+from maillage.territories import panels
 
 pytestmark = pytest.mark.django_db
 
@@ -88,11 +86,8 @@ def test_french_names_and_descriptions_are_marked_on_english_pages(client, organ
     assert '<span lang="fr-CA">Maison des Lucioles (fictif)</span></a>' in listing
 
 
-def test_directory_filters_by_mrc_without_javascript(client):
-    charlevoix_est = mrc()
-    OrganizationFactory.create(
-        name="Dans La Malbaie", territories=[municipality(parent=charlevoix_est)]
-    )
+def test_directory_filters_by_mrc_without_javascript(client, charlevoix_est, la_malbaie):
+    OrganizationFactory.create(name="Dans La Malbaie", territories=[la_malbaie])
     OrganizationFactory.create(name="Ailleurs")
     response = client.get(LIST, {"territory": charlevoix_est.slug})
     assert "Dans La Malbaie" in response.text
@@ -125,13 +120,6 @@ def test_directory_paginates(client):
     assert len(second.context["page"].object_list) == 5
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 def make_organizations(n, territories):
     sectors = [sector(), sector("municipal")]
     for _ in range(n):
@@ -141,9 +129,11 @@ def make_organizations(n, territories):
 
 
 @pytest.mark.parametrize("role", [ANONYMOUS, Role.MEMBER, Role.STAFF])
-def test_query_count_does_not_grow_with_the_data(client_as, role):
-    charlevoix_est = mrc()
-    territories = [charlevoix_est, municipality(parent=charlevoix_est)]
+def test_query_count_does_not_grow_with_the_data(
+    client_as, role, charlevoix_est, la_malbaie, query_budget
+):
+    meter = query_budget(12)
+    territories = [charlevoix_est, la_malbaie]
     client = client_as(role)
     make_organizations(10, territories)
     target = Organization.objects.first()
@@ -153,7 +143,7 @@ def test_query_count_does_not_grow_with_the_data(client_as, role):
         f"{LIST}?territory={charlevoix_est.slug}&sector=communautaire",
         detail_url(target),
     ]
-    small = [count_queries(client, url) for url in urls]
+    small = [meter.get(client, url) for url in urls]
     make_organizations(190, territories)
     # More people on the same organization too.
     for _ in range(20):
@@ -161,7 +151,7 @@ def test_query_count_does_not_grow_with_the_data(client_as, role):
             organization=target, substitutes=[PersonFactory.create(), PersonFactory.create()]
         )
         FunctionFactory.create(organization=target)
-    large = [count_queries(client, url) for url in urls]
+    large = [meter.get(client, url) for url in urls]
     assert small == large
 
 
@@ -180,18 +170,19 @@ def test_person_pages_for_members(member_client, organization, client_as):
     assert client_as(ANONYMOUS).get(url).status_code == 302
 
 
-def test_staff_creates_an_organization(staff_client):
-    charlevoix_est = mrc()
-    response = staff_client.post(
-        reverse("network:organization_create"),
-        {
-            "name": "Atelier des Marées (fictif)",
-            "neq": "",
-            "sectors": [sector().pk],
-            "level": "supralocal",
-            "territories": [charlevoix_est.slug],
-            "status": "partner",
-        },
+def create_organization(client, **fields):
+    """Posts the form of a new organization: a local community group unless `fields` say
+    otherwise."""
+    data = {"neq": "", "sectors": [sector().pk], "level": "local", "status": "partner"}
+    return client.post(reverse("network:organization_create"), data | fields)
+
+
+def test_staff_creates_an_organization(staff_client, charlevoix_est):
+    response = create_organization(
+        staff_client,
+        name="Atelier des Marées (fictif)",
+        level="supralocal",
+        territories=[charlevoix_est.slug],
     )
     organization = Organization.objects.get(name="Atelier des Marées (fictif)")
     assert response.status_code == 302
@@ -200,16 +191,7 @@ def test_staff_creates_an_organization(staff_client):
 
 
 def test_bad_neq_is_reported_at_the_field_and_input_kept(staff_client):
-    response = staff_client.post(
-        reverse("network:organization_create"),
-        {
-            "name": "Nom tapé (fictif)",
-            "neq": "123",
-            "sectors": [sector().pk],
-            "level": "local",
-            "status": "partner",
-        },
-    )
+    response = create_organization(staff_client, name="Nom tapé (fictif)", neq="123")
     assert response.status_code == 400
     assert "10 chiffres" in response.text
     assert 'value="Nom tapé (fictif)"' in response.text
@@ -219,16 +201,7 @@ def test_bad_neq_is_reported_at_the_field_and_input_kept(staff_client):
 
 def test_duplicate_neq_from_the_service_lands_at_the_field(staff_client):
     OrganizationFactory.create(neq="2222222222")
-    response = staff_client.post(
-        reverse("network:organization_create"),
-        {
-            "name": "Doublon",
-            "neq": "2222222222",
-            "sectors": [sector().pk],
-            "level": "local",
-            "status": "partner",
-        },
-    )
+    response = create_organization(staff_client, name="Doublon", neq="2222222222")
     assert response.status_code == 400
     assert response.context["form"].errors["neq"]
 
@@ -287,18 +260,17 @@ def test_staff_people_functions_and_seats(staff_client, organization):
     assert seat.end_date is not None
 
 
-def test_territory_panel_is_registered_when_territories_offer_panels():
-    panels = pytest.importorskip("maillage.territories.panels")
-    from maillage.network.panels import organizations_panel
-
+def test_the_organizations_panel_is_registered_for_territory_pages():
     assert organizations_panel in panels.registered()
 
 
-def test_territory_page_shows_the_panel_with_constant_queries(client):
-    charlevoix_est = mrc()
+def test_territory_page_shows_the_panel_with_constant_queries(
+    client, charlevoix_est, la_malbaie, query_budget
+):
+    meter = query_budget(8)
     url = reverse("territories:detail", args=[charlevoix_est.slug])
-    make_organizations(10, [municipality(parent=charlevoix_est)])
-    small = count_queries(client, url)
+    make_organizations(10, [la_malbaie])
+    small = meter.get(client, url)
     assert "Organisme témoin" in client.get(url).text
     make_organizations(190, [charlevoix_est])
-    assert count_queries(client, url) == small
+    assert meter.get(client, url) == small

@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from maillage.network.tests.factories import OrganizationFactory, sector
 from maillage.site.tests import factories
@@ -20,13 +18,6 @@ LIVE_BODY = [
 ]
 
 
-def count(client, url: str) -> int:
-    client.get(url)  # warm the caches (site root paths, content types)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def grow(index, events, organizations: int, articles: int, first: int) -> None:
     for n in range(first, first + articles):
         factories.news_article(index, date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
@@ -37,7 +28,7 @@ def grow(index, events, organizations: int, articles: int, first: int) -> None:
 
 
 @pytest.mark.parametrize("which", ["home", "standard"])
-def test_queries_do_not_grow_with_the_news(client, settings, which):
+def test_queries_do_not_grow_with_the_news(client, settings, which, query_budget):
     from maillage.governance.tests.factories import CircleFactory, WorkstreamFactory, general_circle
 
     region = RegionFactory(code=settings.MAILLAGE_REGION_CODE)
@@ -50,13 +41,14 @@ def test_queries_do_not_grow_with_the_news(client, settings, which):
     home.body = LIVE_BODY
     home.save_revision().publish()
     url = "/" if which == "home" else page.url
+    meter = query_budget(30)
 
     grow(index, events, organizations=3, articles=5, first=0)
     WorkstreamFactory().sponsors.add(CircleFactory(parent=root))
-    small = count(client, url)
+    small = meter.get(client, url)
 
     grow(index, events, organizations=30, articles=95, first=5)
     for _ in range(5):
         WorkstreamFactory().sponsors.add(CircleFactory(parent=root))
-    large = count(client, url)
+    large = meter.get(client, url)
     assert large == small, f"{which}: {small} queries with 5 articles, {large} with 100"
