@@ -32,6 +32,9 @@ class Invitation(models.Model):
     )
     message = models.TextField(_("message"), blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # With the secret key, gives back the token (`selectors.invitation_token`), so the e-mail can
+    # be sent by a task without the token itself being stored anywhere.
+    token_salt = models.CharField(max_length=32, blank=True, editable=False)
     expires_at = models.DateTimeField(_("expires"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     created_by = models.ForeignKey(

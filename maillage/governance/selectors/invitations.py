@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -13,9 +15,20 @@ from maillage.core.models import User
 from maillage.governance.models import Invitation
 from maillage.network.models import Person
 
+TOKEN_KEY_SALT = "maillage.governance.invitation"  # noqa: S105 (a namespace, not a secret)
+
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_token(invitation: Invitation) -> str | None:
+    """The token of `invitation`'s link, made again from its salt and the secret key; None for
+    an invitation without a salt or when the secret key has changed since it was made."""
+    if not invitation.token_salt:
+        return None
+    token = salted_hmac(TOKEN_KEY_SALT, invitation.token_salt, algorithm="sha256").hexdigest()
+    return token if hash_token(token) == invitation.token_hash else None
 
 
 def invitation_by_token(token: str) -> Invitation:
@@ -51,3 +64,29 @@ def inviter_name(user: User | None) -> str:
         return ""
     person = Person.objects.filter(user=user).first()
     return user.get_full_name() or (str(person) if person is not None else "")
+
+
+def invitation_email(invitation: Invitation, url: str) -> tuple[str, str]:
+    """The subject and text of the e-mail that carries an invitation's link, in the platform's
+    default language (the invited person has no account, hence no language, yet)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        collective = getattr(settings, "MAILLAGE_COLLECTIVE_SHORT_NAME", "Maillage")
+        subject = _("Invitation to the workstream “%(name)s”") % {
+            "name": invitation.workstream.name
+        }
+        sender = str(invitation.created_by) if invitation.created_by else collective
+        lines = [
+            _("%(sender)s invites you to take part in the workstream “%(name)s” of %(collective)s.")
+            % {"sender": sender, "name": invitation.workstream.name, "collective": collective},
+        ]
+        if invitation.message:
+            lines += ["", invitation.message]
+        lines += [
+            "",
+            _("To accept, follow this link (log in or create an account first):"),
+            url,
+            "",
+            _("This invitation expires on %(date)s.")
+            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
+        ]
+        return subject, "\n".join(lines)

@@ -8,12 +8,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
@@ -26,8 +24,13 @@ from maillage.governance.models import (
     Workstream,
 )
 from maillage.governance.paths import page_url
-from maillage.governance.selectors.invitations import hash_token, invitation_by_token
+from maillage.governance.selectors.invitations import (
+    TOKEN_KEY_SALT,
+    hash_token,
+    invitation_by_token,
+)
 from maillage.governance.services._common import _now, _require, _today, _user
+from maillage.governance.tasks import send_invitation_email
 from maillage.governance.verbs import GovernanceVerb
 from maillage.network import services as network_services
 from maillage.network.models import Person
@@ -95,16 +98,18 @@ def invitation_create(
         ).values_list("pk", flat=True)
     )
     Invitation.objects.filter(pk__in=replaced).update(revoked_at=_now())
-    token = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(
+    invitation = Invitation(
         workstream=workstream,
         email=email,
         kind=kind,
         message=message.strip(),
-        token_hash=hash_token(token),
+        token_salt=secrets.token_urlsafe(24),
         expires_at=_now() + timedelta(days=days),
         created_by=_user(actor),
     )
+    token = salted_hmac(TOKEN_KEY_SALT, invitation.token_salt, algorithm="sha256").hexdigest()
+    invitation.token_hash = hash_token(token)
+    invitation.save()
     accept_url = base_url.rstrip("/") + invitation_accept_path(token)
     audit.record(
         actor=actor,
@@ -112,35 +117,9 @@ def invitation_create(
         target=workstream,
         payload={"invitation": invitation.pk, "kind": kind, "replaces": replaced},
     )
-    subject, body = _invitation_email(invitation, accept_url, actor)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
-    )
+    # The task receives no token: it makes it again from the invitation's salt.
+    transaction.on_commit(lambda: send_invitation_email.enqueue(invitation.pk, base_url))
     return InvitationSent(invitation=invitation, token=token, accept_url=accept_url)
-
-
-def _invitation_email(invitation: Invitation, url: str, actor: Actor) -> tuple[str, str]:
-    with translation.override(settings.LANGUAGE_CODE):
-        collective = getattr(settings, "MAILLAGE_COLLECTIVE_SHORT_NAME", "Maillage")
-        subject = _("Invitation to the workstream “%(name)s”") % {
-            "name": invitation.workstream.name
-        }
-        sender = str(actor) if _user(actor) else collective
-        lines = [
-            _("%(sender)s invites you to take part in the workstream “%(name)s” of %(collective)s.")
-            % {"sender": sender, "name": invitation.workstream.name, "collective": collective},
-        ]
-        if invitation.message:
-            lines += ["", invitation.message]
-        lines += [
-            "",
-            _("To accept, follow this link (log in or create an account first):"),
-            url,
-            "",
-            _("This invitation expires on %(date)s.")
-            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
-        ]
-        return subject, "\n".join(lines)
 
 
 @transaction.atomic

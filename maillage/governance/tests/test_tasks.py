@@ -130,3 +130,46 @@ def test_the_daily_command_sends_then_sends_nothing(people):
     assert Reminder.objects.count() == 5
     call_command("send_reminders", "--date", days(-30).isoformat(), stdout=io.StringIO())
     assert Reminder.objects.count() == 5
+
+
+def test_the_invitation_e_mail_is_sent_by_a_task_that_never_holds_the_token(
+    staff, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from maillage.governance import tasks
+    from maillage.governance.tests.factories import WorkstreamFactory
+
+    # The production queue: a database table that keeps each task's arguments.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = services.invitation_create(
+            actor=staff,
+            workstream=WorkstreamFactory(),
+            email="invitee@example.org",
+            base_url="https://maillage.example.org",
+        )
+    [queued] = DBTaskResult.objects.filter(
+        task_path="maillage.governance.tasks.send_invitation_email"
+    )
+    assert queued.args_kwargs["args"] == [sent.invitation.pk, "https://maillage.example.org"]
+    assert sent.token not in repr(queued.args_kwargs)
+    assert mail.outbox == []
+    assert tasks.send_invitation_email.call(*queued.args_kwargs["args"]) is True
+    [message] = mail.outbox
+    assert sent.accept_url in message.body
+
+
+def test_a_withdrawn_invitation_or_a_new_secret_key_sends_nothing(staff, settings):
+    from maillage.governance import tasks
+    from maillage.governance.tests.factories import WorkstreamFactory
+
+    workstream = WorkstreamFactory()
+    first = services.invitation_create(actor=staff, workstream=workstream, email="a@example.org")
+    second = services.invitation_create(actor=staff, workstream=workstream, email="b@example.org")
+    mail.outbox.clear()
+    services.invitation_revoke(actor=staff, invitation=first.invitation)
+    assert tasks.send_invitation_email.call(first.invitation.pk) is False
+    settings.SECRET_KEY = "another-secret-key-" + "x" * 40
+    assert tasks.send_invitation_email.call(second.invitation.pk) is False
+    assert mail.outbox == []
