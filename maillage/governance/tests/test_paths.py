@@ -6,7 +6,7 @@ from maillage.governance.paths import page_url
 
 
 def test_a_page_path_is_the_page_url_in_the_current_language():
-    with override("fr"):
+    with override("fr-ca"):
         assert page_url("circle_detail", slug="habitation") == "/gouvernance/cercles/habitation/"
     with override("en"):
         assert page_url("circle_detail", slug="habitation") == "/en/gouvernance/cercles/habitation/"
