@@ -1,16 +1,17 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 
-from maillage.core.models import AuditEvent, Notification
+from maillage.core.actors import Viewer
+from maillage.core.models import AuditEvent, Notification, User
 from maillage.core.permissions import has_perm
 
 
-def history_for(target: models.Model, *, viewer: Any, limit: int = 50) -> QuerySet[AuditEvent]:
+def history_for(
+    target: models.Model, *, viewer: Viewer | None, limit: int = 50
+) -> QuerySet[AuditEvent]:
     """The audit events about one object, newest first, with their actors; nothing for a viewer
     who may not read the history."""
     if viewer is None or not has_perm(viewer, "core.view_audit", target):
@@ -24,11 +25,11 @@ def history_for(target: models.Model, *, viewer: Any, limit: int = 50) -> QueryS
     )
 
 
-def notifications_for(user: Any) -> QuerySet[Notification]:
-    if not user.is_authenticated:
+def notifications_for(user: Viewer) -> QuerySet[Notification]:
+    if not isinstance(user, User):
         return Notification.objects.none()
     return Notification.objects.filter(recipient=user)
 
 
-def unread_count(user: Any) -> int:
+def unread_count(user: Viewer) -> int:
     return notifications_for(user).filter(read_at__isnull=True).count()

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.core.templatetags.maillage import content_lang
 from maillage.governance import maps, workflows
@@ -95,7 +96,7 @@ def shown_counts(structure: StructureMap) -> tuple[int, int]:
 
 
 def render_structure(
-    viewer: Any, filters: MapFilters | None = None, *, id_prefix: str = "structure"
+    viewer: Viewer, filters: MapFilters | None = None, *, id_prefix: str = "structure"
 ) -> dict[str, Any]:
     """Everything `governance/_structure_map.html` needs to show the structure to `viewer`:
     the SVG (`svg`, safe markup, "" when there is no circle yet), its `caption`, the selector's

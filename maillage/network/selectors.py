@@ -6,11 +6,11 @@ Each selector fetches what its page shows in a fixed number of queries, whatever
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.network.models import Function, Organization, Person, Seat, Sector
 from maillage.territories.models import Territory, TerritoryType
@@ -26,7 +26,7 @@ class DirectoryFilters:
     status: str = ""
 
 
-def can_see_contacts(viewer: Any) -> bool:
+def can_see_contacts(viewer: Viewer) -> bool:
     return has_perm(viewer, "network.view_contacts")
 
 
@@ -46,7 +46,7 @@ def _with_labels(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
 
 
 def organization_directory(
-    *, viewer: Any, filters: DirectoryFilters | None = None
+    *, viewer: Viewer, filters: DirectoryFilters | None = None
 ) -> QuerySet[Organization]:
     """The directory: every organization is public, whatever its status."""
     filters = filters or DirectoryFilters()
@@ -72,7 +72,7 @@ def organization_directory(
     return _with_labels(queryset).order_by("name", "pk")
 
 
-def organization_pages(*, viewer: Any) -> QuerySet[Organization]:
+def organization_pages(*, viewer: Viewer) -> QuerySet[Organization]:
     """Organizations as an organization page shows them (look one up by slug)."""
     return _with_labels(Organization.objects.all())
 
@@ -89,7 +89,7 @@ def _open(prefix: str = "") -> Q:
     return Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
 
 
-def organization_people(*, viewer: Any, organization: Organization) -> OrganizationPeople | None:
+def organization_people(*, viewer: Viewer, organization: Organization) -> OrganizationPeople | None:
     """The people of an organization, for those allowed to see personal information (Law 25)."""
     if not can_see_contacts(viewer):
         return None
@@ -110,7 +110,7 @@ def organization_people(*, viewer: Any, organization: Organization) -> Organizat
     return OrganizationPeople(functions=functions, seats=current, past_seats=past)
 
 
-def person_directory(*, viewer: Any, q: str = "") -> QuerySet[Person]:
+def person_directory(*, viewer: Viewer, q: str = "") -> QuerySet[Person]:
     """People, for members and above only, with their current functions and seats."""
     if not has_perm(viewer, "network.view_people"):
         return Person.objects.none()
@@ -135,7 +135,7 @@ def person_directory(*, viewer: Any, q: str = "") -> QuerySet[Person]:
     ).order_by("last_name", "first_name", "pk")
 
 
-def person_pages(*, viewer: Any) -> QuerySet[Person]:
+def person_pages(*, viewer: Viewer) -> QuerySet[Person]:
     """People as a person page shows them (look one up by slug); empty for non-members."""
     if not has_perm(viewer, "network.view_people"):
         return Person.objects.none()

@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from maillage.core.actors import Actor
 from maillage.governance import services, workflows
 from maillage.governance.changes._common import (
     BOOL,
@@ -115,7 +116,7 @@ def _amend_action(
 ) -> Action:
     """Amend the object named by `key`: its current values, with those the change gives."""
 
-    def run(actor: Any, v: Params) -> models.Model:
+    def run(actor: Actor, v: Params) -> models.Model:
         target = v[key]
         return amend(actor=actor, **{key: target}, data=_merge(data_of(target), v, names))
 
@@ -137,32 +138,32 @@ def _archive_action(
 # Runners: resolved values → services
 
 
-def _circle_create(actor: Any, v: Params) -> models.Model:
+def _circle_create(actor: Actor, v: Params) -> models.Model:
     data = _merge(services.CircleData(name=v["name"]), v, _CIRCLE | _SLUG)
     return services.circle_create(actor=actor, data=data)
 
 
-def _workstream_create(actor: Any, v: Params) -> models.Model:
+def _workstream_create(actor: Actor, v: Params) -> models.Model:
     data = services.WorkstreamData(name=v["name"], sponsors=v["sponsors"])
     data = _merge(data, v, _WORKSTREAM | _SLUG)
     data.deliverables = [services.DeliverableData(title=t) for t in v.get("deliverables", [])]
     return services.workstream_create(actor=actor, data=data)
 
 
-def _workstream_transition(actor: Any, v: Params) -> models.Model:
+def _workstream_transition(actor: Actor, v: Params) -> models.Model:
     return services.workstream_transition(
         actor=actor, workstream=v["workstream"], transition=v["transition"]
     )
 
 
-def _role_create(actor: Any, v: Params) -> models.Model:
+def _role_create(actor: Actor, v: Params) -> models.Model:
     data = _merge(services.RoleData(), v, _ROLE)
     return services.role_create(
         actor=actor, data=data, circle=v.get("circle"), workstream=v.get("workstream")
     )
 
 
-def _role_amend(actor: Any, v: Params) -> models.Model:
+def _role_amend(actor: Actor, v: Params) -> models.Model:
     role: Role = v["role"]
     data = _merge(services.role_data_of(role), v, _ROLE)
     if "kind" in v and "may_amend_policies" not in v:
@@ -170,7 +171,7 @@ def _role_amend(actor: Any, v: Params) -> models.Model:
     return services.role_amend(actor=actor, role=role, data=data)
 
 
-def _role_assign(actor: Any, v: Params) -> models.Model:
+def _role_assign(actor: Actor, v: Params) -> models.Model:
     return services.role_assign(
         actor=actor,
         role=v["role"],
@@ -182,7 +183,7 @@ def _role_assign(actor: Any, v: Params) -> models.Model:
     )
 
 
-def _role_unassign(actor: Any, v: Params) -> models.Model:
+def _role_unassign(actor: Actor, v: Params) -> models.Model:
     assignment = RoleAssignment.objects.filter(
         role=v["role"], person=v["person"], ended_at__isnull=True
     ).first()
@@ -191,7 +192,7 @@ def _role_unassign(actor: Any, v: Params) -> models.Model:
     return services.role_assignment_end(actor=actor, assignment=assignment)
 
 
-def _policy_adopt(actor: Any, v: Params) -> models.Model:
+def _policy_adopt(actor: Actor, v: Params) -> models.Model:
     data = services.PolicyData(
         title=v["title"],
         text=v["text"],
@@ -201,7 +202,7 @@ def _policy_adopt(actor: Any, v: Params) -> models.Model:
     return services.policy_adopt(actor=actor, circle=v["circle"], data=data)
 
 
-def _policy_amend(actor: Any, v: Params) -> models.Model:
+def _policy_amend(actor: Actor, v: Params) -> models.Model:
     policy: Policy = v["policy"]
     data = services.PolicyData(
         title=v.get("title", policy.title),
@@ -211,11 +212,11 @@ def _policy_amend(actor: Any, v: Params) -> models.Model:
     return services.policy_amend(actor=actor, policy=policy, data=data, note=v.get("note", ""))
 
 
-def _policy_retire(actor: Any, v: Params) -> models.Model:
+def _policy_retire(actor: Actor, v: Params) -> models.Model:
     return services.policy_retire(actor=actor, policy=v["policy"], note=v.get("note", ""))
 
 
-def _policy_renew(actor: Any, v: Params) -> models.Model:
+def _policy_renew(actor: Actor, v: Params) -> models.Model:
     return services.policy_set_status(
         actor=actor,
         policy=v["policy"],

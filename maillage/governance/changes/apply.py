@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from maillage.core.actors import Actor
 from maillage.governance.changes._common import Params, ValidChange, check_value, param_schema
 from maillage.governance.changes.actions import ACTIONS
 
@@ -57,7 +58,7 @@ def change_validate(change: Any) -> ValidChange:
 
 
 @transaction.atomic
-def change_apply(*, actor: Any, change: Any) -> models.Model:
+def change_apply(*, actor: Actor, change: Any) -> models.Model:
     """Validate `change` and carry it out through the services; returns the object created or
     changed. The services check the actor's permissions (a consented decision may apply its
     changes as `services.SYSTEM`) and record the history."""
@@ -66,7 +67,7 @@ def change_apply(*, actor: Any, change: Any) -> models.Model:
 
 
 @transaction.atomic
-def changes_apply(*, actor: Any, changes: list[Any]) -> list[models.Model]:
+def changes_apply(*, actor: Actor, changes: list[Any]) -> list[models.Model]:
     """Apply several changes in order, all or nothing."""
     return [change_apply(actor=actor, change=change) for change in changes]
 

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Case, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 
+from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.governance.models import (
     SINGLE_HOLDER_KINDS,
@@ -41,7 +42,7 @@ class Visibility:
         return self.all_workstreams or pk in self.workstream_ids
 
 
-def visibility(viewer: Any) -> Visibility:
+def visibility(viewer: Viewer) -> Visibility:
     """One query at most (a guest's workstreams)."""
     circles = has_perm(viewer, "governance.view_circle")
     if circles:

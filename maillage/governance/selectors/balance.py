@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 
+from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.selectors._common import _kind
@@ -45,7 +46,7 @@ class Balance:
 
 
 def intersectoral_balance(
-    *, viewer: Any, circle: Circle | None = None, workstream: Workstream | None = None
+    *, viewer: Viewer, circle: Circle | None = None, workstream: Workstream | None = None
 ) -> Balance | None:
     """Who sits in a circle or workstream, by sector, level (palier) and territory (MRC) of the
     organizations they sit for, and which sectors and MRCs of the region are missing.

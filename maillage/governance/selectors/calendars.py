@@ -13,6 +13,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.permissions import has_perm
 from maillage.core.templatetags.maillage import fr
@@ -192,7 +193,7 @@ def _events(
 
 
 def calendar_events(
-    *, viewer: Any, start: date | None = None, end: date | None = None
+    *, viewer: Viewer, start: date | None = None, end: date | None = None
 ) -> list[CalendarEvent]:
     """Upcoming policy reviews, term ends and workstream sunsets the viewer may see: all of them
     for partner members and above, those of their own workstreams for a guest or an external

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.governance.models import (
     Accountability,
@@ -22,7 +22,7 @@ from maillage.governance.selectors.memberships import MemberRow, _member_rows, _
 from maillage.territories.models import Territory
 
 
-def circle_list(*, viewer: Any, include_archived: bool = False) -> QuerySet[Circle]:
+def circle_list(*, viewer: Viewer, include_archived: bool = False) -> QuerySet[Circle]:
     """Circles as the public structure shows them: names, purposes, tags, parents."""
     queryset = Circle.objects.select_related("parent").prefetch_related(
         Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
@@ -50,7 +50,7 @@ class CircleDetail:
     can_join: bool
 
 
-def circle_detail(*, viewer: Any, slug: str) -> CircleDetail | None:
+def circle_detail(*, viewer: Viewer, slug: str) -> CircleDetail | None:
     """A circle's page. Everyone sees its purpose, domains, accountabilities, roles, sub-circles
     and workstreams; members, role holders and policies only those who may."""
     circle = (

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from maillage.core.actors import Viewer
 from maillage.core.models import AuditEvent
 from maillage.core.permissions import has_perm
 from maillage.governance.models import Circle, Policy, Role, Workstream
@@ -15,7 +14,7 @@ from maillage.governance.selectors._common import _kind
 
 def governance_history(
     *,
-    viewer: Any,
+    viewer: Viewer,
     circle: Circle | None = None,
     workstream: Workstream | None = None,
     limit: int = 50,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from django.db.models import QuerySet
 
+from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.governance.models import Circle, Membership, MembershipSource, Role, Workstream
 from maillage.governance.selectors._common import _kind
@@ -54,7 +54,7 @@ def _member_rows(memberships: Iterable[Membership]) -> list[MemberRow]:
 
 
 def past_memberships(
-    *, viewer: Any, circle: Circle | None = None, workstream: Workstream | None = None
+    *, viewer: Viewer, circle: Circle | None = None, workstream: Workstream | None = None
 ) -> list[Membership]:
     """The memberships of a circle or workstream that ended (left, removed, link ended, closed),
     newest first, with who ended them: leaving and removal are recorded. For those who may see

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch, Q
 
+from maillage.core.actors import Viewer
 from maillage.governance.models import Membership, RoleAssignment
 from maillage.governance.selectors._common import _today, visibility
 from maillage.network.models import Function, Organization, Person, Seat, Sector
@@ -20,7 +20,7 @@ class PersonGovernance:
     memberships: list[Membership]
 
 
-def person_governance(*, viewer: Any, person: Person) -> PersonGovernance:
+def person_governance(*, viewer: Viewer, person: Person) -> PersonGovernance:
     """The current roles and memberships of `person` that `viewer` may see (their own, all of
     them for partner members, a guest's workstreams otherwise)."""
     seen = visibility(viewer)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch
 
+from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.governance.models import Circle, Policy, PolicyStatus, PolicyVersion
 
@@ -18,7 +18,7 @@ class PolicyDetail:
     can_amend: bool
 
 
-def policy_list(*, viewer: Any, circle: Circle, include_retired: bool = False) -> list[Policy]:
+def policy_list(*, viewer: Viewer, circle: Circle, include_retired: bool = False) -> list[Policy]:
     if not has_perm(viewer, "governance.view_circle", circle):
         return []
     queryset = circle.policies.all()
@@ -27,7 +27,7 @@ def policy_list(*, viewer: Any, circle: Circle, include_retired: bool = False) -
     return list(queryset.order_by("title", "pk"))
 
 
-def policy_detail(*, viewer: Any, pk: int) -> PolicyDetail | None:
+def policy_detail(*, viewer: Viewer, pk: int) -> PolicyDetail | None:
     """A policy with its version history (who changed what, when), for those who may see it."""
     if not has_perm(viewer, "governance.view_circle"):
         return None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
+from maillage.core.actors import Viewer
 from maillage.governance.models import Circle, Membership, Role, Strategy, Workstream
 from maillage.governance.selectors._common import _current_roles, _hide_holders, visibility
 from maillage.governance.selectors.people import _affiliations
@@ -82,7 +82,7 @@ def _member_count() -> Count:
     )
 
 
-def structure_map(*, viewer: Any, filters: MapFilters | None = None) -> StructureMap:
+def structure_map(*, viewer: Viewer, filters: MapFilters | None = None) -> StructureMap:
     """The whole structure: circles nested under their parents, each with its roles and the
     workstreams it sponsors. Role holders and member counts only where the viewer may see them.
 

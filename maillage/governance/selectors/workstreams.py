@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.core.workflows import Transition
 from maillage.governance import workflows
@@ -19,7 +19,7 @@ from maillage.territories.models import Territory
 
 
 def workstream_list(
-    *, viewer: Any, include_archived: bool = False, status: str = "", past_sunset: bool = False
+    *, viewer: Viewer, include_archived: bool = False, status: str = "", past_sunset: bool = False
 ) -> QuerySet[Workstream]:
     """Workstreams as the public structure shows them, with their sponsoring circles;
     `past_sunset` keeps the running ones whose sunset date has passed (flagged)."""
@@ -53,7 +53,7 @@ class WorkstreamDetail:
     status_label: str = ""
 
 
-def workstream_detail(*, viewer: Any, slug: str) -> WorkstreamDetail | None:
+def workstream_detail(*, viewer: Viewer, slug: str) -> WorkstreamDetail | None:
     """A workstream's page: its mandate and sponsors for everyone; its people, deliverables and
     invitations for partner members and its own participants (a guest of another workstream
     sees none of it)."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.models import User
 from maillage.core.permissions import SYSTEM, require
 from maillage.core.slugs import unique_slug
 from maillage.network.models import Person
@@ -60,7 +60,7 @@ def person_create(*, actor: Actor, data: PersonData) -> Person:
 
 
 @transaction.atomic
-def person_for_account(*, actor: Actor, user: Any) -> Person:
+def person_for_account(*, actor: Actor, user: User) -> Person:
     """The Person of `user`'s account: the linked one, the one whose e-mail the account has
     verified, or a new one made from the account (someone joining through an invitation)."""
     person = Person.objects.filter(user=user).first()
@@ -114,7 +114,7 @@ def person_update(*, actor: Actor, person: Person, data: PersonData) -> Person:
 
 
 @transaction.atomic
-def person_link_account(*, actor: Actor, user: Any, email: str) -> Person | None:
+def person_link_account(*, actor: Actor, user: User, email: str) -> Person | None:
     """Link the unlinked Person whose e-mail is `email` to `user`, once `user` has verified it.
 
     Returns the linked person, or None when there is nobody to link.
