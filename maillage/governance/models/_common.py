@@ -28,7 +28,7 @@ class Endable:
 
 
 def exactly_one(first: str, second: str) -> Q:
-    """The condition of a row that belongs to exactly one of two owners (circle or workstream)."""
+    """The condition of a row that belongs to exactly one of two owners (circle or workstream…)."""
     return (Q(**{f"{first}__isnull": False}) & Q(**{f"{second}__isnull": True})) | (
         Q(**{f"{first}__isnull": True}) & Q(**{f"{second}__isnull": False})
     )
