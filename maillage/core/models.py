@@ -1,14 +1,35 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.roles import RANK, Role
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+
+def in_language(fr: str, en: str) -> str:
+    """The English text when English is active, else the French one (the default language)."""
+    return en if (get_language() or "").startswith("en") else fr
+
+
+class BilingualName:
+    """A record named in French and in English (`name_fr`, `name_en`), shown in the active one."""
+
+    name_fr: str
+    name_en: str
+
+    @property
+    def name(self) -> str:
+        return in_language(self.name_fr, self.name_en)
 
 
 class UserManager(BaseUserManager["User"]):
@@ -55,17 +76,23 @@ class User(AbstractUser):
         return self.is_active and RANK[Role(self.role)] >= RANK[role]
 
 
-class AuditEvent(models.Model):
-    """One thing that happened, written by a service inside its transaction."""
-
-    actor = models.ForeignKey(
-        User,
-        verbose_name=_("actor"),
+def user_reference(verbose_name: _StrPromise) -> models.ForeignKey[User | None, User | None]:
+    """The account that did something to a record (sent, accepted, ended it…). The record outlives
+    the account: deleting the account leaves the reference empty."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+
+class AuditEvent(models.Model):
+    """One thing that happened, written by a service inside its transaction."""
+
+    actor = user_reference(_("actor"))
     verb = models.CharField(_("verb"), max_length=64)
     target_type = models.ForeignKey(
         ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"

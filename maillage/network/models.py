@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.models import BilingualName
 from maillage.territories.models import Level, Territory
 
 neq_validator = RegexValidator(
@@ -14,7 +15,7 @@ neq_validator = RegexValidator(
 )
 
 
-class Sector(models.Model):
+class Sector(BilingualName, models.Model):
     """A sector of activity (communautaire, municipal, santé et services sociaux, …)."""
 
     key = models.SlugField(_("key"), max_length=64, unique=True)
@@ -29,12 +30,6 @@ class Sector(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        from django.utils.translation import get_language
-
-        return self.name_en if (get_language() or "").startswith("en") else self.name_fr
 
 
 class OrganizationStatus(models.TextChoices):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -20,6 +21,11 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 LANGUAGE_CHOICES = [("", _("Language of the page")), ("fr-CA", "Français"), ("en", "English")]
 
 
+def optional_line(label: Promise, *, max_length: int = 200, **options: Any) -> blocks.CharBlock:
+    """A line of text the editor may leave empty."""
+    return blocks.CharBlock(label=label, required=False, max_length=max_length, **options)
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"), max_length=200)
     level = blocks.ChoiceBlock(
@@ -27,9 +33,8 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Section heading")), ("h3", _("Subsection heading"))],
         default="h2",
     )
-    anchor = blocks.CharBlock(
-        label=_("anchor"),
-        required=False,
+    anchor = optional_line(
+        _("anchor"),
         max_length=60,
         help_text=_("Optional: a short identifier (letters, digits, hyphens) to link to."),
     )
@@ -41,7 +46,7 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class CalloutBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
+    title = optional_line(_("title"))
     text = blocks.RichTextBlock(label=_("text"), features=RICH_TEXT_FEATURES)
 
     class Meta:
@@ -52,7 +57,7 @@ class CalloutBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("quotation"))
-    attribution = blocks.CharBlock(label=_("source"), required=False, max_length=200)
+    attribution = optional_line(_("source"))
     language = blocks.ChoiceBlock(
         label=_("language of the quotation"),
         choices=LANGUAGE_CHOICES,
@@ -69,7 +74,7 @@ class QuoteBlock(blocks.StructBlock):
 class GlossaryTermsBlock(blocks.StructBlock):
     """Terms of the glossary, with their definitions and a link to the glossary."""
 
-    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
+    heading = optional_line(_("heading"))
     terms = blocks.ListBlock(SnippetChooserBlock("site.GlossaryTerm"), label=_("terms"))
 
     class Meta:
@@ -82,11 +87,8 @@ class LiveDataBlock(blocks.StructBlock):
     """Platform data, read when the page is shown (territory, partners, circles, …)."""
 
     source = blocks.ChoiceBlock(label=_("data shown"), choices=live.choices)
-    heading = blocks.CharBlock(
-        label=_("heading"),
-        required=False,
-        max_length=200,
-        help_text=_("Leave empty for the default heading of this data."),
+    heading = optional_line(
+        _("heading"), help_text=_("Leave empty for the default heading of this data.")
     )
 
     class Meta:

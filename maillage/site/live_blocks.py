@@ -1,22 +1,41 @@
 """The live blocks of the platform's data, one function each, registered in `register_all`.
 
 Each reads its app's selectors in a fixed number of queries. A later app (the decision register,
-the open calls for projects) adds one function here and one `live.register(...)` line.
+the open calls for projects) adds one function here, marked `@builtin(label=…, heading=…)`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.site import live
 
+_BUILTIN: list[tuple[Promise, Promise, live.DataFunction]] = []
 
+
+def builtin(
+    *, label: Promise, heading: Promise
+) -> Callable[[live.DataFunction], live.DataFunction]:
+    """Make `data` a live block named after it, drawn by `site/live/<name>.html`."""
+
+    def mark(data: live.DataFunction) -> live.DataFunction:
+        _BUILTIN.append((label, heading, data))
+        return data
+
+    return mark
+
+
+@builtin(
+    label=gettext_lazy("Territory: map and populations of the MRCs"),
+    heading=gettext_lazy("Our territory in figures"),
+)
 def territory(request: HttpRequest | None) -> Mapping[str, Any] | None:
     """The region served, its MRCs / equivalent territories with their populations, and the map
     when boundaries are imported. Two queries."""
@@ -42,6 +61,10 @@ def territory(request: HttpRequest | None) -> Mapping[str, Any] | None:
     }
 
 
+@builtin(
+    label=gettext_lazy("Partner organizations by sector"),
+    heading=gettext_lazy("Our partners by sector"),
+)
 def partners(request: HttpRequest | None) -> Mapping[str, Any] | None:
     """The partner organizations by sector: names and sectors only. Two queries."""
     from maillage.network.models import Organization, OrganizationStatus, Sector
@@ -62,6 +85,10 @@ def partners(request: HttpRequest | None) -> Mapping[str, Any] | None:
     }
 
 
+@builtin(
+    label=gettext_lazy("Collaboration model: circles and workstreams"),
+    heading=gettext_lazy("Our circles and workstreams"),
+)
 def structure(request: HttpRequest | None) -> Mapping[str, Any] | None:
     """The circles and workstreams of the collaboration model: governance's SVG map and its
     outline list. A fixed number of queries (the governance selector's)."""
@@ -74,24 +101,8 @@ def structure(request: HttpRequest | None) -> Mapping[str, Any] | None:
 
 
 def register_all() -> None:
-    live.register(
-        "territory",
-        label=gettext_lazy("Territory: map and populations of the MRCs"),
-        heading=gettext_lazy("Our territory in figures"),
-        template="site/live/territory.html",
-        data=territory,
-    )
-    live.register(
-        "partners",
-        label=gettext_lazy("Partner organizations by sector"),
-        heading=gettext_lazy("Our partners by sector"),
-        template="site/live/partners.html",
-        data=partners,
-    )
-    live.register(
-        "structure",
-        label=gettext_lazy("Collaboration model: circles and workstreams"),
-        heading=gettext_lazy("Our circles and workstreams"),
-        template="site/live/structure.html",
-        data=structure,
-    )
+    for label, heading, data in _BUILTIN:
+        key = data.__name__
+        live.register(
+            key, label=label, heading=heading, template=f"site/live/{key}.html", data=data
+        )

@@ -2,7 +2,8 @@
 
 Every page type shares `SitePage`: meta description, Open Graph image, and the URL of the same page
 in the other language (the language switch of the base template and the `hreflang` links use it).
-Pages hold data and invariants only; what a page lists comes from `selectors.py`.
+Pages hold data and invariants only; what a page lists comes from `selectors.py`. Each page type
+is drawn by Wagtail's default template, `site/<page_type>.html` (`HomePage`: `site/home_page.html`).
 """
 
 from __future__ import annotations
@@ -64,87 +65,89 @@ class SitePage(Page):
         # The base template's language switch reads the alternates from the request.
         request.alternate_urls = selectors.alternate_urls(self, request)  # type: ignore[attr-defined]
         context["alternate_urls"] = request.alternate_urls  # type: ignore[attr-defined]
+        context.update(self.page_context(request))
         return context
 
+    def page_context(self, request: HttpRequest) -> dict[str, Any]:
+        """What the page's template lists besides the page itself (read from `selectors`)."""
+        return {}
 
-class HomePage(SitePage):
-    """The root of each language's tree: a presentation, the latest news and upcoming events."""
+
+class BodyPage(SitePage):
+    """A page whose content is its lead and a stream of blocks."""
 
     body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
 
     content_panels = [*SitePage.content_panels, FieldPanel("body")]
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class RoutableSitePage(RoutablePageMixin, SitePage):
+    """A page with addresses below its own (feeds, iCal); its own address serves the page."""
+
+    class Meta:
+        abstract = True
+
+    @path("")
+    def index_route(self, request: HttpRequest) -> HttpResponse:
+        return self.serve(request)
+
+
+class HomePage(BodyPage):
+    """The root of each language's tree: a presentation, the latest news and upcoming events."""
+
     parent_page_types = ["wagtailcore.Page"]
-    template = "site/home_page.html"
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def page_context(self, request: HttpRequest) -> dict[str, Any]:
         from maillage.site import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = selectors.latest_news(self.locale, limit=3)
-        context["upcoming_events"] = selectors.upcoming_events(self.locale, limit=3)
-        return context
+        return {
+            "latest_news": selectors.latest_news(self.locale, limit=3),
+            "upcoming_events": selectors.upcoming_events(self.locale, limit=3),
+        }
 
 
-class StandardPage(SitePage):
+class StandardPage(BodyPage):
     """A page of text and blocks (who we are, our territory, our strategies, …)."""
-
-    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
-
-    content_panels = [*SitePage.content_panels, FieldPanel("body")]
-    search_fields = [*SitePage.search_fields, index.SearchField("body")]
-    template = "site/standard_page.html"
 
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
 
 
-class SectionIndexPage(SitePage):
+class SectionIndexPage(BodyPage):
     """A section: its text, then the list of its pages."""
-
-    body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
-
-    content_panels = [*SitePage.content_panels, FieldPanel("body")]
-    search_fields = [*SitePage.search_fields, index.SearchField("body")]
-    template = "site/section_index_page.html"
 
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def page_context(self, request: HttpRequest) -> dict[str, Any]:
         from maillage.site import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context["children"] = selectors.section_children(self)
-        return context
+        return {"children": selectors.section_children(self)}
 
 
-class NewsIndexPage(RoutablePageMixin, SitePage):
+class NewsIndexPage(RoutableSitePage):
     """The news: articles newest first, with RSS and Atom feeds."""
 
     subpage_types = ["site.NewsArticlePage"]
-    template = "site/news_index_page.html"
 
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def page_context(self, request: HttpRequest) -> dict[str, Any]:
         from maillage.site import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = selectors.news_page(self, request.GET.get("page"))
-        return context
-
-    @path("")
-    def index_route(self, request: HttpRequest) -> HttpResponse:
-        return self.serve(request)
+        return {"articles": selectors.news_page(self, request.GET.get("page"))}
 
     @path("rss/")
     def rss(self, request: HttpRequest) -> HttpResponse:
@@ -172,33 +175,26 @@ class NewsArticlePage(SitePage):
     search_fields = [*SitePage.search_fields, index.SearchField("body")]
     parent_page_types = ["site.NewsIndexPage"]
     subpage_types: list[str] = []
-    template = "site/news_article_page.html"
 
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
 
 
-class EventIndexPage(RoutablePageMixin, SitePage):
+class EventIndexPage(RoutableSitePage):
     """Events: upcoming first, then past ones; an iCal feed of all of them."""
 
     subpage_types = ["site.EventPage"]
-    template = "site/event_index_page.html"
 
     class Meta:
         verbose_name = _("event index")
         verbose_name_plural = _("event indexes")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def page_context(self, request: HttpRequest) -> dict[str, Any]:
         from maillage.site import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context["upcoming"], context["past"] = selectors.events_of(self)
-        return context
-
-    @path("")
-    def index_route(self, request: HttpRequest) -> HttpResponse:
-        return self.serve(request)
+        upcoming, past = selectors.events_of(self)
+        return {"upcoming": upcoming, "past": past}
 
     @path("ical/")
     def ical(self, request: HttpRequest) -> HttpResponse:
@@ -208,7 +204,7 @@ class EventIndexPage(RoutablePageMixin, SitePage):
         return ical.response([*upcoming, *past], request=request, filename="calendrier.ics")
 
 
-class EventPage(RoutablePageMixin, SitePage):
+class EventPage(RoutableSitePage):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"), null=True, blank=True)
     place = models.CharField(
@@ -240,7 +236,6 @@ class EventPage(RoutablePageMixin, SitePage):
     ]
     parent_page_types = ["site.EventIndexPage"]
     subpage_types: list[str] = []
-    template = "site/event_page.html"
 
     class Meta:
         verbose_name = _("event")
@@ -263,10 +258,6 @@ class EventPage(RoutablePageMixin, SitePage):
         end: datetime = self.end or self.start
         return end < timezone.now()
 
-    @path("")
-    def index_route(self, request: HttpRequest) -> HttpResponse:
-        return self.serve(request)
-
     @path("ical/")
     def ical(self, request: HttpRequest) -> HttpResponse:
         from maillage.site import ical
@@ -277,19 +268,16 @@ class EventPage(RoutablePageMixin, SitePage):
 class GlossaryPage(SitePage):
     """The glossary: every term of its language, each with an anchor other pages link to."""
 
-    template = "site/glossary_page.html"
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("glossary")
         verbose_name_plural = _("glossaries")
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def page_context(self, request: HttpRequest) -> dict[str, Any]:
         from maillage.site import selectors
 
-        context = super().get_context(request, *args, **kwargs)
-        context["terms"] = selectors.glossary_terms(self.locale)
-        return context
+        return {"terms": selectors.glossary_terms(self.locale)}
 
 
 @register_snippet

@@ -7,6 +7,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from maillage.governance.models._common import Archivable, exactly_one
 from maillage.governance.models.strategies import Strategy
 from maillage.territories.models import Territory
 
@@ -16,7 +17,7 @@ class CircleMode(models.TextChoices):
     OPEN = "open", _("Open")
 
 
-class Circle(models.Model):
+class Circle(Archivable, models.Model):
     """A circle: a purpose, domains, accountabilities, a parent circle, roles and policies.
 
     Exactly one circle, the general circle, has no parent; it cannot be archived.
@@ -84,10 +85,6 @@ class Circle(models.Model):
     def is_general(self) -> bool:
         return self.parent_id is None
 
-    @property
-    def is_archived(self) -> bool:
-        return self.archived_at is not None
-
 
 class Accountability(models.Model):
     """One accountability (*redevabilité*) of a circle or of a role."""
@@ -117,8 +114,7 @@ class Accountability(models.Model):
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(circle__isnull=False) & Q(role__isnull=True))
-                | (Q(circle__isnull=True) & Q(role__isnull=False)),
+                condition=exactly_one("circle", "role"),
                 name="accountability_circle_xor_role",
                 violation_error_message=_(
                     "An accountability belongs either to a circle or to a role."

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.models import user_reference
 from maillage.governance.models.memberships import Membership
 from maillage.governance.models.workstreams import Workstream
 
@@ -37,23 +37,9 @@ class Invitation(models.Model):
     token_salt = models.CharField(max_length=32, blank=True, editable=False)
     expires_at = models.DateTimeField(_("expires"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sent by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = user_reference(_("sent by"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("accepted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    accepted_by = user_reference(_("accepted by"))
     membership = models.ForeignKey(
         Membership,
         verbose_name=_("membership"),

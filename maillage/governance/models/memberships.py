@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.models import user_reference
+from maillage.governance.models._common import Endable, exactly_one
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.roles import RoleAssignment
 from maillage.governance.models.workstreams import Workstream
@@ -32,7 +33,7 @@ class EndReason(models.TextChoices):
     CLOSED = "closed", _("Circle or workstream archived")
 
 
-class Membership(models.Model):
+class Membership(Endable, models.Model):
     """A person is a member of a circle or of a workstream. Never deleted: ending is recorded.
 
     `source` is "link" when the membership comes from a double link; `assignment` is then the
@@ -88,14 +89,7 @@ class Membership(models.Model):
     end_reason = models.CharField(
         _("reason for ending"), max_length=16, choices=EndReason.choices, blank=True
     )
-    ended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ended by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    ended_by = user_reference(_("ended by"))
     note = models.CharField(_("note"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -105,8 +99,7 @@ class Membership(models.Model):
         ordering = ["-start_date", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(circle__isnull=False) & Q(workstream__isnull=True))
-                | (Q(circle__isnull=True) & Q(workstream__isnull=False)),
+                condition=exactly_one("circle", "workstream"),
                 name="membership_circle_xor_workstream",
                 violation_error_message=_("A membership is either of a circle or of a workstream."),
             ),
@@ -155,10 +148,6 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.circle or self.workstream}"
-
-    @property
-    def is_current(self) -> bool:
-        return self.ended_at is None
 
     @property
     def group(self) -> Circle | Workstream:

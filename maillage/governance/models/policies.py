@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.models import user_reference
 from maillage.governance.models.circles import Circle
 
 
@@ -67,14 +67,7 @@ class PolicyVersion(models.Model):
     review_date = models.DateField(_("review date"), null=True, blank=True)
     note = models.CharField(_("reason for the change"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = user_reference(_("by"))
 
     class Meta:
         verbose_name = _("policy version")

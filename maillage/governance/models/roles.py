@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.models import user_reference
+from maillage.governance.models._common import Archivable, Endable, exactly_one
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.workstreams import Workstream
 from maillage.network.models import Person, Seat
@@ -27,7 +28,7 @@ SINGLE_HOLDER_KINDS = (RoleKind.LEAD, RoleKind.DELEGATE, RoleKind.FACILITATOR, R
 POLICY_KINDS = (RoleKind.LEAD, RoleKind.SECRETARY)
 
 
-class Role(models.Model):
+class Role(Archivable, models.Model):
     """A role in a circle or in a workstream (never both)."""
 
     circle = models.ForeignKey(
@@ -64,8 +65,7 @@ class Role(models.Model):
         ordering = ["kind", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(circle__isnull=False) & Q(workstream__isnull=True))
-                | (Q(circle__isnull=True) & Q(workstream__isnull=False)),
+                condition=exactly_one("circle", "workstream"),
                 name="role_in_circle_xor_workstream",
                 violation_error_message=_("A role belongs either to a circle or to a workstream."),
             ),
@@ -106,15 +106,11 @@ class Role(models.Model):
         return self.name
 
     @property
-    def is_archived(self) -> bool:
-        return self.archived_at is not None
-
-    @property
     def single_holder(self) -> bool:
         return self.kind in SINGLE_HOLDER_KINDS
 
 
-class RoleAssignment(models.Model):
+class RoleAssignment(Endable, models.Model):
     """A person holds a role, possibly on behalf of an organization through a seat."""
 
     role = models.ForeignKey(
@@ -140,14 +136,7 @@ class RoleAssignment(models.Model):
     start_date = models.DateField(_("start date"), default=timezone.localdate)
     term_end = models.DateField(_("term end"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
-    ended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ended by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    ended_by = user_reference(_("ended by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -170,7 +159,3 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.role}"
-
-    @property
-    def is_current(self) -> bool:
-        return self.ended_at is None

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
-def _english() -> bool:
-    return (get_language() or "").startswith("en")
+from maillage.core.models import BilingualName, in_language
 
 
-class Strategy(models.Model):
+class Strategy(BilingualName, models.Model):
     """One of the four strategies of the collective, a taxonomy used across the platform."""
 
     key = models.SlugField(_("key"), max_length=64, unique=True)
@@ -30,9 +27,5 @@ class Strategy(models.Model):
         return self.name
 
     @property
-    def name(self) -> str:
-        return self.name_en if _english() else self.name_fr
-
-    @property
     def description(self) -> str:
-        return self.description_en if _english() else self.description_fr
+        return in_language(self.description_fr, self.description_en)

@@ -7,13 +7,14 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.governance.models._common import Archivable
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.strategies import Strategy
 from maillage.governance.workflows import RUNNING_STATES, WORKSTREAM
 from maillage.territories.models import Territory
 
 
-class Workstream(models.Model):
+class Workstream(Archivable, models.Model):
     """A *chantier*: a mandate with a sunset date, sponsored by one circle or more."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -60,10 +61,6 @@ class Workstream(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def is_archived(self) -> bool:
-        return self.archived_at is not None
 
     @property
     def is_running(self) -> bool:

@@ -1,0 +1,42 @@
+import pytest
+from django.db import models
+from django.utils import translation
+
+from maillage.core.models import AuditEvent, BilingualName, in_language, user_reference
+from maillage.core.tests.factories import UserFactory
+
+
+def test_in_language_follows_the_active_language():
+    with translation.override("en"):
+        assert in_language("secteur", "sector") == "sector"
+    with translation.override("fr-ca"):
+        assert in_language("secteur", "sector") == "secteur"
+    with translation.override(None):
+        assert in_language("secteur", "sector") == "secteur"
+
+
+def test_a_bilingual_name_is_shown_in_the_active_language():
+    class Named(BilingualName):
+        name_fr = "Communautaire"
+        name_en = "Community"
+
+    with translation.override("en"):
+        assert Named().name == "Community"
+    with translation.override("fr-ca"):
+        assert Named().name == "Communautaire"
+
+
+def test_a_user_reference_is_optional_and_adds_no_reverse_accessor():
+    field = user_reference("by")
+    assert field.null and field.blank
+    assert field.remote_field.on_delete is models.SET_NULL
+    assert field.remote_field.related_name == "+"
+
+
+@pytest.mark.django_db
+def test_a_record_outlives_the_account_it_refers_to():
+    user = UserFactory()
+    event = AuditEvent.objects.create(actor=user, verb="test")
+    user.delete()
+    event.refresh_from_db()
+    assert event.actor is None

@@ -1,0 +1,34 @@
+"""What several governance models share: archiving, ending, belonging to one of two owners."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db.models import Q
+
+
+class Archivable:
+    """A record archived rather than deleted: `archived_at` says when."""
+
+    archived_at: datetime | None
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class Endable:
+    """A record ended rather than deleted (membership, role assignment): `ended_at` says when."""
+
+    ended_at: datetime | None
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_at is None
+
+
+def exactly_one(first: str, second: str) -> Q:
+    """The condition of a row that belongs to exactly one of two owners (circle or workstream…)."""
+    return (Q(**{f"{first}__isnull": False}) & Q(**{f"{second}__isnull": True})) | (
+        Q(**{f"{first}__isnull": True}) & Q(**{f"{second}__isnull": False})
+    )
