@@ -14,9 +14,9 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.governance.models import Circle, CircleMode, RoleAssignment, RoleKind, Strategy
 from maillage.governance.services._common import (
+    _archive,
     _check_levels,
     _clean_list,
-    _now,
     _require,
     _slug_for,
 )
@@ -117,15 +117,12 @@ def circle_create(*, actor: Actor, data: CircleData) -> Circle:
     circle = Circle()
     _circle_fill(circle, data)
     circle.slug = _slug_for(Circle, circle.name, data.slug)
-    circle.full_clean()
-    circle.save()
-    circle.territories.set(data.territories)
-    circle.strategies.set(data.strategies)
-    audit.record(
+    audit.audited_save(
         actor=actor,
+        instance=circle,
         verb=GovernanceVerb.CIRCLE_CREATED,
-        target=circle,
-        payload=_circle_snapshot(circle),
+        payload=_circle_snapshot,
+        relations={"territories": data.territories, "strategies": data.strategies},
     )
     _set_accountabilities(actor=actor, owner=circle, texts=data.accountabilities)
     if data.builtin_roles:
@@ -205,7 +202,4 @@ def circle_archive(*, actor: Actor, circle: Circle) -> Circle:
             % {"names": ", ".join(orphans)}
         )
     _close_group(actor=actor, group=circle)
-    circle.archived_at = _now()
-    circle.save(update_fields=["archived_at", "updated_at"])
-    audit.record(actor=actor, verb=GovernanceVerb.CIRCLE_ARCHIVED, target=circle, payload={})
-    return circle
+    return _archive(actor, circle, GovernanceVerb.CIRCLE_ARCHIVED)
