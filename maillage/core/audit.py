@@ -72,21 +72,18 @@ def audited_save[M: models.Model](
     actor: Actor,
     instance: M,
     verb: Verbs,
-    payload: Callable[[M], dict[str, Any]],
+    payload: dict[str, Any] | Callable[[M], dict[str, Any]],
     target: models.Model | None = None,
     relations: Mapping[str, Iterable[models.Model]] | None = None,
 ) -> M:
     """The one way a service saves a whole record (a new one, mostly) with one event: validate,
     save, set its many-to-many `relations`, and record `verb` on `target` (the record itself by
-    default). `payload` is read after saving, so it may name a new record's key. Call it inside
-    the service's transaction."""
+    default). A callable `payload` is read after saving, so it may name a new record's key.
+    Call it inside the service's transaction."""
     _save(instance, (), relations)
-    record(
-        actor=actor,
-        verb=verb,
-        target=instance if target is None else target,
-        payload=payload(instance),
-    )
+    if callable(payload):
+        payload = payload(instance)
+    record(actor=actor, verb=verb, target=instance if target is None else target, payload=payload)
     return instance
 
 

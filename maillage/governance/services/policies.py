@@ -103,19 +103,11 @@ def policy_amend(*, actor: Actor, policy: Policy, data: PolicyData, note: str = 
     policy.version += 1
     previous_status = policy.status
     policy.status = PolicyStatus.ACTIVE
-    status = (
-        {"status": [previous_status, policy.status]} if previous_status != policy.status else {}
-    )
+    payload = {"version": policy.version, "changed": sorted(changes), "note": note.strip()}
+    if previous_status != policy.status:
+        payload["status"] = [previous_status, policy.status]
     audit.audited_save(
-        actor=actor,
-        instance=policy,
-        verb=GovernanceVerb.POLICY_AMENDED,
-        payload=lambda p: {
-            "version": p.version,
-            "changed": sorted(changes),
-            "note": note.strip(),
-            **status,
-        },
+        actor=actor, instance=policy, verb=GovernanceVerb.POLICY_AMENDED, payload=payload
     )
     return _keep_version(actor, policy, note)
 
