@@ -108,6 +108,12 @@ def _group_of(
     raise ValidationError(refusal)
 
 
+def _refuse_archived(instance: Circle | Workstream | Role, refusal: str) -> None:
+    """An archived circle, workstream or role takes no more changes."""
+    if instance.is_archived:
+        raise ValidationError(refusal)
+
+
 def _archive[M: Circle | Workstream | Role](
     actor: Actor, instance: M, verb: GovernanceVerb, payload: dict[str, Any] | None = None
 ) -> M:

@@ -17,6 +17,7 @@ from maillage.governance.services._common import (
     _archive,
     _check_levels,
     _clean_list,
+    _refuse_archived,
     _require,
     _slug_for,
 )
@@ -139,8 +140,7 @@ def circle_amend(*, actor: Actor, circle: Circle, data: CircleData) -> Circle:
     """Apply `data` to `circle` (its slug never changes). Moving a circle under another parent
     moves its delegate's double link along."""
     _require(actor, "governance.manage_circles")
-    if circle.is_archived:
-        raise ValidationError(_("This circle is archived."))
+    _refuse_archived(circle, _("This circle is archived."))
     if circle.is_general and data.parent is not None:
         raise ValidationError({"parent": _("The general circle has no parent circle.")})
     if not circle.is_general:
@@ -180,8 +180,7 @@ def circle_archive(*, actor: Actor, circle: Circle) -> Circle:
     general circle, a circle with sub-circles still active, and the only sponsor of a
     workstream still active."""
     _require(actor, "governance.manage_circles")
-    if circle.is_archived:
-        raise ValidationError(_("This circle is already archived."))
+    _refuse_archived(circle, _("This circle is already archived."))
     if circle.is_general:
         raise ValidationError(_("The general circle cannot be archived."))
     if circle.children.filter(archived_at__isnull=True).exists():

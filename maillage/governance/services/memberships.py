@@ -26,6 +26,7 @@ from maillage.governance.services._common import (
     _group_of,
     _group_prefix,
     _now,
+    _refuse_archived,
     _require,
     _seat_is_open,
     _today,
@@ -84,8 +85,7 @@ def membership_join(
     )
     if not self_join:
         _require(actor, "governance.manage_members", group)
-    if group.is_archived:
-        raise ValidationError(_("This circle or workstream is archived."))
+    _refuse_archived(group, _("This circle or workstream is archived."))
     if isinstance(group, Workstream) and not group.is_running:
         raise ValidationError(_("This workstream no longer takes new members."))
     if kind not in MembershipKind.values:

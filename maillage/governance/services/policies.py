@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.governance.models import Circle, Policy, PolicyStatus, PolicyVersion
-from maillage.governance.services._common import _iso, _require, _today, _user
+from maillage.governance.services._common import _iso, _refuse_archived, _require, _today, _user
 from maillage.governance.verbs import GovernanceVerb
 
 
@@ -52,8 +52,7 @@ def _keep_version(actor: Actor, policy: Policy, note: str = "") -> Policy:
 def policy_adopt(*, actor: Actor, circle: Circle, data: PolicyData) -> Policy:
     """Adopt a new policy of `circle`; its text is kept as version 1."""
     _require(actor, "governance.amend_policies", circle)
-    if circle.is_archived:
-        raise ValidationError(_("This circle is archived."))
+    _refuse_archived(circle, _("This circle is archived."))
     _policy_check(data.title, data.text)
     policy = Policy(
         circle=circle,

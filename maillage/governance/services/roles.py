@@ -35,6 +35,7 @@ from maillage.governance.services._common import (
     _group_prefix,
     _iso,
     _now,
+    _refuse_archived,
     _require,
     _seat_is_open,
     _today,
@@ -136,8 +137,7 @@ def role_create(
     group = _group_of(
         circle, workstream, _("A role belongs either to a circle or to a workstream.")
     )
-    if group.is_archived:
-        raise ValidationError(_("This circle or workstream is archived."))
+    _refuse_archived(group, _("This circle or workstream is archived."))
     role = Role(circle=circle, workstream=workstream)
     _role_fill(role, data)
     audit.audited_save(
@@ -153,8 +153,7 @@ def role_create(
 @transaction.atomic
 def role_amend(*, actor: Actor, role: Role, data: RoleData) -> Role:
     _require(actor, "governance.manage_roles")
-    if role.is_archived:
-        raise ValidationError(_("This role is archived."))
+    _refuse_archived(role, _("This role is archived."))
     changes = audit.audited_update(
         actor=actor,
         instance=role,
@@ -173,8 +172,7 @@ def role_amend(*, actor: Actor, role: Role, data: RoleData) -> Role:
 def role_archive(*, actor: Actor, role: Role) -> Role:
     """Archive a role; whoever holds it stops holding it."""
     _require(actor, "governance.manage_roles")
-    if role.is_archived:
-        raise ValidationError(_("This role is already archived."))
+    _refuse_archived(role, _("This role is already archived."))
     return _role_archive(actor=actor, role=role)
 
 
@@ -213,8 +211,7 @@ def role_assign(
     the start unless `term_end` says otherwise.
     """
     _require(actor, "governance.manage_roles")
-    if role.is_archived:
-        raise ValidationError(_("This role is archived."))
+    _refuse_archived(role, _("This role is archived."))
     if seat is not None:
         if seat.holder_id != person.pk:
             raise ValidationError(

@@ -22,6 +22,7 @@ from maillage.governance.services._common import (
     _check_levels,
     _iso,
     _now,
+    _refuse_archived,
     _require,
     _slug_for,
     _workstream_event,
@@ -125,8 +126,7 @@ def workstream_amend(*, actor: Actor, workstream: Workstream, data: WorkstreamDa
     """Change a workstream's mandate, dates and tags (staff or its lead link); changing its
     sponsoring circles is for staff only."""
     _require(actor, "governance.change_workstream", workstream)
-    if workstream.is_archived:
-        raise ValidationError(_("This workstream is archived."))
+    _refuse_archived(workstream, _("This workstream is archived."))
     if sorted(c.pk for c in data.sponsors) != sorted(
         workstream.sponsors.values_list("pk", flat=True)
     ):
@@ -146,8 +146,7 @@ def workstream_amend(*, actor: Actor, workstream: Workstream, data: WorkstreamDa
 def workstream_transition(*, actor: Actor, workstream: Workstream, transition: str) -> Workstream:
     """Fire a transition of the workstream workflow (see `workflows.WORKSTREAM`)."""
     _require(actor, "governance.change_workstream", workstream)
-    if workstream.is_archived:
-        raise ValidationError(_("This workstream is archived."))
+    _refuse_archived(workstream, _("This workstream is archived."))
     roles = None if actor is SYSTEM else workflow_roles(actor, workstream)
     step = workflows.WORKSTREAM.check(transition, state=workstream.status, roles=roles)
     return audit.audited_set(
@@ -163,8 +162,7 @@ def workstream_transition(*, actor: Actor, workstream: Workstream, transition: s
 def workstream_archive(*, actor: Actor, workstream: Workstream) -> Workstream:
     """Archive a workstream: its roles and memberships end, pending invitations are revoked."""
     _require(actor, "governance.manage_workstreams")
-    if workstream.is_archived:
-        raise ValidationError(_("This workstream is already archived."))
+    _refuse_archived(workstream, _("This workstream is already archived."))
     _close_group(actor=actor, group=workstream)
     workstream.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(
         revoked_at=_now()
