@@ -77,6 +77,10 @@ def _circle_snapshot(circle: Circle) -> dict[str, Any]:
     }
 
 
+def _circle_relations(data: CircleData) -> dict[str, Sequence[Any]]:
+    return {"territories": data.territories, "strategies": data.strategies}
+
+
 def _circle_fill(circle: Circle, data: CircleData) -> None:
     if data.mode not in CircleMode.values:
         raise ValidationError({"mode": _("Unknown mode.")})
@@ -123,7 +127,7 @@ def circle_create(*, actor: Actor, data: CircleData) -> Circle:
         instance=circle,
         verb=GovernanceVerb.CIRCLE_CREATED,
         payload=_circle_snapshot,
-        relations={"territories": data.territories, "strategies": data.strategies},
+        relations=_circle_relations(data),
     )
     _set_accountabilities(actor=actor, owner=circle, texts=data.accountabilities)
     if data.builtin_roles:
@@ -161,7 +165,7 @@ def circle_amend(*, actor: Actor, circle: Circle, data: CircleData) -> Circle:
         verb=GovernanceVerb.CIRCLE_AMENDED,
         snapshot=_circle_snapshot,
         fill=lambda c: _circle_fill(c, data),
-        relations={"territories": data.territories, "strategies": data.strategies},
+        relations=_circle_relations(data),
     )
     _set_accountabilities(actor=actor, owner=circle, texts=data.accountabilities)
     if previous_parent != circle.parent_id:

@@ -70,6 +70,10 @@ def _organization_snapshot(organization: Organization) -> dict[str, Any]:
     return snapshot
 
 
+def _organization_relations(data: OrganizationData) -> dict[str, Sequence[Any]]:
+    return {"sectors": data.sectors, "territories": data.territories}
+
+
 def _organization_fill(organization: Organization, data: OrganizationData) -> None:
     neq = normalize_neq(data.neq)
     if neq and not NEQ_PATTERN.fullmatch(neq):
@@ -96,7 +100,7 @@ def organization_create(*, actor: Actor, data: OrganizationData) -> Organization
         instance=organization,
         verb=NetworkVerb.ORGANIZATION_CREATED,
         payload=lambda o: _organization_snapshot(o) | {"status": o.status},
-        relations={"sectors": data.sectors, "territories": data.territories},
+        relations=_organization_relations(data),
     )
 
 
@@ -112,7 +116,7 @@ def organization_update(
         verb=NetworkVerb.ORGANIZATION_UPDATED,
         snapshot=_organization_snapshot,
         fill=lambda o: _organization_fill(o, data),
-        relations={"sectors": data.sectors, "territories": data.territories},
+        relations=_organization_relations(data),
     )
     if data.status != organization.status:
         organization_set_status(actor=actor, organization=organization, status=data.status)

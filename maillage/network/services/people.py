@@ -24,6 +24,13 @@ class PersonData:
     phone: str = ""
 
 
+_PERSON_FIELDS = ("first_name", "last_name", "email", "phone")
+
+
+def _person_snapshot(person: Person) -> dict[str, str]:
+    return {name: getattr(person, name) for name in _PERSON_FIELDS}
+
+
 def _person_fill(person: Person, data: PersonData) -> None:
     person.first_name = data.first_name.strip()
     person.last_name = data.last_name.strip()
@@ -88,13 +95,12 @@ def person_for_account(*, actor: Actor, user: User) -> Person:
 @transaction.atomic
 def person_update(*, actor: Actor, person: Person, data: PersonData) -> Person:
     require(actor, "network.manage")
-    fields = ("first_name", "last_name", "email", "phone")
-    before = {name: getattr(person, name) for name in fields}
+    before = _person_snapshot(person)
     _person_fill(person, data)
     person.full_clean(exclude=["slug", "user"])
     person.save()
     # Only names go into the log: it outlives the contact details it would otherwise copy.
-    changes = audit.changes(before, {name: getattr(person, name) for name in fields})
+    changes = audit.changes(before, _person_snapshot(person))
     if changes:
         payload = {
             "changed": sorted(changes),
