@@ -58,8 +58,8 @@ def _member_rows(memberships: Iterable[Membership]) -> list[MemberRow]:
 
 
 def _people(viewer: Viewer, group: Circle | Workstream) -> tuple[bool, list[Role], list[MemberRow]]:
-    """Whether the viewer may see `group`'s inside; its current roles (prefetched), whose holders
-    only those who may see; its members for them (one query)."""
+    """Whether the viewer may see `group`'s inside; its current roles (prefetched), their holders
+    hidden from those who may not; and, for those who may, its members (one query)."""
     roles: list[Role] = list(group.current_roles)  # type: ignore[union-attr]
     if not _may_see_inside(viewer, group):
         _hide_holders(roles)
