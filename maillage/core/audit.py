@@ -58,6 +58,35 @@ def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, li
     return {key: [before.get(key), after[key]] for key in after if before.get(key) != after[key]}
 
 
+def _save[M: models.Model](
+    instance: M, exclude: Sequence[str], relations: Mapping[str, Iterable[models.Model]] | None
+) -> None:
+    instance.full_clean(exclude=list(exclude))
+    instance.save()
+    for name, values in (relations or {}).items():
+        getattr(instance, name).set(values)
+
+
+def audited_save[M: models.Model](
+    *,
+    actor: Actor,
+    instance: M,
+    verb: Verbs,
+    payload: dict[str, Any] | Callable[[M], dict[str, Any]],
+    target: models.Model | None = None,
+    relations: Mapping[str, Iterable[models.Model]] | None = None,
+) -> M:
+    """The one way a service saves a whole record (a new one, mostly) with one event: validate,
+    save, set its many-to-many `relations`, and record `verb` on `target` (the record itself by
+    default). A callable `payload` is read after saving, so it may name a new record's key.
+    Call it inside the service's transaction."""
+    _save(instance, (), relations)
+    if callable(payload):
+        payload = payload(instance)
+    record(actor=actor, verb=verb, target=instance if target is None else target, payload=payload)
+    return instance
+
+
 def audited_update[M: models.Model](
     *,
     actor: Actor,
@@ -73,11 +102,32 @@ def audited_update[M: models.Model](
     when nothing changed). Returns the changes. Call it inside the service's transaction."""
     before = snapshot(instance)
     fill(instance)
-    instance.full_clean(exclude=list(exclude))
-    instance.save()
-    for name, values in (relations or {}).items():
-        getattr(instance, name).set(values)
+    _save(instance, exclude, relations)
     found = changes(before, snapshot(instance))
     if found:
         record(actor=actor, verb=verb, target=instance, payload=found)
     return found
+
+
+def audited_set[M: models.Model](
+    *,
+    actor: Actor,
+    instance: M,
+    verb: Verbs,
+    values: Mapping[str, Any],
+    payload: dict[str, Any] | None = None,
+    target: models.Model | None = None,
+    validate: bool = False,
+) -> M:
+    """The one way a service moves a record along (archived, ended, linked, a new status): set
+    `values`, validate when asked, save those fields only, and record `verb` on `target` (the
+    record itself by default). Call it inside the service's transaction."""
+    for name, value in values.items():
+        setattr(instance, name, value)
+    if validate:
+        instance.full_clean()
+    # `update_fields` skips an `auto_now` field unless it is named.
+    touched = [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", False)]
+    instance.save(update_fields=[*values, *touched])
+    record(actor=actor, verb=verb, target=instance if target is None else target, payload=payload)
+    return instance

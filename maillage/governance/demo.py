@@ -350,19 +350,7 @@ def _circle(context: _Context, demo: DemoCircle, circles: dict[str, Circle]) -> 
     else:
         circle = Circle.objects.filter(parent__isnull=True).first()
     if circle is None:
-        circle = services.circle_create(
-            actor=SYSTEM,
-            data=CircleData(
-                name=demo.name,
-                slug=demo.slug,
-                purpose=demo.purpose,
-                parent=circles.get(demo.parent),
-                domains=list(demo.domains),
-                accountabilities=list(demo.accountabilities),
-                mode=demo.mode,
-                **context.tags(demo),
-            ),
-        )
+        circle = services.circle_create(actor=SYSTEM, data=_circle_data(context, demo, circles))
     for kind, name in demo.holders.items():
         _hold(context, Role.objects.filter(circle=circle, kind=kind).first(), name, demo)
     for name in demo.members:
@@ -385,6 +373,19 @@ def _circle(context: _Context, demo: DemoCircle, circles: dict[str, Circle]) -> 
                 ),
             )
     return circle
+
+
+def _circle_data(context: _Context, demo: DemoCircle, circles: dict[str, Circle]) -> CircleData:
+    return CircleData(
+        name=demo.name,
+        slug=demo.slug,
+        purpose=demo.purpose,
+        parent=circles.get(demo.parent),
+        domains=list(demo.domains),
+        accountabilities=list(demo.accountabilities),
+        mode=demo.mode,
+        **context.tags(demo),
+    )
 
 
 def _hold(

@@ -369,26 +369,33 @@ def _organizations(stdout: Any) -> list[Organization]:
         o.name: o for o in Organization.objects.filter(name__in=[d.name for d in ORGANIZATIONS])
     }
     result: list[Organization] = []
-    for demo in ORGANIZATIONS:
-        organization = existing.get(demo.name)
-        if organization is None:
-            organization = services.organization_create(
-                actor=SYSTEM,
-                data=OrganizationData(
-                    name=demo.name,
-                    acronym=demo.acronym,
-                    sectors=[sectors[key] for key in demo.sectors],
-                    level=demo.level,
-                    territories=[territories[c] for c in demo.territories if c in territories],
-                    description=demo.description,
-                    website=f"https://{_slug(demo.name)}.exemple.org",
-                    email=f"info@{_slug(demo.name)}.exemple.org",
-                    phone="418 555-01" + f"{len(result):02d}",
-                    status=demo.status,
-                ),
-            )
+    for index, demo in enumerate(ORGANIZATIONS):
+        organization = existing.get(demo.name) or services.organization_create(
+            actor=SYSTEM, data=_organization_data(demo, index, sectors, territories)
+        )
         result.append(organization)
     return result
+
+
+def _organization_data(
+    demo: DemoOrganization,
+    index: int,
+    sectors: dict[str, Sector],
+    territories: dict[str, Territory],
+) -> OrganizationData:
+    host = f"{_slug(demo.name)}.exemple.org"
+    return OrganizationData(
+        name=demo.name,
+        acronym=demo.acronym,
+        sectors=[sectors[key] for key in demo.sectors],
+        level=demo.level,
+        territories=[territories[c] for c in demo.territories if c in territories],
+        description=demo.description,
+        website=f"https://{host}",
+        email=f"info@{host}",
+        phone=f"418 555-01{index:02d}",
+        status=demo.status,
+    )
 
 
 def _slug(name: str) -> str:

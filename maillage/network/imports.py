@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -342,30 +343,58 @@ class PersonRow:
     seat_start: date | None = None
 
 
+class _Checked:
+    """One row's cells and what is wrong with them, each error at its column."""
+
+    def __init__(self, row: ImportRow) -> None:
+        self.line = row.line
+        self.cells = row.values
+        self.errors: list[RowError] = []
+        if row.extra:
+            self.fail("", _("this line has more cells than the header."))
+
+    def fail(self, column: str, message: str) -> None:
+        self.errors.append(RowError(self.line, column, message))
+
+    def word(self, column: str, words: Mapping[str, str], refusal: str) -> str | None:
+        """What the cell's word stands for in `words`; `refusal` (with `%(value)s`) when none."""
+        cell = self.cells[column]
+        if not cell:
+            return None
+        found = words.get(_plain(cell))
+        if found is None:
+            self.fail(column, refusal % {"value": cell})
+        return found
+
+    def email(self, column: str) -> None:
+        if self.cells[column]:
+            try:
+                validate_email(self.cells[column])
+            except ValidationError:
+                self.fail(
+                    column,
+                    _("“%(value)s” is not an e-mail address.") % {"value": self.cells[column]},
+                )
+
+
 def check_organization_row(
     row: ImportRow, lookups: Lookups
 ) -> tuple[OrganizationRow, list[RowError]]:
-    errors: list[RowError] = []
+    check = _Checked(row)
     cells = row.values
     resolved: dict[str, Any] = {
         key: value
         for key, value in cells.items()
         if value and key in ("name", "acronym", "description", "website", "email", "phone")
     }
-
-    def fail(column: str, message: str) -> None:
-        errors.append(RowError(row.line, column, message))
-
-    if row.extra:
-        fail("", _("this line has more cells than the header."))
     if not cells["name"]:
-        fail("name", _("the name is required."))
+        check.fail("name", _("the name is required."))
     if cells["neq"]:
         neq = re.sub(r"\s+", "", cells["neq"])
         if re.fullmatch(r"\d{10}", neq):
             resolved["neq"] = neq
         else:
-            fail(
+            check.fail(
                 "neq",
                 _("NEQ “%(value)s” is invalid: it must have exactly 10 digits.")
                 % {"value": cells["neq"]},
@@ -374,7 +403,7 @@ def check_organization_row(
         keys = [_plain(k) for k in _split(cells["sectors"])]
         unknown = [k for k in keys if k not in lookups.sectors]
         if unknown:
-            fail(
+            check.fail(
                 "sectors",
                 _("unknown sector(s) %(keys)s; known keys: %(known)s.")
                 % {
@@ -384,16 +413,13 @@ def check_organization_row(
             )
         else:
             resolved["sectors"] = [lookups.sectors[k] for k in dict.fromkeys(keys)]
-    if cells["level"]:
-        level = LEVEL_WORDS.get(_plain(cells["level"]))
-        if level is None:
-            fail(
-                "level",
-                _("unknown level “%(value)s”; use local, supralocal, regional or national.")
-                % {"value": cells["level"]},
-            )
-        else:
-            resolved["level"] = level
+    level = check.word(
+        "level",
+        LEVEL_WORDS,
+        _("unknown level “%(value)s”; use local, supralocal, regional or national."),
+    )
+    if level is not None:
+        resolved["level"] = level
     if cells["territories"]:
         territories: list[Territory] = []
         for code in _split(cells["territories"]):
@@ -401,76 +427,55 @@ def check_organization_row(
             if len(matches) == 1:
                 territories.append(matches[0])
             elif not matches:
-                fail("territories", _("unknown territory code “%(code)s”.") % {"code": code})
+                check.fail("territories", _("unknown territory code “%(code)s”.") % {"code": code})
             else:
-                fail(
+                check.fail(
                     "territories",
                     _("territory code “%(code)s” is ambiguous.") % {"code": code},
                 )
         resolved["territories"] = list(dict.fromkeys(territories))
-    if cells["status"]:
-        status = STATUS_WORDS.get(_plain(cells["status"]))
-        if status is None:
-            fail(
-                "status",
-                _("unknown status “%(value)s”; use partner, external or former.")
-                % {"value": cells["status"]},
-            )
-        else:
-            resolved["status"] = status
-    if cells["email"]:
-        try:
-            validate_email(cells["email"])
-        except ValidationError:
-            fail("email", _("“%(value)s” is not an e-mail address.") % {"value": cells["email"]})
-    return OrganizationRow(line=row.line, values=resolved), errors
+    status = check.word(
+        "status", STATUS_WORDS, _("unknown status “%(value)s”; use partner, external or former.")
+    )
+    if status is not None:
+        resolved["status"] = status
+    check.email("email")
+    return OrganizationRow(line=row.line, values=resolved), check.errors
 
 
 def check_person_row(row: ImportRow, lookups: Lookups) -> tuple[PersonRow, list[RowError]]:
-    errors: list[RowError] = []
+    check = _Checked(row)
     cells = row.values
     checked = PersonRow(line=row.line, values=cells)
-
-    def fail(column: str, message: str) -> None:
-        errors.append(RowError(row.line, column, message))
-
-    if row.extra:
-        fail("", _("this line has more cells than the header."))
     for column in ("first_name", "last_name"):
         if not cells[column]:
-            fail(column, _("this cell is required."))
+            check.fail(column, _("this cell is required."))
     for column in ("email", "holder_email"):
-        if cells[column]:
-            try:
-                validate_email(cells[column])
-            except ValidationError:
-                fail(column, _("“%(value)s” is not an e-mail address.") % {"value": cells[column]})
+        check.email(column)
     if cells["organization"]:
         checked.organization = lookups.organization(cells["organization"])
         if checked.organization is None:
-            fail(
+            check.fail(
                 "organization",
                 _("no organization has the name, NEQ or identifier “%(value)s”.")
                 % {"value": cells["organization"]},
             )
     elif cells["function"] or cells["seat"]:
-        fail("organization", _("a function or a seat needs an organization."))
-    if cells["seat"]:
-        seat = SEAT_WORDS.get(_plain(cells["seat"]))
-        if seat is None:
-            fail(
-                "seat",
-                _("unknown value “%(value)s”; use titulaire (holder) or substitut (substitute).")
-                % {"value": cells["seat"]},
-            )
-        else:
-            checked.seat = seat
+        check.fail("organization", _("a function or a seat needs an organization."))
+    checked.seat = (
+        check.word(
+            "seat",
+            SEAT_WORDS,
+            _("unknown value “%(value)s”; use titulaire (holder) or substitut (substitute)."),
+        )
+        or ""
+    )
     if cells["seat_start"]:
         checked.seat_start = _parse_date(cells["seat_start"])
         if checked.seat_start is None:
-            fail(
+            check.fail(
                 "seat_start",
                 _("“%(value)s” is not a date; write it as YYYY-MM-DD.")
                 % {"value": cells["seat_start"]},
             )
-    return checked, errors
+    return checked, check.errors

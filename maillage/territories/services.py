@@ -63,6 +63,15 @@ def _require_manager(actor: Actor) -> None:
     require(actor, "territories.manage")
 
 
+def _recorded[R: RegionLoadReport | BoundaryImportReport](
+    actor: Actor, verb: TerritoryVerb, region: Territory | None, report: R, payload: dict[str, Any]
+) -> R:
+    """One audit event when something changed; a run that changed nothing records nothing."""
+    if report.changed:
+        audit.record(actor=actor, verb=verb, target=region, payload=payload)
+    return report
+
+
 def _group(kind: str) -> str:
     """Codes are unique within a level, so a territory whose type changes (MRC → TÉ) is found."""
     if kind in SUPRALOCAL_TYPES:
@@ -187,21 +196,15 @@ def region_load(
         updated=upserter.updated,
         unchanged=upserter.unchanged,
     )
-    if report.changed:
-        audit.record(
-            actor=actor,
-            verb=TerritoryVerb.REGION_LOADED,
-            target=region,
-            payload={
-                "region": region.code,
-                "created": report.created,
-                "updated": report.updated,
-                "unchanged": report.unchanged,
-                "mrcs": len(data.mrcs),
-                "municipalities": len(data.municipalities),
-            },
-        )
-    return report
+    payload = {
+        "region": region.code,
+        "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "mrcs": len(data.mrcs),
+        "municipalities": len(data.municipalities),
+    }
+    return _recorded(actor, TerritoryVerb.REGION_LOADED, region, report, payload)
 
 
 def _store_boundary(
@@ -299,24 +302,18 @@ def boundaries_import(
     for parent in {t.parent for t in territories if t.parent is not None}:
         _store_region_outline(parent, source, report)
 
-    if report.changed:
-        audit.record(
-            actor=actor,
-            verb=TerritoryVerb.BOUNDARIES_IMPORTED,
-            target=region,
-            payload={
-                "source": source,
-                "region": region_code or "",
-                "imported": report.imported,
-                "created": report.created,
-                "updated": report.updated,
-                "skipped": len(report.skipped),
-                "outside_region": report.outside_region,
-                "outlines": report.outlines,
-                "tolerance": tolerance,
-            },
-        )
-    return report
+    payload = {
+        "source": source,
+        "region": region_code or "",
+        "imported": report.imported,
+        "created": report.created,
+        "updated": report.updated,
+        "skipped": len(report.skipped),
+        "outside_region": report.outside_region,
+        "outlines": report.outlines,
+        "tolerance": tolerance,
+    }
+    return _recorded(actor, TerritoryVerb.BOUNDARIES_IMPORTED, region, report, payload)
 
 
 def _store_region_outline(region: Territory, source: str, report: BoundaryImportReport) -> None:

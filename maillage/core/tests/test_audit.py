@@ -7,7 +7,7 @@ from maillage.core.actors import SYSTEM
 from maillage.core.models import AuditEvent
 from maillage.core.tests.factories import UserFactory
 from maillage.core.verbs import CoreVerb
-from maillage.territories.models import Territory
+from maillage.territories.models import Boundary, Territory
 from maillage.territories.tests.factories import RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +78,58 @@ def test_an_invalid_update_is_refused_before_saving():
     region.refresh_from_db()
     assert region.name == "Capitale-Nationale"
     assert not AuditEvent.objects.exists()
+
+
+def test_a_saved_record_is_validated_and_its_payload_may_name_its_new_key():
+    region: Territory = RegionFactory()
+    municipality = Territory(
+        type="municipality", code="23027", name="Québec", level="local", parent=region, slug="qc"
+    )
+    saved = audit.audited_save(
+        actor=SYSTEM,
+        instance=municipality,
+        verb=SampleVerb.RENAMED,
+        payload=lambda t: {"territory": t.pk},
+        target=region,
+    )
+    assert saved.pk is not None
+    event = AuditEvent.objects.get(verb="sample.renamed")
+    assert (event.target_id, event.payload) == (str(region.pk), {"territory": saved.pk})
+    with pytest.raises(ValidationError):
+        audit.audited_save(
+            actor=SYSTEM, instance=Territory(name=""), verb=SampleVerb.RENAMED, payload={}
+        )
+    assert AuditEvent.objects.count() == 1
+
+
+def test_a_record_moved_along_saves_only_its_values_and_its_auto_now_fields():
+    region: Territory = RegionFactory()
+    boundary = Boundary.objects.create(
+        territory=region, geometry={}, min_lon=0, min_lat=0, max_lon=1, max_lat=1
+    )
+    Boundary.objects.filter(pk=boundary.pk).update(min_lon=-1)
+    first_import = boundary.imported_at
+    audit.audited_set(
+        actor=SYSTEM,
+        instance=boundary,
+        verb=SampleVerb.RENAMED,
+        values={"source": "ISQ"},
+        payload={"source": "ISQ"},
+        target=region,
+    )
+    boundary.refresh_from_db()
+    assert (boundary.source, boundary.min_lon) == ("ISQ", -1)
+    assert boundary.imported_at > first_import
+    event = AuditEvent.objects.get(verb="sample.renamed")
+    assert (event.target_id, event.payload) == (str(region.pk), {"source": "ISQ"})
+    with pytest.raises(ValidationError):
+        audit.audited_set(
+            actor=SYSTEM,
+            instance=boundary,
+            verb=SampleVerb.RENAMED,
+            values={"source": "x" * 300},
+            validate=True,
+        )
+    boundary.refresh_from_db()
+    assert boundary.source == "ISQ"
+    assert AuditEvent.objects.count() == 1

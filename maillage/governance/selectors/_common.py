@@ -23,6 +23,7 @@ from maillage.governance.models import (
 )
 from maillage.governance.rules import workstream_ids_of
 from maillage.network.models import Person
+from maillage.territories.models import Territory
 
 
 def _today() -> date:
@@ -91,6 +92,29 @@ def _current_roles(queryset: QuerySet[Role] | None = None) -> Prefetch[Any]:
 def _hide_holders(roles: Iterable[Role]) -> None:
     for role in roles:
         role.current_assignments = []  # type: ignore[attr-defined]
+
+
+def _tags() -> tuple[Prefetch[Any], Prefetch[Any]]:
+    """A circle's or a workstream's strategies and territories, in the order pages list them."""
+    return (
+        Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
+        Prefetch("territories", queryset=Territory.objects.order_by("name")),
+    )
+
+
+def _may_see_inside(viewer: Viewer, group: Circle | Workstream) -> bool:
+    """Members, role holders and a circle's policies are for those who may view its inside."""
+    if isinstance(group, Circle):
+        return has_perm(viewer, "governance.view_circle", group)
+    return has_perm(viewer, "governance.view_workstream", group)
+
+
+def _inside(
+    viewer: Viewer, circle: Circle | None, workstream: Workstream | None
+) -> Circle | Workstream | None:
+    """The circle or the workstream asked for, if the viewer may see its inside."""
+    group = circle or workstream
+    return group if group is not None and _may_see_inside(viewer, group) else None
 
 
 def _kind(group: Circle | Workstream) -> str:

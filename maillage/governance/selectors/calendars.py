@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maillage.core.actors import Viewer
 from maillage.core.models import User
@@ -75,6 +75,55 @@ def _sentence(text: str, *, person: object = None, **names: object) -> dict[str,
     }
 
 
+# What each kind of event says: a one-line summary and a sentence, both filled with the event's
+# names (the summary with its title too).
+_WORDING = {
+    ReminderKind.POLICY_REVIEW: (
+        gettext_lazy("Policy review: %(title)s"),
+        gettext_lazy("The policy “%(title)s” of the circle “%(circle)s” is due for review."),
+    ),
+    ReminderKind.TERM_END: (
+        gettext_lazy("Term end: %(title)s"),
+        gettext_lazy(
+            "The term of %(person)s as “%(role)s” in “%(group)s” ends: time to hold an election."
+        ),
+    ),
+    ReminderKind.SUNSET: (
+        gettext_lazy("Workstream sunset: %(name)s"),
+        gettext_lazy(
+            "The workstream “%(name)s” reaches its sunset date: complete it or renew its mandate."
+        ),
+    ),
+}
+
+
+def _event(
+    kind: ReminderKind,
+    when: date | None,
+    source: Policy | RoleAssignment | Workstream,
+    title: str,
+    names: dict[str, str],
+    *,
+    url: str,
+    person: Person | None = None,
+    circle: Circle | None = None,
+    workstream: Workstream | None = None,
+) -> CalendarEvent:
+    assert when is not None
+    summary, sentence = _WORDING[kind]
+    return CalendarEvent(
+        kind=kind,
+        date=when,
+        object_id=source.pk,
+        title=title,
+        summary=str(summary) % ({"title": title} | names),
+        **_sentence(str(sentence), person=person, **names),
+        url=url,
+        circle=circle,
+        workstream=workstream,
+    )
+
+
 def _events(
     *,
     start: date,
@@ -84,7 +133,6 @@ def _events(
 ) -> list[CalendarEvent]:
     """Events between `start` and `end` (inclusive) in the given circles and workstreams
     (None: all of them). Three queries."""
-    events: list[CalendarEvent] = []
     policies = Policy.objects.filter(
         review_date__gte=start,
         review_date__lte=end,
@@ -93,24 +141,18 @@ def _events(
     ).select_related("circle")
     if circle_ids is not None:
         policies = policies.filter(circle_id__in=circle_ids)
-    for policy in policies:
-        assert policy.review_date is not None
-        events.append(
-            CalendarEvent(
-                kind=ReminderKind.POLICY_REVIEW,
-                date=policy.review_date,
-                object_id=policy.pk,
-                title=policy.title,
-                summary=_("Policy review: %(title)s") % {"title": policy.title},
-                **_sentence(
-                    _("The policy “%(title)s” of the circle “%(circle)s” is due for review."),
-                    title=policy.title,
-                    circle=policy.circle.name,
-                ),
-                url=page_url("policy_detail", pk=policy.pk),
-                circle=policy.circle,
-            )
+    events = [
+        _event(
+            ReminderKind.POLICY_REVIEW,
+            policy.review_date,
+            policy,
+            policy.title,
+            {"title": policy.title, "circle": policy.circle.name},
+            url=page_url("policy_detail", pk=policy.pk),
+            circle=policy.circle,
         )
+        for policy in policies
+    ]
     assignments = RoleAssignment.objects.filter(
         ended_at__isnull=True,
         term_end__gte=start,
@@ -130,27 +172,17 @@ def _events(
         )
         assignments = assignments.filter(in_circles | in_workstreams)
     for assignment in assignments:
-        assert assignment.term_end is not None
         role = assignment.role
         group: Circle | Workstream | None = role.circle or role.workstream
         assert group is not None
-        title = f"{role.name} — {assignment.person}"
         events.append(
-            CalendarEvent(
-                kind=ReminderKind.TERM_END,
-                date=assignment.term_end,
-                object_id=assignment.pk,
-                title=title,
-                summary=_("Term end: %(title)s") % {"title": title},
-                **_sentence(
-                    _(
-                        "The term of %(person)s as “%(role)s” in “%(group)s” ends: time to hold "
-                        "an election."
-                    ),
-                    person=assignment.person,
-                    role=role.name,
-                    group=group.name,
-                ),
+            _event(
+                ReminderKind.TERM_END,
+                assignment.term_end,
+                assignment,
+                f"{role.name} — {assignment.person}",
+                {"role": role.name, "group": group.name},
+                person=assignment.person,
                 url=(
                     page_url("circle_detail", slug=group.slug)
                     if isinstance(group, Circle)
@@ -168,26 +200,18 @@ def _events(
     )
     if workstream_ids is not None:
         workstreams = workstreams.filter(pk__in=workstream_ids)
-    for workstream in workstreams:
-        assert workstream.sunset_date is not None
-        events.append(
-            CalendarEvent(
-                kind=ReminderKind.SUNSET,
-                date=workstream.sunset_date,
-                object_id=workstream.pk,
-                title=workstream.name,
-                summary=_("Workstream sunset: %(name)s") % {"name": workstream.name},
-                **_sentence(
-                    _(
-                        "The workstream “%(name)s” reaches its sunset date: complete it or renew "
-                        "its mandate."
-                    ),
-                    name=workstream.name,
-                ),
-                url=page_url("workstream_detail", slug=workstream.slug),
-                workstream=workstream,
-            )
+    events += [
+        _event(
+            ReminderKind.SUNSET,
+            workstream.sunset_date,
+            workstream,
+            workstream.name,
+            {"name": workstream.name},
+            url=page_url("workstream_detail", slug=workstream.slug),
+            workstream=workstream,
         )
+        for workstream in workstreams
+    ]
     events.sort(key=lambda e: (e.date, e.kind, e.title))
     return events
 

@@ -14,20 +14,19 @@ from maillage.governance.models import (
     Policy,
     PolicyStatus,
     Role,
-    Strategy,
     Workstream,
 )
-from maillage.governance.selectors._common import _current_roles, _hide_holders
-from maillage.governance.selectors.memberships import MemberRow, _member_rows, _open_memberships
-from maillage.territories.models import Territory
+from maillage.governance.selectors._common import _current_roles, _tags
+from maillage.governance.selectors.memberships import MemberRow, _people
+
+
+def _circles() -> QuerySet[Circle]:
+    return Circle.objects.select_related("parent").prefetch_related(*_tags())
 
 
 def circle_list(*, viewer: Viewer, include_archived: bool = False) -> QuerySet[Circle]:
     """Circles as the public structure shows them: names, purposes, tags, parents."""
-    queryset = Circle.objects.select_related("parent").prefetch_related(
-        Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
-        Prefetch("territories", queryset=Territory.objects.order_by("name")),
-    )
+    queryset = _circles()
     if not include_archived:
         queryset = queryset.filter(archived_at__isnull=True)
     return queryset.order_by("name", "pk")
@@ -54,10 +53,8 @@ def circle_detail(*, viewer: Viewer, slug: str) -> CircleDetail | None:
     """A circle's page. Everyone sees its purpose, domains, accountabilities, roles, sub-circles
     and workstreams; members, role holders and policies only those who may."""
     circle = (
-        Circle.objects.select_related("parent")
+        _circles()
         .prefetch_related(
-            Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
-            Prefetch("territories", queryset=Territory.objects.order_by("name")),
             Prefetch(
                 "children",
                 queryset=Circle.objects.filter(archived_at__isnull=True).order_by("name"),
@@ -74,15 +71,10 @@ def circle_detail(*, viewer: Viewer, slug: str) -> CircleDetail | None:
     )
     if circle is None:
         return None
-    can_view = has_perm(viewer, "governance.view_circle", circle)
-    roles: list[Role] = list(circle.current_roles)  # type: ignore[attr-defined]
-    members: list[MemberRow] = []
+    can_view, roles, members = _people(viewer, circle)
     policies: list[Policy] = []
     if can_view:
-        members = _member_rows(_open_memberships().filter(circle=circle))
         policies = list(circle.policies.exclude(status=PolicyStatus.RETIRED).order_by("title"))
-    else:
-        _hide_holders(roles)
     return CircleDetail(
         circle=circle,
         children=list(circle.children.all()),

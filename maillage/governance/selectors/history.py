@@ -7,9 +7,8 @@ from django.db.models import Q
 
 from maillage.core.actors import Viewer
 from maillage.core.models import AuditEvent
-from maillage.core.permissions import has_perm
 from maillage.governance.models import Circle, Policy, Role, Workstream
-from maillage.governance.selectors._common import _kind
+from maillage.governance.selectors._common import _inside, _kind
 
 
 def governance_history(
@@ -21,11 +20,8 @@ def governance_history(
 ) -> list[AuditEvent]:
     """The history of a circle or workstream with its roles' and policies' events, newest
     first ("accountability added by …"), for those who may see its inside."""
-    group: Circle | Workstream | None = circle or workstream
+    group = _inside(viewer, circle, workstream)
     if group is None:
-        return []
-    permission = "governance.view_circle" if circle else "governance.view_workstream"
-    if not has_perm(viewer, permission, group):
         return []
     types = ContentType.objects.get_for_models(type(group), Role, Policy)
     condition = Q(target_type=types[type(group)], target_id=str(group.pk)) | Q(

@@ -9,9 +9,13 @@ from datetime import date
 from django.db.models import QuerySet
 
 from maillage.core.actors import Viewer
-from maillage.core.permissions import has_perm
 from maillage.governance.models import Circle, Membership, MembershipSource, Role, Workstream
-from maillage.governance.selectors._common import _kind
+from maillage.governance.selectors._common import (
+    _hide_holders,
+    _inside,
+    _kind,
+    _may_see_inside,
+)
 from maillage.network.models import Organization, Person
 
 
@@ -53,17 +57,24 @@ def _member_rows(memberships: Iterable[Membership]) -> list[MemberRow]:
     )
 
 
+def _people(viewer: Viewer, group: Circle | Workstream) -> tuple[bool, list[Role], list[MemberRow]]:
+    """Whether the viewer may see `group`'s inside; its current roles (prefetched), their holders
+    hidden from those who may not; and, for those who may, its members (one query)."""
+    roles: list[Role] = list(group.current_roles)  # type: ignore[union-attr]
+    if not _may_see_inside(viewer, group):
+        _hide_holders(roles)
+        return False, roles, []
+    return True, roles, _member_rows(_open_memberships().filter(**{_kind(group): group}))
+
+
 def past_memberships(
     *, viewer: Viewer, circle: Circle | None = None, workstream: Workstream | None = None
 ) -> list[Membership]:
     """The memberships of a circle or workstream that ended (left, removed, link ended, closed),
     newest first, with who ended them: leaving and removal are recorded. For those who may see
     the group's inside; one query."""
-    group: Circle | Workstream | None = circle or workstream
+    group = _inside(viewer, circle, workstream)
     if group is None:
-        return []
-    permission = "governance.view_circle" if circle else "governance.view_workstream"
-    if not has_perm(viewer, permission, group):
         return []
     return list(
         Membership.objects.filter(ended_at__isnull=False, **{_kind(group): group})

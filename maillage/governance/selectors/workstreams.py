@@ -11,11 +11,16 @@ from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.core.workflows import Transition
 from maillage.governance import workflows
-from maillage.governance.models import Circle, Deliverable, Invitation, Role, Strategy, Workstream
+from maillage.governance.models import Circle, Deliverable, Invitation, Role, Workstream
 from maillage.governance.rules import workflow_roles
-from maillage.governance.selectors._common import _current_roles, _hide_holders, _today
-from maillage.governance.selectors.memberships import MemberRow, _member_rows, _open_memberships
-from maillage.territories.models import Territory
+from maillage.governance.selectors._common import _current_roles, _tags, _today
+from maillage.governance.selectors.memberships import MemberRow, _people
+
+
+def _workstreams() -> QuerySet[Workstream]:
+    return Workstream.objects.prefetch_related(
+        Prefetch("sponsors", queryset=Circle.objects.order_by("name")), *_tags()
+    )
 
 
 def workstream_list(
@@ -23,11 +28,7 @@ def workstream_list(
 ) -> QuerySet[Workstream]:
     """Workstreams as the public structure shows them, with their sponsoring circles;
     `past_sunset` keeps the running ones whose sunset date has passed (flagged)."""
-    queryset = Workstream.objects.prefetch_related(
-        Prefetch("sponsors", queryset=Circle.objects.order_by("name")),
-        Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
-        Prefetch("territories", queryset=Territory.objects.order_by("name")),
-    )
+    queryset = _workstreams()
     if not include_archived:
         queryset = queryset.filter(archived_at__isnull=True)
     if status:
@@ -57,26 +58,14 @@ def workstream_detail(*, viewer: Viewer, slug: str) -> WorkstreamDetail | None:
     """A workstream's page: its mandate and sponsors for everyone; its people, deliverables and
     invitations for partner members and its own participants (a guest of another workstream
     sees none of it)."""
-    workstream = (
-        Workstream.objects.prefetch_related(
-            Prefetch("sponsors", queryset=Circle.objects.order_by("name")),
-            Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
-            Prefetch("territories", queryset=Territory.objects.order_by("name")),
-            _current_roles(),
-        )
-        .filter(slug=slug)
-        .first()
-    )
+    workstream = _workstreams().prefetch_related(_current_roles()).filter(slug=slug).first()
     if workstream is None:
         return None
-    can_view = has_perm(viewer, "governance.view_workstream", workstream)
-    roles: list[Role] = list(workstream.current_roles)  # type: ignore[attr-defined]
-    members: list[MemberRow] = []
+    can_view, roles, members = _people(viewer, workstream)
     deliverables: list[Deliverable] = []
     invitations: list[Invitation] = []
     can_invite = has_perm(viewer, "governance.invite", workstream)
     if can_view:
-        members = _member_rows(_open_memberships().filter(workstream=workstream))
         deliverables = list(workstream.deliverables.order_by("position", "pk"))
         if can_invite:
             invitations = list(
@@ -86,8 +75,6 @@ def workstream_detail(*, viewer: Viewer, slug: str) -> WorkstreamDetail | None:
                     expires_at__gt=timezone.now(),
                 ).order_by("-created_at")
             )
-    else:
-        _hide_holders(roles)
     can_change = has_perm(viewer, "governance.change_workstream", workstream)
     transitions: list[Transition] = []
     if can_change and not workstream.is_archived:

@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import require
 from maillage.core.slugs import unique_slug
-from maillage.governance.models import Circle, Workstream
+from maillage.governance.models import Circle, Deliverable, Invitation, Role, Workstream
+from maillage.governance.verbs import GovernanceVerb
 from maillage.network.models import Seat
 from maillage.territories.models import Level
 
@@ -84,3 +86,37 @@ def _seat_is_open(seat: Seat) -> bool:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _workstream_event(
+    actor: Actor, verb: GovernanceVerb, item: Deliverable | Invitation, **details: Any
+) -> None:
+    """A deliverable's or an invitation's event lives in its workstream's history, naming it
+    (`{"deliverable": 12, …}`)."""
+    key = "deliverable" if isinstance(item, Deliverable) else "invitation"
+    audit.record(actor=actor, verb=verb, target=item.workstream, payload={key: item.pk} | details)
+
+
+def _group_of(
+    circle: Circle | None, workstream: Workstream | None, refusal: str
+) -> Circle | Workstream:
+    """The one circle or workstream a role or a membership belongs to; `refusal` otherwise."""
+    if circle is not None and workstream is None:
+        return circle
+    if workstream is not None and circle is None:
+        return workstream
+    raise ValidationError(refusal)
+
+
+def _refuse_archived(instance: Circle | Workstream | Role, refusal: str) -> None:
+    """An archived circle, workstream or role takes no more changes."""
+    if instance.is_archived:
+        raise ValidationError(refusal)
+
+
+def _archive[M: Circle | Workstream | Role](
+    actor: Actor, instance: M, verb: GovernanceVerb, payload: dict[str, Any] | None = None
+) -> M:
+    return audit.audited_set(
+        actor=actor, instance=instance, verb=verb, values={"archived_at": _now()}, payload=payload
+    )

@@ -14,9 +14,10 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.governance.models import Circle, CircleMode, RoleAssignment, RoleKind, Strategy
 from maillage.governance.services._common import (
+    _archive,
     _check_levels,
     _clean_list,
-    _now,
+    _refuse_archived,
     _require,
     _slug_for,
 )
@@ -76,6 +77,10 @@ def _circle_snapshot(circle: Circle) -> dict[str, Any]:
     }
 
 
+def _circle_relations(data: CircleData) -> dict[str, Sequence[Any]]:
+    return {"territories": data.territories, "strategies": data.strategies}
+
+
 def _circle_fill(circle: Circle, data: CircleData) -> None:
     if data.mode not in CircleMode.values:
         raise ValidationError({"mode": _("Unknown mode.")})
@@ -117,15 +122,12 @@ def circle_create(*, actor: Actor, data: CircleData) -> Circle:
     circle = Circle()
     _circle_fill(circle, data)
     circle.slug = _slug_for(Circle, circle.name, data.slug)
-    circle.full_clean()
-    circle.save()
-    circle.territories.set(data.territories)
-    circle.strategies.set(data.strategies)
-    audit.record(
+    audit.audited_save(
         actor=actor,
+        instance=circle,
         verb=GovernanceVerb.CIRCLE_CREATED,
-        target=circle,
-        payload=_circle_snapshot(circle),
+        payload=_circle_snapshot,
+        relations=_circle_relations(data),
     )
     _set_accountabilities(actor=actor, owner=circle, texts=data.accountabilities)
     if data.builtin_roles:
@@ -142,8 +144,7 @@ def circle_amend(*, actor: Actor, circle: Circle, data: CircleData) -> Circle:
     """Apply `data` to `circle` (its slug never changes). Moving a circle under another parent
     moves its delegate's double link along."""
     _require(actor, "governance.manage_circles")
-    if circle.is_archived:
-        raise ValidationError(_("This circle is archived."))
+    _refuse_archived(circle, _("This circle is archived."))
     if circle.is_general and data.parent is not None:
         raise ValidationError({"parent": _("The general circle has no parent circle.")})
     if not circle.is_general:
@@ -164,7 +165,7 @@ def circle_amend(*, actor: Actor, circle: Circle, data: CircleData) -> Circle:
         verb=GovernanceVerb.CIRCLE_AMENDED,
         snapshot=_circle_snapshot,
         fill=lambda c: _circle_fill(c, data),
-        relations={"territories": data.territories, "strategies": data.strategies},
+        relations=_circle_relations(data),
     )
     _set_accountabilities(actor=actor, owner=circle, texts=data.accountabilities)
     if previous_parent != circle.parent_id:
@@ -183,8 +184,7 @@ def circle_archive(*, actor: Actor, circle: Circle) -> Circle:
     general circle, a circle with sub-circles still active, and the only sponsor of a
     workstream still active."""
     _require(actor, "governance.manage_circles")
-    if circle.is_archived:
-        raise ValidationError(_("This circle is already archived."))
+    _refuse_archived(circle, _("This circle is already archived."))
     if circle.is_general:
         raise ValidationError(_("The general circle cannot be archived."))
     if circle.children.filter(archived_at__isnull=True).exists():
@@ -205,7 +205,4 @@ def circle_archive(*, actor: Actor, circle: Circle) -> Circle:
             % {"names": ", ".join(orphans)}
         )
     _close_group(actor=actor, group=circle)
-    circle.archived_at = _now()
-    circle.save(update_fields=["archived_at", "updated_at"])
-    audit.record(actor=actor, verb=GovernanceVerb.CIRCLE_ARCHIVED, target=circle, payload={})
-    return circle
+    return _archive(actor, circle, GovernanceVerb.CIRCLE_ARCHIVED)

@@ -29,7 +29,14 @@ from maillage.governance.selectors.invitations import (
     hash_token,
     invitation_by_token,
 )
-from maillage.governance.services._common import _now, _require, _today, _user
+from maillage.governance.services._common import (
+    _now,
+    _require,
+    _today,
+    _user,
+    _workstream_event,
+)
+from maillage.governance.services.memberships import _member_payload
 from maillage.governance.tasks import send_invitation_email
 from maillage.governance.verbs import GovernanceVerb
 from maillage.network import services as network_services
@@ -111,11 +118,8 @@ def invitation_create(
     invitation.token_hash = hash_token(token)
     invitation.save()
     accept_url = base_url.rstrip("/") + invitation_accept_path(token)
-    audit.record(
-        actor=actor,
-        verb=GovernanceVerb.WORKSTREAM_INVITATION_SENT,
-        target=workstream,
-        payload={"invitation": invitation.pk, "kind": kind, "replaces": replaced},
+    _workstream_event(
+        actor, GovernanceVerb.WORKSTREAM_INVITATION_SENT, invitation, kind=kind, replaces=replaced
     )
     # The task receives no token: it makes it again from the invitation's salt.
     transaction.on_commit(lambda: send_invitation_email.enqueue(invitation.pk, base_url))
@@ -131,12 +135,7 @@ def invitation_revoke(*, actor: Actor, invitation: Invitation) -> Invitation:
         raise ValidationError(_("This invitation has already been revoked."))
     invitation.revoked_at = _now()
     invitation.save(update_fields=["revoked_at"])
-    audit.record(
-        actor=actor,
-        verb=GovernanceVerb.WORKSTREAM_INVITATION_REVOKED,
-        target=invitation.workstream,
-        payload={"invitation": invitation.pk},
-    )
+    _workstream_event(actor, GovernanceVerb.WORKSTREAM_INVITATION_REVOKED, invitation)
     return invitation
 
 
@@ -173,16 +172,13 @@ def invitation_accept(*, actor: Actor, token: str) -> Membership:
             actor=actor,
             verb=GovernanceVerb.WORKSTREAM_MEMBER_ADDED,
             target=workstream,
-            payload={"membership": membership.pk, "person": str(person), "kind": invitation.kind},
+            payload=_member_payload(membership, kind=invitation.kind),
         )
     invitation.accepted_at = _now()
     invitation.accepted_by = user
     invitation.membership = membership
     invitation.save(update_fields=["accepted_at", "accepted_by", "membership"])
-    audit.record(
-        actor=actor,
-        verb=GovernanceVerb.WORKSTREAM_INVITATION_ACCEPTED,
-        target=workstream,
-        payload={"invitation": invitation.pk, "person": str(person)},
+    _workstream_event(
+        actor, GovernanceVerb.WORKSTREAM_INVITATION_ACCEPTED, invitation, person=str(person)
     )
     return membership

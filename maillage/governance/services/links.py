@@ -27,7 +27,7 @@ from maillage.governance.models import (
     Workstream,
 )
 from maillage.governance.services._common import _group_kwargs, _group_prefix, _require, _today
-from maillage.governance.services.memberships import _membership_end
+from maillage.governance.services.memberships import _member_payload, _membership_end
 from maillage.governance.verbs import GovernanceVerb
 
 
@@ -82,11 +82,7 @@ def _sync_links(*, actor: Actor, assignments: Iterable[RoleAssignment]) -> None:
                 actor=actor,
                 verb=verbs.LINK_MEMBER_ADDED[_group_prefix(target)],
                 target=target,
-                payload={
-                    "membership": membership.pk,
-                    "person": str(assignment.person),
-                    "role": assignment.role.name,
-                },
+                payload=_member_payload(membership, role=assignment.role.name),
             )
 
 

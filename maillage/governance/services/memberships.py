@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,14 +23,21 @@ from maillage.governance.models import (
 )
 from maillage.governance.services._common import (
     _group_kwargs,
+    _group_of,
     _group_prefix,
     _now,
+    _refuse_archived,
     _require,
     _seat_is_open,
     _today,
     _user,
 )
 from maillage.network.models import Person, Seat
+
+
+def _member_payload(membership: Membership, **details: Any) -> dict[str, Any]:
+    """Memberships' events live in their group's history, naming the membership and member."""
+    return {"membership": membership.pk, "person": str(membership.person)} | details
 
 
 def _person_of(actor: Actor) -> Person | None:
@@ -65,9 +73,9 @@ def membership_join(
     Staff add anyone (the workstream's lead link too, for a workstream); a partner member may
     join an open circle by themselves.
     """
-    if (circle is None) == (workstream is None):
-        raise ValidationError(_("A membership is either of a circle or of a workstream."))
-    group: Circle | Workstream = circle or workstream  # type: ignore[assignment]
+    group = _group_of(
+        circle, workstream, _("A membership is either of a circle or of a workstream.")
+    )
     self_join = (
         circle is not None
         and actor is not SYSTEM
@@ -77,8 +85,7 @@ def membership_join(
     )
     if not self_join:
         _require(actor, "governance.manage_members", group)
-    if group.is_archived:
-        raise ValidationError(_("This circle or workstream is archived."))
+    _refuse_archived(group, _("This circle or workstream is archived."))
     if isinstance(group, Workstream) and not group.is_running:
         raise ValidationError(_("This workstream no longer takes new members."))
     if kind not in MembershipKind.values:
@@ -100,15 +107,13 @@ def membership_join(
         note=note.strip(),
         **_group_kwargs(group),
     )
-    membership.full_clean()
-    membership.save()
-    audit.record(
+    return audit.audited_save(
         actor=actor,
+        instance=membership,
         verb=verbs.MEMBER_ADDED[_group_prefix(group)],
         target=group,
-        payload={"membership": membership.pk, "person": str(person), "kind": kind},
+        payload=lambda m: _member_payload(m, kind=kind),
     )
-    return membership
 
 
 def _check_direct(membership: Membership) -> None:
@@ -148,17 +153,17 @@ _END_VERBS = {
 def _membership_end(
     *, actor: Actor, membership: Membership, reason: str, note: str = ""
 ) -> Membership:
-    membership.ended_at = _now()
-    membership.end_reason = reason
-    membership.ended_by = _user(actor)
-    if note:
-        membership.note = note.strip()[:255]
-    membership.save(update_fields=["ended_at", "end_reason", "ended_by", "note"])
     group = membership.group
-    audit.record(
+    return audit.audited_set(
         actor=actor,
+        instance=membership,
         verb=_END_VERBS[EndReason(reason)][_group_prefix(group)],
+        values={
+            "ended_at": _now(),
+            "end_reason": reason,
+            "ended_by": _user(actor),
+            "note": note.strip()[:255] if note else membership.note,
+        },
         target=group,
-        payload={"membership": membership.pk, "person": str(membership.person), "reason": reason},
+        payload=_member_payload(membership, reason=reason),
     )
-    return membership

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.governance.models import Circle, Policy, PolicyStatus, PolicyVersion
-from maillage.governance.services._common import _iso, _require, _today, _user
+from maillage.governance.services._common import _iso, _refuse_archived, _require, _today, _user
 from maillage.governance.verbs import GovernanceVerb
 
 
@@ -34,12 +34,25 @@ def _policy_check(title: str, text: str) -> None:
         raise ValidationError(errors)
 
 
+def _keep_version(actor: Actor, policy: Policy, note: str = "") -> Policy:
+    """Earlier texts are kept: each adopted or amended text is a numbered version."""
+    PolicyVersion.objects.create(
+        policy=policy,
+        number=policy.version,
+        title=policy.title,
+        text=policy.text,
+        review_date=policy.review_date,
+        note=note.strip()[:500],
+        created_by=_user(actor),
+    )
+    return policy
+
+
 @transaction.atomic
 def policy_adopt(*, actor: Actor, circle: Circle, data: PolicyData) -> Policy:
     """Adopt a new policy of `circle`; its text is kept as version 1."""
     _require(actor, "governance.amend_policies", circle)
-    if circle.is_archived:
-        raise ValidationError(_("This circle is archived."))
+    _refuse_archived(circle, _("This circle is archived."))
     _policy_check(data.title, data.text)
     policy = Policy(
         circle=circle,
@@ -48,28 +61,18 @@ def policy_adopt(*, actor: Actor, circle: Circle, data: PolicyData) -> Policy:
         adopted_on=data.adopted_on or _today(),
         review_date=data.review_date,
     )
-    policy.full_clean()
-    policy.save()
-    PolicyVersion.objects.create(
-        policy=policy,
-        number=1,
-        title=policy.title,
-        text=policy.text,
-        review_date=policy.review_date,
-        created_by=_user(actor),
-    )
-    audit.record(
+    audit.audited_save(
         actor=actor,
+        instance=policy,
         verb=GovernanceVerb.POLICY_ADOPTED,
-        target=policy,
-        payload={
+        payload=lambda p: {
             "circle": circle.slug,
-            "title": policy.title,
-            "adopted_on": policy.adopted_on.isoformat(),
-            "review_date": _iso(policy.review_date),
+            "title": p.title,
+            "adopted_on": p.adopted_on.isoformat(),
+            "review_date": _iso(p.review_date),
         },
     )
-    return policy
+    return _keep_version(actor, policy)
 
 
 @transaction.atomic
@@ -99,33 +102,13 @@ def policy_amend(*, actor: Actor, policy: Policy, data: PolicyData, note: str = 
     policy.version += 1
     previous_status = policy.status
     policy.status = PolicyStatus.ACTIVE
-    policy.full_clean()
-    policy.save()
-    PolicyVersion.objects.create(
-        policy=policy,
-        number=policy.version,
-        title=policy.title,
-        text=policy.text,
-        review_date=policy.review_date,
-        note=note.strip()[:500],
-        created_by=_user(actor),
+    payload = {"version": policy.version, "changed": sorted(changes), "note": note.strip()}
+    if previous_status != policy.status:
+        payload["status"] = [previous_status, policy.status]
+    audit.audited_save(
+        actor=actor, instance=policy, verb=GovernanceVerb.POLICY_AMENDED, payload=payload
     )
-    audit.record(
-        actor=actor,
-        verb=GovernanceVerb.POLICY_AMENDED,
-        target=policy,
-        payload={
-            "version": policy.version,
-            "changed": sorted(changes),
-            "note": note.strip(),
-            **(
-                {"status": [previous_status, policy.status]}
-                if previous_status != policy.status
-                else {}
-            ),
-        },
-    )
-    return policy
+    return _keep_version(actor, policy, note)
 
 
 @transaction.atomic
@@ -144,26 +127,22 @@ def policy_set_status(
         raise ValidationError({"status": _("Unknown status.")})
     if policy.status == PolicyStatus.RETIRED:
         raise ValidationError(_("A retired policy stays retired; adopt a new one."))
-    previous, previous_review = policy.status, policy.review_date
-    policy.status = status
-    if review_date is not None:
-        policy.review_date = review_date
-    if previous == status and previous_review == policy.review_date:
+    review = review_date if review_date is not None else policy.review_date
+    if policy.status == status and policy.review_date == review:
         return policy
-    policy.full_clean()
-    policy.save(update_fields=["status", "review_date", "updated_at"])
-    audit.record(
+    return audit.audited_set(
         actor=actor,
+        instance=policy,
         verb=GovernanceVerb.POLICY_STATUS_CHANGED,
-        target=policy,
+        values={"status": status, "review_date": review},
+        validate=True,
         payload={
-            "from": previous,
+            "from": policy.status,
             "to": status,
-            "review_date": [_iso(previous_review), _iso(policy.review_date)],
+            "review_date": [_iso(policy.review_date), _iso(review)],
             "note": note.strip(),
         },
     )
-    return policy
 
 
 def policy_retire(*, actor: Actor, policy: Policy, note: str = "") -> Policy:

@@ -28,10 +28,14 @@ from maillage.governance.models import (
     Workstream,
 )
 from maillage.governance.services._common import (
+    _archive,
     _clean_list,
     _group_kwargs,
+    _group_of,
     _group_prefix,
+    _iso,
     _now,
+    _refuse_archived,
     _require,
     _seat_is_open,
     _today,
@@ -130,20 +134,17 @@ def role_create(
 ) -> Role:
     """Create a role in a circle or in a workstream (exactly one of them)."""
     _require(actor, "governance.manage_roles")
-    if (circle is None) == (workstream is None):
-        raise ValidationError(_("A role belongs either to a circle or to a workstream."))
-    group: Circle | Workstream = circle or workstream  # type: ignore[assignment]
-    if group.is_archived:
-        raise ValidationError(_("This circle or workstream is archived."))
+    group = _group_of(
+        circle, workstream, _("A role belongs either to a circle or to a workstream.")
+    )
+    _refuse_archived(group, _("This circle or workstream is archived."))
     role = Role(circle=circle, workstream=workstream)
     _role_fill(role, data)
-    role.full_clean()
-    role.save()
-    audit.record(
+    audit.audited_save(
         actor=actor,
+        instance=role,
         verb=GovernanceVerb.ROLE_CREATED,
-        target=role,
-        payload=_role_snapshot(role) | {_group_prefix(group): group.slug},
+        payload=lambda r: _role_snapshot(r) | {_group_prefix(group): group.slug},
     )
     _set_accountabilities(actor=actor, owner=role, texts=data.accountabilities)
     return role
@@ -152,8 +153,7 @@ def role_create(
 @transaction.atomic
 def role_amend(*, actor: Actor, role: Role, data: RoleData) -> Role:
     _require(actor, "governance.manage_roles")
-    if role.is_archived:
-        raise ValidationError(_("This role is archived."))
+    _refuse_archived(role, _("This role is archived."))
     changes = audit.audited_update(
         actor=actor,
         instance=role,
@@ -172,20 +172,14 @@ def role_amend(*, actor: Actor, role: Role, data: RoleData) -> Role:
 def role_archive(*, actor: Actor, role: Role) -> Role:
     """Archive a role; whoever holds it stops holding it."""
     _require(actor, "governance.manage_roles")
-    if role.is_archived:
-        raise ValidationError(_("This role is already archived."))
+    _refuse_archived(role, _("This role is already archived."))
     return _role_archive(actor=actor, role=role)
 
 
 def _role_archive(*, actor: Actor, role: Role) -> Role:
     for assignment in role.assignments.filter(ended_at__isnull=True).select_related("person"):
         _assignment_end(actor=actor, assignment=assignment, reason="archived")
-    role.archived_at = _now()
-    role.save(update_fields=["archived_at", "updated_at"])
-    audit.record(
-        actor=actor, verb=GovernanceVerb.ROLE_ARCHIVED, target=role, payload={"name": role.name}
-    )
-    return role
+    return _archive(actor, role, GovernanceVerb.ROLE_ARCHIVED, {"name": role.name})
 
 
 def _close_group(*, actor: Actor, group: Circle | Workstream) -> None:
@@ -217,8 +211,7 @@ def role_assign(
     the start unless `term_end` says otherwise.
     """
     _require(actor, "governance.manage_roles")
-    if role.is_archived:
-        raise ValidationError(_("This role is archived."))
+    _refuse_archived(role, _("This role is archived."))
     if seat is not None:
         if seat.holder_id != person.pk:
             raise ValidationError(
@@ -244,22 +237,20 @@ def role_assign(
     assignment = RoleAssignment(
         role=role, person=person, seat=seat, start_date=start, term_end=term_end
     )
-    assignment.full_clean()
-    assignment.save()
-    assignment.substitutes.set(chosen)
-    audit.record(
+    audit.audited_save(
         actor=actor,
+        instance=assignment,
         verb=GovernanceVerb.ROLE_ASSIGNED,
         target=role,
-        payload={
-            "assignment": assignment.pk,
-            "person": str(person),
-            "organization": str(seat.organization) if seat else None,
-            "substitutes": [str(p) for p in chosen],
-            "start_date": start.isoformat(),
-            "term_end": term_end.isoformat() if term_end else None,
-            "replaces": [str(old.person) for old in previous],
-        },
+        payload=lambda a: _assignment_payload(
+            a,
+            organization=str(seat.organization) if seat else None,
+            substitutes=[str(p) for p in chosen],
+            start_date=start.isoformat(),
+            term_end=_iso(term_end),
+            replaces=[str(old.person) for old in previous],
+        ),
+        relations={"substitutes": chosen},
     )
     _sync_links(actor=actor, assignments=[*previous, assignment])
     return assignment
@@ -288,20 +279,16 @@ def role_assignment_update(
     assignment.save(update_fields=["term_end"])
     assignment.substitutes.set(substitutes)
     after_subs = sorted(str(p) for p in substitutes)
-    changes: dict[str, Any] = {}
-    if before_term != term_end:
-        changes["term_end"] = [
-            before_term.isoformat() if before_term else None,
-            term_end.isoformat() if term_end else None,
-        ]
-    if before_subs != after_subs:
-        changes["substitutes"] = [before_subs, after_subs]
+    changes = audit.changes(
+        {"term_end": _iso(before_term), "substitutes": before_subs},
+        {"term_end": _iso(term_end), "substitutes": after_subs},
+    )
     if changes:
         audit.record(
             actor=actor,
             verb=GovernanceVerb.ROLE_ASSIGNMENT_UPDATED,
             target=assignment.role,
-            payload={"assignment": assignment.pk, "person": str(assignment.person)} | changes,
+            payload=_assignment_payload(assignment, **changes),
         )
     return assignment
 
@@ -332,17 +319,21 @@ def role_assignments_end_for_seat(*, actor: Actor, seat: Seat) -> int:
     return len(assignments)
 
 
+def _assignment_payload(assignment: RoleAssignment, **details: Any) -> dict[str, Any]:
+    """Assignments' events live in their role's history, naming the assignment and holder."""
+    return {"assignment": assignment.pk, "person": str(assignment.person)} | details
+
+
 def _assignment_end(
     *, actor: Actor, assignment: RoleAssignment, reason: str, sync: bool = True
 ) -> RoleAssignment:
-    assignment.ended_at = _now()
-    assignment.ended_by = _user(actor)
-    assignment.save(update_fields=["ended_at", "ended_by"])
-    audit.record(
+    audit.audited_set(
         actor=actor,
+        instance=assignment,
         verb=GovernanceVerb.ROLE_ASSIGNMENT_ENDED,
+        values={"ended_at": _now(), "ended_by": _user(actor)},
         target=assignment.role,
-        payload={"assignment": assignment.pk, "person": str(assignment.person), "note": reason},
+        payload=_assignment_payload(assignment, note=reason),
     )
     if sync:
         _sync_links(actor=actor, assignments=[assignment])
@@ -352,11 +343,19 @@ def _assignment_end(
 # Accountabilities (of circles and of roles)
 
 
+def _owner_prefix(owner: Circle | Role) -> str:
+    return "circle" if isinstance(owner, Circle) else "role"
+
+
+def _accountability_event(actor: Actor, owner: Circle | Role, text: str, *, added: bool) -> None:
+    told = verbs.ACCOUNTABILITY_ADDED if added else verbs.ACCOUNTABILITY_REMOVED
+    audit.record(actor=actor, verb=told[_owner_prefix(owner)], target=owner, payload={"text": text})
+
+
 def _set_accountabilities(*, actor: Actor, owner: Circle | Role, texts: Sequence[str]) -> None:
     """Make `owner`'s accountabilities exactly `texts`, in order, recording each addition and
     removal ("accountability added by …")."""
-    prefix = "circle" if isinstance(owner, Circle) else "role"
-    owner_kwargs: dict[str, Any] = {prefix: owner}
+    owner_kwargs: dict[str, Any] = {_owner_prefix(owner): owner}
     wanted = _clean_list(texts)
     by_text: dict[str, Accountability] = {}
     for item in Accountability.objects.filter(**owner_kwargs).order_by("position", "pk"):
@@ -364,22 +363,12 @@ def _set_accountabilities(*, actor: Actor, owner: Circle | Role, texts: Sequence
             by_text[item.text] = item
             continue
         item.delete()
-        audit.record(
-            actor=actor,
-            verb=verbs.ACCOUNTABILITY_REMOVED[prefix],
-            target=owner,
-            payload={"text": item.text},
-        )
+        _accountability_event(actor, owner, item.text, added=False)
     for position, text in enumerate(wanted, start=1):
         kept = by_text.get(text)
         if kept is None:
             Accountability.objects.create(text=text, position=position, **owner_kwargs)
-            audit.record(
-                actor=actor,
-                verb=verbs.ACCOUNTABILITY_ADDED[prefix],
-                target=owner,
-                payload={"text": text},
-            )
+            _accountability_event(actor, owner, text, added=True)
         elif kept.position != position:
             kept.position = position
             kept.save(update_fields=["position"])
@@ -392,15 +381,12 @@ def accountability_add(*, actor: Actor, owner: Circle | Role, text: str) -> Acco
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Write the accountability.")})
-    prefix = "circle" if isinstance(owner, Circle) else "role"
-    owner_kwargs: dict[str, Any] = {prefix: owner}
+    owner_kwargs: dict[str, Any] = {_owner_prefix(owner): owner}
     last = Accountability.objects.filter(**owner_kwargs).order_by("-position").first()
     added = Accountability.objects.create(
         text=text, position=(last.position + 1) if last else 1, **owner_kwargs
     )
-    audit.record(
-        actor=actor, verb=verbs.ACCOUNTABILITY_ADDED[prefix], target=owner, payload={"text": text}
-    )
+    _accountability_event(actor, owner, text, added=True)
     return added
 
 
@@ -409,14 +395,8 @@ def accountability_remove(*, actor: Actor, accountability: Accountability) -> No
     owner: Circle | Role | None = accountability.circle or accountability.role
     assert owner is not None
     _require_owner(actor, owner)
-    prefix = "circle" if isinstance(owner, Circle) else "role"
     accountability.delete()
-    audit.record(
-        actor=actor,
-        verb=verbs.ACCOUNTABILITY_REMOVED[prefix],
-        target=owner,
-        payload={"text": accountability.text},
-    )
+    _accountability_event(actor, owner, accountability.text, added=False)
 
 
 def _require_owner(actor: Actor, owner: Circle | Role) -> None:

@@ -18,11 +18,14 @@ from maillage.governance import workflows
 from maillage.governance.models import Circle, Deliverable, RoleKind, Strategy, Workstream
 from maillage.governance.rules import workflow_roles
 from maillage.governance.services._common import (
+    _archive,
     _check_levels,
     _iso,
     _now,
+    _refuse_archived,
     _require,
     _slug_for,
+    _workstream_event,
 )
 from maillage.governance.services.roles import RoleData, _close_group, role_create
 from maillage.governance.verbs import GovernanceVerb
@@ -89,6 +92,14 @@ def _workstream_fill(workstream: Workstream, data: WorkstreamData) -> None:
     workstream.levels = _check_levels(data.levels)
 
 
+def _workstream_relations(data: WorkstreamData) -> dict[str, Sequence[Any]]:
+    return {
+        "sponsors": data.sponsors,
+        "territories": data.territories,
+        "strategies": data.strategies,
+    }
+
+
 @transaction.atomic
 def workstream_create(*, actor: Actor, data: WorkstreamData) -> Workstream:
     """Create a workstream, in the workflow's initial state ("proposed"), with its lead role."""
@@ -96,16 +107,12 @@ def workstream_create(*, actor: Actor, data: WorkstreamData) -> Workstream:
     workstream = Workstream(status=workflows.WORKSTREAM.initial)
     _workstream_fill(workstream, data)
     workstream.slug = _slug_for(Workstream, workstream.name, data.slug)
-    workstream.full_clean()
-    workstream.save()
-    workstream.sponsors.set(data.sponsors)
-    workstream.territories.set(data.territories)
-    workstream.strategies.set(data.strategies)
-    audit.record(
+    audit.audited_save(
         actor=actor,
+        instance=workstream,
         verb=GovernanceVerb.WORKSTREAM_CREATED,
-        target=workstream,
-        payload=_workstream_snapshot(workstream) | {"status": workstream.status},
+        payload=lambda w: _workstream_snapshot(w) | {"status": w.status},
+        relations=_workstream_relations(data),
     )
     for position, item in enumerate(data.deliverables, start=1):
         _deliverable_create(actor=actor, workstream=workstream, data=item, position=position)
@@ -119,8 +126,7 @@ def workstream_amend(*, actor: Actor, workstream: Workstream, data: WorkstreamDa
     """Change a workstream's mandate, dates and tags (staff or its lead link); changing its
     sponsoring circles is for staff only."""
     _require(actor, "governance.change_workstream", workstream)
-    if workstream.is_archived:
-        raise ValidationError(_("This workstream is archived."))
+    _refuse_archived(workstream, _("This workstream is archived."))
     if sorted(c.pk for c in data.sponsors) != sorted(
         workstream.sponsors.values_list("pk", flat=True)
     ):
@@ -131,11 +137,7 @@ def workstream_amend(*, actor: Actor, workstream: Workstream, data: WorkstreamDa
         verb=GovernanceVerb.WORKSTREAM_AMENDED,
         snapshot=_workstream_snapshot,
         fill=lambda w: _workstream_fill(w, data),
-        relations={
-            "sponsors": data.sponsors,
-            "territories": data.territories,
-            "strategies": data.strategies,
-        },
+        relations=_workstream_relations(data),
     )
     return workstream
 
@@ -144,59 +146,50 @@ def workstream_amend(*, actor: Actor, workstream: Workstream, data: WorkstreamDa
 def workstream_transition(*, actor: Actor, workstream: Workstream, transition: str) -> Workstream:
     """Fire a transition of the workstream workflow (see `workflows.WORKSTREAM`)."""
     _require(actor, "governance.change_workstream", workstream)
-    if workstream.is_archived:
-        raise ValidationError(_("This workstream is archived."))
+    _refuse_archived(workstream, _("This workstream is archived."))
     roles = None if actor is SYSTEM else workflow_roles(actor, workstream)
     step = workflows.WORKSTREAM.check(transition, state=workstream.status, roles=roles)
-    previous = workstream.status
-    workstream.status = step.target
-    workstream.status_changed_at = _now()
-    workstream.save(update_fields=["status", "status_changed_at", "updated_at"])
-    audit.record(
+    return audit.audited_set(
         actor=actor,
+        instance=workstream,
         verb=GovernanceVerb.WORKSTREAM_STATUS_CHANGED,
-        target=workstream,
-        payload={"transition": step.key, "from": previous, "to": step.target},
+        values={"status": step.target, "status_changed_at": _now()},
+        payload={"transition": step.key, "from": workstream.status, "to": step.target},
     )
-    return workstream
 
 
 @transaction.atomic
 def workstream_archive(*, actor: Actor, workstream: Workstream) -> Workstream:
     """Archive a workstream: its roles and memberships end, pending invitations are revoked."""
     _require(actor, "governance.manage_workstreams")
-    if workstream.is_archived:
-        raise ValidationError(_("This workstream is already archived."))
+    _refuse_archived(workstream, _("This workstream is already archived."))
     _close_group(actor=actor, group=workstream)
     workstream.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(
         revoked_at=_now()
     )
-    workstream.archived_at = _now()
-    workstream.save(update_fields=["archived_at", "updated_at"])
-    audit.record(
-        actor=actor, verb=GovernanceVerb.WORKSTREAM_ARCHIVED, target=workstream, payload={}
-    )
-    return workstream
+    return _archive(actor, workstream, GovernanceVerb.WORKSTREAM_ARCHIVED)
+
+
+def _deliverable_title(data: DeliverableData) -> str:
+    title = data.title.strip()
+    if not title:
+        raise ValidationError({"title": _("Give the deliverable a title.")})
+    return title
 
 
 def _deliverable_create(
     *, actor: Actor, workstream: Workstream, data: DeliverableData, position: int
 ) -> Deliverable:
-    title = data.title.strip()
-    if not title:
-        raise ValidationError({"title": _("Give the deliverable a title.")})
+    title = _deliverable_title(data)
     deliverable = Deliverable.objects.create(
         workstream=workstream, title=title, due_date=data.due_date, position=position
     )
-    audit.record(
-        actor=actor,
-        verb=GovernanceVerb.WORKSTREAM_DELIVERABLE_ADDED,
-        target=workstream,
-        payload={
-            "deliverable": deliverable.pk,
-            "title": title,
-            "due_date": data.due_date.isoformat() if data.due_date else None,
-        },
+    _workstream_event(
+        actor,
+        GovernanceVerb.WORKSTREAM_DELIVERABLE_ADDED,
+        deliverable,
+        title=title,
+        due_date=_iso(data.due_date),
     )
     return deliverable
 
@@ -218,9 +211,7 @@ def deliverable_amend(
     *, actor: Actor, deliverable: Deliverable, data: DeliverableData
 ) -> Deliverable:
     _require(actor, "governance.change_workstream", deliverable.workstream)
-    title = data.title.strip()
-    if not title:
-        raise ValidationError({"title": _("Give the deliverable a title.")})
+    title = _deliverable_title(data)
     changes = audit.changes(
         {"title": deliverable.title, "due_date": _iso(deliverable.due_date)},
         {"title": title, "due_date": _iso(data.due_date)},
@@ -229,11 +220,8 @@ def deliverable_amend(
     deliverable.due_date = data.due_date
     deliverable.save(update_fields=["title", "due_date"])
     if changes:
-        audit.record(
-            actor=actor,
-            verb=GovernanceVerb.WORKSTREAM_DELIVERABLE_AMENDED,
-            target=deliverable.workstream,
-            payload={"deliverable": deliverable.pk} | changes,
+        _workstream_event(
+            actor, GovernanceVerb.WORKSTREAM_DELIVERABLE_AMENDED, deliverable, **changes
         )
     return deliverable
 
@@ -246,25 +234,19 @@ def deliverable_set_done(*, actor: Actor, deliverable: Deliverable, done: bool) 
     deliverable.done = done
     deliverable.done_at = _now() if done else None
     deliverable.save(update_fields=["done", "done_at"])
-    audit.record(
-        actor=actor,
-        verb=GovernanceVerb.WORKSTREAM_DELIVERABLE_DONE
+    verb = (
+        GovernanceVerb.WORKSTREAM_DELIVERABLE_DONE
         if done
-        else GovernanceVerb.WORKSTREAM_DELIVERABLE_REOPENED,
-        target=deliverable.workstream,
-        payload={"deliverable": deliverable.pk, "title": deliverable.title},
+        else GovernanceVerb.WORKSTREAM_DELIVERABLE_REOPENED
     )
+    _workstream_event(actor, verb, deliverable, title=deliverable.title)
     return deliverable
 
 
 @transaction.atomic
 def deliverable_remove(*, actor: Actor, deliverable: Deliverable) -> None:
     _require(actor, "governance.change_workstream", deliverable.workstream)
-    workstream, title, pk = deliverable.workstream, deliverable.title, deliverable.pk
-    deliverable.delete()
-    audit.record(
-        actor=actor,
-        verb=GovernanceVerb.WORKSTREAM_DELIVERABLE_REMOVED,
-        target=workstream,
-        payload={"deliverable": pk, "title": title},
+    _workstream_event(
+        actor, GovernanceVerb.WORKSTREAM_DELIVERABLE_REMOVED, deliverable, title=deliverable.title
     )
+    deliverable.delete()

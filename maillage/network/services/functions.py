@@ -12,7 +12,7 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.permissions import require
 from maillage.network.models import Function, Organization, Person
-from maillage.network.services._common import today
+from maillage.network.services._common import end_on
 from maillage.network.verbs import NetworkVerb
 
 
@@ -29,19 +29,13 @@ def function_add(
     function = Function(
         person=person, organization=organization, title=title.strip(), start_date=start_date
     )
-    function.full_clean()
-    function.save()
-    audit.record(
+    return audit.audited_save(
         actor=actor,
+        instance=function,
         verb=NetworkVerb.FUNCTION_ADDED,
         target=person,
-        payload={
-            "function": function.pk,
-            "organization": organization.name,
-            "title": function.title,
-        },
+        payload=lambda f: {"function": f.pk, "organization": organization.name, "title": f.title},
     )
-    return function
 
 
 @transaction.atomic
@@ -49,17 +43,4 @@ def function_end(*, actor: Actor, function: Function, end_date: date | None = No
     require(actor, "network.manage")
     if function.end_date is not None:
         raise ValidationError({"end_date": _("This function has already ended.")})
-    function.end_date = end_date or today()
-    function.full_clean()
-    function.save(update_fields=["end_date"])
-    audit.record(
-        actor=actor,
-        verb=NetworkVerb.FUNCTION_ENDED,
-        target=function.person,
-        payload={
-            "function": function.pk,
-            "title": function.title,
-            "end_date": function.end_date.isoformat(),
-        },
-    )
-    return function
+    return end_on(actor=actor, tie=function, end_date=end_date)

@@ -22,7 +22,12 @@ from maillage.network.services.organizations import (
     organization_create,
     organization_update,
 )
-from maillage.network.services.people import PersonData, person_create, person_update
+from maillage.network.services.people import (
+    PersonData,
+    _person_snapshot,
+    person_create,
+    person_update,
+)
 from maillage.network.services.seats import SeatData, seat_add_substitute, seat_assign
 from maillage.network.verbs import NetworkVerb
 
@@ -144,8 +149,7 @@ def _import_person(actor: Actor, row: imports.PersonRow) -> imports.RowOutcome:
         )
         action = "create"
     else:
-        fields = ("first_name", "last_name", "email", "phone")
-        before = {name: getattr(person, name) for name in fields}
+        before = _person_snapshot(person)
         person_update(
             actor=actor,
             person=person,
@@ -156,7 +160,7 @@ def _import_person(actor: Actor, row: imports.PersonRow) -> imports.RowOutcome:
                 phone=cells["phone"] or person.phone,
             ),
         )
-        details = sorted(audit.changes(before, {name: getattr(person, name) for name in fields}))
+        details = sorted(audit.changes(before, _person_snapshot(person)))
         action = "update" if details else "unchanged"
     organization = row.organization
     if organization is not None and cells["function"]:

@@ -16,6 +16,7 @@ from maillage.core.actors import Actor
 from maillage.core.permissions import require
 from maillage.core.slugs import unique_slug
 from maillage.network.models import Organization, OrganizationStatus, Sector
+from maillage.network.services._common import fill_contact
 from maillage.network.verbs import NetworkVerb
 from maillage.territories.models import Level, Territory
 
@@ -69,6 +70,10 @@ def _organization_snapshot(organization: Organization) -> dict[str, Any]:
     return snapshot
 
 
+def _organization_relations(data: OrganizationData) -> dict[str, Sequence[Any]]:
+    return {"sectors": data.sectors, "territories": data.territories}
+
+
 def _organization_fill(organization: Organization, data: OrganizationData) -> None:
     neq = normalize_neq(data.neq)
     if neq and not NEQ_PATTERN.fullmatch(neq):
@@ -81,8 +86,7 @@ def _organization_fill(organization: Organization, data: OrganizationData) -> No
     organization.description = data.description.strip()
     organization.level = data.level
     organization.website = data.website.strip()
-    organization.email = data.email.strip().lower()
-    organization.phone = data.phone.strip()
+    fill_contact(organization, data)
 
 
 @transaction.atomic
@@ -91,17 +95,13 @@ def organization_create(*, actor: Actor, data: OrganizationData) -> Organization
     organization = Organization(status=data.status)
     _organization_fill(organization, data)
     organization.slug = unique_slug(Organization, organization.name)
-    organization.full_clean()
-    organization.save()
-    organization.sectors.set(data.sectors)
-    organization.territories.set(data.territories)
-    audit.record(
+    return audit.audited_save(
         actor=actor,
+        instance=organization,
         verb=NetworkVerb.ORGANIZATION_CREATED,
-        target=organization,
-        payload=_organization_snapshot(organization) | {"status": organization.status},
+        payload=lambda o: _organization_snapshot(o) | {"status": o.status},
+        relations=_organization_relations(data),
     )
-    return organization
 
 
 @transaction.atomic
@@ -116,7 +116,7 @@ def organization_update(
         verb=NetworkVerb.ORGANIZATION_UPDATED,
         snapshot=_organization_snapshot,
         fill=lambda o: _organization_fill(o, data),
-        relations={"sectors": data.sectors, "territories": data.territories},
+        relations=_organization_relations(data),
     )
     if data.status != organization.status:
         organization_set_status(actor=actor, organization=organization, status=data.status)
@@ -134,12 +134,10 @@ def organization_set_status(
     previous = organization.status
     if previous == status:
         return organization
-    organization.status = status
-    organization.save(update_fields=["status", "updated_at"])
-    audit.record(
+    return audit.audited_set(
         actor=actor,
+        instance=organization,
         verb=NetworkVerb.ORGANIZATION_STATUS_CHANGED,
-        target=organization,
+        values={"status": status},
         payload={"from": previous, "to": status},
     )
-    return organization

@@ -12,6 +12,7 @@ from maillage.core.models import User
 from maillage.core.permissions import SYSTEM, require
 from maillage.core.slugs import unique_slug
 from maillage.network.models import Person
+from maillage.network.services._common import fill_contact
 from maillage.network.verbs import NetworkVerb
 
 
@@ -23,11 +24,17 @@ class PersonData:
     phone: str = ""
 
 
+_PERSON_FIELDS = ("first_name", "last_name", "email", "phone")
+
+
+def _person_snapshot(person: Person) -> dict[str, str]:
+    return {name: getattr(person, name) for name in _PERSON_FIELDS}
+
+
 def _person_fill(person: Person, data: PersonData) -> None:
     person.first_name = data.first_name.strip()
     person.last_name = data.last_name.strip()
-    person.email = data.email.strip().lower()
-    person.phone = data.phone.strip()
+    fill_contact(person, data)
 
 
 @transaction.atomic
@@ -36,13 +43,11 @@ def person_create(*, actor: Actor, data: PersonData) -> Person:
     person = Person()
     _person_fill(person, data)
     person.slug = unique_slug(Person, f"{person.first_name} {person.last_name}")
-    person.full_clean()
-    person.save()
-    audit.record(
+    audit.audited_save(
         actor=actor,
+        instance=person,
         verb=NetworkVerb.PERSON_CREATED,
-        target=person,
-        payload={"first_name": person.first_name, "last_name": person.last_name},
+        payload=lambda p: {"first_name": p.first_name, "last_name": p.last_name},
     )
     if person.email:
         # Someone who already has a verified account with this address gets linked now.
@@ -83,27 +88,19 @@ def person_for_account(*, actor: Actor, user: User) -> Person:
         ),
     )
     if person.user_id is None:
-        person.user = user
-        person.save(update_fields=["user", "updated_at"])
-        audit.record(
-            actor=actor,
-            verb=NetworkVerb.PERSON_ACCOUNT_LINKED,
-            target=person,
-            payload={"user": user.pk},
-        )
+        _link(actor, person, user)
     return person
 
 
 @transaction.atomic
 def person_update(*, actor: Actor, person: Person, data: PersonData) -> Person:
     require(actor, "network.manage")
-    fields = ("first_name", "last_name", "email", "phone")
-    before = {name: getattr(person, name) for name in fields}
+    before = _person_snapshot(person)
     _person_fill(person, data)
     person.full_clean(exclude=["slug", "user"])
     person.save()
     # Only names go into the log: it outlives the contact details it would otherwise copy.
-    changes = audit.changes(before, {name: getattr(person, name) for name in fields})
+    changes = audit.changes(before, _person_snapshot(person))
     if changes:
         payload = {
             "changed": sorted(changes),
@@ -130,12 +127,14 @@ def person_link_account(*, actor: Actor, user: User, email: str) -> Person | Non
     person = Person.objects.filter(email__iexact=email, user__isnull=True).first()
     if person is None:
         return None
-    person.user = user
-    person.save(update_fields=["user", "updated_at"])
-    audit.record(
+    return _link(actor, person, user)
+
+
+def _link(actor: Actor, person: Person, user: User) -> Person:
+    return audit.audited_set(
         actor=actor,
+        instance=person,
         verb=NetworkVerb.PERSON_ACCOUNT_LINKED,
-        target=person,
+        values={"user": user},
         payload={"user": user.pk},
     )
-    return person

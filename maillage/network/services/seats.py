@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,7 +15,7 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.permissions import require
 from maillage.network.models import Organization, Person, Seat
-from maillage.network.services._common import today
+from maillage.network.services._common import end_on, today
 from maillage.network.signals import seat_ended
 from maillage.network.verbs import NetworkVerb
 
@@ -27,6 +26,12 @@ class SeatData:
     substitutes: Sequence[Person] = field(default_factory=list)
     end_date: date | None = None
     note: str = ""
+
+
+def _seat_fill(seat: Seat, data: SeatData) -> None:
+    seat.start_date = data.start_date
+    seat.end_date = data.end_date
+    seat.note = data.note.strip()
 
 
 def _seat_check(seat: Seat, substitutes: Iterable[Person]) -> None:
@@ -44,61 +49,44 @@ def _seat_check(seat: Seat, substitutes: Iterable[Person]) -> None:
         raise ValidationError(
             {"holder": _("This person already holds an open seat for this organization.")}
         )
-    seat.full_clean()
 
 
-def _seat_payload(seat: Seat, substitutes: Iterable[Person]) -> dict[str, Any]:
-    return {
-        "seat": seat.pk,
-        "holder": str(seat.holder),
-        "substitutes": [str(p) for p in substitutes],
-        "start_date": seat.start_date.isoformat(),
-        "end_date": seat.end_date.isoformat() if seat.end_date else None,
-    }
+def _seat_save(*, actor: Actor, seat: Seat, data: SeatData, verb: NetworkVerb) -> Seat:
+    """Check, save and record a seat with its substitutes. Seat events live in the
+    organization's history: that is where people look for who represents it."""
+    _seat_check(seat, data.substitutes)
+    return audit.audited_save(
+        actor=actor,
+        instance=seat,
+        verb=verb,
+        target=seat.organization,
+        payload=lambda s: {
+            "seat": s.pk,
+            "holder": str(s.holder),
+            "substitutes": [str(p) for p in data.substitutes],
+            "start_date": s.start_date.isoformat(),
+            "end_date": s.end_date.isoformat() if s.end_date else None,
+        },
+        relations={"substitutes": data.substitutes},
+    )
 
 
 @transaction.atomic
 def seat_assign(
     *, actor: Actor, organization: Organization, holder: Person, data: SeatData
 ) -> Seat:
-    """Give `holder` a seat on behalf of `organization`. Seat events live in the organization's
-    history: that is where people look for who represents it."""
+    """Give `holder` a seat on behalf of `organization`."""
     require(actor, "network.manage")
-    seat = Seat(
-        organization=organization,
-        holder=holder,
-        start_date=data.start_date,
-        end_date=data.end_date,
-        note=data.note.strip(),
-    )
-    _seat_check(seat, data.substitutes)
-    seat.save()
-    seat.substitutes.set(data.substitutes)
-    audit.record(
-        actor=actor,
-        verb=NetworkVerb.SEAT_ASSIGNED,
-        target=organization,
-        payload=_seat_payload(seat, data.substitutes),
-    )
-    return seat
+    seat = Seat(organization=organization, holder=holder)
+    _seat_fill(seat, data)
+    return _seat_save(actor=actor, seat=seat, data=data, verb=NetworkVerb.SEAT_ASSIGNED)
 
 
 @transaction.atomic
 def seat_update(*, actor: Actor, seat: Seat, data: SeatData) -> Seat:
     require(actor, "network.manage")
-    seat.start_date = data.start_date
-    seat.end_date = data.end_date
-    seat.note = data.note.strip()
-    _seat_check(seat, data.substitutes)
-    seat.save()
-    seat.substitutes.set(data.substitutes)
-    audit.record(
-        actor=actor,
-        verb=NetworkVerb.SEAT_UPDATED,
-        target=seat.organization,
-        payload=_seat_payload(seat, data.substitutes),
-    )
-    return seat
+    _seat_fill(seat, data)
+    return _seat_save(actor=actor, seat=seat, data=data, verb=NetworkVerb.SEAT_UPDATED)
 
 
 @transaction.atomic
@@ -106,19 +94,7 @@ def seat_end(*, actor: Actor, seat: Seat, end_date: date | None = None) -> Seat:
     require(actor, "network.manage")
     if seat.end_date is not None and seat.end_date <= today():
         raise ValidationError({"end_date": _("This seat has already ended.")})
-    seat.end_date = end_date or today()
-    seat.full_clean()
-    seat.save(update_fields=["end_date"])
-    audit.record(
-        actor=actor,
-        verb=NetworkVerb.SEAT_ENDED,
-        target=seat.organization,
-        payload={
-            "seat": seat.pk,
-            "holder": str(seat.holder),
-            "end_date": seat.end_date.isoformat(),
-        },
-    )
+    end_on(actor=actor, tie=seat, end_date=end_date)
     seat_ended.send(sender=Seat, seat=seat, actor=actor)
     return seat
 
