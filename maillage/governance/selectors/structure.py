@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from maillage.core.actors import Viewer
 from maillage.governance.models import Circle, Membership, Role, Strategy, Workstream
@@ -13,6 +13,7 @@ from maillage.governance.selectors._common import _current_roles, _hide_holders,
 from maillage.governance.selectors.people import _affiliations
 from maillage.network.models import Sector
 from maillage.territories.models import Territory
+from maillage.territories.selectors import territory_and_below
 
 
 @dataclass(frozen=True)
@@ -65,15 +66,6 @@ class StructureMap:
             stack.extend(reversed(node.children))
 
 
-def _territory_and_below(territory: Territory) -> QuerySet[Territory]:
-    return Territory.objects.filter(
-        Q(pk=territory.pk)
-        | Q(parent_id=territory.pk)
-        | Q(parent__parent_id=territory.pk)
-        | Q(parent__parent__parent_id=territory.pk)
-    )
-
-
 def _member_count() -> Count:
     return Count(
         "memberships__person",
@@ -99,7 +91,7 @@ def structure_map(*, viewer: Viewer, filters: MapFilters | None = None) -> Struc
         member_count=_member_count()
     )
     if filters.territory is not None:
-        below = _territory_and_below(filters.territory).values("pk")
+        below = territory_and_below(filters.territory).values("pk")
         circles_qs = circles_qs.annotate(
             in_territory=Exists(
                 Circle.territories.through.objects.filter(
