@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypedDict
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django import forms
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from maillage.core.actions import form_status
 from maillage.governance.models import Circle, Workstream
 from maillage.territories.models import Level
 
@@ -24,6 +24,20 @@ def _cached[M: Model](request: HttpRequest, key: tuple[Any, ...], fetch: Callabl
         cache[key] = fetch()
     found: M = cache[key]
     return found
+
+
+class ByPk[M](Protocol):
+    def __call__(self, request: HttpRequest, pk: int, **kwargs: Any) -> M: ...
+
+
+def _by_pk[M: Model](queryset: QuerySet[M]) -> ByPk[M]:
+    """A getter of one object of `queryset` by its key, as a view and its permission check call
+    it (`obj=`), fetched once per request."""
+
+    def fetch(request: HttpRequest, pk: int, **_kwargs: Any) -> M:
+        return _cached(request, (queryset.model, pk), lambda: get_object_or_404(queryset, pk=pk))
+
+    return fetch
 
 
 def _circle(request: HttpRequest, slug: str, **_kwargs: Any) -> Circle:
@@ -50,6 +64,19 @@ def group_url(group: Circle | Workstream) -> str:
     return circle_url(group) if isinstance(group, Circle) else workstream_url(group)
 
 
+class GroupKwargs(TypedDict):
+    circle: Circle | None
+    workstream: Workstream | None
+
+
+def group_kwargs(group: Circle | Workstream) -> GroupKwargs:
+    """A circle or a workstream, as the services that take either name it."""
+    return {
+        "circle": group if isinstance(group, Circle) else None,
+        "workstream": group if isinstance(group, Workstream) else None,
+    }
+
+
 def _members_url(group: Circle | Workstream) -> str:
     name = "circle_members" if isinstance(group, Circle) else "workstream_members"
     return reverse(f"governance:{name}", kwargs={"slug": group.slug})
@@ -61,7 +88,7 @@ def level_labels(keys: list[str]) -> list[str]:
 
 def _form_page(
     request: HttpRequest,
-    form: Any,
+    form: forms.Form | None,
     *,
     title: str,
     cancel: str,
@@ -70,8 +97,8 @@ def _form_page(
     submit: str = "",
     danger: bool = False,
 ) -> HttpResponse:
-    """The generic form page; a form with errors answers 400 and keeps what was typed."""
-    status = 400 if form is not None and form.is_bound and form.errors else 200
+    """The generic form page (a confirmation without `form`); a form with errors answers 400 and
+    keeps what was typed."""
     context = {
         "form": form,
         "title": title,
@@ -85,8 +112,4 @@ def _form_page(
         "submit": submit or _("Save"),
         "danger": danger,
     }
-    return render(request, "governance/form.html", context, status=status)
-
-
-def _error_message(request: HttpRequest, error: ValidationError) -> None:
-    messages.error(request, " ".join(str(m) for m in error.messages))
+    return render(request, "governance/form.html", context, status=form_status(form))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,15 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actors import actor_of
-from maillage.core.forms import apply_errors
+from maillage.core.actions import action_redirect, form_redirect
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import CircleForm
 from maillage.governance.models import Circle
 from maillage.governance.views._common import (
     _circle,
-    _error_message,
     _form_page,
     circle_url,
     level_labels,
@@ -93,15 +90,13 @@ def circle_members(request: HttpRequest, slug: str) -> HttpResponse:
 def circle_create(request: HttpRequest) -> HttpResponse:
     parent = Circle.objects.filter(slug=request.GET.get("parent", "")[:220]).first()
     form = CircleForm(request.POST or None, parent=parent)
-    if request.method == "POST" and form.is_valid():
-        try:
-            circle = services.circle_create(actor=actor_of(request), data=form.to_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The circle was created."))
-            return redirect(circle_url(circle))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.circle_create(actor=actor, data=form.to_data()),
+        success=_("The circle was created."),
+        to=circle_url,
+    ) or _form_page(
         request,
         form,
         title=_("New circle"),
@@ -118,15 +113,13 @@ def circle_create(request: HttpRequest) -> HttpResponse:
 def circle_amend(request: HttpRequest, slug: str) -> HttpResponse:
     circle = _circle(request, slug)
     form = CircleForm(request.POST or None, circle=circle)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.circle_amend(actor=actor_of(request), circle=circle, data=form.to_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The circle was amended."))
-            return redirect(circle_url(circle))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.circle_amend(actor=actor, circle=circle, data=form.to_data()),
+        success=_("The circle was amended."),
+        to=circle_url(circle),
+    ) or _form_page(
         request,
         form,
         title=_("Amend the circle “%(name)s”") % {"name": circle.name},
@@ -139,13 +132,13 @@ def circle_amend(request: HttpRequest, slug: str) -> HttpResponse:
 def circle_archive(request: HttpRequest, slug: str) -> HttpResponse:
     circle = _circle(request, slug)
     if request.method == "POST":
-        try:
-            services.circle_archive(actor=actor_of(request), circle=circle)
-        except ValidationError as error:
-            _error_message(request, error)
-            return redirect(circle_url(circle))
-        messages.success(request, _("The circle “%(name)s” was archived.") % {"name": circle.name})
-        return redirect(circle_url(circle.parent) if circle.parent else reverse("governance:map"))
+        return action_redirect(
+            request,
+            lambda actor: services.circle_archive(actor=actor, circle=circle),
+            success=_("The circle “%(name)s” was archived.") % {"name": circle.name},
+            to=circle_url(circle.parent) if circle.parent else reverse("governance:map"),
+            refused_to=circle_url(circle),
+        )
     return _form_page(
         request,
         None,
@@ -172,10 +165,9 @@ def circle_join(request: HttpRequest, slug: str) -> HttpResponse:
             _("Your account is not linked to a person of the network yet: ask the coordination."),
         )
         return redirect(circle_url(circle))
-    try:
-        services.membership_join(actor=actor_of(request), person=person, circle=circle)
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("You joined the circle “%(name)s”.") % {"name": circle.name})
-    return redirect(circle_url(circle))
+    return action_redirect(
+        request,
+        lambda actor: services.membership_join(actor=actor, person=person, circle=circle),
+        success=_("You joined the circle “%(name)s”.") % {"name": circle.name},
+        to=circle_url(circle),
+    )
