@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, TypedDict
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
 from django import forms
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from maillage.core.actions import form_status
+from maillage.core.actions import action_redirect, form_status
+from maillage.core.permissions import has_perm, permission_required
+from maillage.governance import selectors
 from maillage.governance.models import Circle, Workstream
+from maillage.governance.views.balance import _balance_context
 from maillage.territories.models import Level
+
+if TYPE_CHECKING:
+    from maillage.core.models import User
 
 
 def _cached[M: Model](request: HttpRequest, key: tuple[Any, ...], fetch: Callable[[], M]) -> M:
@@ -52,6 +59,23 @@ def _workstream(request: HttpRequest, slug: str, **_kwargs: Any) -> Workstream:
     return _cached(request, ("workstream", slug), lambda: get_object_or_404(Workstream, slug=slug))
 
 
+def _in_each_group(
+    permission: str, view: Callable[[HttpRequest, Circle | Workstream], HttpResponse]
+) -> tuple[Callable[[HttpRequest, str], HttpResponse], Callable[[HttpRequest, str], HttpResponse]]:
+    """`view` as two pages, a circle's and a workstream's (by slug), each under `permission`
+    checked against its group."""
+
+    @permission_required(permission, obj=_circle)
+    def in_circle(request: HttpRequest, slug: str) -> HttpResponse:
+        return view(request, _circle(request, slug))
+
+    @permission_required(permission, obj=_workstream)
+    def in_workstream(request: HttpRequest, slug: str) -> HttpResponse:
+        return view(request, _workstream(request, slug))
+
+    return in_circle, in_workstream
+
+
 def circle_url(circle: Circle) -> str:
     return reverse("governance:circle_detail", kwargs={"slug": circle.slug})
 
@@ -62,6 +86,10 @@ def workstream_url(workstream: Workstream) -> str:
 
 def group_url(group: Circle | Workstream) -> str:
     return circle_url(group) if isinstance(group, Circle) else workstream_url(group)
+
+
+def group_kind(group: Circle | Workstream) -> str:
+    return "circle" if isinstance(group, Circle) else "workstream"
 
 
 class GroupKwargs(TypedDict):
@@ -78,8 +106,43 @@ def group_kwargs(group: Circle | Workstream) -> GroupKwargs:
 
 
 def _members_url(group: Circle | Workstream) -> str:
-    name = "circle_members" if isinstance(group, Circle) else "workstream_members"
-    return reverse(f"governance:{name}", kwargs={"slug": group.slug})
+    return reverse(f"governance:{group_kind(group)}_members", kwargs={"slug": group.slug})
+
+
+def _group_context(
+    request: HttpRequest, group: Circle | Workstream, *, can_view: bool
+) -> dict[str, Any]:
+    """What the page of a circle and that of a workstream both show."""
+    of = group_kwargs(group)
+    return {
+        "levels": level_labels(group.levels),
+        "today": timezone.localdate(),
+        "history": (
+            selectors.governance_history(viewer=request.user, **of)
+            if has_perm(request.user, "core.view_audit")
+            else None
+        ),
+        "can_see_people": has_perm(request.user, "network.view_people"),
+        **_balance_context(
+            selectors.intersectoral_balance(viewer=request.user, **of) if can_view else None,
+            f"{group_kind(group)}-balance",
+        ),
+    }
+
+
+def _members_page(
+    request: HttpRequest, group: Circle | Workstream, members: Any, **context: Any
+) -> HttpResponse:
+    """The members of a circle or a workstream, with those who left."""
+    context = {
+        "group": group,
+        "kind": group_kind(group),
+        "members": members,
+        "past": selectors.past_memberships(viewer=request.user, **group_kwargs(group)),
+        "can_see_people": has_perm(request.user, "network.view_people"),
+        **context,
+    }
+    return render(request, "governance/members.html", context)
 
 
 def level_labels(keys: list[str]) -> list[str]:
@@ -104,12 +167,38 @@ def _form_page(
         "title": title,
         "cancel_url": cancel,
         "group": group,
-        "group_section": (
-            "circles" if isinstance(group, Circle) else "workstreams" if group else ""
-        ),
+        "group_section": f"{group_kind(group)}s" if group is not None else "",
         "group_url": group_url(group) if group is not None else "",
         "intro": intro,
         "submit": submit or _("Save"),
         "danger": danger,
     }
     return render(request, "governance/form.html", context, status=form_status(form))
+
+
+def _confirm_page(
+    request: HttpRequest,
+    action: Callable[[User], object],
+    *,
+    group: Circle | Workstream,
+    title: str,
+    intro: str,
+    submit: str,
+    success: str,
+    to: str = "",
+) -> HttpResponse:
+    """A confirmation page (archive, end a term): its POST runs the service and goes `to` the
+    group's page unless said otherwise; a refusal comes back to the group's page."""
+    back = group_url(group)
+    if request.method == "POST":
+        return action_redirect(request, action, success=success, to=to or back, refused_to=back)
+    return _form_page(
+        request,
+        None,
+        title=title,
+        cancel=back,
+        group=group,
+        intro=intro,
+        submit=submit,
+        danger=True,
+    )

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,11 +16,12 @@ from maillage.governance.forms import CircleForm
 from maillage.governance.models import Circle
 from maillage.governance.views._common import (
     _circle,
+    _confirm_page,
     _form_page,
+    _group_context,
+    _members_page,
     circle_url,
-    level_labels,
 )
-from maillage.governance.views.balance import _balance_context
 
 
 @permission_required("governance.view_structure")
@@ -50,21 +50,8 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "detail": detail,
         "circle": circle,
         "retired_policies": retired,
-        "levels": level_labels(circle.levels),
-        "today": timezone.localdate(),
-        "history": (
-            selectors.governance_history(viewer=request.user, circle=circle)
-            if has_perm(request.user, "core.view_audit")
-            else None
-        ),
-        "can_see_people": has_perm(request.user, "network.view_people"),
         "can_create_workstream": has_perm(request.user, "governance.manage_workstreams"),
-        **_balance_context(
-            selectors.intersectoral_balance(viewer=request.user, circle=circle)
-            if detail.can_view
-            else None,
-            "circle-balance",
-        ),
+        **_group_context(request, circle, can_view=detail.can_view),
     }
     return render(request, "governance/circle_detail.html", context)
 
@@ -73,17 +60,14 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def circle_members(request: HttpRequest, slug: str) -> HttpResponse:
     detail = selectors.circle_detail(viewer=request.user, slug=slug)
     assert detail is not None
-    context = {
-        "group": detail.circle,
-        "kind": "circle",
-        "members": detail.members,
-        "past": selectors.past_memberships(viewer=request.user, circle=detail.circle),
-        "can_manage_members": has_perm(request.user, "governance.manage_members", detail.circle),
-        "can_join": detail.can_join,
-        "can_see_people": has_perm(request.user, "network.view_people"),
-        "invitations": [],
-    }
-    return render(request, "governance/members.html", context)
+    return _members_page(
+        request,
+        detail.circle,
+        detail.members,
+        can_manage_members=has_perm(request.user, "governance.manage_members", detail.circle),
+        can_join=detail.can_join,
+        invitations=[],
+    )
 
 
 @permission_required("governance.manage_circles")
@@ -131,26 +115,18 @@ def circle_amend(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("governance.manage_circles", obj=_circle)
 def circle_archive(request: HttpRequest, slug: str) -> HttpResponse:
     circle = _circle(request, slug)
-    if request.method == "POST":
-        return action_redirect(
-            request,
-            lambda actor: services.circle_archive(actor=actor, circle=circle),
-            success=_("The circle “%(name)s” was archived.") % {"name": circle.name},
-            to=circle_url(circle.parent) if circle.parent else reverse("governance:map"),
-            refused_to=circle_url(circle),
-        )
-    return _form_page(
+    return _confirm_page(
         request,
-        None,
-        title=_("Archive the circle “%(name)s”") % {"name": circle.name},
-        cancel=circle_url(circle),
+        lambda actor: services.circle_archive(actor=actor, circle=circle),
         group=circle,
+        title=_("Archive the circle “%(name)s”") % {"name": circle.name},
         intro=_(
             "Its roles and memberships end; its history and policies are kept. A circle with "
             "active sub-circles, or the only sponsor of an active workstream, cannot be archived."
         ),
         submit=_("Archive the circle"),
-        danger=True,
+        success=_("The circle “%(name)s” was archived.") % {"name": circle.name},
+        to=circle_url(circle.parent) if circle.parent else reverse("governance:map"),
     )
 
 

@@ -16,10 +16,9 @@ from maillage.governance.forms import EndMembershipForm, MemberForm
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.views._common import (
     _by_pk,
-    _circle,
     _form_page,
+    _in_each_group,
     _members_url,
-    _workstream,
     group_kwargs,
     group_url,
 )
@@ -29,16 +28,6 @@ _membership = _by_pk(Membership.objects.select_related("person", "circle", "work
 
 def _membership_group(request: HttpRequest, pk: int, **_kwargs: Any) -> Circle | Workstream:
     return _membership(request, pk).group
-
-
-@permission_required("governance.manage_members", obj=_circle)
-def circle_member_add(request: HttpRequest, slug: str) -> HttpResponse:
-    return _member_add(request, _circle(request, slug))
-
-
-@permission_required("governance.manage_members", obj=_workstream)
-def workstream_member_add(request: HttpRequest, slug: str) -> HttpResponse:
-    return _member_add(request, _workstream(request, slug))
 
 
 def _member_add(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
@@ -65,6 +54,9 @@ def _member_add(request: HttpRequest, group: Circle | Workstream) -> HttpRespons
         cancel=_members_url(group),
         group=group,
     )
+
+
+circle_member_add, workstream_member_add = _in_each_group("governance.manage_members", _member_add)
 
 
 @permission_required("governance.end_membership", obj=_membership)

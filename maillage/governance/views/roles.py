@@ -21,8 +21,9 @@ from maillage.governance.models import Accountability, Circle, Role, RoleAssignm
 from maillage.governance.views._common import (
     _by_pk,
     _circle,
+    _confirm_page,
     _form_page,
-    _workstream,
+    _in_each_group,
     group_kwargs,
     group_url,
 )
@@ -48,16 +49,6 @@ def role_group(role: Role) -> Circle | Workstream:
     return group
 
 
-@permission_required("governance.manage_roles", obj=_circle)
-def circle_role_create(request: HttpRequest, slug: str) -> HttpResponse:
-    return _role_create(request, _circle(request, slug))
-
-
-@permission_required("governance.manage_roles", obj=_workstream)
-def workstream_role_create(request: HttpRequest, slug: str) -> HttpResponse:
-    return _role_create(request, _workstream(request, slug))
-
-
 def _role_create(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
     form = RoleForm(request.POST or None, in_workstream=isinstance(group, Workstream))
     return form_redirect(
@@ -73,6 +64,9 @@ def _role_create(request: HttpRequest, group: Circle | Workstream) -> HttpRespon
         cancel=group_url(group),
         group=group,
     )
+
+
+circle_role_create, workstream_role_create = _in_each_group("governance.manage_roles", _role_create)
 
 
 @permission_required("governance.manage_roles", obj=_role)
@@ -98,23 +92,14 @@ def role_amend(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("governance.manage_roles", obj=_role)
 def role_archive(request: HttpRequest, pk: int) -> HttpResponse:
     role = _role(request, pk)
-    group = role_group(role)
-    if request.method == "POST":
-        return action_redirect(
-            request,
-            lambda actor: services.role_archive(actor=actor, role=role),
-            success=_("The role “%(name)s” was archived.") % {"name": role.name},
-            to=group_url(group),
-        )
-    return _form_page(
+    return _confirm_page(
         request,
-        None,
+        lambda actor: services.role_archive(actor=actor, role=role),
+        group=role_group(role),
         title=_("Archive the role “%(name)s”") % {"name": role.name},
-        cancel=group_url(group),
-        group=group,
         intro=_("Whoever holds it stops holding it, and a double link it makes ends."),
         submit=_("Archive the role"),
-        danger=True,
+        success=_("The role “%(name)s” was archived.") % {"name": role.name},
     )
 
 
@@ -190,24 +175,15 @@ def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("governance.manage_roles", obj=_assignment)
 def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _assignment(request, pk)
-    group = role_group(assignment.role)
     names = {"person": assignment.person, "role": assignment.role.name}
-    if request.method == "POST":
-        return action_redirect(
-            request,
-            lambda actor: services.role_assignment_end(actor=actor, assignment=assignment),
-            success=_("%(person)s no longer holds the role “%(role)s”.") % names,
-            to=group_url(group),
-        )
-    return _form_page(
+    return _confirm_page(
         request,
-        None,
+        lambda actor: services.role_assignment_end(actor=actor, assignment=assignment),
+        group=role_group(assignment.role),
         title=_("End the term of %(person)s as “%(role)s”") % names,
-        cancel=group_url(group),
-        group=group,
         intro=_("A double link the role makes ends with it."),
         submit=_("End today"),
-        danger=True,
+        success=_("%(person)s no longer holds the role “%(role)s”.") % names,
     )
 
 

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,13 +22,14 @@ from maillage.governance.forms import (
 from maillage.governance.models import Circle, Deliverable, Workstream
 from maillage.governance.views._common import (
     _by_pk,
+    _confirm_page,
     _form_page,
+    _group_context,
+    _members_page,
     _workstream,
     circle_url,
-    level_labels,
     workstream_url,
 )
-from maillage.governance.views.balance import _balance_context
 from maillage.governance.views.invitations import SESSION_INVITATION
 
 _deliverable = _by_pk(Deliverable.objects.select_related("workstream"))
@@ -62,22 +62,9 @@ def workstream_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "detail": detail,
         "workstream": workstream,
-        "history": (
-            selectors.governance_history(viewer=request.user, workstream=workstream)
-            if has_perm(request.user, "core.view_audit")
-            else None
-        ),
-        "can_see_people": has_perm(request.user, "network.view_people"),
         "can_manage": has_perm(request.user, "governance.manage_workstreams"),
         "can_manage_roles": has_perm(request.user, "governance.manage_roles"),
-        "today": timezone.localdate(),
-        "levels": level_labels(workstream.levels),
-        **_balance_context(
-            selectors.intersectoral_balance(viewer=request.user, workstream=workstream)
-            if detail.can_view
-            else None,
-            "workstream-balance",
-        ),
+        **_group_context(request, workstream, can_view=detail.can_view),
     }
     return render(request, "governance/workstream_detail.html", context)
 
@@ -87,18 +74,15 @@ def workstream_members(request: HttpRequest, slug: str) -> HttpResponse:
     detail = selectors.workstream_detail(viewer=request.user, slug=slug)
     assert detail is not None
     sent = request.session.pop(SESSION_INVITATION, None)
-    context = {
-        "group": detail.workstream,
-        "kind": "workstream",
-        "members": detail.members,
-        "past": selectors.past_memberships(viewer=request.user, workstream=detail.workstream),
-        "can_manage_members": detail.can_manage_members,
-        "can_invite": detail.can_invite and detail.workstream.is_running,
-        "invitations": detail.invitations,
-        "can_see_people": has_perm(request.user, "network.view_people"),
-        "sent": sent if sent and sent.get("workstream") == detail.workstream.pk else None,
-    }
-    return render(request, "governance/members.html", context)
+    return _members_page(
+        request,
+        detail.workstream,
+        detail.members,
+        can_manage_members=detail.can_manage_members,
+        can_invite=detail.can_invite and detail.workstream.is_running,
+        invitations=detail.invitations,
+        sent=sent if sent and sent.get("workstream") == detail.workstream.pk else None,
+    )
 
 
 @permission_required("governance.manage_workstreams")
@@ -153,25 +137,17 @@ def workstream_amend(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("governance.manage_workstreams", obj=_workstream)
 def workstream_archive(request: HttpRequest, slug: str) -> HttpResponse:
     workstream = _workstream(request, slug)
-    if request.method == "POST":
-        return action_redirect(
-            request,
-            lambda actor: services.workstream_archive(actor=actor, workstream=workstream),
-            success=_("The workstream “%(name)s” was archived.") % {"name": workstream.name},
-            to=workstream_url(workstream),
-        )
-    return _form_page(
+    return _confirm_page(
         request,
-        None,
-        title=_("Archive the workstream “%(name)s”") % {"name": workstream.name},
-        cancel=workstream_url(workstream),
+        lambda actor: services.workstream_archive(actor=actor, workstream=workstream),
         group=workstream,
+        title=_("Archive the workstream “%(name)s”") % {"name": workstream.name},
         intro=_(
             "Its roles and memberships end and pending invitations are withdrawn; its history "
             "is kept."
         ),
         submit=_("Archive the workstream"),
-        danger=True,
+        success=_("The workstream “%(name)s” was archived.") % {"name": workstream.name},
     )
 
 
