@@ -1,21 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.apps import NavigationMixin
+from maillage.core.apps import MenuItem, NavigationMixin
 
 
 class GovernanceConfig(NavigationMixin, AppConfig):
     name = "maillage.governance"
     label = "governance"
     verbose_name = _("Collaboration model")
-    menu_items = (
-        {
-            "key": "governance",
-            "label": _("Collaboration model"),
-            "url_name": "governance:map",
-            "order": 300,
-        },
-    )
+    menu_item = MenuItem("governance:map", order=300)
     stylesheet = "governance/governance.css"
 
     def ready(self) -> None:

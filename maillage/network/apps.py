@@ -5,21 +5,14 @@ import importlib
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.apps import NavigationMixin
+from maillage.core.apps import MenuItem, NavigationMixin
 
 
 class NetworkConfig(NavigationMixin, AppConfig):
     name = "maillage.network"
     label = "network"
     verbose_name = _("Partner network")
-    menu_items = (
-        {
-            "key": "network",
-            "label": _("Partner network"),
-            "url_name": "network:organization_list",
-            "order": 200,
-        },
-    )
+    menu_item = MenuItem("network:organization_list", order=200)
     stylesheet = "network/network.css"
 
     def ready(self) -> None:

@@ -1,21 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.apps import NavigationMixin
+from maillage.core.apps import MenuItem, NavigationMixin
 
 
 class TerritoriesConfig(NavigationMixin, AppConfig):
     name = "maillage.territories"
     label = "territories"
     verbose_name = _("Territories")
-    menu_items = (
-        {
-            "key": "territories",
-            "label": _("Territory"),
-            "url_name": "territories:index",
-            "order": 100,
-        },
-    )
+    menu_item = MenuItem("territories:index", order=100, label=_("Territory"))
     stylesheet = "territories/territories.css"
 
     def ready(self) -> None:
