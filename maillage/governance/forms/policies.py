@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.formtools import data_from
 from maillage.governance.models import PolicyStatus
 from maillage.governance.services import PolicyData
 from maillage.network.forms import DateInput
@@ -51,13 +52,7 @@ class PolicyForm(forms.Form):
         return data
 
     def to_data(self) -> PolicyData:
-        data = self.cleaned_data
-        return PolicyData(
-            title=data["title"],
-            text=data["text"],
-            review_date=data["review_date"],
-            adopted_on=data.get("adopted_on"),
-        )
+        return data_from(PolicyData, self.cleaned_data)
 
 
 class PolicyStatusForm(forms.Form):

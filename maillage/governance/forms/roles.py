@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.formtools import data_from, initial_from
 from maillage.governance.forms._common import (
     check_dates,
     lines,
@@ -66,12 +67,8 @@ class RoleForm(forms.Form):
     ) -> None:
         if role is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                "name": role.name,
-                "kind": role.kind,
-                "purpose": role.purpose,
+                **initial_from(role, "name", "kind", "purpose", "elected", "term_months"),
                 "accountabilities": "\n".join(a.text for a in role.accountabilities.all()),
-                "elected": role.elected,
-                "term_months": role.term_months,
                 "may_amend_policies": POLICY_YES if role.may_amend_policies else POLICY_NO,
             }
         kwargs.setdefault("initial", {}).setdefault("kind", RoleKind.CUSTOM)
@@ -91,10 +88,9 @@ class RoleForm(forms.Form):
     def to_data(self) -> RoleData:
         data = self.cleaned_data
         choice = data.get("may_amend_policies") or POLICY_DEFAULT
-        return RoleData(
-            name=data["name"],
-            kind=data["kind"],
-            purpose=data["purpose"],
+        return data_from(
+            RoleData,
+            data,
             accountabilities=lines(data["accountabilities"]),
             elected=bool(data["elected"]),
             term_months=data["term_months"] if data["elected"] else None,

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.formtools import data_from, initial_from
 from maillage.governance import workflows
 from maillage.governance.forms._common import (
     NamedMultipleChoiceField,
@@ -70,11 +71,8 @@ class WorkstreamForm(ScopeMixin, forms.Form):
     ) -> None:
         if workstream is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                "name": workstream.name,
-                "mandate": workstream.mandate,
+                **initial_from(workstream, "name", "mandate", "start_date", "sunset_date"),
                 "sponsors": [c.pk for c in workstream.sponsors.all()],
-                "start_date": workstream.start_date,
-                "sunset_date": workstream.sunset_date,
                 **self.scope_initial(workstream),
             }
         elif sponsor is not None:
@@ -99,12 +97,10 @@ class WorkstreamForm(ScopeMixin, forms.Form):
 
     def to_data(self) -> WorkstreamData:
         data = self.cleaned_data
-        return WorkstreamData(
-            name=data["name"],
-            mandate=data["mandate"],
+        return data_from(
+            WorkstreamData,
+            data,
             sponsors=list(data["sponsors"]),
-            start_date=data["start_date"],
-            sunset_date=data["sunset_date"],
             deliverables=[DeliverableData(title=t) for t in lines(data.get("deliverables", ""))],
             **self.scope_data(),
         )
@@ -122,6 +118,4 @@ class DeliverableForm(forms.Form):
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
 
     def to_data(self) -> DeliverableData:
-        return DeliverableData(
-            title=self.cleaned_data["title"], due_date=self.cleaned_data["due_date"]
-        )
+        return data_from(DeliverableData, self.cleaned_data)
