@@ -1,5 +1,5 @@
-"""What the apps' form classes share, beside `core.forms` which runs them: filters read from the
-query string, an edit form's initial values, a service's data made from what was typed."""
+"""What the apps' form classes share, beside `core.forms` which runs them: date fields, filters read
+from the query string, an edit form's initial values, a service's data made from what was typed."""
 
 from __future__ import annotations
 
@@ -11,6 +11,20 @@ from django import forms
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (it reads and writes ISO dates)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def date_field(label: Any, *, required: bool = False, help_text: Any = "") -> forms.DateField:
+    """A date typed with the browser's date picker; optional unless said."""
+    return forms.DateField(label=label, required=required, widget=DateInput(), help_text=help_text)
 
 
 class FilterForm(forms.Form):

@@ -8,7 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.formtools import FilterForm, data_from, initial_from
+from maillage.core.formtools import DateInput as DateInput
+from maillage.core.formtools import FilterForm, data_from, date_field, initial_from
 from maillage.network import selectors
 from maillage.network.imports import ImportKind
 from maillage.network.models import Organization, OrganizationStatus, Person, Sector
@@ -200,13 +201,6 @@ class PersonForm(forms.Form):
         return PersonData(**self.cleaned_data)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.last_name}, {obj.first_name}"
@@ -224,7 +218,7 @@ class FunctionForm(forms.Form):
     title = forms.CharField(
         label=_("Function"), max_length=150, help_text=_("For example: executive director.")
     )
-    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
+    start_date = date_field(_("Start date"))
 
 
 class SeatForm(forms.Form):
@@ -240,8 +234,8 @@ class SeatForm(forms.Form):
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
-    end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput())
+    start_date = date_field(_("Start date"), required=True)
+    end_date = date_field(_("End date"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
     def __init__(self, *args: Any, with_holder: bool = True, **kwargs: Any) -> None:

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.formtools import data_from, initial_from
+from maillage.core.formtools import data_from, date_field, initial_from
 from maillage.governance.forms._common import (
     check_dates,
     lines,
@@ -21,7 +21,7 @@ from maillage.governance.forms._common import (
 )
 from maillage.governance.models import Role, RoleKind
 from maillage.governance.services import RoleData
-from maillage.network.forms import DateInput, PersonChoiceField
+from maillage.network.forms import PersonChoiceField
 from maillage.network.models import Person
 
 POLICY_DEFAULT, POLICY_YES, POLICY_NO = "", "yes", "no"
@@ -107,11 +107,9 @@ class AssignForm(forms.Form):
         ),
     )
     substitutes = substitutes_field()
-    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
-    term_end = forms.DateField(
-        label=_("Term end"),
-        required=False,
-        widget=DateInput(),
+    start_date = date_field(_("Start date"))
+    term_end = date_field(
+        _("Term end"),
         help_text=_("For an elected role, the term length after the start unless you say."),
     )
 
@@ -130,7 +128,7 @@ class AssignForm(forms.Form):
 
 class AssignmentForm(forms.Form):
     substitutes = substitutes_field()
-    term_end = forms.DateField(label=_("Term end"), required=False, widget=DateInput())
+    term_end = date_field(_("Term end"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

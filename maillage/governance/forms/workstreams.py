@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.formtools import data_from, initial_from
+from maillage.core.formtools import data_from, date_field, initial_from
 from maillage.governance import workflows
 from maillage.governance.forms._common import (
     NamedMultipleChoiceField,
@@ -21,7 +21,6 @@ from maillage.governance.forms._common import (
 )
 from maillage.governance.models import Circle, Workstream
 from maillage.governance.services import DeliverableData, WorkstreamData
-from maillage.network.forms import DateInput
 
 
 class WorkstreamFilterForm(forms.Form):
@@ -49,12 +48,9 @@ class WorkstreamForm(ScopeMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one sponsoring circle.")},
     )
-    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
-    sunset_date = forms.DateField(
-        label=_("Sunset date"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("When the mandate ends unless it is renewed."),
+    start_date = date_field(_("Start date"))
+    sunset_date = date_field(
+        _("Sunset date"), help_text=_("When the mandate ends unless it is renewed.")
     )
     deliverables = lines_field(_("Expected deliverables"), rows=3)
     territories = territory_field(_("Territories concerned"))
@@ -115,7 +111,7 @@ class TransitionForm(forms.Form):
 
 class DeliverableForm(forms.Form):
     title = forms.CharField(label=_("Deliverable"), max_length=255)
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+    due_date = date_field(_("Due date"))
 
     def to_data(self) -> DeliverableData:
         return data_from(DeliverableData, self.cleaned_data)
