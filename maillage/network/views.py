@@ -125,7 +125,6 @@ def organization_update(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         title=_("Edit %(name)s") % {"name": organization.name},
-        cancel=organization_url(organization),
         parent=organization,
     )
 
@@ -156,7 +155,6 @@ def seat_create(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         title=_("New seat for %(name)s") % {"name": organization.name},
-        cancel=organization_url(organization),
         parent=organization,
     )
 
@@ -182,7 +180,6 @@ def seat_update(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         title=_("Seat of %(holder)s for %(name)s")
         % {"holder": seat.holder, "name": seat.organization.name},
-        cancel=organization_url(seat.organization),
         parent=seat.organization,
     )
 
@@ -253,7 +250,6 @@ def person_update(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         title=_("Edit %(name)s") % {"name": person},
-        cancel=person_url(person),
         person=person,
     )
 
@@ -272,7 +268,6 @@ def function_add(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         title=_("New function for %(name)s") % {"name": person},
-        cancel=person_url(person),
         person=person,
     )
 
@@ -294,10 +289,14 @@ def _form_page(
     form: forms.Form,
     *,
     title: str,
-    cancel: str,
+    cancel: str = "",
     parent: Organization | None = None,
     person: Person | None = None,
 ) -> HttpResponse:
+    """The form page; cancelling goes back to the organization's or the person's page unless
+    `cancel` says where."""
+    if not cancel:
+        cancel = organization_url(parent) if parent else person_url(person) if person else ""
     context = {
         "form": form,
         "title": title,

@@ -154,14 +154,16 @@ def _form_page(
     form: forms.Form | None,
     *,
     title: str,
-    cancel: str,
     group: Circle | Workstream | None = None,
+    cancel: str = "",
     intro: str = "",
     submit: str = "",
     danger: bool = False,
 ) -> HttpResponse:
     """The generic form page (a confirmation without `form`); a form with errors answers 400 and
-    keeps what was typed."""
+    keeps what was typed. Cancelling goes back to the group's page unless `cancel` says where."""
+    if not cancel and group is not None:
+        cancel = group_url(group)
     context = {
         "form": form,
         "title": title,
@@ -196,7 +198,6 @@ def _confirm_page(
         request,
         None,
         title=title,
-        cancel=back,
         group=group,
         intro=intro,
         submit=submit,

@@ -107,7 +107,6 @@ def circle_amend(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         title=_("Amend the circle “%(name)s”") % {"name": circle.name},
-        cancel=circle_url(circle),
         group=circle,
     )
 

@@ -69,7 +69,6 @@ def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         title=_("Invite someone to “%(name)s”") % {"name": workstream.name},
-        cancel=workstream_url(workstream),
         group=workstream,
         intro=_(
             "The person receives an e-mail with a link to accept; they log in or create an "

@@ -97,7 +97,6 @@ def _membership_end(request: HttpRequest, pk: int, *, leave: bool) -> HttpRespon
         request,
         form,
         title=title,
-        cancel=group_url(group),
         group=group,
         intro=_("The membership ends today; it stays in the history."),
         submit=_("Leave") if own else _("End the membership"),

@@ -12,7 +12,7 @@ from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import PolicyForm, PolicyStatusForm
 from maillage.governance.models import Policy
-from maillage.governance.views._common import _by_pk, _circle, _form_page, circle_url
+from maillage.governance.views._common import _by_pk, _circle, _form_page
 
 _policy = _by_pk(Policy.objects.select_related("circle"))
 
@@ -44,7 +44,6 @@ def policy_adopt(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         title=_("New policy of “%(name)s”") % {"name": circle.name},
-        cancel=circle_url(circle),
         group=circle,
         submit=_("Adopt the policy"),
     )

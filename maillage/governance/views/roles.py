@@ -61,7 +61,6 @@ def _role_create(request: HttpRequest, group: Circle | Workstream) -> HttpRespon
         request,
         form,
         title=_("New role in “%(name)s”") % {"name": group.name},
-        cancel=group_url(group),
         group=group,
     )
 
@@ -84,7 +83,6 @@ def role_amend(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title=_("Amend the role “%(name)s”") % {"name": role.name},
-        cancel=group_url(group),
         group=group,
     )
 
@@ -134,7 +132,6 @@ def role_assign(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         title=_("Assign the role “%(name)s”") % {"name": role.name},
-        cancel=group_url(group),
         group=group,
         intro=_("This role has one holder at a time: the current holder's term ends today.")
         if role.single_holder
@@ -167,7 +164,6 @@ def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         title=_("%(person)s as “%(role)s”")
         % {"person": assignment.person, "role": assignment.role.name},
-        cancel=group_url(group),
         group=group,
     )
 
@@ -216,7 +212,7 @@ def _accountability_add(request: HttpRequest, owner: Circle | Role) -> HttpRespo
         ),
         success=_("The accountability was added."),
         to=group_url(group),
-    ) or _form_page(request, form, title=title, cancel=group_url(group), group=group)
+    ) or _form_page(request, form, title=title, group=group)
 
 
 def _accountability_circle(request: HttpRequest, pk: int, **_kwargs: Any) -> Circle | None:

@@ -129,7 +129,6 @@ def workstream_amend(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         title=_("Amend the workstream “%(name)s”") % {"name": workstream.name},
-        cancel=workstream_url(workstream),
         group=workstream,
     )
 
@@ -186,7 +185,6 @@ def deliverable_add(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         title=_("New deliverable of “%(name)s”") % {"name": workstream.name},
-        cancel=workstream_url(workstream),
         group=workstream,
     )
 
