@@ -125,6 +125,11 @@ class AssignForm(forms.Form):
         check_dates(self, "start_date", "term_end", _("A term cannot end before it starts."))
         return data
 
+    def to_kwargs(self) -> dict[str, Any]:
+        """What was chosen, as `services.role_assign` takes it."""
+        data = self.cleaned_data
+        return {**data, "substitutes": list(data["substitutes"]) or None}
+
 
 class AssignmentForm(forms.Form):
     substitutes = substitutes_field()
@@ -133,3 +138,7 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "substitutes", people())
+
+    def to_kwargs(self) -> dict[str, Any]:
+        """What was chosen, as `services.role_assignment_update` takes it."""
+        return {**self.cleaned_data, "substitutes": list(self.cleaned_data["substitutes"])}

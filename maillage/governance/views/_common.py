@@ -1,4 +1,5 @@
-"""What the governance pages share: objects fetched once per request, URLs, the form page."""
+"""What the governance pages share: objects fetched once per request, URLs, the parts of a
+circle's and a workstream's pages, the form and confirmation pages."""
 
 from __future__ import annotations
 
@@ -109,6 +110,10 @@ def _members_url(group: Circle | Workstream) -> str:
     return reverse(f"governance:{group_kind(group)}_members", kwargs={"slug": group.slug})
 
 
+def level_labels(keys: list[str]) -> list[str]:
+    return [str(Level(key).label) for key in keys if key in Level.values]
+
+
 def _group_context(
     request: HttpRequest, group: Circle | Workstream, *, can_view: bool
 ) -> dict[str, Any]:
@@ -131,7 +136,7 @@ def _group_context(
 
 
 def _members_page(
-    request: HttpRequest, group: Circle | Workstream, members: Any, **context: Any
+    request: HttpRequest, group: Circle | Workstream, members: Any, **specific: Any
 ) -> HttpResponse:
     """The members of a circle or a workstream, with those who left."""
     context = {
@@ -140,13 +145,9 @@ def _members_page(
         "members": members,
         "past": selectors.past_memberships(viewer=request.user, **group_kwargs(group)),
         "can_see_people": has_perm(request.user, "network.view_people"),
-        **context,
+        **specific,
     }
     return render(request, "governance/members.html", context)
-
-
-def level_labels(keys: list[str]) -> list[str]:
-    return [str(Level(key).label) for key in keys if key in Level.values]
 
 
 def _form_page(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -27,10 +27,6 @@ from maillage.governance.views._common import (
     group_kwargs,
     group_url,
 )
-
-if TYPE_CHECKING:
-    from maillage.core.models import User
-
 
 _role = _by_pk(Role.objects.select_related("circle__parent", "workstream"))
 _assignment = _by_pk(
@@ -106,23 +102,10 @@ def role_assign(request: HttpRequest, pk: int) -> HttpResponse:
     role = _role(request, pk)
     group = role_group(role)
     form = AssignForm(request.POST or None)
-
-    def assign(actor: User) -> None:
-        data = form.cleaned_data
-        services.role_assign(
-            actor=actor,
-            role=role,
-            person=data["person"],
-            seat=data["seat"],
-            substitutes=list(data["substitutes"]) or None,
-            start_date=data["start_date"],
-            term_end=data["term_end"],
-        )
-
     return form_redirect(
         request,
         form,
-        assign,
+        lambda actor: services.role_assign(actor=actor, role=role, **form.to_kwargs()),
         success=lambda _result: (
             _("%(person)s now holds the role “%(role)s”.")
             % {"person": form.cleaned_data["person"], "role": role.name}
@@ -152,10 +135,7 @@ def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda actor: services.role_assignment_update(
-            actor=actor,
-            assignment=assignment,
-            substitutes=list(form.cleaned_data["substitutes"]),
-            term_end=form.cleaned_data["term_end"],
+            actor=actor, assignment=assignment, **form.to_kwargs()
         ),
         success=_("The assignment was updated."),
         to=group_url(group),
