@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, form_redirect, form_status
 from maillage.core.actors import actor_of
-from maillage.core.htmx import is_htmx
+from maillage.core.htmx import is_htmx, template_for
 from maillage.core.permissions import has_perm, permission_required
 from maillage.network import exports, imports, selectors, services
 from maillage.network.forms import (
@@ -52,9 +52,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_contacts": selectors.can_see_contacts(request.user),
     }
-    template = "network/organization_list.html"
-    if context["htmx"]:
-        template += "#results"
+    template = template_for(request, "network/organization_list.html", "results")
     response = render(request, template, context)
     # The same URL answers a page or a fragment: caches must tell them apart.
     patch_vary_headers(response, ["HX-Request"])
@@ -337,12 +335,21 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                     "name": form.cleaned_data["file"].name,
                 }
     status = 400 if form.is_bound and (form.errors or (report and report.errors)) else 200
-    context = {"form": form, "report": report, "token": token, "sector_keys": _sector_keys()}
+    return _import_page(request, form, report, token=token, status=status)
+
+
+def _import_page(
+    request: HttpRequest,
+    form: ImportForm,
+    report: imports.ImportReport | None,
+    *,
+    token: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    """The upload form, with the report of the file checked and the token that confirms it."""
+    sector_keys = list(Sector.objects.values_list("key", flat=True))
+    context = {"form": form, "report": report, "token": token, "sector_keys": sector_keys}
     return render(request, "network/import.html", context, status=status)
-
-
-def _sector_keys() -> list[str]:
-    return list(Sector.objects.values_list("key", flat=True))
 
 
 @permission_required("network.import")
@@ -359,13 +366,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     del request.session[IMPORT_SESSION_KEY]
     if report.errors:
         # The data changed since the preview; nothing was imported.
-        context = {
-            "form": ImportForm(),
-            "report": report,
-            "token": "",
-            "sector_keys": _sector_keys(),
-        }
-        return render(request, "network/import.html", context, status=400)
+        return _import_page(request, ImportForm(), report, status=400)
     messages.success(
         request,
         _("Import done: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
