@@ -1,5 +1,48 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
 from django.apps import AppConfig
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """An app's entry in the main menu, under the app's label as key; its text is the app's
+    verbose name unless `label` says otherwise."""
+
+    url_name: str
+    order: int
+    label: Promise | str | None = None
+
+
+class NavigationMixin:
+    """An app's `AppConfig` declares its main-menu entry and its stylesheet; they are registered
+    with `core.navigation` when the app is ready (its own `ready()` calls this one).
+
+    A mixin rather than an `AppConfig` subclass: Django would take an `AppConfig` subclass
+    imported into an app's `apps` module for one of that app's configurations."""
+
+    label: str
+    verbose_name: Promise | str
+    menu_item: ClassVar[MenuItem | None] = None
+    stylesheet: ClassVar[str] = ""
+
+    def ready(self) -> None:
+        from maillage.core import navigation
+
+        item = self.menu_item
+        if item is not None:
+            navigation.register_menu_item(
+                key=self.label,
+                label=self.verbose_name if item.label is None else item.label,
+                url_name=item.url_name,
+                order=item.order,
+            )
+        if self.stylesheet:
+            navigation.register_stylesheet(self.stylesheet)
 
 
 class CoreConfig(AppConfig):

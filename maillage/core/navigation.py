@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Required, TypedDict, Unpack
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
@@ -74,31 +74,26 @@ class Registry:
 _registry = Registry()
 
 
-def register_menu_item(
-    *,
-    key: str,
-    label: Promise | str,
-    url_name: str,
-    order: int = 0,
-    visible: Visibility = None,
-    active_prefix: bool = True,
-) -> None:
+class EntryFields(TypedDict, total=False):
+    """What an app says of an entry it registers (see `Entry`)."""
+
+    key: Required[str]
+    label: Required[Promise | str]
+    url_name: Required[str]
+    order: int
+    visible: Visibility
+    active_prefix: bool
+
+
+def register_menu_item(**fields: Unpack[EntryFields]) -> None:
     """Add (or replace, by `key`) an entry of the main menu; entries are sorted by `order`."""
-    _registry.menu[key] = Entry(key, label, url_name, order, visible, active_prefix)
+    _registry.menu[fields["key"]] = Entry(**fields)
 
 
-def register_account_link(
-    *,
-    key: str,
-    label: Promise | str,
-    url_name: str,
-    order: int = 0,
-    visible: Visibility = None,
-    active_prefix: bool = True,
-) -> None:
+def register_account_link(**fields: Unpack[EntryFields]) -> None:
     """Add (or replace, by `key`) a link of the account menu, shown to people who are logged in,
     after their notifications."""
-    _registry.account[key] = Entry(key, label, url_name, order, visible, active_prefix)
+    _registry.account[fields["key"]] = Entry(**fields)
 
 
 def register_stylesheet(path: str) -> None:

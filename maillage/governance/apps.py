@@ -1,18 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.apps import MenuItem, NavigationMixin
 
-class GovernanceConfig(AppConfig):
+
+class GovernanceConfig(NavigationMixin, AppConfig):
     name = "maillage.governance"
     label = "governance"
     verbose_name = _("Collaboration model")
+    menu_item = MenuItem("governance:map", order=300)
+    stylesheet = "governance/governance.css"
 
     def ready(self) -> None:
-        from maillage.core import navigation
         from maillage.governance import receivers, rules, services  # noqa: F401 (registrations)
 
+        super().ready()
         receivers.connect()
-        navigation.register_menu_item(
-            key="governance", label=_("Collaboration model"), url_name="governance:map", order=300
-        )
-        navigation.register_stylesheet("governance/governance.css")

@@ -5,25 +5,22 @@ import importlib
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.apps import MenuItem, NavigationMixin
 
-class NetworkConfig(AppConfig):
+
+class NetworkConfig(NavigationMixin, AppConfig):
     name = "maillage.network"
     label = "network"
     verbose_name = _("Partner network")
+    menu_item = MenuItem("network:organization_list", order=200)
+    stylesheet = "network/network.css"
 
     def ready(self) -> None:
         from allauth.account.signals import email_confirmed
 
-        from maillage.core import navigation
         from maillage.network import receivers, rules, services  # noqa: F401 (registrations)
 
-        navigation.register_menu_item(
-            key="network",
-            label=_("Partner network"),
-            url_name="network:organization_list",
-            order=200,
-        )
-        navigation.register_stylesheet("network/network.css")
+        super().ready()
         email_confirmed.connect(
             receivers.link_person_on_email_confirmed, dispatch_uid="network.link_person"
         )

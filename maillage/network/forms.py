@@ -8,6 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.formtools import DateInput as DateInput
+from maillage.core.formtools import FilterForm, data_from, date_field, initial_from
 from maillage.network import selectors
 from maillage.network.imports import ImportKind
 from maillage.network.models import Organization, OrganizationStatus, Person, Sector
@@ -46,7 +48,31 @@ def territory_choices(territories: list[Territory], *, whole: bool) -> Choices:
     return choices
 
 
-class DirectoryFilterForm(forms.Form):
+class SectorTerritoryFilterForm(FilterForm):
+    """Filters by sector and by territory, as the directory and the map of the structure offer
+    them; a subclass declares its `sector` and `territory` fields."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sectors = {s.key: s for s in Sector.objects.all()}
+        self.territories = selectors.filter_territories()
+        self.set_choices(
+            "sector", _("All sectors"), [(key, s.name) for key, s in self.sectors.items()]
+        )
+        self.set_choices(
+            "territory", _("All territories"), territory_choices(self.territories, whole=True)
+        )
+
+    def sector_and_territory(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The sector and the territory chosen, as the selectors' filters name them."""
+        slug = data.get("territory") or ""
+        return {
+            "sector": self.sectors.get(data.get("sector") or ""),
+            "territory": next((t for t in self.territories if t.slug == slug), None),
+        }
+
+
+class DirectoryFilterForm(SectorTerritoryFilterForm):
     """The directory's filters, read from the query string. Unknown values are ignored."""
 
     q = forms.CharField(
@@ -67,35 +93,15 @@ class DirectoryFilterForm(forms.Form):
         choices=[("", _("All statuses")), *OrganizationStatus.choices],
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.sectors = {s.key: s for s in Sector.objects.all()}
-        sector_field = self.fields["sector"]
-        territory_field = self.fields["territory"]
-        assert isinstance(sector_field, forms.ChoiceField)
-        assert isinstance(territory_field, forms.ChoiceField)
-        sector_field.choices = [
-            ("", _("All sectors")),
-            *((key, sector.name) for key, sector in self.sectors.items()),
-        ]
-        self.territories = selectors.filter_territories()
-        territory_field.choices = [
-            ("", _("All territories")),
-            *territory_choices(self.territories, whole=True),
-        ]
-
     def filters(self) -> selectors.DirectoryFilters:
-        if not self.is_bound:
+        data = self.chosen()
+        if data is None:
             return selectors.DirectoryFilters()
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        slug = data.get("territory") or ""
         return selectors.DirectoryFilters(
             q=(data.get("q") or "").strip(),
-            sector=self.sectors.get(data.get("sector") or ""),
-            territory=next((t for t in self.territories if t.slug == slug), None),
             level=data.get("level") or "",
             status=data.get("status") or "",
+            **self.sector_and_territory(data),
         )
 
 
@@ -143,17 +149,9 @@ class OrganizationForm(forms.Form):
     def __init__(self, *args: Any, organization: Organization | None = None, **kwargs: Any):
         if organization is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                "name": organization.name,
-                "acronym": organization.acronym,
-                "neq": organization.neq,
+                **initial_from(organization, *self.base_fields.keys() - {"sectors", "territories"}),
                 "sectors": [s.pk for s in organization.sectors.all()],
-                "level": organization.level,
                 "territories": [t.slug for t in organization.territories.all()],
-                "website": organization.website,
-                "email": organization.email,
-                "phone": organization.phone,
-                "status": organization.status,
-                "description": organization.description,
             }
         super().__init__(*args, **kwargs)
         self.territory_list = list(Territory.objects.exclude(type=TerritoryType.PROVINCE))
@@ -174,18 +172,11 @@ class OrganizationForm(forms.Form):
     def to_data(self) -> OrganizationData:
         data = self.cleaned_data
         slugs = set(data["territories"])
-        return OrganizationData(
-            name=data["name"],
-            acronym=data["acronym"],
-            neq=data["neq"],
+        return data_from(
+            OrganizationData,
+            data,
             sectors=list(data["sectors"]),
-            level=data["level"],
             territories=[t for t in self.territory_list if t.slug in slugs],
-            website=data["website"],
-            email=data["email"],
-            phone=data["phone"],
-            status=data["status"],
-            description=data["description"],
         )
 
 
@@ -203,23 +194,11 @@ class PersonForm(forms.Form):
 
     def __init__(self, *args: Any, person: Person | None = None, **kwargs: Any):
         if person is not None and "initial" not in kwargs:
-            kwargs["initial"] = {
-                "first_name": person.first_name,
-                "last_name": person.last_name,
-                "email": person.email,
-                "phone": person.phone,
-            }
+            kwargs["initial"] = initial_from(person, *self.base_fields)
         super().__init__(*args, **kwargs)
 
     def to_data(self) -> PersonData:
         return PersonData(**self.cleaned_data)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -239,7 +218,7 @@ class FunctionForm(forms.Form):
     title = forms.CharField(
         label=_("Function"), max_length=150, help_text=_("For example: executive director.")
     )
-    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
+    start_date = date_field(_("Start date"))
 
 
 class SeatForm(forms.Form):
@@ -255,8 +234,8 @@ class SeatForm(forms.Form):
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
-    end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput())
+    start_date = date_field(_("Start date"), required=True)
+    end_date = date_field(_("End date"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
     def __init__(self, *args: Any, with_holder: bool = True, **kwargs: Any) -> None:
@@ -265,12 +244,8 @@ class SeatForm(forms.Form):
             del self.fields["holder"]
 
     def to_data(self) -> SeatData:
-        data = self.cleaned_data
-        return SeatData(
-            start_date=data["start_date"],
-            end_date=data["end_date"],
-            note=data["note"],
-            substitutes=list(data["substitutes"]),
+        return data_from(
+            SeatData, self.cleaned_data, substitutes=list(self.cleaned_data["substitutes"])
         )
 
 

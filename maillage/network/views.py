@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,9 +15,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.actions import action_redirect, form_redirect, form_status
 from maillage.core.actors import actor_of
-from maillage.core.forms import apply_errors
-from maillage.core.htmx import is_htmx
+from maillage.core.htmx import is_htmx, template_for
 from maillage.core.permissions import has_perm, permission_required
 from maillage.network import exports, imports, selectors, services
 from maillage.network.forms import (
@@ -53,9 +52,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_contacts": selectors.can_see_contacts(request.user),
     }
-    template = "network/organization_list.html"
-    if context["htmx"]:
-        template += "#results"
+    template = template_for(request, "network/organization_list.html", "results")
     response = render(request, template, context)
     # The same URL answers a page or a fragment: caches must tell them apart.
     patch_vary_headers(response, ["HX-Request"])
@@ -99,21 +96,14 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("network.manage")
 def organization_create(request: HttpRequest) -> HttpResponse:
     form = OrganizationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organization = services.organization_create(
-                actor=actor_of(request), data=form.to_data()
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The organization was created."))
-            return redirect("network:organization_detail", slug=organization.slug)
-    return _form_page(
+    return form_redirect(
         request,
         form,
-        title=_("New organization"),
-        cancel=reverse("network:organization_list"),
+        lambda actor: services.organization_create(actor=actor, data=form.to_data()),
+        success=_("The organization was created."),
+        to=organization_url,
+    ) or _form_page(
+        request, form, title=_("New organization"), cancel=reverse("network:organization_list")
     )
 
 
@@ -121,21 +111,18 @@ def organization_create(request: HttpRequest) -> HttpResponse:
 def organization_update(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(selectors.organization_pages(viewer=request.user), slug=slug)
     form = OrganizationForm(request.POST or None, organization=organization)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_update(
-                actor=actor_of(request), organization=organization, data=form.to_data()
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The organization was updated."))
-            return redirect("network:organization_detail", slug=organization.slug)
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.organization_update(
+            actor=actor, organization=organization, data=form.to_data()
+        ),
+        success=_("The organization was updated."),
+        to=organization_url(organization),
+    ) or _form_page(
         request,
         form,
         title=_("Edit %(name)s") % {"name": organization.name},
-        cancel=organization_url(organization),
         parent=organization,
     )
 
@@ -151,24 +138,21 @@ def organization_url(organization: Organization) -> str:
 def seat_create(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(Organization, slug=slug)
     form = SeatForm(request.POST or None, initial={"start_date": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.seat_assign(
-                actor=actor_of(request),
-                organization=organization,
-                holder=form.cleaned_data["holder"],
-                data=form.to_data(),
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The seat was assigned."))
-            return redirect(organization_url(organization))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.seat_assign(
+            actor=actor,
+            organization=organization,
+            holder=form.cleaned_data["holder"],
+            data=form.to_data(),
+        ),
+        success=_("The seat was assigned."),
+        to=organization_url(organization),
+    ) or _form_page(
         request,
         form,
         title=_("New seat for %(name)s") % {"name": organization.name},
-        cancel=organization_url(organization),
         parent=organization,
     )
 
@@ -183,20 +167,17 @@ def seat_update(request: HttpRequest, pk: int) -> HttpResponse:
         "note": seat.note,
     }
     form = SeatForm(request.POST or None, initial=initial, with_holder=False)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.seat_update(actor=actor_of(request), seat=seat, data=form.to_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The seat was updated."))
-            return redirect(organization_url(seat.organization))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.seat_update(actor=actor, seat=seat, data=form.to_data()),
+        success=_("The seat was updated."),
+        to=organization_url(seat.organization),
+    ) or _form_page(
         request,
         form,
         title=_("Seat of %(holder)s for %(name)s")
         % {"holder": seat.holder, "name": seat.organization.name},
-        cancel=organization_url(seat.organization),
         parent=seat.organization,
     )
 
@@ -205,13 +186,12 @@ def seat_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
     seat = get_object_or_404(Seat.objects.select_related("organization", "holder"), pk=pk)
-    try:
-        services.seat_end(actor=actor_of(request), seat=seat)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The seat of %(holder)s has ended.") % {"holder": seat.holder})
-    return redirect(organization_url(seat.organization))
+    return action_redirect(
+        request,
+        lambda actor: services.seat_end(actor=actor, seat=seat),
+        success=_("The seat of %(holder)s has ended.") % {"holder": seat.holder},
+        to=organization_url(seat.organization),
+    )
 
 
 # People
@@ -245,34 +225,29 @@ def person_url(person: Person) -> str:
 @permission_required("network.manage")
 def person_create(request: HttpRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.person_create(actor=actor_of(request), data=form.to_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The person was added."))
-            return redirect(person_url(person))
-    return _form_page(request, form, title=_("New person"), cancel=reverse("network:person_list"))
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.person_create(actor=actor, data=form.to_data()),
+        success=_("The person was added."),
+        to=person_url,
+    ) or _form_page(request, form, title=_("New person"), cancel=reverse("network:person_list"))
 
 
 @permission_required("network.manage")
 def person_update(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
     form = PersonForm(request.POST or None, person=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_update(actor=actor_of(request), person=person, data=form.to_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The person was updated."))
-            return redirect(person_url(person))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.person_update(actor=actor, person=person, data=form.to_data()),
+        success=_("The person was updated."),
+        to=person_url(person),
+    ) or _form_page(
         request,
         form,
         title=_("Edit %(name)s") % {"name": person},
-        cancel=person_url(person),
         person=person,
     )
 
@@ -281,19 +256,16 @@ def person_update(request: HttpRequest, slug: str) -> HttpResponse:
 def function_add(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
     form = FunctionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.function_add(actor=actor_of(request), person=person, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The function was added."))
-            return redirect(person_url(person))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.function_add(actor=actor, person=person, **form.cleaned_data),
+        success=_("The function was added."),
+        to=person_url(person),
+    ) or _form_page(
         request,
         form,
         title=_("New function for %(name)s") % {"name": person},
-        cancel=person_url(person),
         person=person,
     )
 
@@ -302,25 +274,27 @@ def function_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def function_end(request: HttpRequest, pk: int) -> HttpResponse:
     function = get_object_or_404(Function.objects.select_related("person"), pk=pk)
-    try:
-        services.function_end(actor=actor_of(request), function=function)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The function has ended."))
-    return redirect(person_url(function.person))
+    return action_redirect(
+        request,
+        lambda actor: services.function_end(actor=actor, function=function),
+        success=_("The function has ended."),
+        to=person_url(function.person),
+    )
 
 
 def _form_page(
     request: HttpRequest,
-    form: Any,
+    form: forms.Form,
     *,
     title: str,
-    cancel: str,
+    cancel: str = "",
     parent: Organization | None = None,
     person: Person | None = None,
 ) -> HttpResponse:
-    status = 400 if form.is_bound and form.errors else 200
+    """The form page; cancelling goes back to the organization's or the person's page unless
+    `cancel` says where."""
+    if not cancel:
+        cancel = organization_url(parent) if parent else person_url(person) if person else ""
     context = {
         "form": form,
         "title": title,
@@ -328,7 +302,7 @@ def _form_page(
         "parent": parent,
         "person": person,
     }
-    return render(request, "network/form.html", context, status=status)
+    return render(request, "network/form.html", context, status=form_status(form))
 
 
 # Import
@@ -361,12 +335,21 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                     "name": form.cleaned_data["file"].name,
                 }
     status = 400 if form.is_bound and (form.errors or (report and report.errors)) else 200
-    context = {"form": form, "report": report, "token": token, "sector_keys": _sector_keys()}
+    return _import_page(request, form, report, token=token, status=status)
+
+
+def _import_page(
+    request: HttpRequest,
+    form: ImportForm,
+    report: imports.ImportReport | None,
+    *,
+    token: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    """The upload form, with the report of the file checked and the token that confirms it."""
+    sector_keys = list(Sector.objects.values_list("key", flat=True))
+    context = {"form": form, "report": report, "token": token, "sector_keys": sector_keys}
     return render(request, "network/import.html", context, status=status)
-
-
-def _sector_keys() -> list[str]:
-    return list(Sector.objects.values_list("key", flat=True))
 
 
 @permission_required("network.import")
@@ -383,13 +366,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     del request.session[IMPORT_SESSION_KEY]
     if report.errors:
         # The data changed since the preview; nothing was imported.
-        context = {
-            "form": ImportForm(),
-            "report": report,
-            "token": "",
-            "sector_keys": _sector_keys(),
-        }
-        return render(request, "network/import.html", context, status=400)
+        return _import_page(request, ImportForm(), report, status=400)
     messages.success(
         request,
         _("Import done: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")

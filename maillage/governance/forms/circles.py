@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.formtools import data_from, initial_from
 from maillage.governance.forms._common import (
     NamedChoiceField,
     ScopeMixin,
@@ -51,10 +52,8 @@ class CircleForm(ScopeMixin, forms.Form):
     ) -> None:
         if circle is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                "name": circle.name,
-                "purpose": circle.purpose,
+                **initial_from(circle, "name", "purpose", "mode"),
                 "parent": circle.parent_id,
-                "mode": circle.mode,
                 "domains": "\n".join(circle.domains),
                 "accountabilities": "\n".join(a.text for a in circle.accountabilities.all()),
                 **self.scope_initial(circle),
@@ -77,11 +76,9 @@ class CircleForm(ScopeMixin, forms.Form):
 
     def to_data(self) -> CircleData:
         data = self.cleaned_data
-        return CircleData(
-            name=data["name"],
-            purpose=data["purpose"],
-            parent=data.get("parent"),
-            mode=data["mode"],
+        return data_from(
+            CircleData,
+            data,
             domains=lines(data["domains"]),
             accountabilities=lines(data["accountabilities"]),
             **self.scope_data(),

@@ -8,24 +8,17 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.formtools import data_from, date_field
 from maillage.governance.models import PolicyStatus
 from maillage.governance.services import PolicyData
-from maillage.network.forms import DateInput
 
 
 class PolicyForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
-    adopted_on = forms.DateField(
-        label=_("Adopted on"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("Today unless you say otherwise."),
-    )
-    review_date = forms.DateField(
-        label=_("Review date"),
-        required=False,
-        widget=DateInput(),
+    adopted_on = date_field(_("Adopted on"), help_text=_("Today unless you say otherwise."))
+    review_date = date_field(
+        _("Review date"),
         help_text=_("It appears on the governance calendar; a reminder goes out beforehand."),
     )
     note = forms.CharField(
@@ -51,13 +44,7 @@ class PolicyForm(forms.Form):
         return data
 
     def to_data(self) -> PolicyData:
-        data = self.cleaned_data
-        return PolicyData(
-            title=data["title"],
-            text=data["text"],
-            review_date=data["review_date"],
-            adopted_on=data.get("adopted_on"),
-        )
+        return data_from(PolicyData, self.cleaned_data)
 
 
 class PolicyStatusForm(forms.Form):
@@ -67,10 +54,7 @@ class PolicyStatusForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Retiring a policy is final."),
     )
-    review_date = forms.DateField(
-        label=_("Next review date"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("Leave empty to keep the current one."),
+    review_date = date_field(
+        _("Next review date"), help_text=_("Leave empty to keep the current one.")
     )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)

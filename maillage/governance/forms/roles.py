@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.formtools import data_from, date_field, initial_from
 from maillage.governance.forms._common import (
     check_dates,
     lines,
@@ -20,7 +21,7 @@ from maillage.governance.forms._common import (
 )
 from maillage.governance.models import Role, RoleKind
 from maillage.governance.services import RoleData
-from maillage.network.forms import DateInput, PersonChoiceField
+from maillage.network.forms import PersonChoiceField
 from maillage.network.models import Person
 
 POLICY_DEFAULT, POLICY_YES, POLICY_NO = "", "yes", "no"
@@ -66,12 +67,8 @@ class RoleForm(forms.Form):
     ) -> None:
         if role is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                "name": role.name,
-                "kind": role.kind,
-                "purpose": role.purpose,
+                **initial_from(role, "name", "kind", "purpose", "elected", "term_months"),
                 "accountabilities": "\n".join(a.text for a in role.accountabilities.all()),
-                "elected": role.elected,
-                "term_months": role.term_months,
                 "may_amend_policies": POLICY_YES if role.may_amend_policies else POLICY_NO,
             }
         kwargs.setdefault("initial", {}).setdefault("kind", RoleKind.CUSTOM)
@@ -91,10 +88,9 @@ class RoleForm(forms.Form):
     def to_data(self) -> RoleData:
         data = self.cleaned_data
         choice = data.get("may_amend_policies") or POLICY_DEFAULT
-        return RoleData(
-            name=data["name"],
-            kind=data["kind"],
-            purpose=data["purpose"],
+        return data_from(
+            RoleData,
+            data,
             accountabilities=lines(data["accountabilities"]),
             elected=bool(data["elected"]),
             term_months=data["term_months"] if data["elected"] else None,
@@ -111,11 +107,9 @@ class AssignForm(forms.Form):
         ),
     )
     substitutes = substitutes_field()
-    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
-    term_end = forms.DateField(
-        label=_("Term end"),
-        required=False,
-        widget=DateInput(),
+    start_date = date_field(_("Start date"))
+    term_end = date_field(
+        _("Term end"),
         help_text=_("For an elected role, the term length after the start unless you say."),
     )
 
@@ -131,11 +125,20 @@ class AssignForm(forms.Form):
         check_dates(self, "start_date", "term_end", _("A term cannot end before it starts."))
         return data
 
+    def to_kwargs(self) -> dict[str, Any]:
+        """What was chosen, as `services.role_assign` takes it."""
+        data = self.cleaned_data
+        return {**data, "substitutes": list(data["substitutes"]) or None}
+
 
 class AssignmentForm(forms.Form):
     substitutes = substitutes_field()
-    term_end = forms.DateField(label=_("Term end"), required=False, widget=DateInput())
+    term_end = date_field(_("Term end"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_queryset(self, "substitutes", people())
+
+    def to_kwargs(self) -> dict[str, Any]:
+        """What was chosen, as `services.role_assignment_update` takes it."""
+        return {**self.cleaned_data, "substitutes": list(self.cleaned_data["substitutes"])}

@@ -8,12 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.governance import selectors
-from maillage.network import selectors as network_selectors
-from maillage.network.forms import territory_choices
-from maillage.network.models import Sector
+from maillage.network.forms import SectorTerritoryFilterForm
 
 
-class MapFilterForm(forms.Form):
+class MapFilterForm(SectorTerritoryFilterForm):
     """The map's filters, read from the query string. Unknown values are ignored."""
 
     territory = forms.ChoiceField(label=_("Territory"), required=False)
@@ -22,32 +20,16 @@ class MapFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.sectors = {s.key: s for s in Sector.objects.order_by("position", "name_fr")}
         self.strategies = {s.key: s for s in selectors.strategies()}
-        self.territories = network_selectors.filter_territories()
-        self._choices(
-            "territory",
-            _("All territories"),
-            territory_choices(self.territories, whole=True),
-        )
-        self._choices("sector", _("All sectors"), [(k, s.name) for k, s in self.sectors.items()])
-        self._choices(
+        self.set_choices(
             "strategy", _("All strategies"), [(k, s.name) for k, s in self.strategies.items()]
         )
 
-    def _choices(self, name: str, everything: Any, choices: list[tuple[str, Any]]) -> None:
-        field = self.fields[name]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", everything), *choices]
-
     def filters(self) -> selectors.MapFilters:
-        if not self.is_bound:
+        data = self.chosen()
+        if data is None:
             return selectors.MapFilters()
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        slug = data.get("territory") or ""
         return selectors.MapFilters(
-            territory=next((t for t in self.territories if t.slug == slug), None),
-            sector=self.sectors.get(data.get("sector") or ""),
             strategy=self.strategies.get(data.get("strategy") or ""),
+            **self.sector_and_territory(data),
         )

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.formtools import data_from, date_field, initial_from
 from maillage.governance import workflows
 from maillage.governance.forms._common import (
     NamedMultipleChoiceField,
@@ -20,7 +21,6 @@ from maillage.governance.forms._common import (
 )
 from maillage.governance.models import Circle, Workstream
 from maillage.governance.services import DeliverableData, WorkstreamData
-from maillage.network.forms import DateInput
 
 
 class WorkstreamFilterForm(forms.Form):
@@ -48,12 +48,9 @@ class WorkstreamForm(ScopeMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one sponsoring circle.")},
     )
-    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
-    sunset_date = forms.DateField(
-        label=_("Sunset date"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("When the mandate ends unless it is renewed."),
+    start_date = date_field(_("Start date"))
+    sunset_date = date_field(
+        _("Sunset date"), help_text=_("When the mandate ends unless it is renewed.")
     )
     deliverables = lines_field(_("Expected deliverables"), rows=3)
     territories = territory_field(_("Territories concerned"))
@@ -70,11 +67,8 @@ class WorkstreamForm(ScopeMixin, forms.Form):
     ) -> None:
         if workstream is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                "name": workstream.name,
-                "mandate": workstream.mandate,
+                **initial_from(workstream, "name", "mandate", "start_date", "sunset_date"),
                 "sponsors": [c.pk for c in workstream.sponsors.all()],
-                "start_date": workstream.start_date,
-                "sunset_date": workstream.sunset_date,
                 **self.scope_initial(workstream),
             }
         elif sponsor is not None:
@@ -99,12 +93,10 @@ class WorkstreamForm(ScopeMixin, forms.Form):
 
     def to_data(self) -> WorkstreamData:
         data = self.cleaned_data
-        return WorkstreamData(
-            name=data["name"],
-            mandate=data["mandate"],
+        return data_from(
+            WorkstreamData,
+            data,
             sponsors=list(data["sponsors"]),
-            start_date=data["start_date"],
-            sunset_date=data["sunset_date"],
             deliverables=[DeliverableData(title=t) for t in lines(data.get("deliverables", ""))],
             **self.scope_data(),
         )
@@ -119,9 +111,7 @@ class TransitionForm(forms.Form):
 
 class DeliverableForm(forms.Form):
     title = forms.CharField(label=_("Deliverable"), max_length=255)
-    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+    due_date = date_field(_("Due date"))
 
     def to_data(self) -> DeliverableData:
-        return DeliverableData(
-            title=self.cleaned_data["title"], due_date=self.cleaned_data["due_date"]
-        )
+        return data_from(DeliverableData, self.cleaned_data)

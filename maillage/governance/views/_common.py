@@ -1,20 +1,28 @@
-"""What the governance pages share: objects fetched once per request, URLs, the form page."""
+"""What the governance pages share: objects fetched once per request, URLs, the parts of a
+circle's and a workstream's pages, the form and confirmation pages."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django import forms
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from maillage.core.actions import action_redirect, form_status
+from maillage.core.permissions import has_perm, permission_required
+from maillage.governance import selectors
 from maillage.governance.models import Circle, Workstream
+from maillage.governance.views.balance import _balance_context
 from maillage.territories.models import Level
+
+if TYPE_CHECKING:
+    from maillage.core.models import User
 
 
 def _cached[M: Model](request: HttpRequest, key: tuple[Any, ...], fetch: Callable[[], M]) -> M:
@@ -24,6 +32,20 @@ def _cached[M: Model](request: HttpRequest, key: tuple[Any, ...], fetch: Callabl
         cache[key] = fetch()
     found: M = cache[key]
     return found
+
+
+class ByPk[M](Protocol):
+    def __call__(self, request: HttpRequest, pk: int, **kwargs: Any) -> M: ...
+
+
+def _by_pk[M: Model](queryset: QuerySet[M]) -> ByPk[M]:
+    """A getter of one object of `queryset` by its key, as a view and its permission check call
+    it (`obj=`), fetched once per request."""
+
+    def fetch(request: HttpRequest, pk: int, **_kwargs: Any) -> M:
+        return _cached(request, (queryset.model, pk), lambda: get_object_or_404(queryset, pk=pk))
+
+    return fetch
 
 
 def _circle(request: HttpRequest, slug: str, **_kwargs: Any) -> Circle:
@@ -38,6 +60,23 @@ def _workstream(request: HttpRequest, slug: str, **_kwargs: Any) -> Workstream:
     return _cached(request, ("workstream", slug), lambda: get_object_or_404(Workstream, slug=slug))
 
 
+def _in_each_group(
+    permission: str, view: Callable[[HttpRequest, Circle | Workstream], HttpResponse]
+) -> tuple[Callable[[HttpRequest, str], HttpResponse], Callable[[HttpRequest, str], HttpResponse]]:
+    """`view` as two pages, a circle's and a workstream's (by slug), each under `permission`
+    checked against its group."""
+
+    @permission_required(permission, obj=_circle)
+    def in_circle(request: HttpRequest, slug: str) -> HttpResponse:
+        return view(request, _circle(request, slug))
+
+    @permission_required(permission, obj=_workstream)
+    def in_workstream(request: HttpRequest, slug: str) -> HttpResponse:
+        return view(request, _workstream(request, slug))
+
+    return in_circle, in_workstream
+
+
 def circle_url(circle: Circle) -> str:
     return reverse("governance:circle_detail", kwargs={"slug": circle.slug})
 
@@ -50,43 +89,118 @@ def group_url(group: Circle | Workstream) -> str:
     return circle_url(group) if isinstance(group, Circle) else workstream_url(group)
 
 
+def group_kind(group: Circle | Workstream) -> str:
+    return "circle" if isinstance(group, Circle) else "workstream"
+
+
+class GroupKwargs(TypedDict):
+    circle: Circle | None
+    workstream: Workstream | None
+
+
+def group_kwargs(group: Circle | Workstream) -> GroupKwargs:
+    """A circle or a workstream, as the services that take either name it."""
+    return {
+        "circle": group if isinstance(group, Circle) else None,
+        "workstream": group if isinstance(group, Workstream) else None,
+    }
+
+
 def _members_url(group: Circle | Workstream) -> str:
-    name = "circle_members" if isinstance(group, Circle) else "workstream_members"
-    return reverse(f"governance:{name}", kwargs={"slug": group.slug})
+    return reverse(f"governance:{group_kind(group)}_members", kwargs={"slug": group.slug})
 
 
 def level_labels(keys: list[str]) -> list[str]:
     return [str(Level(key).label) for key in keys if key in Level.values]
 
 
+def _group_context(
+    request: HttpRequest, group: Circle | Workstream, *, can_view: bool
+) -> dict[str, Any]:
+    """What the page of a circle and that of a workstream both show."""
+    of = group_kwargs(group)
+    return {
+        "levels": level_labels(group.levels),
+        "today": timezone.localdate(),
+        "history": (
+            selectors.governance_history(viewer=request.user, **of)
+            if has_perm(request.user, "core.view_audit")
+            else None
+        ),
+        "can_see_people": has_perm(request.user, "network.view_people"),
+        **_balance_context(
+            selectors.intersectoral_balance(viewer=request.user, **of) if can_view else None,
+            f"{group_kind(group)}-balance",
+        ),
+    }
+
+
+def _members_page(
+    request: HttpRequest, group: Circle | Workstream, members: Any, **specific: Any
+) -> HttpResponse:
+    """The members of a circle or a workstream, with those who left."""
+    context = {
+        "group": group,
+        "kind": group_kind(group),
+        "members": members,
+        "past": selectors.past_memberships(viewer=request.user, **group_kwargs(group)),
+        "can_see_people": has_perm(request.user, "network.view_people"),
+        **specific,
+    }
+    return render(request, "governance/members.html", context)
+
+
 def _form_page(
     request: HttpRequest,
-    form: Any,
+    form: forms.Form | None,
     *,
     title: str,
-    cancel: str,
     group: Circle | Workstream | None = None,
+    cancel: str = "",
     intro: str = "",
     submit: str = "",
     danger: bool = False,
 ) -> HttpResponse:
-    """The generic form page; a form with errors answers 400 and keeps what was typed."""
-    status = 400 if form is not None and form.is_bound and form.errors else 200
+    """The generic form page (a confirmation without `form`); a form with errors answers 400 and
+    keeps what was typed. Cancelling goes back to the group's page unless `cancel` says where."""
+    if not cancel and group is not None:
+        cancel = group_url(group)
     context = {
         "form": form,
         "title": title,
         "cancel_url": cancel,
         "group": group,
-        "group_section": (
-            "circles" if isinstance(group, Circle) else "workstreams" if group else ""
-        ),
+        "group_section": f"{group_kind(group)}s" if group is not None else "",
         "group_url": group_url(group) if group is not None else "",
         "intro": intro,
         "submit": submit or _("Save"),
         "danger": danger,
     }
-    return render(request, "governance/form.html", context, status=status)
+    return render(request, "governance/form.html", context, status=form_status(form))
 
 
-def _error_message(request: HttpRequest, error: ValidationError) -> None:
-    messages.error(request, " ".join(str(m) for m in error.messages))
+def _confirm_page(
+    request: HttpRequest,
+    action: Callable[[User], object],
+    *,
+    group: Circle | Workstream,
+    title: str,
+    intro: str,
+    submit: str,
+    success: str,
+    to: str = "",
+) -> HttpResponse:
+    """A confirmation page (archive, end a term): its POST runs the service and goes `to` the
+    group's page unless said otherwise; a refusal comes back to the group's page."""
+    back = group_url(group)
+    if request.method == "POST":
+        return action_redirect(request, action, success=success, to=to or back, refused_to=back)
+    return _form_page(
+        request,
+        None,
+        title=title,
+        group=group,
+        intro=intro,
+        submit=submit,
+        danger=True,
+    )

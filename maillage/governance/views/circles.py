@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actors import actor_of
-from maillage.core.forms import apply_errors
+from maillage.core.actions import action_redirect, form_redirect
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import CircleForm
 from maillage.governance.models import Circle
 from maillage.governance.views._common import (
     _circle,
-    _error_message,
+    _confirm_page,
     _form_page,
+    _group_context,
+    _members_page,
     circle_url,
-    level_labels,
 )
-from maillage.governance.views.balance import _balance_context
 
 
 @permission_required("governance.view_structure")
@@ -53,21 +50,8 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "detail": detail,
         "circle": circle,
         "retired_policies": retired,
-        "levels": level_labels(circle.levels),
-        "today": timezone.localdate(),
-        "history": (
-            selectors.governance_history(viewer=request.user, circle=circle)
-            if has_perm(request.user, "core.view_audit")
-            else None
-        ),
-        "can_see_people": has_perm(request.user, "network.view_people"),
         "can_create_workstream": has_perm(request.user, "governance.manage_workstreams"),
-        **_balance_context(
-            selectors.intersectoral_balance(viewer=request.user, circle=circle)
-            if detail.can_view
-            else None,
-            "circle-balance",
-        ),
+        **_group_context(request, circle, can_view=detail.can_view),
     }
     return render(request, "governance/circle_detail.html", context)
 
@@ -76,32 +60,27 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def circle_members(request: HttpRequest, slug: str) -> HttpResponse:
     detail = selectors.circle_detail(viewer=request.user, slug=slug)
     assert detail is not None
-    context = {
-        "group": detail.circle,
-        "kind": "circle",
-        "members": detail.members,
-        "past": selectors.past_memberships(viewer=request.user, circle=detail.circle),
-        "can_manage_members": has_perm(request.user, "governance.manage_members", detail.circle),
-        "can_join": detail.can_join,
-        "can_see_people": has_perm(request.user, "network.view_people"),
-        "invitations": [],
-    }
-    return render(request, "governance/members.html", context)
+    return _members_page(
+        request,
+        detail.circle,
+        detail.members,
+        can_manage_members=has_perm(request.user, "governance.manage_members", detail.circle),
+        can_join=detail.can_join,
+        invitations=[],
+    )
 
 
 @permission_required("governance.manage_circles")
 def circle_create(request: HttpRequest) -> HttpResponse:
     parent = Circle.objects.filter(slug=request.GET.get("parent", "")[:220]).first()
     form = CircleForm(request.POST or None, parent=parent)
-    if request.method == "POST" and form.is_valid():
-        try:
-            circle = services.circle_create(actor=actor_of(request), data=form.to_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The circle was created."))
-            return redirect(circle_url(circle))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.circle_create(actor=actor, data=form.to_data()),
+        success=_("The circle was created."),
+        to=circle_url,
+    ) or _form_page(
         request,
         form,
         title=_("New circle"),
@@ -118,19 +97,16 @@ def circle_create(request: HttpRequest) -> HttpResponse:
 def circle_amend(request: HttpRequest, slug: str) -> HttpResponse:
     circle = _circle(request, slug)
     form = CircleForm(request.POST or None, circle=circle)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.circle_amend(actor=actor_of(request), circle=circle, data=form.to_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The circle was amended."))
-            return redirect(circle_url(circle))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.circle_amend(actor=actor, circle=circle, data=form.to_data()),
+        success=_("The circle was amended."),
+        to=circle_url(circle),
+    ) or _form_page(
         request,
         form,
         title=_("Amend the circle “%(name)s”") % {"name": circle.name},
-        cancel=circle_url(circle),
         group=circle,
     )
 
@@ -138,26 +114,18 @@ def circle_amend(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("governance.manage_circles", obj=_circle)
 def circle_archive(request: HttpRequest, slug: str) -> HttpResponse:
     circle = _circle(request, slug)
-    if request.method == "POST":
-        try:
-            services.circle_archive(actor=actor_of(request), circle=circle)
-        except ValidationError as error:
-            _error_message(request, error)
-            return redirect(circle_url(circle))
-        messages.success(request, _("The circle “%(name)s” was archived.") % {"name": circle.name})
-        return redirect(circle_url(circle.parent) if circle.parent else reverse("governance:map"))
-    return _form_page(
+    return _confirm_page(
         request,
-        None,
-        title=_("Archive the circle “%(name)s”") % {"name": circle.name},
-        cancel=circle_url(circle),
+        lambda actor: services.circle_archive(actor=actor, circle=circle),
         group=circle,
+        title=_("Archive the circle “%(name)s”") % {"name": circle.name},
         intro=_(
             "Its roles and memberships end; its history and policies are kept. A circle with "
             "active sub-circles, or the only sponsor of an active workstream, cannot be archived."
         ),
         submit=_("Archive the circle"),
-        danger=True,
+        success=_("The circle “%(name)s” was archived.") % {"name": circle.name},
+        to=circle_url(circle.parent) if circle.parent else reverse("governance:map"),
     )
 
 
@@ -172,10 +140,9 @@ def circle_join(request: HttpRequest, slug: str) -> HttpResponse:
             _("Your account is not linked to a person of the network yet: ask the coordination."),
         )
         return redirect(circle_url(circle))
-    try:
-        services.membership_join(actor=actor_of(request), person=person, circle=circle)
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("You joined the circle “%(name)s”.") % {"name": circle.name})
-    return redirect(circle_url(circle))
+    return action_redirect(
+        request,
+        lambda actor: services.membership_join(actor=actor, person=person, circle=circle),
+        success=_("You joined the circle “%(name)s”.") % {"name": circle.name},
+        to=circle_url(circle),
+    )

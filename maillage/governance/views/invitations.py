@@ -2,40 +2,37 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.actions import action_redirect, form_redirect, refusal_message
 from maillage.core.actors import actor_of
-from maillage.core.forms import apply_errors
 from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import InvitationForm
 from maillage.governance.models import Invitation, Workstream
 from maillage.governance.views._common import (
-    _cached,
-    _error_message,
+    _by_pk,
     _form_page,
     _members_url,
     _workstream,
     workstream_url,
 )
 
+if TYPE_CHECKING:
+    from maillage.core.models import User
+
 SESSION_INVITATION = "governance_invitation_sent"
 
 
-def _invitation(request: HttpRequest, pk: int) -> Invitation:
-    return _cached(
-        request,
-        ("invitation", pk),
-        lambda: get_object_or_404(Invitation.objects.select_related("workstream"), pk=pk),
-    )
+_invitation = _by_pk(Invitation.objects.select_related("workstream"))
 
 
 def _invitation_workstream(request: HttpRequest, pk: int, **_kwargs: Any) -> Workstream:
@@ -46,37 +43,32 @@ def _invitation_workstream(request: HttpRequest, pk: int, **_kwargs: Any) -> Wor
 def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
     workstream = _workstream(request, slug)
     form = InvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            sent = services.invitation_create(
-                actor=actor_of(request),
-                workstream=workstream,
-                email=data["email"],
-                kind=data["kind"],
-                message=data["message"],
-                expires_in_days=data["expires_in_days"],
-                base_url=request.build_absolute_uri("/"),
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            # The link exists only now (the database keeps its hash): show it to the inviter once.
-            request.session[SESSION_INVITATION] = {
-                "workstream": workstream.pk,
-                "email": sent.invitation.email,
-                "url": sent.accept_url,
-            }
-            messages.success(
-                request,
-                _("The invitation was sent to %(email)s.") % {"email": sent.invitation.email},
-            )
-            return redirect(_members_url(workstream))
-    return _form_page(
+
+    def invite(actor: User) -> str:
+        sent = services.invitation_create(
+            actor=actor,
+            workstream=workstream,
+            base_url=request.build_absolute_uri("/"),
+            **form.cleaned_data,
+        )
+        # The link exists only now (the database keeps its hash): show it to the inviter once.
+        request.session[SESSION_INVITATION] = {
+            "workstream": workstream.pk,
+            "email": sent.invitation.email,
+            "url": sent.accept_url,
+        }
+        return sent.invitation.email
+
+    return form_redirect(
+        request,
+        form,
+        invite,
+        success=lambda email: _("The invitation was sent to %(email)s.") % {"email": email},
+        to=_members_url(workstream),
+    ) or _form_page(
         request,
         form,
         title=_("Invite someone to “%(name)s”") % {"name": workstream.name},
-        cancel=workstream_url(workstream),
         group=workstream,
         intro=_(
             "The person receives an e-mail with a link to accept; they log in or create an "
@@ -90,20 +82,17 @@ def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = _invitation(request, pk)
-    try:
-        services.invitation_revoke(actor=actor_of(request), invitation=invitation)
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(
-            request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
-        )
-    return redirect(_members_url(invitation.workstream))
+    return action_redirect(
+        request,
+        lambda actor: services.invitation_revoke(actor=actor, invitation=invitation),
+        success=_("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
+        to=_members_url(invitation.workstream),
+    )
 
 
 def _invitation_problem(request: HttpRequest, error: ValidationError) -> HttpResponse:
     """An unusable link: not found (404), or withdrawn, used, expired or closed (410)."""
-    context = {"problem": " ".join(error.messages), "code": error.code}
+    context = {"problem": refusal_message(error), "code": error.code}
     status = 404 if error.code == "invalid" else 410
     return render(request, "governance/invitation_accept.html", context, status=status)
 

@@ -5,80 +5,58 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from maillage.core.actors import actor_of
-from maillage.core.forms import apply_errors
+from maillage.core.actions import form_redirect
 from maillage.core.permissions import permission_required
 from maillage.governance import services
 from maillage.governance.forms import EndMembershipForm, MemberForm
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.views._common import (
-    _cached,
-    _circle,
+    _by_pk,
     _form_page,
+    _in_each_group,
     _members_url,
-    _workstream,
+    group_kwargs,
     group_url,
 )
 
-
-def _membership(request: HttpRequest, pk: int, **_kwargs: Any) -> Membership:
-    return _cached(
-        request,
-        ("membership", pk),
-        lambda: get_object_or_404(
-            Membership.objects.select_related("person", "circle", "workstream"), pk=pk
-        ),
-    )
+_membership = _by_pk(Membership.objects.select_related("person", "circle", "workstream"))
 
 
 def _membership_group(request: HttpRequest, pk: int, **_kwargs: Any) -> Circle | Workstream:
     return _membership(request, pk).group
 
 
-@permission_required("governance.manage_members", obj=_circle)
-def circle_member_add(request: HttpRequest, slug: str) -> HttpResponse:
-    return _member_add(request, _circle(request, slug))
-
-
-@permission_required("governance.manage_members", obj=_workstream)
-def workstream_member_add(request: HttpRequest, slug: str) -> HttpResponse:
-    return _member_add(request, _workstream(request, slug))
-
-
 def _member_add(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
-    in_workstream = isinstance(group, Workstream)
-    form = MemberForm(request.POST or None, in_workstream=in_workstream)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.membership_join(
-                actor=actor_of(request),
-                person=data["person"],
-                circle=group if isinstance(group, Circle) else None,
-                workstream=group if isinstance(group, Workstream) else None,
-                kind=data.get("kind") or "member",
-                seat=data["seat"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request, _("%(person)s was added to the members.") % {"person": data["person"]}
-            )
-            return redirect(_members_url(group))
-    return _form_page(
+    form = MemberForm(request.POST or None, in_workstream=isinstance(group, Workstream))
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.membership_join(
+            actor=actor,
+            person=form.cleaned_data["person"],
+            **group_kwargs(group),
+            kind=form.cleaned_data.get("kind") or "member",
+            seat=form.cleaned_data["seat"],
+            note=form.cleaned_data["note"],
+        ),
+        success=lambda _joined: (
+            _("%(person)s was added to the members.") % {"person": form.cleaned_data["person"]}
+        ),
+        to=_members_url(group),
+    ) or _form_page(
         request,
         form,
         title=_("New member of “%(name)s”") % {"name": group.name},
         cancel=_members_url(group),
         group=group,
     )
+
+
+circle_member_add, workstream_member_add = _in_each_group("governance.manage_members", _member_add)
 
 
 @permission_required("governance.end_membership", obj=_membership)
@@ -97,42 +75,30 @@ def _membership_end(request: HttpRequest, pk: int, *, leave: bool) -> HttpRespon
     if membership.ended_at is not None:
         messages.error(request, _("This membership has already ended."))
         return redirect(group_url(group))
-    own = membership.person.user_id == request.user.pk
-    form = EndMembershipForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        service = services.membership_leave if leave else services.membership_remove
-        try:
-            service(actor=actor_of(request), membership=membership, note=form.cleaned_data["note"])
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            if leave and own:
-                messages.success(request, _("You left “%(name)s”.") % {"name": group.name})
-                return redirect(group_url(group))
-            messages.success(
-                request,
-                _("%(person)s is no longer a member.") % {"person": membership.person},
-            )
-            return redirect(_members_url(group))
-    if leave and own:
-        title = _("Leave “%(name)s”") % {"name": group.name}
+    own = leave and membership.person.user_id == request.user.pk
+    names = {"person": membership.person, "name": group.name}
+    if own:
+        title = _("Leave “%(name)s”") % names
     elif leave:
-        title = _("Record that %(person)s left “%(name)s”") % {
-            "person": membership.person,
-            "name": group.name,
-        }
+        title = _("Record that %(person)s left “%(name)s”") % names
     else:
-        title = _("Remove %(person)s from “%(name)s”") % {
-            "person": membership.person,
-            "name": group.name,
-        }
-    return _form_page(
+        title = _("Remove %(person)s from “%(name)s”") % names
+    service = services.membership_leave if leave else services.membership_remove
+    form = EndMembershipForm(request.POST or None)
+    return form_redirect(
+        request,
+        form,
+        lambda actor: service(actor=actor, membership=membership, **form.cleaned_data),
+        success=_("You left “%(name)s”.") % names
+        if own
+        else _("%(person)s is no longer a member.") % names,
+        to=group_url(group) if own else _members_url(group),
+    ) or _form_page(
         request,
         form,
         title=title,
-        cancel=group_url(group),
         group=group,
         intro=_("The membership ends today; it stays in the history."),
-        submit=_("Leave") if leave and own else _("End the membership"),
+        submit=_("Leave") if own else _("End the membership"),
         danger=True,
     )

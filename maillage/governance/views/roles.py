@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actors import actor_of
-from maillage.core.forms import apply_errors
+from maillage.core.actions import action_redirect, form_redirect
 from maillage.core.permissions import permission_required
 from maillage.governance import services
 from maillage.governance.forms import (
@@ -23,37 +19,24 @@ from maillage.governance.forms import (
 )
 from maillage.governance.models import Accountability, Circle, Role, RoleAssignment, Workstream
 from maillage.governance.views._common import (
-    _cached,
+    _by_pk,
     _circle,
-    _error_message,
+    _confirm_page,
     _form_page,
-    _workstream,
-    circle_url,
+    _in_each_group,
+    group_kwargs,
     group_url,
 )
 
-
-def _role(request: HttpRequest, pk: int, **_kwargs: Any) -> Role:
-    return _cached(
-        request,
-        ("role", pk),
-        lambda: get_object_or_404(
-            Role.objects.select_related("circle__parent", "workstream"), pk=pk
-        ),
+_role = _by_pk(Role.objects.select_related("circle__parent", "workstream"))
+_assignment = _by_pk(
+    RoleAssignment.objects.select_related(
+        "role__circle", "role__workstream", "person", "seat__organization"
     )
-
-
-def _assignment(request: HttpRequest, pk: int, **_kwargs: Any) -> RoleAssignment:
-    return _cached(
-        request,
-        ("assignment", pk),
-        lambda: get_object_or_404(
-            RoleAssignment.objects.select_related(
-                "role__circle", "role__workstream", "person", "seat__organization"
-            ),
-            pk=pk,
-        ),
-    )
+)
+_accountability = _by_pk(
+    Accountability.objects.select_related("circle", "role__circle", "role__workstream")
+)
 
 
 def role_group(role: Role) -> Circle | Workstream:
@@ -62,40 +45,23 @@ def role_group(role: Role) -> Circle | Workstream:
     return group
 
 
-@permission_required("governance.manage_roles", obj=_circle)
-def circle_role_create(request: HttpRequest, slug: str) -> HttpResponse:
-    circle = _circle(request, slug)
-    return _role_create(request, circle)
-
-
-@permission_required("governance.manage_roles", obj=_workstream)
-def workstream_role_create(request: HttpRequest, slug: str) -> HttpResponse:
-    return _role_create(request, _workstream(request, slug))
-
-
 def _role_create(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
-    in_workstream = isinstance(group, Workstream)
-    form = RoleForm(request.POST or None, in_workstream=in_workstream)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.role_create(
-                actor=actor_of(request),
-                data=form.to_data(),
-                circle=group if isinstance(group, Circle) else None,
-                workstream=group if isinstance(group, Workstream) else None,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The role was created."))
-            return redirect(group_url(group))
-    return _form_page(
+    form = RoleForm(request.POST or None, in_workstream=isinstance(group, Workstream))
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.role_create(actor=actor, data=form.to_data(), **group_kwargs(group)),
+        success=_("The role was created."),
+        to=group_url(group),
+    ) or _form_page(
         request,
         form,
         title=_("New role in “%(name)s”") % {"name": group.name},
-        cancel=group_url(group),
         group=group,
     )
+
+
+circle_role_create, workstream_role_create = _in_each_group("governance.manage_roles", _role_create)
 
 
 @permission_required("governance.manage_roles", obj=_role)
@@ -103,19 +69,16 @@ def role_amend(request: HttpRequest, pk: int) -> HttpResponse:
     role = _role(request, pk)
     group = role_group(role)
     form = RoleForm(request.POST or None, role=role, in_workstream=role.workstream_id is not None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.role_amend(actor=actor_of(request), role=role, data=form.to_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The role was amended."))
-            return redirect(group_url(group))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.role_amend(actor=actor, role=role, data=form.to_data()),
+        success=_("The role was amended."),
+        to=group_url(group),
+    ) or _form_page(
         request,
         form,
         title=_("Amend the role “%(name)s”") % {"name": role.name},
-        cancel=group_url(group),
         group=group,
     )
 
@@ -123,24 +86,14 @@ def role_amend(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("governance.manage_roles", obj=_role)
 def role_archive(request: HttpRequest, pk: int) -> HttpResponse:
     role = _role(request, pk)
-    group = role_group(role)
-    if request.method == "POST":
-        try:
-            services.role_archive(actor=actor_of(request), role=role)
-        except ValidationError as error:
-            _error_message(request, error)
-        else:
-            messages.success(request, _("The role “%(name)s” was archived.") % {"name": role.name})
-        return redirect(group_url(group))
-    return _form_page(
+    return _confirm_page(
         request,
-        None,
+        lambda actor: services.role_archive(actor=actor, role=role),
+        group=role_group(role),
         title=_("Archive the role “%(name)s”") % {"name": role.name},
-        cancel=group_url(group),
-        group=group,
         intro=_("Whoever holds it stops holding it, and a double link it makes ends."),
         submit=_("Archive the role"),
-        danger=True,
+        success=_("The role “%(name)s” was archived.") % {"name": role.name},
     )
 
 
@@ -149,37 +102,23 @@ def role_assign(request: HttpRequest, pk: int) -> HttpResponse:
     role = _role(request, pk)
     group = role_group(role)
     form = AssignForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.role_assign(
-                actor=actor_of(request),
-                role=role,
-                person=data["person"],
-                seat=data["seat"],
-                substitutes=list(data["substitutes"]) or None,
-                start_date=data["start_date"],
-                term_end=data["term_end"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(person)s now holds the role “%(role)s”.")
-                % {"person": data["person"], "role": role.name},
-            )
-            return redirect(group_url(group))
-    intro = ""
-    if role.single_holder:
-        intro = _("This role has one holder at a time: the current holder's term ends today.")
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.role_assign(actor=actor, role=role, **form.to_kwargs()),
+        success=lambda _result: (
+            _("%(person)s now holds the role “%(role)s”.")
+            % {"person": form.cleaned_data["person"], "role": role.name}
+        ),
+        to=group_url(group),
+    ) or _form_page(
         request,
         form,
         title=_("Assign the role “%(name)s”") % {"name": role.name},
-        cancel=group_url(group),
         group=group,
-        intro=intro,
+        intro=_("This role has one holder at a time: the current holder's term ends today.")
+        if role.single_holder
+        else "",
     )
 
 
@@ -192,25 +131,19 @@ def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
         "term_end": assignment.term_end,
     }
     form = AssignmentForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.role_assignment_update(
-                actor=actor_of(request),
-                assignment=assignment,
-                substitutes=list(form.cleaned_data["substitutes"]),
-                term_end=form.cleaned_data["term_end"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The assignment was updated."))
-            return redirect(group_url(group))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.role_assignment_update(
+            actor=actor, assignment=assignment, **form.to_kwargs()
+        ),
+        success=_("The assignment was updated."),
+        to=group_url(group),
+    ) or _form_page(
         request,
         form,
         title=_("%(person)s as “%(role)s”")
         % {"person": assignment.person, "role": assignment.role.name},
-        cancel=group_url(group),
         group=group,
     )
 
@@ -218,79 +151,48 @@ def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("governance.manage_roles", obj=_assignment)
 def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _assignment(request, pk)
-    group = role_group(assignment.role)
-    if request.method == "POST":
-        try:
-            services.role_assignment_end(actor=actor_of(request), assignment=assignment)
-        except ValidationError as error:
-            _error_message(request, error)
-        else:
-            messages.success(
-                request,
-                _("%(person)s no longer holds the role “%(role)s”.")
-                % {"person": assignment.person, "role": assignment.role.name},
-            )
-        return redirect(group_url(group))
-    return _form_page(
+    names = {"person": assignment.person, "role": assignment.role.name}
+    return _confirm_page(
         request,
-        None,
-        title=_("End the term of %(person)s as “%(role)s”")
-        % {"person": assignment.person, "role": assignment.role.name},
-        cancel=group_url(group),
-        group=group,
+        lambda actor: services.role_assignment_end(actor=actor, assignment=assignment),
+        group=role_group(assignment.role),
+        title=_("End the term of %(person)s as “%(role)s”") % names,
         intro=_("A double link the role makes ends with it."),
         submit=_("End today"),
-        danger=True,
+        success=_("%(person)s no longer holds the role “%(role)s”.") % names,
     )
 
 
 # Accountabilities (of circles and of roles)
 
 
-def _accountability(request: HttpRequest, pk: int) -> Accountability:
-    return _cached(
-        request,
-        ("accountability", pk),
-        lambda: get_object_or_404(
-            Accountability.objects.select_related("circle", "role__circle", "role__workstream"),
-            pk=pk,
-        ),
-    )
-
-
 @permission_required("governance.manage_circles", obj=_circle)
 def circle_accountability_add(request: HttpRequest, slug: str) -> HttpResponse:
-    circle = _circle(request, slug)
-    return _accountability_add(request, circle, cancel=circle_url(circle), group=circle)
+    return _accountability_add(request, _circle(request, slug))
 
 
 @permission_required("governance.manage_roles", obj=_role)
 def role_accountability_add(request: HttpRequest, pk: int) -> HttpResponse:
-    role = _role(request, pk)
-    group = role_group(role)
-    return _accountability_add(request, role, cancel=group_url(group), group=group)
+    return _accountability_add(request, _role(request, pk))
 
 
-def _accountability_add(
-    request: HttpRequest, owner: Circle | Role, *, cancel: str, group: Circle | Workstream
-) -> HttpResponse:
+def _accountability_add(request: HttpRequest, owner: Circle | Role) -> HttpResponse:
+    group = owner if isinstance(owner, Circle) else role_group(owner)
     form = AccountabilityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.accountability_add(
-                actor=actor_of(request), owner=owner, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The accountability was added."))
-            return redirect(cancel)
     title = (
         _("New accountability of the circle “%(name)s”")
         if isinstance(owner, Circle)
         else _("New accountability of the role “%(name)s”")
     ) % {"name": owner.name}
-    return _form_page(request, form, title=title, cancel=cancel, group=group)
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.accountability_add(
+            actor=actor, owner=owner, text=form.cleaned_data["text"]
+        ),
+        success=_("The accountability was added."),
+        to=group_url(group),
+    ) or _form_page(request, form, title=title, group=group)
 
 
 def _accountability_circle(request: HttpRequest, pk: int, **_kwargs: Any) -> Circle | None:
@@ -318,11 +220,9 @@ def _accountability_remove(request: HttpRequest, pk: int, *, circle: bool) -> Ht
     owner = accountability.circle if circle else accountability.role
     if owner is None:
         raise Http404
-    group = owner if isinstance(owner, Circle) else role_group(owner)
-    try:
-        services.accountability_remove(actor=actor_of(request), accountability=accountability)
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("The accountability was removed."))
-    return redirect(group_url(group))
+    return action_redirect(
+        request,
+        lambda actor: services.accountability_remove(actor=actor, accountability=accountability),
+        success=_("The accountability was removed."),
+        to=group_url(owner if isinstance(owner, Circle) else role_group(owner)),
+    )

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actors import actor_of
-from maillage.core.forms import apply_errors
+from maillage.core.actions import action_redirect, form_redirect
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services, workflows
 from maillage.governance.forms import (
@@ -24,28 +21,22 @@ from maillage.governance.forms import (
 )
 from maillage.governance.models import Circle, Deliverable, Workstream
 from maillage.governance.views._common import (
-    _cached,
-    _error_message,
+    _by_pk,
+    _confirm_page,
     _form_page,
+    _group_context,
+    _members_page,
     _workstream,
     circle_url,
-    level_labels,
     workstream_url,
 )
-from maillage.governance.views.balance import _balance_context
 from maillage.governance.views.invitations import SESSION_INVITATION
+
+_deliverable = _by_pk(Deliverable.objects.select_related("workstream"))
 
 
 def _deliverable_workstream(request: HttpRequest, pk: int, **_kwargs: Any) -> Workstream:
     return _deliverable(request, pk).workstream
-
-
-def _deliverable(request: HttpRequest, pk: int) -> Deliverable:
-    return _cached(
-        request,
-        ("deliverable", pk),
-        lambda: get_object_or_404(Deliverable.objects.select_related("workstream"), pk=pk),
-    )
 
 
 @permission_required("governance.view_structure")
@@ -71,22 +62,9 @@ def workstream_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "detail": detail,
         "workstream": workstream,
-        "history": (
-            selectors.governance_history(viewer=request.user, workstream=workstream)
-            if has_perm(request.user, "core.view_audit")
-            else None
-        ),
-        "can_see_people": has_perm(request.user, "network.view_people"),
         "can_manage": has_perm(request.user, "governance.manage_workstreams"),
         "can_manage_roles": has_perm(request.user, "governance.manage_roles"),
-        "today": timezone.localdate(),
-        "levels": level_labels(workstream.levels),
-        **_balance_context(
-            selectors.intersectoral_balance(viewer=request.user, workstream=workstream)
-            if detail.can_view
-            else None,
-            "workstream-balance",
-        ),
+        **_group_context(request, workstream, can_view=detail.can_view),
     }
     return render(request, "governance/workstream_detail.html", context)
 
@@ -96,18 +74,15 @@ def workstream_members(request: HttpRequest, slug: str) -> HttpResponse:
     detail = selectors.workstream_detail(viewer=request.user, slug=slug)
     assert detail is not None
     sent = request.session.pop(SESSION_INVITATION, None)
-    context = {
-        "group": detail.workstream,
-        "kind": "workstream",
-        "members": detail.members,
-        "past": selectors.past_memberships(viewer=request.user, workstream=detail.workstream),
-        "can_manage_members": detail.can_manage_members,
-        "can_invite": detail.can_invite and detail.workstream.is_running,
-        "invitations": detail.invitations,
-        "can_see_people": has_perm(request.user, "network.view_people"),
-        "sent": sent if sent and sent.get("workstream") == detail.workstream.pk else None,
-    }
-    return render(request, "governance/members.html", context)
+    return _members_page(
+        request,
+        detail.workstream,
+        detail.members,
+        can_manage_members=detail.can_manage_members,
+        can_invite=detail.can_invite and detail.workstream.is_running,
+        invitations=detail.invitations,
+        sent=sent if sent and sent.get("workstream") == detail.workstream.pk else None,
+    )
 
 
 @permission_required("governance.manage_workstreams")
@@ -116,15 +91,13 @@ def workstream_create(request: HttpRequest) -> HttpResponse:
         slug=request.GET.get("sponsor", "")[:220], archived_at__isnull=True
     ).first()
     form = WorkstreamForm(request.POST or None, sponsor=sponsor)
-    if request.method == "POST" and form.is_valid():
-        try:
-            workstream = services.workstream_create(actor=actor_of(request), data=form.to_data())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The workstream was created."))
-            return redirect(workstream_url(workstream))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.workstream_create(actor=actor, data=form.to_data()),
+        success=_("The workstream was created."),
+        to=workstream_url,
+    ) or _form_page(
         request,
         form,
         title=_("New workstream"),
@@ -144,21 +117,18 @@ def workstream_amend(request: HttpRequest, slug: str) -> HttpResponse:
         workstream=workstream,
         can_change_sponsors=has_perm(request.user, "governance.manage_workstreams"),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.workstream_amend(
-                actor=actor_of(request), workstream=workstream, data=form.to_data()
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The workstream was amended."))
-            return redirect(workstream_url(workstream))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.workstream_amend(
+            actor=actor, workstream=workstream, data=form.to_data()
+        ),
+        success=_("The workstream was amended."),
+        to=workstream_url(workstream),
+    ) or _form_page(
         request,
         form,
         title=_("Amend the workstream “%(name)s”") % {"name": workstream.name},
-        cancel=workstream_url(workstream),
         group=workstream,
     )
 
@@ -166,28 +136,17 @@ def workstream_amend(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("governance.manage_workstreams", obj=_workstream)
 def workstream_archive(request: HttpRequest, slug: str) -> HttpResponse:
     workstream = _workstream(request, slug)
-    if request.method == "POST":
-        try:
-            services.workstream_archive(actor=actor_of(request), workstream=workstream)
-        except ValidationError as error:
-            _error_message(request, error)
-        else:
-            messages.success(
-                request, _("The workstream “%(name)s” was archived.") % {"name": workstream.name}
-            )
-        return redirect(workstream_url(workstream))
-    return _form_page(
+    return _confirm_page(
         request,
-        None,
-        title=_("Archive the workstream “%(name)s”") % {"name": workstream.name},
-        cancel=workstream_url(workstream),
+        lambda actor: services.workstream_archive(actor=actor, workstream=workstream),
         group=workstream,
+        title=_("Archive the workstream “%(name)s”") % {"name": workstream.name},
         intro=_(
             "Its roles and memberships end and pending invitations are withdrawn; its history "
             "is kept."
         ),
         submit=_("Archive the workstream"),
-        danger=True,
+        success=_("The workstream “%(name)s” was archived.") % {"name": workstream.name},
     )
 
 
@@ -196,42 +155,36 @@ def workstream_archive(request: HttpRequest, slug: str) -> HttpResponse:
 def workstream_transition(request: HttpRequest, slug: str) -> HttpResponse:
     workstream = _workstream(request, slug)
     key = request.POST.get("transition", "")
-    try:
-        services.workstream_transition(
-            actor=actor_of(request), workstream=workstream, transition=key
-        )
-    except ValidationError as error:
-        _error_message(request, error)
-    except PermissionDenied as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
+    return action_redirect(
+        request,
+        lambda actor: services.workstream_transition(
+            actor=actor, workstream=workstream, transition=key
+        ),
+        success=lambda changed: (
             _("The workstream is now “%(status)s”.")
-            % {"status": workflows.WORKSTREAM.state(workstream.status).label},
-        )
-    return redirect(workstream_url(workstream))
+            % {"status": workflows.WORKSTREAM.state(changed.status).label}
+        ),
+        to=workstream_url(workstream),
+        refusals=(ValidationError, PermissionDenied),
+    )
 
 
 @permission_required("governance.change_workstream", obj=_workstream)
 def deliverable_add(request: HttpRequest, slug: str) -> HttpResponse:
     workstream = _workstream(request, slug)
     form = DeliverableForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.deliverable_add(
-                actor=actor_of(request), workstream=workstream, data=form.to_data()
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The deliverable was added."))
-            return redirect(workstream_url(workstream))
-    return _form_page(
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.deliverable_add(
+            actor=actor, workstream=workstream, data=form.to_data()
+        ),
+        success=_("The deliverable was added."),
+        to=workstream_url(workstream),
+    ) or _form_page(
         request,
         form,
         title=_("New deliverable of “%(name)s”") % {"name": workstream.name},
-        cancel=workstream_url(workstream),
         group=workstream,
     )
 
@@ -241,21 +194,26 @@ def deliverable_add(request: HttpRequest, slug: str) -> HttpResponse:
 def deliverable_done(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable = _deliverable(request, pk)
     done = request.POST.get("done") == "1"
-    services.deliverable_set_done(actor=actor_of(request), deliverable=deliverable, done=done)
-    messages.success(
+    return action_redirect(
         request,
-        _("“%(title)s” is marked as done.") % {"title": deliverable.title}
-        if done
-        else _("“%(title)s” is marked as not done.") % {"title": deliverable.title},
+        lambda actor: services.deliverable_set_done(
+            actor=actor, deliverable=deliverable, done=done
+        ),
+        success=(
+            _("“%(title)s” is marked as done.") if done else _("“%(title)s” is marked as not done.")
+        )
+        % {"title": deliverable.title},
+        to=workstream_url(deliverable.workstream),
     )
-    return redirect(workstream_url(deliverable.workstream))
 
 
 @permission_required("governance.change_workstream", obj=_deliverable_workstream)
 @require_POST
 def deliverable_remove(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable = _deliverable(request, pk)
-    workstream = deliverable.workstream
-    services.deliverable_remove(actor=actor_of(request), deliverable=deliverable)
-    messages.success(request, _("The deliverable was removed."))
-    return redirect(workstream_url(workstream))
+    return action_redirect(
+        request,
+        lambda actor: services.deliverable_remove(actor=actor, deliverable=deliverable),
+        success=_("The deliverable was removed."),
+        to=workstream_url(deliverable.workstream),
+    )

@@ -1,0 +1,80 @@
+"""What every app's writing views share: a form or a button runs a service, then says so (a flash
+message) and redirects; a service's refusal comes back at the form's fields or as an error message,
+never as a server error.
+
+A view then says only what differs: the form, the service call, the message, where to go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from maillage.core.actors import actor_of
+from maillage.core.forms import submit
+
+if TYPE_CHECKING:
+    from maillage.core.models import User
+
+# A text known beforehand, or made from what the service returned (a new object's URL).
+type Said[T] = str | Callable[[T], str]
+
+
+def _say[T](said: Said[T], result: T) -> str:
+    return said(result) if callable(said) else said
+
+
+def form_status(form: forms.Form | None) -> int:
+    """A form page's status: 400 when a submitted form has errors (it keeps what was typed)."""
+    return 400 if form is not None and form.is_bound and form.errors else 200
+
+
+def form_redirect[T](
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[User], T],
+    *,
+    success: Said[T],
+    to: Said[T],
+) -> HttpResponse | None:
+    """For a valid POST the service `action(actor)` accepts: the success message and the
+    redirect. None when the form page is to be shown (again, with the service's errors at their
+    fields); a response is always true, so a view reads `return form_redirect(...) or page`."""
+    done = submit(request, form, lambda: action(actor_of(request)))
+    if done is None:
+        return None
+    messages.success(request, _say(success, done.value))
+    return redirect(_say(to, done.value))
+
+
+def action_redirect[T](
+    request: HttpRequest,
+    action: Callable[[User], T],
+    *,
+    success: Said[T],
+    to: str,
+    refused_to: str | None = None,
+    refusals: tuple[type[Exception], ...] = (ValidationError,),
+) -> HttpResponse:
+    """A button's POST: run the service `action(actor)` and redirect to `to`. A refusal (one of
+    `refusals`) becomes an error message and redirects to `refused_to`, `to` by default."""
+    try:
+        result = action(actor_of(request))
+    except refusals as error:
+        messages.error(request, refusal_message(error))
+        return redirect(refused_to or to)
+    messages.success(request, _say(success, result))
+    return redirect(to)
+
+
+def refusal_message(error: Exception) -> str:
+    """What a person reads of a refusal: a `ValidationError`'s messages, or the reason given."""
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
