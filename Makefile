@@ -29,8 +29,10 @@ setup: install messages
 serve:
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# The local demo: plain HTTP on 127.0.0.1, demo banner, staff MFA waived (the banner says so).
+# The local demo: plain HTTP on 127.0.0.1, demo banner, staff MFA waived (the banner says so), and
+# background tasks run at once in the server (no worker to start): e-mails appear on the console.
 run: export MAILLAGE_DEMO ?= 1
+run: export TASKS_BACKEND ?= django.tasks.backends.immediate.ImmediateBackend
 run: export MAILLAGE_INSECURE_HTTP ?= 1
 run: export MAILLAGE_STAFF_MFA_REQUIRED ?= 0
 run: setup serve
