@@ -3,7 +3,11 @@ fragment of the same template (a `{% partialdef %}`) instead of the whole page."
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
 
 def is_htmx(request: HttpRequest) -> bool:
@@ -17,3 +21,13 @@ def is_htmx(request: HttpRequest) -> bool:
 def template_for(request: HttpRequest, template: str, partial: str) -> str:
     """`template`, or its partial `partial` (`template#partial`) for an HTMX request."""
     return f"{template}#{partial}" if is_htmx(request) else template
+
+
+def render_page_or_fragment(
+    request: HttpRequest, template: str, partial: str, context: dict[str, Any]
+) -> HttpResponse:
+    """The whole page, or its partial `partial` for an HTMX request. The same URL answers both,
+    so the response varies on `HX-Request` for caches to tell them apart."""
+    response = render(request, template_for(request, template, partial), context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response

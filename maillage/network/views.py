@@ -11,13 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, form_redirect, form_status
 from maillage.core.actors import actor_of
-from maillage.core.htmx import is_htmx, template_for
+from maillage.core.htmx import is_htmx, render_page_or_fragment
 from maillage.core.permissions import has_perm, permission_required
 from maillage.network import exports, imports, selectors, services
 from maillage.network.forms import (
@@ -52,11 +51,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_contacts": selectors.can_see_contacts(request.user),
     }
-    template = template_for(request, "network/organization_list.html", "results")
-    response = render(request, template, context)
-    # The same URL answers a page or a fragment: caches must tell them apart.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_fragment(request, "network/organization_list.html", "results", context)
 
 
 @permission_required("network.view_directory")

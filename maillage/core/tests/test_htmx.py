@@ -13,3 +13,31 @@ def test_a_fragment_is_answered_to_htmx_but_not_to_a_history_restore():
     assert not is_htmx(restore)
     assert template_for(plain, "app/page.html", "results") == "app/page.html"
     assert template_for(fragment, "app/page.html", "results") == "app/page.html#results"
+
+
+def test_a_page_or_its_fragment_varies_on_the_htmx_header(rf, settings):
+    settings.TEMPLATES = [
+        {
+            "BACKEND": "django.template.backends.django.DjangoTemplates",
+            "OPTIONS": {
+                "loaders": [
+                    (
+                        "django.template.loaders.locmem.Loader",
+                        {
+                            "page.html": "<h1>Page</h1>"
+                            "{% partialdef rows inline %}<p>rows</p>{% endpartialdef %}"
+                        },
+                    )
+                ]
+            },
+        }
+    ]
+    from maillage.core.htmx import render_page_or_fragment
+
+    page = render_page_or_fragment(rf.get("/"), "page.html", "rows", {})
+    fragment = render_page_or_fragment(
+        rf.get("/", headers={"HX-Request": "true"}), "page.html", "rows", {}
+    )
+    assert page.content.decode() == "<h1>Page</h1><p>rows</p>"
+    assert fragment.content.decode() == "<p>rows</p>"
+    assert page["Vary"] == fragment["Vary"] == "HX-Request"

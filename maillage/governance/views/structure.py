@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
 
-from maillage.core.htmx import is_htmx, template_for
+from maillage.core.htmx import is_htmx, render_page_or_fragment
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance.forms import MapFilterForm
 from maillage.governance.structure import render_structure
@@ -22,7 +20,4 @@ def structure_map(request: HttpRequest) -> HttpResponse:
         "can_manage": has_perm(request.user, "governance.manage_circles"),
         "can_create_workstream": has_perm(request.user, "governance.manage_workstreams"),
     }
-    response = render(request, template_for(request, "governance/map.html", "results"), context)
-    # The same URL answers a page or a fragment: caches must tell them apart.
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_page_or_fragment(request, "governance/map.html", "results", context)
