@@ -32,6 +32,16 @@ class BilingualName:
         return in_language(self.name_fr, self.name_en)
 
 
+class Timestamped(models.Model):
+    """When a record was created and last changed."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.models import BilingualName
+from maillage.core.models import BilingualName, Timestamped
 from maillage.territories.models import Level, Territory
 
 neq_validator = RegexValidator(
@@ -38,7 +38,7 @@ class OrganizationStatus(models.TextChoices):
     FORMER = "former", _("Former partner")
 
 
-class Organization(models.Model):
+class Organization(Timestamped):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
@@ -67,8 +67,6 @@ class Organization(models.Model):
         choices=OrganizationStatus.choices,
         default=OrganizationStatus.PARTNER,
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("organization")
@@ -98,7 +96,7 @@ class Organization(models.Model):
         return reverse("network:organization_detail", kwargs={"slug": self.slug})
 
 
-class Person(models.Model):
+class Person(Timestamped):
     """Someone in the network; may have an account (`user`)."""
 
     first_name = models.CharField(_("first name"), max_length=100)
@@ -114,8 +112,6 @@ class Person(models.Model):
         on_delete=models.SET_NULL,
         related_name="person",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("person")

@@ -2,7 +2,13 @@ import pytest
 from django.db import models
 from django.utils import translation
 
-from maillage.core.models import AuditEvent, BilingualName, in_language, user_reference
+from maillage.core.models import (
+    AuditEvent,
+    BilingualName,
+    Timestamped,
+    in_language,
+    user_reference,
+)
 from maillage.core.tests.factories import UserFactory
 
 
@@ -40,3 +46,9 @@ def test_a_record_outlives_the_account_it_refers_to():
     user.delete()
     event.refresh_from_db()
     assert event.actor is None
+
+
+def test_timestamped_sets_creation_once_and_the_change_on_every_save():
+    assert Timestamped._meta.abstract
+    assert Timestamped._meta.get_field("created_at").auto_now_add  # type: ignore[union-attr]
+    assert Timestamped._meta.get_field("updated_at").auto_now  # type: ignore[union-attr]

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from django.db import models
 from django.db.models import Q
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 
 class Archivable:
@@ -31,4 +36,19 @@ def exactly_one(first: str, second: str) -> Q:
     """The condition of a row that belongs to exactly one of two owners (circle or workstream…)."""
     return (Q(**{f"{first}__isnull": False}) & Q(**{f"{second}__isnull": True})) | (
         Q(**{f"{first}__isnull": True}) & Q(**{f"{second}__isnull": False})
+    )
+
+
+def owner_reference[M: models.Model](
+    to: type[M], verbose_name: _StrPromise, related_name: str
+) -> models.ForeignKey[M | None, M | None]:
+    """One of a record's two possible owners (circle or workstream): optional, since an
+    `exactly_one` constraint says which is set; an owner with records cannot be deleted."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name=related_name,
     )

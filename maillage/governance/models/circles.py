@@ -7,6 +7,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.models import Timestamped
 from maillage.governance.models._common import Archivable, exactly_one
 from maillage.governance.models.strategies import Strategy
 from maillage.territories.models import Territory
@@ -17,7 +18,7 @@ class CircleMode(models.TextChoices):
     OPEN = "open", _("Open")
 
 
-class Circle(Archivable, models.Model):
+class Circle(Archivable, Timestamped):
     """A circle: a purpose, domains, accountabilities, a parent circle, roles and policies.
 
     Exactly one circle, the general circle, has no parent; it cannot be archived.
@@ -46,8 +47,6 @@ class Circle(Archivable, models.Model):
         _("mode"), max_length=16, choices=CircleMode.choices, default=CircleMode.CONSENT
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("circle")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.models import user_reference
-from maillage.governance.models._common import Endable, exactly_one
+from maillage.governance.models._common import Endable, exactly_one, owner_reference
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.roles import RoleAssignment
 from maillage.governance.models.workstreams import Workstream
@@ -43,22 +43,8 @@ class Membership(Endable, models.Model):
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships"
     )
-    circle = models.ForeignKey(
-        Circle,
-        verbose_name=_("circle"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="memberships",
-    )
-    workstream = models.ForeignKey(
-        Workstream,
-        verbose_name=_("workstream"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="memberships",
-    )
+    circle = owner_reference(Circle, _("circle"), "memberships")
+    workstream = owner_reference(Workstream, _("workstream"), "memberships")
     kind = models.CharField(
         _("kind"), max_length=16, choices=MembershipKind.choices, default=MembershipKind.MEMBER
     )

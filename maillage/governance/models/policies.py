@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.models import user_reference
+from maillage.core.models import Timestamped, user_reference
 from maillage.governance.models.circles import Circle
 
 
@@ -17,7 +17,7 @@ class PolicyStatus(models.TextChoices):
     RETIRED = "retired", _("Retired")
 
 
-class Policy(models.Model):
+class Policy(Timestamped):
     """A circle's policy. Every amendment keeps the earlier text as a `PolicyVersion`."""
 
     circle = models.ForeignKey(
@@ -31,8 +31,6 @@ class Policy(models.Model):
         _("status"), max_length=16, choices=PolicyStatus.choices, default=PolicyStatus.ACTIVE
     )
     version = models.PositiveIntegerField(_("version"), default=1)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("policy")

@@ -7,8 +7,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.models import user_reference
-from maillage.governance.models._common import Archivable, Endable, exactly_one
+from maillage.core.models import Timestamped, user_reference
+from maillage.governance.models._common import Archivable, Endable, exactly_one, owner_reference
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.workstreams import Workstream
 from maillage.network.models import Person, Seat
@@ -28,25 +28,11 @@ SINGLE_HOLDER_KINDS = (RoleKind.LEAD, RoleKind.DELEGATE, RoleKind.FACILITATOR, R
 POLICY_KINDS = (RoleKind.LEAD, RoleKind.SECRETARY)
 
 
-class Role(Archivable, models.Model):
+class Role(Archivable, Timestamped):
     """A role in a circle or in a workstream (never both)."""
 
-    circle = models.ForeignKey(
-        Circle,
-        verbose_name=_("circle"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="roles",
-    )
-    workstream = models.ForeignKey(
-        Workstream,
-        verbose_name=_("workstream"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="roles",
-    )
+    circle = owner_reference(Circle, _("circle"), "roles")
+    workstream = owner_reference(Workstream, _("workstream"), "roles")
     name = models.CharField(_("name"), max_length=200)
     purpose = models.TextField(_("purpose"), blank=True)
     kind = models.CharField(
@@ -56,8 +42,6 @@ class Role(Archivable, models.Model):
     term_months = models.PositiveSmallIntegerField(_("term (months)"), null=True, blank=True)
     may_amend_policies = models.BooleanField(_("may amend the circle's policies"), default=False)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("role")

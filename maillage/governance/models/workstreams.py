@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.models import Timestamped
 from maillage.governance.models._common import Archivable
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.strategies import Strategy
@@ -14,7 +15,7 @@ from maillage.governance.workflows import RUNNING_STATES, WORKSTREAM
 from maillage.territories.models import Territory
 
 
-class Workstream(Archivable, models.Model):
+class Workstream(Archivable, Timestamped):
     """A *chantier*: a mandate with a sunset date, sponsored by one circle or more."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -37,8 +38,6 @@ class Workstream(Archivable, models.Model):
         Strategy, verbose_name=_("strategies"), related_name="workstreams", blank=True
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("workstream")
