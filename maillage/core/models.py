@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.roles import RANK, Role
@@ -35,8 +35,8 @@ class BilingualName:
 class Timestamped(models.Model):
     """When a record was created and last changed."""
 
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(pgettext_lazy("timestamp", "created"), auto_now_add=True)
+    updated_at = models.DateTimeField(pgettext_lazy("timestamp", "updated"), auto_now=True)
 
     class Meta:
         abstract = True
