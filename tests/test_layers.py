@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -58,3 +59,32 @@ def test_an_upward_import_is_found(tmp_path):
     (tmp_path / "governance").mkdir()
     (tmp_path / "governance" / "fine.py").write_text("import maillage.core.audit\n")
     assert upward_imports(tmp_path) == ["core/bad.py imports maillage.governance"]
+
+
+def app_modules(root: Path = ROOT) -> list[Path]:
+    """The project's Python modules, migrations and tests aside."""
+    return [
+        path
+        for path in sorted(root.rglob("*.py"))
+        if not {"tests", "migrations"} & set(path.relative_to(root).parts)
+    ]
+
+
+def test_no_module_passes_600_lines():
+    # A layer that grows past about 500 lines becomes a package by subject.
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in app_modules()
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 600
+    }
+    assert long == {}
+
+
+def test_every_actor_and_viewer_is_typed():
+    untyped = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in app_modules()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"\b(actor|viewer|user): Any\b", line)
+    ]
+    assert untyped == []

@@ -25,6 +25,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import Promise
 
+from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 
 HOME = "home"
@@ -46,7 +47,7 @@ class Entry:
     # True: current on every page under the URL (a section); False: on that very page only.
     active_prefix: bool = True
 
-    def is_visible(self, user: Any) -> bool:
+    def is_visible(self, user: Viewer) -> bool:
         if self.visible is None:
             return True
         if isinstance(self.visible, str):

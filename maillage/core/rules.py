@@ -7,13 +7,15 @@ from typing import Any
 import rules
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.actors import Viewer
+from maillage.core.models import User
 from maillage.core.permissions import add_perm
 from maillage.core.roles import Role
 
 
 def _at_least(role: Role) -> Any:
-    def test(user: Any) -> bool:
-        return bool(user.is_authenticated and user.has_role_at_least(role))
+    def test(user: Viewer) -> bool:
+        return isinstance(user, User) and user.has_role_at_least(role)
 
     return rules.predicate(test, name=f"is_{role.value}_or_more")
 

@@ -17,6 +17,8 @@ from typing import Any
 import rules
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.actors import Viewer
+from maillage.core.models import User
 from maillage.core.permissions import add_perm
 from maillage.core.rules import is_authenticated, is_member, is_staff
 from maillage.governance import workflows
@@ -31,9 +33,9 @@ from maillage.governance.models import (
 )
 
 
-def workstream_ids_of(user: Any) -> set[int]:
+def workstream_ids_of(user: Viewer) -> set[int]:
     """Workstreams `user` currently belongs to (one query)."""
-    if user is None or not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return set()
     return set(
         Membership.objects.filter(
@@ -42,8 +44,8 @@ def workstream_ids_of(user: Any) -> set[int]:
     )
 
 
-def _holds(user: Any, **role_filter: Any) -> bool:
-    if user is None or not getattr(user, "is_authenticated", False):
+def _holds(user: Viewer, **role_filter: Any) -> bool:
+    if not isinstance(user, User):
         return False
     return RoleAssignment.objects.filter(
         person__user_id=user.pk,
@@ -53,15 +55,15 @@ def _holds(user: Any, **role_filter: Any) -> bool:
     ).exists()
 
 
-def _is_workstream_participant(user: Any, workstream: Workstream | None) -> bool:
-    if not isinstance(workstream, Workstream) or not getattr(user, "is_authenticated", False):
+def _is_workstream_participant(user: Viewer, workstream: Workstream | None) -> bool:
+    if not isinstance(workstream, Workstream) or not isinstance(user, User):
         return False
     return Membership.objects.filter(
         person__user_id=user.pk, workstream=workstream, ended_at__isnull=True
     ).exists()
 
 
-def _is_workstream_lead(user: Any, workstream: Any) -> bool:
+def _is_workstream_lead(user: Viewer, workstream: Any) -> bool:
     if not isinstance(workstream, Workstream):
         return False
     return _holds(user, workstream=workstream, kind=RoleKind.LEAD)
@@ -75,7 +77,7 @@ def _circle_of(obj: Any) -> Circle | None:
     return None
 
 
-def _holds_policy_role(user: Any, obj: Any) -> bool:
+def _holds_policy_role(user: Viewer, obj: Any) -> bool:
     """`user` holds a role of the circle (of the policy) that may amend its policies."""
     circle = _circle_of(obj)
     if circle is None:
@@ -83,20 +85,20 @@ def _holds_policy_role(user: Any, obj: Any) -> bool:
     return _holds(user, circle=circle, may_amend_policies=True)
 
 
-def _is_own_membership(user: Any, membership: Any) -> bool:
+def _is_own_membership(user: Viewer, membership: Any) -> bool:
     if not isinstance(membership, Membership) or not getattr(user, "is_authenticated", False):
         return False
     return bool(membership.person.user_id == user.pk)
 
 
-def _manages_membership_group(user: Any, membership: Any) -> bool:
+def _manages_membership_group(user: Viewer, membership: Any) -> bool:
     """Staff, or the lead link of the membership's workstream."""
     if not isinstance(membership, Membership):
         return False
     return bool(is_staff(user)) or _is_workstream_lead(user, membership.workstream)
 
 
-def _is_open_circle(user: Any, circle: Any) -> bool:
+def _is_open_circle(user: Viewer, circle: Any) -> bool:
     return isinstance(circle, Circle) and circle.mode == CircleMode.OPEN and not circle.is_archived
 
 
@@ -112,7 +114,7 @@ manages_membership_group = rules.predicate(
 )
 
 
-def workflow_roles(user: Any, workstream: Workstream) -> set[str]:
+def workflow_roles(user: Viewer, workstream: Workstream) -> set[str]:
     """The workflow roles (`workflows.STAFF`, `workflows.LEAD`) `user` has for `workstream`."""
     found: set[str] = set()
     if user is not None and is_staff(user):
