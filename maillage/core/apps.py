@@ -51,6 +51,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from maillage.core import verbs  # noqa: F401 (registers the core's audit verbs)
+
         self.register_navigation()
 
     def register_navigation(self) -> None:

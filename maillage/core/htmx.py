@@ -28,6 +28,8 @@ def render_page_or_fragment(
 ) -> HttpResponse:
     """The whole page, or its partial `partial` for an HTMX request. The same URL answers both,
     so the response varies on `HX-Request` for caches to tell them apart."""
+    # The page's template shows some parts only around a fragment (`htmx`): an HTMX request.
+    context = {**context, "htmx": is_htmx(request)}
     response = render(request, template_for(request, template, partial), context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -8,7 +8,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.formtools import DateInput as DateInput
 from maillage.core.formtools import FilterForm, data_from, date_field, initial_from
 from maillage.network import selectors
 from maillage.network.imports import ImportKind

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, form_redirect, form_status
 from maillage.core.actors import actor_of
-from maillage.core.htmx import is_htmx, render_page_or_fragment
+from maillage.core.htmx import render_page_or_fragment
 from maillage.core.permissions import has_perm, permission_required
 from maillage.network import exports, imports, selectors, services
 from maillage.network.forms import (
@@ -47,7 +47,6 @@ def organization_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "export_query": export_query.urlencode(),
-        "htmx": is_htmx(request),
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_contacts": selectors.can_see_contacts(request.user),
     }

@@ -8,7 +8,6 @@ from maillage.governance.forms.roles import AssignForm, AssignmentForm, RoleForm
 from maillage.governance.forms.structure import MapFilterForm
 from maillage.governance.forms.workstreams import (
     DeliverableForm,
-    TransitionForm,
     WorkstreamFilterForm,
     WorkstreamForm,
 )
@@ -26,7 +25,6 @@ __all__ = [
     "PolicyForm",
     "PolicyStatusForm",
     "RoleForm",
-    "TransitionForm",
     "WorkstreamFilterForm",
     "WorkstreamForm",
 ]

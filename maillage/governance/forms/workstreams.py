@@ -102,13 +102,6 @@ class WorkstreamForm(ScopeMixin, forms.Form):
         )
 
 
-class TransitionForm(forms.Form):
-    transition = forms.ChoiceField(
-        label=_("Change the status"),
-        choices=[(t.key, t.label) for t in workflows.WORKSTREAM.transitions],
-    )
-
-
 class DeliverableForm(forms.Form):
     title = forms.CharField(label=_("Deliverable"), max_length=255)
     due_date = date_field(_("Due date"))

@@ -31,6 +31,12 @@ POLICY_KINDS = (RoleKind.LEAD, RoleKind.SECRETARY)
 class Role(Archivable, Timestamped):
     """A role in a circle or in a workstream (never both)."""
 
+    @property
+    def group(self) -> Circle | Workstream:
+        group = self.circle if self.circle_id else self.workstream
+        assert group is not None
+        return group
+
     circle = owner_reference(Circle, _("circle"), "roles")
     workstream = owner_reference(Workstream, _("workstream"), "roles")
     name = models.CharField(_("name"), max_length=200)

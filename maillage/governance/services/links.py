@@ -42,8 +42,7 @@ def link_target(assignment: RoleAssignment) -> Circle | Workstream | None:
     if assignment.ended_at is not None or role.archived_at is not None:
         return None
     if role.kind == RoleKind.LEAD:
-        group: Circle | Workstream | None = role.circle or role.workstream
-        return group if group is not None and not group.is_archived else None
+        return None if role.group.is_archived else role.group
     if role.kind == RoleKind.DELEGATE and role.circle is not None:
         parent = role.circle.parent
         if parent is not None and not parent.is_archived and not role.circle.is_archived:

@@ -48,7 +48,6 @@ from maillage.governance.views.roles import (
     role_amend,
     role_archive,
     role_assign,
-    role_group,
     workstream_role_create,
 )
 from maillage.governance.views.structure import structure_map
@@ -106,7 +105,6 @@ __all__ = [
     "role_amend",
     "role_archive",
     "role_assign",
-    "role_group",
     "structure_map",
     "workstream_amend",
     "workstream_archive",

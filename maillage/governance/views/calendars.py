@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actors import actor_of
+from maillage.core.actions import action_redirect
 from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
 from maillage.governance.ical import calendar_ical as build_ical
@@ -34,12 +33,12 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @permission_required("governance.view_calendar")
 @require_POST
 def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
-    services.calendar_feed_reset(actor=actor_of(request))
-    messages.success(
+    return action_redirect(
         request,
-        _("Your calendar has a new subscription link; the previous one no longer works."),
+        lambda actor: services.calendar_feed_reset(actor=actor),
+        success=_("Your calendar has a new subscription link; the previous one no longer works."),
+        to=reverse("governance:calendar"),
     )
-    return redirect("governance:calendar")
 
 
 # The feed is reached without a session (a calendar application subscribes to it): its signed

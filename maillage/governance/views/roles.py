@@ -39,12 +39,6 @@ _accountability = _by_pk(
 )
 
 
-def role_group(role: Role) -> Circle | Workstream:
-    group = role.circle or role.workstream
-    assert group is not None
-    return group
-
-
 def _role_create(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
     form = RoleForm(request.POST or None, in_workstream=isinstance(group, Workstream))
     return form_redirect(
@@ -67,7 +61,7 @@ circle_role_create, workstream_role_create = _in_each_group("governance.manage_r
 @permission_required("governance.manage_roles", obj=_role)
 def role_amend(request: HttpRequest, pk: int) -> HttpResponse:
     role = _role(request, pk)
-    group = role_group(role)
+    group = role.group
     form = RoleForm(request.POST or None, role=role, in_workstream=role.workstream_id is not None)
     return form_redirect(
         request,
@@ -89,7 +83,7 @@ def role_archive(request: HttpRequest, pk: int) -> HttpResponse:
     return _confirm_page(
         request,
         lambda actor: services.role_archive(actor=actor, role=role),
-        group=role_group(role),
+        group=role.group,
         title=_("Archive the role “%(name)s”") % {"name": role.name},
         intro=_("Whoever holds it stops holding it, and a double link it makes ends."),
         submit=_("Archive the role"),
@@ -100,7 +94,7 @@ def role_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("governance.manage_roles", obj=_role)
 def role_assign(request: HttpRequest, pk: int) -> HttpResponse:
     role = _role(request, pk)
-    group = role_group(role)
+    group = role.group
     form = AssignForm(request.POST or None)
     return form_redirect(
         request,
@@ -125,7 +119,7 @@ def role_assign(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("governance.manage_roles", obj=_assignment)
 def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _assignment(request, pk)
-    group = role_group(assignment.role)
+    group = assignment.role.group
     initial = {
         "substitutes": list(assignment.substitutes.all()),
         "term_end": assignment.term_end,
@@ -155,7 +149,7 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
     return _confirm_page(
         request,
         lambda actor: services.role_assignment_end(actor=actor, assignment=assignment),
-        group=role_group(assignment.role),
+        group=assignment.role.group,
         title=_("End the term of %(person)s as “%(role)s”") % names,
         intro=_("A double link the role makes ends with it."),
         submit=_("End today"),
@@ -177,7 +171,7 @@ def role_accountability_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _accountability_add(request: HttpRequest, owner: Circle | Role) -> HttpResponse:
-    group = owner if isinstance(owner, Circle) else role_group(owner)
+    group = owner if isinstance(owner, Circle) else owner.group
     form = AccountabilityForm(request.POST or None)
     title = (
         _("New accountability of the circle “%(name)s”")
@@ -224,5 +218,5 @@ def _accountability_remove(request: HttpRequest, pk: int, *, circle: bool) -> Ht
         request,
         lambda actor: services.accountability_remove(actor=actor, accountability=accountability),
         success=_("The accountability was removed."),
-        to=group_url(owner if isinstance(owner, Circle) else role_group(owner)),
+        to=group_url(owner if isinstance(owner, Circle) else owner.group),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 
-from maillage.core.htmx import is_htmx, render_page_or_fragment
+from maillage.core.htmx import render_page_or_fragment
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance.forms import MapFilterForm
 from maillage.governance.structure import render_structure
@@ -16,7 +16,6 @@ def structure_map(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "map": render_structure(request.user, form.filters()),
-        "htmx": is_htmx(request),
         "can_manage": has_perm(request.user, "governance.manage_circles"),
         "can_create_workstream": has_perm(request.user, "governance.manage_workstreams"),
     }
