@@ -5,13 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.tasks import task
 
 from maillage.core.permissions import SYSTEM
 from maillage.governance.models import Invitation
-from maillage.governance.paths import page_url
-from maillage.governance.selectors.invitations import invitation_email, invitation_token
+from maillage.governance.selectors.invitations import (
+    invitation_accept_url,
+    invitation_by_token,
+    invitation_email,
+    invitation_token,
+)
 from maillage.governance.services.calendars import reminders_send
 
 
@@ -28,17 +33,17 @@ def send_governance_reminders(today: str | None = None) -> int:
 def send_invitation_email(invitation_id: int, base_url: str = "") -> bool:
     """E-mail a pending invitation's link. The link's token is made again here from the
     invitation's salt, so neither the database nor the task queue ever holds it. Returns
-    whether an e-mail was sent (not for a withdrawn or used invitation, nor after a change of
-    the secret key)."""
-    invitation = (
-        Invitation.objects.select_related("workstream", "created_by")
-        .filter(pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True)
-        .first()
-    )
+    whether an e-mail was sent (not for an invitation that can no longer be used, nor after a
+    change of the secret key)."""
+    invitation = Invitation.objects.filter(pk=invitation_id).first()
     token = invitation_token(invitation) if invitation is not None else None
-    if invitation is None or token is None:
+    if token is None:
         return False
-    url = base_url.rstrip("/") + page_url("invitation_accept", token=token)
-    subject, body = invitation_email(invitation, url)
+    try:
+        # Still usable when the task runs: not withdrawn, used, expired, nor its workstream closed.
+        invitation = invitation_by_token(token)
+    except ValidationError:
+        return False
+    subject, body = invitation_email(invitation, invitation_accept_url(token, base_url))
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
     return True

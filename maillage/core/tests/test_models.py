@@ -48,7 +48,15 @@ def test_a_record_outlives_the_account_it_refers_to():
     assert event.actor is None
 
 
+@pytest.mark.django_db
 def test_timestamped_sets_creation_once_and_the_change_on_every_save():
+    from maillage.network.tests.factories import PersonFactory
+
     assert Timestamped._meta.abstract
-    assert Timestamped._meta.get_field("created_at").auto_now_add  # type: ignore[union-attr]
-    assert Timestamped._meta.get_field("updated_at").auto_now  # type: ignore[union-attr]
+    person = PersonFactory()
+    created, updated = person.created_at, person.updated_at
+    person.first_name = "Autre"
+    person.save()
+    person.refresh_from_db()
+    assert person.created_at == created
+    assert person.updated_at > updated

@@ -22,16 +22,6 @@ class Archivable:
         return self.archived_at is not None
 
 
-class Endable:
-    """A record ended rather than deleted (membership, role assignment): `ended_at` says when."""
-
-    ended_at: datetime | None
-
-    @property
-    def is_current(self) -> bool:
-        return self.ended_at is None
-
-
 def exactly_one(first: str, second: str) -> Q:
     """The condition of a row that belongs to exactly one of two owners (circle or workstream…)."""
     return (Q(**{f"{first}__isnull": False}) & Q(**{f"{second}__isnull": True})) | (

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.models import user_reference
-from maillage.governance.models._common import Endable, exactly_one, owner_reference
+from maillage.governance.models._common import exactly_one, owner_reference
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.roles import RoleAssignment
 from maillage.governance.models.workstreams import Workstream
@@ -33,7 +33,7 @@ class EndReason(models.TextChoices):
     CLOSED = "closed", _("Circle or workstream archived")
 
 
-class Membership(Endable, models.Model):
+class Membership(models.Model):
     """A person is a member of a circle or of a workstream. Never deleted: ending is recorded.
 
     `source` is "link" when the membership comes from a double link; `assignment` is then the

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.models import Timestamped, user_reference
-from maillage.governance.models._common import Archivable, Endable, exactly_one, owner_reference
+from maillage.governance.models._common import Archivable, exactly_one, owner_reference
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.workstreams import Workstream
 from maillage.network.models import Person, Seat
@@ -100,7 +100,7 @@ class Role(Archivable, Timestamped):
         return self.kind in SINGLE_HOLDER_KINDS
 
 
-class RoleAssignment(Endable, models.Model):
+class RoleAssignment(models.Model):
     """A person holds a role, possibly on behalf of an organization through a seat."""
 
     role = models.ForeignKey(

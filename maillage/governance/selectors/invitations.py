@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from maillage.core.models import User
 from maillage.governance.models import Invitation
+from maillage.governance.paths import page_url
 from maillage.network.models import Person
 
 TOKEN_KEY_SALT = "maillage.governance.invitation"  # noqa: S105 (a namespace, not a secret)
@@ -22,13 +23,24 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def token_from_salt(salt: str) -> str:
+    """An invitation link's token: its salt signed with the secret key, so it can be made again
+    when the e-mail is sent without being stored anywhere."""
+    return salted_hmac(TOKEN_KEY_SALT, salt, algorithm="sha256").hexdigest()
+
+
 def invitation_token(invitation: Invitation) -> str | None:
     """The token of `invitation`'s link, made again from its salt and the secret key; None for
     an invitation without a salt or when the secret key has changed since it was made."""
     if not invitation.token_salt:
         return None
-    token = salted_hmac(TOKEN_KEY_SALT, invitation.token_salt, algorithm="sha256").hexdigest()
+    token = token_from_salt(invitation.token_salt)
     return token if hash_token(token) == invitation.token_hash else None
+
+
+def invitation_accept_url(token: str, base_url: str = "") -> str:
+    """The acceptance page of `token`, made absolute by `base_url` (e.g. the site's address)."""
+    return base_url.rstrip("/") + page_url("invitation_accept", token=token)
 
 
 def invitation_by_token(token: str) -> Invitation:
@@ -74,7 +86,8 @@ def invitation_email(invitation: Invitation, url: str) -> tuple[str, str]:
         subject = _("Invitation to the workstream “%(name)s”") % {
             "name": invitation.workstream.name
         }
-        sender = str(invitation.created_by) if invitation.created_by else collective
+        # A name only: the inviter's address is theirs to share.
+        sender = inviter_name(invitation.created_by) or collective
         lines = [
             _("%(sender)s invites you to take part in the workstream “%(name)s” of %(collective)s.")
             % {"sender": sender, "name": invitation.workstream.name, "collective": collective},

@@ -25,7 +25,6 @@ from maillage.governance.services.invitations import (
     DEFAULT_INVITATION_DAYS,
     InvitationSent,
     invitation_accept,
-    invitation_accept_path,
     invitation_create,
     invitation_revoke,
 )
@@ -95,7 +94,6 @@ __all__ = [
     "deliverable_remove",
     "deliverable_set_done",
     "invitation_accept",
-    "invitation_accept_path",
     "invitation_create",
     "invitation_revoke",
     "link_target",

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
@@ -23,11 +22,11 @@ from maillage.governance.models import (
     MembershipSource,
     Workstream,
 )
-from maillage.governance.paths import page_url
 from maillage.governance.selectors.invitations import (
-    TOKEN_KEY_SALT,
     hash_token,
+    invitation_accept_url,
     invitation_by_token,
+    token_from_salt,
 )
 from maillage.governance.services._common import (
     _now,
@@ -43,11 +42,6 @@ from maillage.network import services as network_services
 from maillage.network.models import Person
 
 DEFAULT_INVITATION_DAYS = 14
-
-
-def invitation_accept_path(token: str) -> str:
-    """The path of the acceptance page (`governance:invitation_accept`, built with the pages)."""
-    return page_url("invitation_accept", token=token)
 
 
 @dataclass
@@ -114,10 +108,10 @@ def invitation_create(
         expires_at=_now() + timedelta(days=days),
         created_by=_user(actor),
     )
-    token = salted_hmac(TOKEN_KEY_SALT, invitation.token_salt, algorithm="sha256").hexdigest()
+    token = token_from_salt(invitation.token_salt)
     invitation.token_hash = hash_token(token)
     invitation.save()
-    accept_url = base_url.rstrip("/") + invitation_accept_path(token)
+    accept_url = invitation_accept_url(token, base_url)
     _workstream_event(
         actor, GovernanceVerb.WORKSTREAM_INVITATION_SENT, invitation, kind=kind, replaces=replaced
     )

@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 
 import pytest
@@ -172,4 +173,29 @@ def test_a_withdrawn_invitation_or_a_new_secret_key_sends_nothing(staff, setting
     assert tasks.send_invitation_email.call(first.invitation.pk) is False
     settings.SECRET_KEY = "another-secret-key-" + "x" * 40
     assert tasks.send_invitation_email.call(second.invitation.pk) is False
+    assert mail.outbox == []
+
+
+def test_an_expired_invitation_is_not_mailed_and_the_mail_never_shows_the_inviters_address(
+    django_capture_on_commit_callbacks,
+):
+    from django.utils import timezone
+
+    from maillage.core.tests.factories import UserFactory
+    from maillage.governance import tasks
+    from maillage.governance.tests.factories import WorkstreamFactory
+
+    inviter = UserFactory(role=PlatformRole.STAFF, first_name="", last_name="")
+    workstream = WorkstreamFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = services.invitation_create(
+            actor=inviter, workstream=workstream, email="a@example.org"
+        )
+    [message] = mail.outbox
+    assert inviter.email not in message.body
+    mail.outbox.clear()
+    type(sent.invitation).objects.filter(pk=sent.invitation.pk).update(
+        expires_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    assert tasks.send_invitation_email.call(sent.invitation.pk) is False
     assert mail.outbox == []
