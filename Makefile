@@ -4,6 +4,12 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 PORT ?= 8000
+# Local runs and checks sign with a key generated once into var/ (scripts/local-secret-key);
+# production sets its own SECRET_KEY: without DEBUG, the platform refuses to start without one.
+ifeq ($(origin SECRET_KEY),undefined)
+SECRET_KEY := $(shell ./scripts/local-secret-key)
+endif
+export SECRET_KEY
 
 .PHONY: run test test-browser test-pg lint typecheck messages check-messages install serve setup bench clean
 

@@ -133,7 +133,9 @@ def test_check_deploy_is_clean_with_production_settings():
         "MAILLAGE_INSECURE_HTTP": "0",
         "EMAIL_HOST": "smtp.example.org",
     }
-    for local_only in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "MAILLAGE_STAFF_MFA_REQUIRED"):
+    # The project's own settings, not the tests' (tests/settings.py).
+    local = ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "MAILLAGE_STAFF_MFA_REQUIRED")
+    for local_only in (*local, "DJANGO_SETTINGS_MODULE"):
         env.pop(local_only, None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
