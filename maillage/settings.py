@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "maillage.core.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "maillage.core.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -167,7 +169,10 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key", "login": "30/m/ip"}
+# Failed logins: five per account (the key is the e-mail typed) wherever they come from, and more
+# per client address, so that people sharing an address (an office, a proxy) do not lock each other
+# out. The address is the client's behind trusted proxies (MAILLAGE_TRUSTED_PROXIES, below).
+ACCOUNT_RATE_LIMITS = {"login_failed": "20/5m/ip,5/5m/key", "login": "30/m/ip"}
 ACCOUNT_ADAPTER = "maillage.core.adapters.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Maillage"
@@ -265,8 +270,24 @@ SECURE_HSTS_SECONDS = int(
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not INSECURE_HTTP)
-if env_bool("BEHIND_PROXY", False):
+
+# Reverse proxies. BEHIND_PROXY=1 trusts the proxy's X-Forwarded-Proto. MAILLAGE_TRUSTED_PROXIES
+# counts the proxies in front of the platform that append to X-Forwarded-For (one unless set when
+# BEHIND_PROXY=1, else none): core.middleware.ClientAddressMiddleware makes the address the
+# outermost of them saw REMOTE_ADDR, which Django and allauth (login throttling per address)
+# read. Without a trusted proxy the header is ignored: any client can write it.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+try:
+    MAILLAGE_TRUSTED_PROXIES = int(os.environ.get("MAILLAGE_TRUSTED_PROXIES") or int(BEHIND_PROXY))
+except ValueError:
+    MAILLAGE_TRUSTED_PROXIES = -1
+if MAILLAGE_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("MAILLAGE_TRUSTED_PROXIES must be a whole number, 0 or more.")
+# allauth reads REMOTE_ADDR, already the client's; counting the proxies a second time, it would
+# fail on a request that came through fewer of them.
+ALLAUTH_TRUSTED_PROXY_COUNT = 0
 
 # Identity of the collective running this instance; another region sets its own.
 MAILLAGE_COLLECTIVE_NAME = os.environ.get(

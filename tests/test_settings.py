@@ -10,10 +10,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def import_settings(**env: str) -> subprocess.CompletedProcess[str]:
-    """Imports the project's settings in a fresh interpreter with only `env` set."""
+KEY = "a-production-key-" + "q" * 40
+
+
+def import_settings(code: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    """Imports the project's settings in a fresh interpreter with only `env` set, then runs
+    `code` with them as `s`."""
     return subprocess.run(
-        [sys.executable, "-c", "import maillage.settings"],
+        [sys.executable, "-c", f"import maillage.settings as s\n{code}"],
         cwd=ROOT,
         env={"PATH": os.environ["PATH"], **env},
         capture_output=True,
@@ -34,13 +38,34 @@ def test_a_blank_secret_key_is_no_key():
 
 
 def test_settings_load_with_a_secret_key():
-    result = import_settings(SECRET_KEY="a-production-key-" + "q" * 40)
+    result = import_settings(SECRET_KEY=KEY)
     assert result.returncode == 0, result.stderr
 
 
 def test_development_runs_without_a_key():
     result = import_settings(DEBUG="1")
     assert result.returncode == 0, result.stderr
+
+
+def trusted_proxies(**env: str) -> str:
+    result = import_settings("print(s.MAILLAGE_TRUSTED_PROXIES)", SECRET_KEY=KEY, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_no_proxy_is_trusted_by_default():
+    assert trusted_proxies() == "0"
+
+
+def test_behind_a_proxy_one_is_trusted_unless_said_otherwise():
+    assert trusted_proxies(BEHIND_PROXY="1") == "1"
+    assert trusted_proxies(BEHIND_PROXY="1", MAILLAGE_TRUSTED_PROXIES="2") == "2"
+    assert trusted_proxies(BEHIND_PROXY="1", MAILLAGE_TRUSTED_PROXIES="0") == "0"
+
+
+def test_a_count_of_proxies_that_is_no_number_stops_the_start():
+    result = import_settings(SECRET_KEY=KEY, MAILLAGE_TRUSTED_PROXIES="one")
+    assert "MAILLAGE_TRUSTED_PROXIES must be a whole number" in result.stderr
 
 
 def test_the_local_key_is_generated_once_and_kept_private(tmp_path):

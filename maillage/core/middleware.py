@@ -1,12 +1,65 @@
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 from maillage.core.roles import Role
+
+Handler = Callable[[HttpRequest], HttpResponse]
+
+
+def forwarded_client(header: str, proxies: int) -> str | None:
+    """The client's address in an X-Forwarded-For header written through `proxies` trusted proxies.
+
+    Each proxy appends the address it received the request from, so the entry `proxies` places
+    from the right is what the outermost trusted proxy saw; entries further left were written by
+    the client and prove nothing. A request that came through fewer proxies has fewer entries,
+    all written by trusted proxies: the leftmost is then the client. None when the entry is not an
+    address (a misconfigured proxy), so that the connecting address counts instead."""
+    entries = [entry.strip() for entry in header.split(",")]
+    try:
+        return str(ipaddress.ip_address(entries[-min(proxies, len(entries))]))
+    except ValueError:
+        return None
+
+
+class ClientAddressMiddleware:
+    """Behind MAILLAGE_TRUSTED_PROXIES reverse proxies, REMOTE_ADDR becomes the client's address,
+    for Django and for allauth's login throttling: otherwise every visitor would share the
+    proxy's address, and one person's failed logins would lock out everyone."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        proxies = settings.MAILLAGE_TRUSTED_PROXIES
+        header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if proxies and header:
+            client = forwarded_client(header, proxies)
+            if client:
+                request.META["REMOTE_ADDR"] = client
+        return self.get_response(request)
+
+
+class PrivateCacheMiddleware:
+    """What a signed-in person is shown may hold personal information: no cache, shared or the
+    browser's, keeps it (`Cache-Control: private, no-store`), unless its view set a Cache-Control
+    of its own. Anonymous responses are left alone, so public pages may be cached."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            add_never_cache_headers(response)
+        return response
 
 
 class StaffMFARequiredMiddleware:
@@ -15,7 +68,7 @@ class StaffMFARequiredMiddleware:
     # Paths (after the optional language prefix) that stay reachable while enrolling.
     allowed_prefixes = ("/comptes/", "/static/", "/i18n/", "/confidentialite/")
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

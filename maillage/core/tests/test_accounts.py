@@ -8,6 +8,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from maillage.core.models import User
@@ -42,6 +43,62 @@ def test_login_is_throttled_after_repeated_failures(client):
     response = client.post(LOGIN, {"login": "ana@example.org", "password": PASSWORD})
     assert "Trop de tentatives de connexion" in response.text
     assert "_auth_user_id" not in client.session
+
+
+THROTTLED = "Trop de tentatives de connexion"
+
+
+def login_from(address: str, email: str, password: str, *, forged: str = ""):
+    """A login attempt as the reverse proxy passes it on: the proxy connects (REMOTE_ADDR) and
+    appends the address it saw to whatever X-Forwarded-For the client sent."""
+    forwarded = f"{forged}, {address}" if forged else address
+    return Client().post(
+        LOGIN,
+        {"login": email, "password": password},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def per_address_limit() -> int:
+    (rate,) = [r for r in settings.ACCOUNT_RATE_LIMITS["login_failed"].split(",") if "/ip" in r]
+    return int(rate.split("/")[0])
+
+
+def test_behind_a_proxy_failures_lock_one_account_not_its_neighbours(settings):
+    settings.MAILLAGE_TRUSTED_PROXIES = 1
+    for email in ("ana@example.org", "bob@example.org", "carl@example.org"):
+        UserFactory(email=email)
+    for attempt in range(5):
+        # What the client forges in front of the proxy's entry changes nothing.
+        failed = login_from("203.0.113.5", "ana@example.org", "bad", forged=f"198.51.100.{attempt}")
+        assert failed.status_code == 200
+        assert THROTTLED not in failed.text
+    # The sixth attempt for that account from that address is refused, right password or not.
+    refused = login_from("203.0.113.5", "ana@example.org", PASSWORD)
+    assert THROTTLED in refused.text
+    # Another account from the same address, another client from another address: not locked.
+    assert login_from("203.0.113.5", "bob@example.org", PASSWORD).status_code == 302
+    assert login_from("203.0.113.6", "carl@example.org", PASSWORD).status_code == 302
+
+
+def test_behind_a_proxy_the_per_address_limit_counts_each_client_apart(settings):
+    settings.MAILLAGE_TRUSTED_PROXIES = 1
+    UserFactory(email="ana@example.org")
+    # Failures spread over many accounts, below each account's limit, from one client address.
+    for attempt in range(per_address_limit()):
+        login_from("203.0.113.5", f"guess{attempt}@example.org", "bad")
+    assert THROTTLED in login_from("203.0.113.5", "ana@example.org", PASSWORD).text
+    assert login_from("203.0.113.6", "ana@example.org", PASSWORD).status_code == 302
+
+
+def test_without_a_trusted_proxy_a_forged_header_does_not_escape_the_limit(settings):
+    settings.MAILLAGE_TRUSTED_PROXIES = 0
+    UserFactory(email="ana@example.org")
+    for attempt in range(per_address_limit()):
+        login_from(f"203.0.113.{attempt}", f"guess{attempt}@example.org", "bad")
+    # Every attempt came from the connecting address, whatever X-Forwarded-For claimed.
+    assert THROTTLED in login_from("198.51.100.9", "ana@example.org", PASSWORD).text
 
 
 def test_signup_creates_a_citizen_and_sends_a_verification_email(client):

@@ -1,0 +1,90 @@
+"""The core's middleware: the client's address behind trusted proxies, and no cache for what a
+signed-in person is shown."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
+from django.test import RequestFactory
+from django.urls import reverse
+
+from maillage.core.middleware import (
+    ClientAddressMiddleware,
+    PrivateCacheMiddleware,
+    forwarded_client,
+)
+from maillage.core.roles import Role
+from maillage.core.tests.checks import assert_private_no_store, cache_directives
+from maillage.core.tests.factories import UserFactory
+
+
+@pytest.mark.parametrize(
+    ("header", "proxies", "client"),
+    [
+        ("203.0.113.5", 1, "203.0.113.5"),
+        # Entries left of the trusted ones were written by the client: ignored.
+        ("198.51.100.1, 203.0.113.5", 1, "203.0.113.5"),
+        ("198.51.100.1, 203.0.113.5, 10.0.0.2", 2, "203.0.113.5"),
+        # Through fewer proxies than counted, every entry is a trusted proxy's.
+        ("203.0.113.5", 2, "203.0.113.5"),
+        (" 2001:db8::1 ", 1, "2001:db8::1"),
+        ("not-an-address", 1, None),
+        ("", 1, None),
+    ],
+)
+def test_the_client_is_what_the_outermost_trusted_proxy_saw(header, proxies, client):
+    assert forwarded_client(header, proxies) == client
+
+
+def remote_addr_seen(settings, proxies: int, forwarded: str) -> str:
+    settings.MAILLAGE_TRUSTED_PROXIES = proxies
+    seen: list[str] = []
+
+    def view(request: HttpRequest) -> HttpResponse:
+        seen.append(request.META["REMOTE_ADDR"])
+        return HttpResponse()
+
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    ClientAddressMiddleware(view)(request)
+    return seen[0]
+
+
+def test_behind_a_trusted_proxy_remote_addr_is_the_clients(settings):
+    assert remote_addr_seen(settings, 1, "198.51.100.1, 203.0.113.5") == "203.0.113.5"
+
+
+def test_without_a_trusted_proxy_the_header_is_ignored(settings):
+    assert remote_addr_seen(settings, 0, "203.0.113.5") == "10.0.0.1"
+
+
+def test_a_header_that_names_no_address_leaves_the_connecting_one(settings):
+    assert remote_addr_seen(settings, 1, "unknown") == "10.0.0.1"
+
+
+@pytest.mark.django_db
+def test_a_signed_in_persons_pages_are_private_and_not_stored(client_as):
+    client = client_as(Role.MEMBER)
+    for url in (reverse("core:notifications"), "/", reverse("core:privacy")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_private_no_store(response)
+
+
+@pytest.mark.django_db
+def test_anonymous_public_pages_may_be_cached(client):
+    for url in ("/", "/en/", reverse("core:privacy")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" not in cache_directives(response), url
+
+
+def test_a_views_own_cache_control_is_kept():
+    def view(request: HttpRequest) -> HttpResponse:
+        response = HttpResponse()
+        response["Cache-Control"] = "public, max-age=60"
+        return response
+
+    request = RequestFactory().get("/")
+    request.user = UserFactory.build()
+    assert PrivateCacheMiddleware(view)(request)["Cache-Control"] == "public, max-age=60"
+    request.user = AnonymousUser()
+    assert "Cache-Control" not in PrivateCacheMiddleware(lambda request: HttpResponse())(request)
