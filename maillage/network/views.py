@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, form_redirect, form_status
@@ -53,7 +54,9 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     return render_page_or_fragment(request, "network/organization_list.html", "results", context)
 
 
+# An export may hold contact details: no cache keeps it, whoever asked.
 @permission_required("network.view_directory")
+@never_cache
 def organization_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "xlsx"):
         raise Http404

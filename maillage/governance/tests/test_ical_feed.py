@@ -8,6 +8,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from maillage.core.roles import Role as PlatformRole
+from maillage.core.tests.checks import assert_private_no_store
 from maillage.core.tests.factories import user_with_role
 from maillage.governance import selectors, services
 from maillage.governance.feeds import feed_token
@@ -122,3 +123,9 @@ def test_the_feed_follows_the_accounts_current_rights(agenda):
     user.role = PlatformRole.CITIZEN
     user.save()
     assert parse(Client().get(path))[1] == []
+
+
+def test_the_feed_names_people_so_no_cache_keeps_it(agenda):
+    response = Client().get(feed_path(user_with_role(PlatformRole.MEMBER)))
+    parse(response)
+    assert_private_no_store(response)

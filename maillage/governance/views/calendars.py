@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect
@@ -42,8 +43,10 @@ def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
 
 
 # The feed is reached without a session (a calendar application subscribes to it): its signed
-# token stands for the account, and the events are those that account may see.
+# token stands for the account, and the events are those that account may see. It names people,
+# so no cache keeps it.
 @permission_required("governance.view_structure")
+@never_cache
 def calendar_ical(request: HttpRequest, token: str) -> HttpResponse:
     user = selectors.calendar_feed_user(token)
     if user is None:
@@ -54,6 +57,5 @@ def calendar_ical(request: HttpRequest, token: str) -> HttpResponse:
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="gouvernance.ics"'
-    response["Cache-Control"] = "private, max-age=900"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -8,6 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from maillage.core.roles import ANONYMOUS, Role
+from maillage.core.tests.checks import assert_private_no_store
 from maillage.network.tests.factories import OrganizationFactory, SeatFactory, sector
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,11 @@ def test_xlsx(member_client, organizations):
 
 def test_unknown_format_is_404(client):
     assert client.get(reverse("network:organization_export", args=["pdf"])).status_code == 404
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("role", [ANONYMOUS, Role.MEMBER])
+def test_no_cache_keeps_an_export(client_as, organizations, role, fmt):
+    response = client_as(role).get(reverse("network:organization_export", args=[fmt]))
+    assert response.status_code == 200
+    assert_private_no_store(response)
