@@ -210,6 +210,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 # Largest CSV or GeoJSON accepted through the web interface.
 MAILLAGE_MAX_UPLOAD_BYTES = int(os.environ.get("MAILLAGE_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
+# Most rows one import takes: a larger file is refused at its field (it is checked and applied
+# by tasks, the application in one transaction).
+MAILLAGE_IMPORT_MAX_ROWS = int(os.environ.get("MAILLAGE_IMPORT_MAX_ROWS", "20000"))
 
 # E-mail: console locally, SMTP when EMAIL_HOST is set (Django 6.1 mailers).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

@@ -11,6 +11,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.roles import RANK, Role
+from maillage.core.workflows import IMPORT_JOB, WORKING
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -144,3 +145,54 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class ImportJob(Timestamped):
+    """A file uploaded for import: checked by a task, confirmed by its uploader, applied by a task
+    (the workflow `workflows.IMPORT_JOB`). Visible to its uploader only."""
+
+    kind = models.CharField(_("kind"), max_length=64)  # an importer's key (`core.imports`)
+    uploaded_by = models.ForeignKey(
+        User, verbose_name=_("uploaded by"), on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    # The decoded file, kept only while it may still be imported (it may hold personal data).
+    text = models.TextField(_("content"), blank=True)
+    # The uploader's language: the task writes the errors in it.
+    language = models.CharField(_("language"), max_length=16)
+    state = models.CharField(
+        _("state"), max_length=16, choices=IMPORT_JOB.choices, default=IMPORT_JOB.initial
+    )
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    checked_rows = models.PositiveIntegerField(_("rows checked"), default=0)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    # The first errors found ({"line", "column", "message"}); `error_count` counts them all.
+    errors = models.JSONField(_("errors found"), default=list, blank=True)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    checked_at = models.DateTimeField(_("checked"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["uploaded_by", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(checked_rows__lte=models.F("total_rows")),
+                name="import_job_progress_within_total",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state__in=IMPORT_JOB.keys), name="import_job_known_state"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def working(self) -> bool:
+        """A task is at work on it: its report page follows it."""
+        return self.state in IMPORT_JOB.keys_tagged(WORKING)

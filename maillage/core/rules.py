@@ -8,7 +8,8 @@ import rules
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.actors import Viewer
-from maillage.core.models import User
+from maillage.core.imports import may_import
+from maillage.core.models import ImportJob, User
 from maillage.core.permissions import add_perm
 from maillage.core.roles import Role
 
@@ -27,6 +28,20 @@ is_member = _at_least(Role.MEMBER)
 is_staff = _at_least(Role.STAFF)
 is_admin = _at_least(Role.ADMIN)
 
+
+def _is_import_uploader(user: Viewer, job: ImportJob | None) -> bool:
+    return job is not None and isinstance(user, User) and job.uploaded_by_id == user.pk
+
+
+def _may_import_its_kind(user: Viewer, job: ImportJob | None) -> bool:
+    """Still allowed to import this kind of file (a role may have changed since the upload)."""
+    return job is not None and may_import(user, job.kind)
+
+
+is_import_uploader = rules.predicate(_is_import_uploader, name="is_import_uploader")
+may_import_its_kind = rules.predicate(_may_import_its_kind, name="may_import_its_kind")
+
+
 add_perm("core.view_public", rules.always_allow, _("This page is public."))
 add_perm(
     "core.view_notifications",
@@ -42,4 +57,14 @@ add_perm(
     "core.change_role",
     is_admin,
     _("Only administrators may change someone's role."),
+)
+add_perm(
+    "core.view_import",
+    is_import_uploader & may_import_its_kind,
+    _("Only the person who uploaded this file, while they may import, sees its report."),
+)
+add_perm(
+    "core.confirm_import",
+    is_import_uploader & may_import_its_kind,
+    _("Only the person who uploaded this file, while they may import, confirms it."),
 )

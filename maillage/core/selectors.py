@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 
 from maillage.core.actors import Viewer
-from maillage.core.models import AuditEvent, Notification, User
+from maillage.core.models import AuditEvent, ImportJob, Notification, User
 from maillage.core.permissions import has_perm
 
 
@@ -33,3 +35,10 @@ def notifications_for(user: Viewer) -> QuerySet[Notification]:
 
 def unread_count(user: Viewer) -> int:
     return notifications_for(user).filter(read_at__isnull=True).count()
+
+
+def import_jobs(viewer: Viewer, *, kinds: Collection[str]) -> QuerySet[ImportJob]:
+    """The imports of these kinds that `viewer` uploaded, newest first, without their content."""
+    if not isinstance(viewer, User):
+        return ImportJob.objects.none()
+    return ImportJob.objects.filter(uploaded_by=viewer, kind__in=kinds).defer("text")

@@ -9,11 +9,12 @@ from django.utils.text import slugify
 def unique_slug(model: type[models.Model], text: str, *, instance_pk: int | None = None) -> str:
     """A slug of `text` not yet used by another `model` row (`habitation`, `habitation-2`…)."""
     base = slugify(text)[:200] or "x"
-    taken = set(
-        model._default_manager.filter(slug__startswith=base)
-        .exclude(pk=instance_pk)
-        .values_list("slug", flat=True)
-    )
+    others = model._default_manager.exclude(pk=instance_pk)
+    # Usually free: the unique index answers at once, where a prefix search reads the whole
+    # table (LIKE on SQLite), which made large imports slow down row after row.
+    if not others.filter(slug=base).exists():
+        return base
+    taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1

@@ -1,13 +1,19 @@
-"""Background work of the core: sending notification e-mails."""
+"""Background work of the core: sending notification e-mails, checking and applying imports."""
 
 from __future__ import annotations
+
+import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.tasks import task
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from maillage.core.models import Notification
+from maillage.core.actors import SYSTEM
+from maillage.core.models import ImportJob, Notification
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -29,3 +35,33 @@ def send_notification_email(notification_id: int) -> bool:
         )
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return True
+
+
+@task()
+def check_import(job_id: int) -> str:
+    """Check an uploaded file's rows (nothing is applied); returns the job's new state."""
+    return _run_import_step(job_id, "uploaded")
+
+
+@task()
+def apply_import(job_id: int) -> str:
+    """Apply a confirmed file, all or nothing; returns the job's new state."""
+    return _run_import_step(job_id, "applying")
+
+
+def _run_import_step(job_id: int, state: str) -> str:
+    # The services enqueue these tasks: they are imported when a task runs.
+    from maillage.core import services
+
+    job = ImportJob.objects.filter(pk=job_id, state=state).first()
+    if job is None:
+        return ""  # gone, or a task run twice: the first run did the work
+    step = services.import_job_check if state == "uploaded" else services.import_job_apply
+    try:
+        return step(actor=SYSTEM, job=job).state
+    except Exception:
+        # A fault, not the file: logged for the administrators; the job says it stopped.
+        logger.exception("Import %s stopped", job_id)
+        with translation.override(job.language):
+            message = _("An unexpected error stopped this import; nothing was imported.")
+        return services.import_job_fail(actor=SYSTEM, job=job, message=message).state

@@ -8,4 +8,6 @@ urlpatterns = [
     path("confidentialite/", views.privacy, name="privacy"),
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/<int:pk>/lue/", views.notification_read, name="notification_read"),
+    path("importations/<int:pk>/", views.import_job, name="import_job"),
+    path("importations/<int:pk>/confirmer/", views.import_job_confirm, name="import_job_confirm"),
 ]

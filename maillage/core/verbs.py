@@ -9,6 +9,12 @@ class CoreVerb(Verbs):
     USER_CREATED = "user.created", _("account created")
     USER_ROLE_CHANGED = "user.role_changed", _("role changed")
     NOTIFICATION_READ = "notification.read", _("notification read")
+    IMPORT_UPLOADED = "import.uploaded", _("file uploaded for import")
+    IMPORT_CHECKED = "import.checked", _("file checked, without errors")
+    IMPORT_REFUSED = "import.refused", _("file refused: errors")
+    IMPORT_CONFIRMED = "import.confirmed", _("import confirmed")
+    IMPORT_APPLIED = "import.applied", _("file imported")
+    IMPORT_FAILED = "import.failed", _("import failed, nothing changed")
 
 
 register_verbs(CoreVerb)

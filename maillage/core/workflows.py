@@ -145,3 +145,44 @@ class Workflow:
             reason = step.refusal or self.refusals.get(step.allowed) or _("You may not do this.")
             raise TransitionNotAllowed(str(reason) % {"transition": step.label})
         return step
+
+
+# The import job (`models.ImportJob`): checked by a task without applying anything, confirmed by
+# the person who uploaded the file, then applied by a task, all or nothing. The platform (a task)
+# fires every transition but the confirmation.
+UPLOADER = "uploader"
+PLATFORM = "platform"  # a role nobody holds: only the platform itself (roles=None) fires these
+# States in which a task is at work: the report page follows them.
+WORKING = "working"
+_WORKING = frozenset({WORKING})
+_PLATFORM = frozenset({PLATFORM})
+
+IMPORT_JOB = Workflow(
+    key="import_job",
+    initial="uploaded",
+    states=(
+        State("uploaded", _("Uploaded"), tags=_WORKING),
+        State("checking", _("Being checked"), tags=_WORKING),
+        State("checked", _("Checked, waiting for confirmation")),
+        State("invalid", _("Refused: errors in the file")),
+        State("applying", _("Being imported"), tags=_WORKING),
+        State("applied", _("Imported")),
+        State("failed", _("Failed: nothing was imported")),
+    ),
+    transitions=(
+        Transition("check", _("Check"), ("uploaded",), "checking", _PLATFORM),
+        Transition("accept", _("Accept"), ("checking",), "checked", _PLATFORM),
+        Transition("refuse", _("Refuse"), ("checking",), "invalid", _PLATFORM),
+        Transition(
+            "confirm", _("Confirm the import"), ("checked",), "applying", frozenset({UPLOADER})
+        ),
+        Transition("finish", _("Finish"), ("applying",), "applied", _PLATFORM),
+        Transition("fail", _("Fail"), ("uploaded", "checking", "applying"), "failed", _PLATFORM),
+    ),
+    refusals={
+        frozenset({UPLOADER}): _(
+            "Only the person who uploaded the file may do this: “%(transition)s”."
+        ),
+        _PLATFORM: _("Only the platform does this: “%(transition)s”."),
+    },
+)

@@ -18,9 +18,12 @@ class NetworkConfig(NavigationMixin, AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import email_confirmed
 
+        from maillage.core.imports import register_importer
         from maillage.network import receivers, rules, services  # noqa: F401 (registrations)
 
         super().ready()
+        for importer in services.IMPORTERS:
+            register_importer(importer)
         email_confirmed.connect(
             receivers.link_person_on_email_confirmed, dispatch_uid="network.link_person"
         )

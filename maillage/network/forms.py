@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core.formtools import FilterForm, data_from, date_field, initial_from
 from maillage.network import selectors
-from maillage.network.imports import ImportKind
 from maillage.network.models import Organization, OrganizationStatus, Person, Sector
 from maillage.network.services import OrganizationData, PersonData, SeatData
 from maillage.territories.models import Level, Territory, TerritoryType
@@ -246,17 +245,3 @@ class SeatForm(forms.Form):
         return data_from(
             SeatData, self.cleaned_data, substitutes=list(self.cleaned_data["substitutes"])
         )
-
-
-class ImportForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("What the file contains"),
-        choices=ImportKind.choices,
-        widget=forms.RadioSelect,
-        initial=ImportKind.ORGANIZATIONS,
-    )
-    file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_("UTF-8 (or Windows “CSV”), comma or semicolon separated, .csv."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
-    )

@@ -1,7 +1,8 @@
-"""Reading CSV files of organizations and people: decoding, columns, and checking each row.
+"""Reading CSV files of organizations and people: columns, and checking each row.
 
-Nothing here writes: `services.network_import` applies the rows this module has checked.
-The column format is documented in docs/apps/network.md.
+Nothing here writes: `services.network_import` applies the rows this module has checked. Decoding
+the file and the import job are the core's (`maillage.core.imports`). The column format is
+documented in docs/apps/network.md.
 """
 
 from __future__ import annotations
@@ -10,20 +11,18 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from maillage.core.imports import ImportFileError, RowError
 from maillage.network.models import Organization, OrganizationStatus, Sector
 from maillage.territories.models import Level, Territory
 
@@ -103,53 +102,10 @@ SEAT_WORDS = {
 }
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be read; the message says why, in the user's language."""
-
-
 def _plain(text: str) -> str:
     """Lowercase without accents: "Régional" and "regional" are the same word."""
     decomposed = unicodedata.normalize("NFKD", text.strip().lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def decode_csv(data: bytes) -> str:
-    """UTF-8 (with or without the BOM Excel writes), else Windows-1252 (Excel's "CSV")."""
-    if not data.strip():
-        raise ImportFileError(_("The file is empty."))
-    if b"\x00" in data:
-        raise ImportFileError(
-            _("This file is not a CSV text file. Save the spreadsheet as “CSV UTF-8”.")
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            _("The encoding of this file is not recognized. Save it as “CSV UTF-8”.")
-        ) from error
-
-
-def read_upload(upload: UploadedFile[Any]) -> str:
-    """Check the name and size of an uploaded file, then decode it."""
-    limit = settings.MAILLAGE_MAX_UPLOAD_BYTES
-    if not (upload.name or "").lower().endswith(".csv"):
-        raise ImportFileError(_("The file must be a CSV file (name ending in .csv)."))
-    size = upload.size or 0
-    if size > limit:
-        raise ImportFileError(
-            _("The file is too large (%(size)s); the limit is %(limit)s.")
-            % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
-        )
-    data = upload.read(limit + 1)
-    if len(data) > limit:
-        raise ImportFileError(
-            _("The file is too large; the limit is %(limit)s.") % {"limit": filesizeformat(limit)}
-        )
-    return decode_csv(data)
 
 
 @dataclass
@@ -221,54 +177,6 @@ def parse_csv(text: str, kind: str) -> list[ImportRow]:
     return rows
 
 
-@dataclass
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.column:
-            return _("line %(line)s, column “%(column)s”: %(message)s") % {
-                "line": self.line,
-                "column": self.column,
-                "message": self.message,
-            }
-        return _("line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-
-
-@dataclass
-class RowOutcome:
-    line: int
-    action: str  # "create", "update" or "unchanged"
-    label: str
-    details: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportReport:
-    kind: str
-    dry_run: bool
-    outcomes: list[RowOutcome] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    applied: bool = False
-
-    def count(self, action: str) -> int:
-        return sum(1 for outcome in self.outcomes if outcome.action == action)
-
-    @property
-    def created(self) -> int:
-        return self.count("create")
-
-    @property
-    def updated(self) -> int:
-        return self.count("update")
-
-    @property
-    def unchanged(self) -> int:
-        return self.count("unchanged")
-
-
 # Which CSV column a service's field error belongs to.
 FIELD_COLUMNS = {
     "title": "function",
@@ -300,6 +208,14 @@ class Lookups:
         for territory in Territory.objects.all():
             self.territories.setdefault(territory.code, []).append(territory)
         self._organizations: dict[str, Organization] | None = None
+
+    def organization_keys(self) -> set[tuple[str, str]]:
+        """What finds an existing organization when a row is applied: its NEQ, or else its
+        name (case ignored)."""
+        keys: set[tuple[str, str]] = set()
+        for neq, name in Organization.objects.values_list("neq", "name"):
+            keys.update(_organization_keys(neq, name))
+        return keys
 
     def organization(self, text: str) -> Organization | None:
         """An organization by NEQ, slug or exact name (case and accents ignored)."""
@@ -479,3 +395,37 @@ def check_person_row(row: ImportRow, lookups: Lookups) -> tuple[PersonRow, list[
                 % {"value": cells["seat_start"]},
             )
     return checked, check.errors
+
+
+def _organization_keys(neq: str, name: str) -> set[tuple[str, str]]:
+    keys = {("name", name.strip().casefold())}
+    return keys | {("neq", neq)} if neq else keys
+
+
+type RowCheck = Callable[[ImportRow], list[RowError]]
+
+
+def organization_checker() -> RowCheck:
+    """The check of one row of organizations, the look-ups loaded once. It also knows which
+    organizations exist (or come earlier in the file), so that a new one without a sector is
+    refused when the file is checked rather than when it is applied."""
+    lookups = Lookups()
+    known = lookups.organization_keys()
+
+    def check(row: ImportRow) -> list[RowError]:
+        checked, errors = check_organization_row(row, lookups)
+        keys = _organization_keys(checked.values.get("neq", ""), row.values["name"])
+        if row.values["name"] and not row.values["sectors"] and not keys & known:
+            errors.append(
+                RowError(row.line, "sectors", _("a new organization needs at least one sector."))
+            )
+        known.update(keys)
+        return errors
+
+    return check
+
+
+def person_checker() -> RowCheck:
+    """The check of one row of people, the look-ups loaded once."""
+    lookups = Lookups()
+    return lambda row: check_person_row(row, lookups)[1]

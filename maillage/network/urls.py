@@ -7,7 +7,6 @@ urlpatterns = [
     path("", views.organization_list, name="organization_list"),
     path("exporter/<str:fmt>/", views.organization_export, name="organization_export"),
     path("importer/", views.import_upload, name="import"),
-    path("importer/confirmer/", views.import_confirm, name="import_confirm"),
     path("ajouter/organisation/", views.organization_create, name="organization_create"),
     path("ajouter/personne/", views.person_create, name="person_create"),
     path("organisations/<slug:slug>/", views.organization_detail, name="organization_detail"),

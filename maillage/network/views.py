@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import secrets
-
 from django import forms
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from maillage.core import views as core_views
 from maillage.core.actions import action_redirect, form_redirect, form_status
-from maillage.core.actors import actor_of
 from maillage.core.htmx import render_page_or_fragment
 from maillage.core.permissions import has_perm, permission_required
-from maillage.network import exports, imports, selectors, services
+from maillage.network import exports, selectors, services
 from maillage.network.forms import (
     DirectoryFilterForm,
     FunctionForm,
-    ImportForm,
     OrganizationForm,
     PersonForm,
     SeatForm,
@@ -31,7 +27,6 @@ from maillage.network.forms import (
 from maillage.network.models import Function, Organization, Person, Seat, Sector
 
 PAGE_SIZE = 25
-IMPORT_SESSION_KEY = "network_import"
 
 
 # Directory
@@ -307,68 +302,12 @@ def _form_page(
 
 @permission_required("network.import")
 def import_upload(request: HttpRequest) -> HttpResponse:
-    """Upload, then a dry-run preview; the content waits in the session for the confirmation."""
-    form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
-    token = ""
-    if request.method == "POST" and form.is_valid():
-        kind = form.cleaned_data["kind"]
-        request.session.pop(IMPORT_SESSION_KEY, None)
-        try:
-            text = imports.read_upload(form.cleaned_data["file"])
-            rows = imports.parse_csv(text, kind)
-        except imports.ImportFileError as error:
-            form.add_error("file", str(error))
-        else:
-            report = services.network_import(
-                actor=actor_of(request), kind=kind, rows=rows, dry_run=True
-            )
-            if not report.errors:
-                token = secrets.token_urlsafe(16)
-                request.session[IMPORT_SESSION_KEY] = {
-                    "token": token,
-                    "kind": kind,
-                    "text": text,
-                    "name": form.cleaned_data["file"].name,
-                }
-    status = 400 if form.is_bound and (form.errors or (report and report.errors)) else 200
-    return _import_page(request, form, report, token=token, status=status)
-
-
-def _import_page(
-    request: HttpRequest,
-    form: ImportForm,
-    report: imports.ImportReport | None,
-    *,
-    token: str = "",
-    status: int = 200,
-) -> HttpResponse:
-    """The upload form, with the report of the file checked and the token that confirms it."""
+    """Upload a file of organizations or people: read at once (its type, size, columns and rows),
+    then checked by a task and followed on its report page (the core's `import_job`)."""
     sector_keys = list(Sector.objects.values_list("key", flat=True))
-    context = {"form": form, "report": report, "token": token, "sector_keys": sector_keys}
-    return render(request, "network/import.html", context, status=status)
-
-
-@permission_required("network.import")
-@require_POST
-def import_confirm(request: HttpRequest) -> HttpResponse:
-    pending = request.session.get(IMPORT_SESSION_KEY)
-    if not pending or request.POST.get("token") != pending.get("token"):
-        messages.error(request, _("This preview has expired. Upload the file again."))
-        return redirect("network:import")
-    rows = imports.parse_csv(pending["text"], pending["kind"])
-    report = services.network_import(
-        actor=actor_of(request), kind=pending["kind"], rows=rows, dry_run=False
-    )
-    del request.session[IMPORT_SESSION_KEY]
-    if report.errors:
-        # The data changed since the preview; nothing was imported.
-        return _import_page(request, ImportForm(), report, status=400)
-    messages.success(
+    return core_views.import_upload(
         request,
-        _("Import done: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
-        % {"created": report.created, "updated": report.updated, "unchanged": report.unchanged},
+        importers=services.IMPORTERS,
+        template="network/import.html",
+        context={"sector_keys": sector_keys},
     )
-    if pending["kind"] == imports.ImportKind.PEOPLE:
-        return redirect("network:person_list")
-    return redirect("network:organization_list")

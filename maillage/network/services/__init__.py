@@ -2,7 +2,7 @@
 
 from maillage.core.permissions import SYSTEM
 from maillage.network.services.functions import function_add, function_end
-from maillage.network.services.imports import network_import
+from maillage.network.services.imports import IMPORTERS, network_import
 from maillage.network.services.organizations import (
     NEQ_PATTERN,
     OrganizationData,
@@ -28,6 +28,7 @@ from maillage.network.services.seats import (
 )
 
 __all__ = [
+    "IMPORTERS",
     "NEQ_PATTERN",
     "SYSTEM",
     "OrganizationData",

@@ -37,5 +37,4 @@ ACCESS = {
     # POST only: staff asking with GET get 405, everyone else is refused first.
     "network:seat_end": Expect.staff(405, **seat),
     "network:function_end": Expect.staff(405, kwargs=lambda d: {"pk": d.function.pk}),
-    "network:import_confirm": Expect.staff(405),
 }

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from maillage.core.models import AuditEvent
+from maillage.core.imports import decode_csv
+from maillage.core.models import AuditEvent, ImportJob
 from maillage.network import imports, services
 from maillage.network.models import Organization, Person, Seat
 from maillage.network.tests.factories import (
@@ -28,27 +30,6 @@ HEADER = "name,acronym,neq,sectors,level,territories,website,email,phone,status,
 def run(staff, text, kind="organizations", dry_run=False):
     rows = imports.parse_csv(text, kind)
     return services.network_import(actor=staff, kind=kind, rows=rows, dry_run=dry_run)
-
-
-def test_decode_utf8_with_and_without_bom_and_cp1252():
-    text = "name\nÉcole fictive\n"
-    assert imports.decode_csv(text.encode("utf-8")) == text
-    assert imports.decode_csv(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
-    assert imports.decode_csv(text.encode("cp1252")) == text
-
-
-@pytest.mark.parametrize("data", [b"", b"   \n", b"name\x00\x01", b"name\n\x81\x8d\x8f\x90\x9d"])
-def test_decode_refuses_what_is_not_a_csv(data):
-    with pytest.raises(imports.ImportFileError):
-        imports.decode_csv(data)
-
-
-def test_read_upload_checks_extension_and_size(settings):
-    with pytest.raises(imports.ImportFileError, match="csv"):
-        imports.read_upload(SimpleUploadedFile("liste.xlsx", b"name\nX\n"))
-    settings.MAILLAGE_MAX_UPLOAD_BYTES = 10
-    with pytest.raises(imports.ImportFileError):
-        imports.read_upload(SimpleUploadedFile("liste.csv", b"name\n" + b"x" * 20))
 
 
 def test_parse_semicolons_french_headers_and_line_numbers():
@@ -168,10 +149,10 @@ def test_example_files_import_cleanly(staff):
     for code, name in (("2415013", "La Malbaie"), ("2415035", "Clermont")):
         municipality(code=code, name=name)
     mrc(code="2434", name="Portneuf")
-    organizations = imports.decode_csv((EXAMPLES / "organizations.csv").read_bytes())
+    organizations = decode_csv((EXAMPLES / "organizations.csv").read_bytes())
     report = run(staff, organizations)
     assert not report.errors, [str(e) for e in report.errors]
-    people = imports.decode_csv((EXAMPLES / "people.csv").read_bytes())
+    people = decode_csv((EXAMPLES / "people.csv").read_bytes())
     report = run(staff, people, kind="people")
     assert not report.errors, [str(e) for e in report.errors]
     assert report.created == 3
@@ -190,51 +171,196 @@ def test_command_dry_run_and_errors(tmp_path):
         call_command("import_network", "organizations", str(bad))
 
 
-# The web pages
+def test_people_decode_through_the_core(staff):
+    people = decode_csv((EXAMPLES / "people.csv").read_bytes())
+    assert [row.line for row in imports.parse_csv(people, "people")][:1] == [2]
 
 
-def upload(client, content: bytes, name="liste.csv", kind="organizations"):
+# The checks of a file's rows, as the import job's task runs them
+
+
+def check_all(kind, text):
+    checker = (
+        imports.organization_checker() if kind == "organizations" else imports.person_checker()
+    )
+    return [e for row in imports.parse_csv(text, kind) for e in checker(row)]
+
+
+def test_the_check_refuses_a_new_organization_without_a_sector(staff):
+    OrganizationFactory.create(name="Déjà là (fictif)", neq="1170000002")
+    errors = check_all(
+        "organizations",
+        HEADER
+        + "Sans secteur (fictif),,,,,,,,,,\n"
+        + "Déjà là (fictif),,,,,,,,,,\n"
+        + "Autre nom (fictif),,1170000002,,,,,,,,\n"
+        + "Nouveau (fictif),,,autre,,,,,,,\n"
+        + "nouveau (FICTIF),,,,,,,,,,\n",
+    )
+    assert [(e.line, e.column) for e in errors] == [(2, "sectors")]
+
+
+def test_the_check_reads_its_lookups_once(staff, django_assert_max_num_queries):
+    text = HEADER + "".join(f"Groupe {n} (fictif),,,autre,,,,,,,\n" for n in range(300))
+    rows = imports.parse_csv(text, "organizations")
+    with django_assert_max_num_queries(3):
+        checker = imports.organization_checker()
+        assert not [e for row in rows for e in checker(row)]
+
+
+# The web pages: upload, then the core's import job
+
+
+def upload(client, content: bytes, name="liste.csv", kind="network.organizations"):
     return client.post(
         reverse("network:import"),
         {"kind": kind, "file": SimpleUploadedFile(name, content, content_type="text/csv")},
     )
 
 
-def test_upload_preview_then_confirm(staff_client):
-    response = upload(staff_client, (HEADER + "Groupe Web (fictif),,,autre,,,,,,,\n").encode())
-    assert response.status_code == 200
-    assert "Aperçu" in response.text
-    assert reverse("network:import_confirm") in response.text
-    assert not Organization.objects.exists()
-    token = response.context["token"]
-    response = staff_client.post(reverse("network:import_confirm"), {"token": token})
-    assert response.status_code == 302
+@pytest.fixture
+def uploaded(staff_client, django_capture_on_commit_callbacks):
+    """Factory: upload a file as staff, its check run by its task; the job."""
+
+    def make(content: bytes, kind="network.organizations") -> ImportJob:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = upload(staff_client, content, kind=kind)
+        assert response.status_code == 302, response.context["form"].errors
+        job = ImportJob.objects.get(pk=response.url.rstrip("/").rsplit("/", 1)[1])
+        assert response.url == reverse("core:import_job", kwargs={"pk": job.pk})
+        return job
+
+    return make
+
+
+def test_upload_check_then_confirm(staff_client, uploaded, django_capture_on_commit_callbacks):
+    job = uploaded((HEADER + "Groupe Web (fictif),,,autre,,,,,,,\n").encode())
+    assert job.state == "checked" and job.kind == "network.organizations"
+    page = staff_client.get(reverse("core:import_job", kwargs={"pk": job.pk}))
+    assert "Aucune erreur : prêt à importer" in page.text
+    assert not Organization.objects.exists()  # the check applies nothing
+    confirm = reverse("core:import_job_confirm", kwargs={"pk": job.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(confirm).status_code == 302
     assert Organization.objects.get().name == "Groupe Web (fictif)"
-    # The preview is used once.
-    response = staff_client.post(reverse("network:import_confirm"), {"token": token})
+    page = staff_client.get(reverse("core:import_job", kwargs={"pk": job.pk}))
+    assert "1 créé(s), 0 mis à jour, 0 inchangé(s)." in page.text
+    assert reverse("network:organization_list") in page.text
+    assert AuditEvent.objects.filter(verb="network.imported", actor=job.uploaded_by).exists()
+    # A job is confirmed once.
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(confirm)
     assert Organization.objects.count() == 1
 
 
-def test_upload_with_errors_lists_them_and_offers_no_confirmation(staff_client):
+def test_the_report_names_each_error_by_line_and_column(staff_client, uploaded):
     content = (HEADER + "A (fictif),,,autre,,,,,,,\nB (fictif),,123,autre,,,,,,,\n").encode(
         "cp1252"
     )
-    response = upload(staff_client, content)
-    assert response.status_code == 400
-    assert "ligne 3" in response.text
-    assert "NEQ « 123 »" in response.text
-    assert reverse("network:import_confirm") not in response.text
+    job = uploaded(content)
+    assert job.state == "invalid"
+    assert [(e["line"], e["column"]) for e in job.errors] == [(3, "neq")]
+    page = staff_client.get(reverse("core:import_job", kwargs={"pk": job.pk})).text
+    assert '<td class="num">3</td>' in page and "<code>neq</code>" in page
+    assert "NEQ « 123 »" in page
+    assert reverse("core:import_job_confirm", kwargs={"pk": job.pk}) not in page
     assert not Organization.objects.exists()
 
 
-def test_upload_refuses_a_wrong_file(staff_client):
+def test_the_row_limit_refuses_a_longer_file_at_its_field(staff_client, settings):
+    settings.MAILLAGE_IMPORT_MAX_ROWS = 2
+    content = HEADER + "".join(f"Groupe {n} (fictif),,,autre,,,,,,,\n" for n in range(3))
+    response = upload(staff_client, content.encode())
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"] == [
+        "Ce fichier compte 3 lignes; une importation en prend au plus 2. "
+        "Divisez-le en plusieurs fichiers."
+    ]
+    assert "Divisez-le en plusieurs fichiers." in response.text
+    assert not ImportJob.objects.exists()
+
+
+def test_upload_refuses_a_wrong_file_at_its_field(staff_client):
     response = upload(staff_client, b"PK\x03\x04\x00\x00", name="liste.xlsx")
     assert response.status_code == 400
-    assert ".csv" in response.text
+    assert ".csv" in " ".join(response.context["form"].errors["file"])
+    response = upload(staff_client, b"prenom,couleur\nX,bleu\n", kind="network.people")
+    assert "couleur" in " ".join(response.context["form"].errors["file"])
+    assert re.search(r'value="network.people"[^>]* checked', response.text)  # the choice is kept
+    assert not ImportJob.objects.exists()
 
 
-def test_confirm_with_a_wrong_token_changes_nothing(staff_client):
-    upload(staff_client, (HEADER + "Groupe Jeton (fictif),,,autre,,,,,,,\n").encode())
-    response = staff_client.post(reverse("network:import_confirm"), {"token": "forged"})
-    assert response.status_code == 302
-    assert not Organization.objects.exists()
+def test_a_failing_application_changes_nothing(
+    staff_client, uploaded, django_capture_on_commit_callbacks
+):
+    """Seats are looked up when a row is applied: the file passes the check, then its third row
+    fails, and the person of its second row, already written, is rolled back."""
+    OrganizationFactory.create(name="Sans siège (fictif)")
+    job = uploaded(
+        (
+            "first_name,last_name,email,organization,seat\n"
+            "Ana,Fictive,ana@example.org,,\n"
+            "Bo,Substitut,bo@example.org,Sans siège (fictif),substitut\n"
+        ).encode(),
+        kind="network.people",
+    )
+    assert job.state == "checked"
+    confirm = reverse("core:import_job_confirm", kwargs={"pk": job.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(confirm).status_code == 302
+    job.refresh_from_db()
+    assert job.state == "failed"
+    assert [(e["line"], e["column"]) for e in job.errors] == [(3, "seat")]
+    assert not Person.objects.exists()
+    assert not AuditEvent.objects.filter(verb="person.created").exists()
+    page = staff_client.get(reverse("core:import_job", kwargs={"pk": job.pk})).text
+    assert "L’importation a échoué : rien n’a été modifié" in page
+
+
+def test_the_upload_page_lists_the_persons_latest_imports(staff_client, uploaded, client_as):
+    job = uploaded((HEADER + "Groupe Liste (fictif),,,autre,,,,,,,\n").encode())
+    page = staff_client.get(reverse("network:import")).text
+    assert reverse("core:import_job", kwargs={"pk": job.pk}) in page
+    other = client_as("staff").get(reverse("network:import")).text
+    assert reverse("core:import_job", kwargs={"pk": job.pk}) not in other
+
+
+def test_later_rows_find_what_earlier_rows_created_or_renamed(staff):
+    report = run(
+        staff,
+        HEADER
+        + "Alpha (fictif),,1111111111,autre,,,,,,,\n"
+        + "Alpha renommé (fictif),,1111111111,,,,,,,,\n"
+        + "ALPHA RENOMMÉ (fictif),,,,,,,,,,\n"
+        + "Alpha (fictif),,,autre,,,,,,,\n",
+    )
+    assert not report.errors, [str(e) for e in report.errors]
+    assert [o.action for o in report.outcomes] == ["create", "update", "update", "create"]
+    assert Organization.objects.count() == 2
+
+
+def test_a_row_rolled_back_is_forgotten_by_the_rows_after_it(staff):
+    OrganizationFactory.create(name="Sans siège (fictif)")
+    report = run(
+        staff,
+        "first_name,last_name,email,organization,seat\n"
+        "Ana,Fictive,ana@example.org,Sans siège (fictif),substitut\n"
+        "Ana,Fictive,ana@example.org,,\n",
+        kind="people",
+    )
+    assert [(e.line, e.column) for e in report.errors] == [(2, "seat")]
+    assert [(o.line, o.action) for o in report.outcomes] == [(3, "create")]
+    assert not Person.objects.exists()
+
+
+def test_applying_searches_no_table_row_by_row(staff, django_assert_max_num_queries):
+    """A case-insensitive search per row reads the whole table (no index serves it), so that a
+    large import slowed down row after row: existing records are read once."""
+    OrganizationFactory.create(name="Existant (fictif)", neq="1170000003")
+    text = HEADER + "".join(f"Groupe {n} (fictif),,,autre,,,,,,,\n" for n in range(20))
+    text += "Existant (fictif),,1170000003,,,,,,,,\n"
+    with django_assert_max_num_queries(500) as captured:
+        report = run(staff, text)
+    assert report.created == 20 and report.unchanged == 1
+    searches = [q["sql"] for q in captured if " LIKE " in q["sql"] or "UPPER(" in q["sql"]]
+    assert searches == []

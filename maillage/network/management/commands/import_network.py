@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from maillage.core.actors import Actor
+from maillage.core.imports import ImportFileError, decode_csv
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.network import imports
@@ -42,11 +43,11 @@ class Command(BaseCommand):
                 )
             actor = account
         try:
-            text = imports.decode_csv(path.read_bytes())
+            text = decode_csv(path.read_bytes())
             rows = imports.parse_csv(text, options["kind"])
         except OSError as error:
             raise CommandError(str(error)) from error
-        except imports.ImportFileError as error:
+        except ImportFileError as error:
             raise CommandError(str(error)) from error
         report = network_import(
             actor=actor, kind=options["kind"], rows=rows, dry_run=options["dry_run"]
