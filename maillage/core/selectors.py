@@ -33,3 +33,12 @@ def notifications_for(user: Viewer) -> QuerySet[Notification]:
 
 def unread_count(user: Viewer) -> int:
     return notifications_for(user).filter(read_at__isnull=True).count()
+
+
+def has_verified_email(user: Viewer, email: str) -> bool:
+    """`user`'s account has confirmed `email` (any of its addresses, not only the primary one)."""
+    from allauth.account.models import EmailAddress
+
+    if not isinstance(user, User) or not user.is_active or not email:
+        return False
+    return bool(EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists())
