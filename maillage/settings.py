@@ -165,6 +165,10 @@ LOGIN_REDIRECT_URL = "home"
 # django-allauth: e-mail login, mandatory verification, throttled attempts, TOTP + recovery codes.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# The sign-up also asks first and last name (how people appear in the directory).
+ACCOUNT_FORMS = {"signup": "maillage.core.adapters.SignupForm"}
+# Confirming in the browser that signed up logs in and goes back where the sign-up started.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True

@@ -42,3 +42,12 @@ def import_jobs(viewer: Viewer, *, kinds: Collection[str]) -> QuerySet[ImportJob
     if not isinstance(viewer, User):
         return ImportJob.objects.none()
     return ImportJob.objects.filter(uploaded_by=viewer, kind__in=kinds).defer("text")
+
+
+def has_verified_email(user: Viewer, email: str) -> bool:
+    """`user`'s account has confirmed `email` (any of its addresses, not only the primary one)."""
+    from allauth.account.models import EmailAddress
+
+    if not isinstance(user, User) or not user.is_active or not email:
+        return False
+    return bool(EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists())

@@ -12,7 +12,16 @@ class GovernanceConfig(NavigationMixin, AppConfig):
     stylesheet = "governance/governance.css"
 
     def ready(self) -> None:
+        from maillage.core import navigation
         from maillage.governance import receivers, rules, services  # noqa: F401 (registrations)
 
         super().ready()
         receivers.connect()
+        # The calendar page holds each person's own subscription link and its renewal.
+        navigation.register_account_link(
+            key="governance_calendar",
+            label=_("Governance calendar"),
+            url_name="governance:calendar",
+            order=300,
+            visible="governance.view_calendar",
+        )

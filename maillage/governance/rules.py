@@ -8,6 +8,7 @@
 - Staff, or a person holding a role of the circle that may amend policies, adopt and amend the
   circle's policies.
 - Staff, or the holder of the workstream's lead role, invite people and manage its members.
+- Only the invited person (an account that confirmed the invited address) accepts an invitation.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.permissions import add_perm
 from maillage.core.rules import is_authenticated, is_member, is_staff
+from maillage.core.selectors import has_verified_email
 from maillage.governance import workflows
 from maillage.governance.models import (
     Circle,
     CircleMode,
+    Invitation,
     Membership,
     Policy,
     RoleAssignment,
@@ -98,6 +101,12 @@ def _manages_membership_group(user: Viewer, membership: Any) -> bool:
     return bool(is_staff(user)) or _is_workstream_lead(user, membership.workstream)
 
 
+def _is_invited(user: Viewer, invitation: Any) -> bool:
+    """The account has confirmed the address the invitation was sent to: the link alone proves
+    nothing, since it may have been forwarded and its inviter saw it too."""
+    return isinstance(invitation, Invitation) and has_verified_email(user, invitation.email)
+
+
 def _is_open_circle(user: Viewer, circle: Any) -> bool:
     return isinstance(circle, Circle) and circle.mode == CircleMode.OPEN and not circle.is_archived
 
@@ -108,6 +117,7 @@ is_workstream_participant = rules.predicate(
 is_workstream_lead = rules.predicate(_is_workstream_lead, name="is_workstream_lead")
 holds_policy_role = rules.predicate(_holds_policy_role, name="holds_policy_role")
 is_open_circle = rules.predicate(_is_open_circle, name="is_open_circle")
+is_invited = rules.predicate(_is_invited, name="is_invited")
 is_own_membership = rules.predicate(_is_own_membership, name="is_own_membership")
 manages_membership_group = rules.predicate(
     _manages_membership_group, name="manages_membership_group"
@@ -185,6 +195,14 @@ add_perm(
     "governance.invite",
     is_staff | is_workstream_lead,
     _("Only coordination staff or the workstream's lead link may invite people to it."),
+)
+add_perm(
+    "governance.accept_invitation",
+    is_invited,
+    _(
+        "This invitation was sent to another e-mail address than the ones confirmed on your "
+        "account: only the invited person may accept it."
+    ),
 )
 add_perm(
     "governance.manage_members",

@@ -101,17 +101,59 @@ def test_without_a_trusted_proxy_a_forged_header_does_not_escape_the_limit(setti
     assert THROTTLED in login_from("198.51.100.9", "ana@example.org", PASSWORD).text
 
 
+SIGNUP = "/comptes/signup/"
+
+
+def signup_data(**changes):
+    return {
+        "first_name": "Noémie",
+        "last_name": "Gagnon",
+        "email": "nouveau@example.org",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        **changes,
+    }
+
+
 def test_signup_creates_a_citizen_and_sends_a_verification_email(client):
-    response = client.post(
-        "/comptes/signup/",
-        {"email": "nouveau@example.org", "password1": PASSWORD, "password2": PASSWORD},
-    )
+    response = client.post(SIGNUP, signup_data())
     assert response.status_code == 302
     user = User.objects.get(email="nouveau@example.org")
     assert user.role == Role.CITIZEN
+    assert (user.first_name, user.last_name) == ("Noémie", "Gagnon")
     assert not EmailAddress.objects.get(user=user).verified
     assert len(mail.outbox) == 1
     assert "/comptes/confirm-email/" in mail.outbox[0].body
+
+
+def test_signup_asks_names_first_and_keeps_what_was_typed_when_one_is_missing(client):
+    page = client.get(SIGNUP)
+    order = [page.text.index(f'name="{name}"') for name in ("first_name", "last_name", "email")]
+    assert order == sorted(order)
+    assert 'autocomplete="family-name"' in page.text
+    response = client.post(SIGNUP, signup_data(last_name="  "))
+    assert response.status_code == 200
+    assert response.context["form"].errors["last_name"] == ["Champ requis."]
+    assert 'value="Noémie"' in response.text and 'value="nouveau@example.org"' in response.text
+    assert not User.objects.filter(email="nouveau@example.org").exists()
+
+
+def test_an_empty_address_is_refused_without_an_invitation(client):
+    # Only a sign-up coming from an invitation's page may leave it empty (see governance).
+    response = client.post(SIGNUP, signup_data(email=""))
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"] == ["Champ requis."]
+    assert not User.objects.exists()
+
+
+def test_the_confirmation_link_goes_back_where_the_signup_started(client):
+    client.post(f"{SIGNUP}?next=/gouvernance/", signup_data(next="/gouvernance/"))
+    assert "/comptes/confirm-email/" in mail.outbox[0].body
+    assert "?next=%2Fgouvernance%2F" in mail.outbox[0].body
+    # Another site is never a destination.
+    mail.outbox.clear()
+    client.post(SIGNUP, signup_data(email="autre@example.org", next="https://ailleurs.example"))
+    assert "next=" not in mail.outbox[0].body
 
 
 def test_unverified_email_cannot_log_in(client):

@@ -27,8 +27,10 @@ from maillage.governance.selectors.calendars import (
 from maillage.governance.selectors.circles import CircleDetail, circle_detail, circle_list
 from maillage.governance.selectors.history import governance_history
 from maillage.governance.selectors.invitations import (
+    InvitationPage,
     hash_token,
     invitation_by_token,
+    invitation_page,
     inviter_name,
 )
 from maillage.governance.selectors.links import link_inconsistencies
@@ -56,6 +58,7 @@ __all__ = [
     "CalendarEvent",
     "CircleDetail",
     "CircleNode",
+    "InvitationPage",
     "MapFilters",
     "MemberRow",
     "PersonGovernance",
@@ -74,6 +77,7 @@ __all__ = [
     "hash_token",
     "intersectoral_balance",
     "invitation_by_token",
+    "invitation_page",
     "inviter_name",
     "link_inconsistencies",
     "past_memberships",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,7 +12,10 @@ from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from maillage.core.actors import Viewer
+from maillage.core.adapters import mask_email
 from maillage.core.models import User
+from maillage.core.permissions import has_perm
 from maillage.governance.models import Invitation
 from maillage.governance.paths import page_url
 from maillage.network.models import Person
@@ -70,6 +74,30 @@ def invitation_by_token(token: str) -> Invitation:
     return invitation
 
 
+@dataclass(frozen=True)
+class InvitationPage:
+    """What an invitation's page shows to one viewer."""
+
+    invitation: Invitation
+    inviter: str
+    # The viewer's account has confirmed the invited address: they may accept.
+    is_invited: bool
+    # In full to the invited person only; anyone else holding the link sees it masked.
+    address: str
+
+
+def invitation_page(invitation: Invitation, *, viewer: Viewer) -> InvitationPage:
+    is_invited = isinstance(viewer, User) and has_perm(
+        viewer, "governance.accept_invitation", invitation
+    )
+    return InvitationPage(
+        invitation=invitation,
+        inviter=inviter_name(invitation.created_by),
+        is_invited=is_invited,
+        address=invitation.email if is_invited else mask_email(invitation.email),
+    )
+
+
 def inviter_name(user: User | None) -> str:
     """A name only: the link may be forwarded, and the inviter's address is theirs to share."""
     if user is None:
@@ -96,7 +124,10 @@ def invitation_email(invitation: Invitation, url: str) -> tuple[str, str]:
             lines += ["", invitation.message]
         lines += [
             "",
-            _("To accept, follow this link (log in or create an account first):"),
+            _(
+                "To accept, follow this link, then log in or create an account with the "
+                "address this e-mail was sent to:"
+            ),
             url,
             "",
             _("This invitation expires on %(date)s.")

@@ -136,7 +136,9 @@ def invitation_revoke(*, actor: Actor, invitation: Invitation) -> Invitation:
 @transaction.atomic
 def invitation_accept(*, actor: Actor, token: str) -> Membership:
     """Accept an invitation: link (or create) the Person of `actor`'s account and make them a
-    member of the workstream. Expired, revoked and used links are refused with the reason."""
+    member of the workstream. Only the invited person accepts: an account that has confirmed
+    the invited address (PermissionDenied for any other, whoever holds the link). Expired,
+    revoked and used links are refused with the reason."""
     user = _user(actor)
     if user is None:
         raise PermissionDenied(_("Log in or create an account to accept the invitation."))
@@ -147,6 +149,7 @@ def invitation_accept(*, actor: Actor, token: str) -> Membership:
     )
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been used."), code="used")
+    _require(actor, "governance.accept_invitation", invitation)
     person = network_services.person_for_account(actor=actor, user=user)
     workstream = invitation.workstream
     membership = Membership.objects.filter(

@@ -98,7 +98,7 @@ ACCESS = {
     "governance:membership_remove": Expect.staff(**membership),
     # POST only: those allowed asking with GET get 405, everyone else is refused first.
     "governance:circle_join": Expect.members(405, **circle),
-    "governance:calendar_feed_reset": Expect.authenticated(405),
+    "governance:calendar_feed_reset": Expect.authenticated(),
     "governance:circle_accountability_remove": Expect.staff(
         405, kwargs=lambda d: {"pk": d.gov_circle_accountability.pk}
     ),

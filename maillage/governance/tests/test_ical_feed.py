@@ -1,12 +1,14 @@
 """The private iCal feed: a signed link per account, what that account may see, nothing else."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
+from maillage.core.models import AuditEvent
 from maillage.core.roles import Role as PlatformRole
 from maillage.core.tests.checks import assert_private_no_store
 from maillage.core.tests.factories import user_with_role
@@ -106,6 +108,42 @@ def test_resetting_the_link_invalidates_the_previous_one(agenda):
     assert Client().get(after).status_code == 200
     services.calendar_feed_reset(actor=member)
     assert Client().get(after).status_code == 404
+
+
+def subscription_path(page):
+    """The path of the subscription link the calendar page shows."""
+    found = re.search(r'value="http://testserver(/gouvernance/calendrier/[^"]+)"', page.text)
+    assert found is not None
+    return found[1]
+
+
+def test_the_owner_renews_the_link_from_their_pages_after_a_confirmation(agenda):
+    member = user_with_role(PlatformRole.MEMBER)
+    owner = Client()
+    owner.force_login(member)
+    calendar = reverse("governance:calendar")
+    renew = reverse("governance:calendar_feed_reset")
+    # The account menu leads to the calendar page, which holds the link and the way to renew it.
+    assert f'<a href="{calendar}">' in owner.get(reverse("governance:map")).text
+    page = owner.get(calendar)
+    old = subscription_path(page)
+    assert f'href="{renew}"' in page.text
+    confirmation = owner.get(renew)
+    assert confirmation.status_code == 200
+    assert (
+        "cesse de fonctionner immédiatement" in confirmation.text
+        and 'class="button-danger"' in confirmation.text
+    )
+    assert Client().get(old).status_code == 200  # asking is not renewing
+    done = owner.post(renew, follow=True)
+    assert done.redirect_chain == [(calendar, 302)]
+    assert "nouveau lien" in done.text
+    assert Client().get(old).status_code == 404  # at once
+    new = subscription_path(done)
+    assert new != old and Client().get(new).status_code == 200
+    event = AuditEvent.objects.get(verb="governance.calendar_feed_reset")
+    assert event.actor == member and event.target == member
+    assert Client().get(renew).status_code == 302  # log in first
 
 
 def test_an_inactive_account_has_no_feed(agenda):

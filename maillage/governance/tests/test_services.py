@@ -694,7 +694,7 @@ def test_expired_revoked_used_or_unknown_invitations_are_refused(staff, spoil, c
     elif spoil == "revoke":
         services.invitation_revoke(actor=staff, invitation=sent.invitation)
     elif spoil == "use":
-        services.invitation_accept(actor=UserFactory(), token=token)
+        services.invitation_accept(actor=UserFactory(email="invitee@example.org"), token=token)
     else:
         token = token[::-1]
     with pytest.raises(ValidationError) as refused:
@@ -730,7 +730,10 @@ def test_a_new_invitation_replaces_the_pending_one(staff):
     assert first.invitation.revoked_at is not None
     with pytest.raises(ValidationError):
         services.invitation_accept(actor=UserFactory(), token=first.token)
-    membership = services.invitation_accept(actor=UserFactory(), token=second.token)
+    invitee = UserFactory(email="invitee@example.org")
+    with pytest.raises(ValidationError):
+        services.invitation_accept(actor=invitee, token=first.token)
+    membership = services.invitation_accept(actor=invitee, token=second.token)
     assert membership.workstream == workstream
 
 

@@ -7,7 +7,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect
 from maillage.core.permissions import permission_required
@@ -32,14 +31,20 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("governance.view_calendar")
-@require_POST
 def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
-    return action_redirect(
-        request,
-        lambda actor: services.calendar_feed_reset(actor=actor),
-        success=_("Your calendar has a new subscription link; the previous one no longer works."),
-        to=reverse("governance:calendar"),
-    )
+    """A confirmation first: every calendar application subscribed with the link stops
+    receiving the events at once, and has to be given the new one."""
+    calendar_url = reverse("governance:calendar")
+    if request.method == "POST":
+        return action_redirect(
+            request,
+            lambda actor: services.calendar_feed_reset(actor=actor),
+            success=_(
+                "Your calendar has a new subscription link; the previous one no longer works."
+            ),
+            to=calendar_url,
+        )
+    return render(request, "governance/calendar_feed_reset.html", {"calendar_url": calendar_url})
 
 
 # The feed is reached without a session (a calendar application subscribes to it): its signed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -10,6 +11,7 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM, require
+from maillage.core.selectors import has_verified_email
 from maillage.core.slugs import unique_slug
 from maillage.network.models import Person
 from maillage.network.services._common import fill_contact
@@ -78,18 +80,29 @@ def person_for_account(*, actor: Actor, user: User) -> Person:
             return linked
     # An address already on someone else's record stays theirs until this account verifies it.
     taken = bool(email) and Person.objects.filter(email__iexact=email).exists()
-    first = (user.first_name or "").strip() or email.split("@")[0] or "?"
+    first, last = _names_of(user)
     person = person_create(
         actor=SYSTEM,
-        data=PersonData(
-            first_name=first[:100],
-            last_name=(user.last_name or "").strip()[:100],
-            email="" if taken else email,
-        ),
+        data=PersonData(first_name=first, last_name=last, email="" if taken else email),
     )
     if person.user_id is None:
         _link(actor, person, user)
     return person
+
+
+def _names_of(user: User) -> tuple[str, str]:
+    """The account's names; an account without them (opened before the sign-up asked them, or
+    by an import) gets them from its address, `rose.tremblay@…` giving Rose Tremblay, so that
+    the person's record, which requires both, can always be made."""
+    first = (user.first_name or "").strip()
+    last = (user.last_name or "").strip()
+    if not (first and last):
+        local = (user.email or "").partition("@")[0].partition("+")[0]
+        words = [word.title() for word in re.split(r"[._]+", local) if word]
+        first = first or (words[0] if words else "")
+        last = last or " ".join(words[1:]) or "?"
+        first = first or "?"
+    return first[:100], last[:100]
 
 
 @transaction.atomic
@@ -116,11 +129,9 @@ def person_link_account(*, actor: Actor, user: User, email: str) -> Person | Non
 
     Returns the linked person, or None when there is nobody to link.
     """
-    from allauth.account.models import EmailAddress
-
     if actor is not SYSTEM and getattr(actor, "pk", None) != user.pk:
         require(actor, "network.manage")
-    if not EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists():
+    if not has_verified_email(user, email):
         return None
     if Person.objects.filter(user=user).exists():
         return None

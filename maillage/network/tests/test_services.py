@@ -316,3 +316,25 @@ def test_person_for_account_links_a_verified_address_only():
     assert namesake.user == verified
     # Asking again gives the same record.
     assert services.person_for_account(actor=verified, user=verified) == namesake
+
+
+@pytest.mark.parametrize(
+    ("email", "first", "last", "expected"),
+    [
+        ("rose.tremblay@exemple.org", "", "", ("Rose", "Tremblay")),
+        ("jean-marc_paquet+maillage@exemple.org", "", "", ("Jean-Marc", "Paquet")),
+        ("rose@exemple.org", "", "", ("Rose", "?")),
+        ("rtremblay@exemple.org", "Rose", "", ("Rose", "?")),
+        ("x@exemple.org", "", "Tremblay", ("X", "Tremblay")),
+        ("a@exemple.org", "Éloïse", "Côté", ("Éloïse", "Côté")),
+    ],
+)
+def test_person_for_account_makes_a_record_even_for_an_account_without_names(
+    email, first, last, expected
+):
+    from maillage.core.tests.factories import UserFactory
+
+    user = UserFactory(email=email, first_name=first, last_name=last)
+    person = services.person_for_account(actor=user, user=user)
+    assert (person.first_name, person.last_name) == expected
+    assert person.user == user and person.slug
