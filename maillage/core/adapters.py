@@ -1,8 +1,9 @@
 """Accounts through django-allauth: who a sign-up makes, what it asks, where a confirmation leads.
 
 An app above the core that sends people to the sign-up page with a known address (an invitation)
-says so with `expect_signup_email`; the form then takes that address when the field is left
-empty, without ever showing it: the link that led there may have been forwarded.
+says so with `expect_signup_email`; the form then reminds the person of that address, masked, since
+the link that led there may have been forwarded. The address is always typed and then confirmed by
+e-mail: holding the link proves nothing about the mailbox.
 """
 
 from __future__ import annotations
@@ -63,11 +64,8 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self.expected_email = expected_signup_email(context.request)
         if self.expected_email:
-            field = self.fields["email"]
-            field.required = field.widget.is_required = False
-            field.label = _("E-mail address (optional)")
-            field.help_text = _(
-                "Leave empty to use the address the invitation was sent to (%(address)s)."
+            self.fields["email"].help_text = _(
+                "The invitation was sent to %(address)s: use that address to accept it."
             ) % {"address": mask_email(self.expected_email)}
 
     def clean_first_name(self) -> str:
@@ -75,11 +73,6 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
 
     def clean_last_name(self) -> str:
         return str(self.cleaned_data["last_name"]).strip()
-
-    def clean_email(self) -> str:
-        if self.expected_email and not self.cleaned_data.get("email"):
-            self.cleaned_data["email"] = self.expected_email
-        return str(super().clean_email())
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]

@@ -138,8 +138,7 @@ def test_signup_asks_names_first_and_keeps_what_was_typed_when_one_is_missing(cl
     assert not User.objects.filter(email="nouveau@example.org").exists()
 
 
-def test_an_empty_address_is_refused_without_an_invitation(client):
-    # Only a sign-up coming from an invitation's page may leave it empty (see governance).
+def test_an_empty_address_is_refused(client):
     response = client.post(SIGNUP, signup_data(email=""))
     assert response.status_code == 200
     assert response.context["form"].errors["email"] == ["Champ requis."]

@@ -113,10 +113,24 @@ def sign_up_from(browser, invitation, **data):
     return form
 
 
+def test_signing_up_from_the_link_still_requires_typing_the_address(sent):
+    browser = Client()
+    page = browser.get(sent)
+    form = browser.get(href(r'href="(/comptes/signup/\?next=[^"]+)"', page))
+    data = {"first_name": "Rose", "last_name": "Tremblay", "email": ""}
+    response = submit(
+        browser, form, {**data, "password1": PASSWORD, "password2": PASSWORD}, containing="signup"
+    )
+    # Holding the link proves nothing about the mailbox: no account is opened for the address.
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"] == ["Champ requis."]
+    assert not User.objects.filter(email=INVITED).exists()
+
+
 def test_an_external_actor_signs_up_through_the_link_and_joins(sent, workstream):
     browser = Client()
-    form = sign_up_from(browser, sent, email="")  # left empty: the invited address
-    # The form takes the invited address without showing it.
+    form = sign_up_from(browser, sent, email=INVITED)
+    # The form reminds the person of the invited address without showing it.
     assert MASKED in form.text and INVITED not in form.text
     account = User.objects.get(email=INVITED)
     assert (account.first_name, account.last_name) == ("Rose", "Tremblay")
