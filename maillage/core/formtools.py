@@ -5,6 +5,7 @@ service's data made from what was typed."""
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,14 @@ class FilterForm(forms.Form):
             return None
         self.is_valid()
         return getattr(self, "cleaned_data", {})
+
+
+def query_text(params: Mapping[str, Any], name: str, *, max_length: int = 200) -> str:
+    """A text read from the query string (a search, a slug in a link): trimmed, cut at
+    `max_length`, without control characters, which a query cannot carry (PostgreSQL refuses
+    NUL, SQLite ends the statement at it)."""
+    text = str(params.get(name) or "")[: max_length * 2]
+    return "".join(c for c in text if unicodedata.category(c) != "Cc").strip()[:max_length]
 
 
 def _integer_range(field: Field[Any, Any], using: str) -> tuple[int | None, int | None] | None:
