@@ -7,10 +7,16 @@ URL name to an `Expect`, and may add sample objects with `sample(data)`;
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.urls import get_resolver, reverse
+from django.utils import translation
 
 from maillage.core.roles import ANONYMOUS, Role
 
@@ -74,3 +80,51 @@ def walk_urls(patterns: Any, namespace: str | None = None, route: str = "") -> A
         elif isinstance(p, URLPattern):
             name = p.name or f"<{route}{p.pattern}>"
             yield (f"{namespace}:{name}" if namespace else name), route + str(p.pattern), p
+
+
+def url_names() -> list[str]:
+    """Every URL pattern as a reversible name, or `namespace:<route>` for an unnamed one."""
+
+    # The language prefix of a route depends on the active language: walk in the default one.
+    with translation.override(settings.LANGUAGE_CODE):
+        return sorted({name for name, _route, _p in walk_urls(get_resolver().url_patterns)})
+
+
+def access_modules() -> list[Any]:
+    modules = [importlib.import_module("tests.access_thirdparty")]
+    for config in apps.get_app_configs():
+        if config.name.startswith("maillage."):
+            try:
+                modules.append(importlib.import_module(f"{config.name}.tests.access"))
+            except ModuleNotFoundError as error:
+                # An app without URLs may have no tests.access (or no tests package yet).
+                if not f"{config.name}.tests.access".startswith(error.name or "?"):
+                    raise
+    return modules
+
+
+def matrix() -> dict[str, Expect]:
+    merged: dict[str, Expect] = {}
+    for module in access_modules():
+        for name, expect in module.ACCESS.items():
+            assert name not in merged, f"{name} is declared twice"
+            merged[name] = expect
+    return merged
+
+
+def make_samples() -> SimpleNamespace:
+    """The objects the apps' matrix rows name in their URLs (each app's `sample(data)`)."""
+    data = SimpleNamespace()
+    for module in access_modules():
+        if hasattr(module, "sample"):
+            module.sample(data)
+    return data
+
+
+def reverse_entry(name: str, kwargs: dict[str, Any]) -> str:
+    """The URL of a matrix row: its name reversed, or an unnamed pattern's route filled."""
+    if ":<" in name or name.startswith("<"):  # unnamed pattern: its route, placeholders filled
+        route = name.split(":<", 1)[1][:-1] if ":<" in name else name[1:-1]
+        route = route.replace("<path:object_id>", "1").replace("(?P<url>.*)$", "inconnu/")
+        return "/" + route.replace("^", "")
+    return reverse(name, kwargs=kwargs or None)

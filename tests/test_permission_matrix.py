@@ -2,51 +2,23 @@
 
 from __future__ import annotations
 
-import importlib
-from types import SimpleNamespace
-
 import pytest
-from django.apps import apps
-from django.conf import settings
 from django.test import Client
-from django.urls import get_resolver, reverse
-from django.utils import translation
 
 from maillage.core.roles import ANONYMOUS
 from maillage.core.tests.factories import user_with_role
-from tests.matrix import ANY_OK, ANY_STATUS, LOGIN, REDIRECT, Expect, walk_urls
+from tests.matrix import (
+    ANY_OK,
+    ANY_STATUS,
+    LOGIN,
+    REDIRECT,
+    make_samples,
+    matrix,
+    reverse_entry,
+    url_names,
+)
 
 ROLES = [ANONYMOUS, "citizen", "guest", "member", "staff", "admin"]
-
-
-def url_names() -> list[str]:
-    """Every URL pattern as a reversible name, or `namespace:<route>` for an unnamed one."""
-
-    # The language prefix of a route depends on the active language: walk in the default one.
-    with translation.override(settings.LANGUAGE_CODE):
-        return sorted({name for name, _route, _p in walk_urls(get_resolver().url_patterns)})
-
-
-def access_modules():
-    modules = [importlib.import_module("tests.access_thirdparty")]
-    for config in apps.get_app_configs():
-        if config.name.startswith("maillage."):
-            try:
-                modules.append(importlib.import_module(f"{config.name}.tests.access"))
-            except ModuleNotFoundError as error:
-                # An app without URLs may have no tests.access (or no tests package yet).
-                if not f"{config.name}.tests.access".startswith(error.name or "?"):
-                    raise
-    return modules
-
-
-def matrix() -> dict[str, Expect]:
-    merged: dict[str, Expect] = {}
-    for module in access_modules():
-        for name, expect in module.ACCESS.items():
-            assert name not in merged, f"{name} is declared twice"
-            merged[name] = expect
-    return merged
 
 
 def test_every_url_has_an_entry():
@@ -59,11 +31,7 @@ def test_every_url_has_an_entry():
 
 @pytest.fixture
 def sample_data(db):
-    data = SimpleNamespace()
-    for module in access_modules():
-        if hasattr(module, "sample"):
-            module.sample(data)
-    return data
+    return make_samples()
 
 
 def _outcome(response, client) -> int | str:
@@ -79,7 +47,7 @@ def _outcome(response, client) -> int | str:
 @pytest.mark.parametrize("name", url_names())
 def test_permission_matrix(name, sample_data):
     expect = matrix()[name]
-    url = _reverse(name, expect.kwargs(sample_data))
+    url = reverse_entry(name, expect.kwargs(sample_data))
     if expect.query:
         url = f"{url}?{expect.query}"
     failures = []
@@ -96,11 +64,3 @@ def test_permission_matrix(name, sample_data):
         if got != wanted:
             failures.append(f"{role}: expected {wanted}, got {got}")
     assert not failures, f"{name} ({url}): " + "; ".join(failures)
-
-
-def _reverse(name: str, kwargs: dict) -> str:
-    if ":<" in name or name.startswith("<"):  # unnamed pattern: its route, placeholders filled
-        route = name.split(":<", 1)[1][:-1] if ":<" in name else name[1:-1]
-        route = route.replace("<path:object_id>", "1").replace("(?P<url>.*)$", "inconnu/")
-        return "/" + route.replace("^", "")
-    return reverse(name, kwargs=kwargs or None)

@@ -1,13 +1,18 @@
 """What the apps' form classes share, beside `core.forms` which runs them: date fields, filters read
-from the query string, an edit form's initial values, a service's data made from what was typed."""
+from the query string, choices of rows that refuse impossible keys, an edit form's initial values, a
+service's data made from what was typed."""
 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import connections
+from django.db.models import Field, Model, QuerySet
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -43,6 +48,66 @@ class FilterForm(forms.Form):
             return None
         self.is_valid()
         return getattr(self, "cleaned_data", {})
+
+
+def query_text(params: Mapping[str, Any], name: str, *, max_length: int = 200) -> str:
+    """A text read from the query string (a search, a slug in a link): trimmed, cut at
+    `max_length`, without control characters, which a query cannot carry (PostgreSQL refuses
+    NUL, SQLite ends the statement at it)."""
+    text = str(params.get(name) or "")[: max_length * 2]
+    return "".join(c for c in text if unicodedata.category(c) != "Cc").strip()[:max_length]
+
+
+def _integer_range(field: Field[Any, Any], using: str) -> tuple[int | None, int | None] | None:
+    """The values an integer column can hold on the database `using`; None for another column."""
+    kind = field.get_internal_type()
+    if not kind.endswith(("IntegerField", "AutoField")):
+        return None
+    return connections[using].ops.integer_field_range(kind)
+
+
+def _check_key_range(choice: forms.ModelChoiceField[Any], value: Any) -> None:
+    """Refuse, as a choice that does not exist, a key its column cannot hold (a 30-digit id):
+    without this, Django's lookup of several keys overflows the database driver (a 500)."""
+    rows = choice.queryset
+    assert rows is not None
+    model = rows.model
+    key = model._meta.get_field(choice.to_field_name) if choice.to_field_name else model._meta.pk
+    assert isinstance(key, Field)
+    bounds = _integer_range(key, rows.db)
+    if bounds is None:
+        return
+    try:
+        number = int(str(value))
+    except ValueError:
+        return  # not a number: Django refuses it as such
+    low, high = bounds
+    if (low is not None and number < low) or (high is not None and number > high):
+        message = choice.error_messages["invalid_choice"]
+        raise ValidationError(message, code="invalid_choice", params={"value": value})
+
+
+class ModelChoiceField(forms.ModelChoiceField[Any]):
+    """Django's choice of a row, refusing a key out of its column's range with a field error.
+    Forms use this one, never Django's (a test checks it)."""
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and not isinstance(value, Model):
+            _check_key_range(self, value)
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField[Any]):
+    """Django's choice of several rows, refusing a key out of its column's range with a field
+    error. Forms use this one, never Django's (a test checks it)."""
+
+    def _check_values(self, value: Any) -> QuerySet[Any]:
+        if isinstance(value, list | tuple):
+            for key in value:
+                if isinstance(key, str | int):
+                    _check_key_range(self, key)
+        checked: QuerySet[Any] = super()._check_values(value)  # type: ignore[misc]
+        return checked
 
 
 def initial_from(instance: object, *names: str) -> dict[str, Any]:

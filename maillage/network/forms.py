@@ -8,7 +8,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.formtools import FilterForm, data_from, date_field, initial_from
+from maillage.core.formtools import (
+    FilterForm,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    data_from,
+    date_field,
+    initial_from,
+)
 from maillage.network import selectors
 from maillage.network.models import Organization, OrganizationStatus, Person, Sector
 from maillage.network.services import OrganizationData, PersonData, SeatData
@@ -103,7 +110,7 @@ class DirectoryFilterForm(SectorTerritoryFilterForm):
         )
 
 
-class SectorChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class SectorChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.name)
 
@@ -199,18 +206,18 @@ class PersonForm(forms.Form):
         return PersonData(**self.cleaned_data)
 
 
-class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PersonChoiceField(ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.last_name}, {obj.first_name}"
 
 
-class PeopleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class PeopleChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.last_name}, {obj.first_name}"
 
 
 class FunctionForm(forms.Form):
-    organization = forms.ModelChoiceField(
+    organization = ModelChoiceField(
         label=_("Organization"), queryset=Organization.objects.order_by("name")
     )
     title = forms.CharField(

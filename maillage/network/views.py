@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.core import views as core_views
 from maillage.core.actions import action_redirect, form_redirect, form_status
+from maillage.core.formtools import query_text
 from maillage.core.htmx import render_page_or_fragment
 from maillage.core.permissions import has_perm, permission_required
 from maillage.network import exports, selectors, services
@@ -191,7 +192,7 @@ def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("network.view_people")
 def person_list(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()[:200]
+    q = query_text(request.GET, "q")
     people = selectors.person_directory(viewer=request.user, q=q)
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "q": q, "can_manage": has_perm(request.user, "network.manage")}

@@ -5,6 +5,7 @@ Pages are public once published: the selectors return live, public pages only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -209,13 +210,23 @@ def current_language_is_default() -> bool:
 # Search
 
 
+# The words of a search, each up to its punctuation: a quote, a star, a bracket or NUL would be
+# full-text syntax to the database (FTS5 on SQLite, tsquery on PostgreSQL), never a term.
+WORD = re.compile(r"\w+")
+MAX_WORDS = 20
+
+
 def search_pages(query: str) -> Any:
-    """Published, public pages of the active language matching `query` (Wagtail's search)."""
+    """Published, public pages of the active language holding every word of `query` (Wagtail's
+    search); whatever else was typed is left out, so any text is searched, never parsed."""
+    words = WORD.findall(query)[:MAX_WORDS]
+    if not words:
+        return Page.objects.none()
     pages = Page.objects.live().public().filter(depth__gt=1)
     locale = active_locale()
     if locale is not None:
         pages = pages.filter(locale=locale)
-    return pages.specific().search(query, operator="and")
+    return pages.specific().search(" ".join(words), operator="and")
 
 
 def news_index(locale: Locale) -> NewsIndexPage | None:

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 
+from maillage.core.formtools import query_text
 from maillage.core.permissions import permission_required
 from maillage.site import selectors
 from maillage.site.sitemaps import SiteSitemap
@@ -17,7 +18,7 @@ RESULTS_PER_PAGE = 10
 
 @permission_required("site.view_page")
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
+    query = query_text(request.GET, "q")
     results = None
     if query:
         results = Paginator(selectors.search_pages(query), RESULTS_PER_PAGE).get_page(

@@ -2,9 +2,20 @@ from dataclasses import dataclass
 from datetime import date
 from types import SimpleNamespace
 
+import pytest
 from django import forms
 
-from maillage.core.formtools import FilterForm, data_from, date_field, initial_from
+from maillage.core.formtools import (
+    FilterForm,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    data_from,
+    date_field,
+    initial_from,
+    query_text,
+)
+from maillage.core.models import User
+from maillage.core.tests.factories import UserFactory
 
 
 class ColourFilters(FilterForm):
@@ -57,3 +68,40 @@ def test_a_date_field_uses_the_browser_date_picker_and_is_optional_unless_said()
     assert form.fields["end"].help_text == "Leave empty if open."
     assert Dates({"start": "2026-03-01", "end": ""}).is_valid()
     assert not Dates({"start": "", "end": "2026-03-01"}).is_valid()
+
+
+class Accounts(forms.Form):
+    one = ModelChoiceField(queryset=User.objects.all(), required=False)
+    several = ModelMultipleChoiceField(queryset=User.objects.all(), required=False)
+
+
+HUGE = "9" * 30
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", [HUGE, "-" + HUGE, str(2**63), str(-(2**63) - 1)])
+def test_a_key_out_of_its_column_range_is_a_choice_that_does_not_exist(key):
+    user = UserFactory.create()
+    form = Accounts({"one": key, "several": [str(user.pk), key]})
+    assert not form.is_valid()
+    # French by default, at the field, as for any choice that does not exist.
+    assert form.errors["one"] == [
+        "Sélectionnez un choix valide. Ce choix ne fait pas partie de ceux disponibles."
+    ]
+    assert form.errors["several"] == [f"Sélectionnez un choix valide. {key} n’en fait pas partie."]
+
+
+@pytest.mark.django_db
+def test_keys_in_range_or_not_numbers_are_left_to_django():
+    user = UserFactory.create()
+    assert Accounts({"one": str(user.pk), "several": [str(user.pk)]}).is_valid()
+    form = Accounts({"one": "abc", "several": ["abc"]})
+    assert not form.is_valid()
+    assert set(form.errors) == {"one", "several"}
+    assert Accounts({"one": str(2**63 - 1), "several": [str(2**63 - 1)]}).is_valid() is False
+
+
+def test_a_text_from_the_query_string_loses_control_characters_and_is_cut():
+    assert query_text({"q": "  sécurité\x00 alimentaire\n "}, "q") == "sécurité alimentaire"
+    assert query_text({"q": "x" * 500}, "q", max_length=10) == "x" * 10
+    assert query_text({}, "q") == ""

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.formtools import ModelChoiceField, ModelMultipleChoiceField
 from maillage.governance.models import Strategy
 from maillage.network.forms import PeopleChoiceField, territory_choices
 from maillage.network.models import Person, Seat
@@ -23,17 +24,17 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class NamedChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class NamedChoiceField(ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.name)
 
 
-class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class NamedMultipleChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.name)
 
 
-class SeatChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class SeatChoiceField(ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.organization.name} — {obj.holder}"
 

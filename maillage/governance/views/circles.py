@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, form_redirect
+from maillage.core.formtools import query_text
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import CircleForm
@@ -72,7 +73,7 @@ def circle_members(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required("governance.manage_circles")
 def circle_create(request: HttpRequest) -> HttpResponse:
-    parent = Circle.objects.filter(slug=request.GET.get("parent", "")[:220]).first()
+    parent = Circle.objects.filter(slug=query_text(request.GET, "parent", max_length=220)).first()
     form = CircleForm(request.POST or None, parent=parent)
     return form_redirect(
         request,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, form_redirect
+from maillage.core.formtools import query_text
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services, workflows
 from maillage.governance.forms import (
@@ -88,7 +89,7 @@ def workstream_members(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("governance.manage_workstreams")
 def workstream_create(request: HttpRequest) -> HttpResponse:
     sponsor = Circle.objects.filter(
-        slug=request.GET.get("sponsor", "")[:220], archived_at__isnull=True
+        slug=query_text(request.GET, "sponsor", max_length=220), archived_at__isnull=True
     ).first()
     form = WorkstreamForm(request.POST or None, sponsor=sponsor)
     return form_redirect(

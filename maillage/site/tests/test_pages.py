@@ -113,6 +113,27 @@ def test_search_finds_published_pages_of_the_active_language(client):
     assert "Food security" in client.get("/en/recherche/", {"q": "food"}).text
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ['"', "\x00", ">", "*", "(", "NEAR", "-", "a:b", "x" * 5000, '"unterminated', "NOT OR AND"],
+)
+def test_search_answers_any_text_with_a_page(client, typed):
+    factories.standard_page(title="Sécurité alimentaire")
+    response = client.get("/recherche/", {"q": typed})
+    assert response.status_code == 200
+    assert "Sécurité alimentaire" not in response.text
+
+
+def test_search_reads_full_text_syntax_as_plain_words(client):
+    factories.standard_page(title="Sécurité alimentaire", intro="Jardins collectifs.")
+    for typed in ['"sécurité', "sécurité*", "(jardins) -collectifs", '("sécurité")\x00']:
+        assert "Sécurité alimentaire" in client.get("/recherche/", {"q": typed}).text, typed
+    # The words left are all searched: a page without one of them is not found.
+    assert "Sécurité alimentaire" not in client.get("/recherche/", {"q": '"sécurité" OR x'}).text
+    # %00 in the address itself, as a visitor would type it.
+    assert client.get("/recherche/?q=s%C3%A9curit%C3%A9%00").status_code == 200
+
+
 def test_glossary_terms_have_anchors_and_blocks_link_to_them_in_the_page_language(client):
     glossary = factories.glossary_page()
     factories.translate(glossary, title="Glossary", slug="glossary")
