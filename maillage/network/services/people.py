@@ -11,6 +11,7 @@ from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM, require
 from maillage.core.slugs import unique_slug
+from maillage.core.versions import lock
 from maillage.network.models import Person
 from maillage.network.services._common import fill_contact
 from maillage.network.verbs import NetworkVerb
@@ -93,8 +94,12 @@ def person_for_account(*, actor: Actor, user: User) -> Person:
 
 
 @transaction.atomic
-def person_update(*, actor: Actor, person: Person, data: PersonData) -> Person:
+def person_update(
+    *, actor: Actor, person: Person, data: PersonData, version: str | None = None
+) -> Person:
+    """Apply `data`, unless the person changed since `version` (`StaleVersion`)."""
     require(actor, "network.manage")
+    lock(person, version=version)
     before = _person_snapshot(person)
     _person_fill(person, data)
     person.full_clean(exclude=["slug", "user"])
