@@ -10,8 +10,6 @@ URL name says it creates something (`…_create`, `…_add`, `…_adopt`, `…_a
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from django import forms
 from django.apps import apps
@@ -27,7 +25,7 @@ from maillage.core.tests.editing import opened_data
 from maillage.core.tests.factories import user_with_role
 from maillage.core.versions import version_of
 from tests.matrix import walk_urls
-from tests.test_permission_matrix import _reverse, access_modules, matrix
+from tests.test_permission_matrix import _reverse, matrix, samples
 
 CHANGED = "Cette fiche a été modifiée depuis que vous l’avez ouverte"
 CREATES = ("_create", "_add", "_adopt", "_assign")
@@ -43,15 +41,6 @@ def record_urls() -> list[str]:
         return sorted(
             {name for name, route, _p in found if "<" in route and name.split(":")[0] in labels}
         )
-
-
-@pytest.fixture
-def sample(db):
-    data = SimpleNamespace()
-    for module in access_modules():
-        if hasattr(module, "sample"):
-            module.sample(data)
-    return data
 
 
 EDITS = {
@@ -77,9 +66,9 @@ def test_the_walk_finds_the_edit_forms_of_every_app():
 
 
 @pytest.mark.parametrize("name", record_urls())
-def test_a_form_about_a_record_refuses_a_stale_version(name, sample):
+def test_a_form_about_a_record_refuses_a_stale_version(name, db):
     expect = matrix()[name]
-    url = _reverse(name, expect.kwargs(sample))
+    url = _reverse(name, expect.kwargs(samples()))
     client = Client()
     client.force_login(user_with_role(Role.ADMIN))
     opened = client.get(url) if expect.method == "get" else None

@@ -57,13 +57,18 @@ def test_every_url_has_an_entry():
     assert not stale, f"Matrix entries for URLs that no longer exist: {stale}"
 
 
-@pytest.fixture
-def sample_data(db):
+def samples() -> SimpleNamespace:
+    """The sample objects the apps' access modules make."""
     data = SimpleNamespace()
     for module in access_modules():
         if hasattr(module, "sample"):
             module.sample(data)
     return data
+
+
+@pytest.fixture
+def sample_data(db):
+    return samples()
 
 
 def _outcome(response, client) -> int | str:
