@@ -1,6 +1,6 @@
 """Concurrent edits: a record's version is when it was last saved (`Timestamped.updated_at`).
 
-An edit form carries the version it was opened on (`core.forms.carry_version`); the service
+An edit form carries the version it was opened on (`core.forms.EditForm`); the service
 that applies it calls `lock` first, inside its transaction: the row is locked until the
 transaction ends and read again, and a change sent on another version is refused with
 `StaleVersion` instead of silently overwriting what someone saved in between.
