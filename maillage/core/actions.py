@@ -2,7 +2,8 @@
 message) and redirects; a service's refusal comes back at the form's fields or as an error message,
 never as a server error.
 
-A view then says only what differs: the form, the service call, the message, where to go.
+A view then says only what differs: the form, the service call, the message, where to go. A form
+that edits a record goes through `edit_page`, which adds the check of the record's version.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 
 from maillage.core.actors import actor_of
-from maillage.core.forms import submit
+from maillage.core.forms import EditForm, submit
+from maillage.core.versions import StaleVersion
 
 if TYPE_CHECKING:
-    from maillage.core.models import User
+    from maillage.core.models import Timestamped, User
 
 # A text known beforehand, or made from what the service returned (a new object's URL).
 type Said[T] = str | Callable[[T], str]
@@ -31,7 +33,10 @@ def _say[T](said: Said[T], result: T) -> str:
 
 
 def form_status(form: forms.Form | None) -> int:
-    """A form page's status: 400 when a submitted form has errors (it keeps what was typed)."""
+    """A form page's status: 400 when a submitted form has errors, 409 when it was refused for
+    a record changed since it was opened (either way it keeps what was typed)."""
+    if isinstance(form, EditForm) and form.conflict is not None:
+        return 409
     return 400 if form is not None and form.is_bound and form.errors else 200
 
 
@@ -78,3 +83,36 @@ def refusal_message(error: Exception) -> str:
     if isinstance(error, ValidationError):
         return " ".join(error.messages)
     return str(error)
+
+
+def edit_page[F: EditForm, T](
+    request: HttpRequest,
+    instance: Timestamped,
+    form: Callable[[QueryDict | None], F],
+    action: Callable[[User, F, str | None], T],
+    *,
+    success: Said[T],
+    to: Said[T],
+    page: Callable[[F], HttpResponse],
+) -> HttpResponse:
+    """The page of a form that edits `instance`, built by `form(data)`. The form carries the
+    version `instance` had when it was opened; a valid POST runs the service
+    `action(actor, form, version)`, which locks the record and refuses a stale version
+    (`core.versions.lock`). Accepted: the success message and the redirect. Refused as stale:
+    `page` shows the form again (409) with what was typed, the record's new version, and what
+    differs from the record as saved now. Otherwise `page` shows the form (400 with the
+    service's errors at their fields)."""
+    bound = form(request.POST or None)
+    bound.carry_version(instance)
+    try:
+        done = form_redirect(
+            request,
+            bound,
+            lambda actor: action(actor, bound, bound.sent_version),
+            success=success,
+            to=to,
+        )
+    except StaleVersion as stale:
+        bound.refuse_stale(stale, saved=form(None))
+        done = None
+    return done or page(bound)

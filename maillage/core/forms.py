@@ -1,22 +1,27 @@
 """What every app's forms share: forms parse, services validate, and a service's errors come back
-at the field that caused them."""
+at the field that caused them; an edit form carries the version of the record it edits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.core.imports import Importer, ImportFileError, read_upload
+from maillage.core.models import Timestamped, User
+from maillage.core.versions import StaleVersion, version_of
+
+VERSION = "version"
 
 
 def apply_errors(form: forms.Form, error: ValidationError) -> None:
@@ -108,3 +113,91 @@ class ImportUploadForm(forms.Form):
         else:
             cleaned.update(text=text, rows=rows)
         return cleaned
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A field whose saved value is not what the person sent: saving again would replace it."""
+
+    label: str
+    saved: str
+    typed: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Why a change was refused: the record was saved since the form was opened."""
+
+    changed_at: datetime
+    changed_by: User | None
+    differences: list[Difference]
+
+
+class EditForm(forms.Form):
+    """A form that may edit an existing record (`core.actions.edit_page` runs it). It carries
+    the version the record had when the form was opened, in a hidden field; when a service
+    refuses that version as stale, the form keeps what was typed, takes the record's new
+    version (sending it again is then deliberate) and says what differs (`conflict`)."""
+
+    record: Timestamped | None = None  # the record edited, once `carry_version` names it
+    conflict: Conflict | None = None
+    # The version the form was sent with (None without one), once it is cleaned.
+    sent_version: str | None = None
+
+    def carry_version(self, instance: Timestamped) -> None:
+        self.record = instance
+        self.fields[VERSION] = forms.CharField(
+            widget=forms.HiddenInput, required=False, initial=version_of(instance)
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # The version goes to the service on its own: `cleaned_data` stays what was typed.
+        self.sent_version = data.pop(VERSION, None) or None
+        return data
+
+    def refuse_stale(self, stale: StaleVersion, *, saved: forms.Form) -> None:
+        """Show the refusal of a stale version; `saved` is the form as it opens now."""
+        data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+        data[self.add_prefix(VERSION)] = version_of(stale.instance)
+        self.data = data
+        self.conflict = Conflict(
+            changed_at=stale.changed_at,
+            changed_by=stale.changed_by,
+            differences=[
+                Difference(
+                    label=str(field.label),
+                    saved=_shown(field, saved[name].value()),
+                    typed=_shown(field, self[name].value()),
+                )
+                for name, field in self.fields.items()
+                if name in saved.fields
+                and not field.disabled
+                and not field.widget.is_hidden
+                and field.has_changed(saved.get_initial_for_field(field, name), self[name].data)
+            ],
+        )
+
+
+def _shown(field: forms.Field, value: Any) -> str:
+    """A value as the person reads it: the labels of the choices, yes or no, the text."""
+    values = list(value) if isinstance(value, list | tuple) else [value]
+    values = [v for v in values if v not in (None, "")]
+    if not values:
+        return str(_("(empty)"))
+    if isinstance(field, forms.BooleanField):
+        return str(_("Yes") if values[0] else _("No"))
+    if isinstance(field, forms.ChoiceField):
+        labels = _choice_labels(cast(Iterable[Any], field.choices))
+        return ", ".join(labels.get(str(v), str(v)) for v in values)
+    return ", ".join(str(v) for v in values)
+
+
+def _choice_labels(choices: Iterable[Any]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for key, label in choices:
+        if isinstance(label, list | tuple):  # a group of choices
+            labels |= _choice_labels(label)
+        else:
+            labels[str(getattr(key, "value", key))] = str(label)
+    return labels

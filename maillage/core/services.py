@@ -18,6 +18,7 @@ from maillage.core.roles import Role
 from maillage.core.signals import role_changed
 from maillage.core.tasks import apply_import, check_import, send_notification_email
 from maillage.core.verbs import CoreVerb
+from maillage.core.versions import lock
 from maillage.core.workflows import IMPORT_JOB, UPLOADER
 
 
@@ -27,11 +28,12 @@ def user_set_role(*, actor: Actor, user: User, role: str) -> User:
     require(actor, "core.change_role")
     if role not in Role.values:
         raise ValidationError({"role": _("Unknown role.")})
-    if (
-        user.role == Role.ADMIN
-        and role != Role.ADMIN
-        and not User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=user.pk).exists()
-    ):
+    # The administrators' rows stay locked until the end, always first and in one order: two
+    # demotions at once see each other and wait for each other instead of deadlocking.
+    admins = User.objects.select_for_update().filter(role=Role.ADMIN, is_active=True)
+    others = [pk for pk in admins.order_by("pk").values_list("pk", flat=True) if pk != user.pk]
+    lock(user)
+    if user.role == Role.ADMIN and role != Role.ADMIN and not others:
         raise ValidationError({"role": _("The last administrator cannot be demoted.")})
     previous = user.role
     user.role = role

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import EditForm
 from maillage.core.formtools import (
     FilterForm,
     ModelChoiceField,
@@ -17,7 +18,7 @@ from maillage.core.formtools import (
     initial_from,
 )
 from maillage.network import selectors
-from maillage.network.models import Organization, OrganizationStatus, Person, Sector
+from maillage.network.models import Organization, OrganizationStatus, Person, Seat, Sector
 from maillage.network.services import OrganizationData, PersonData, SeatData
 from maillage.territories.models import Level, Territory, TerritoryType
 
@@ -115,7 +116,7 @@ class SectorChoiceField(ModelMultipleChoiceField):
         return str(obj.name)
 
 
-class OrganizationForm(forms.Form):
+class OrganizationForm(EditForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     acronym = forms.CharField(label=_("Acronym"), max_length=40, required=False)
     neq = forms.CharField(
@@ -185,7 +186,7 @@ class OrganizationForm(forms.Form):
         )
 
 
-class PersonForm(forms.Form):
+class PersonForm(EditForm):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
     email = forms.EmailField(
@@ -203,7 +204,7 @@ class PersonForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def to_data(self) -> PersonData:
-        return PersonData(**self.cleaned_data)
+        return data_from(PersonData, self.cleaned_data)
 
 
 class PersonChoiceField(ModelChoiceField):
@@ -226,8 +227,8 @@ class FunctionForm(forms.Form):
     start_date = date_field(_("Start date"))
 
 
-class SeatForm(forms.Form):
-    """Assigning a seat (with a holder) or editing one (holder fixed)."""
+class SeatForm(EditForm):
+    """Assigning a seat (with a holder) or editing `seat` (holder fixed)."""
 
     holder = PersonChoiceField(
         label=_("Holder"), queryset=Person.objects.order_by("last_name", "first_name")
@@ -243,9 +244,14 @@ class SeatForm(forms.Form):
     end_date = date_field(_("End date"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
-    def __init__(self, *args: Any, with_holder: bool = True, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, seat: Seat | None = None, **kwargs: Any) -> None:
+        if seat is not None:
+            kwargs["initial"] = {
+                **initial_from(seat, "start_date", "end_date", "note"),
+                "substitutes": list(seat.substitutes.all()),
+            }
         super().__init__(*args, **kwargs)
-        if not with_holder:
+        if seat is not None:
             del self.fields["holder"]
 
     def to_data(self) -> SeatData:

@@ -168,7 +168,7 @@ class Function(models.Model):
         return f"{self.title} — {self.organization}"
 
 
-class Seat(models.Model):
+class Seat(Timestamped):
     """A person sits in the collective on behalf of an organization, possibly with substitutes."""
 
     organization = models.ForeignKey(

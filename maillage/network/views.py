@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from maillage.core import views as core_views
-from maillage.core.actions import action_redirect, form_redirect, form_status
+from maillage.core.actions import action_redirect, edit_page, form_redirect, form_status
 from maillage.core.formtools import query_text
 from maillage.core.htmx import render_page_or_fragment
 from maillage.core.permissions import has_perm, permission_required
@@ -103,20 +105,17 @@ def organization_create(request: HttpRequest) -> HttpResponse:
 @permission_required("network.manage")
 def organization_update(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(selectors.organization_pages(viewer=request.user), slug=slug)
-    form = OrganizationForm(request.POST or None, organization=organization)
-    return form_redirect(
+    title = _("Edit %(name)s") % {"name": organization.name}
+    return edit_page(
         request,
-        form,
-        lambda actor: services.organization_update(
-            actor=actor, organization=organization, data=form.to_data()
+        organization,
+        lambda data: OrganizationForm(data, organization=organization),
+        lambda actor, form, version: services.organization_update(
+            actor=actor, organization=organization, data=form.to_data(), version=version
         ),
         success=_("The organization was updated."),
         to=organization_url(organization),
-    ) or _form_page(
-        request,
-        form,
-        title=_("Edit %(name)s") % {"name": organization.name},
-        parent=organization,
+        page=partial(_form_page, request, title=title, parent=organization),
     )
 
 
@@ -153,25 +152,23 @@ def seat_create(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("network.manage")
 def seat_update(request: HttpRequest, pk: int) -> HttpResponse:
     seat = get_object_or_404(Seat.objects.select_related("organization", "holder"), pk=pk)
-    initial = {
-        "substitutes": list(seat.substitutes.all()),
-        "start_date": seat.start_date,
-        "end_date": seat.end_date,
-        "note": seat.note,
-    }
-    form = SeatForm(request.POST or None, initial=initial, with_holder=False)
-    return form_redirect(
+    organization = seat.organization
+    names = {"holder": seat.holder, "name": organization.name}
+    return edit_page(
         request,
-        form,
-        lambda actor: services.seat_update(actor=actor, seat=seat, data=form.to_data()),
+        seat,
+        lambda data: SeatForm(data, seat=seat),
+        lambda actor, form, version: services.seat_update(
+            actor=actor, seat=seat, data=form.to_data(), version=version
+        ),
         success=_("The seat was updated."),
-        to=organization_url(seat.organization),
-    ) or _form_page(
-        request,
-        form,
-        title=_("Seat of %(holder)s for %(name)s")
-        % {"holder": seat.holder, "name": seat.organization.name},
-        parent=seat.organization,
+        to=organization_url(organization),
+        page=partial(
+            _form_page,
+            request,
+            title=_("Seat of %(holder)s for %(name)s") % names,
+            parent=organization,
+        ),
     )
 
 
@@ -230,18 +227,18 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @permission_required("network.manage")
 def person_update(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
-    form = PersonForm(request.POST or None, person=person)
-    return form_redirect(
+    return edit_page(
         request,
-        form,
-        lambda actor: services.person_update(actor=actor, person=person, data=form.to_data()),
+        person,
+        lambda data: PersonForm(data, person=person),
+        lambda actor, form, version: services.person_update(
+            actor=actor, person=person, data=form.to_data(), version=version
+        ),
         success=_("The person was updated."),
         to=person_url(person),
-    ) or _form_page(
-        request,
-        form,
-        title=_("Edit %(name)s") % {"name": person},
-        person=person,
+        page=partial(
+            _form_page, request, title=_("Edit %(name)s") % {"name": person}, person=person
+        ),
     )
 
 

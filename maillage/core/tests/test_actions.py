@@ -3,11 +3,22 @@ from django import forms
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
-from maillage.core.actions import action_redirect, form_redirect, form_status, refusal_message
+from maillage.core.actions import (
+    action_redirect,
+    edit_page,
+    form_redirect,
+    form_status,
+    refusal_message,
+)
+from maillage.core.forms import EditForm
 from maillage.core.tests.factories import UserFactory
+from maillage.core.versions import lock, version_of
+from maillage.network.models import Person
+from maillage.network.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +100,60 @@ def test_only_the_named_refusals_are_caught():
     assert response["Location"] == "/"
     assert _said(request) == [("error", "Not your turn.")]
     assert refusal_message(PermissionDenied("No.")) == "No."
+
+
+class PhoneForm(EditForm):
+    phone = forms.CharField(label="Téléphone")
+
+
+def _page(form: PhoneForm) -> HttpResponse:
+    return HttpResponse(form["version"].value(), status=form_status(form))
+
+
+def test_an_edit_page_opens_on_the_record_version_and_runs_the_service_with_it():
+    person = PersonFactory.create()
+    shown = edit_page(
+        _request("get"), person, PhoneForm, _never, success="Saved.", to="/p/", page=_page
+    )
+    assert (shown.status_code, shown.content.decode()) == (200, version_of(person))
+    calls = []
+
+    def update(actor, form, version):
+        calls.append((actor, form.cleaned_data, version))
+        return person
+
+    request = _request("post", {"phone": "418", "version": version_of(person)})
+    response = edit_page(request, person, PhoneForm, update, success="Saved.", to="/p/", page=_page)
+    assert (response.status_code, response["Location"]) == (302, "/p/")
+    assert calls == [(request.user, {"phone": "418"}, version_of(person))]
+    assert _said(request) == [("success", "Saved.")]
+
+
+def test_an_edit_refused_as_stale_shows_the_form_again_with_the_new_version():
+    person = PersonFactory.create(phone="418 555-0100")
+    opened = version_of(person)
+    Person.objects.get(pk=person.pk).save()  # someone else saves after this form was opened
+
+    def update(actor, form, version):
+        with transaction.atomic():
+            lock(person, version=version)
+
+    request = _request("post", {"phone": "819", "version": opened})
+    response = edit_page(request, person, PhoneForm, update, success="Saved.", to="/p/", page=_page)
+    assert response.status_code == 409
+    assert response.content.decode() == version_of(Person.objects.get(pk=person.pk)) != opened
+    assert _said(request) == []
+
+
+def test_an_edit_refused_by_the_service_stays_at_its_fields():
+    def refuse(actor, form, version):
+        raise ValidationError({"phone": "Invalid."})
+
+    person = PersonFactory.create()
+    request = _request("post", {"phone": "x", "version": version_of(person)})
+    response = edit_page(request, person, PhoneForm, refuse, success="Saved.", to="/", page=_page)
+    assert response.status_code == 400
+
+
+def _never(actor, form, version):
+    raise AssertionError("no service for a GET")

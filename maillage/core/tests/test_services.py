@@ -3,9 +3,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from maillage.core import services
-from maillage.core.models import AuditEvent, Notification
+from maillage.core.models import AuditEvent, Notification, User
 from maillage.core.permissions import reason_for
 from maillage.core.roles import Role
+from maillage.core.tests.editing import in_parallel
 from maillage.core.tests.factories import UserFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,20 @@ def test_the_last_administrator_cannot_be_demoted():
     assert "role" in error.value.message_dict
     admin.refresh_from_db()
     assert admin.role == Role.ADMIN
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_administrators_demoting_each_other_at_once_leave_one():
+    first, second = user_with_role(Role.ADMIN), user_with_role(Role.ADMIN)
+
+    def demote(actor, user):
+        return lambda: services.user_set_role(actor=actor, user=user, role=Role.STAFF)
+
+    outcomes = in_parallel(demote(first, second), demote(second, first))
+
+    refused = [o for o in outcomes if isinstance(o, ValidationError | PermissionDenied)]
+    assert len(refused) == 1, outcomes
+    assert User.objects.filter(role=Role.ADMIN).count() == 1
 
 
 def test_unknown_role_is_refused():

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import EditForm
 from maillage.core.formtools import data_from, initial_from
 from maillage.governance.forms._common import (
     NamedChoiceField,
@@ -21,7 +22,7 @@ from maillage.governance.models import Circle, CircleMode
 from maillage.governance.services import CircleData
 
 
-class CircleForm(ScopeMixin, forms.Form):
+class CircleForm(ScopeMixin, EditForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     purpose = forms.CharField(
         label=_("Purpose (raison d'être)"),

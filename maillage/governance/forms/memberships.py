@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import EditForm
 from maillage.governance.forms._common import open_seats, people, seat_field, set_queryset
 from maillage.governance.models import MembershipKind
 from maillage.network.forms import PersonChoiceField
@@ -34,7 +35,7 @@ class MemberForm(forms.Form):
             del self.fields["kind"]
 
 
-class EndMembershipForm(forms.Form):
+class EndMembershipForm(EditForm):
     note = forms.CharField(
         label=_("Note (optional)"),
         max_length=255,

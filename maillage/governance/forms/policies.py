@@ -8,12 +8,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.formtools import data_from, date_field
-from maillage.governance.models import PolicyStatus
+from maillage.core.forms import EditForm
+from maillage.core.formtools import data_from, date_field, initial_from
+from maillage.governance.models import Policy, PolicyStatus
 from maillage.governance.services import PolicyData
 
 
-class PolicyForm(forms.Form):
+class PolicyForm(EditForm):
+    """Adopting a policy, or amending `policy`."""
+
     title = forms.CharField(label=_("Title"), max_length=255)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
     adopted_on = date_field(_("Adopted on"), help_text=_("Today unless you say otherwise."))
@@ -28,9 +31,11 @@ class PolicyForm(forms.Form):
         help_text=_("Kept with the new version."),
     )
 
-    def __init__(self, *args: Any, amend: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, policy: Policy | None = None, **kwargs: Any) -> None:
+        if policy is not None:
+            kwargs["initial"] = initial_from(policy, "title", "text", "review_date")
         super().__init__(*args, **kwargs)
-        del self.fields["adopted_on" if amend else "note"]
+        del self.fields["adopted_on" if policy is not None else "note"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -47,7 +52,7 @@ class PolicyForm(forms.Form):
         return data_from(PolicyData, self.cleaned_data)
 
 
-class PolicyStatusForm(forms.Form):
+class PolicyStatusForm(EditForm):
     status = forms.ChoiceField(
         label=_("Status"),
         choices=PolicyStatus.choices,
@@ -58,3 +63,7 @@ class PolicyStatusForm(forms.Form):
         _("Next review date"), help_text=_("Leave empty to keep the current one.")
     )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+    def __init__(self, *args: Any, policy: Policy, **kwargs: Any) -> None:
+        kwargs["initial"] = {"status": policy.status}
+        super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import EditForm
 from maillage.core.formtools import data_from, date_field, initial_from
 from maillage.governance.forms._common import (
     check_dates,
@@ -19,7 +20,7 @@ from maillage.governance.forms._common import (
     set_queryset,
     substitutes_field,
 )
-from maillage.governance.models import Role, RoleKind
+from maillage.governance.models import Role, RoleAssignment, RoleKind
 from maillage.governance.services import RoleData
 from maillage.network.forms import PersonChoiceField
 from maillage.network.models import Person
@@ -27,7 +28,7 @@ from maillage.network.models import Person
 POLICY_DEFAULT, POLICY_YES, POLICY_NO = "", "yes", "no"
 
 
-class RoleForm(forms.Form):
+class RoleForm(EditForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=200,
@@ -131,11 +132,15 @@ class AssignForm(forms.Form):
         return {**data, "substitutes": list(data["substitutes"]) or None}
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(EditForm):
     substitutes = substitutes_field()
     term_end = date_field(_("Term end"))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, assignment: RoleAssignment, **kwargs: Any) -> None:
+        kwargs["initial"] = {
+            "substitutes": list(assignment.substitutes.all()),
+            "term_end": assignment.term_end,
+        }
         super().__init__(*args, **kwargs)
         set_queryset(self, "substitutes", people())
 

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import EditForm
 from maillage.core.formtools import data_from, date_field, initial_from
 from maillage.governance import workflows
 from maillage.governance.forms._common import (
@@ -37,7 +38,7 @@ class WorkstreamFilterForm(forms.Form):
         return self.cleaned_data["status"] or "", bool(self.cleaned_data["past_sunset"])
 
 
-class WorkstreamForm(ScopeMixin, forms.Form):
+class WorkstreamForm(ScopeMixin, EditForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     mandate = forms.CharField(
         label=_("Mandate"), required=False, widget=forms.Textarea(attrs={"rows": 4})

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.models import user_reference
+from maillage.core.models import Timestamped, user_reference
 from maillage.governance.models._common import exactly_one, owner_reference
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.roles import RoleAssignment
@@ -33,7 +33,7 @@ class EndReason(models.TextChoices):
     CLOSED = "closed", _("Circle or workstream archived")
 
 
-class Membership(models.Model):
+class Membership(Timestamped):
     """A person is a member of a circle or of a workstream. Never deleted: ending is recorded.
 
     `source` is "link" when the membership comes from a double link; `assignment` is then the
@@ -77,7 +77,6 @@ class Membership(models.Model):
     )
     ended_by = user_reference(_("ended by"))
     note = models.CharField(_("note"), max_length=255, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("membership")

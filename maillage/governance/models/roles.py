@@ -100,7 +100,7 @@ class Role(Archivable, Timestamped):
         return self.kind in SINGLE_HOLDER_KINDS
 
 
-class RoleAssignment(models.Model):
+class RoleAssignment(Timestamped):
     """A person holds a role, possibly on behalf of an organization through a seat."""
 
     role = models.ForeignKey(
@@ -127,7 +127,6 @@ class RoleAssignment(models.Model):
     term_end = models.DateField(_("term end"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     ended_by = user_reference(_("ended by"))
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("role assignment")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.versions import lock
 from maillage.governance.models import Circle, CircleMode, RoleAssignment, RoleKind, Strategy
 from maillage.governance.services._common import (
     _archive,
@@ -140,10 +141,14 @@ def circle_create(*, actor: Actor, data: CircleData) -> Circle:
 
 
 @transaction.atomic
-def circle_amend(*, actor: Actor, circle: Circle, data: CircleData) -> Circle:
-    """Apply `data` to `circle` (its slug never changes). Moving a circle under another parent
-    moves its delegate's double link along."""
+def circle_amend(
+    *, actor: Actor, circle: Circle, data: CircleData, version: str | None = None
+) -> Circle:
+    """Apply `data` to `circle` (its slug never changes), unless it changed since `version`
+    (`StaleVersion`). Moving a circle under another parent moves its delegate's double link
+    along."""
     _require(actor, "governance.manage_circles")
+    lock(circle, version=version)
     _refuse_archived(circle, _("This circle is archived."))
     if circle.is_general and data.parent is not None:
         raise ValidationError({"parent": _("The general circle has no parent circle.")})
@@ -184,6 +189,7 @@ def circle_archive(*, actor: Actor, circle: Circle) -> Circle:
     general circle, a circle with sub-circles still active, and the only sponsor of a
     workstream still active."""
     _require(actor, "governance.manage_circles")
+    lock(circle)
     _refuse_archived(circle, _("This circle is already archived."))
     if circle.is_general:
         raise ValidationError(_("The general circle cannot be archived."))

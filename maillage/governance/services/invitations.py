@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.versions import lock
 from maillage.governance.models import (
     Invitation,
     InvitationKind,
@@ -123,6 +124,7 @@ def invitation_create(
 @transaction.atomic
 def invitation_revoke(*, actor: Actor, invitation: Invitation) -> Invitation:
     _require(actor, "governance.invite", invitation.workstream)
+    lock(invitation)  # an acceptance under way finishes first
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been accepted."))
     if invitation.revoked_at is not None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.permissions import SYSTEM, has_perm
+from maillage.core.versions import lock
 from maillage.governance import verbs
 from maillage.governance.models import (
     Circle,
@@ -85,6 +86,7 @@ def membership_join(
     )
     if not self_join:
         _require(actor, "governance.manage_members", group)
+    lock(group)  # "already a member" holds until the new membership is saved
     _refuse_archived(group, _("This circle or workstream is archived."))
     if isinstance(group, Workstream) and not group.is_running:
         raise ValidationError(_("This workstream no longer takes new members."))
@@ -126,18 +128,25 @@ def _check_direct(membership: Membership) -> None:
 
 
 @transaction.atomic
-def membership_leave(*, actor: Actor, membership: Membership, note: str = "") -> Membership:
-    """The member leaves (or staff record that they left)."""
+def membership_leave(
+    *, actor: Actor, membership: Membership, note: str = "", version: str | None = None
+) -> Membership:
+    """The member leaves (or staff record that they left), unless the membership changed since
+    `version` (`StaleVersion`)."""
     own = _person_of(actor) if actor is not SYSTEM else None
     if own is None or own.pk != membership.person_id:
         _require(actor, "governance.manage_members", membership.group)
+    lock(membership, version=version)
     _check_direct(membership)
     return _membership_end(actor=actor, membership=membership, reason=EndReason.LEFT, note=note)
 
 
 @transaction.atomic
-def membership_remove(*, actor: Actor, membership: Membership, note: str = "") -> Membership:
+def membership_remove(
+    *, actor: Actor, membership: Membership, note: str = "", version: str | None = None
+) -> Membership:
     _require(actor, "governance.manage_members", membership.group)
+    lock(membership, version=version)
     _check_direct(membership)
     return _membership_end(actor=actor, membership=membership, reason=EndReason.REMOVED, note=note)
 

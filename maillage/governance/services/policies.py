@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.versions import lock
 from maillage.governance.models import Circle, Policy, PolicyStatus, PolicyVersion
 from maillage.governance.services._common import _iso, _refuse_archived, _require, _today, _user
 from maillage.governance.verbs import GovernanceVerb
@@ -76,10 +77,19 @@ def policy_adopt(*, actor: Actor, circle: Circle, data: PolicyData) -> Policy:
 
 
 @transaction.atomic
-def policy_amend(*, actor: Actor, policy: Policy, data: PolicyData, note: str = "") -> Policy:
+def policy_amend(
+    *,
+    actor: Actor,
+    policy: Policy,
+    data: PolicyData,
+    note: str = "",
+    version: str | None = None,
+) -> Policy:
     """Amend a policy: the new text becomes the next version, earlier ones are kept. A policy
-    under review that is amended is active again."""
+    under review that is amended is active again. Refused when the policy changed since
+    `version` (`StaleVersion`), the form's version (not the text's number)."""
     _require(actor, "governance.amend_policies", policy)
+    lock(policy, version=version)
     if policy.status == PolicyStatus.RETIRED:
         raise ValidationError(_("A retired policy cannot be amended; adopt a new one."))
     _policy_check(data.title, data.text)
@@ -119,10 +129,12 @@ def policy_set_status(
     status: str,
     review_date: date | None = None,
     note: str = "",
+    version: str | None = None,
 ) -> Policy:
     """Put a policy under review, renew it (active again, with a new review date) or retire it.
-    Retiring is final."""
+    Retiring is final. Refused when the policy changed since `version` (`StaleVersion`)."""
     _require(actor, "governance.amend_policies", policy)
+    lock(policy, version=version)
     if status not in PolicyStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     if policy.status == PolicyStatus.RETIRED:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.versions import lock, touch
 from maillage.governance import verbs
 from maillage.governance.models import (
     POLICY_KINDS,
@@ -151,8 +152,10 @@ def role_create(
 
 
 @transaction.atomic
-def role_amend(*, actor: Actor, role: Role, data: RoleData) -> Role:
+def role_amend(*, actor: Actor, role: Role, data: RoleData, version: str | None = None) -> Role:
+    """Apply `data` to `role`, unless it changed since `version` (`StaleVersion`)."""
     _require(actor, "governance.manage_roles")
+    lock(role, version=version)
     _refuse_archived(role, _("This role is archived."))
     changes = audit.audited_update(
         actor=actor,
@@ -172,6 +175,7 @@ def role_amend(*, actor: Actor, role: Role, data: RoleData) -> Role:
 def role_archive(*, actor: Actor, role: Role) -> Role:
     """Archive a role; whoever holds it stops holding it."""
     _require(actor, "governance.manage_roles")
+    lock(role)
     _refuse_archived(role, _("This role is already archived."))
     return _role_archive(actor=actor, role=role)
 
@@ -211,6 +215,7 @@ def role_assign(
     the start unless `term_end` says otherwise.
     """
     _require(actor, "governance.manage_roles")
+    lock(role)  # one assignment at a time: a single holder is replaced, not doubled
     _refuse_archived(role, _("This role is archived."))
     if seat is not None:
         if seat.holder_id != person.pk:
@@ -263,9 +268,12 @@ def role_assignment_update(
     assignment: RoleAssignment,
     substitutes: Sequence[Person],
     term_end: date | None,
+    version: str | None = None,
 ) -> RoleAssignment:
-    """Change the substitutes or the term end of a current assignment (a renewed term)."""
+    """Change the substitutes or the term end of a current assignment (a renewed term), unless
+    it changed since `version` (`StaleVersion`)."""
     _require(actor, "governance.manage_roles")
+    lock(assignment, version=version)
     if assignment.ended_at is not None:
         raise ValidationError(_("This assignment has ended."))
     if any(s.pk == assignment.person_id for s in substitutes):
@@ -276,7 +284,7 @@ def role_assignment_update(
     before_subs = sorted(str(p) for p in assignment.substitutes.all())
     assignment.term_end = term_end
     assignment.full_clean()
-    assignment.save(update_fields=["term_end"])
+    assignment.save(update_fields=["term_end", "updated_at"])
     assignment.substitutes.set(substitutes)
     after_subs = sorted(str(p) for p in substitutes)
     changes = audit.changes(
@@ -299,6 +307,7 @@ def role_assignment_end(
 ) -> RoleAssignment:
     """`assignment`'s holder stops holding the role; a double link they made ends too."""
     _require(actor, "governance.manage_roles")
+    lock(assignment)
     if assignment.ended_at is not None:
         raise ValidationError(_("This assignment has already ended."))
     return _assignment_end(actor=actor, assignment=assignment, reason=note or "ended")
@@ -381,12 +390,14 @@ def accountability_add(*, actor: Actor, owner: Circle | Role, text: str) -> Acco
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Write the accountability.")})
+    lock(owner)  # positions are counted: one addition at a time
     owner_kwargs: dict[str, Any] = {_owner_prefix(owner): owner}
     last = Accountability.objects.filter(**owner_kwargs).order_by("-position").first()
     added = Accountability.objects.create(
         text=text, position=(last.position + 1) if last else 1, **owner_kwargs
     )
     _accountability_event(actor, owner, text, added=True)
+    touch(owner)  # its edit form lists its accountabilities
     return added
 
 
@@ -395,8 +406,10 @@ def accountability_remove(*, actor: Actor, accountability: Accountability) -> No
     owner: Circle | Role | None = accountability.circle or accountability.role
     assert owner is not None
     _require_owner(actor, owner)
+    lock(owner)
     accountability.delete()
     _accountability_event(actor, owner, accountability.text, added=False)
+    touch(owner)  # its edit form lists its accountabilities
 
 
 def _require_owner(actor: Actor, owner: Circle | Role) -> None:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.permissions import SYSTEM
+from maillage.core.versions import lock
 from maillage.governance import workflows
 from maillage.governance.models import Circle, Deliverable, RoleKind, Strategy, Workstream
 from maillage.governance.rules import workflow_roles
@@ -122,10 +123,13 @@ def workstream_create(*, actor: Actor, data: WorkstreamData) -> Workstream:
 
 
 @transaction.atomic
-def workstream_amend(*, actor: Actor, workstream: Workstream, data: WorkstreamData) -> Workstream:
+def workstream_amend(
+    *, actor: Actor, workstream: Workstream, data: WorkstreamData, version: str | None = None
+) -> Workstream:
     """Change a workstream's mandate, dates and tags (staff or its lead link); changing its
-    sponsoring circles is for staff only."""
+    sponsoring circles is for staff only. Refused when it changed since `version`."""
     _require(actor, "governance.change_workstream", workstream)
+    lock(workstream, version=version)
     _refuse_archived(workstream, _("This workstream is archived."))
     if sorted(c.pk for c in data.sponsors) != sorted(
         workstream.sponsors.values_list("pk", flat=True)
@@ -146,6 +150,7 @@ def workstream_amend(*, actor: Actor, workstream: Workstream, data: WorkstreamDa
 def workstream_transition(*, actor: Actor, workstream: Workstream, transition: str) -> Workstream:
     """Fire a transition of the workstream workflow (see `workflows.WORKSTREAM`)."""
     _require(actor, "governance.change_workstream", workstream)
+    lock(workstream)
     _refuse_archived(workstream, _("This workstream is archived."))
     roles = None if actor is SYSTEM else workflow_roles(actor, workstream)
     step = workflows.WORKSTREAM.check(transition, state=workstream.status, roles=roles)
@@ -162,6 +167,7 @@ def workstream_transition(*, actor: Actor, workstream: Workstream, transition: s
 def workstream_archive(*, actor: Actor, workstream: Workstream) -> Workstream:
     """Archive a workstream: its roles and memberships end, pending invitations are revoked."""
     _require(actor, "governance.manage_workstreams")
+    lock(workstream)
     _refuse_archived(workstream, _("This workstream is already archived."))
     _close_group(actor=actor, group=workstream)
     workstream.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(
@@ -197,6 +203,7 @@ def _deliverable_create(
 @transaction.atomic
 def deliverable_add(*, actor: Actor, workstream: Workstream, data: DeliverableData) -> Deliverable:
     _require(actor, "governance.change_workstream", workstream)
+    lock(workstream)  # positions are counted: one addition at a time
     last = workstream.deliverables.order_by("-position").first()
     return _deliverable_create(
         actor=actor,
@@ -229,6 +236,7 @@ def deliverable_amend(
 @transaction.atomic
 def deliverable_set_done(*, actor: Actor, deliverable: Deliverable, done: bool) -> Deliverable:
     _require(actor, "governance.change_workstream", deliverable.workstream)
+    lock(deliverable)
     if deliverable.done == done:
         return deliverable
     deliverable.done = done

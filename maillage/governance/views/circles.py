@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, form_redirect
+from maillage.core.actions import action_redirect, edit_page, form_redirect
 from maillage.core.formtools import query_text
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services
@@ -97,18 +99,17 @@ def circle_create(request: HttpRequest) -> HttpResponse:
 @permission_required("governance.manage_circles", obj=_circle)
 def circle_amend(request: HttpRequest, slug: str) -> HttpResponse:
     circle = _circle(request, slug)
-    form = CircleForm(request.POST or None, circle=circle)
-    return form_redirect(
+    title = _("Amend the circle “%(name)s”") % {"name": circle.name}
+    return edit_page(
         request,
-        form,
-        lambda actor: services.circle_amend(actor=actor, circle=circle, data=form.to_data()),
+        circle,
+        lambda data: CircleForm(data, circle=circle),
+        lambda actor, form, version: services.circle_amend(
+            actor=actor, circle=circle, data=form.to_data(), version=version
+        ),
         success=_("The circle was amended."),
         to=circle_url(circle),
-    ) or _form_page(
-        request,
-        form,
-        title=_("Amend the circle “%(name)s”") % {"name": circle.name},
-        group=circle,
+        page=partial(_form_page, request, title=title, group=circle),
     )
 
 

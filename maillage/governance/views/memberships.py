@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -9,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from maillage.core.actions import form_redirect
+from maillage.core.actions import edit_page, form_redirect
 from maillage.core.permissions import permission_required
 from maillage.governance import services
 from maillage.governance.forms import EndMembershipForm, MemberForm
@@ -84,21 +85,24 @@ def _membership_end(request: HttpRequest, pk: int, *, leave: bool) -> HttpRespon
     else:
         title = _("Remove %(person)s from “%(name)s”") % names
     service = services.membership_leave if leave else services.membership_remove
-    form = EndMembershipForm(request.POST or None)
-    return form_redirect(
+    return edit_page(
         request,
-        form,
-        lambda actor: service(actor=actor, membership=membership, **form.cleaned_data),
+        membership,
+        EndMembershipForm,
+        lambda actor, form, version: service(
+            actor=actor, membership=membership, **form.cleaned_data, version=version
+        ),
         success=_("You left “%(name)s”.") % names
         if own
         else _("%(person)s is no longer a member.") % names,
         to=group_url(group) if own else _members_url(group),
-    ) or _form_page(
-        request,
-        form,
-        title=title,
-        group=group,
-        intro=_("The membership ends today; it stays in the history."),
-        submit=_("Leave") if own else _("End the membership"),
-        danger=True,
+        page=partial(
+            _form_page,
+            request,
+            title=title,
+            group=group,
+            intro=_("The membership ends today; it stays in the history."),
+            submit=_("Leave") if own else _("End the membership"),
+            danger=True,
+        ),
     )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
+from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from maillage.core.actions import form_redirect
+from maillage.core.actions import edit_page, form_redirect
 from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import PolicyForm, PolicyStatusForm
@@ -52,42 +56,55 @@ def policy_adopt(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("governance.amend_policies", obj=_policy)
 def policy_amend(request: HttpRequest, pk: int) -> HttpResponse:
     policy = _policy(request, pk)
-    initial = {"title": policy.title, "text": policy.text, "review_date": policy.review_date}
-    form = PolicyForm(request.POST or None, amend=True, initial=initial)
-    return form_redirect(
+    return edit_page(
         request,
-        form,
-        lambda actor: services.policy_amend(
-            actor=actor, policy=policy, data=form.to_data(), note=form.cleaned_data["note"]
+        policy,
+        lambda data: PolicyForm(data, policy=policy),
+        lambda actor, form, version: services.policy_amend(
+            actor=actor,
+            policy=policy,
+            data=form.to_data(),
+            note=form.cleaned_data["note"],
+            version=version,
         ),
         success=lambda amended: (
             _("The policy was amended: version %(version)s.") % {"version": amended.version}
         ),
         to=policy_url(policy),
-    ) or _form_page(
-        request,
-        form,
-        title=_("Amend the policy “%(title)s”") % {"title": policy.title},
-        cancel=policy_url(policy),
-        group=policy.circle,
-        intro=_("The current text is kept in the policy's history as an earlier version."),
+        page=_policy_page(
+            request,
+            policy,
+            _("Amend the policy “%(title)s”"),
+            intro=_("The current text is kept in the policy's history as an earlier version."),
+        ),
     )
 
 
 @permission_required("governance.amend_policies", obj=_policy)
 def policy_status(request: HttpRequest, pk: int) -> HttpResponse:
     policy = _policy(request, pk)
-    form = PolicyStatusForm(request.POST or None, initial={"status": policy.status})
-    return form_redirect(
+    return edit_page(
         request,
-        form,
-        lambda actor: services.policy_set_status(actor=actor, policy=policy, **form.cleaned_data),
+        policy,
+        lambda data: PolicyStatusForm(data, policy=policy),
+        lambda actor, form, version: services.policy_set_status(
+            actor=actor, policy=policy, **form.cleaned_data, version=version
+        ),
         success=_("The policy's status was changed."),
         to=policy_url(policy),
-    ) or _form_page(
+        page=_policy_page(request, policy, _("Status of the policy “%(title)s”")),
+    )
+
+
+def _policy_page(
+    request: HttpRequest, policy: Policy, title: str, intro: str = ""
+) -> Callable[[forms.Form], HttpResponse]:
+    """A policy's form page: `title` names it; cancelling goes back to it."""
+    return partial(
+        _form_page,
         request,
-        form,
-        title=_("Status of the policy “%(title)s”") % {"title": policy.title},
+        title=title % {"title": policy.title},
         cancel=policy_url(policy),
         group=policy.circle,
+        intro=intro,
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, form_redirect
+from maillage.core.actions import action_redirect, edit_page, form_redirect
 from maillage.core.permissions import permission_required
 from maillage.governance import services
 from maillage.governance.forms import (
@@ -61,19 +62,18 @@ circle_role_create, workstream_role_create = _in_each_group("governance.manage_r
 @permission_required("governance.manage_roles", obj=_role)
 def role_amend(request: HttpRequest, pk: int) -> HttpResponse:
     role = _role(request, pk)
-    group = role.group
-    form = RoleForm(request.POST or None, role=role, in_workstream=role.workstream_id is not None)
-    return form_redirect(
+    in_workstream = role.workstream_id is not None
+    title = _("Amend the role “%(name)s”") % {"name": role.name}
+    return edit_page(
         request,
-        form,
-        lambda actor: services.role_amend(actor=actor, role=role, data=form.to_data()),
+        role,
+        lambda data: RoleForm(data, role=role, in_workstream=in_workstream),
+        lambda actor, form, version: services.role_amend(
+            actor=actor, role=role, data=form.to_data(), version=version
+        ),
         success=_("The role was amended."),
-        to=group_url(group),
-    ) or _form_page(
-        request,
-        form,
-        title=_("Amend the role “%(name)s”") % {"name": role.name},
-        group=group,
+        to=group_url(role.group),
+        page=partial(_form_page, request, title=title, group=role.group),
     )
 
 
@@ -120,25 +120,17 @@ def role_assign(request: HttpRequest, pk: int) -> HttpResponse:
 def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = _assignment(request, pk)
     group = assignment.role.group
-    initial = {
-        "substitutes": list(assignment.substitutes.all()),
-        "term_end": assignment.term_end,
-    }
-    form = AssignmentForm(request.POST or None, initial=initial)
-    return form_redirect(
+    names = {"person": assignment.person, "role": assignment.role.name}
+    return edit_page(
         request,
-        form,
-        lambda actor: services.role_assignment_update(
-            actor=actor, assignment=assignment, **form.to_kwargs()
+        assignment,
+        lambda data: AssignmentForm(data, assignment=assignment),
+        lambda actor, form, version: services.role_assignment_update(
+            actor=actor, assignment=assignment, **form.to_kwargs(), version=version
         ),
         success=_("The assignment was updated."),
         to=group_url(group),
-    ) or _form_page(
-        request,
-        form,
-        title=_("%(person)s as “%(role)s”")
-        % {"person": assignment.person, "role": assignment.role.name},
-        group=group,
+        page=partial(_form_page, request, title=_("%(person)s as “%(role)s”") % names, group=group),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, form_redirect
+from maillage.core.actions import action_redirect, edit_page, form_redirect
 from maillage.core.formtools import query_text
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services, workflows
@@ -113,24 +114,18 @@ def workstream_create(request: HttpRequest) -> HttpResponse:
 @permission_required("governance.change_workstream", obj=_workstream)
 def workstream_amend(request: HttpRequest, slug: str) -> HttpResponse:
     workstream = _workstream(request, slug)
-    form = WorkstreamForm(
-        request.POST or None,
-        workstream=workstream,
-        can_change_sponsors=has_perm(request.user, "governance.manage_workstreams"),
-    )
-    return form_redirect(
+    staff = has_perm(request.user, "governance.manage_workstreams")
+    title = _("Amend the workstream “%(name)s”") % {"name": workstream.name}
+    return edit_page(
         request,
-        form,
-        lambda actor: services.workstream_amend(
-            actor=actor, workstream=workstream, data=form.to_data()
+        workstream,
+        lambda data: WorkstreamForm(data, workstream=workstream, can_change_sponsors=staff),
+        lambda actor, form, version: services.workstream_amend(
+            actor=actor, workstream=workstream, data=form.to_data(), version=version
         ),
         success=_("The workstream was amended."),
         to=workstream_url(workstream),
-    ) or _form_page(
-        request,
-        form,
-        title=_("Amend the workstream “%(name)s”") % {"name": workstream.name},
-        group=workstream,
+        page=partial(_form_page, request, title=title, group=workstream),
     )
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.permissions import require
+from maillage.core.versions import lock
 from maillage.network.models import Function, Organization, Person
 from maillage.network.services._common import end_on
 from maillage.network.verbs import NetworkVerb
@@ -41,6 +42,7 @@ def function_add(
 @transaction.atomic
 def function_end(*, actor: Actor, function: Function, end_date: date | None = None) -> Function:
     require(actor, "network.manage")
+    lock(function)
     if function.end_date is not None:
         raise ValidationError({"end_date": _("This function has already ended.")})
     return end_on(actor=actor, tie=function, end_date=end_date)

@@ -15,6 +15,7 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.permissions import require
 from maillage.core.slugs import unique_slug
+from maillage.core.versions import lock
 from maillage.network.models import Organization, OrganizationStatus, Sector
 from maillage.network.services._common import fill_contact
 from maillage.network.verbs import NetworkVerb
@@ -106,10 +107,16 @@ def organization_create(*, actor: Actor, data: OrganizationData) -> Organization
 
 @transaction.atomic
 def organization_update(
-    *, actor: Actor, organization: Organization, data: OrganizationData
+    *,
+    actor: Actor,
+    organization: Organization,
+    data: OrganizationData,
+    version: str | None = None,
 ) -> Organization:
-    """Apply `data`; a change of status goes through `organization_set_status`."""
+    """Apply `data`, unless the organization changed since `version` (`StaleVersion`); a change
+    of status goes through `organization_set_status`."""
     require(actor, "network.manage")
+    lock(organization, version=version)
     audit.audited_update(
         actor=actor,
         instance=organization,
@@ -131,6 +138,7 @@ def organization_set_status(
     require(actor, "network.manage")
     if status not in OrganizationStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
+    lock(organization)
     previous = organization.status
     if previous == status:
         return organization

@@ -13,6 +13,7 @@ from maillage.core.models import User
 from maillage.core.permissions import SYSTEM, require
 from maillage.core.selectors import has_verified_email
 from maillage.core.slugs import unique_slug
+from maillage.core.versions import lock
 from maillage.network.models import Person
 from maillage.network.services._common import fill_contact
 from maillage.network.verbs import NetworkVerb
@@ -106,8 +107,12 @@ def _names_of(user: User) -> tuple[str, str]:
 
 
 @transaction.atomic
-def person_update(*, actor: Actor, person: Person, data: PersonData) -> Person:
+def person_update(
+    *, actor: Actor, person: Person, data: PersonData, version: str | None = None
+) -> Person:
+    """Apply `data`, unless the person changed since `version` (`StaleVersion`)."""
     require(actor, "network.manage")
+    lock(person, version=version)
     before = _person_snapshot(person)
     _person_fill(person, data)
     person.full_clean(exclude=["slug", "user"])

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.permissions import require
+from maillage.core.versions import lock
 from maillage.network.models import Organization, Person, Seat
 from maillage.network.services._common import end_on, today
 from maillage.network.signals import seat_ended
@@ -83,8 +84,10 @@ def seat_assign(
 
 
 @transaction.atomic
-def seat_update(*, actor: Actor, seat: Seat, data: SeatData) -> Seat:
+def seat_update(*, actor: Actor, seat: Seat, data: SeatData, version: str | None = None) -> Seat:
+    """Apply `data`, unless the seat changed since `version` (`StaleVersion`)."""
     require(actor, "network.manage")
+    lock(seat, version=version)
     _seat_fill(seat, data)
     return _seat_save(actor=actor, seat=seat, data=data, verb=NetworkVerb.SEAT_UPDATED)
 
@@ -92,6 +95,7 @@ def seat_update(*, actor: Actor, seat: Seat, data: SeatData) -> Seat:
 @transaction.atomic
 def seat_end(*, actor: Actor, seat: Seat, end_date: date | None = None) -> Seat:
     require(actor, "network.manage")
+    lock(seat)
     if seat.end_date is not None and seat.end_date <= today():
         raise ValidationError({"end_date": _("This seat has already ended.")})
     end_on(actor=actor, tie=seat, end_date=end_date)
@@ -102,6 +106,7 @@ def seat_end(*, actor: Actor, seat: Seat, end_date: date | None = None) -> Seat:
 @transaction.atomic
 def seat_add_substitute(*, actor: Actor, seat: Seat, person: Person) -> bool:
     """Add `person` to the substitutes of `seat`; False when they already are one."""
+    lock(seat)
     substitutes = list(seat.substitutes.all())
     if person in substitutes:
         return False
