@@ -79,3 +79,28 @@ def test_the_local_key_is_generated_once_and_kept_private(tmp_path):
     assert len(first) == 64
     assert first.isalnum()
     assert (tmp_path / "var" / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def manage(*args: str) -> subprocess.CompletedProcess[str]:
+    """`manage.py` in a fresh process with no SECRET_KEY and no DEBUG."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"]},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_fresh_checkout_checks_its_migrations_without_a_key():
+    result = manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_commands_that_serve_or_check_a_deployment_still_refuse_without_a_key():
+    for args in (("check", "--deploy"), ("runserver", "--noreload")):
+        result = manage(*args)
+        assert result.returncode != 0
+        assert "SECRET_KEY is not set" in result.stderr
