@@ -17,6 +17,7 @@ from maillage.core.actors import actor_of
 from maillage.core.forms import ImportUploadForm
 from maillage.core.htmx import is_htmx, render_page_or_fragment
 from maillage.core.imports import Importer, importer_for
+from maillage.core.lookups import one_of
 from maillage.core.models import ImportJob
 from maillage.core.permissions import permission_required
 
@@ -87,15 +88,8 @@ def import_job_url(job: ImportJob) -> str:
     return reverse("core:import_job", kwargs={"pk": job.pk})
 
 
-def _import_job(request: HttpRequest, pk: int, **_kwargs: Any) -> ImportJob:
-    """The job without its content, fetched once per request (the permission check and the
-    view share it)."""
-    cached: ImportJob | None = request.__dict__.get("_import_job")
-    if cached is None or cached.pk != pk:
-        cached = request.__dict__["_import_job"] = get_object_or_404(
-            ImportJob.objects.defer("text"), pk=pk
-        )
-    return cached
+# The job without its content: the report never shows the file.
+_import_job = one_of(ImportJob.objects.defer("text"))
 
 
 @permission_required("core.view_import", obj=_import_job)

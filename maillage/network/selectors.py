@@ -179,3 +179,27 @@ def territory_panel(*, territory: Territory, limit: int = 12) -> tuple[int, list
         ).order_by("name")[:limit]
     )
     return count, organizations
+
+
+# The records the management pages edit; their views are reserved to those who manage the
+# network, so nothing is filtered out.
+
+
+def organization_records() -> QuerySet[Organization]:
+    return Organization.objects.all()
+
+
+def person_records() -> QuerySet[Person]:
+    return Person.objects.all()
+
+
+def seat_records() -> QuerySet[Seat]:
+    return Seat.objects.select_related("organization", "holder")
+
+
+def function_records() -> QuerySet[Function]:
+    return Function.objects.select_related("person")
+
+
+def sector_keys() -> list[str]:
+    return list(Sector.objects.order_by("key").values_list("key", flat=True))

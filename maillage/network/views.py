@@ -18,6 +18,7 @@ from maillage.core import views as core_views
 from maillage.core.actions import action_redirect, edit_page, form_redirect, form_status
 from maillage.core.formtools import query_text
 from maillage.core.htmx import render_page_or_fragment
+from maillage.core.lookups import one_of
 from maillage.core.permissions import has_perm, permission_required
 from maillage.network import exports, selectors, services
 from maillage.network.forms import (
@@ -27,9 +28,15 @@ from maillage.network.forms import (
     PersonForm,
     SeatForm,
 )
-from maillage.network.models import Function, Organization, Person, Seat, Sector
+from maillage.network.models import Organization, Person
 
 PAGE_SIZE = 25
+
+# The records the management pages edit (the directory pages read through the selectors).
+_organization = one_of(selectors.organization_records(), by="slug")
+_person = one_of(selectors.person_records(), by="slug")
+_seat = one_of(selectors.seat_records())
+_function = one_of(selectors.function_records())
 
 
 # Directory
@@ -128,7 +135,7 @@ def organization_url(organization: Organization) -> str:
 
 @permission_required("network.manage")
 def seat_create(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = get_object_or_404(Organization, slug=slug)
+    organization = _organization(request, slug)
     form = SeatForm(request.POST or None, initial={"start_date": timezone.localdate()})
     return form_redirect(
         request,
@@ -151,7 +158,7 @@ def seat_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required("network.manage")
 def seat_update(request: HttpRequest, pk: int) -> HttpResponse:
-    seat = get_object_or_404(Seat.objects.select_related("organization", "holder"), pk=pk)
+    seat = _seat(request, pk)
     organization = seat.organization
     names = {"holder": seat.holder, "name": organization.name}
     return edit_page(
@@ -175,7 +182,7 @@ def seat_update(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("network.manage")
 @require_POST
 def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
-    seat = get_object_or_404(Seat.objects.select_related("organization", "holder"), pk=pk)
+    seat = _seat(request, pk)
     return action_redirect(
         request,
         lambda actor: services.seat_end(actor=actor, seat=seat),
@@ -226,7 +233,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required("network.manage")
 def person_update(request: HttpRequest, slug: str) -> HttpResponse:
-    person = get_object_or_404(Person, slug=slug)
+    person = _person(request, slug)
     return edit_page(
         request,
         person,
@@ -244,7 +251,7 @@ def person_update(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required("network.manage")
 def function_add(request: HttpRequest, slug: str) -> HttpResponse:
-    person = get_object_or_404(Person, slug=slug)
+    person = _person(request, slug)
     form = FunctionForm(request.POST or None)
     return form_redirect(
         request,
@@ -263,7 +270,7 @@ def function_add(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("network.manage")
 @require_POST
 def function_end(request: HttpRequest, pk: int) -> HttpResponse:
-    function = get_object_or_404(Function.objects.select_related("person"), pk=pk)
+    function = _function(request, pk)
     return action_redirect(
         request,
         lambda actor: services.function_end(actor=actor, function=function),
@@ -302,7 +309,7 @@ def _form_page(
 def import_upload(request: HttpRequest) -> HttpResponse:
     """Upload a file of organizations or people: read at once (its type, size, columns and rows),
     then checked by a task and followed on its report page (the core's `import_job`)."""
-    sector_keys = list(Sector.objects.values_list("key", flat=True))
+    sector_keys = selectors.sector_keys()
     return core_views.import_upload(
         request,
         importers=services.IMPORTERS,

@@ -24,7 +24,12 @@ from maillage.governance.selectors.calendars import (
     calendar_feed_user,
     reminder_plan,
 )
-from maillage.governance.selectors.circles import CircleDetail, circle_detail, circle_list
+from maillage.governance.selectors.circles import (
+    CircleDetail,
+    circle_detail,
+    circle_list,
+    open_circle,
+)
 from maillage.governance.selectors.history import governance_history
 from maillage.governance.selectors.invitations import (
     InvitationPage,
@@ -80,6 +85,7 @@ __all__ = [
     "invitation_page",
     "inviter_name",
     "link_inconsistencies",
+    "open_circle",
     "past_memberships",
     "person_governance",
     "policy_detail",

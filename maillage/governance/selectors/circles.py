@@ -24,6 +24,12 @@ def _circles() -> QuerySet[Circle]:
     return Circle.objects.select_related("parent").prefetch_related(*_tags())
 
 
+def open_circle(slug: str) -> Circle | None:
+    """The circle a form starts from (the parent of a new circle, the sponsor of a new
+    workstream): an archived circle is none."""
+    return Circle.objects.filter(slug=slug, archived_at__isnull=True).first()
+
+
 def circle_list(*, viewer: Viewer, include_archived: bool = False) -> QuerySet[Circle]:
     """Circles as the public structure shows them: names, purposes, tags, parents."""
     queryset = _circles()

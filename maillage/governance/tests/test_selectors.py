@@ -305,3 +305,11 @@ def test_workstreams_past_their_sunset_are_listed_for_follow_up():
     WorkstreamFactory(sunset_date=days(3))
     listed = selectors.workstream_list(viewer=AnonymousUser(), past_sunset=True)
     assert list(listed) == [late]
+
+
+def test_a_new_circle_or_workstream_starts_only_from_an_open_circle():
+    open_one = CircleFactory(name="Ouvert")
+    archived = CircleFactory(name="Fermé", archived_at=timezone.now())
+    assert selectors.open_circle(open_one.slug) == open_one
+    assert selectors.open_circle(archived.slug) is None
+    assert selectors.open_circle("nothing-by-that-name") is None

@@ -4,17 +4,17 @@ circle's and a workstream's pages, the form and confirmation pages."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
-from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.core.actions import action_redirect, form_status
+from maillage.core.lookups import one_of
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors
 from maillage.governance.models import Circle, Workstream
@@ -25,39 +25,8 @@ if TYPE_CHECKING:
     from maillage.core.models import User
 
 
-def _cached[M: Model](request: HttpRequest, key: tuple[Any, ...], fetch: Callable[[], M]) -> M:
-    """Fetch an object once per request: the permission check and the view share it."""
-    cache: dict[tuple[Any, ...], Any] = request.__dict__.setdefault("_governance_objects", {})
-    if key not in cache:
-        cache[key] = fetch()
-    found: M = cache[key]
-    return found
-
-
-class ByPk[M](Protocol):
-    def __call__(self, request: HttpRequest, pk: int, **kwargs: Any) -> M: ...
-
-
-def _by_pk[M: Model](queryset: QuerySet[M]) -> ByPk[M]:
-    """A getter of one object of `queryset` by its key, as a view and its permission check call
-    it (`obj=`), fetched once per request."""
-
-    def fetch(request: HttpRequest, pk: int, **_kwargs: Any) -> M:
-        return _cached(request, (queryset.model, pk), lambda: get_object_or_404(queryset, pk=pk))
-
-    return fetch
-
-
-def _circle(request: HttpRequest, slug: str, **_kwargs: Any) -> Circle:
-    return _cached(
-        request,
-        ("circle", slug),
-        lambda: get_object_or_404(Circle.objects.select_related("parent"), slug=slug),
-    )
-
-
-def _workstream(request: HttpRequest, slug: str, **_kwargs: Any) -> Workstream:
-    return _cached(request, ("workstream", slug), lambda: get_object_or_404(Workstream, slug=slug))
+_circle = one_of(Circle.objects.select_related("parent"), by="slug")
+_workstream = one_of(Workstream.objects.all(), by="slug")
 
 
 def _in_each_group(

@@ -16,7 +16,6 @@ from maillage.core.formtools import query_text
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import CircleForm
-from maillage.governance.models import Circle
 from maillage.governance.views._common import (
     _circle,
     _confirm_page,
@@ -75,7 +74,7 @@ def circle_members(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required("governance.manage_circles")
 def circle_create(request: HttpRequest) -> HttpResponse:
-    parent = Circle.objects.filter(slug=query_text(request.GET, "parent", max_length=220)).first()
+    parent = selectors.open_circle(query_text(request.GET, "parent", max_length=220))
     form = CircleForm(request.POST or None, parent=parent)
     return form_redirect(
         request,

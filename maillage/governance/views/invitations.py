@@ -15,12 +15,12 @@ from django.views.decorators.http import require_POST
 from maillage.core.actions import action_redirect, form_redirect, refusal_message
 from maillage.core.actors import actor_of
 from maillage.core.adapters import expect_signup_email
+from maillage.core.lookups import one_of
 from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import InvitationForm
 from maillage.governance.models import Invitation, Workstream
 from maillage.governance.views._common import (
-    _by_pk,
     _form_page,
     _members_url,
     _workstream,
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 SESSION_INVITATION = "governance_invitation_sent"
 
 
-_invitation = _by_pk(Invitation.objects.select_related("workstream"))
+_invitation = one_of(Invitation.objects.select_related("workstream"))
 
 
 def _invitation_workstream(request: HttpRequest, pk: int, **_kwargs: Any) -> Workstream:

@@ -11,12 +11,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from maillage.core.actions import edit_page, form_redirect
+from maillage.core.lookups import one_of
 from maillage.core.permissions import permission_required
 from maillage.governance import services
 from maillage.governance.forms import EndMembershipForm, MemberForm
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.views._common import (
-    _by_pk,
     _form_page,
     _in_each_group,
     _members_url,
@@ -24,7 +24,7 @@ from maillage.governance.views._common import (
     group_url,
 )
 
-_membership = _by_pk(Membership.objects.select_related("person", "circle", "workstream"))
+_membership = one_of(Membership.objects.select_related("person", "circle", "workstream"))
 
 
 def _membership_group(request: HttpRequest, pk: int, **_kwargs: Any) -> Circle | Workstream:

@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maillage.core.actions import edit_page, form_redirect
+from maillage.core.lookups import one_of
 from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import PolicyForm, PolicyStatusForm
 from maillage.governance.models import Policy
-from maillage.governance.views._common import _by_pk, _circle, _form_page
+from maillage.governance.views._common import _circle, _form_page
 
-_policy = _by_pk(Policy.objects.select_related("circle"))
+_policy = one_of(Policy.objects.select_related("circle"))
 
 
 @permission_required("governance.view_circle")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, edit_page, form_redirect
+from maillage.core.lookups import one_of
 from maillage.core.permissions import permission_required
 from maillage.governance import services
 from maillage.governance.forms import (
@@ -20,7 +21,6 @@ from maillage.governance.forms import (
 )
 from maillage.governance.models import Accountability, Circle, Role, RoleAssignment, Workstream
 from maillage.governance.views._common import (
-    _by_pk,
     _circle,
     _confirm_page,
     _form_page,
@@ -29,13 +29,13 @@ from maillage.governance.views._common import (
     group_url,
 )
 
-_role = _by_pk(Role.objects.select_related("circle__parent", "workstream"))
-_assignment = _by_pk(
+_role = one_of(Role.objects.select_related("circle__parent", "workstream"))
+_assignment = one_of(
     RoleAssignment.objects.select_related(
         "role__circle", "role__workstream", "person", "seat__organization"
     )
 )
-_accountability = _by_pk(
+_accountability = one_of(
     Accountability.objects.select_related("circle", "role__circle", "role__workstream")
 )
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, edit_page, form_redirect
 from maillage.core.formtools import query_text
+from maillage.core.lookups import one_of
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services, workflows
 from maillage.governance.forms import (
@@ -21,9 +22,8 @@ from maillage.governance.forms import (
     WorkstreamFilterForm,
     WorkstreamForm,
 )
-from maillage.governance.models import Circle, Deliverable, Workstream
+from maillage.governance.models import Deliverable, Workstream
 from maillage.governance.views._common import (
-    _by_pk,
     _confirm_page,
     _form_page,
     _group_context,
@@ -34,7 +34,7 @@ from maillage.governance.views._common import (
 )
 from maillage.governance.views.invitations import SESSION_INVITATION
 
-_deliverable = _by_pk(Deliverable.objects.select_related("workstream"))
+_deliverable = one_of(Deliverable.objects.select_related("workstream"))
 
 
 def _deliverable_workstream(request: HttpRequest, pk: int, **_kwargs: Any) -> Workstream:
@@ -89,9 +89,7 @@ def workstream_members(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required("governance.manage_workstreams")
 def workstream_create(request: HttpRequest) -> HttpResponse:
-    sponsor = Circle.objects.filter(
-        slug=query_text(request.GET, "sponsor", max_length=220), archived_at__isnull=True
-    ).first()
+    sponsor = selectors.open_circle(query_text(request.GET, "sponsor", max_length=220))
     form = WorkstreamForm(request.POST or None, sponsor=sponsor)
     return form_redirect(
         request,
