@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.forms import EditForm
-from maillage.core.formtools import data_from, date_field, initial_from
+from maillage.core.formtools import FilterForm, data_from, date_field, initial_from
 from maillage.governance import workflows
 from maillage.governance.forms._common import (
     NamedMultipleChoiceField,
@@ -24,7 +24,7 @@ from maillage.governance.models import Circle, Workstream
 from maillage.governance.services import DeliverableData, WorkstreamData
 
 
-class WorkstreamFilterForm(forms.Form):
+class WorkstreamFilterForm(FilterForm):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -33,9 +33,8 @@ class WorkstreamFilterForm(forms.Form):
     past_sunset = forms.BooleanField(label=_("Only those past their sunset date"), required=False)
 
     def values(self) -> tuple[str, bool]:
-        if not self.is_bound or not self.is_valid():
-            return "", False
-        return self.cleaned_data["status"] or "", bool(self.cleaned_data["past_sunset"])
+        chosen = self.chosen() or {}
+        return chosen.get("status") or "", bool(chosen.get("past_sunset"))
 
 
 class WorkstreamForm(ScopeMixin, EditForm):
