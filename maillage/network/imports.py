@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from maillage.core.imports import ImportFileError, RowError
 from maillage.network.models import Organization, OrganizationStatus, Sector
 from maillage.territories.models import Level, Territory
+from maillage.territories.selectors import TerritoryIndex, kind_of
 
 
 class ImportKind(models.TextChoices):
@@ -204,9 +205,7 @@ class Lookups:
 
     def __init__(self) -> None:
         self.sectors = {s.key: s for s in Sector.objects.all()}
-        self.territories: dict[str, list[Territory]] = {}
-        for territory in Territory.objects.all():
-            self.territories.setdefault(territory.code, []).append(territory)
+        self.territories = TerritoryIndex()
         self._organizations: dict[str, Organization] | None = None
 
     def organization_keys(self) -> set[tuple[str, str]]:
@@ -229,6 +228,22 @@ class Lookups:
         return self._organizations.get(cleaned.replace(" ", "")) or self._organizations.get(
             _plain(cleaned)
         )
+
+
+def _ambiguous_territory(text: str, matches: list[Territory]) -> str:
+    candidates = [
+        _("%(name)s (%(kind)s, code %(code)s)")
+        % {"name": t.name, "kind": kind_of(t), "code": t.code}
+        for t in matches
+    ]
+    return _(
+        "“%(value)s” names several territories: %(candidates)s. Write the code, or the kind in "
+        "parentheses, for example “%(example)s”."
+    ) % {
+        "value": text,
+        "candidates": "; ".join(candidates),
+        "example": f"{matches[0].name} ({kind_of(matches[0])})",
+    }
 
 
 def _split(value: str) -> list[str]:
@@ -338,17 +353,17 @@ def check_organization_row(
         resolved["level"] = level
     if cells["territories"]:
         territories: list[Territory] = []
-        for code in _split(cells["territories"]):
-            matches = lookups.territories.get(code, [])
+        for text in _split(cells["territories"]):
+            matches = lookups.territories.find(text)
             if len(matches) == 1:
                 territories.append(matches[0])
             elif not matches:
-                check.fail("territories", _("unknown territory code “%(code)s”.") % {"code": code})
-            else:
                 check.fail(
                     "territories",
-                    _("territory code “%(code)s” is ambiguous.") % {"code": code},
+                    _("no territory has the name or code “%(value)s”.") % {"value": text},
                 )
+            else:
+                check.fail("territories", _ambiguous_territory(text, matches))
         resolved["territories"] = list(dict.fromkeys(territories))
     status = check.word(
         "status", STATUS_WORDS, _("unknown status “%(value)s”; use partner, external or former.")

@@ -3,11 +3,13 @@ territories: the tree is one query, a map's shapes are one query."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.utils import translation
 
 from maillage.territories.models import Boundary, Territory, TerritoryType
 
@@ -122,3 +124,71 @@ def territory_and_below(territory: Territory) -> QuerySet[Territory]:
         | Q(parent__parent_id=territory.pk)
         | Q(parent__parent__parent_id=territory.pk)
     )
+
+
+def name_key(text: str) -> str:
+    """A territory's name as people write it, reduced to what tells names apart: case, accents,
+    apostrophes, hyphens and spaces ignored ("l'ile d'Orléans" is "L'Île-d'Orléans")."""
+    return "".join(c for c in sort_key(text) if c.isalnum())
+
+
+# A name may start with an article that people drop: "Côte-de-Beaupré" for "La Côte-de-Beaupré".
+_ARTICLE = re.compile(r"^(la|le|les|l)\b\W*", re.IGNORECASE)
+# A kind in parentheses after the name tells namesakes apart: "Québec (ville)".
+_QUALIFIED = re.compile(r"^(?P<name>.+?)\s*\((?P<kind>[^()]+)\)\s*$")
+
+
+class TerritoryIndex:
+    """Every territory loaded once, found by its official code or by its name as people write
+    it (for imports and pickers that take text)."""
+
+    def __init__(self) -> None:
+        self._by_code: dict[str, list[Territory]] = {}
+        self._by_name: dict[str, list[Territory]] = {}
+        for territory in Territory.objects.only("id", "code", "name", "type", "subtype", "slug"):
+            self._by_code.setdefault(territory.code, []).append(territory)
+            for name in {territory.name, _ARTICLE.sub("", territory.name)}:
+                found = self._by_name.setdefault(name_key(name), [])
+                if territory not in found:
+                    found.append(territory)
+
+    def find(self, text: str) -> list[Territory]:
+        """The territories `text` may name: one when it is clear, none when unknown, several
+        when the name is shared (Québec the city, the equivalent territory and the province)."""
+        text = text.strip()
+        if text in self._by_code:
+            return list(self._by_code[text])
+        qualified = _QUALIFIED.match(text)
+        if qualified:
+            kind = name_key(qualified["kind"])
+            return [
+                territory
+                for territory in self.find(qualified["name"])
+                if kind and any(name_key(word).startswith(kind) for word in _kind_words(territory))
+            ]
+        key = name_key(text)
+        return list(
+            self._by_name.get(key) or self._by_name.get(name_key(_ARTICLE.sub("", text)), [])
+        )
+
+
+def kind_of(territory: Territory) -> str:
+    """A territory's kind as a reader names it, short enough to write in parentheses after its
+    name: "MRC", its official designation (Ville, Paroisse…), else its type."""
+    if territory.type == TerritoryType.MRC:
+        return "MRC"
+    return territory.subtype or str(TerritoryType(territory.type).label)
+
+
+def _kind_words(territory: Territory) -> list[str]:
+    """What a person may write in parentheses to name the kind of a territory, in French or
+    English: its type, its official designation (Ville, Paroisse…), "MRC", "TÉ"."""
+    words = [territory.subtype, territory.type]
+    for language in ("fr", "en"):
+        with translation.override(language):
+            words.append(str(TerritoryType(territory.type).label))
+    if territory.type == TerritoryType.MRC:
+        words.append("MRC")
+    if territory.type == TerritoryType.EQUIVALENT:
+        words.append("TÉ")
+    return words

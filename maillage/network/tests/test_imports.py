@@ -18,7 +18,11 @@ from maillage.network.tests.factories import (
     SeatFactory,
     mrc,
     municipality,
+    province,
+    region,
 )
+from maillage.territories.models import TerritoryType
+from maillage.territories.tests.factories import MunicipalityFactory, TerritoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -364,3 +368,87 @@ def test_applying_searches_no_table_row_by_row(staff, django_assert_max_num_quer
     assert report.created == 20 and report.unchanged == 1
     searches = [q["sql"] for q in captured if " LIKE " in q["sql"] or "UPPER(" in q["sql"]]
     assert searches == []
+
+
+# Territories by name, as people write them
+
+
+@pytest.fixture
+def namesakes(db):
+    """Québec the province, the equivalent territory and the city; Portneuf the MRC and the town."""
+    quebec_te = TerritoryFactory.create(
+        type=TerritoryType.EQUIVALENT, code="2423", name="Québec", parent=region()
+    )
+    portneuf = mrc(code="2434", name="Portneuf")
+    return {
+        "province": province(),
+        "te": quebec_te,
+        "city": MunicipalityFactory.create(
+            code="2423027", name="Québec", subtype="Ville", parent=quebec_te
+        ),
+        "portneuf": portneuf,
+        "portneuf_town": MunicipalityFactory.create(
+            code="2434078", name="Portneuf", subtype="Ville", parent=portneuf
+        ),
+        "orleans": mrc(code="2420", name="L'Île-d'Orléans"),
+        "beaupre": mrc(code="2421", name="La Côte-de-Beaupré"),
+    }
+
+
+def territories_of(report, staff_name):
+    return set(Organization.objects.get(name=staff_name).territories.all())
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("L'Île-d'Orléans", "orleans"),
+        ("l’ile d’orleans", "orleans"),
+        ("ILE-D'ORLEANS", "orleans"),
+        ("Côte-de-Beaupré", "beaupre"),
+        ("la cote de beaupre", "beaupre"),
+        ("2421", "beaupre"),
+        ("Québec (ville)", "city"),
+        ("Quebec (territoire équivalent)", "te"),
+        ("Québec (province)", "province"),
+        ("Portneuf (MRC)", "portneuf"),
+    ],
+)
+def test_a_territory_is_found_by_its_name_as_people_write_it(staff, namesakes, written, expected):
+    report = run(staff, HEADER + f"Groupe Nommé (fictif),,,communautaire,,{written},,,,,\n")
+    assert not report.errors, [str(e) for e in report.errors]
+    assert territories_of(report, "Groupe Nommé (fictif)") == {namesakes[expected]}
+
+
+def test_an_ambiguous_territory_name_is_refused_with_its_candidates(staff, namesakes):
+    report = run(staff, HEADER + "Groupe Ambigu (fictif),,,communautaire,,Québec,,,,,\n")
+    assert not report.applied and not Organization.objects.exists()
+    [error] = report.errors
+    assert (error.line, error.column) == (2, "territories")
+    for candidate in ("Québec (Ville, code 2423027)", "code 2423)", "code 24)"):
+        assert candidate in error.message
+    assert "Territoire équivalent" in error.message and "Province" in error.message
+    unknown = run(staff, HEADER + "Groupe Perdu (fictif),,,communautaire,,Atlantide,,,,,\n")
+    assert [str(e) for e in unknown.errors] == [
+        "ligne 2, colonne « territories » : aucun territoire n’a le nom ou le code « Atlantide »."
+    ]
+
+
+def test_a_french_excel_file_imports(staff, namesakes):
+    """Excel's French "CSV": semicolons, Windows-1252, territories by name, NEQ with spaces."""
+    text = (
+        "Nom;Sigle;NEQ;Secteurs;Palier;Territoires;Courriel\r\n"
+        "Entraide de l'Île (fictif);EIF;1 234 567 890;communautaire;supralocal;"
+        "L'Île-d'Orléans;info@entraide.example.org\r\n"
+        "Cuisines de la Côte (fictif);;;communautaire;local;"
+        '"Côte-de-Beaupré; Québec (ville)";\r\n'
+    )
+    report = run(staff, decode_csv(text.encode("cp1252")))
+    assert report.applied and report.created == 2, [str(e) for e in report.errors]
+    entraide = Organization.objects.get(neq="1234567890")
+    assert entraide.name == "Entraide de l'Île (fictif)"
+    assert list(entraide.territories.all()) == [namesakes["orleans"]]
+    assert territories_of(report, "Cuisines de la Côte (fictif)") == {
+        namesakes["beaupre"],
+        namesakes["city"],
+    }
