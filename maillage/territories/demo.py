@@ -1,25 +1,17 @@
-"""Demo hook called by the project's `load_demo` command: the region and, when the shared data
-folder is present, its boundaries. Safe to run again."""
+"""Demo hook called by the project's `load_demo` command: the region and the boundaries it ships
+with. Safe to run again."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from maillage.core.permissions import SYSTEM
 from maillage.territories.models import Territory, TerritoryType
-from maillage.territories.services import boundaries_import, region_load
+from maillage.territories.services import region_boundaries_load, region_load
 
 REGION_CODE = "03"
-BOUNDARY_FILE = "capitale_nationale_03_mrc_p4.geojson"
-
-
-def shared_data_dir() -> Path:
-    """The reference data folder beside the project (never committed to it)."""
-    return Path(settings.BASE_DIR).parent / "shared" / "data"
 
 
 def load(*, stdout: Any) -> None:
@@ -31,20 +23,18 @@ def load(*, stdout: Any) -> None:
             _("Region %(code)s loaded: %(created)d territories.")
             % {"code": REGION_CODE, "created": report.created}
         )
-    path = shared_data_dir() / BOUNDARY_FILE
-    if not path.is_file():
+    result = region_boundaries_load(actor=SYSTEM, region_code=REGION_CODE)
+    if result is None:
         stdout.write(
             _(
-                "No boundary file at %(path)s: the territory pages show lists instead of maps. "
-                "Import official boundaries with “manage.py import_boundaries FILE --region 03”."
+                "Region %(code)s ships no boundaries: the territory pages show lists instead of "
+                "maps. Import official boundaries with “manage.py import_boundaries FILE --region "
+                "%(code)s”."
             )
-            % {"path": path}
+            % {"code": REGION_CODE}
         )
         return
-    result = boundaries_import(
-        actor=SYSTEM, data=path.read_bytes(), region_code=REGION_CODE, source=path.name
-    )
     stdout.write(
-        _("Boundaries of region %(code)s: %(imported)d imported from %(file)s.")
-        % {"code": REGION_CODE, "imported": result.imported, "file": path.name}
+        _("Boundaries of region %(code)s: %(imported)d imported.")
+        % {"code": REGION_CODE, "imported": result.imported}
     )

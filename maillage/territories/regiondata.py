@@ -1,6 +1,7 @@
 """Reading a region's facts (codes, names, populations) from CSV files, with no database access.
 
-A region directory holds two files in the layout of `fixtures/regions/03/`:
+A region directory holds two files in the layout of `fixtures/regions/03/` (and may hold the
+MRCs' boundaries, `boundaries.geojson`, with their attribution in `boundaries-source.txt`):
 
 - `*mrc.csv`: `cduid, mrc_code_mamh, name, statcan_type, pop_2021_census` (type `MRC` or `TÉ`);
 - `*municipalities.csv`: `csduid, cduid, mamh_geo_code, name, statcan_csd_type, type_fr,
@@ -96,6 +97,25 @@ def normalize_region_code(value: str) -> str:
 
 def default_directory(region_code: str) -> Path:
     return FIXTURES / "regions" / region_code
+
+
+# A region's folder may also ship its MRCs' boundaries (GeoJSON) with their attribution, so that a
+# fresh installation draws its maps.
+BOUNDARIES_FILE = "boundaries.geojson"
+BOUNDARIES_SOURCE_FILE = "boundaries-source.txt"
+
+
+def bundled_boundaries(
+    region_code: str, directory: Path | str | None = None
+) -> tuple[Path, str] | None:
+    """The boundary file of a region's folder and its attribution, or None when it has none."""
+    folder = Path(directory) if directory else default_directory(normalize_region_code(region_code))
+    path = folder / BOUNDARIES_FILE
+    if not path.is_file():
+        return None
+    source_file = folder / BOUNDARIES_SOURCE_FILE
+    source = source_file.read_text(encoding="utf-8").strip() if source_file.is_file() else ""
+    return path, source or path.name
 
 
 def read_region(

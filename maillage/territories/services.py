@@ -229,6 +229,23 @@ def _store_boundary(
 
 
 @transaction.atomic
+def region_boundaries_load(
+    *, actor: Actor, region_code: str, directory: Path | str | None = None
+) -> BoundaryImportReport | None:
+    """Store the boundaries shipped with a region's facts (its folder's `boundaries.geojson`),
+    credited to their source; None when the region ships none. Safe to run again."""
+    found = regiondata.bundled_boundaries(region_code, directory)
+    if found is None:
+        return None
+    path, source = found
+    return boundaries_import(
+        actor=actor,
+        data=path.read_bytes(),
+        region_code=regiondata.normalize_region_code(region_code),
+        source=source,
+    )
+
+
 def boundaries_import(
     *,
     actor: Actor,

@@ -6,10 +6,10 @@ import pytest
 from django.conf import settings
 
 from maillage.core.permissions import SYSTEM
+from maillage.territories.regiondata import bundled_boundaries
 from maillage.territories.services import region_load
 
 SHARED_DATA = Path(settings.BASE_DIR).parent / "shared" / "data"
-REGION_03_FILE = SHARED_DATA / "capitale_nationale_03_mrc_p4.geojson"
 QUEBEC_FILE = SHARED_DATA / "quebec_mrc_bdga1m_v2017.geojson"
 
 
@@ -27,7 +27,10 @@ def region03(db):
 
 @pytest.fixture
 def region03_file():
-    return shared_file(REGION_03_FILE)
+    """The region's boundaries as the project ships them (a copy of the reference file)."""
+    shipped = bundled_boundaries("03")
+    assert shipped is not None
+    return shipped[0]
 
 
 @pytest.fixture

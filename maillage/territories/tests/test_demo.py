@@ -5,13 +5,13 @@ import io
 import pytest
 from django.utils import translation
 
-from maillage.territories import demo
+from maillage.territories import demo, regiondata
 from maillage.territories.models import Boundary, Territory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loads_region_and_boundaries_twice_without_duplicates(region03_file):
+def test_demo_loads_region_and_boundaries_twice_without_duplicates():
     out = io.StringIO()
     with translation.override("en"):
         demo.load(stdout=out)
@@ -23,11 +23,11 @@ def test_demo_loads_region_and_boundaries_twice_without_duplicates(region03_file
     assert "Region 03 is already loaded." in text
 
 
-def test_demo_without_shared_folder_says_so(monkeypatch, tmp_path):
-    monkeypatch.setattr(demo, "shared_data_dir", lambda: tmp_path)
+def test_demo_of_a_region_without_boundaries_says_so(monkeypatch):
+    monkeypatch.setattr(regiondata, "BOUNDARIES_FILE", "absent.geojson")
     out = io.StringIO()
     with translation.override("en"):
         demo.load(stdout=out)
     assert Territory.objects.count() == 78
     assert Boundary.objects.count() == 0
-    assert "No boundary file at" in out.getvalue()
+    assert "Region 03 ships no boundaries" in out.getvalue()

@@ -245,6 +245,28 @@ def test_command_reports_counts(capsys):
     out = capsys.readouterr().out
     assert "78 created, 0 updated, 0 unchanged" in out
     assert "0 created, 0 updated, 78 unchanged" in out
+    assert out.count("Boundaries: 7 territories drawn.") == 2
+
+
+def test_the_region_draws_its_map_from_the_boundaries_the_project_ships(client):
+    """A fresh installation, with no reference folder beside it, draws the region's maps,
+    credited to their source."""
+    call_command("load_region", "03")
+    shapes = Boundary.objects.filter(territory__type__in=MRC_TYPES)
+    assert shapes.count() == 7
+    assert set(shapes.values_list("source", flat=True)) == {
+        "Données Québec, Découpages administratifs (V2017-08), CC BY 4.0"
+    }
+    assert Boundary.objects.filter(territory__type="region", territory__code="03").exists()
+    page = client.get(Territory.objects.get(type="region", code="03").get_absolute_url())
+    assert "<svg" in page.text
+    assert "Données Québec, Découpages administratifs (V2017-08), CC BY 4.0" in page.text
+
+
+def test_a_region_folder_without_boundaries_loads_its_territories_only(region_dir):
+    (region_dir / "boundaries.geojson").unlink()
+    call_command("load_region", "03", "--directory", str(region_dir))
+    assert Territory.objects.count() == 78 and not Boundary.objects.exists()
 
 
 # -- import_boundaries ---------------------------------------------------------------------------

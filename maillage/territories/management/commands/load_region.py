@@ -10,14 +10,15 @@ from django.utils.translation import gettext as _
 
 from maillage.core.permissions import SYSTEM
 from maillage.territories.regiondata import TerritoryDataError
-from maillage.territories.services import region_load
+from maillage.territories.services import region_boundaries_load, region_load
 
 
 class Command(BaseCommand):
     # Command help stays in English, like Django's own commands; output is translated.
     help = (
         "Load Québec, an administrative region, its MRCs / equivalent territories and its "
-        "municipalities from CSV files (the bundled ones, or --directory). Safe to run again."
+        "municipalities from CSV files (the bundled ones, or --directory), and the MRCs' "
+        "boundaries when the folder ships them. Safe to run again."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -44,6 +45,9 @@ class Command(BaseCommand):
                 directory=options["directory"],
                 regions_file=options["regions_file"],
             )
+            boundaries = region_boundaries_load(
+                actor=SYSTEM, region_code=options["region"], directory=options["directory"]
+            )
         except TerritoryDataError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
@@ -61,3 +65,7 @@ class Command(BaseCommand):
                 }
             )
         )
+        if boundaries is not None:
+            self.stdout.write(
+                _("Boundaries: %(imported)d territories drawn.") % {"imported": boundaries.imported}
+            )
