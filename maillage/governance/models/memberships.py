@@ -23,21 +23,22 @@ class MembershipKind(models.TextChoices):
 
 class MembershipSource(models.TextChoices):
     DIRECT = "direct", _("Direct")
-    LINK = "link", _("Double link")
+    LINK = "link", _("Ex officio (through a role)")
 
 
 class EndReason(models.TextChoices):
     LEFT = "left", _("Left")
     REMOVED = "removed", _("Removed")
-    LINK_ENDED = "link_ended", _("Double link ended")
+    LINK_ENDED = "link_ended", _("Role ended")
     CLOSED = "closed", _("Circle or workstream archived")
 
 
 class Membership(Timestamped):
     """A person is a member of a circle or of a workstream. Never deleted: ending is recorded.
 
-    `source` is "link" when the membership comes from a double link; `assignment` is then the
-    role assignment that makes it, and the services start and end it with that assignment.
+    `source` is "link" when a role makes the membership (its holder is a member *d'office* of the
+    role's group, and a delegate also of the parent circle); `assignment` is then the role
+    assignment that makes it, and the services start and end it with that assignment.
     """
 
     person = models.ForeignKey(
@@ -99,7 +100,7 @@ class Membership(Timestamped):
                 condition=(Q(source=MembershipSource.LINK) & Q(assignment__isnull=False))
                 | (Q(source=MembershipSource.DIRECT) & Q(assignment__isnull=True)),
                 name="membership_link_has_assignment",
-                violation_error_message=_("A double-link membership comes from a role."),
+                violation_error_message=_("A membership through a role names its assignment."),
             ),
             models.CheckConstraint(
                 condition=(Q(ended_at__isnull=True) & Q(end_reason=""))
@@ -123,11 +124,22 @@ class Membership(Timestamped):
                 name="membership_one_open_direct_per_workstream",
                 violation_error_message=_("This person is already a member of this workstream."),
             ),
+            # A delegate's assignment makes two: in its circle and in the parent circle.
             models.UniqueConstraint(
-                fields=["assignment"],
-                condition=Q(ended_at__isnull=True) & Q(source=MembershipSource.LINK),
-                name="membership_one_open_link_per_assignment",
-                violation_error_message=_("This double link already exists."),
+                fields=["assignment", "circle"],
+                condition=Q(ended_at__isnull=True)
+                & Q(source=MembershipSource.LINK)
+                & Q(circle__isnull=False),
+                name="membership_one_open_link_per_assignment_circle",
+                violation_error_message=_("This role already makes this membership."),
+            ),
+            models.UniqueConstraint(
+                fields=["assignment", "workstream"],
+                condition=Q(ended_at__isnull=True)
+                & Q(source=MembershipSource.LINK)
+                & Q(workstream__isnull=False),
+                name="membership_one_open_link_per_assignment_workstream",
+                violation_error_message=_("This role already makes this membership."),
             ),
         ]
 

@@ -29,7 +29,7 @@ from maillage.governance.models import (
     RoleKind,
     Workstream,
 )
-from maillage.governance.paths import page_url
+from maillage.governance.paths import group_url, page_url
 from maillage.governance.selectors._common import _today, visibility
 from maillage.network.models import Person
 
@@ -183,11 +183,7 @@ def _events(
                 f"{role.name} — {assignment.person}",
                 {"role": role.name, "group": group.name},
                 person=assignment.person,
-                url=(
-                    page_url("circle_detail", slug=group.slug)
-                    if isinstance(group, Circle)
-                    else page_url("workstream_detail", slug=group.slug)
-                ),
+                url=group_url(group),
                 circle=role.circle,
                 workstream=role.workstream,
             )

@@ -28,7 +28,7 @@ from maillage.governance.services.invitations import (
     invitation_create,
     invitation_revoke,
 )
-from maillage.governance.services.links import link_target, links_repair
+from maillage.governance.services.links import link_targets, links_repair
 from maillage.governance.services.memberships import (
     membership_join,
     membership_leave,
@@ -96,7 +96,7 @@ __all__ = [
     "invitation_accept",
     "invitation_create",
     "invitation_revoke",
-    "link_target",
+    "link_targets",
     "links_repair",
     "membership_join",
     "membership_leave",

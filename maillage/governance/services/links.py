@@ -1,10 +1,10 @@
-"""Double links: the memberships a role makes.
+"""The memberships a role makes (*membres d'office*), double links included.
 
-They are kept here, always: whoever holds the lead role (*premier lien*) of a circle or a
-workstream is a member of it, and whoever holds the delegate role (*second lien*) of a sub-circle
-is a member of its parent circle. Such memberships have `source="link"` and point at the role
-assignment that makes them; `_sync_links` starts and ends them whenever an assignment, a role or a
-circle's parent changes.
+They are kept here, always: whoever holds a role of a circle or a workstream (its lead link, its
+facilitation, any role of its own) is a member of it, and whoever holds the delegate role (*second
+lien*) of a sub-circle is also a member of its parent circle. Such memberships have
+`source="link"` and point at the role assignment that makes them; `_sync_links` starts and ends
+them whenever an assignment, a role or a circle's parent changes.
 """
 
 from __future__ import annotations
@@ -31,50 +31,45 @@ from maillage.governance.services.memberships import _member_payload, _membershi
 from maillage.governance.verbs import GovernanceVerb
 
 
-def link_target(assignment: RoleAssignment) -> Circle | Workstream | None:
-    """Where the holder of `assignment` must be a member through a double link, if anywhere.
+def link_targets(assignment: RoleAssignment) -> list[Circle | Workstream]:
+    """Where the holder of `assignment` must be a member because of it.
 
-    The lead link of a circle or workstream is a member of it; the delegate (second lien) of a
-    sub-circle is a member of the parent circle. Ended assignments, archived roles and archived
-    groups make no link.
+    Every role makes its holder a member of its own circle or workstream; the delegate (second
+    lien) of a sub-circle is also a member of the parent circle. Ended assignments, archived
+    roles and archived groups make none.
     """
     role = assignment.role
-    if assignment.ended_at is not None or role.archived_at is not None:
-        return None
-    if role.kind == RoleKind.LEAD:
-        return None if role.group.is_archived else role.group
+    if assignment.ended_at is not None or role.archived_at is not None or role.group.is_archived:
+        return []
+    targets: list[Circle | Workstream] = [role.group]
     if role.kind == RoleKind.DELEGATE and role.circle is not None:
         parent = role.circle.parent
-        if parent is not None and not parent.is_archived and not role.circle.is_archived:
-            return parent
-    return None
+        if parent is not None and not parent.is_archived:
+            targets.append(parent)
+    return targets
 
 
 def _sync_links(*, actor: Actor, assignments: Iterable[RoleAssignment]) -> None:
-    """Make the double-link memberships of `assignments` match `link_target`."""
+    """Make the memberships `assignments` make match `link_targets`."""
     for assignment in assignments:
         assignment = RoleAssignment.objects.select_related(
             "role__circle__parent", "role__workstream", "person"
         ).get(pk=assignment.pk)
-        target = link_target(assignment)
-        kept = False
+        missing = link_targets(assignment)
+        started_before = assignment.link_memberships.exists()
         for membership in assignment.link_memberships.filter(ended_at__isnull=True):
-            if target is not None and not kept and membership.group == target:
-                kept = True
+            if membership.group in missing:
+                missing.remove(membership.group)
                 continue
             _membership_end(actor=actor, membership=membership, reason=EndReason.LINK_ENDED)
-        if target is not None and not kept:
+        for target in missing:
             membership = Membership.objects.create(
                 person=assignment.person,
                 source=MembershipSource.LINK,
                 assignment=assignment,
                 seat=assignment.seat,
                 # The first link starts with the role; a link that moves starts today.
-                start_date=(
-                    _today()
-                    if assignment.link_memberships.exists()
-                    else min(assignment.start_date, _today())
-                ),
+                start_date=(_today() if started_before else min(assignment.start_date, _today())),
                 **_group_kwargs(target),
             )
             audit.record(
@@ -87,7 +82,8 @@ def _sync_links(*, actor: Actor, assignments: Iterable[RoleAssignment]) -> None:
 
 @transaction.atomic
 def links_repair(*, actor: Actor) -> int:
-    """Recompute every double link (an operator's safety net); returns how many changed."""
+    """Recompute every membership roles make (an operator's safety net, and the way an
+    installation catches up when the rule changes); returns how many changed."""
     _require(actor, "governance.manage_roles")
     before = set(
         Membership.objects.filter(source=MembershipSource.LINK, ended_at__isnull=True).values_list(

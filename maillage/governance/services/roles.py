@@ -11,10 +11,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.services import notify
 from maillage.core.versions import lock, touch
 from maillage.governance import verbs
 from maillage.governance.models import (
@@ -28,6 +30,7 @@ from maillage.governance.models import (
     RoleKind,
     Workstream,
 )
+from maillage.governance.paths import group_url
 from maillage.governance.services._common import (
     _archive,
     _clean_list,
@@ -258,7 +261,40 @@ def role_assign(
         relations={"substitutes": chosen},
     )
     _sync_links(actor=actor, assignments=[*previous, assignment])
+    _tell_holder(assignment)
     return assignment
+
+
+def _tell_holder(assignment: RoleAssignment) -> None:
+    """The new holder of a role learns it, and that it makes them a member of the group."""
+    account = assignment.person.user
+    if account is None or not account.is_active:
+        return
+    role = assignment.role
+    names = {"role": role.name, "group": role.group.name}
+    with translation.override(settings.LANGUAGE_CODE):
+        term = (
+            _("Your term ends on %(date)s.") % {"date": date_format(assignment.term_end)}
+            if assignment.term_end
+            else ""
+        )
+        notify(
+            recipient=account,
+            subject=_("You now hold the role “%(role)s” in %(group)s") % names,
+            body=" ".join(
+                text
+                for text in (
+                    _(
+                        "It makes you a member of %(group)s, where you will find its members, "
+                        "its roles and its policies."
+                    )
+                    % names,
+                    term,
+                )
+                if text
+            ),
+            url=group_url(role.group),
+        )
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from maillage.core.audit import verb_label
-from maillage.core.models import AuditEvent
+from maillage.core.models import AuditEvent, Notification
 from maillage.core.roles import Role as PlatformRole
 from maillage.core.tests.factories import UserFactory, user_with_role
 from maillage.governance import selectors, services
@@ -274,10 +274,16 @@ def test_only_staff_assign_roles(member):
         services.role_assign(actor=member, role=role, person=PersonFactory())
 
 
-# Double links
+# Memberships roles make (ex officio, double links included)
 
 
-def test_the_delegate_of_a_sub_circle_is_a_member_of_the_parent_and_follows_changes(staff, general):
+def groups(person):
+    return {m.group for m in links(person)}
+
+
+def test_the_delegate_of_a_sub_circle_is_a_member_of_it_and_of_the_parent_and_follows_changes(
+    staff, general
+):
     food = services.circle_create(
         actor=staff, data=CircleData(name="Sécurité alimentaire", parent=general)
     )
@@ -285,16 +291,17 @@ def test_the_delegate_of_a_sub_circle_is_a_member_of_the_parent_and_follows_chan
     first, second = PersonFactory(), PersonFactory()
 
     services.role_assign(actor=staff, role=delegate, person=first)
-    [link] = links(first)
-    assert link.circle == general and link.assignment.role == delegate
+    assert groups(first) == {food, general}
+    link = Membership.objects.get(person=first, circle=general)
+    assert link.assignment.role == delegate
     assert link_inconsistencies() == []
 
-    # The representative changes: the old double link ends, the new one starts.
+    # The representative changes: the old memberships end, the new ones start.
     services.role_assign(actor=staff, role=delegate, person=second)
     link.refresh_from_db()
     assert link.end_reason == EndReason.LINK_ENDED and link.ended_at is not None
     assert not links(first)
-    assert [m.circle for m in links(second)] == [general]
+    assert groups(second) == {food, general}
     assert RoleAssignment.objects.get(person=first).ended_at is not None
     assert link_inconsistencies() == []
 
@@ -305,19 +312,56 @@ def test_the_delegate_of_a_sub_circle_is_a_member_of_the_parent_and_follows_chan
     data = services.circle_data_of(food)
     data.parent = housing
     services.circle_amend(actor=staff, circle=food, data=data)
-    assert [m.circle for m in links(second)] == [housing]
+    assert groups(second) == {food, housing}
     assert link_inconsistencies() == []
 
-    # The assignment ends: so does the link; nothing was deleted.
+    # The assignment ends: so do its memberships; nothing was deleted.
     services.role_assignment_end(
         actor=staff, assignment=RoleAssignment.objects.get(person=second, ended_at=None)
     )
     assert not links(second)
-    assert Membership.objects.filter(source=MembershipSource.LINK).count() == 3
+    assert Membership.objects.filter(source=MembershipSource.LINK).count() == 5
     assert link_inconsistencies() == []
     history = verbs(general)
     assert history.count("circle.link_member_added") == 2
     assert history.count("circle.link_member_ended") == 2
+
+
+def test_holding_any_role_makes_one_a_member_counted_and_told(
+    staff, general, django_capture_on_commit_callbacks, mailoutbox
+):
+    """Given the facilitation of a circle, a person is listed among its members, counted in its
+    balance, and told by a notification and an e-mail."""
+    food = services.circle_create(
+        actor=staff, data=CircleData(name="Sécurité alimentaire", parent=general)
+    )
+    facilitator = user_with_person(PlatformRole.MEMBER)
+    seat = SeatFactory(holder=facilitator.person)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.role_assign(
+            actor=staff, role=role_of(food, RoleKind.FACILITATOR), person=facilitator.person
+        )
+    assert groups(facilitator.person) == {food}
+    [row] = selectors.circle_detail(viewer=staff, slug=food.slug).members
+    assert row.person == facilitator.person and [r.kind for r in row.links] == ["facilitator"]
+    balance = selectors.intersectoral_balance(viewer=staff, circle=food)
+    assert balance is not None and balance.total == 1
+    sectors = {row.key for row in balance.by_sector if row.count}
+    assert sectors == {sector.key for sector in seat.organization.sectors.all()}
+    [notification] = Notification.objects.filter(recipient=facilitator)
+    assert "Sécurité alimentaire" in notification.subject
+    assert notification.url.endswith(f"/cercles/{food.slug}/")
+    assert [m.to for m in mailoutbox] == [[facilitator.email]]
+    # Holders without an account are not told, and ending the role ends the membership.
+    services.role_assign(
+        actor=staff, role=role_of(food, RoleKind.SECRETARY), person=PersonFactory()
+    )
+    assert Notification.objects.count() == 1
+    services.role_assignment_end(
+        actor=staff, assignment=RoleAssignment.objects.get(person=facilitator.person)
+    )
+    assert not links(facilitator.person)
+    assert link_inconsistencies() == []
 
 
 def test_the_lead_link_is_a_member_of_the_circle_it_leads(staff, general):
@@ -341,11 +385,11 @@ def test_a_direct_member_who_becomes_delegate_keeps_both_memberships(staff, gene
     direct = services.membership_join(actor=staff, person=person, circle=general)
     services.role_assign(actor=staff, role=role_of(food, RoleKind.DELEGATE), person=person)
     assert Membership.objects.filter(person=person, circle=general, ended_at=None).count() == 2
-    # A double-link membership is not left nor removed by itself: the role ends instead.
+    # A membership a role makes is not left nor removed by itself: the role ends instead.
     with pytest.raises(ValidationError):
         services.membership_remove(actor=staff, membership=links(person)[0])
     services.membership_remove(actor=staff, membership=direct)
-    assert len(links(person)) == 1
+    assert groups(person) == {food, general}
 
 
 def test_changing_a_role_kind_or_archiving_it_keeps_links_consistent(staff, general):
@@ -356,11 +400,11 @@ def test_changing_a_role_kind_or_archiving_it_keeps_links_consistent(staff, gene
     custom = services.role_create(actor=staff, circle=food, data=RoleData(name="Porte-parole"))
     person = PersonFactory()
     services.role_assign(actor=staff, role=custom, person=person)
-    assert not links(person)
+    assert groups(person) == {food}
     data = services.role_data_of(custom)
     data.kind = RoleKind.DELEGATE
     services.role_amend(actor=staff, role=custom, data=data)
-    assert [m.circle for m in links(person)] == [general]
+    assert groups(person) == {food, general}
     services.role_archive(actor=staff, role=custom)
     assert not links(person)
     assert link_inconsistencies() == []
@@ -376,7 +420,7 @@ def test_links_repair_fixes_a_link_broken_behind_the_services_back(staff, genera
         ended_at=timezone.now(), end_reason="removed"
     )
     assert link_inconsistencies()
-    assert services.links_repair(actor=staff) == 1
+    assert services.links_repair(actor=staff) == 2  # in the circle and in its parent
     assert link_inconsistencies() == []
 
 

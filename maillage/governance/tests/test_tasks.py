@@ -58,6 +58,9 @@ def people():
     services.role_assign(
         actor=SYSTEM, role=workstream.roles.get(kind=RoleKind.LEAD), person=ws_lead.person
     )
+    # Only reminders count below: the holders were told of their roles as they got them.
+    assert Notification.objects.filter(subject__contains="rôle").count() == 4
+    Notification.objects.all().delete()
     return {
         "lead": lead,
         "secretary": secretary,
