@@ -10,8 +10,8 @@ Each action declares its parameters (`ACTIONS`, also exported as JSON Schema by 
 and record the history. A consented proposal (decisions app) stores its changes this way and
 applies them once adopted.
 
-References: circles and workstreams by slug, people by slug, territories by slug, strategies by
-key, levels by key, roles, policies and seats by id. An "amend" action changes only the
+References: circles and workstreams by slug, people by slug, territories by slug, strategies and
+sectors by key, levels by key, roles, policies and seats by id. An "amend" action changes only the
 parameters it gives.
 """
 

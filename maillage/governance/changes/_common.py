@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.governance.models import Circle, Policy, Role, Strategy, Workstream
-from maillage.network.models import Person, Seat
+from maillage.network.models import Person, Seat, Sector
 from maillage.territories.models import Territory
 
 # Parameter types
@@ -53,6 +53,7 @@ REFERENCES: dict[str, Reference] = {
     "seat": Reference(Seat, "pk", gettext_lazy("seat")),
     "territory": Reference(Territory, "slug", gettext_lazy("territory")),
     "strategy": Reference(Strategy, "key", gettext_lazy("strategy")),
+    "sector": Reference(Sector, "key", gettext_lazy("sector")),
 }
 
 Params = dict[str, Any]

@@ -44,6 +44,7 @@ _SCOPE = {
     "territories": Param(REF, many=True, ref="territory"),
     "levels": Param(CHOICE, many=True, choices=tuple(Level.values)),
     "strategies": Param(REF, many=True, ref="strategy"),
+    "sectors": Param(REF, many=True, ref="sector"),
 }
 _CIRCLE = {
     "name": Param(TEXT),

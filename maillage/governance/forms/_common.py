@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.formtools import ModelChoiceField, ModelMultipleChoiceField
 from maillage.governance.models import Strategy
 from maillage.network.forms import PeopleChoiceField, territory_choices
-from maillage.network.models import Person, Seat
+from maillage.network.models import Person, Seat, Sector
 from maillage.territories.models import Level, Territory, TerritoryType
 
 ONE_PER_LINE = _("One per line.")
@@ -116,9 +116,22 @@ def strategies_field() -> NamedMultipleChoiceField:
     )
 
 
+def sectors_field() -> NamedMultipleChoiceField:
+    return NamedMultipleChoiceField(
+        label=_("Sectors to bring together"),
+        required=False,
+        queryset=Sector.objects.order_by("position", "name_fr"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The sectors its purpose calls for: the intersectoral balance names those missing. "
+            "None chosen: every sector."
+        ),
+    )
+
+
 class ScopeMixin:
     """What a circle or a workstream covers: territories chosen by slug among the territories
-    below Québec (grouped by MRC), levels and strategies."""
+    below Québec (grouped by MRC), levels, strategies and the sectors it brings together."""
 
     fields: dict[str, forms.Field]
     cleaned_data: dict[str, Any]
@@ -145,6 +158,7 @@ class ScopeMixin:
             "territories": [t.slug for t in group.territories.all()],
             "levels": list(group.levels),
             "strategies": [s.pk for s in group.strategies.all()],
+            "sectors": [s.pk for s in group.sectors.all()],
         }
 
     def scope_data(self) -> dict[str, Any]:
@@ -153,6 +167,7 @@ class ScopeMixin:
             "territories": self.chosen_territories(),
             "levels": list(self.cleaned_data["levels"]),
             "strategies": list(self.cleaned_data["strategies"]),
+            "sectors": list(self.cleaned_data["sectors"]),
         }
 
 

@@ -15,6 +15,7 @@ from maillage.governance.forms._common import (
     levels_field,
     lines,
     lines_field,
+    sectors_field,
     strategies_field,
     territory_field,
 )
@@ -47,6 +48,7 @@ class CircleForm(ScopeMixin, EditForm):
     territories = territory_field(_("Territories concerned"))
     levels = levels_field()
     strategies = strategies_field()
+    sectors = sectors_field()
 
     def __init__(
         self, *args: Any, circle: Circle | None = None, parent: Circle | None = None, **kwargs: Any

@@ -17,6 +17,7 @@ from maillage.governance.forms._common import (
     levels_field,
     lines,
     lines_field,
+    sectors_field,
     strategies_field,
     territory_field,
 )
@@ -56,6 +57,7 @@ class WorkstreamForm(ScopeMixin, EditForm):
     territories = territory_field(_("Territories concerned"))
     levels = levels_field()
     strategies = strategies_field()
+    sectors = sectors_field()
 
     def __init__(
         self,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.models import Timestamped
 from maillage.governance.models._common import Archivable, exactly_one
 from maillage.governance.models.strategies import Strategy
+from maillage.network.models import Sector
 from maillage.territories.models import Territory
 
 
@@ -42,6 +43,10 @@ class Circle(Archivable, Timestamped):
     levels = models.JSONField(_("levels"), default=list, blank=True)
     strategies = models.ManyToManyField(
         Strategy, verbose_name=_("strategies"), related_name="circles", blank=True
+    )
+    # The sectors its purpose calls for: its balance says which are missing (none: every sector).
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors to bring together"), related_name="circles", blank=True
     )
     mode = models.CharField(
         _("mode"), max_length=16, choices=CircleMode.choices, default=CircleMode.CONSENT

@@ -12,6 +12,7 @@ from maillage.governance.models._common import Archivable
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.strategies import Strategy
 from maillage.governance.workflows import RUNNING_STATES, WORKSTREAM
+from maillage.network.models import Sector
 from maillage.territories.models import Territory
 
 
@@ -36,6 +37,10 @@ class Workstream(Archivable, Timestamped):
     levels = models.JSONField(_("levels"), default=list, blank=True)
     strategies = models.ManyToManyField(
         Strategy, verbose_name=_("strategies"), related_name="workstreams", blank=True
+    )
+    # The sectors its purpose calls for: its balance says which are missing (none: every sector).
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors to bring together"), related_name="workstreams", blank=True
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 

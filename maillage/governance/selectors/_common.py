@@ -22,7 +22,7 @@ from maillage.governance.models import (
     Workstream,
 )
 from maillage.governance.rules import workstream_ids_of
-from maillage.network.models import Person
+from maillage.network.models import Person, Sector
 from maillage.territories.models import Territory
 
 
@@ -94,11 +94,13 @@ def _hide_holders(roles: Iterable[Role]) -> None:
         role.current_assignments = []  # type: ignore[attr-defined]
 
 
-def _tags() -> tuple[Prefetch[Any], Prefetch[Any]]:
-    """A circle's or a workstream's strategies and territories, in the order pages list them."""
+def _tags() -> tuple[Prefetch[Any], ...]:
+    """A circle's or a workstream's strategies, territories and the sectors it brings together,
+    in the order pages list them."""
     return (
         Prefetch("strategies", queryset=Strategy.objects.order_by("position")),
         Prefetch("territories", queryset=Territory.objects.order_by("name")),
+        Prefetch("sectors", queryset=Sector.objects.order_by("position", "name_fr")),
     )
 
 

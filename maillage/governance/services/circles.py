@@ -31,6 +31,7 @@ from maillage.governance.services.roles import (
     role_create,
 )
 from maillage.governance.verbs import GovernanceVerb
+from maillage.network.models import Sector
 from maillage.territories.models import Territory
 
 
@@ -44,6 +45,7 @@ class CircleData:
     territories: Sequence[Territory] = ()
     levels: Sequence[str] = ()
     strategies: Sequence[Strategy] = ()
+    sectors: Sequence[Sector] = ()
     mode: str = CircleMode.CONSENT
     # Used at creation only: a wanted slug, and whether to add the built-in roles.
     slug: str = ""
@@ -61,6 +63,7 @@ def circle_data_of(circle: Circle) -> CircleData:
         territories=list(circle.territories.all()),
         levels=list(circle.levels),
         strategies=list(circle.strategies.all()),
+        sectors=list(circle.sectors.all()),
         mode=circle.mode,
     )
 
@@ -75,11 +78,16 @@ def _circle_snapshot(circle: Circle) -> dict[str, Any]:
         "mode": circle.mode,
         "territories": sorted(t.slug for t in circle.territories.all()),
         "strategies": sorted(s.key for s in circle.strategies.all()),
+        "sectors": sorted(s.key for s in circle.sectors.all()),
     }
 
 
 def _circle_relations(data: CircleData) -> dict[str, Sequence[Any]]:
-    return {"territories": data.territories, "strategies": data.strategies}
+    return {
+        "territories": data.territories,
+        "strategies": data.strategies,
+        "sectors": data.sectors,
+    }
 
 
 def _circle_fill(circle: Circle, data: CircleData) -> None:

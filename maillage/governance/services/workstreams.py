@@ -30,6 +30,7 @@ from maillage.governance.services._common import (
 )
 from maillage.governance.services.roles import RoleData, _close_group, role_create
 from maillage.governance.verbs import GovernanceVerb
+from maillage.network.models import Sector
 from maillage.territories.models import Territory
 
 
@@ -49,6 +50,7 @@ class WorkstreamData:
     territories: Sequence[Territory] = ()
     levels: Sequence[str] = ()
     strategies: Sequence[Strategy] = ()
+    sectors: Sequence[Sector] = ()
     # Used at creation only.
     deliverables: Sequence[DeliverableData] = ()
     slug: str = ""
@@ -65,6 +67,7 @@ def workstream_data_of(workstream: Workstream) -> WorkstreamData:
         territories=list(workstream.territories.all()),
         levels=list(workstream.levels),
         strategies=list(workstream.strategies.all()),
+        sectors=list(workstream.sectors.all()),
     )
 
 
@@ -78,6 +81,7 @@ def _workstream_snapshot(workstream: Workstream) -> dict[str, Any]:
         "sponsors": sorted(c.slug for c in workstream.sponsors.all()),
         "territories": sorted(t.slug for t in workstream.territories.all()),
         "strategies": sorted(s.key for s in workstream.strategies.all()),
+        "sectors": sorted(s.key for s in workstream.sectors.all()),
     }
 
 
@@ -98,6 +102,7 @@ def _workstream_relations(data: WorkstreamData) -> dict[str, Sequence[Any]]:
         "sponsors": data.sponsors,
         "territories": data.territories,
         "strategies": data.strategies,
+        "sectors": data.sectors,
     }
 
 

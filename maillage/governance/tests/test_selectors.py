@@ -3,6 +3,7 @@
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
 from django.utils import timezone
 
 from maillage.core.roles import Role as PlatformRole
@@ -242,6 +243,69 @@ def test_the_balance_counts_members_by_sector_level_and_mrc_and_names_what_is_mi
     assert "communautaire" not in [s.key for s in balance.missing_sectors]
     assert balance.largest == 1
     assert selectors.intersectoral_balance(viewer=AnonymousUser(), circle=circle) is None
+
+
+def test_the_balance_is_measured_against_the_groups_own_territories_and_sectors(member):
+    """A workstream working in Charlevoix only, with the community and municipal sectors, misses
+    what it covers: not every MRC of the region nor every sector."""
+    home = region()
+    charlevoix = mrc("2416", "Charlevoix", parent=home)
+    charlevoix_est = mrc("2415", "Charlevoix-Est", parent=home)
+    portneuf = mrc("2434", "Portneuf", parent=home)
+    workstream = WorkstreamFactory()
+    workstream.territories.set([charlevoix, municipality("2415013", "La Malbaie", charlevoix_est)])
+    workstream.sectors.set([sector("communautaire"), sector("municipal")])
+    community = OrganizationFactory(
+        sectors=[sector("communautaire"), sector("economique")], territories=[charlevoix]
+    )
+    MembershipFactory(
+        circle=None, workstream=workstream, person=SeatFactory(organization=community).holder
+    )
+    visitor = OrganizationFactory(sectors=[sector("education")], territories=[portneuf])
+    MembershipFactory(
+        circle=None, workstream=workstream, person=SeatFactory(organization=visitor).holder
+    )
+
+    balance = selectors.intersectoral_balance(viewer=member, workstream=workstream)
+    assert balance.territories_named and balance.sectors_named
+    # The MRCs it works in first, zeros included, then those its members come from.
+    assert [(r.label, r.count) for r in balance.by_territory] == [
+        ("Charlevoix", 1),
+        ("Charlevoix-Est", 0),
+        ("Portneuf", 1),
+    ]
+    assert balance.missing_territories == [charlevoix_est]
+    # The sectors it brings together first, then the others present; each counted per person.
+    assert [(r.key, r.count) for r in balance.by_sector] == [
+        ("communautaire", 1),
+        ("municipal", 0),
+        ("education", 1),
+        ("economique", 1),
+    ]
+    assert [s.key for s in balance.missing_sectors] == ["municipal"]
+
+    # Naming the whole region measures it against every MRC of the region.
+    workstream.territories.set([home])
+    whole = selectors.intersectoral_balance(viewer=member, workstream=workstream)
+    assert {t.name for t in whole.missing_territories} == {"Charlevoix-Est"}
+    assert len(whole.by_territory) == 3
+    # Naming nothing: the region's MRCs and every sector, and the page says so.
+    workstream.territories.clear()
+    workstream.sectors.clear()
+    unnamed = selectors.intersectoral_balance(viewer=member, workstream=workstream)
+    assert not unnamed.territories_named and not unnamed.sectors_named
+    assert "sante-services-sociaux" in [s.key for s in unnamed.missing_sectors]
+
+
+def test_the_balance_page_says_what_it_counts_and_against_what(client, member):
+    workstream = WorkstreamFactory(name="Logement à Charlevoix")
+    workstream.territories.set([mrc("2416", "Charlevoix", parent=region())])
+    MembershipFactory(circle=None, workstream=workstream, person=member.person)
+    client.force_login(member)
+    page = client.get(reverse("governance:workstream_detail", kwargs={"slug": workstream.slug}))
+    assert "compte une fois dans chaque secteur" in page.text
+    assert "mesuré par rapport aux MRC où ce groupe travaille" in page.text
+    assert "Aucun membre de Charlevoix" in page.text
 
 
 def test_the_balance_of_a_workstream_counts_its_outsiders(member):
