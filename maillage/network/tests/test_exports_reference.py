@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 from openpyxl import load_workbook
 
 from maillage.core.roles import Role
@@ -95,6 +96,13 @@ def directory_exports() -> dict[str, Any]:
     member = Client()
     member.force_login(user_with_role(Role.MEMBER))
     result: dict[str, Any] = {}
+    # The English requests leave English active: put back what was (tests reverse URLs after).
+    with translation.override(translation.get_language()):
+        _collect(result, member)
+    return result
+
+
+def _collect(result: dict[str, Any], member: Client) -> None:
     for language, prefix in (("fr", ""), ("en", "/en")):
         for audience, client in (("public", Client()), ("contacts", member)):
             csv = client.get(f"{prefix}/repertoire/exporter/csv/")
@@ -107,7 +115,6 @@ def directory_exports() -> dict[str, Any]:
             result[f"{key}-xlsx"] = _xlsx(
                 b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
             )
-    return result
 
 
 def _ordered(export: Any) -> Any:
