@@ -24,6 +24,9 @@ from maillage.territories.models import Level
 if TYPE_CHECKING:
     from maillage.core.models import User
 
+# Circles and workstreams listed per page: hundreds of them keep their lists light.
+PAGE_SIZE = 25
+
 
 def _cached[M: Model](request: HttpRequest, key: tuple[Any, ...], fetch: Callable[[], M]) -> M:
     """Fetch an object once per request: the permission check and the view share it."""
