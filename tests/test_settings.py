@@ -69,9 +69,7 @@ def test_a_count_of_proxies_that_is_no_number_stops_the_start():
 
 
 def static_storage(**env: str) -> str:
-    result = import_settings(
-        "print(s.STORAGES['staticfiles']['BACKEND'])", SECRET_KEY=KEY, **env
-    )
+    result = import_settings("print(s.STORAGES['staticfiles']['BACKEND'])", SECRET_KEY=KEY, **env)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
