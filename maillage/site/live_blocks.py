@@ -95,9 +95,9 @@ def partners(request: HttpRequest | None) -> Mapping[str, Any] | None:
                 order_by=[F("organization__name").asc(), F("organization_id").asc()],
             )
         )
-        .filter(rank__lte=PARTNERS_PER_SECTOR)
+        .filter(Q(rank__lte=PARTNERS_PER_SECTOR))
         .values_list("sector_id", "organization_id", "organization__name", "organization__slug")
-        .order_by("sector_id", "rank")
+        .order_by("sector_id", "organization__name", "organization_id")
     )
     for sector_id, pk, name, slug in ranked:
         first[sector_id].append(Organization(pk=pk, name=name, slug=slug))
