@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -266,12 +267,13 @@ class CalendarMonth:
 def parse_month(value: str | None) -> date | None:
     """A month written "YYYY-MM" (what `<input type="month">` sends), None when it is not one or
     lies outside the years the calendar offers."""
-    year, dash, month = (value or "").strip().partition("-")
-    if not dash or not (year.isdigit() and month.isdigit()) or len(year) != 4 or len(month) > 2:
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})", (value or "").strip(), flags=re.ASCII)
+    if found is None:
         return None
-    if not (MONTH_YEARS[0] <= int(year) <= MONTH_YEARS[1] and 1 <= int(month) <= 12):
+    year, month = int(found[1]), int(found[2])
+    if not (MONTH_YEARS[0] <= year <= MONTH_YEARS[1] and 1 <= month <= 12):
         return None
-    return date(int(year), int(month), 1)
+    return date(year, month, 1)
 
 
 def _shift(month: date, months: int) -> date:
