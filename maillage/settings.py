@@ -87,6 +87,11 @@ MIDDLEWARE = [
     "maillage.core.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML and other text responses (WhiteNoise, above it, serves static files already
+    # compressed). It runs last on the way out, after every header is set. Since Django 4.2 it
+    # adds random padding to each compressed response, which mitigates BREACH on pages carrying a
+    # CSRF token; streaming responses (the directory's CSV export) are compressed as they stream.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -201,12 +206,16 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Production serves collected static files under hashed names (cached for good by browsers),
+# each with its gzip and Brotli copies made at collectstatic. Local runs (DEBUG, or plain HTTP
+# with `make run`) read the apps' files as they are, without collectstatic.
+MANIFEST_STATIC = not DEBUG and env_bool("MAILLAGE_MANIFEST_STATIC", not INSECURE_HTTP)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if not DEBUG and env_bool("MAILLAGE_MANIFEST_STATIC", False)
+            if MANIFEST_STATIC
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },

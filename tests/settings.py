@@ -6,3 +6,10 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret-" + "t" * 40)
 
 from maillage.settings import *  # noqa: F403
+
+# Production's hashed static names need collectstatic: the tests read the apps' files as they are.
+MANIFEST_STATIC = False
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -68,6 +68,23 @@ def test_a_count_of_proxies_that_is_no_number_stops_the_start():
     assert "MAILLAGE_TRUSTED_PROXIES must be a whole number" in result.stderr
 
 
+def static_storage(**env: str) -> str:
+    result = import_settings("print(s.STORAGES['staticfiles']['BACKEND'])", SECRET_KEY=KEY, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_serves_hashed_and_compressed_static_files_by_default():
+    manifest = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    plain = "django.contrib.staticfiles.storage.StaticFilesStorage"
+    assert static_storage() == manifest
+    assert static_storage(MAILLAGE_MANIFEST_STATIC="0") == plain
+    # Local runs read the apps' files without collectstatic.
+    assert static_storage(DEBUG="1") == plain
+    assert static_storage(MAILLAGE_INSECURE_HTTP="1") == plain
+    assert static_storage(MAILLAGE_INSECURE_HTTP="1", MAILLAGE_MANIFEST_STATIC="1") == manifest
+
+
 def test_the_local_key_is_generated_once_and_kept_private(tmp_path):
     scripts = tmp_path / "scripts"
     scripts.mkdir()

@@ -6,7 +6,7 @@ from functools import partial
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -62,7 +62,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 # An export may hold contact details: no cache keeps it, whoever asked.
 @permission_required("network.view_directory")
 @never_cache
-def organization_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def organization_export(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     if fmt not in ("csv", "xlsx"):
         raise Http404
     form = DirectoryFilterForm(request.GET or None)
@@ -71,8 +71,11 @@ def organization_export(request: HttpRequest, fmt: str) -> HttpResponse:
         organizations, with_contacts=selectors.can_see_contacts(request.user)
     )
     stamp = timezone.localdate().isoformat()
+    response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":
-        response = HttpResponse(exports.to_csv(table), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            exports.csv_stream(table), content_type="text/csv; charset=utf-8"
+        )
     else:
         response = HttpResponse(
             exports.to_xlsx(table, title=_("Organizations")),

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -61,28 +60,56 @@ def territory(request: HttpRequest | None) -> Mapping[str, Any] | None:
     }
 
 
+# The partners block names at most this many organizations per sector, then links to the rest
+# in the directory: a network of thousands keeps its public page short.
+PARTNERS_PER_SECTOR = 12
+
+
 @builtin(
     label=gettext_lazy("Partner organizations by sector"),
     heading=gettext_lazy("Our partners by sector"),
 )
 def partners(request: HttpRequest | None) -> Mapping[str, Any] | None:
-    """The partner organizations by sector: names and sectors only. Two queries."""
+    """The partner organizations by sector: each sector's count and its first names (names and
+    sectors only), the rest in the directory filtered by sector. Three queries."""
+    from django.db.models import Count, F, Q, Window
+    from django.db.models.functions import RowNumber
+
     from maillage.network.models import Organization, OrganizationStatus, Sector
 
-    sectors = Sector.objects.order_by("position", "name_fr").prefetch_related(
-        Prefetch(
-            "organizations",
-            queryset=Organization.objects.filter(status=OrganizationStatus.PARTNER)
-            .only("pk", "name", "slug")
-            .order_by("name", "pk"),
-            to_attr="partners",
-        )
+    is_partner = Q(organizations__status=OrganizationStatus.PARTNER)
+    sectors = list(
+        Sector.objects.annotate(partner_count=Count("organizations", filter=is_partner))
+        .filter(partner_count__gt=0)
+        .order_by("position", "name_fr")
     )
-    rows = [(sector, sector.partners) for sector in sectors if sector.partners]
-    return {
-        "rows": rows,
-        "count": len({o.pk for _sector, organizations in rows for o in organizations}),
-    }
+    first: dict[int, list[Organization]] = {sector.pk: [] for sector in sectors}
+    ranked = (
+        Organization.sectors.through.objects.filter(
+            organization__status=OrganizationStatus.PARTNER, sector_id__in=list(first)
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("sector_id"),
+                order_by=[F("organization__name").asc(), F("organization_id").asc()],
+            )
+        )
+        .filter(Q(rank__lte=PARTNERS_PER_SECTOR))
+        .values_list("sector_id", "organization_id", "organization__name", "organization__slug")
+        .order_by("sector_id", "organization__name", "organization_id")
+    )
+    for sector_id, pk, name, slug in ranked:
+        first[sector_id].append(Organization(pk=pk, name=name, slug=slug))
+    rows = [(sector, first[sector.pk]) for sector in sectors]
+    count = (
+        Organization.objects.filter(status=OrganizationStatus.PARTNER, sectors__isnull=False)
+        .distinct()
+        .count()
+        if sectors
+        else 0
+    )
+    return {"rows": rows, "count": count}
 
 
 @builtin(

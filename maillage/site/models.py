@@ -200,8 +200,8 @@ class EventIndexPage(RoutableSitePage):
     def ical(self, request: HttpRequest) -> HttpResponse:
         from maillage.site import ical, selectors
 
-        upcoming, past = selectors.events_of(self)
-        return ical.response([*upcoming, *past], request=request, filename="calendrier.ics")
+        events = selectors.events_for_feed(self)
+        return ical.response(events, request=request, filename="calendrier.ics")
 
 
 class EventPage(RoutableSitePage):

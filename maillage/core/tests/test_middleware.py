@@ -1,6 +1,8 @@
 """The core's middleware: the client's address behind trusted proxies, and no cache for what a
 signed-in person is shown."""
 
+import gzip
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
@@ -88,3 +90,14 @@ def test_a_views_own_cache_control_is_kept():
     assert PrivateCacheMiddleware(view)(request)["Cache-Control"] == "public, max-age=60"
     request.user = AnonymousUser()
     assert "Cache-Control" not in PrivateCacheMiddleware(lambda request: HttpResponse())(request)
+
+
+def test_pages_are_compressed_for_a_browser_that_accepts_it(client):
+    plain = client.get("/confidentialite/")
+    assert "Content-Encoding" not in plain
+    response = client.get("/confidentialite/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    body = gzip.decompress(response.content)
+    assert b"</html>" in body
+    assert len(response.content) < len(plain.content) / 2

@@ -18,10 +18,14 @@ from maillage.governance.selectors.balance import (
 )
 from maillage.governance.selectors.calendars import (
     CalendarEvent,
+    CalendarMonth,
     PlannedReminder,
     calendar_events,
+    calendar_feed_events,
     calendar_feed_token,
     calendar_feed_user,
+    calendar_month,
+    parse_month,
     reminder_plan,
 )
 from maillage.governance.selectors.circles import (
@@ -61,6 +65,7 @@ __all__ = [
     "Balance",
     "BalanceRow",
     "CalendarEvent",
+    "CalendarMonth",
     "CircleDetail",
     "CircleNode",
     "InvitationPage",
@@ -74,8 +79,10 @@ __all__ = [
     "WorkstreamDetail",
     "WorkstreamNode",
     "calendar_events",
+    "calendar_feed_events",
     "calendar_feed_token",
     "calendar_feed_user",
+    "calendar_month",
     "circle_detail",
     "circle_list",
     "governance_history",
@@ -86,6 +93,7 @@ __all__ = [
     "inviter_name",
     "link_inconsistencies",
     "open_circle",
+    "parse_month",
     "past_memberships",
     "person_governance",
     "policy_detail",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -228,6 +229,67 @@ def calendar_events(
     if not seen.workstream_ids:
         return []
     return _events(start=start, end=end, circle_ids=set(), workstream_ids=set(seen.workstream_ids))
+
+
+# The private feed: events of the last month (still in calendar applications a while after they
+# passed) and of the coming six months; the calendar page reaches the rest month by month.
+FEED_DAYS_BACK = 31
+FEED_DAYS_AHEAD = 183
+
+
+def calendar_feed_events(*, viewer: Viewer) -> list[CalendarEvent]:
+    """The events of the private iCal feed: those the viewer may see in the feed's window."""
+    today = _today()
+    return calendar_events(
+        viewer=viewer,
+        start=today - timedelta(days=FEED_DAYS_BACK),
+        end=today + timedelta(days=FEED_DAYS_AHEAD),
+    )
+
+
+# The months the calendar page can show, far enough for any term or review.
+MONTH_YEARS = (2000, 2100)
+
+
+@dataclass(frozen=True)
+class CalendarMonth:
+    month: date  # its first day
+    events: list[CalendarEvent]
+    previous: date
+    next: date
+    is_current: bool
+
+
+def parse_month(value: str | None) -> date | None:
+    """A month written "YYYY-MM" (what `<input type="month">` sends), None when it is not one or
+    lies outside the years the calendar offers."""
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})", (value or "").strip(), flags=re.ASCII)
+    if found is None:
+        return None
+    year, month = int(found[1]), int(found[2])
+    if not (MONTH_YEARS[0] <= year <= MONTH_YEARS[1] and 1 <= month <= 12):
+        return None
+    return date(year, month, 1)
+
+
+def _shift(month: date, months: int) -> date:
+    index = month.year * 12 + month.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def calendar_month(*, viewer: Viewer, month: date | None = None) -> CalendarMonth:
+    """One month of the calendar (the current one by default), with its neighbours for links.
+    The queries of `calendar_events`, whatever the month."""
+    current = _today().replace(day=1)
+    month = (month or current).replace(day=1)
+    following = _shift(month, 1)
+    return CalendarMonth(
+        month=month,
+        events=calendar_events(viewer=viewer, start=month, end=following - timedelta(days=1)),
+        previous=_shift(month, -1),
+        next=following,
+        is_current=month == current,
+    )
 
 
 @dataclass

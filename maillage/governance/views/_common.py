@@ -24,6 +24,9 @@ from maillage.territories.models import Level
 if TYPE_CHECKING:
     from maillage.core.models import User
 
+# Circles and workstreams listed per page: hundreds of them keep their lists light.
+PAGE_SIZE = 25
+
 
 _circle = one_of(Circle.objects.select_related("parent"), by="slug")
 _workstream = one_of(Workstream.objects.all(), by="slug")

@@ -20,10 +20,15 @@ def _feed_url(request: HttpRequest, token: str) -> str:
 
 @permission_required("governance.view_calendar")
 def calendar(request: HttpRequest) -> HttpResponse:
-    events = selectors.calendar_events(viewer=request.user)
+    """One month at a time (the current one by default, `?month=YYYY-MM` another), with links
+    to the previous and next months and a month field, usable without JavaScript."""
+    month = selectors.calendar_month(
+        viewer=request.user, month=selectors.parse_month(request.GET.get("month"))
+    )
     feed = _feed_url(request, selectors.calendar_feed_token(request.user))  # type: ignore[arg-type]
     context = {
-        "events": events,
+        "calendar": month,
+        "events": month.events,
         "feed_url": feed,
         "webcal_url": "webcal://" + feed.split("://", 1)[1],
     }
@@ -57,7 +62,7 @@ def calendar_ical(request: HttpRequest, token: str) -> HttpResponse:
     if user is None:
         raise Http404
     body = build_ical(
-        events=selectors.calendar_events(viewer=user),
+        events=selectors.calendar_feed_events(viewer=user),
         base_url=request.build_absolute_uri("/").rstrip("/"),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors, services
 from maillage.governance.forms import CircleForm
 from maillage.governance.views._common import (
+    PAGE_SIZE,
     _circle,
     _confirm_page,
     _form_page,
@@ -28,8 +30,9 @@ from maillage.governance.views._common import (
 
 @permission_required("governance.view_structure")
 def circle_list(request: HttpRequest) -> HttpResponse:
+    circles = selectors.circle_list(viewer=request.user)
     context = {
-        "circles": selectors.circle_list(viewer=request.user),
+        "page": Paginator(circles, PAGE_SIZE).get_page(request.GET.get("page")),
         "can_manage": has_perm(request.user, "governance.manage_circles"),
     }
     return render(request, "governance/circle_list.html", context)

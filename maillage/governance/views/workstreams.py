@@ -6,6 +6,7 @@ from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -24,6 +25,7 @@ from maillage.governance.forms import (
 )
 from maillage.governance.models import Deliverable, Workstream
 from maillage.governance.views._common import (
+    PAGE_SIZE,
     _confirm_page,
     _form_page,
     _group_context,
@@ -47,9 +49,10 @@ def workstream_list(request: HttpRequest) -> HttpResponse:
     status, past_sunset = form.values()
     context = {
         "form": form,
-        "workstreams": selectors.workstream_list(
-            viewer=request.user, status=status, past_sunset=past_sunset
-        ),
+        "page": Paginator(
+            selectors.workstream_list(viewer=request.user, status=status, past_sunset=past_sunset),
+            PAGE_SIZE,
+        ).get_page(request.GET.get("page")),
         "can_manage": has_perm(request.user, "governance.manage_workstreams"),
     }
     return render(request, "governance/workstream_list.html", context)

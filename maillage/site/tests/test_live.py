@@ -92,3 +92,20 @@ def test_a_block_without_data_renders_nothing():
         assert live.render("test-empty", context={"request": request}) == ""
     finally:
         live.unregister("test-empty")
+
+
+def test_the_partners_block_names_a_few_per_sector_and_links_to_the_rest(client):
+    from maillage.site.live_blocks import PARTNERS_PER_SECTOR
+
+    names = [f"Partenaire {n:02d}" for n in range(PARTNERS_PER_SECTOR + 3)]
+    for name in names:
+        OrganizationFactory(name=name, sectors=[sector("communautaire"), sector("municipal")])
+    OrganizationFactory(name="Ancien partenaire", status="former", sectors=[sector("municipal")])
+    html = client.get(page_with("partners").url).text
+    total = PARTNERS_PER_SECTOR + 3
+    assert f'Communautaire <span class="meta">({total})</span>' in html
+    assert names[PARTNERS_PER_SECTOR - 1] in html and names[PARTNERS_PER_SECTOR] not in html
+    assert "Ancien partenaire" not in html
+    assert f"{total} organisations partenaires" in html
+    assert 'href="/repertoire/?sector=communautaire&amp;status=partner"' in html
+    assert f"Les {total} partenaires du secteur" in html

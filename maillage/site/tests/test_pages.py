@@ -165,3 +165,24 @@ def test_a_quotation_in_another_language_carries_its_lang(client):
     )
     english = factories.translate(page, slug="quote")
     assert '<blockquote lang="fr-CA">' in client.get(english.url).text
+
+
+def test_the_event_feed_keeps_to_its_window_and_its_query_count(client, query_budget):
+    from maillage.site.selectors import FEED_DAYS_AHEAD, FEED_DAYS_BACK
+
+    index = factories.event_index()
+    now = timezone.now().replace(microsecond=0)
+    for days, title in (
+        (-FEED_DAYS_BACK - 2, "Trop ancienne"),
+        (-FEED_DAYS_BACK + 2, "Récente"),
+        (FEED_DAYS_AHEAD - 2, "Lointaine"),
+        (FEED_DAYS_AHEAD + 2, "Trop lointaine"),
+    ):
+        factories.event(index, title=title, start=now + datetime.timedelta(days=days), end=None)
+    every = Calendar.from_ical(client.get(f"{index.url}ical/").content)
+    assert [str(e["SUMMARY"]) for e in every.walk("VEVENT")] == ["Récente", "Lointaine"]
+    meter = query_budget(15)
+    small = meter.get(client, f"{index.url}ical/")
+    for _ in range(20):
+        factories.event(index)
+    assert meter.get(client, f"{index.url}ical/") == small
