@@ -50,12 +50,11 @@ def test_a_bump_leaves_other_namespaces_alone():
 def test_a_bump_inside_a_transaction_bumps_again_once_it_commits(
     django_capture_on_commit_callbacks,
 ):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():
-            cache.bump("tests.map")
-            inside = cache.version("tests.map")
-            cache.bump("tests.map")  # one pending bump per transaction, however many writes
-            cache.bump("tests.map")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        cache.bump("tests.map")
+        inside = cache.version("tests.map")
+        cache.bump("tests.map")  # one pending bump per transaction, however many writes
+        cache.bump("tests.map")
     assert len(callbacks) == 1
     assert cache.version("tests.map") != inside
 
