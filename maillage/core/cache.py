@@ -111,7 +111,7 @@ def bump_on_change(namespace: str, *watched: type[models.Model]) -> None:
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
         for field in model._meta.get_fields():
-            if isinstance(field, models.ManyToManyField):
+            if isinstance(field, models.ManyToManyField) and field.remote_field.through:
                 through.add(field.remote_field.through)
     for model in through:
         uid = f"maillage.cache:{namespace}:{model._meta.label}"
