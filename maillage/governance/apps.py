@@ -13,10 +13,11 @@ class GovernanceConfig(NavigationMixin, AppConfig):
 
     def ready(self) -> None:
         from maillage.core import navigation
-        from maillage.governance import receivers, rules, services  # noqa: F401 (registrations)
+        from maillage.governance import receivers, rules, services, structure  # noqa: F401 (registrations)
 
         super().ready()
         receivers.connect()
+        structure.watch()  # the cached map of the structure follows every change
         # The calendar page holds each person's own subscription link and its renewal.
         navigation.register_account_link(
             key="governance_calendar",

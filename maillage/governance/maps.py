@@ -478,11 +478,13 @@ def _shape(item: Placed) -> str:
         w, h = WORKSTREAM_WIDTH, WORKSTREAM_HEIGHT
         tag = "rect"
         shape_attrs = (
-            f'x="{item.x - w / 2:.1f}" y="{item.y - h / 2:.1f}" width="{w:g}" height="{h:g}" rx="8"'
+            f'x="{item.x - w / 2:.0f}" y="{item.y - h / 2:.0f}" width="{w:g}" height="{h:g}" rx="8"'
         )
     else:
+        # Whole units: the drawing is hundreds of units wide, and a map of hundreds of circles
+        # weighs a tenth less.
         tag = "circle"
-        shape_attrs = f'cx="{item.x:.1f}" cy="{item.y:.1f}" r="{item.r:.1f}"'
+        shape_attrs = f'cx="{item.x:.0f}" cy="{item.y:.0f}" r="{item.r:.0f}"'
     attrs = {"class": _classes(item)}
     if node.current:
         attrs["aria-current"] = "page"

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef
 
 from maillage.core.actors import Viewer
-from maillage.governance.models import Circle, Membership, Role, Strategy, Workstream
-from maillage.governance.selectors._common import _current_roles, _hide_holders, visibility
+from maillage.governance.models import (
+    Circle,
+    Membership,
+    Role,
+    RoleAssignment,
+    Strategy,
+    Workstream,
+)
+from maillage.governance.selectors._common import _KIND_ORDER, Visibility, visibility
 from maillage.governance.selectors.people import _affiliations
 from maillage.network.models import Sector
 from maillage.territories.models import Territory
@@ -66,30 +74,79 @@ class StructureMap:
             stack.extend(reversed(node.children))
 
 
-def _member_count() -> Count:
-    return Count(
-        "memberships__person",
-        filter=Q(memberships__ended_at__isnull=True),
-        distinct=True,
+_CIRCLE_FIELDS = ("pk", "name", "slug", "parent_id")
+_WORKSTREAM_FIELDS = ("pk", "name", "slug", "status", "sunset_date")
+
+
+def _member_counts(column: str, ids: Iterable[int] | None = None) -> dict[int, int]:
+    """Current members (distinct people) of each circle or workstream (`column`), of `ids` only
+    when given. One query."""
+    members = Membership.objects.filter(ended_at__isnull=True, **{f"{column}__isnull": False})
+    if ids is not None:
+        members = members.filter(**{f"{column}__in": ids})
+    return dict(
+        members.values(column)
+        .annotate(count=Count("person", distinct=True))
+        .order_by()
+        .values_list(column, "count")
     )
 
 
-def structure_map(*, viewer: Viewer, filters: MapFilters | None = None) -> StructureMap:
+def _roles(seen: Visibility) -> dict[tuple[str, int], list[Role]]:
+    """The current roles of every circle and workstream, each with `current_assignments`: its
+    holders where the viewer may see them, else none, and not even fetched. Two queries at most."""
+    roles = list(
+        Role.objects.filter(archived_at__isnull=True)
+        .only("pk", "name", "kind", "circle_id", "workstream_id")
+        .order_by(_KIND_ORDER, "name", "pk")
+    )
+    holders: dict[int, list[RoleAssignment]] = defaultdict(list)
+    if seen.circles or seen.all_workstreams or seen.workstream_ids:
+        assignments = (
+            RoleAssignment.objects.filter(ended_at__isnull=True, role__archived_at__isnull=True)
+            .select_related("person", "seat__organization")
+            .only(
+                "role_id",
+                "person__first_name",
+                "person__last_name",
+                "person__slug",
+                "seat__organization__name",
+            )
+            .order_by("start_date", "pk")
+        )
+        if not seen.circles:
+            ids = None if seen.all_workstreams else seen.workstream_ids
+            assignments = assignments.filter(role__workstream__isnull=False)
+            if ids is not None:
+                assignments = assignments.filter(role__workstream_id__in=ids)
+        for assignment in assignments:
+            holders[assignment.role_id].append(assignment)
+    by_group: dict[tuple[str, int], list[Role]] = defaultdict(list)
+    for role in roles:
+        role.current_assignments = holders.get(role.pk, [])  # type: ignore[attr-defined]
+        if role.circle_id:
+            by_group["c", role.circle_id].append(role)
+        elif role.workstream_id:
+            by_group["w", role.workstream_id].append(role)
+    return by_group
+
+
+def structure_map(
+    *, viewer: Viewer, filters: MapFilters | None = None, seen: Visibility | None = None
+) -> StructureMap:
     """The whole structure: circles nested under their parents, each with its roles and the
-    workstreams it sponsors. Role holders and member counts only where the viewer may see them.
+    workstreams it sponsors. Role holders and member counts only where the viewer may see them
+    (`seen`, the viewer's visibility when the caller already has it); what the viewer may not
+    see is not fetched.
 
     Filters keep the circles and workstreams that match (tagged with the territory or a
     territory under it; with a current member sitting for an organization of the sector; tagged
     with the strategy) and, greyed (`matched=False`), the circles above them.
     """
     filters = filters or MapFilters()
-    seen = visibility(viewer)
-    circles_qs = Circle.objects.filter(archived_at__isnull=True).annotate(
-        member_count=_member_count()
-    )
-    workstreams_qs = Workstream.objects.filter(archived_at__isnull=True).annotate(
-        member_count=_member_count()
-    )
+    seen = seen or visibility(viewer)
+    circles_qs = Circle.objects.filter(archived_at__isnull=True).only(*_CIRCLE_FIELDS)
+    workstreams_qs = Workstream.objects.filter(archived_at__isnull=True).only(*_WORKSTREAM_FIELDS)
     if filters.territory is not None:
         below = territory_and_below(filters.territory).values("pk")
         circles_qs = circles_qs.annotate(
@@ -121,15 +178,21 @@ def structure_map(*, viewer: Viewer, filters: MapFilters | None = None) -> Struc
                 )
             )
         )
-    circles = list(circles_qs.prefetch_related(_current_roles()).order_by("name", "pk"))
-    workstreams = list(
-        workstreams_qs.prefetch_related(
-            Prefetch(
-                "sponsors", queryset=Circle.objects.filter(archived_at__isnull=True).only("pk")
-            ),
-            _current_roles(),
-        ).order_by("name", "pk")
-    )
+    circles = list(circles_qs.order_by("name", "pk"))
+    workstreams = list(workstreams_qs.order_by("name", "pk"))
+    sponsors: dict[int, list[int]] = defaultdict(list)
+    for workstream_id, circle_id in Workstream.sponsors.through.objects.order_by("pk").values_list(
+        "workstream_id", "circle_id"
+    ):
+        sponsors[workstream_id].append(circle_id)
+    roles = _roles(seen)
+    circle_members = _member_counts("circle") if seen.circles else {}
+    if seen.all_workstreams:
+        workstream_members = _member_counts("workstream")
+    elif seen.workstream_ids:
+        workstream_members = _member_counts("workstream", seen.workstream_ids)
+    else:
+        workstream_members = {}
     with_sector: tuple[set[int], set[int]] | None = None
     if filters.sector is not None:
         with_sector = _groups_with_sector(filters.sector)
@@ -143,35 +206,29 @@ def structure_map(*, viewer: Viewer, filters: MapFilters | None = None) -> Struc
 
     nodes: dict[int, CircleNode] = {}
     for circle in circles:
-        roles = list(circle.current_roles)  # type: ignore[attr-defined]
-        if not seen.circles:
-            _hide_holders(roles)
         nodes[circle.pk] = CircleNode(
             circle=circle,
             depth=0,
-            roles=roles,
+            roles=roles.get(("c", circle.pk), []),
             visible=seen.circles,
-            member_count=circle.member_count if seen.circles else None,
+            member_count=circle_members.get(circle.pk, 0) if seen.circles else None,
             matched=matches(circle, with_sector[0] if with_sector else None),
         )
     for workstream in workstreams:
         visible = seen.workstream(workstream)
-        roles = list(workstream.current_roles)  # type: ignore[attr-defined]
-        if not visible:
-            _hide_holders(roles)
         leaf = WorkstreamNode(
             workstream=workstream,
-            roles=roles,
+            roles=roles.get(("w", workstream.pk), []),
             visible=visible,
-            member_count=workstream.member_count if visible else None,
+            member_count=workstream_members.get(workstream.pk, 0) if visible else None,
             matched=matches(workstream, with_sector[1] if with_sector else None),
             past_sunset=workstream.past_sunset,
         )
         if filters.active and not leaf.matched:
             continue
-        for sponsor in workstream.sponsors.all():
-            if sponsor.pk in nodes:
-                nodes[sponsor.pk].workstreams.append(leaf)
+        for sponsor_id in sponsors.get(workstream.pk, []):
+            if sponsor_id in nodes:
+                nodes[sponsor_id].workstreams.append(leaf)
     roots: list[CircleNode] = []
     for node in nodes.values():
         parent = nodes.get(node.circle.parent_id) if node.circle.parent_id else None

@@ -59,6 +59,35 @@ def test_the_structure_block_follows_a_new_circle(client):
     assert "Cercle de la sécurité alimentaire" in html
 
 
+def test_the_structure_block_follows_a_renamed_circle_and_never_shows_holders(client):
+    from dataclasses import replace
+
+    from maillage.governance import services
+    from maillage.governance.models import RoleKind
+    from maillage.governance.tests.factories import PersonFactory, general_circle
+
+    general = general_circle()
+    circle = services.circle_create(
+        actor=services.SYSTEM, data=services.CircleData(name="Habitation", parent=general)
+    )
+    page = page_with("structure")
+    assert "Habitation" in client.get(page.url).text
+    services.circle_amend(
+        actor=services.SYSTEM,
+        circle=circle,
+        data=replace(services.circle_data_of(circle), name="Logement abordable"),
+    )
+    lead = circle.roles.get(kind=RoleKind.LEAD, archived_at__isnull=True)
+    services.role_assign(
+        actor=services.SYSTEM,
+        role=lead,
+        person=PersonFactory(first_name="Gaspard", last_name="Mousseau"),
+    )
+    html = client.get(page.url).text
+    assert "Logement abordable" in html and "Habitation" not in html
+    assert "Mousseau" not in html  # the public site shows the structure, not its people
+
+
 def test_a_new_live_block_plugs_in_with_one_registration(client):
     live.register(
         "test-calls",

@@ -52,3 +52,26 @@ def test_queries_do_not_grow_with_the_news(client, settings, which, query_budget
         WorkstreamFactory().sponsors.add(CircleFactory(parent=root))
     large = meter.get(client, url)
     assert large == small, f"{which}: {small} queries with 5 articles, {large} with 100"
+
+
+def test_the_structure_block_drawn_anew_keeps_its_query_count(client, query_budget):
+    """After a change to the structure, the first visitor draws the map again: its queries do not
+    grow with the circles either."""
+    from django.core.cache import cache
+
+    from maillage.governance.tests.factories import general_circle, populate
+
+    root = general_circle()
+    page = factories.standard_page(body=LIVE_BODY[-1:])
+    meter = query_budget(30)
+    client.get(page.url)  # warms the process-wide caches
+
+    def uncached():
+        cache.clear()
+        assert client.get(page.url).status_code == 200
+
+    populate(5, root)
+    small = meter(uncached)
+    populate(45, root)
+    large = meter(uncached)
+    assert large == small, f"{small} queries with 5 circles, {large} with 50"

@@ -1,0 +1,118 @@
+"""A versioned cache of rendered fragments.
+
+A namespace ("governance.structure") has a version: an opaque token kept in Django's cache. A
+fragment is cached under its namespace's current version, so `bump(namespace)` makes every
+fragment of the namespace unreachable at once, without knowing their keys. `bump_on_change`
+bumps a namespace whenever a row of the given models is saved or deleted, or one of their
+many-to-many relations changes, so that no write can forget it.
+
+The version is a random token, not a counter: a token taken in a transaction that rolls back is
+never handed out again. `bump` sets a new token at once (the writing request and the tests read
+their own write) and again once the transaction commits: a reader that, between the two, cached
+what was committed before then, did so under a token already replaced.
+
+The cache must be shared by every process that writes or reads (`REDIS_URL` when gunicorn runs
+several workers, or a worker runs the tasks), as for login throttling.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
+
+_VERSION = "maillage:version:"
+_FRAGMENT = "maillage:fragment:"
+FRAGMENT_TIMEOUT = 24 * 60 * 60  # seconds; a bump makes a fragment unreachable long before
+
+
+def _token() -> str:
+    return secrets.token_hex(8)
+
+
+def version(namespace: str) -> str:
+    """The current version of `namespace` (one cache read; two more the first time)."""
+    key = _VERSION + namespace
+    current: str | None = cache.get(key)
+    if current is None:
+        cache.add(key, _token(), timeout=None)  # whoever adds first wins
+        current = cache.get(key)
+    return current or ""
+
+
+class _BumpAfterCommit:
+    """A transaction's pending bump of one namespace, recognisable among `run_on_commit`."""
+
+    def __init__(self, namespace: str) -> None:
+        self.namespace = namespace
+
+    def __call__(self) -> None:
+        cache.set(_VERSION + self.namespace, _token(), timeout=None)
+
+
+def bump(namespace: str) -> None:
+    """A new version of `namespace`: its cached fragments are rendered again when next asked."""
+    cache.set(_VERSION + namespace, _token(), timeout=None)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    # Once per transaction, however many rows it writes (an import).
+    pending = (
+        isinstance(callback, _BumpAfterCommit) and callback.namespace == namespace
+        for _savepoints, callback, _robust in connection.run_on_commit
+    )
+    if not any(pending):
+        transaction.on_commit(_BumpAfterCommit(namespace))
+
+
+def fragment[V](
+    namespace: str,
+    *,
+    visibility: str,
+    render: Callable[[], V],
+    filters: Iterable[object] = (),
+    timeout: int = FRAGMENT_TIMEOUT,
+) -> V:
+    """What `render()` returns, cached under the namespace's version, the page's language, the
+    viewer's `visibility` class and the `filters` (anything else the output depends on).
+
+    `visibility` names everything that makes two viewers see different things: two viewers with
+    the same class must be allowed to see exactly the same fragment."""
+    parts = [version(namespace), get_language() or "", visibility, *map(str, filters)]
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+    key = f"{_FRAGMENT}{namespace}:{digest}"
+    found: V | None = cache.get(key)
+    if found is not None:
+        return found
+    value = render()
+    cache.set(key, value, timeout=timeout)
+    return value
+
+
+def bump_on_change(namespace: str, *watched: type[models.Model]) -> None:
+    """Bump `namespace` after any save or delete of a row of `watched`, and any change of their
+    many-to-many relations (in either direction). Call it once, in an `AppConfig.ready()`.
+
+    Writes that send no signal (`QuerySet.update`, `bulk_create`) must bump themselves."""
+
+    def changed(sender: Any, **kwargs: Any) -> None:
+        if kwargs.get("action", "post_").startswith("post_"):  # m2m_changed: once, after it
+            bump(namespace)
+
+    through: set[type[models.Model]] = set()
+    for model in watched:
+        uid = f"maillage.cache:{namespace}:{model._meta.label}"
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+        for field in model._meta.get_fields():
+            if isinstance(field, models.ManyToManyField) and field.remote_field.through:
+                through.add(field.remote_field.through)
+    for model in through:
+        uid = f"maillage.cache:{namespace}:{model._meta.label}"
+        m2m_changed.connect(changed, sender=model, weak=False, dispatch_uid=uid)

@@ -1,0 +1,87 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
+
+from maillage.core import cache
+from maillage.core.models import User
+from maillage.core.roles import Role
+from maillage.core.tests.factories import user_with_role
+
+
+class Renders:
+    """A render function that counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> str:
+        self.calls += 1
+        return f"rendering {self.calls}"
+
+
+def test_a_fragment_is_rendered_once_per_version_language_visibility_and_filters():
+    render = Renders()
+
+    def get(visibility="public", filters=()):
+        return cache.fragment("tests.map", visibility=visibility, filters=filters, render=render)
+
+    assert get() == "rendering 1"
+    assert get() == "rendering 1"
+    assert get(visibility="members") == "rendering 2"
+    assert get(filters=["territory=3"]) == "rendering 3"
+    with translation.override("en"):
+        assert get() == "rendering 4"
+    assert get() == "rendering 1"
+    cache.bump("tests.map")
+    assert get() == "rendering 5"
+    assert render.calls == 5
+
+
+def test_a_bump_leaves_other_namespaces_alone():
+    before = cache.version("tests.other")
+    cache.bump("tests.map")
+    assert cache.version("tests.other") == before
+    assert cache.version("tests.map") != before
+
+
+@pytest.mark.django_db
+def test_a_bump_inside_a_transaction_bumps_again_once_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        cache.bump("tests.map")
+        inside = cache.version("tests.map")
+        cache.bump("tests.map")  # one pending bump per transaction, however many writes
+        cache.bump("tests.map")
+    assert len(callbacks) == 1
+    assert cache.version("tests.map") != inside
+
+
+@pytest.mark.django_db
+def test_bump_on_change_follows_saves_deletes_and_many_to_many_changes():
+    cache.bump_on_change("tests.users", User)
+    try:
+        user = user_with_role(Role.MEMBER)
+        seen = cache.version("tests.users")
+        user.first_name = "Renommée"
+        user.save()
+        assert cache.version("tests.users") != seen
+        seen = cache.version("tests.users")
+        user.groups.add(Group.objects.create(name="Éditeurs"))
+        assert cache.version("tests.users") != seen
+        seen = cache.version("tests.users")
+        user.delete()
+        assert cache.version("tests.users") != seen
+    finally:
+        uid = f"maillage.cache:tests.users:{User._meta.label}"
+        post_save.disconnect(sender=User, dispatch_uid=uid)
+        post_delete.disconnect(sender=User, dispatch_uid=uid)
+        through = User.groups.through
+        m2m_changed.disconnect(
+            sender=through, dispatch_uid=f"maillage.cache:tests.users:{through._meta.label}"
+        )
+    seen = cache.version("tests.users")
+    user_with_role(Role.MEMBER).save()
+    assert cache.version("tests.users") == seen
