@@ -104,7 +104,7 @@ def postgres_answers() -> bool:
 
         with psycopg.connect(f"{PG_SERVER}/postgres", connect_timeout=3):
             return True
-    except Exception:  # noqa: BLE001 - any failure means SQLite
+    except Exception:  # any failure means SQLite
         return False
 
 
