@@ -66,6 +66,10 @@ typecheck: install
 check-messages: install
 	$(PY) scripts/check_messages.py
 
+# Key pages at scale, served by gunicorn on PostgreSQL when it answers (SQLite otherwise), against
+# the one-query health check; BENCH_WRITE=1 keeps the table in docs/performance.md.
+bench: export BENCH_FACTOR ?= 100
+bench: export BENCH_ROUNDS ?= 15
 bench: install messages
 	$(PY) scripts/bench.py
 

@@ -287,6 +287,8 @@ LANGUAGE_COOKIE_SECURE = not INSECURE_HTTP
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG and not INSECURE_HTTP)
+# Load balancers often probe the health check over plain HTTP, from inside.
+SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
 SECURE_HSTS_SECONDS = int(
     os.environ.get("SECURE_HSTS_SECONDS", "0" if INSECURE_HTTP else "31536000")
 )

@@ -8,6 +8,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as wagtail_document_views
 
+from maillage.core import views as core_views
 from maillage.site import views as site_views
 from maillage.site.admin_access import editor_urls
 
@@ -16,6 +17,8 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 admin.site.site_header = "Maillage"
 
 urlpatterns = [
+    # Health check for load balancers: outside the language prefixes, one query.
+    path("sante/", core_views.health, name="health"),
     path("sitemap.xml", site_views.sitemap, name="sitemap"),
     # The site editor (Wagtail's admin): coordination staff and administrators only.
     path("edition/", include(editor_urls(wagtailadmin_urls.urlpatterns, prefix="/edition/"))),

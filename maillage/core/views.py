@@ -4,11 +4,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from maillage.core import selectors, services
@@ -23,6 +25,20 @@ from maillage.core.permissions import permission_required
 
 # How often, in seconds, a report page asks again while a task works on its file.
 IMPORT_POLL_SECONDS = 2
+
+
+@never_cache
+@permission_required("core.view_public")
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers and monitoring: "ok" when the database answers, after one query (the
+    reference page of `make bench`); 503 when it does not. Public: it tells nothing."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
 
 
 @permission_required("core.view_public")

@@ -20,6 +20,7 @@ def sample(data: SimpleNamespace) -> None:
 job = {"kwargs": lambda d: {"pk": d.import_job.pk}}
 
 ACCESS = {
+    "health": Expect.public(),
     "core:privacy": Expect.public(),
     "core:notifications": Expect.authenticated(),
     # POST only: a GET is refused whoever asks, after the login check for visitors.

@@ -105,3 +105,22 @@ def test_the_layout_assets_are_served_by_the_project(client):
     for asset in ("maillage/css/maillage.css", "maillage/js/htmx.min.js"):
         assert f"/static/{asset}" in page
         assert finders.find(asset), f"{asset} is not found by the static files finders"
+
+
+def test_health_check_answers_after_one_query(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get("/sante/")
+    assert response.status_code == 200
+    assert response.text == "ok\n"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_health_check_says_when_the_database_does_not_answer(client, monkeypatch):
+    from django.db import DatabaseError, connection
+
+    def broken():
+        raise DatabaseError("down")
+
+    monkeypatch.setattr(connection, "cursor", broken)
+    response = client.get("/sante/")
+    assert response.status_code == 503
