@@ -198,7 +198,12 @@ LANGUAGE_CODE = "fr-ca"
 # Each language is named in itself in the switch, so the names need no translation.
 LANGUAGES = [("fr-ca", "Français"), ("en", "English")]
 # Strings outside an app (settings, project URLs) go to the core catalogue.
-LOCALE_PATHS = [BASE_DIR / "maillage" / "core" / "locale"]
+# Then Québec French for the account library's pages (« courriel », not « e-mail »): these paths
+# come before every app's own catalogue.
+LOCALE_PATHS = [
+    BASE_DIR / "maillage" / "core" / "locale",
+    BASE_DIR / "maillage" / "core" / "locale_accounts",
+]
 TIME_ZONE = "America/Toronto"
 USE_I18N = True
 USE_TZ = True
@@ -322,6 +327,10 @@ MAILLAGE_COLLECTIVE_SHORT_NAME = os.environ.get(
     "MAILLAGE_COLLECTIVE_SHORT_NAME", "Collectif IDS-CN"
 )
 MAILLAGE_REGION_CODE = os.environ.get("MAILLAGE_REGION_CODE", "03")
+# The address people reach the platform at: links in e-mails sent by background tasks.
+MAILLAGE_BASE_URL = os.environ.get("MAILLAGE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# E-mails are signed with the collective's name, not the server's host name.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{MAILLAGE_COLLECTIVE_SHORT_NAME}] "
 # The governance calendar reminds people this many days ahead; invitations last this long.
 MAILLAGE_REMINDER_DAYS = int(os.environ.get("MAILLAGE_REMINDER_DAYS", "14"))
 MAILLAGE_INVITATION_DAYS = int(os.environ.get("MAILLAGE_INVITATION_DAYS", "14"))
@@ -332,7 +341,7 @@ MAILLAGE_DEMO = env_bool("MAILLAGE_DEMO", False)
 # wagtail-localize); the editors' interface is at /edition/, for coordination staff and
 # administrators, and logs in through the platform's own login (MFA, throttling).
 WAGTAIL_SITE_NAME = MAILLAGE_COLLECTIVE_SHORT_NAME
-WAGTAILADMIN_BASE_URL = os.environ.get("MAILLAGE_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = MAILLAGE_BASE_URL
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

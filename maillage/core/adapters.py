@@ -8,6 +8,7 @@ e-mail: holding the link proves nothing about the mailbox.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -16,6 +17,8 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.account.utils import get_next_redirect_url
 from allauth.core import context
 from django import forms
+from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -75,12 +78,24 @@ class SignupForm(AllauthSignupForm):  # type: ignore[misc]
         return str(self.cleaned_data["last_name"]).strip()
 
 
+@dataclass(frozen=True)
+class _CollectiveSite:
+    name: str
+    domain: str
+
+
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
     """A public sign-up creates a citizen account; other roles are given by administrators."""
 
     def save_user(self, request: HttpRequest, user: User, form: Any, commit: bool = True) -> Any:
         user.role = Role.CITIZEN
         return super().save_user(request, user, form, commit)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """The account e-mails speak in the collective's name, not the server's host name."""
+        site = get_current_site(self.request)
+        collective = _CollectiveSite(settings.MAILLAGE_COLLECTIVE_NAME, site.domain)
+        super().send_mail(template_prefix, email, {**context, "current_site": collective})
 
     def get_email_confirmation_url(self, request: HttpRequest | None, confirmation: Any) -> str:
         """The link carries the page the sign-up came from (`next`), so confirming, in this

@@ -26,9 +26,12 @@ def send_notification_email(notification_id: int) -> bool:
     with translation.override(settings.LANGUAGE_CODE):
         body = notification.body
         if notification.url:
-            body = f"{body}\n\n{notification.url}".strip()
+            url = notification.url
+            if url.startswith("/"):
+                url = settings.MAILLAGE_BASE_URL + url
+            body = f"{body}\n\n{url}".strip()
         send_mail(
-            notification.subject,
+            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.subject,
             body,
             settings.DEFAULT_FROM_EMAIL,
             [notification.recipient.email],

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from maillage.core import text
 from maillage.core.audit import verb_label
 from maillage.core.selectors import history_for
 
@@ -47,6 +48,12 @@ def history(context: dict[str, Any], target: models.Model) -> dict[str, Any]:
     request = context.get("request")
     viewer = getattr(request, "user", None)
     return {"events": list(history_for(target, viewer=viewer)), "request": request}
+
+
+@register.filter(is_safe=True)
+def elide(value: str) -> str:
+    """French elisions in a sentence built around names: `{% filter elide %}…{% endfilter %}`."""
+    return text.elide(value)
 
 
 @register.filter

@@ -124,6 +124,11 @@ def test_signup_creates_a_citizen_and_sends_a_verification_email(client):
     assert not EmailAddress.objects.get(user=user).verified
     assert len(mail.outbox) == 1
     assert "/comptes/confirm-email/" in mail.outbox[0].body
+    # Signed with the collective's name, not the server's host name.
+    assert mail.outbox[0].subject.startswith("[Collectif IDS-CN] ")
+    assert "testserver" not in mail.outbox[0].subject
+    assert "Collectif pour l'inclusion" in mail.outbox[0].body
+    assert "testserver!" not in mail.outbox[0].body
 
 
 def test_signup_asks_names_first_and_keeps_what_was_typed_when_one_is_missing(client):
@@ -245,3 +250,18 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "path",
+    [LOGIN, "/comptes/signup/", "/comptes/password/reset/", "/comptes/email/"],
+)
+def test_account_pages_say_courriel_in_french(client, path):
+    """Québec French: « courriel », on our pages and on the account library's."""
+    if path == "/comptes/email/":
+        client.force_login(UserFactory())
+    page = client.get(path)
+    assert page.status_code == 200
+    text = page.text.lower()
+    assert "courriel" in text
+    assert "e-mail" not in text

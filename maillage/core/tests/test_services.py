@@ -69,7 +69,10 @@ def test_unknown_role_is_refused():
         services.user_set_role(actor=user_with_role(Role.ADMIN), user=UserFactory(), role="king")
 
 
-def test_notify_creates_the_notification_and_emails_it(django_capture_on_commit_callbacks):
+def test_notify_creates_the_notification_and_emails_it(
+    django_capture_on_commit_callbacks, settings
+):
+    settings.MAILLAGE_BASE_URL = "https://maillage.example.org"
     user = UserFactory(email="marie@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         notification = services.notify(
@@ -77,7 +80,10 @@ def test_notify_creates_the_notification_and_emails_it(django_capture_on_commit_
         )
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["marie@example.org"]
-    assert "Lisez-la." in mail.outbox[0].body and "/x/" in mail.outbox[0].body
+    assert "Lisez-la." in mail.outbox[0].body
+    # A link that works from a mailbox, and the collective's name, not the server's.
+    assert "https://maillage.example.org/x/" in mail.outbox[0].body
+    assert mail.outbox[0].subject == "[Collectif IDS-CN] Nouvelle politique"
     notification.refresh_from_db()
     assert notification.emailed_at is not None
 

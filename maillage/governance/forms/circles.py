@@ -37,7 +37,7 @@ class CircleForm(ScopeMixin, EditForm):
         empty_label=_("None (the general circle)"),
     )
     mode = forms.ChoiceField(
-        label=_("Mode"),
+        label=_("Membership"),
         choices=CircleMode.choices,
         initial=CircleMode.CONSENT,
         widget=forms.RadioSelect,

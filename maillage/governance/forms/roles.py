@@ -35,7 +35,16 @@ class RoleForm(EditForm):
         required=False,
         help_text=_("Leave empty for a built-in role to use its usual name."),
     )
-    kind = forms.ChoiceField(label=_("Kind of role"), choices=RoleKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind of role"),
+        choices=RoleKind.choices,
+        help_text=_(
+            "The lead link (premier lien) is named by the parent circle: it carries the parent's "
+            "purpose into the circle and is a member of both. The delegate (second lien) is chosen "
+            "by the circle to carry its voice into the parent circle, where it sits too. "
+            "Facilitation leads the meetings, the secretariat keeps the minutes and the records."
+        ),
+    )
     purpose = forms.CharField(
         label=_("Purpose"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

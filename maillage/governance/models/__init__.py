@@ -15,8 +15,10 @@ from maillage.governance.models.memberships import (
 )
 from maillage.governance.models.policies import Policy, PolicyStatus, PolicyVersion
 from maillage.governance.models.roles import (
+    BUILTIN_NAMES,
     POLICY_KINDS,
     SINGLE_HOLDER_KINDS,
+    WORKSTREAM_LEAD_NAME,
     Role,
     RoleAssignment,
     RoleKind,
@@ -25,8 +27,10 @@ from maillage.governance.models.strategies import Strategy
 from maillage.governance.models.workstreams import Deliverable, Workstream
 
 __all__ = [
+    "BUILTIN_NAMES",
     "POLICY_KINDS",
     "SINGLE_HOLDER_KINDS",
+    "WORKSTREAM_LEAD_NAME",
     "Accountability",
     "CalendarFeed",
     "Circle",

@@ -15,8 +15,9 @@ from maillage.territories.models import Territory
 
 
 class CircleMode(models.TextChoices):
-    CONSENT = "consent", _("Consent")
-    OPEN = "open", _("Open")
+    # How one becomes a member: by the circle's decision (by consent), or by joining.
+    CONSENT = "consent", _("by decision of the circle")
+    OPEN = "open", _("open to partner members")
 
 
 class Circle(Archivable, Timestamped):
@@ -49,7 +50,7 @@ class Circle(Archivable, Timestamped):
         Sector, verbose_name=_("sectors to bring together"), related_name="circles", blank=True
     )
     mode = models.CharField(
-        _("mode"), max_length=16, choices=CircleMode.choices, default=CircleMode.CONSENT
+        _("membership"), max_length=16, choices=CircleMode.choices, default=CircleMode.CONSENT
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 

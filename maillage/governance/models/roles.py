@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.models import Timestamped, user_reference
@@ -21,6 +22,16 @@ class RoleKind(models.TextChoices):
     SECRETARY = "secretary", _("Secretary")
     CUSTOM = "custom", _("Other role")
 
+
+# The names the built-in roles get (in the platform's language), a workstream's lead apart: a
+# role that keeps its name needs no "(kind)" after it.
+BUILTIN_NAMES = {
+    RoleKind.LEAD: _("Lead link"),
+    RoleKind.DELEGATE: _("Delegate"),
+    RoleKind.FACILITATOR: _("Facilitator"),
+    RoleKind.SECRETARY: _("Secretary"),
+}
+WORKSTREAM_LEAD_NAME = _("Workstream lead")
 
 # Built-in kinds have a single holder at a time; a custom role may have several.
 SINGLE_HOLDER_KINDS = (RoleKind.LEAD, RoleKind.DELEGATE, RoleKind.FACILITATOR, RoleKind.SECRETARY)
@@ -98,6 +109,18 @@ class Role(Archivable, Timestamped):
     @property
     def single_holder(self) -> bool:
         return self.kind in SINGLE_HOLDER_KINDS
+
+    @property
+    def has_builtin_name(self) -> bool:
+        """Whether the role still has the name its kind gives (pages then need not repeat the
+        kind after it)."""
+        kind = RoleKind(self.kind)
+        names = {
+            BUILTIN_NAMES.get(kind),
+            WORKSTREAM_LEAD_NAME if kind == RoleKind.LEAD else None,
+        }
+        with translation.override(settings.LANGUAGE_CODE):
+            return self.name in {str(name) for name in names if name is not None}
 
 
 class RoleAssignment(Timestamped):

@@ -18,6 +18,7 @@ from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.permissions import has_perm
 from maillage.core.templatetags.maillage import fr
+from maillage.core.text import elide
 from maillage.governance import workflows
 from maillage.governance.feeds import feed_check, feed_token, feed_user_id
 from maillage.governance.models import (
@@ -70,9 +71,9 @@ def _sentence(text: str, *, person: object = None, **names: object) -> dict[str,
         plain["person"] = str(person)
         marked["person"] = conditional_escape(str(person))
     return {
-        "description": text % plain,
+        "description": elide(text % plain),
         # The sentence and every name in it are escaped.
-        "description_html": mark_safe(conditional_escape(text) % marked),
+        "description_html": elide(mark_safe(conditional_escape(text) % marked)),
     }
 
 

@@ -20,7 +20,9 @@ from maillage.core.services import notify
 from maillage.core.versions import lock, touch
 from maillage.governance import verbs
 from maillage.governance.models import (
+    BUILTIN_NAMES,
     POLICY_KINDS,
+    WORKSTREAM_LEAD_NAME,
     Accountability,
     Circle,
     EndReason,
@@ -98,15 +100,9 @@ def _role_snapshot(role: Role) -> dict[str, Any]:
 
 def _builtin_name(kind: str, workstream: bool = False) -> str:
     with translation.override(settings.LANGUAGE_CODE):
-        if kind == RoleKind.LEAD:
-            return _("Lead link") if not workstream else _("Workstream lead")
-        if kind == RoleKind.DELEGATE:
-            return _("Delegate")
-        if kind == RoleKind.FACILITATOR:
-            return _("Facilitator")
-        if kind == RoleKind.SECRETARY:
-            return _("Secretary")
-        return _("Role")
+        if kind == RoleKind.LEAD and workstream:
+            return str(WORKSTREAM_LEAD_NAME)
+        return str(BUILTIN_NAMES.get(RoleKind(kind), _("Role")))
 
 
 def _role_fill(role: Role, data: RoleData) -> None:

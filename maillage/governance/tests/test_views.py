@@ -23,7 +23,7 @@ from maillage.governance.models import (
     RoleKind,
     Workstream,
 )
-from maillage.governance.services import SYSTEM, PolicyData, RoleData, WorkstreamData
+from maillage.governance.services import SYSTEM, CircleData, PolicyData, RoleData, WorkstreamData
 from maillage.governance.tests.factories import (
     CircleFactory,
     MembershipFactory,
@@ -34,6 +34,7 @@ from maillage.governance.tests.factories import (
     SeatFactory,
     WorkstreamFactory,
     days,
+    general_circle,
     guest_of,
     housing_circle,
     populate,
@@ -41,6 +42,7 @@ from maillage.governance.tests.factories import (
     strategy,
     user_with_person,
 )
+from maillage.network.models import Sector
 from maillage.network.tests.factories import mrc, region
 
 pytestmark = pytest.mark.django_db
@@ -791,3 +793,38 @@ def test_the_calendar_shows_a_month_and_offers_a_private_feed(structure):
     client.post(url("calendar_feed_reset"))
     assert Client().get(feed.replace("http://testserver", "")).status_code == 404
     assert Client().get(url("calendar")).status_code == 302  # log in first
+
+
+def test_roles_read_as_the_collective_says_them(client, staff):
+    """Built-in roles keep their name without repeating their kind; names elide after « de »;
+    a circle says how one becomes a member."""
+    circle = services.circle_create(
+        actor=SYSTEM, data=CircleData(name="Mobilité durable", parent=general_circle())
+    )
+    workstream = services.workstream_create(
+        actor=SYSTEM, data=WorkstreamData(name="Navette rurale", sponsors=[circle])
+    )
+    ulysse = PersonFactory(first_name="Ulysse", last_name="Tremblay")
+    services.role_assign(
+        actor=SYSTEM, role=circle.roles.get(kind=RoleKind.FACILITATOR), person=ulysse
+    )
+    client.force_login(staff)
+    page = client.get(url("circle_detail", slug=circle.slug)).text
+    assert "Animation" in page and "Facilitation" not in page
+    assert "d’Ulysse Tremblay au rôle Animation" in page and "de Ulysse" not in page
+    assert "Adhésion : sur décision du cercle" in page
+    assert 'Premier lien <span class="meta">' not in page
+    workstream_page = client.get(url("workstream_detail", slug=workstream.slug)).text
+    assert "Responsable du chantier" in workstream_page
+    assert 'Responsable du chantier <span class="meta">' not in workstream_page
+    english = client.get(f"/en{url('circle_detail', slug=circle.slug)}").text
+    # The name stays French (content), its kind is not repeated in English after it.
+    assert "Premier lien" in english and "Lead link (premier lien)" not in english
+
+
+def test_sectors_are_named_as_the_collective_says_them():
+    assert Sector.objects.get(key="education").name_fr == "Scolaire et éducation"
+    assert (
+        Sector.objects.get(key="premieres-nations").name_fr
+        == "Autochtone (Premières Nations et Inuit)"
+    )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from maillage.core.actions import action_redirect, edit_page, form_redirect
 from maillage.core.lookups import one_of
 from maillage.core.permissions import permission_required
+from maillage.core.text import elide
 from maillage.governance import services
 from maillage.governance.forms import (
     AccountabilityForm,
@@ -130,7 +131,9 @@ def assignment_update(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         success=_("The assignment was updated."),
         to=group_url(group),
-        page=partial(_form_page, request, title=_("%(person)s as “%(role)s”") % names, group=group),
+        page=partial(
+            _form_page, request, title=elide(_("%(person)s as “%(role)s”") % names), group=group
+        ),
     )
 
 
@@ -142,7 +145,7 @@ def assignment_end(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda actor: services.role_assignment_end(actor=actor, assignment=assignment),
         group=assignment.role.group,
-        title=_("End the term of %(person)s as “%(role)s”") % names,
+        title=elide(_("End the term of %(person)s as “%(role)s”") % names),
         intro=_("A double link the role makes ends with it."),
         submit=_("End today"),
         success=_("%(person)s no longer holds the role “%(role)s”.") % names,
