@@ -75,9 +75,9 @@ CASES = {
 def _feed(case: str) -> bytes:
     options = dict(CASES[case])
     events = options.pop("events", EVENTS)
-    with mock.patch.object(timezone, "now", return_value=NOW):
-        with translation.override(case.split("-")[0]):
-            return calendar_ical(events=events, **options)  # type: ignore[arg-type]
+    language = case.split("-")[0]
+    with mock.patch.object(timezone, "now", return_value=NOW), translation.override(language):
+        return calendar_ical(events=events, **options)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("case", list(CASES))
