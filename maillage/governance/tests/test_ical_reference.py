@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -65,7 +66,7 @@ EVENTS = [
     ),
 ]
 
-CASES = {
+CASES: dict[str, dict[str, Any]] = {
     "fr": {"base_url": "https://exemple.org/"},
     "en": {"base_url": "", "name": "Named, calendar; with \\ escapes"},
     "fr-empty": {"base_url": "https://exemple.org", "events": []},
@@ -77,7 +78,7 @@ def _feed(case: str) -> bytes:
     events = options.pop("events", EVENTS)
     language = case.split("-")[0]
     with mock.patch.object(timezone, "now", return_value=NOW), translation.override(language):
-        return calendar_ical(events=events, **options)  # type: ignore[arg-type]
+        return calendar_ical(events=events, **options)
 
 
 @pytest.mark.parametrize("case", list(CASES))
