@@ -3,6 +3,9 @@
 Written line by line (`core.ical`): a feed holds a thousand events or more, and the `icalendar`
 package took half a second to build them. The text is the one that package gave (see
 `tests/test_ical_reference.py`); the tests still read it back with the package.
+
+A feed is kept (`core.cache`) per visibility class of its owner, language, link base and day (its
+window moves with the day) until any change to what it shows (`watch`, called in `ready()`).
 """
 
 from __future__ import annotations
@@ -14,8 +17,35 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from maillage.core import ical
-from maillage.governance.selectors.calendars import CalendarEvent
+from maillage.core import cache, ical
+from maillage.core.actors import Viewer
+from maillage.governance.selectors._common import _today
+from maillage.governance.selectors.calendars import (
+    CalendarEvent,
+    calendar_feed_events,
+    calendar_feed_visibility,
+)
+
+NAMESPACE = "governance.calendar-feed"
+
+
+def watch() -> None:
+    """Bump the kept feeds on every change to what they show (called once, in `ready()`)."""
+    from maillage.governance.models import Circle, Policy, Role, RoleAssignment, Workstream
+    from maillage.network.models import Person
+
+    cache.bump_on_change(NAMESPACE, Policy, Circle, Role, RoleAssignment, Workstream, Person)
+
+
+def feed(*, viewer: Viewer, base_url: str) -> bytes:
+    """The private feed of `viewer`, kept until a change; viewers who may see the same events
+    share it (its DTSTAMP is when it was built)."""
+    return cache.fragment(
+        NAMESPACE,
+        visibility=calendar_feed_visibility(viewer),
+        filters=[_today().isoformat(), base_url],
+        render=lambda: calendar_ical(events=calendar_feed_events(viewer=viewer), base_url=base_url),
+    )
 
 
 def calendar_ical(*, events: Iterable[CalendarEvent], name: str = "", base_url: str = "") -> bytes:
