@@ -13,11 +13,18 @@ class GovernanceConfig(NavigationMixin, AppConfig):
 
     def ready(self) -> None:
         from maillage.core import navigation
-        from maillage.governance import receivers, rules, services, structure  # noqa: F401 (registrations)
+        from maillage.governance import (  # noqa: F401 (registrations)
+            ical,
+            receivers,
+            rules,
+            services,
+            structure,
+        )
 
         super().ready()
         receivers.connect()
         structure.watch()  # the cached map of the structure follows every change
+        ical.watch()  # and so do the kept iCal feeds
         # The calendar page holds each person's own subscription link and its renewal.
         navigation.register_account_link(
             key="governance_calendar",

@@ -1,4 +1,12 @@
-"""The governance calendar as iCalendar (RFC 5545), for calendar applications."""
+"""The governance calendar as iCalendar (RFC 5545), for calendar applications.
+
+Written line by line (`core.ical`): a feed holds a thousand events or more, and the `icalendar`
+package took half a second to build them. The text is the one that package gave (see
+`tests/test_ical_reference.py`); the tests still read it back with the package.
+
+A feed is kept (`core.cache`) per visibility class of its owner, language, link base and day (its
+window moves with the day) until any change to what it shows (`watch`, called in `ready()`).
+"""
 
 from __future__ import annotations
 
@@ -8,9 +16,36 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
 
-from maillage.governance.selectors.calendars import CalendarEvent
+from maillage.core import cache, ical
+from maillage.core.actors import Viewer
+from maillage.governance.selectors._common import _today
+from maillage.governance.selectors.calendars import (
+    CalendarEvent,
+    calendar_feed_events,
+    calendar_feed_visibility,
+)
+
+NAMESPACE = "governance.calendar-feed"
+
+
+def watch() -> None:
+    """Bump the kept feeds on every change to what they show (called once, in `ready()`)."""
+    from maillage.governance.models import Circle, Policy, Role, RoleAssignment, Workstream
+    from maillage.network.models import Person
+
+    cache.bump_on_change(NAMESPACE, Policy, Circle, Role, RoleAssignment, Workstream, Person)
+
+
+def feed(*, viewer: Viewer, base_url: str) -> bytes:
+    """The private feed of `viewer`, kept until a change; viewers who may see the same events
+    share it (its DTSTAMP is when it was built)."""
+    return cache.fragment(
+        NAMESPACE,
+        visibility=calendar_feed_visibility(viewer),
+        filters=[_today().isoformat(), base_url],
+        render=lambda: calendar_ical(events=calendar_feed_events(viewer=viewer), base_url=base_url),
+    )
 
 
 def calendar_ical(*, events: Iterable[CalendarEvent], name: str = "", base_url: str = "") -> bytes:
@@ -19,30 +54,38 @@ def calendar_ical(*, events: Iterable[CalendarEvent], name: str = "", base_url: 
     UIDs are stable (`CalendarEvent.uid`), so a subscribed calendar updates an event whose date
     moved instead of duplicating it. `base_url` ("https://…") makes the events' links absolute.
     """
-    calendar = Calendar()
-    calendar.add("prodid", "-//Maillage//Governance calendar//FR")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     collective = getattr(settings, "MAILLAGE_COLLECTIVE_SHORT_NAME", "Maillage")
-    calendar.add(
-        "x-wr-calname",
-        name or _("Governance calendar — %(collective)s") % {"collective": collective},
-    )
+    calendar_name = name or _("Governance calendar — %(collective)s") % {"collective": collective}
+    content = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Maillage//Governance calendar//FR",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        # An X- property is written as it is, not escaped (as the `icalendar` package did).
+        f"X-WR-CALNAME:{calendar_name}",
+    ]
     language = translation.get_language() or settings.LANGUAGE_CODE
-    stamp = timezone.now().replace(microsecond=0)
+    stamp = "DTSTAMP:" + ical.utc(timezone.now())
+    base = base_url.rstrip("/")
+    # Labels translated once, not per event.
+    kinds: dict[str, str] = {}
     for item in events:
-        event = Event()
-        event.add("uid", item.uid)
-        event.add("dtstamp", stamp)
-        event.add("dtstart", item.date)
-        event.add("dtend", item.date + timedelta(days=1))
-        event.add("summary", item.summary)
-        event.add("description", item.description)
-        event.add("categories", [item.kind_label])
-        event.add("transp", "TRANSPARENT")
+        if item.kind not in kinds:
+            kinds[item.kind] = ical.text(item.kind_label)
+        content += [
+            "BEGIN:VEVENT",
+            f"SUMMARY;LANGUAGE={language}:{ical.text(item.summary)}",
+            f"DTSTART;VALUE=DATE:{ical.date(item.date)}",
+            f"DTEND;VALUE=DATE:{ical.date(item.date + timedelta(days=1))}",
+            stamp,
+            f"UID:{ical.text(item.uid)}",
+            f"CATEGORIES:{kinds[item.kind]}",
+            f"DESCRIPTION:{ical.text(item.description)}",
+            "TRANSP:TRANSPARENT",
+        ]
         if item.url:
-            event.add("url", base_url.rstrip("/") + item.url if base_url else item.url)
-        event["summary"].params["language"] = language
-        calendar.add_component(event)
-    return bytes(calendar.to_ical())
+            content.append(f"URL:{base + item.url if base_url else item.url}")
+        content.append("END:VEVENT")
+    content.append("END:VCALENDAR")
+    return ical.lines(content)

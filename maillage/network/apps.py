@@ -19,9 +19,10 @@ class NetworkConfig(NavigationMixin, AppConfig):
         from allauth.account.signals import email_confirmed
 
         from maillage.core.imports import register_importer
-        from maillage.network import receivers, rules, services  # noqa: F401 (registrations)
+        from maillage.network import exports, receivers, rules, services  # noqa: F401 (registrations)
 
         super().ready()
+        exports.watch()  # the cached export files follow every change
         for importer in services.IMPORTERS:
             register_importer(importer)
         email_confirmed.connect(

@@ -23,10 +23,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from maillage.network.models import Organization, OrganizationStatus, Seat
-from maillage.territories.models import Level
+from maillage.core import cache
+from maillage.network.models import Organization, OrganizationStatus, Person, Seat, Sector
+from maillage.territories.models import Level, Territory
 
 Table = tuple[list[str], Iterable[list[str]]]
+
+NAMESPACE = "network.directory-export"
 
 # A spreadsheet runs a cell starting with these as a formula ("CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -149,6 +152,12 @@ def to_csv(table: Table) -> bytes:
     return b"".join(csv_stream(table))
 
 
+def chunks(body: bytes, *, size: int = 64 * 1024) -> Iterator[bytes]:
+    """A built file in pieces, for a `StreamingHttpResponse`."""
+    for start in range(0, len(body), size):
+        yield body[start : start + size]
+
+
 def to_xlsx(table: Table, *, title: str) -> bytes:
     headers, rows = table
     rows = iter(rows)
@@ -180,3 +189,33 @@ def _text(sheet: Any, value: str) -> Any:
         cell.data_type = "s"
         return cell
     return value
+
+
+def watch() -> None:
+    """Bump the cached files on every change to what they show (called once, in `ready()`)."""
+    cache.bump_on_change(NAMESPACE, Organization, Sector, Territory, Seat, Person)
+
+
+def directory_file(
+    organizations: QuerySet[Organization],
+    *,
+    fmt: str,
+    with_contacts: bool,
+    filters: Iterable[object],
+    title: str,
+) -> bytes:
+    """The directory as a CSV or XLSX file, cached until the next change to what it shows.
+
+    `filters` names what selected `organizations` (the directory's filters): two requests with
+    the same filters, language and `with_contacts` get the same file."""
+
+    def build() -> bytes:
+        table = export_table(organizations, with_contacts=with_contacts)
+        return to_csv(table) if fmt == "csv" else to_xlsx(table, title=title)
+
+    return cache.fragment(
+        NAMESPACE,
+        visibility="contacts" if with_contacts else "public",
+        filters=[fmt, *filters],
+        render=build,
+    )

@@ -26,6 +26,17 @@ class DirectoryFilters:
     status: str = ""
 
 
+def directory_filters_key(filters: DirectoryFilters) -> tuple[str, ...]:
+    """What names `filters` in a cache key: the text typed and the ids chosen."""
+    return (
+        f"q={filters.q}",
+        f"sector={filters.sector.pk if filters.sector else ''}",
+        f"territory={filters.territory.pk if filters.territory else ''}",
+        f"level={filters.level}",
+        f"status={filters.status}",
+    )
+
+
 def can_see_contacts(viewer: Viewer) -> bool:
     return has_perm(viewer, "network.view_contacts")
 

@@ -59,27 +59,32 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     return render_page_or_fragment(request, "network/organization_list.html", "results", context)
 
 
-# An export may hold contact details: no cache keeps it, whoever asked.
+# An export may hold contact details: no HTTP cache keeps it, whoever asked (the server keeps the
+# file built, per language, filters and whether it holds contacts, until the next change).
 @permission_required("network.view_directory")
 @never_cache
 def organization_export(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     if fmt not in ("csv", "xlsx"):
         raise Http404
     form = DirectoryFilterForm(request.GET or None)
-    organizations = selectors.organization_directory(viewer=request.user, filters=form.filters())
-    table = exports.export_table(
-        organizations, with_contacts=selectors.can_see_contacts(request.user)
+    filters = form.filters()
+    body = exports.directory_file(
+        selectors.organization_directory(viewer=request.user, filters=filters),
+        fmt=fmt,
+        with_contacts=selectors.can_see_contacts(request.user),
+        filters=selectors.directory_filters_key(filters),
+        title=_("Organizations"),
     )
     stamp = timezone.localdate().isoformat()
     response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":
+        # Streamed, so that a browser that accepts it gets it compressed as it comes.
         response = StreamingHttpResponse(
-            exports.csv_stream(table), content_type="text/csv; charset=utf-8"
+            exports.chunks(body), content_type="text/csv; charset=utf-8"
         )
     else:
         response = HttpResponse(
-            exports.to_xlsx(table, title=_("Organizations")),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
     response["Content-Disposition"] = f'attachment; filename="repertoire-{stamp}.{fmt}"'
     return response

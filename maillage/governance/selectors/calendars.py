@@ -248,6 +248,17 @@ def calendar_feed_events(*, viewer: Viewer) -> list[CalendarEvent]:
     )
 
 
+def calendar_feed_visibility(viewer: Viewer) -> str:
+    """What makes two feeds differ (beyond the day and language): every event for partner
+    members and above, a guest's or an external actor's own workstreams, nothing for others."""
+    if not has_perm(viewer, "governance.view_calendar"):
+        return "none"
+    seen = visibility(viewer)
+    if seen.circles:
+        return "all"
+    return "workstreams:" + ",".join(map(str, sorted(seen.workstream_ids)))
+
+
 # The months the calendar page can show, far enough for any term or review.
 MONTH_YEARS = (2000, 2100)
 

@@ -167,3 +167,25 @@ def test_the_feed_names_people_so_no_cache_keeps_it(agenda):
     response = Client().get(feed_path(user_with_role(PlatformRole.MEMBER)))
     parse(response)
     assert_private_no_store(response)
+
+
+def test_a_kept_feed_shows_a_change_at_once(agenda):
+    member = user_with_role(PlatformRole.MEMBER)
+    path = feed_path(member)
+    first = Client().get(path).content
+    assert Client().get(path).content == first  # kept
+    agenda.policy.title = "Principes renommés"
+    agenda.policy.save()
+    assert b"Principes renomm" in Client().get(path).content
+    person = agenda.term.person
+    person.last_name = "Nouveaunom"
+    person.save()
+    assert b"Nouveaunom" in Client().get(path).content
+    agenda.workstream.sunset_date = days(400)  # out of the feed's window
+    agenda.workstream.save()
+    assert b"Transport collectif rural" not in Client().get(path).content
+    # A guest shares no member's kept feed: only their workstream's events.
+    _calendar, events = parse(Client().get(feed_path(guest_of(agenda.other))))
+    summaries = [str(event["summary"]) for event in events]
+    assert len(summaries) == 2 and "Échéance du chantier : Chantier voisin" in summaries
+    assert not any("Principes" in summary for summary in summaries)

@@ -10,8 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from maillage.core.actions import action_redirect
 from maillage.core.permissions import permission_required
-from maillage.governance import selectors, services
-from maillage.governance.ical import calendar_ical as build_ical
+from maillage.governance import ical, selectors, services
 
 
 def _feed_url(request: HttpRequest, token: str) -> str:
@@ -54,17 +53,14 @@ def calendar_feed_reset(request: HttpRequest) -> HttpResponse:
 
 # The feed is reached without a session (a calendar application subscribes to it): its signed
 # token stands for the account, and the events are those that account may see. It names people,
-# so no cache keeps it.
+# so no HTTP cache keeps it (the server keeps it per visibility class until a change).
 @permission_required("governance.view_structure")
 @never_cache
 def calendar_ical(request: HttpRequest, token: str) -> HttpResponse:
     user = selectors.calendar_feed_user(token)
     if user is None:
         raise Http404
-    body = build_ical(
-        events=selectors.calendar_feed_events(viewer=user),
-        base_url=request.build_absolute_uri("/").rstrip("/"),
-    )
+    body = ical.feed(viewer=user, base_url=request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="gouvernance.ics"'
     response["X-Robots-Tag"] = "noindex"

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from maillage.core.roles import ANONYMOUS, Role
@@ -126,3 +127,49 @@ def test_the_csv_streams_compressed_to_a_browser_that_accepts_it(member_client, 
     text = gzip.decompress(b"".join(response.streaming_content)).decode("utf-8-sig")
     assert text.startswith("Nom;Sigle;")
     assert "alpha@example.org" in text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_change_shows_in_the_next_export_at_once(member_client, organizations, la_malbaie, fmt):
+    """The built file is kept until a change to anything it shows."""
+    url = reverse("network:organization_export", args=[fmt])
+
+    def export() -> str:
+        response = member_client.get(url)
+        if fmt == "csv":
+            return csv_text(response)
+        sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+        return repr(list(sheet.iter_rows(values_only=True)))
+
+    first = export()
+    assert export() == first  # kept
+    alpha = organizations.organization
+    alpha.name = "Alpha renommée (fictif)"
+    alpha.save()
+    assert "Alpha renommée (fictif)" in export()
+    alpha.territories.add(la_malbaie)
+    assert "Charlevoix-Est, La Malbaie" in export()
+    municipal = sector("municipal")
+    municipal.name_fr = "Municipal renommé"
+    municipal.save()
+    assert "Municipal renommé" in export()
+    holder = organizations.holder
+    holder.email = "nouvelle@example.org"
+    holder.save()
+    assert "nouvelle@example.org" in export()
+    organizations.end_date = organizations.start_date
+    organizations.save()
+    assert "nouvelle@example.org" not in export()
+
+
+def test_the_kept_files_differ_by_audience_filters_and_language(
+    client, member_client, organizations
+):
+    url = reverse("network:organization_export", args=["csv"])
+    assert "alpha@example.org" in csv_text(member_client.get(url))
+    assert "alpha@example.org" not in csv_text(client.get(url))
+    assert "Alpha (fictif)" not in csv_text(member_client.get(url, {"sector": "municipal"}))
+    # An English request leaves English active: put back what was.
+    with translation.override(translation.get_language()):
+        english = csv_text(member_client.get("/en" + url))
+    assert english.startswith("Name;") and "alpha@example.org" in english
