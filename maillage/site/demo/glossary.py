@@ -111,6 +111,89 @@ TERMS = [
         "Level",
         "The scale at which one acts: local, supralocal (MRC), regional or national.",
     ),
+    Term(
+        "premier-lien",
+        "Premier lien",
+        "La personne que le cercle parent nomme dans un cercle : elle y porte la raison d'être du "
+        "parent, veille à ce que le travail avance et est membre d'office des deux cercles. Dans un "
+        "chantier, on parle de la ou du responsable du chantier.",
+        "lead-link",
+        "Lead link (premier lien)",
+        "The person the parent circle names in a circle: they carry the parent's purpose into it, "
+        "see that the work moves forward, and are a member of both circles. In a workstream, the "
+        "workstream lead.",
+    ),
+    Term(
+        "second-lien",
+        "Second lien",
+        "La personne qu'un cercle choisit pour porter sa voix au cercle parent, où elle siège "
+        "aussi. Avec le premier lien, elle forme le double lien entre deux cercles.",
+        "delegate",
+        "Delegate (second lien)",
+        "The person a circle chooses to carry its voice into the parent circle, where they sit "
+        "too. With the lead link, they make the double link between two circles.",
+    ),
+    Term(
+        "membre-d-office",
+        "Membre d'office",
+        "Une personne membre d'un cercle ou d'un chantier parce qu'elle y occupe un rôle "
+        "(animation, secrétariat, premier ou second lien), tant qu'elle l'occupe.",
+        "ex-officio-member",
+        "Ex officio member",
+        "Someone who is a member of a circle or workstream because they hold a role in it "
+        "(facilitation, secretariat, lead link or delegate), for as long as they hold it.",
+    ),
+    Term(
+        "redevabilite",
+        "Redevabilité",
+        "Une activité continue dont un cercle ou un rôle est responsable et dont il rend compte, "
+        "par exemple « tenir à jour le portrait des besoins ».",
+        "accountability",
+        "Accountability",
+        "An ongoing activity a circle or a role is responsible for and answers for, for example "
+        "“keep the portrait of needs up to date”.",
+    ),
+    Term(
+        "consentement",
+        "Consentement",
+        "Une façon de décider : une proposition est adoptée quand personne n'y voit d'objection "
+        "raisonnée, c'est-à-dire un tort qu'elle causerait au cercle ou à sa raison d'être. Ce "
+        "n'est ni l'unanimité ni un vote.",
+        "consent",
+        "Consent",
+        "A way of deciding: a proposal is adopted when nobody sees a reasoned objection to it, "
+        "that is, harm it would do to the circle or its purpose. It is neither unanimity nor a "
+        "vote.",
+    ),
+    Term(
+        "siege",
+        "Siège",
+        "La place d'une organisation partenaire au Collectif, occupée par la personne qu'elle "
+        "délègue (la ou le titulaire), qui parle en son nom.",
+        "seat",
+        "Seat",
+        "A partner organization's place in the collective, held by the person it delegates (the "
+        "holder), who speaks on its behalf.",
+    ),
+    Term(
+        "substitut",
+        "Substitut",
+        "La personne qui remplace la ou le titulaire d'un siège ou d'un rôle lorsqu'elle ou il "
+        "est absent.",
+        "substitute",
+        "Substitute",
+        "The person who stands in for the holder of a seat or a role when they are away.",
+    ),
+    Term(
+        "politique",
+        "Politique",
+        "Une règle qu'un cercle adopte par consentement pour encadrer son travail ou celui de "
+        "ses rôles; elle a une date de révision et garde l'historique de ses versions.",
+        "policy",
+        "Policy",
+        "A rule a circle adopts by consent to frame its work or its roles' work; it has a review "
+        "date and keeps the history of its versions.",
+    ),
 ]
 
 

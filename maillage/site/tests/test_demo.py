@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.utils.html import escape
 from icalendar import Calendar
 from wagtail.models import Page
 
@@ -82,6 +83,28 @@ def test_the_demo_covers_the_history_territory_model_strategies_news_and_event(c
     glossary = client.get("/en/glossary/").text
     assert 'id="social-development"' in glossary
     assert '<span lang="fr-CA">Développement social</span>' in glossary
+
+
+def test_the_glossary_explains_every_word_of_the_model_a_newcomer_meets(client, demo_site):
+    french = client.get("/glossaire/").text
+    for slug, term in [
+        ("premier-lien", "Premier lien"),
+        ("second-lien", "Second lien"),
+        ("membre-d-office", "Membre d'office"),
+        ("redevabilite", "Redevabilité"),
+        ("consentement", "Consentement"),
+        ("siege", "Siège"),
+        ("substitut", "Substitut"),
+        ("palier", "Palier"),
+        ("chantier", "Chantier"),
+        ("cercle", "Cercle"),
+        ("politique", "Politique"),
+    ]:
+        assert f'id="{slug}"' in french, slug
+        assert escape(term) in french, term
+    english = client.get("/en/glossary/").text
+    for slug in ["lead-link", "delegate", "accountability", "consent", "seat", "substitute"]:
+        assert f'id="{slug}"' in english, slug
 
 
 def test_loading_the_demo_twice_adds_nothing(demo_site):
