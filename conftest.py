@@ -3,8 +3,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from pytest_django import DjangoAssertNumQueries
 
 from maillage.core.roles import ANONYMOUS, Role
@@ -27,6 +29,16 @@ def _test_settings(settings, tmp_path):
     settings.MAILLAGE_STAFF_MFA_REQUIRED = True
     # Throttling counters live in the cache: each test starts with none.
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _platform_language():
+    """Each test starts in the platform's language: a request to an English page leaves English
+    active in the thread (the locale middleware activates, nothing deactivates), which would
+    otherwise carry over into the next test on the same worker."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -257,8 +257,8 @@ def _circle_roles(
 
 
 def _assign(context: _Context, holders: list[tuple[Role, Person]]) -> list[RoleAssignment]:
-    """Assignments and the double links they make (a lead is a member of its circle or
-    workstream, a delegate of its circle's parent), as the services would keep them."""
+    """Assignments and the memberships they make (a holder is a member of the role's circle or
+    workstream, a delegate also of its circle's parent), as the services would keep them."""
     today = context.run.today
     rows = []
     for role, person in holders:
@@ -276,15 +276,12 @@ def _assign(context: _Context, holders: list[tuple[Role, Person]]) -> list[RoleA
     links = []
     for assignment in assignments:
         role = assignment.role
-        if role.kind == RoleKind.LEAD:
-            group: dict[str, Any] = (
-                {"circle": role.circle} if role.circle else {"workstream": role.workstream}
-            )
-        elif role.kind == RoleKind.DELEGATE and role.circle and role.circle.parent_id:
-            group = {"circle_id": role.circle.parent_id}
-        else:
-            continue
-        links.append(
+        groups: list[dict[str, Any]] = [
+            {"circle": role.circle} if role.circle else {"workstream": role.workstream}
+        ]
+        if role.kind == RoleKind.DELEGATE and role.circle and role.circle.parent_id:
+            groups.append({"circle_id": role.circle.parent_id})
+        links += [
             Membership(
                 person=assignment.person,
                 source=MembershipSource.LINK,
@@ -293,7 +290,8 @@ def _assign(context: _Context, holders: list[tuple[Role, Person]]) -> list[RoleA
                 start_date=min(assignment.start_date, today),
                 **group,
             )
-        )
+            for group in groups
+        ]
     bulk(Membership, links)
     return assignments
 

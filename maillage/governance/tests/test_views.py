@@ -220,7 +220,7 @@ def test_a_circle_page_shows_people_policies_and_balance_only_to_partner_members
     assert 'class="bar-chart"' in page.text and "gov-balance-table" in page.text
     assert "Aucun membre de Charlevoix" in page.text
     assert "Aucun membre de Portneuf" not in page.text
-    assert "Secteur « Éducation » absent" in page.text
+    assert "Secteur « Scolaire et éducation » absent" in page.text
     assert charlevoix.name in page.text
     # The history is for coordination staff.
     assert 'id="history-title"' not in page.text

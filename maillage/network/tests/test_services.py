@@ -39,7 +39,10 @@ def test_sectors_are_seeded_in_order():
             "autre",
         ],
     )
-    assert Sector.objects.get(key="premieres-nations").name_en == "First Nations"
+    assert (
+        Sector.objects.get(key="premieres-nations").name_en
+        == "Indigenous (First Nations and Inuit)"
+    )
 
 
 def test_organization_create_is_audited(staff, charlevoix_est):
