@@ -241,7 +241,7 @@ def test_names_and_purposes_written_in_french_are_marked_on_english_pages(client
     assert '<span lang="fr-CA">Portrait du logement</span></a>' in english.text
     # On the map, the names drawn in French; the links' names mix both languages.
     svg = client.get("/en/gouvernance/").text
-    assert 'text-anchor="middle" lang="fr-CA"><tspan' in svg
+    assert 'class="name circle-name band" lang="fr-CA"><tspan' in svg
     assert 'lang="fr-CA"' not in client.get(MAP).text.split("<main", 1)[1]
     # In the calendar, the names inside an English sentence.
     PolicyFactory(circle=structure.circle, title="Politique", review_date=days(9))
