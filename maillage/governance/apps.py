@@ -14,10 +14,12 @@ class GovernanceConfig(NavigationMixin, AppConfig):
     def ready(self) -> None:
         from maillage.core import navigation
         from maillage.governance import receivers, rules, services, structure  # noqa: F401 (registrations)
+        from maillage.governance.views import balance
 
         super().ready()
         receivers.connect()
         structure.watch()  # the cached map of the structure follows every change
+        balance.watch()  # and so do the cached intersectoral balances
         # The calendar page holds each person's own subscription link and its renewal.
         navigation.register_account_link(
             key="governance_calendar",
