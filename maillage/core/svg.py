@@ -66,12 +66,20 @@ def link(
     tag: str,
     shape_attrs: str,
     attrs: Mapping[str, str] | None = None,
+    *,
+    compact: bool = False,
 ) -> str:
     """A link around one shape (`<tag shape_attrs>`, attributes already formatted): keyboard
     reachable, named by `label`, which the shape also shows as its tooltip. `attrs` (classes,
-    `aria-current="page"` on the link to the page being viewed) follow the name in their order."""
+    `aria-current="page"` on the link to the page being viewed) follow the name in their order.
+
+    `compact` writes the name once, as the link's own first child `<title>`, which names the
+    link for assistive technology and is its tooltip: for drawings of hundreds of links, where
+    the name written twice (`aria-label` and the shape's `<title>`) weighs on the page."""
     name = escape(label)
     extra = "".join(f' {key}="{value}"' for key, value in (attrs or {}).items())
+    if compact:
+        return f'<a href="{escape(href)}"{extra}><title>{name}</title><{tag} {shape_attrs}/></a>'
     return (
         f'<a href="{escape(href)}" aria-label="{name}"{extra}>'
         f"<{tag} {shape_attrs}><title>{name}</title></{tag}></a>"
@@ -79,23 +87,38 @@ def link(
 
 
 def text(
-    x: float, y: float, lines: Sequence[str], font_size: float, css_class: str, lang: str = ""
+    x: float,
+    y: float,
+    lines: Sequence[str],
+    font_size: float,
+    css_class: str,
+    lang: str = "",
+    *,
+    compact: bool = False,
 ) -> str:
     """`lines` centred on (x, y), one `<tspan>` each; `lang` marks text in another language
-    than the page's. "" without lines."""
+    than the page's. "" without lines. `compact` writes whole coordinates, each line after the
+    first as a step down (`dy`), and leaves the font's size and the anchor to the stylesheet
+    (through `css_class`): for drawings of hundreds of names, thousands of units wide."""
     if not lines:
         return ""
     language = f' lang="{escape(lang)}"' if lang else ""
     step = font_size * LINE_HEIGHT
     first = y - step * (len(lines) - 1) / 2 + font_size * BASELINE
-    spans = "".join(
-        f'<tspan x="{x:.1f}" y="{first + i * step:.1f}">{escape(line)}</tspan>'
-        for i, line in enumerate(lines)
-    )
-    return (
-        f'<text class="{css_class}" font-size="{font_size:g}" text-anchor="middle"'
-        f"{language}>{spans}</text>"
-    )
+    if compact:
+        spans = "".join(
+            f'<tspan x="{x:.0f}" y="{first:.0f}">{escape(line)}</tspan>'
+            if i == 0
+            else f'<tspan x="{x:.0f}" dy="{step:g}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+    else:
+        spans = "".join(
+            f'<tspan x="{x:.1f}" y="{first + i * step:.1f}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+    style = "" if compact else f' font-size="{font_size:g}" text-anchor="middle"'
+    return f'<text class="{css_class}"{style}{language}>{spans}</text>'
 
 
 # Fitting text

@@ -20,11 +20,13 @@ class GovernanceConfig(NavigationMixin, AppConfig):
             services,
             structure,
         )
+        from maillage.governance.views import balance
 
         super().ready()
         receivers.connect()
         structure.watch()  # the cached map of the structure follows every change
         ical.watch()  # and so do the kept iCal feeds
+        balance.watch()  # and so do the cached intersectoral balances
         # The calendar page holds each person's own subscription link and its renewal.
         navigation.register_account_link(
             key="governance_calendar",

@@ -7,9 +7,10 @@ front-chain circle packing of d3-hierarchy's `packSiblings`, then the smallest e
 Welzl's algorithm), its name in a band at the top; a workstream is a rounded rectangle, a shape of
 its own, inside each circle that sponsors it.
 
-Each shape is an `<a href>` (keyboard reachable, named by `aria-label`) holding the shape with a
-`<title>` (tooltip). Names are drawn in a separate group hidden from assistive technology, since
-the links already carry them; the page shows an outline list of the same structure beside it.
+Each shape is an `<a href>` (keyboard reachable) whose first child, a `<title>`, is both its
+accessible name and its tooltip, written once: a map of hundreds of shapes stays light. Names
+are drawn in a separate group hidden from assistive technology, since the links already carry
+them; the page shows an outline list of the same structure beside it.
 Names are written in French: on a page in another language, `name_lang` marks their text with its
 language. The links' accessible names mix the page's language (“Circle: …”) and the name, so they
 keep the page's.
@@ -440,10 +441,10 @@ def _label(item: Placed, lang: str = "") -> str:
     node = item.node
     if node.kind == WORKSTREAM:
         lines = wrap(node.name, WORKSTREAM_WIDTH - 8, FONT_SIZE)
-        return text(item.x, item.y, lines, FONT_SIZE, "name workstream-name", lang)
+        return text(item.x, item.y, lines, FONT_SIZE, "name workstream-name", lang, compact=True)
     if not item.has_contents:
         lines = wrap(node.name, item.r * 2 * 0.78, FONT_SIZE)
-        return text(item.x, item.y, lines, FONT_SIZE, "name circle-name", lang)
+        return text(item.x, item.y, lines, FONT_SIZE, "name circle-name", lang, compact=True)
     # In the band at the top: each line fits the chord at its own top, or is cut.
     step = BAND_FONT_SIZE * LINE_HEIGHT
     fitted = []
@@ -452,7 +453,7 @@ def _label(item: Placed, lang: str = "") -> str:
         chord = 2 * math.sqrt(max(2 * item.r * depth - depth * depth, 0.0))
         fitted += wrap(line, chord * 0.92, BAND_FONT_SIZE, max_lines=1)
     middle = item.y - item.r + BAND_TOP + step * len(fitted) / 2
-    return text(item.x, middle, fitted, BAND_FONT_SIZE, "name circle-name band", lang)
+    return text(item.x, middle, fitted, BAND_FONT_SIZE, "name circle-name band", lang, compact=True)
 
 
 # Markup
@@ -488,16 +489,15 @@ def _shape(item: Placed) -> str:
     attrs = {"class": _classes(item)}
     if node.current:
         attrs["aria-current"] = "page"
-    return link(node.href, node.label or node.name, tag, shape_attrs, attrs)
+    return link(node.href, node.label or node.name, tag, shape_attrs, attrs, compact=True)
 
 
 def _flag(item: Placed) -> str:
     x = item.x + WORKSTREAM_WIDTH / 2 - 4
     y = item.y - WORKSTREAM_HEIGHT / 2 + 4
     return (
-        f'<circle class="flag" cx="{x:.1f}" cy="{y:.1f}" r="8"/>'
-        f'<text class="flag-mark" x="{x:.1f}" y="{y + 4:.1f}" font-size="12" '
-        f'text-anchor="middle">!</text>'
+        f'<circle class="flag" cx="{x:.0f}" cy="{y:.0f}" r="8"/>'
+        f'<text class="flag-mark" x="{x:.0f}" y="{y + 4:.0f}">!</text>'
     )
 
 

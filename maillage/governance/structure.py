@@ -229,7 +229,7 @@ def _render(
             _(
                 "Sub-circles are drawn inside their parent circle and workstreams, as rounded "
                 "rectangles, inside each circle that sponsors them. Each shape is a link to its "
-                "page; the list that follows gives the same structure with its roles."
+                "page; the list that follows gives the same structure with its lead links."
             ),
         ]
     )

@@ -141,3 +141,24 @@ def test_wrap_breaks_between_words_and_keeps_to_max_lines():
         assert all(len(line) <= 40 // (10 * svg.GLYPH_WIDTH) for line in lines)
     assert svg.wrap("", 70, 10, 3) == []
     assert svg.wrap("   ", 70, 10, 3) == []
+
+
+def test_a_compact_link_is_named_once_by_its_own_title():
+    markup = svg.link("/x/", "A & B", "circle", 'cx="1" cy="2" r="3"', {"class": "n"}, compact=True)
+    assert (
+        markup
+        == '<a href="/x/" class="n"><title>A &amp; B</title><circle cx="1" cy="2" r="3"/></a>'
+    )
+    link = parse(f'<svg xmlns="http://www.w3.org/2000/svg">{markup}</svg>').find(f"{NS}a")
+    assert link[0].tag == f"{NS}title" and link[0].text == "A & B"
+    assert link.get("aria-label") is None
+
+
+def test_compact_text_steps_down_in_whole_units_and_leaves_style_to_the_stylesheet():
+    root = parse(svg.text(50.4, 100, ["un", "deux"], 10, "name", compact=True))
+    assert root.get("font-size") is None and root.get("text-anchor") is None
+    first, second = list(root)
+    assert first.get("x") == second.get("x") == "50"
+    # 100 - half a line (6) + baseline (3.5), in whole units.
+    assert first.get("y") in {"97", "98"}
+    assert second.get("y") is None and second.get("dy") == "12"

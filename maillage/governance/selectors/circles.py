@@ -61,13 +61,18 @@ def circle_detail(*, viewer: Viewer, slug: str) -> CircleDetail | None:
     circle = (
         _circles()
         .prefetch_related(
+            # The page lists them by name with a link: only those columns, for dozens of them.
             Prefetch(
                 "children",
-                queryset=Circle.objects.filter(archived_at__isnull=True).order_by("name"),
+                queryset=Circle.objects.filter(archived_at__isnull=True)
+                .only("name", "slug", "purpose", "parent_id")
+                .order_by("name"),
             ),
             Prefetch(
                 "sponsored_workstreams",
-                queryset=Workstream.objects.filter(archived_at__isnull=True).order_by("name"),
+                queryset=Workstream.objects.filter(archived_at__isnull=True)
+                .only("name", "slug", "status", "sunset_date")
+                .order_by("name"),
             ),
             Prefetch("accountabilities", queryset=Accountability.objects.order_by("position")),
             _current_roles(),

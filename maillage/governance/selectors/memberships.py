@@ -31,8 +31,30 @@ class MemberRow:
 
 
 def _open_memberships() -> QuerySet[Membership]:
-    return Membership.objects.filter(ended_at__isnull=True).select_related(
-        "person", "seat__organization", "assignment__role", "assignment__seat__organization"
+    # Only the columns the rows show: a general circle has dozens of members through double
+    # links, each row joining five tables of many columns.
+    return (
+        Membership.objects.filter(ended_at__isnull=True)
+        .select_related(
+            "person", "seat__organization", "assignment__role", "assignment__seat__organization"
+        )
+        .only(
+            "kind",
+            "source",
+            "start_date",
+            "circle_id",
+            "workstream_id",
+            "person__first_name",
+            "person__last_name",
+            "person__slug",
+            "person__user",
+            "seat__organization__name",
+            "seat__organization__slug",
+            "assignment__role__name",
+            "assignment__role__kind",
+            "assignment__seat__organization__name",
+            "assignment__seat__organization__slug",
+        )
     )
 
 

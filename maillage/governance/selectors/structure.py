@@ -14,6 +14,7 @@ from maillage.governance.models import (
     Membership,
     Role,
     RoleAssignment,
+    RoleKind,
     Strategy,
     Workstream,
 )
@@ -44,6 +45,11 @@ class WorkstreamNode:
     matched: bool
     past_sunset: bool
 
+    @property
+    def leads(self) -> list[Role]:
+        """The lead roles, which the outline names with their holders (the page has the rest)."""
+        return [role for role in self.roles if role.kind == RoleKind.LEAD]
+
 
 @dataclass
 class CircleNode:
@@ -56,6 +62,11 @@ class CircleNode:
     children: list[CircleNode] = field(default_factory=list)
     # A workstream appears under each of its sponsoring circles.
     workstreams: list[WorkstreamNode] = field(default_factory=list)
+
+    @property
+    def leads(self) -> list[Role]:
+        """The lead link, which the outline names with its holder (the page has the rest)."""
+        return [role for role in self.roles if role.kind == RoleKind.LEAD]
 
 
 @dataclass
@@ -104,14 +115,8 @@ def _roles(seen: Visibility) -> dict[tuple[str, int], list[Role]]:
     if seen.circles or seen.all_workstreams or seen.workstream_ids:
         assignments = (
             RoleAssignment.objects.filter(ended_at__isnull=True, role__archived_at__isnull=True)
-            .select_related("person", "seat__organization")
-            .only(
-                "role_id",
-                "person__first_name",
-                "person__last_name",
-                "person__slug",
-                "seat__organization__name",
-            )
+            .select_related("person")
+            .only("role_id", "person__first_name", "person__last_name", "person__slug")
             .order_by("start_date", "pk")
         )
         if not seen.circles:

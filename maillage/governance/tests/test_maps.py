@@ -66,8 +66,9 @@ def test_each_circle_and_workstream_is_a_named_link():
         if shape is None:
             shape = link.find(f"{SVG}rect")
             assert "workstream" in link.get("class")
-        assert link.get("aria-label")
-        assert shape.find(f"{SVG}title").text == link.get("aria-label")
+        # Named once, by the link's own first child: its accessible name and its tooltip.
+        assert link[0].tag == f"{SVG}title" and link[0].text
+        assert link.get("aria-label") is None and shape.find(f"{SVG}title") is None
     labels = root.find(f".//{SVG}g[@class='labels']")
     assert labels.get("aria-hidden") == "true"
     names = ["".join(t.itertext()) for t in labels.findall(f"{SVG}text")]
@@ -77,7 +78,7 @@ def test_each_circle_and_workstream_is_a_named_link():
 def test_labels_are_the_accessible_names_when_given():
     rendered = maps.render([circle("g", label="Cercle général : 3 sous-cercles")], title="T")
     link = parse(rendered.svg).find(f".//{SVG}a")
-    assert link.get("aria-label") == "Cercle général : 3 sous-cercles"
+    assert link.find(f"{SVG}title").text == "Cercle général : 3 sous-cercles"
 
 
 def test_names_and_links_are_escaped():
@@ -86,7 +87,7 @@ def test_names_and_links_are_escaped():
     assert "<script>" not in rendered.svg
     root = parse(rendered.svg)  # still well-formed XML
     link = root.find(f".//{SVG}a")
-    assert link.get("aria-label") == "A & B"
+    assert link.find(f"{SVG}title").text == "A & B"
     assert link.get("href") == "/a?b=1&c=2"
     assert "".join(root.find(f".//{SVG}text").itertext()) == '<script>"&'
 

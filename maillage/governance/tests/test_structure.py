@@ -103,17 +103,26 @@ def test_a_new_holder_shows_at_once_to_those_who_may_see_holders(role, language,
     assert ("Tremblay-Mousseau" in map_of(client, language)) == (role != "anonymous")
 
 
-def test_the_organization_a_holder_sits_for_follows_its_renaming(structure):
+def test_the_outline_names_the_lead_link_and_counts_the_rest(structure):
+    """Deliberately light: the circle's page has every role, holder and organization."""
     circle, _workstream = structure
     client = client_of(PlatformRole.MEMBER)
-    organization = OrganizationFactory(name="Entraide Témoin")
-    seat = SeatFactory(organization=organization)
+    seat = SeatFactory(organization=OrganizationFactory(name="Entraide Témoin"))
     lead = circle.roles.get(kind=RoleKind.LEAD, archived_at__isnull=True)
     services.role_assign(actor=SYSTEM, role=lead, person=seat.holder, seat=seat)
-    assert "Entraide Témoin" in map_of(client, "fr-ca")
-    organization.name = "Entraide Renommée"
-    organization.save()
-    assert "Entraide Renommée" in map_of(client, "fr-ca")
+    secretary = circle.roles.get(kind=RoleKind.SECRETARY, archived_at__isnull=True)
+    services.role_assign(actor=SYSTEM, role=secretary, person=PersonFactory(last_name="Greffier"))
+    roles = circle.roles.filter(archived_at__isnull=True).count()
+    html = map_of(client, "fr-ca")
+    outline = html.split('class="gov-outline"', 1)[1]
+    assert f"{lead.name}: " in outline and seat.holder.last_name in outline
+    assert f"{roles} rôles" in outline
+    assert secretary.name not in outline and "Greffier" not in outline
+    assert "Entraide Témoin" not in html
+    assert (
+        "Entraide Témoin"
+        in client.get(reverse("governance:circle_detail", kwargs={"slug": circle.slug})).text
+    )
 
 
 def test_the_map_is_served_from_the_cache_until_a_change():

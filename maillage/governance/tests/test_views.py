@@ -229,6 +229,38 @@ def test_a_circle_page_shows_people_policies_and_balance_only_to_partner_members
     assert "Veiller au logement social" in staff.text.split('id="history-title"')[1]
 
 
+def balance_of(page):
+    return page.split('aria-labelledby="balance-heading"', 1)[1].split("</section>", 1)[0]
+
+
+def test_the_balance_is_cached_and_a_new_holder_counts_at_once(structure):
+    """Cached per group until a write changes what it counts."""
+    member = login(user_with_role(PlatformRole.MEMBER))
+    empty = balance_of(member.get(circle_page(structure.circle)).text)
+    assert "Personne n’y siège encore" in empty
+    seat = SeatFactory(organization=OrganizationFactory(sectors=[sector("communautaire")]))
+    lead = structure.circle.roles.get(kind=RoleKind.LEAD)
+    services.role_assign(actor=SYSTEM, role=lead, person=seat.holder, seat=seat)
+    one = balance_of(member.get(circle_page(structure.circle)).text)
+    assert "Personne n’y siège encore" not in one and "1 personne siège ici" in one
+    # The workstream's balance is its own: still empty.
+    workstream = member.get(workstream_page(structure.workstream)).text
+    assert "Personne n’y siège encore" in balance_of(workstream)
+
+
+def test_a_circle_page_lists_its_first_members_and_links_to_all(structure):
+    for index in range(22):
+        MembershipFactory(
+            circle=structure.circle, person=PersonFactory(last_name=f"Membre{index:02d}")
+        )
+    page = login(user_with_role(PlatformRole.MEMBER)).get(circle_page(structure.circle)).text
+    assert "Membre00" in page and "Membre19" in page and "Membre20" not in page
+    assert "Les 20 premiers de 22 membres, par nom." in page
+    members = url("circle_members", slug=structure.circle.slug)
+    assert members in page
+    assert "Membre21" in login(user_with_role(PlatformRole.STAFF)).get(members).text
+
+
 def test_names_and_purposes_written_in_french_are_marked_on_english_pages(client, structure):
     french = client.get(circle_page(structure.circle)).text
     assert "<h1>Habitation</h1>" in french
@@ -243,7 +275,7 @@ def test_names_and_purposes_written_in_french_are_marked_on_english_pages(client
     assert '<span lang="fr-CA">Portrait du logement</span></a>' in english.text
     # On the map, the names drawn in French; the links' names mix both languages.
     svg = client.get("/en/gouvernance/").text
-    assert 'text-anchor="middle" lang="fr-CA"><tspan' in svg
+    assert 'class="name circle-name band" lang="fr-CA"><tspan' in svg
     assert 'lang="fr-CA"' not in client.get(MAP).text.split("<main", 1)[1]
     # In the calendar, the names inside an English sentence.
     PolicyFactory(circle=structure.circle, title="Politique", review_date=days(9))

@@ -18,7 +18,7 @@ from maillage.core.lookups import one_of
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors
 from maillage.governance.models import Circle, Workstream
-from maillage.governance.views.balance import _balance_context
+from maillage.governance.views.balance import balance_section
 from maillage.territories.models import Level
 
 if TYPE_CHECKING:
@@ -100,9 +100,8 @@ def _group_context(
             else None
         ),
         "can_see_people": has_perm(request.user, "network.view_people"),
-        **_balance_context(
-            selectors.intersectoral_balance(viewer=request.user, **of) if can_view else None,
-            f"{group_kind(group)}-balance",
+        "balance_html": (
+            balance_section(request.user, group, f"{group_kind(group)}-balance") if can_view else ""
         ),
     }
 

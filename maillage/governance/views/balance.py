@@ -5,11 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.safestring import mark_safe
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from maillage.governance import charts
+from maillage.core import cache
+from maillage.core.actors import Viewer
+from maillage.governance import charts, selectors
+from maillage.governance.models import Circle, Workstream
 from maillage.governance.selectors.balance import Balance, BalanceRow
+
+# The rendered balance of each group: a few hundred members' seats, functions and organizations
+# read and charted, the same for everyone who may see it, until one of them changes.
+NAMESPACE = "governance.balance"
+
+
+def watch() -> None:
+    """Bump the cached balances on every change to what they count (called once, in `ready()`):
+    memberships, roles, seats, functions, organizations with their sectors and territories, and
+    the groups' own territories and sectors, as the map of the structure watches."""
+    from maillage.governance.structure import watched_models
+
+    cache.bump_on_change(NAMESPACE, *watched_models())
 
 
 @dataclass(frozen=True)
@@ -57,3 +75,25 @@ def _balance_context(balance: Balance | None, prefix: str) -> dict[str, Any]:
     if balance is None:
         return {"balance": None, "balance_figures": []}
     return {"balance": balance, "balance_figures": balance_figures(balance, prefix)}
+
+
+def balance_section(viewer: Viewer, group: Circle | Workstream, prefix: str) -> SafeString:
+    """The section `governance/_balance.html` of `group` for a viewer who may see its inside,
+    cached per group, language and day (a seat or function that ends tomorrow stops counting)."""
+    kind = "circle" if isinstance(group, Circle) else "workstream"
+
+    def render() -> str:
+        balance = selectors.intersectoral_balance(
+            viewer=viewer,
+            circle=group if isinstance(group, Circle) else None,
+            workstream=group if isinstance(group, Workstream) else None,
+        )
+        return render_to_string("governance/_balance.html", _balance_context(balance, prefix))
+
+    html = cache.fragment(
+        NAMESPACE,
+        visibility="inside",  # the same counts for everyone who may see the group's members
+        filters=[kind, group.pk, prefix, timezone.localdate().isoformat()],
+        render=render,
+    )
+    return mark_safe(html)  # rendered by the template engine, which escaped it

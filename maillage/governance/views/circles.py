@@ -38,6 +38,9 @@ def circle_list(request: HttpRequest) -> HttpResponse:
     return render(request, "governance/circle_list.html", context)
 
 
+MEMBERS_SHOWN = 20
+
+
 @permission_required("governance.view_structure")
 def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
     detail = selectors.circle_detail(viewer=request.user, slug=slug)
@@ -55,6 +58,8 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "detail": detail,
         "circle": circle,
         "retired_policies": retired,
+        # A circle with dozens of double links lists its first members; the members page has all.
+        "members_shown": MEMBERS_SHOWN,
         "can_create_workstream": has_perm(request.user, "governance.manage_workstreams"),
         **_group_context(request, circle, can_view=detail.can_view),
     }
