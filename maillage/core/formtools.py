@@ -13,6 +13,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import Field, Model, QuerySet
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -32,9 +34,51 @@ def date_field(label: Any, *, required: bool = False, help_text: Any = "") -> fo
     return forms.DateField(label=label, required=required, widget=DateInput(), help_text=help_text)
 
 
+def _attrs(attrs: Mapping[str, Any]) -> str:
+    """HTML attributes as Django's `attrs.html` writes them (True: the bare name; False: none)."""
+    return "".join(
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{conditional_escape(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class QuickSelect(forms.Select):
+    """Django's `Select`, writing the same HTML (byte for byte) in Python: Django's templates
+    include one template per option, milliseconds for a filter of a hundred territories."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'\n  <optgroup label="{conditional_escape(str(group_name))}">')
+            for option in options:
+                parts.append(
+                    f'\n  <option value="{conditional_escape(str(option["value"]))}"'
+                    f"{_attrs(option['attrs'])}>{conditional_escape(str(option['label']))}</option>\n"
+                )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # every value above is escaped
+
+
 class FilterForm(forms.Form):
     """A list's filters, read from the query string: an unknown value is left out, never an
-    error page."""
+    error page. Its single-choice fields render through `QuickSelect`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if type(field.widget) is forms.Select:
+                quick = QuickSelect(attrs=field.widget.attrs, choices=field.widget.choices)
+                quick.is_required = field.widget.is_required
+                field.widget = quick
 
     def set_choices(self, name: str, everything: Any, choices: Iterable[tuple[str, Any]]) -> None:
         """Give the choice field `name` its choices, after the option that filters nothing."""

@@ -14,6 +14,9 @@ the page reads the data when it is shown, so it is always current.
 
 `data(request)` returns the template's context, or None to show nothing. It must run a fixed
 number of queries, whatever the amount of data (the page's query count is tested at two sizes).
+A block of public data that changes rarely names a `core.cache` namespace (`cache=`): its HTML
+is then kept until a write bumps that namespace (per language, heading and block id). Only for
+blocks that show every visitor the same thing.
 The site sits above every other app, so the blocks are registered here (`live_blocks.py`), each
 reading the selectors of its app. See docs/apps/site.md.
 """
@@ -29,6 +32,8 @@ from django.template.loader import render_to_string
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 
+from maillage.core import cache
+
 DataFunction = Callable[[HttpRequest | None], Mapping[str, Any] | None]
 
 
@@ -39,6 +44,7 @@ class LiveBlock:
     heading: Promise | str
     template: str
     data: DataFunction
+    cache: str | None = None
 
 
 _REGISTRY: dict[str, LiveBlock] = {}
@@ -51,9 +57,12 @@ def register(
     heading: Promise | str,
     template: str,
     data: DataFunction,
+    cache: str | None = None,
 ) -> LiveBlock:
     """Add (or replace) the live block `key`."""
-    block = LiveBlock(key=key, label=label, heading=heading, template=template, data=data)
+    block = LiveBlock(
+        key=key, label=label, heading=heading, template=template, data=data, cache=cache
+    )
     _REGISTRY[key] = block
     return block
 
@@ -81,21 +90,27 @@ def render(key: str, *, heading: str = "", context: Mapping[str, Any]) -> SafeSt
     if block is None:
         return mark_safe("")  # a block whose app was removed shows nothing
     request = context.get("request")
-    data = block.data(request)
-    if data is None:
-        return mark_safe("")
-    html = render_to_string(
-        block.template,
-        {
-            **data,
-            "heading": heading or str(block.heading),
-            "block_id": f"live-{key}-{context.get('block_id') or 'block'}",
-            "page": context.get("page"),
-        },
-        request=request,
+    heading = heading or str(block.heading)
+    block_id = f"live-{key}-{context.get('block_id') or 'block'}"
+    page = context.get("page")
+
+    def html() -> SafeString:
+        data = block.data(request)
+        if data is None:
+            return mark_safe("")
+        rendered = render_to_string(
+            block.template,
+            {**data, "heading": heading, "block_id": block_id, "page": page},
+            request=request,
+        )
+        # Templates escape their variables: the rendered HTML is safe to insert as is.
+        return mark_safe(rendered)
+
+    if block.cache is None:
+        return html()
+    return cache.fragment(
+        block.cache, visibility="public", filters=[key, heading, block_id], render=html
     )
-    # Templates escape their variables: the rendered HTML is safe to insert as is.
-    return mark_safe(html)
 
 
 def register_builtin() -> None:

@@ -15,17 +15,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from maillage.site import live
+from maillage.territories.views import CACHE_NAMESPACE as TERRITORIES_CACHE
 
-_BUILTIN: list[tuple[Promise, Promise, live.DataFunction]] = []
+_BUILTIN: list[tuple[Promise, Promise, live.DataFunction, str | None]] = []
+
+# The partners block's cache namespace, bumped by any change of organizations or sectors.
+PARTNERS_CACHE = "site.partners"
 
 
 def builtin(
-    *, label: Promise, heading: Promise
+    *, label: Promise, heading: Promise, cache: str | None = None
 ) -> Callable[[live.DataFunction], live.DataFunction]:
-    """Make `data` a live block named after it, drawn by `site/live/<name>.html`."""
+    """Make `data` a live block named after it, drawn by `site/live/<name>.html` (cached under
+    the namespace `cache`, when given: see `live`)."""
 
     def mark(data: live.DataFunction) -> live.DataFunction:
-        _BUILTIN.append((label, heading, data))
+        _BUILTIN.append((label, heading, data, cache))
         return data
 
     return mark
@@ -34,6 +39,7 @@ def builtin(
 @builtin(
     label=gettext_lazy("Territory: map and populations of the MRCs"),
     heading=gettext_lazy("Our territory in figures"),
+    cache=TERRITORIES_CACHE,  # bumped by any change of territories or boundaries
 )
 def territory(request: HttpRequest | None) -> Mapping[str, Any] | None:
     """The region served, its MRCs / equivalent territories with their populations, and the map
@@ -68,6 +74,7 @@ PARTNERS_PER_SECTOR = 12
 @builtin(
     label=gettext_lazy("Partner organizations by sector"),
     heading=gettext_lazy("Our partners by sector"),
+    cache=PARTNERS_CACHE,
 )
 def partners(request: HttpRequest | None) -> Mapping[str, Any] | None:
     """The partner organizations by sector: each sector's count and its first names (names and
@@ -128,8 +135,17 @@ def structure(request: HttpRequest | None) -> Mapping[str, Any] | None:
 
 
 def register_all() -> None:
-    for label, heading, data in _BUILTIN:
+    from maillage.core.cache import bump_on_change
+    from maillage.network.models import Organization, Sector
+
+    for label, heading, data, cache in _BUILTIN:
         key = data.__name__
         live.register(
-            key, label=label, heading=heading, template=f"site/live/{key}.html", data=data
+            key,
+            label=label,
+            heading=heading,
+            template=f"site/live/{key}.html",
+            data=data,
+            cache=cache,
         )
+    bump_on_change(PARTNERS_CACHE, Organization, Sector)

@@ -13,6 +13,10 @@ class TerritoriesConfig(NavigationMixin, AppConfig):
 
     def ready(self) -> None:
         # Registers the audit verbs' labels, read by every history page.
+        from maillage.core import cache
         from maillage.territories import services  # noqa: F401
+        from maillage.territories.models import Boundary, Territory
+        from maillage.territories.views import CACHE_NAMESPACE
 
+        cache.bump_on_change(CACHE_NAMESPACE, Territory, Boundary)
         super().ready()

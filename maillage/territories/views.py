@@ -7,13 +7,21 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from maillage.core import cache
 from maillage.core.permissions import permission_required
 from maillage.territories import maps, panels, selectors
 from maillage.territories.models import Boundary, Territory
+
+# Territories, their populations and outlines change only when a region or boundaries are loaded:
+# the maps and the tree are cached under this namespace, bumped by any change of either model
+# (see `apps.py`). They are public data, the same for every viewer.
+CACHE_NAMESPACE = "territories"
+PUBLIC = "public"
 
 
 @dataclass(frozen=True)
@@ -78,8 +86,8 @@ def build_map(
     )
 
 
-@permission_required("territories.view_territory")
-def index(request: HttpRequest) -> HttpResponse:
+def _index_content() -> tuple[str, SafeString]:
+    """The index's region name and its rendered map and tree (cached: the page's heavy part)."""
     tree = selectors.territory_tree()
     region = selectors.home_region_node(tree)
     region_map = None
@@ -89,17 +97,27 @@ def index(request: HttpRequest) -> HttpResponse:
             id="region-map",
             caption=_("Population by territory: %(name)s") % {"name": region.territory},
         )
-    return render(
-        request,
-        "territories/index.html",
+    html = render_to_string(
+        "territories/_index_content.html",
         {"tree": tree, "region": region, "region_map": region_map},
     )
+    # The template escapes its variables.
+    return (region.territory.name if region else ""), mark_safe(html)
 
 
 @permission_required("territories.view_territory")
-def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    territory = get_object_or_404(selectors.territories_with_ancestors(), slug=slug)
-    children = selectors.children_of(territory)
+def index(request: HttpRequest) -> HttpResponse:
+    region_name, content = cache.fragment(
+        CACHE_NAMESPACE, visibility=PUBLIC, filters=["index"], render=_index_content
+    )
+    return render(
+        request, "territories/index.html", {"region_name": region_name, "content": content}
+    )
+
+
+def _territory_map(territory: Territory) -> SafeString:
+    """The rendered map of a territory's page (its children, else itself among its siblings),
+    or nothing when no outline is known."""
     shapes = selectors.map_shapes(territory)
     if shapes.children:
         territory_map = build_map(
@@ -121,6 +139,22 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
     else:
         territory_map = None
+    if territory_map is None:
+        return mark_safe("")
+    # The template escapes its variables; maps.render escapes what it writes into the SVG.
+    return mark_safe(render_to_string("territories/_map.html", {"map": territory_map}))
+
+
+@permission_required("territories.view_territory")
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    territory = get_object_or_404(selectors.territories_with_ancestors(), slug=slug)
+    children = selectors.children_of(territory)
+    territory_map = cache.fragment(
+        CACHE_NAMESPACE,
+        visibility=PUBLIC,
+        filters=["map", territory.pk],
+        render=lambda: _territory_map(territory),
+    )
     return render(
         request,
         "territories/detail.html",

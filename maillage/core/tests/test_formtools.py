@@ -9,6 +9,7 @@ from maillage.core.formtools import (
     FilterForm,
     ModelChoiceField,
     ModelMultipleChoiceField,
+    QuickSelect,
     data_from,
     date_field,
     initial_from,
@@ -36,6 +37,22 @@ def test_filters_offer_everything_first_and_leave_out_what_is_unknown():
     assert ColourFilters().chosen() is None
     assert ColourFilters({"colour": "red", "size": "3"}).chosen() == {"colour": "red", "size": 3}
     assert ColourFilters({"colour": "green", "size": "3"}).chosen() == {"size": 3}
+
+
+@pytest.mark.parametrize("value", ["", "a", "y", None, "missing"])
+def test_the_quick_select_writes_what_django_select_writes(value):
+    choices = [("", "Tous <les>"), ("a", "A & B"), ("Groupe", [("x", "X"), ("y", "Y")])]
+    attrs = {"id": "id_s", "class": "c", "aria-describedby": "h", "required": True}
+    expected = forms.Select(attrs=attrs, choices=choices).render("s", value)
+    assert QuickSelect(attrs=attrs, choices=choices).render("s", value) == expected
+
+
+def test_filter_forms_render_their_selects_quickly_with_the_field_label():
+    form = ColourFilters({"colour": "blue"})
+    assert isinstance(form.fields["colour"].widget, QuickSelect)
+    html = str(form["colour"])
+    assert '<option value="blue" selected>Blue</option>' in html
+    assert 'id="id_colour"' in html
 
 
 @dataclass

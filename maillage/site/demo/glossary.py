@@ -114,9 +114,9 @@ TERMS = [
     Term(
         "premier-lien",
         "Premier lien",
-        "La personne que le cercle parent nomme dans un cercle : elle y porte la raison d'être du "
-        "parent, veille à ce que le travail avance et est membre d'office des deux cercles. Dans un "
-        "chantier, on parle de la ou du responsable du chantier.",
+        "La personne que le cercle parent nomme dans un cercle : elle y porte la raison d'être "
+        "du parent, veille à ce que le travail avance et est membre d'office des deux cercles. "
+        "Dans un chantier, on parle de la ou du responsable du chantier.",
         "lead-link",
         "Lead link (premier lien)",
         "The person the parent circle names in a circle: they carry the parent's purpose into it, "

@@ -138,3 +138,19 @@ def test_the_partners_block_names_a_few_per_sector_and_links_to_the_rest(client)
     assert f"{total} organisations partenaires" in html
     assert 'href="/repertoire/?sector=communautaire&amp;status=partner"' in html
     assert f"Les {total} partenaires du secteur" in html
+
+
+def test_cached_blocks_read_nothing_until_a_change(django_assert_num_queries, settings):
+    region = RegionFactory(code=settings.MAILLAGE_REGION_CODE, name="Capitale-Nationale")
+    MrcFactory(parent=region, name="Portneuf")
+    organization = OrganizationFactory(name="Entraide Témoin", sectors=[sector("communautaire")])
+    context = {"request": RequestFactory().get("/")}
+    first = {key: live.render(key, context=context) for key in ("territory", "partners")}
+    with django_assert_num_queries(0):
+        for key, html in first.items():
+            assert live.render(key, context=context) == html
+    # A many-to-many change (a sector added to an organization) reaches the partners at once.
+    organization.sectors.add(sector("education"))
+    assert "Éducation" in live.render("partners", context=context)
+    MrcFactory(parent=region, name="Charlevoix")
+    assert "Charlevoix" in live.render("territory", context=context)

@@ -207,7 +207,32 @@ def test_index_budget_with_many_territories(client, django_assert_num_queries, d
         other = RegionFactory(code=code, name=name, slug=name.lower())
         MrcFactory.create_batch(3, parent=other)
     build_region(mrcs=25, municipalities=20)
-    client.get(INDEX)
     with django_assert_num_queries(2):  # the tree, the region's outlines
         html = client.get(INDEX).content.decode()
     assert svg_of(html).count("<a href=") == 25
+    with django_assert_num_queries(0):  # then cached until a territory or outline changes
+        assert svg_of(client.get(INDEX).content.decode()) == svg_of(html)
+
+
+def test_cached_map_and_tree_show_a_change_at_once(client, region03_with_boundaries):
+    portneuf = Territory.objects.get(slug="portneuf")
+    region_page = reverse("territories:detail", args=["capitale-nationale"])
+    assert "Portneuf" in client.get(INDEX).content.decode()
+    assert "Portneuf" in svg_of(client.get(region_page).content.decode())
+    portneuf.name = "Portneuf-sur-Mer"
+    portneuf.population = 123_456
+    portneuf.save()
+    index_html = client.get(INDEX).content.decode()
+    assert "Portneuf-sur-Mer" in index_html
+    assert "Portneuf-sur-Mer" in svg_of(index_html)
+    assert "Portneuf-sur-Mer" in svg_of(client.get(region_page).content.decode())
+    # A removed outline leaves the map at once too.
+    portneuf.boundary.delete()
+    assert "Portneuf-sur-Mer" not in svg_of(client.get(region_page).content.decode())
+
+
+def test_cached_pages_keep_each_language_apart(client, region03):
+    assert "Tous les territoires" in client.get(INDEX).content.decode()
+    english = client.get("/en" + INDEX).content.decode()
+    assert "All territories" in english
+    assert "Tous les territoires" not in english
