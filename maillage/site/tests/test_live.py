@@ -151,6 +151,6 @@ def test_cached_blocks_read_nothing_until_a_change(django_assert_num_queries, se
             assert live.render(key, context=context) == html
     # A many-to-many change (a sector added to an organization) reaches the partners at once.
     organization.sectors.add(sector("education"))
-    assert "Éducation" in live.render("partners", context=context)
+    assert "Scolaire et éducation" in live.render("partners", context=context)
     MrcFactory(parent=region, name="Charlevoix")
     assert "Charlevoix" in live.render("territory", context=context)
