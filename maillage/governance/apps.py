@@ -20,13 +20,17 @@ class GovernanceConfig(NavigationMixin, AppConfig):
             services,
             structure,
         )
+        from maillage.governance.panels import structure_panel
         from maillage.governance.views import balance
+        from maillage.territories import panels
 
         super().ready()
         receivers.connect()
         structure.watch()  # the cached map of the structure follows every change
         ical.watch()  # and so do the kept iCal feeds
         balance.watch()  # and so do the cached intersectoral balances
+        # A territory's page lists the circles and workstreams working there.
+        panels.register(structure_panel)
         # The calendar page holds each person's own subscription link and its renewal.
         navigation.register_account_link(
             key="governance_calendar",

@@ -1,0 +1,18 @@
+"""Governance's panel on a territory's page (registered in GovernanceConfig.ready)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from maillage.governance.selectors.territories import working_in
+from maillage.territories.models import Territory
+
+
+def structure_panel(territory: Territory, request: HttpRequest) -> dict[str, Any]:
+    """The circles and workstreams working in this territory or within it."""
+    return {
+        "template": "governance/_territory_panel.html",
+        "context": {"here": working_in(territory=territory)},
+    }
