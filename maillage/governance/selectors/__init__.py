@@ -53,6 +53,7 @@ from maillage.governance.selectors.structure import (
     WorkstreamNode,
     structure_map,
 )
+from maillage.governance.selectors.territories import WorkingHere, working_in
 from maillage.governance.selectors.workstreams import (
     WorkstreamDetail,
     workstream_detail,
@@ -76,6 +77,7 @@ __all__ = [
     "PolicyDetail",
     "StructureMap",
     "Visibility",
+    "WorkingHere",
     "WorkstreamDetail",
     "WorkstreamNode",
     "calendar_events",
@@ -103,6 +105,7 @@ __all__ = [
     "strategies",
     "structure_map",
     "visibility",
+    "working_in",
     "workstream_detail",
     "workstream_list",
 ]
