@@ -56,7 +56,7 @@ def test_a_coordinator_creates_a_workstream_invites_an_actor_who_accepts(
     expect(page.get_by_role("heading", level=1)).to_have_text("Nouveau chantier")
     expect(page.get_by_role("checkbox", name="Habitation")).to_be_checked()
     axe.check(page)
-    page.get_by_label("Nom").fill("Logement des aînés")
+    page.get_by_role("textbox", name="Nom").fill("Logement des aînés")
     page.get_by_label("Mandat").fill(
         "Dresser le portrait du logement des aînés et proposer des pistes."
     )
@@ -118,7 +118,7 @@ def test_a_coordinator_creates_a_workstream_invites_an_actor_who_accepts(
     page.goto("/gouvernance/")
     shape = page.locator(f'svg.structure-map a[href="/gouvernance/chantiers/{workstream.slug}/"]')
     expect(shape).to_have_count(1)
-    expect(shape).to_have_attribute("aria-label", re.compile("Chantier : Logement des aînés"))
+    expect(shape).to_have_accessible_name(re.compile("Chantier : Logement des aînés"))
     expect(
         page.locator(".gov-outline").get_by_role("link", name="Logement des aînés")
     ).to_be_visible()
