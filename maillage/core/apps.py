@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from types import ModuleType
 from typing import ClassVar
 
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -69,3 +71,21 @@ class CoreConfig(AppConfig):
             # The Django admin has its own layout: the entry is never the current page.
             active_prefix=False,
         )
+
+
+def project_modules(name: str) -> list[tuple[AppConfig, ModuleType]]:
+    """The module `name` (`demo`, `scale`…) of every app of the project that has one, in the order
+    of INSTALLED_APPS, lower layers first. A module that fails to import for another reason
+    raises."""
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("maillage."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name == f"{config.name}.{name}":
+                continue
+            raise
+        found.append((config, module))
+    return found

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from maillage.governance.tests.factories import CircleFactory, WorkstreamFactory
@@ -44,9 +46,6 @@ def test_the_panel_keeps_its_query_count_as_the_structure_grows(
 
     grow(2)
     client.get(url)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as small:
         client.get(url)
     grow(30)

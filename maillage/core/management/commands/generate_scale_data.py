@@ -9,36 +9,24 @@ twice doubles the data rather than failing.
 
 from __future__ import annotations
 
-import importlib
 import random
 import time
 from types import ModuleType
 from typing import Any
 
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from maillage.core.apps import project_modules
 from maillage.core.scale import ScaleRun, next_batch
 
 
 def scale_modules() -> list[tuple[str, ModuleType]]:
     """The `scale` module of every app of the project that has one, lower layers first."""
-    found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("maillage."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.scale")
-        except ModuleNotFoundError as error:
-            if error.name == f"{config.name}.scale":
-                continue
-            raise
-        found.append((str(config.verbose_name), module))
-    return found
+    return [(str(config.verbose_name), module) for config, module in project_modules("scale")]
 
 
 class Command(BaseCommand):

@@ -6,27 +6,19 @@ run neither fails nor duplicates anything.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext
+
+from maillage.core.apps import project_modules
 
 
 class Command(BaseCommand):
     help = "Load the realistic, fictional demonstration data (idempotent)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for config in apps.get_app_configs():
-            if not config.name.startswith("maillage."):
-                continue
-            try:
-                module = importlib.import_module(f"{config.name}.demo")
-            except ModuleNotFoundError as error:
-                if error.name == f"{config.name}.demo":
-                    continue
-                raise
+        for config, module in project_modules("demo"):
             self.stdout.write(f"· {config.verbose_name}")
             module.load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(gettext("Demo data ready.")))
