@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from maillage.core import cache
 from maillage.site.models import (
     EventIndexPage,
     EventPage,
@@ -29,6 +30,16 @@ from maillage.site.models import (
 )
 
 NEWS_PER_PAGE = 10
+
+# The site's chrome (menu, language versions, feed links, the home page's news and events) read
+# the same pages on every request: kept in the versioned cache, which any change of a page, its
+# view restrictions, a site or a locale bumps (`receivers.connect`).
+PAGES_CACHE = "site.pages"
+
+
+def _host(request: HttpRequest | None) -> str:
+    # A page's URL is relative on its own site and absolute on another: it depends on the host.
+    return request.get_host() if request is not None else ""
 
 
 def html_lang(language_code: str) -> str:
@@ -51,7 +62,17 @@ def active_locale() -> Locale | None:
 
 def alternate_urls(page: Page, request: HttpRequest | None = None) -> dict[str, str]:
     """The URL of `page` in each language of the site: its own translation when published, else
-    the closest translated ancestor (at worst, that language's home page). Two queries."""
+    the closest translated ancestor (at worst, that language's home page). Cached; else two
+    queries."""
+    return cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["alternates", page.pk, _host(request)],
+        render=lambda: _alternate_urls(page, request),
+    )
+
+
+def _alternate_urls(page: Page, request: HttpRequest | None) -> dict[str, str]:
     languages = [code for code, _name in settings.LANGUAGES]
     ancestors = list(
         Page.objects.ancestor_of(page, inclusive=True)
@@ -96,7 +117,13 @@ def news_articles(locale: Locale) -> Any:  # a Wagtail PageQuerySet (untyped)
 
 
 def latest_news(locale: Locale, *, limit: int = 3) -> list[NewsArticlePage]:
-    return list(news_articles(locale)[:limit])
+    """The latest articles of a language (cached; else one query)."""
+    return cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["latest_news", locale.pk, limit],
+        render=lambda: list(news_articles(locale)[:limit]),
+    )
 
 
 def news_page(index_page: NewsIndexPage, number: Any) -> PaginatorPage[NewsArticlePage]:
@@ -113,9 +140,19 @@ def _events(locale: Locale) -> Any:  # a Wagtail PageQuerySet (untyped)
 
 
 def upcoming_events(locale: Locale, *, limit: int = 3) -> list[EventPage]:
-    now = timezone.now()
-    return list(
-        _events(locale).filter(start__gte=now - timedelta(hours=12)).order_by("start", "pk")[:limit]
+    """The next events of a language, and those begun in the last twelve hours (cached for the
+    current hour; else one query)."""
+    hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+
+    def read() -> list[EventPage]:
+        since = hour - timedelta(hours=12)
+        return list(_events(locale).filter(start__gte=since).order_by("start", "pk")[:limit])
+
+    return cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["upcoming_events", locale.pk, limit, hour.isoformat()],
+        render=read,
     )
 
 
@@ -155,7 +192,17 @@ def section_children(page: Page) -> list[Page]:
 
 
 def menu_pages(locale: Locale | None) -> list[Page]:
-    """The pages right under the home page of the active language, for the site's menu."""
+    """The pages right under the home page of the active language, for the site's menu (cached;
+    else two queries)."""
+    return cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["menu", locale.pk if locale is not None else ""],
+        render=lambda: _menu_pages(locale),
+    )
+
+
+def _menu_pages(locale: Locale | None) -> list[Page]:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return []
@@ -250,6 +297,21 @@ def search_pages(query: str) -> Any:
 
 def news_index(locale: Locale) -> NewsIndexPage | None:
     return NewsIndexPage.objects.live().public().filter(locale=locale).order_by("path").first()
+
+
+def news_index_url(locale: Locale, request: HttpRequest | None = None) -> str:
+    """The URL of a language's news page, "" when it has none (cached; else one query)."""
+
+    def read() -> str:
+        index = news_index(locale)
+        return (index.get_url(request) or "") if index is not None else ""
+
+    return cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["news_index", locale.pk, _host(request)],
+        render=read,
+    )
 
 
 def absolute_url(page: Page, request: HttpRequest | None) -> str:

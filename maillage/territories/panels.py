@@ -14,23 +14,29 @@ callable in its `AppConfig.ready()`:
 A panel receives the territory and the request and returns a dict with `template` and `context`,
 or None to show nothing. It must run a fixed number of queries, whatever the territory's size
 (the page's query budget is tested at two data sizes). Panels appear in registration order.
+
+A panel the same for every visitor names a `cache` namespace (`core.cache`) that every change of
+what it shows bumps, and gives its `context` as a function: the rendered panel is then kept per
+territory and language, and its queries run only when the namespace changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from maillage.core import cache
 from maillage.territories.models import Territory
 
 
 class Panel(TypedDict):
     template: str
-    context: dict[str, Any]
+    context: dict[str, Any] | Callable[[], dict[str, Any]]
+    cache: NotRequired[str]  # a `core.cache` namespace: the panel is public and kept
 
 
 # Any mapping with the keys of Panel will do (a plain dict, or a Panel).
@@ -60,9 +66,25 @@ def render_panels(territory: Territory, request: HttpRequest) -> list[SafeString
     sections = []
     for panel in _PANELS:
         result = panel(territory, request)
-        if result:
-            context = {"territory": territory, **result["context"]}
-            # Templates escape their variables: the rendered HTML is safe to insert as is.
-            html = render_to_string(result["template"], context, request=request)
-            sections.append(mark_safe(html))
+        if not result:
+            continue
+
+        def render(result: Mapping[str, Any] = result) -> str:
+            given = result["context"]
+            context = {"territory": territory, **(given() if callable(given) else given)}
+            return render_to_string(result["template"], context, request=request)
+
+        namespace = result.get("cache")
+        html = (
+            cache.fragment(
+                namespace,
+                visibility="public",
+                filters=["territory-panel", result["template"], territory.pk],
+                render=render,
+            )
+            if namespace
+            else render()
+        )
+        # Templates escape their variables: the rendered HTML is safe to insert as is.
+        sections.append(mark_safe(html))
     return sections

@@ -48,6 +48,7 @@ class CircleDetail:
     roles: list[Role]
     can_view: bool  # members, holders and policies below are shown
     members: list[MemberRow]
+    member_count: int
     policies: list[Policy]
     can_manage: bool
     can_manage_roles: bool
@@ -55,9 +56,12 @@ class CircleDetail:
     can_join: bool
 
 
-def circle_detail(*, viewer: Viewer, slug: str) -> CircleDetail | None:
+def circle_detail(
+    *, viewer: Viewer, slug: str, members_limit: int | None = None
+) -> CircleDetail | None:
     """A circle's page. Everyone sees its purpose, domains, accountabilities, roles, sub-circles
-    and workstreams; members, role holders and policies only those who may."""
+    and workstreams; members (the first `members_limit` by name, and their count), role holders
+    and policies only those who may."""
     circle = (
         _circles()
         .prefetch_related(
@@ -82,7 +86,7 @@ def circle_detail(*, viewer: Viewer, slug: str) -> CircleDetail | None:
     )
     if circle is None:
         return None
-    can_view, roles, members = _people(viewer, circle)
+    can_view, roles, members, member_count = _people(viewer, circle, limit=members_limit)
     policies: list[Policy] = []
     if can_view:
         policies = list(circle.policies.exclude(status=PolicyStatus.RETIRED).order_by("title"))
@@ -94,6 +98,7 @@ def circle_detail(*, viewer: Viewer, slug: str) -> CircleDetail | None:
         roles=roles,
         can_view=can_view,
         members=members,
+        member_count=member_count,
         policies=policies,
         can_manage=has_perm(viewer, "governance.manage_circles", circle),
         can_manage_roles=has_perm(viewer, "governance.manage_roles", circle),

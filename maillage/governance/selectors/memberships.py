@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
+from django.db.models.functions import Lower
 
 from maillage.core.actors import Viewer
 from maillage.governance.models import Circle, Membership, MembershipSource, Role, Workstream
@@ -79,14 +80,31 @@ def _member_rows(memberships: Iterable[Membership]) -> list[MemberRow]:
     )
 
 
-def _people(viewer: Viewer, group: Circle | Workstream) -> tuple[bool, list[Role], list[MemberRow]]:
+def _people(
+    viewer: Viewer, group: Circle | Workstream, *, limit: int | None = None
+) -> tuple[bool, list[Role], list[MemberRow], int]:
     """Whether the viewer may see `group`'s inside; its current roles (prefetched), their holders
-    hidden from those who may not; and, for those who may, its members (one query)."""
+    hidden from those who may not; and, for those who may, its members by name (the first `limit`
+    of them) and how many they are. One query, two with a limit: a general circle with hundreds
+    of members through double links reads only the rows its page shows."""
     roles: list[Role] = list(group.current_roles)  # type: ignore[union-attr]
     if not _may_see_inside(viewer, group):
         _hide_holders(roles)
-        return False, roles, []
-    return True, roles, _member_rows(_open_memberships().filter(**{_kind(group): group}))
+        return False, roles, [], 0
+    memberships = _open_memberships().filter(**{_kind(group): group})
+    if limit is None:
+        rows = _member_rows(memberships)
+        return True, roles, rows, len(rows)
+    first = list(
+        Person.objects.filter(pk__in=memberships.values("person_id"))
+        .annotate(total=Window(Count("pk")))
+        .order_by(Lower("last_name"), Lower("first_name"), "pk")
+        .values_list("pk", "total")[:limit]
+    )
+    if not first:
+        return True, roles, [], 0
+    rows = _member_rows(memberships.filter(person_id__in=[pk for pk, _total in first]))
+    return True, roles, rows, first[0][1]
 
 
 def past_memberships(

@@ -61,7 +61,7 @@ def workstream_detail(*, viewer: Viewer, slug: str) -> WorkstreamDetail | None:
     workstream = _workstreams().prefetch_related(_current_roles()).filter(slug=slug).first()
     if workstream is None:
         return None
-    can_view, roles, members = _people(viewer, workstream)
+    can_view, roles, members, _count = _people(viewer, workstream)
     deliverables: list[Deliverable] = []
     invitations: list[Invitation] = []
     can_invite = has_perm(viewer, "governance.invite", workstream)

@@ -43,7 +43,7 @@ MEMBERS_SHOWN = 20
 
 @permission_required("governance.view_structure")
 def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    detail = selectors.circle_detail(viewer=request.user, slug=slug)
+    detail = selectors.circle_detail(viewer=request.user, slug=slug, members_limit=MEMBERS_SHOWN)
     if detail is None:
         raise Http404
     circle = detail.circle
@@ -59,7 +59,6 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "circle": circle,
         "retired_policies": retired,
         # A circle with dozens of double links lists its first members; the members page has all.
-        "members_shown": MEMBERS_SHOWN,
         "can_create_workstream": has_perm(request.user, "governance.manage_workstreams"),
         **_group_context(request, circle, can_view=detail.can_view),
     }
