@@ -53,9 +53,16 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from maillage.core import verbs  # noqa: F401 (registers the core's audit verbs)
+        from django.db.models.signals import post_migrate
+
+        from maillage.core import cache, verbs  # noqa: F401 (registers the core's audit verbs)
+        from maillage.core.audit import HISTORY_CACHE
+        from maillage.core.models import AuditEvent, User
 
         self.register_navigation()
+        # Kept histories (`cachedfragment`) follow every event and every change of a name.
+        cache.bump_on_change(HISTORY_CACHE, AuditEvent, User)
+        post_migrate.connect(cache.bump_all, dispatch_uid="core.cache.bump_all")
 
     def register_navigation(self) -> None:
         """Core's own entries; the apps above it add theirs in their `ready()`."""

@@ -12,14 +12,16 @@ class GovernanceConfig(NavigationMixin, AppConfig):
     stylesheet = "governance/governance.css"
 
     def ready(self) -> None:
-        from maillage.core import navigation
+        from maillage.core import cache, navigation
         from maillage.governance import (  # noqa: F401 (registrations)
             ical,
             receivers,
             rules,
+            selectors,
             services,
             structure,
         )
+        from maillage.governance.models import Accountability, Policy
         from maillage.governance.panels import structure_panel
         from maillage.governance.views import balance
         from maillage.territories import panels
@@ -29,6 +31,8 @@ class GovernanceConfig(NavigationMixin, AppConfig):
         structure.watch()  # the cached map of the structure follows every change
         ical.watch()  # and so do the kept iCal feeds
         balance.watch()  # and so do the cached intersectoral balances
+        # and the kept content of the circles' pages.
+        cache.bump_on_change(selectors.PAGES, *structure.watched_models(), Policy, Accountability)
         # A territory's page lists the circles and workstreams working there.
         panels.register(structure_panel)
         # The calendar page holds each person's own subscription link and its renewal.

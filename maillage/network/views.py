@@ -52,6 +52,8 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
+        # What the kept cards depend on besides the page.
+        "filters_key": selectors.directory_filters_key(form.filters()),
         "export_query": export_query.urlencode(),
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_contacts": selectors.can_see_contacts(request.user),

@@ -7,7 +7,7 @@ runs a fixed number of queries, whatever the number of circles, workstreams or p
 One module per subject; the package re-exports their public names.
 """
 
-from maillage.governance.selectors._common import Visibility, strategies, visibility
+from maillage.governance.selectors._common import PAGES, Visibility, strategies, visibility
 from maillage.governance.selectors.balance import (
     LOCAL,
     SUPRALOCAL,
@@ -62,6 +62,7 @@ from maillage.governance.selectors.workstreams import (
 
 __all__ = [
     "LOCAL",
+    "PAGES",
     "SUPRALOCAL",
     "Balance",
     "BalanceRow",

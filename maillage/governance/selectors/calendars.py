@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -266,10 +268,16 @@ MONTH_YEARS = (2000, 2100)
 @dataclass(frozen=True)
 class CalendarMonth:
     month: date  # its first day
-    events: list[CalendarEvent]
     previous: date
     next: date
     is_current: bool
+    visibility: str  # what makes two viewers' months differ (`calendar_feed_visibility`)
+    read: Callable[[], list[CalendarEvent]] = field(repr=False, compare=False)
+
+    @cached_property
+    def events(self) -> list[CalendarEvent]:
+        """Read when first asked: the page keeps the rendered month until a change."""
+        return self.read()
 
 
 def parse_month(value: str | None) -> date | None:
@@ -291,16 +299,18 @@ def _shift(month: date, months: int) -> date:
 
 def calendar_month(*, viewer: Viewer, month: date | None = None) -> CalendarMonth:
     """One month of the calendar (the current one by default), with its neighbours for links.
-    The queries of `calendar_events`, whatever the month."""
+    Its events are read when first asked (the queries of `calendar_events`, whatever the
+    month)."""
     current = _today().replace(day=1)
     month = (month or current).replace(day=1)
     following = _shift(month, 1)
     return CalendarMonth(
         month=month,
-        events=calendar_events(viewer=viewer, start=month, end=following - timedelta(days=1)),
         previous=_shift(month, -1),
         next=following,
         is_current=month == current,
+        visibility=calendar_feed_visibility(viewer),
+        read=lambda: calendar_events(viewer=viewer, start=month, end=following - timedelta(days=1)),
     )
 
 

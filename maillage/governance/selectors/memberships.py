@@ -87,8 +87,15 @@ def _people(
     hidden from those who may not; and, for those who may, its members by name (the first `limit`
     of them) and how many they are. One query, two with a limit: a general circle with hundreds
     of members through double links reads only the rows its page shows."""
+    return _people_seen(_may_see_inside(viewer, group), group, limit=limit)
+
+
+def _people_seen(
+    can_view: bool, group: Circle | Workstream, *, limit: int | None = None
+) -> tuple[bool, list[Role], list[MemberRow], int]:
+    """`_people` for a viewer who may (`can_view`) or may not see the group's inside."""
     roles: list[Role] = list(group.current_roles)  # type: ignore[union-attr]
-    if not _may_see_inside(viewer, group):
+    if not can_view:
         _hide_holders(roles)
         return False, roles, [], 0
     memberships = _open_memberships().filter(**{_kind(group): group})

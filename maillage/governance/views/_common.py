@@ -94,11 +94,9 @@ def _group_context(
     return {
         "levels": level_labels(group.levels),
         "today": timezone.localdate(),
-        "history": (
-            selectors.governance_history(viewer=request.user, **of)
-            if has_perm(request.user, "core.view_audit")
-            else None
-        ),
+        # Read only when the kept history is gone (`cachedfragment`, bumped by every event).
+        "can_see_history": has_perm(request.user, "core.view_audit"),
+        "history": lambda: selectors.governance_history(viewer=request.user, **of),
         "can_see_people": has_perm(request.user, "network.view_people"),
         "balance_html": (
             balance_section(request.user, group, f"{group_kind(group)}-balance") if can_view else ""

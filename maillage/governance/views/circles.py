@@ -47,17 +47,9 @@ def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if detail is None:
         raise Http404
     circle = detail.circle
-    retired = []
-    if detail.can_view:
-        retired = [
-            p
-            for p in selectors.policy_list(viewer=request.user, circle=circle, include_retired=True)
-            if p.status == "retired"
-        ]
     context = {
         "detail": detail,
         "circle": circle,
-        "retired_policies": retired,
         # A circle with dozens of double links lists its first members; the members page has all.
         "can_create_workstream": has_perm(request.user, "governance.manage_workstreams"),
         **_group_context(request, circle, can_view=detail.can_view),

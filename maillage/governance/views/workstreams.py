@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -54,6 +55,9 @@ def workstream_list(request: HttpRequest) -> HttpResponse:
             PAGE_SIZE,
         ).get_page(request.GET.get("page")),
         "can_manage": has_perm(request.user, "governance.manage_workstreams"),
+        # What the kept rows depend on besides the page (the sunset flags change with the day).
+        "filters": f"status={status};past_sunset={past_sunset}",
+        "today": timezone.localdate().isoformat(),
     }
     return render(request, "governance/workstream_list.html", context)
 
