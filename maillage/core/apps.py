@@ -53,14 +53,18 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from maillage.core import verbs  # noqa: F401 (registers the core's audit verbs)
+        from maillage.core import (
+            my_space,
+            verbs,  # noqa: F401 (registers the core's audit verbs)
+        )
 
         self.register_navigation()
+        my_space.register_core_sections()
 
     def register_navigation(self) -> None:
         """Core's own entries; the apps above it add theirs in their `ready()`."""
         from maillage.core import navigation
-        from maillage.core.rules import is_admin
+        from maillage.core.rules import is_admin, is_authenticated
 
         navigation.register_menu_item(
             key="admin",
@@ -70,6 +74,14 @@ class CoreConfig(AppConfig):
             visible=is_admin,
             # The Django admin has its own layout: the entry is never the current page.
             active_prefix=False,
+        )
+        # The landing page after login (LOGIN_REDIRECT_URL), first of the account menu's links.
+        navigation.register_account_link(
+            key="my_space",
+            label=_("My space"),
+            url_name="core:my_space",
+            order=0,
+            visible=is_authenticated,
         )
 
 
