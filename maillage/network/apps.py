@@ -19,7 +19,9 @@ class NetworkConfig(NavigationMixin, AppConfig):
         from allauth.account.signals import email_confirmed
 
         from maillage.core.imports import register_importer
+        from maillage.core.my_space import SECTIONS
         from maillage.network import exports, receivers, rules, services  # noqa: F401 (registrations)
+        from maillage.network.panels import MY_SEATS_ORDER, my_seats_section
 
         super().ready()
         exports.watch()  # the cached export files follow every change
@@ -28,6 +30,8 @@ class NetworkConfig(NavigationMixin, AppConfig):
         email_confirmed.connect(
             receivers.link_person_on_email_confirmed, dispatch_uid="network.link_person"
         )
+        # My space shows the seats of the person logged in.
+        SECTIONS.register(my_seats_section, order=MY_SEATS_ORDER)
         # The territory page shows a panel of the organizations serving it, once that page
         # offers panels (maillage.territories.panels is developed separately).
         try:
