@@ -171,7 +171,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+# My space: after logging in, signing up or confirming an address, unless `next` says where
+# (an invitation's page); allauth's sign-up and confirmation redirects default to this one.
+LOGIN_REDIRECT_URL = "core:my_space"
 
 # django-allauth: e-mail login, mandatory verification, throttled attempts, TOTP + recovery codes.
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -55,11 +55,16 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from maillage.core import cache, verbs  # noqa: F401 (registers the core's audit verbs)
+        from maillage.core import (
+            cache,
+            my_space,
+            verbs,  # noqa: F401 (registers the core's audit verbs)
+        )
         from maillage.core.audit import HISTORY_CACHE
         from maillage.core.models import AuditEvent, User
 
         self.register_navigation()
+        my_space.register_core_sections()
         # Kept histories (`cachedfragment`) follow every event and every change of a name.
         cache.bump_on_change(HISTORY_CACHE, AuditEvent, User)
         post_migrate.connect(cache.bump_all, dispatch_uid="core.cache.bump_all")
@@ -67,7 +72,7 @@ class CoreConfig(AppConfig):
     def register_navigation(self) -> None:
         """Core's own entries; the apps above it add theirs in their `ready()`."""
         from maillage.core import navigation
-        from maillage.core.rules import is_admin
+        from maillage.core.rules import is_admin, is_authenticated
 
         navigation.register_menu_item(
             key="admin",
@@ -77,6 +82,14 @@ class CoreConfig(AppConfig):
             visible=is_admin,
             # The Django admin has its own layout: the entry is never the current page.
             active_prefix=False,
+        )
+        # The landing page after login (LOGIN_REDIRECT_URL), first of the account menu's links.
+        navigation.register_account_link(
+            key="my_space",
+            label=_("My space"),
+            url_name="core:my_space",
+            order=0,
+            visible=is_authenticated,
         )
 
 

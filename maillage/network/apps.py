@@ -18,9 +18,15 @@ class NetworkConfig(NavigationMixin, AppConfig):
 
         from maillage.core import cache
         from maillage.core.imports import register_importer
+        from maillage.core.my_space import SECTIONS
         from maillage.network import exports, receivers, rules, services  # noqa: F401 (registrations)
         from maillage.network.models import Organization, Sector
-        from maillage.network.panels import PANEL_CACHE, organizations_panel
+        from maillage.network.panels import (
+            MY_SEATS_ORDER,
+            PANEL_CACHE,
+            my_seats_section,
+            organizations_panel,
+        )
         from maillage.territories import panels
         from maillage.territories.models import Territory
 
@@ -31,6 +37,8 @@ class NetworkConfig(NavigationMixin, AppConfig):
         email_confirmed.connect(
             receivers.link_person_on_email_confirmed, dispatch_uid="network.link_person"
         )
+        # My space shows the seats of the person logged in.
+        SECTIONS.register(my_seats_section, order=MY_SEATS_ORDER)
         # The territory page shows a panel of the organizations serving it, kept until the
         # next change of an organization, its sectors or its territories.
         panels.register(organizations_panel)

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from maillage.core.actors import Viewer
+from maillage.core.models import User
 from maillage.core.permissions import has_perm
 from maillage.network.models import Function, Organization, Person, Seat, Sector
 from maillage.territories.models import Territory, TerritoryType
@@ -168,6 +169,57 @@ def person_pages(*, viewer: Viewer) -> QuerySet[Person]:
             queryset=Seat.objects.select_related("organization", "holder").order_by("-start_date"),
         ),
     )
+
+
+def person_of_account(*, viewer: Viewer) -> Person | None:
+    """The Person of the directory linked to `viewer`'s own account, if any (one query)."""
+    if not isinstance(viewer, User):
+        return None
+    return Person.objects.filter(user_id=viewer.pk).first()
+
+
+@dataclass
+class PersonSeats:
+    """A person's open seats, with their substitutes and the person's function in each
+    organization (`seat.functions`), and the open seats they are a substitute on."""
+
+    held: list[Seat]
+    substituting: list[Seat]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.held or self.substituting)
+
+
+def person_seats(*, viewer: Viewer, person: Person | None) -> PersonSeats:
+    """For the person themself (My space) and for those who may see people: four queries
+    whatever the number of seats; nothing for anyone else."""
+    own = person is not None and isinstance(viewer, User) and person.user_id == viewer.pk
+    if person is None or not (own or has_perm(viewer, "network.view_people")):
+        return PersonSeats(held=[], substituting=[])
+    held = list(
+        Seat.objects.filter(_open(), holder=person)
+        .select_related("organization")
+        .prefetch_related(
+            Prefetch("substitutes", queryset=Person.objects.order_by("last_name", "first_name"))
+        )
+        .order_by("organization__name", "pk")
+    )
+    substituting = list(
+        Seat.objects.filter(_open(), substitutes=person)
+        .select_related("organization", "holder")
+        .order_by("organization__name", "pk")
+    )
+    titles: dict[int, list[str]] = {}
+    for organization_id, title in (
+        Function.objects.filter(_open(), person=person)
+        .order_by("title")
+        .values_list("organization_id", "title")
+    ):
+        titles.setdefault(organization_id, []).append(title)
+    for seat in [*held, *substituting]:
+        seat.functions = titles.get(seat.organization_id, [])  # type: ignore[attr-defined]
+    return PersonSeats(held=held, substituting=substituting)
 
 
 def filter_territories() -> list[Territory]:

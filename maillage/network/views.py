@@ -29,6 +29,7 @@ from maillage.network.forms import (
     SeatForm,
 )
 from maillage.network.models import Organization, Person
+from maillage.network.panels import PERSON_PANELS
 
 PAGE_SIZE = 25
 
@@ -218,6 +219,8 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(selectors.person_pages(viewer=request.user), slug=slug)
     context = {
         "person": person,
+        # What the apps above add (governance: the person's roles and memberships).
+        "panels": PERSON_PANELS.render(person, request),
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_history": has_perm(request.user, "core.view_audit"),
         "today": timezone.localdate(),

@@ -27,6 +27,7 @@ from maillage.governance.selectors.calendars import (
     calendar_month,
     parse_month,
     reminder_plan,
+    upcoming_events,
 )
 from maillage.governance.selectors.circles import (
     CircleDetail,
@@ -36,15 +37,23 @@ from maillage.governance.selectors.circles import (
 )
 from maillage.governance.selectors.history import governance_history
 from maillage.governance.selectors.invitations import (
+    AwaitingInvitation,
     InvitationPage,
     hash_token,
     invitation_by_token,
     invitation_page,
+    invitations_awaiting,
     inviter_name,
 )
 from maillage.governance.selectors.links import link_inconsistencies
 from maillage.governance.selectors.memberships import MemberRow, past_memberships
-from maillage.governance.selectors.people import PersonGovernance, person_governance
+from maillage.governance.selectors.people import (
+    GroupRow,
+    PersonGovernance,
+    PersonGroups,
+    person_governance,
+    person_groups,
+)
 from maillage.governance.selectors.policies import PolicyDetail, policy_detail, policy_list
 from maillage.governance.selectors.structure import (
     CircleNode,
@@ -64,16 +73,19 @@ __all__ = [
     "LOCAL",
     "PAGES",
     "SUPRALOCAL",
+    "AwaitingInvitation",
     "Balance",
     "BalanceRow",
     "CalendarEvent",
     "CalendarMonth",
     "CircleDetail",
     "CircleNode",
+    "GroupRow",
     "InvitationPage",
     "MapFilters",
     "MemberRow",
     "PersonGovernance",
+    "PersonGroups",
     "PlannedReminder",
     "PolicyDetail",
     "StructureMap",
@@ -93,18 +105,21 @@ __all__ = [
     "intersectoral_balance",
     "invitation_by_token",
     "invitation_page",
+    "invitations_awaiting",
     "inviter_name",
     "link_inconsistencies",
     "open_circle",
     "parse_month",
     "past_memberships",
     "person_governance",
+    "person_groups",
     "policy_detail",
     "policy_list",
     "region_mrcs",
     "reminder_plan",
     "strategies",
     "structure_map",
+    "upcoming_events",
     "visibility",
     "working_in",
     "workstream_detail",
