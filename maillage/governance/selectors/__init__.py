@@ -54,6 +54,17 @@ from maillage.governance.selectors.structure import (
     structure_map,
 )
 from maillage.governance.selectors.territories import WorkingHere, working_in
+from maillage.governance.selectors.workspace import (
+    DocumentPage,
+    Workspace,
+    document_page,
+    version_downloadable,
+    workspace_announcements,
+    workspace_contacts,
+    workspace_deliverables,
+    workspace_documents,
+    workspace_of,
+)
 from maillage.governance.selectors.workstreams import (
     WorkstreamDetail,
     workstream_detail,
@@ -69,6 +80,7 @@ __all__ = [
     "CalendarMonth",
     "CircleDetail",
     "CircleNode",
+    "DocumentPage",
     "InvitationPage",
     "MapFilters",
     "MemberRow",
@@ -78,6 +90,7 @@ __all__ = [
     "StructureMap",
     "Visibility",
     "WorkingHere",
+    "Workspace",
     "WorkstreamDetail",
     "WorkstreamNode",
     "calendar_events",
@@ -87,6 +100,7 @@ __all__ = [
     "calendar_month",
     "circle_detail",
     "circle_list",
+    "document_page",
     "governance_history",
     "hash_token",
     "intersectoral_balance",
@@ -104,8 +118,14 @@ __all__ = [
     "reminder_plan",
     "strategies",
     "structure_map",
+    "version_downloadable",
     "visibility",
     "working_in",
+    "workspace_announcements",
+    "workspace_contacts",
+    "workspace_deliverables",
+    "workspace_documents",
+    "workspace_of",
     "workstream_detail",
     "workstream_list",
 ]
