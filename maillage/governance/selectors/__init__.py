@@ -63,6 +63,17 @@ from maillage.governance.selectors.structure import (
     structure_map,
 )
 from maillage.governance.selectors.territories import WorkingHere, working_in
+from maillage.governance.selectors.workspace import (
+    DocumentPage,
+    Workspace,
+    document_page,
+    version_downloadable,
+    workspace_announcements,
+    workspace_contacts,
+    workspace_deliverables,
+    workspace_documents,
+    workspace_of,
+)
 from maillage.governance.selectors.workstreams import (
     WorkstreamDetail,
     workstream_detail,
@@ -80,6 +91,7 @@ __all__ = [
     "CalendarMonth",
     "CircleDetail",
     "CircleNode",
+    "DocumentPage",
     "GroupRow",
     "InvitationPage",
     "MapFilters",
@@ -91,6 +103,7 @@ __all__ = [
     "StructureMap",
     "Visibility",
     "WorkingHere",
+    "Workspace",
     "WorkstreamDetail",
     "WorkstreamNode",
     "calendar_events",
@@ -100,6 +113,7 @@ __all__ = [
     "calendar_month",
     "circle_detail",
     "circle_list",
+    "document_page",
     "governance_history",
     "hash_token",
     "intersectoral_balance",
@@ -120,8 +134,14 @@ __all__ = [
     "strategies",
     "structure_map",
     "upcoming_events",
+    "version_downloadable",
     "visibility",
     "working_in",
+    "workspace_announcements",
+    "workspace_contacts",
+    "workspace_deliverables",
+    "workspace_documents",
+    "workspace_of",
     "workstream_detail",
     "workstream_list",
 ]

@@ -31,7 +31,8 @@ class MemberRow:
     since: date | None = None
 
 
-def _open_memberships() -> QuerySet[Membership]:
+def _open_memberships(*extra: str) -> QuerySet[Membership]:
+    """Open memberships with the columns a member's row shows, and the `extra` ones asked for."""
     # Only the columns the rows show: a general circle has dozens of members through double
     # links, each row joining five tables of many columns.
     return (
@@ -55,6 +56,7 @@ def _open_memberships() -> QuerySet[Membership]:
             "assignment__role__kind",
             "assignment__seat__organization__name",
             "assignment__seat__organization__slug",
+            *extra,
         )
     )
 

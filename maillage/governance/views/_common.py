@@ -57,6 +57,13 @@ def workstream_url(workstream: Workstream) -> str:
     return reverse("governance:workstream_detail", kwargs={"slug": workstream.slug})
 
 
+def workspace_url(workstream: Workstream, tab: str = "") -> str:
+    """A tab of a workstream's workspace: its announcements (""), `documents`, `deliverables`
+    or `contacts`."""
+    name = f"workspace_{tab}" if tab else "workspace"
+    return reverse(f"governance:{name}", kwargs={"slug": workstream.slug})
+
+
 def group_url(group: Circle | Workstream) -> str:
     return circle_url(group) if isinstance(group, Circle) else workstream_url(group)
 
