@@ -53,8 +53,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from maillage.core import verbs  # noqa: F401 (registers the core's audit verbs)
+        from django.db.backends.signals import connection_created
 
+        from maillage.core import search, verbs  # noqa: F401 (audit verbs, database check)
+
+        # SQLite learns the search's matching function on each connection (see core.search).
+        connection_created.connect(search.register_sqlite_functions, dispatch_uid="core.search")
         self.register_navigation()
 
     def register_navigation(self) -> None:
