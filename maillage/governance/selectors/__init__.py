@@ -46,6 +46,7 @@ from maillage.governance.selectors.links import link_inconsistencies
 from maillage.governance.selectors.memberships import MemberRow, past_memberships
 from maillage.governance.selectors.people import PersonGovernance, person_governance
 from maillage.governance.selectors.policies import PolicyDetail, policy_detail, policy_list
+from maillage.governance.selectors.search import search
 from maillage.governance.selectors.structure import (
     CircleNode,
     MapFilters,
@@ -102,6 +103,7 @@ __all__ = [
     "policy_list",
     "region_mrcs",
     "reminder_plan",
+    "search",
     "strategies",
     "structure_map",
     "visibility",
