@@ -91,6 +91,9 @@ PAGES = [
     Page("Territory: region", "/territoires/capitale-nationale/", "anonymous"),
     Page("Territory: Charlevoix (MRC)", "/territoires/charlevoix/", "anonymous"),
     Page("Search", "/recherche/?q=cercle", "anonymous"),
+    # Staff search people and policies too: 5,000 people, 1,000 policies.
+    Page("Search, staff", "/recherche/?q=cercle", "staff"),
+    Page("Search, one kind", "/recherche/?q=cercle&type=policies&page=2", "staff"),
 ]
 
 

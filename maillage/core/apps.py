@@ -53,16 +53,20 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
         from maillage.core import (
             cache,
             my_space,
-            verbs,  # noqa: F401 (registers the core's audit verbs)
+            search,
+            verbs,  # noqa: F401 (audit verbs, database check)
         )
         from maillage.core.audit import HISTORY_CACHE
         from maillage.core.models import AuditEvent, User
 
+        # SQLite learns the search's matching function on each connection (see core.search).
+        connection_created.connect(search.register_sqlite_functions, dispatch_uid="core.search")
         self.register_navigation()
         my_space.register_core_sections()
         # Kept histories (`cachedfragment`) follow every event and every change of a name.

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.permissions import has_perm
+from maillage.core.search import Group, Hit, Matches, snippet, terms
 from maillage.network.models import Function, Organization, Person, Seat, Sector
 from maillage.territories.models import Territory, TerritoryType
 from maillage.territories.selectors import territory_and_below
@@ -266,3 +268,69 @@ def function_records() -> QuerySet[Function]:
 
 def sector_keys() -> list[str]:
     return list(Sector.objects.order_by("key").values_list("key", flat=True))
+
+
+# Search
+
+# The columns searched, in the order of the indexes of migration 0006 (PostgreSQL reads an index
+# only for the very same document).
+ORGANIZATION_FIELDS = ("name", "acronym", "description")
+PERSON_FIELDS = ("first_name", "last_name")
+
+
+def _organization_hit(organization: Organization) -> Hit:
+    return Hit(
+        title=organization.name,
+        url=organization.get_absolute_url(),
+        snippet=snippet(organization.description),
+        context=organization.acronym,
+    )
+
+
+def _person_hit(person: Person) -> Hit:
+    functions = getattr(person, "current_functions", [])
+    return Hit(
+        title=str(person),
+        url=person.get_absolute_url(),
+        context=", ".join(f"{f.title} — {f.organization.name}" for f in functions),
+    )
+
+
+def search(*, viewer: Viewer, query: str) -> list[Group]:
+    """Organizations (public, whatever their status) and, for those who may see the people of the
+    network (partner members and staff), people by name with their current functions: each a
+    `Group` read only when a page shows it."""
+    words = terms(query)
+    if not words:
+        return []
+    organizations = (
+        Organization.objects.filter(Matches(ORGANIZATION_FIELDS, words))
+        .only("pk", "name", "slug", "acronym", "description")
+        .order_by("name", "pk")
+    )
+    groups = [
+        Group(
+            kind="organizations",
+            label=_("Organizations"),
+            rows=organizations,
+            hit=_organization_hit,
+        )
+    ]
+    if has_perm(viewer, "network.view_people"):
+        people = (
+            Person.objects.filter(Matches(PERSON_FIELDS, words))
+            .only("pk", "first_name", "last_name", "slug")
+            .prefetch_related(
+                Prefetch(
+                    "functions",
+                    queryset=Function.objects.filter(_open())
+                    .select_related("organization")
+                    .only("pk", "title", "person_id", "organization__name")
+                    .order_by("organization__name", "pk"),
+                    to_attr="current_functions",
+                )
+            )
+            .order_by("last_name", "first_name", "pk")
+        )
+        groups.append(Group(kind="people", label=_("People"), rows=people, hit=_person_hit))
+    return groups

@@ -5,7 +5,6 @@ Pages are public once published: the selectors return live, public pages only.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,12 +13,20 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
+from wagtail.search.query import And, Or, PlainText
 
 from maillage.core import cache
+from maillage.core.actors import Viewer
+from maillage.core.search import Group, Hit, variants
+from maillage.core.search import terms as search_terms
+from maillage.governance import selectors as governance_selectors
+from maillage.network import selectors as network_selectors
 from maillage.site.models import (
     EventIndexPage,
     EventPage,
@@ -276,23 +283,46 @@ def current_language_is_default() -> bool:
 # Search
 
 
-# The words of a search, each up to its punctuation: a quote, a star, a bracket or NUL would be
-# full-text syntax to the database (FTS5 on SQLite, tsquery on PostgreSQL), never a term.
-WORD = re.compile(r"\w+")
-MAX_WORDS = 20
-
-
 def search_pages(query: str) -> Any:
     """Published, public pages of the active language holding every word of `query` (Wagtail's
-    search); whatever else was typed is left out, so any text is searched, never parsed."""
-    words = WORD.findall(query)[:MAX_WORDS]
+    search), in either number ("chantier" finds "chantiers"); whatever else was typed is left
+    out, so any text is searched, never parsed. Accents are ignored on SQLite by FTS5, on
+    PostgreSQL by the `maillage_french` configuration (see `core.search`)."""
+    words = search_terms(query)
     if not words:
         return Page.objects.none()
     pages = Page.objects.live().public().filter(depth__gt=1)
     locale = active_locale()
     if locale is not None:
         pages = pages.filter(locale=locale)
-    return pages.specific().search(" ".join(words), operator="and")
+    # Each word in any of its numbers: FTS5 compares whole words, PostgreSQL stems them.
+    stemmed = connection.vendor == "postgresql"
+    wanted = And(
+        [Or([PlainText(form) for form in variants(word, stemmed=stemmed)]) for word in words]
+    )
+    # The results show a title and a lead: never the pages' bodies.
+    return pages.defer_streamfields().specific().search(wanted)
+
+
+def _page_hit(page: Page) -> Hit:
+    description = getattr(page, "meta_description", None)
+    return Hit(
+        title=page.title,
+        url=page.get_url() or "",
+        snippet=description() if callable(description) else page.search_description,
+    )
+
+
+def search(*, viewer: Viewer, query: str) -> list[Group]:
+    """One search: the site's pages, then what the platform's apps let the viewer find (circles,
+    workstreams, policies, organizations, people), each a `Group` read only when shown."""
+    if not search_terms(query):
+        return []
+    return [
+        Group(kind="pages", label=_("Pages of the site"), rows=search_pages(query), hit=_page_hit),
+        *governance_selectors.search(viewer=viewer, query=query),
+        *network_selectors.search(viewer=viewer, query=query),
+    ]
 
 
 def news_index(locale: Locale) -> NewsIndexPage | None:

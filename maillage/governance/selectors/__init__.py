@@ -55,6 +55,7 @@ from maillage.governance.selectors.people import (
     person_groups,
 )
 from maillage.governance.selectors.policies import PolicyDetail, policy_detail, policy_list
+from maillage.governance.selectors.search import search
 from maillage.governance.selectors.structure import (
     CircleNode,
     MapFilters,
@@ -131,6 +132,7 @@ __all__ = [
     "policy_list",
     "region_mrcs",
     "reminder_plan",
+    "search",
     "strategies",
     "structure_map",
     "upcoming_events",
