@@ -3,6 +3,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
 from django.views.generic import RedirectView
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -37,11 +38,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("maillage.core.urls")),
-    path("territoires/", include("maillage.territories.urls")),
-    path("repertoire/", include("maillage.network.urls")),
-    path("gouvernance/", include("maillage.governance.urls")),
-    path("comptes/", include("allauth.urls")),
-    path("administration/", admin.site.urls),
+    path(pgettext_lazy("URL", "territories/"), include("maillage.territories.urls")),
+    path(pgettext_lazy("URL", "directory/"), include("maillage.network.urls")),
+    path(pgettext_lazy("URL", "governance/"), include("maillage.governance.urls")),
+    path(pgettext_lazy("URL", "accounts/"), include("allauth.urls")),
+    path(pgettext_lazy("URL", "admin/"), admin.site.urls),
     path("", include("maillage.site.urls")),
     # The public site (Wagtail's pages) answers everything else. Wagtail's own front-end login
     # form is replaced by a redirect: private pages send visitors to the platform's login.

@@ -55,7 +55,7 @@ def test_english_menu_and_the_home_page(client):
     html = client.get("/en/").text
     nav = main_menu(html)
     assert '<a href="/en/" aria-current="page">Home</a>' in nav
-    assert '<a href="/en/territoires/">Territory</a>' in nav
+    assert '<a href="/en/territories/">Territory</a>' in nav
     assert '<a class="brand" href="/en/">' in html
 
 

@@ -110,12 +110,12 @@ def test_urls_follow_the_request_language_and_home_is_current_on_itself_only():
             key=navigation.HOME, label="Home", url_name="core:privacy", active_prefix=False
         )
         with translation.override("en"):
-            request = RequestFactory().get("/en/confidentialite/")
+            request = RequestFactory().get("/en/privacy/")
             request.user = AnonymousUser()
             nav = navigation.Navigation(request)
-            assert nav.home_url == "/en/confidentialite/"
+            assert nav.home_url == "/en/privacy/"
             assert nav.main_menu[0].current
-            request = RequestFactory().get("/en/confidentialite/plus-loin/")
+            request = RequestFactory().get("/en/privacy/plus-loin/")
             request.user = AnonymousUser()
             assert not navigation.Navigation(request).main_menu[0].current
 
