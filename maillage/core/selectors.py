@@ -293,6 +293,42 @@ def platform_invitation_email(invitation: PlatformInvitation, url: str) -> tuple
         return str(subject), "\n".join(str(line) for line in lines)
 
 
+@dataclass(frozen=True)
+class AwaitingPlatformInvitation:
+    invitation: PlatformInvitation
+    inviter: str
+    # The page of its link (a path), or "" when its token cannot be made again.
+    accept_path: str
+
+
+def platform_invitations_awaiting(
+    *, viewer: Viewer, limit: int = 5
+) -> list[AwaitingPlatformInvitation]:
+    """For My space: the pending invitations to the platform sent to an address `viewer` has
+    confirmed (what accepting asks), the soonest to expire first. Two queries."""
+    emails = verified_emails(viewer)
+    if not emails:
+        return []
+    invitations = PlatformInvitation.objects.filter(
+        email__in=emails,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).select_related("invited_by")
+    found = []
+    for invitation in invitations.order_by("expires_at", "pk")[:limit]:
+        token = platform_invitation_token(invitation)
+        path = reverse("core:platform_invitation_accept", kwargs={"token": token}) if token else ""
+        found.append(
+            AwaitingPlatformInvitation(
+                invitation=invitation,
+                inviter=inviter_name(invitation.invited_by),
+                accept_path=path,
+            )
+        )
+    return found
+
+
 def pending_platform_invitations(
     *, viewer: Viewer, emails: Collection[str] | None = None
 ) -> QuerySet[PlatformInvitation]:

@@ -1,8 +1,8 @@
 """A coordinator gives a partner's delegate a seat and, with it, an invitation to the platform; the
 delegate, in a browser of their own, follows the e-mail's link, signs up, confirms their address
-and accepts: they have the partner member role. The coordinator finds them in the accounts pages,
-then ends their last seat and lowers their access. axe-core finds no WCAG 2.2 AA violation on any
-page visited."""
+and accepts: they land in My space with the partner member role, their seat there. The
+coordinator finds them in the accounts pages, then ends their last seat and lowers their access.
+axe-core finds no WCAG 2.2 AA violation on any page visited."""
 
 import re
 
@@ -90,9 +90,10 @@ def test_a_seat_brings_an_invitation_and_its_end_lowers_the_access(
     expect(delegate).to_have_url(link)
     axe.check(delegate)
     delegate.get_by_role("button", name="Accepter l’invitation").click()
-    expect(
-        delegate.get_by_text("votre accès est maintenant « Membre partenaire »")
-    ).to_be_visible()
+    # In My space, with the member role, their seat there.
+    expect(delegate).to_have_url(re.compile(r"/mon-espace/$"))
+    expect(delegate.get_by_text("votre accès est maintenant « Membre partenaire »")).to_be_visible()
+    expect(delegate.locator("main")).to_contain_text("Maison des Lucioles")
     axe.check(delegate)
     account = User.objects.get(email=ROSE)
     assert account.role == Role.MEMBER

@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from maillage.core import selectors, services
@@ -302,7 +303,8 @@ def test_a_brand_new_account_signs_up_from_the_link_and_lands_with_the_member_ro
     assert back.redirect_chain[-1][0] == link
     assert INVITED in back.text and "Accepter l’invitation" in back.text
     accepted = submit(browser, back, containing="invitation", follow=True)
-    assert accepted.status_code == 200
+    # In My space, the landing page after login.
+    assert accepted.redirect_chain[-1][0] == reverse("core:my_space")
     assert "Bienvenue sur la plateforme : votre accès est maintenant « Membre partenaire »" in (
         accepted.text
     )
@@ -333,3 +335,16 @@ def test_posting_without_an_account_asks_to_log_in(link):
     response = Client().post(link)
     assert response.status_code == 302 and "/comptes/login/" in response["Location"]
     assert PlatformInvitation.objects.get().is_pending
+
+
+def test_my_space_lists_an_invitation_waiting_for_an_existing_account(inviter):
+    account = UserFactory(email=INVITED, role=Role.CITIZEN)
+    sent = invite(inviter)
+    page = logged_in(account).get(reverse("core:my_space"))
+    assert "Invitations à la plateforme" in page.text
+    assert "Accès « Membre partenaire »" in page.text
+    assert f'href="/invitation/{sent.token}/"' in page.text
+    # Not to another account, nor once accepted.
+    assert "Invitations à la plateforme" not in logged_in(UserFactory()).get("/mon-espace/").text
+    services.platform_invitation_accept(actor=account, token=sent.token)
+    assert "Invitations à la plateforme" not in logged_in(account).get("/mon-espace/").text

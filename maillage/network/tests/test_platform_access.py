@@ -183,7 +183,10 @@ def test_from_the_seat_to_the_member_role_with_a_brand_new_account(
     back = submit(browser, confirmation, containing="confirm-email", follow=True)
     assert back.redirect_chain[-1][0] == link
     accepted = submit(browser, back, containing="invitation", follow=True)
+    # They land in My space, with the member role, and find their seat there.
+    assert accepted.redirect_chain[-1][0] == reverse("core:my_space")
     assert "votre accès est maintenant « Membre partenaire »" in accepted.text
+    assert "Maison des Lucioles" in accepted.text
     account = User.objects.get(email=ROSE)
     assert account.role == Role.MEMBER
     rose.refresh_from_db()
