@@ -213,12 +213,12 @@ def _choice_labels(choices: Iterable[Any]) -> dict[str, str]:
 class AccountFilterForm(FilterForm):
     """The account list's filters, read from the query string. Unknown values are ignored."""
 
+    # Not "Search": the header's search box, on every page, already says it.
     q = forms.CharField(
-        label=gettext_lazy("Search"),
+        label=gettext_lazy("Name or e-mail address"),
         required=False,
         max_length=200,
         widget=forms.SearchInput,
-        help_text=gettext_lazy("Name or e-mail address."),
     )
     role = forms.ChoiceField(
         label=gettext_lazy("Role"),

@@ -107,7 +107,7 @@ def test_a_seat_brings_an_invitation_and_its_end_lowers_the_access(
     ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Comptes et accès")
     axe.check(page)
-    page.get_by_label("Rechercher").fill("tremblay")
+    page.locator("main").get_by_label("Nom ou adresse courriel").fill("tremblay")
     page.get_by_role("button", name="Appliquer les filtres").click()
     row = page.get_by_role("row", name=re.compile("Tremblay, Rose"))
     expect(row).to_contain_text("Membre partenaire")
