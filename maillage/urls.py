@@ -9,6 +9,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as wagtail_document_views
 
+from maillage.core import admin as core_admin
 from maillage.core import views as core_views
 from maillage.site import views as site_views
 from maillage.site.admin_access import editor_urls
@@ -16,6 +17,8 @@ from maillage.site.admin_access import editor_urls
 # The admin site logs in through the platform's own login (MFA, throttling), never its own form.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "Maillage"
+# Administrators only, without the models that are noise there.
+core_admin.restrict(admin.site)
 
 urlpatterns = [
     # Health check for load balancers: outside the language prefixes, one query.

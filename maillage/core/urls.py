@@ -20,4 +20,37 @@ urlpatterns = [
         views.import_job_confirm,
         name="import_job_confirm",
     ),
+    # The staff's pages of accounts and access (allauth's own pages are under /comptes/).
+    path(pgettext_lazy("URL", "access/"), views.account_list, name="account_list"),
+    path(
+        pgettext_lazy("URL", "access/accounts/<int:pk>/"),
+        views.account_detail,
+        name="account_detail",
+    ),
+    path(
+        pgettext_lazy("URL", "access/accounts/<int:pk>/edit/"),
+        views.account_access,
+        name="account_access",
+    ),
+    path(
+        pgettext_lazy("URL", "access/invitations/"),
+        views.platform_invitation_list,
+        name="platform_invitation_list",
+    ),
+    path(
+        pgettext_lazy("URL", "access/invitations/<int:pk>/resend/"),
+        views.platform_invitation_resend,
+        name="platform_invitation_resend",
+    ),
+    path(
+        pgettext_lazy("URL", "access/invitations/<int:pk>/remove/"),
+        views.platform_invitation_revoke,
+        name="platform_invitation_revoke",
+    ),
+    # The link of an invitation to the platform, for the person invited.
+    path(
+        pgettext_lazy("URL", "invitation/<str:token>/"),
+        views.platform_invitation_accept,
+        name="platform_invitation_accept",
+    ),
 ]

@@ -36,8 +36,8 @@ def test_layout_renders_with_only_cores_own_entries():
     with navigation.override(), translation.override(settings.LANGUAGE_CODE):
         apps.get_app_config("core").register_navigation()
         html = render_to_string("base.html", request=request)
-    assert main_menu(html) == ["Administration"]
-    assert '<a href="/administration/">Administration</a>' in html
+    assert main_menu(html) == ["Comptes et accès"]
+    assert '<a href="/gestion-des-acces/">Comptes et accès</a>' in html
     # Without a registered home entry, the brand link falls back to the root.
     assert '<a class="brand" href="/">' in html
     assert html.count('rel="stylesheet"') == 1
