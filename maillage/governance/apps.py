@@ -22,7 +22,7 @@ class GovernanceConfig(NavigationMixin, AppConfig):
             services,
             structure,
         )
-        from maillage.governance.models import Accountability, Policy
+        from maillage.governance.models import Accountability, Deliverable, Invitation, Policy
         from maillage.governance.views import balance
         from maillage.network.panels import PERSON_PANELS
         from maillage.territories import panels as territory_panels
@@ -33,7 +33,14 @@ class GovernanceConfig(NavigationMixin, AppConfig):
         ical.watch()  # and so do the kept iCal feeds
         balance.watch()  # and so do the cached intersectoral balances
         # and the kept content of the circles' pages.
-        cache.bump_on_change(selectors.PAGES, *structure.watched_models(), Policy, Accountability)
+        cache.bump_on_change(
+            selectors.PAGES,
+            *structure.watched_models(),
+            Policy,
+            Accountability,
+            Deliverable,
+            Invitation,
+        )
         # A territory's page lists the circles and workstreams working there.
         territory_panels.register(panels.structure_panel)
         # A person's page shows their roles and memberships as well as their seats.

@@ -53,8 +53,8 @@ def visibility(viewer: Viewer) -> Visibility:
     )
 
 
-# What the pages of circles show, kept in the versioned cache (`core.cache`): bumped by every
-# change of what they show (GovernanceConfig.ready).
+# What the pages of circles and workstreams show, kept in the versioned cache (`core.cache`):
+# bumped by every change of what they show (GovernanceConfig.ready).
 PAGES = "governance.pages"
 
 

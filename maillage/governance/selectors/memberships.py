@@ -15,7 +15,6 @@ from maillage.governance.selectors._common import (
     _hide_holders,
     _inside,
     _kind,
-    _may_see_inside,
 )
 from maillage.network.models import Organization, Person
 
@@ -82,20 +81,14 @@ def _member_rows(memberships: Iterable[Membership]) -> list[MemberRow]:
     )
 
 
-def _people(
-    viewer: Viewer, group: Circle | Workstream, *, limit: int | None = None
-) -> tuple[bool, list[Role], list[MemberRow], int]:
-    """Whether the viewer may see `group`'s inside; its current roles (prefetched), their holders
-    hidden from those who may not; and, for those who may, its members by name (the first `limit`
-    of them) and how many they are. One query, two with a limit: a general circle with hundreds
-    of members through double links reads only the rows its page shows."""
-    return _people_seen(_may_see_inside(viewer, group), group, limit=limit)
-
-
 def _people_seen(
     can_view: bool, group: Circle | Workstream, *, limit: int | None = None
 ) -> tuple[bool, list[Role], list[MemberRow], int]:
-    """`_people` for a viewer who may (`can_view`) or may not see the group's inside."""
+    """For a viewer who may (`can_view`) or may not see `group`'s inside: its current roles
+    (prefetched), their holders hidden from those who may not; and, for those who may, its
+    members by name (the first `limit` of them) and how many they are. One query, two with a
+    limit: a general circle with hundreds of members through double links reads only the rows
+    its page shows."""
     roles: list[Role] = list(group.current_roles)  # type: ignore[union-attr]
     if not can_view:
         _hide_holders(roles)

@@ -876,3 +876,29 @@ def test_kept_lists_and_calendar_months_show_a_change_at_once(structure):
     assert "Aînés actifs" in client.get(url("circle_list")).text
     assert "Navette des aînés" in client.get(url("workstream_list")).text
     assert "Politique à revoir" in client.get(url("calendar"), month).text
+
+
+def test_kept_circle_and_workstream_pages_show_a_change_at_once(structure):
+    """A circle's and a workstream's content is kept until a change: an accountability, a
+    sub-circle, a policy, a member or a deliverable shows on the next request."""
+    from maillage.governance.services.workstreams import DeliverableData
+
+    client = login(user_with_role(PlatformRole.MEMBER))
+    circle_url = circle_page(structure.circle)
+    workstream_url = workstream_page(structure.workstream)
+    for kept in (circle_url, workstream_url):
+        assert client.get(kept).status_code == 200  # now kept
+    services.accountability_add(actor=SYSTEM, owner=structure.circle, text="Tenir le registre")
+    CircleFactory(name="Logement des aînés", parent=structure.circle)
+    PolicyFactory(circle=structure.circle, title="Politique d'accueil")
+    MembershipFactory(circle=structure.circle, person=PersonFactory(last_name="Nouvellemembre"))
+    page = client.get(circle_url).text
+    for shown in ("Tenir le registre", "Logement des aînés", "Politique d", "Nouvellemembre"):
+        assert shown in page
+    rents = DeliverableData(title="Carte des loyers")
+    services.deliverable_add(actor=SYSTEM, workstream=structure.workstream, data=rents)
+    MembershipFactory(
+        circle=None, workstream=structure.workstream, person=PersonFactory(last_name="Arrivante")
+    )
+    page = client.get(workstream_url).text
+    assert "Carte des loyers" in page and "Arrivante" in page
