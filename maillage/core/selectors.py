@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -20,7 +19,7 @@ from maillage.core.actors import Viewer
 from maillage.core.models import AuditEvent, ImportJob, Notification, PlatformInvitation, User
 from maillage.core.permissions import has_perm
 from maillage.core.roles import RANK, Role
-from maillage.core.tokens import hash_token, token_again
+from maillage.core.tokens import pending, token_again
 
 
 def history_for(
@@ -189,27 +188,14 @@ def platform_invitation_token(invitation: PlatformInvitation) -> str | None:
 
 def platform_invitation_by_token(token: str) -> PlatformInvitation:
     """The pending invitation of `token`, or a ValidationError saying why it cannot be used."""
-    invitation = (
-        PlatformInvitation.objects.select_related("invited_by")
-        .filter(token_hash=hash_token(token or ""))
-        .first()
+    return pending(
+        PlatformInvitation.objects.select_related("invited_by"),
+        token,
+        revoked=_("This invitation was withdrawn. Ask the coordination team for a new one."),
+        expired=_(
+            "This invitation expired on %(date)s. Ask the coordination team to send it again."
+        ),
     )
-    if invitation is None:
-        raise ValidationError(_("This invitation link is not valid."), code="invalid")
-    if invitation.revoked_at is not None:
-        raise ValidationError(
-            _("This invitation was withdrawn. Ask the coordination team for a new one."),
-            code="revoked",
-        )
-    if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has already been used."), code="used")
-    if invitation.is_expired:
-        raise ValidationError(
-            _("This invitation expired on %(date)s. Ask the coordination team to send it again.")
-            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
-            code="expired",
-        )
-    return invitation
 
 
 @dataclass(frozen=True)

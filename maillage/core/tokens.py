@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import Protocol
 
+from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 
 def new_salt() -> str:
@@ -30,3 +36,30 @@ def token_again(namespace: str, salt: str, token_hash: str) -> str | None:
         return None
     token = token_from_salt(namespace, salt)
     return token if hash_token(token) == token_hash else None
+
+
+class Sent(Protocol):
+    """What an invitation sent by e-mail records of its link's life."""
+
+    revoked_at: object
+    accepted_at: object
+    expires_at: object
+
+
+def pending[M: Model](queryset: QuerySet[M], token: str, *, revoked: str, expired: str) -> M:
+    """The invitation of `queryset` whose link holds `token`, still pending; else a
+    ValidationError saying why it cannot be used. `revoked` and `expired` (with `%(date)s`) say
+    whom to ask for a new one."""
+    invitation = queryset.filter(token_hash=hash_token(token or "")).first()
+    if invitation is None:
+        raise ValidationError(_("This invitation link is not valid."), code="invalid")
+    sent: Sent = invitation  # type: ignore[assignment]
+    if sent.revoked_at is not None:
+        raise ValidationError(revoked, code="revoked")
+    if sent.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    expires = sent.expires_at
+    if expires <= timezone.now():  # type: ignore[operator]
+        when = date_format(timezone.localtime(expires), "DATE_FORMAT")  # type: ignore[arg-type]
+        raise ValidationError(expired % {"date": when}, code="expired")
+    return invitation

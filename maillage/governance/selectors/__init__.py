@@ -39,7 +39,6 @@ from maillage.governance.selectors.history import governance_history
 from maillage.governance.selectors.invitations import (
     AwaitingInvitation,
     InvitationPage,
-    hash_token,
     invitation_by_token,
     invitation_page,
     invitations_awaiting,
@@ -116,7 +115,6 @@ __all__ = [
     "circle_list",
     "document_page",
     "governance_history",
-    "hash_token",
     "intersectoral_balance",
     "invitation_by_token",
     "invitation_page",

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from maillage.core import tokens
 from maillage.core.actors import Viewer
 from maillage.core.adapters import mask_email
 from maillage.core.models import User
@@ -26,23 +25,16 @@ from maillage.network.models import Person
 TOKEN_KEY_SALT = "maillage.governance.invitation"  # noqa: S105 (a namespace, not a secret)
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def token_from_salt(salt: str) -> str:
     """An invitation link's token: its salt signed with the secret key, so it can be made again
     when the e-mail is sent without being stored anywhere."""
-    return salted_hmac(TOKEN_KEY_SALT, salt, algorithm="sha256").hexdigest()
+    return tokens.token_from_salt(TOKEN_KEY_SALT, salt)
 
 
 def invitation_token(invitation: Invitation) -> str | None:
     """The token of `invitation`'s link, made again from its salt and the secret key; None for
     an invitation without a salt or when the secret key has changed since it was made."""
-    if not invitation.token_salt:
-        return None
-    token = token_from_salt(invitation.token_salt)
-    return token if hash_token(token) == invitation.token_hash else None
+    return tokens.token_again(TOKEN_KEY_SALT, invitation.token_salt, invitation.token_hash)
 
 
 def invitation_accept_url(token: str, base_url: str = "") -> str:
@@ -52,26 +44,14 @@ def invitation_accept_url(token: str, base_url: str = "") -> str:
 
 def invitation_by_token(token: str) -> Invitation:
     """The pending invitation of `token`, or a ValidationError saying why it cannot be used."""
-    invitation = (
-        Invitation.objects.select_related("workstream")
-        .filter(token_hash=hash_token(token or ""))
-        .first()
+    invitation = tokens.pending(
+        Invitation.objects.select_related("workstream"),
+        token,
+        revoked=_("This invitation was withdrawn. Ask the person who invited you for a new one."),
+        expired=_(
+            "This invitation expired on %(date)s. Ask the person who invited you for a new one."
+        ),
     )
-    if invitation is None:
-        raise ValidationError(_("This invitation link is not valid."), code="invalid")
-    if invitation.revoked_at is not None:
-        raise ValidationError(
-            _("This invitation was withdrawn. Ask the person who invited you for a new one."),
-            code="revoked",
-        )
-    if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has already been used."), code="used")
-    if invitation.expires_at <= timezone.now():
-        raise ValidationError(
-            _("This invitation expired on %(date)s. Ask the person who invited you for a new one.")
-            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
-            code="expired",
-        )
     if invitation.workstream.is_archived or not invitation.workstream.is_running:
         raise ValidationError(_("This workstream no longer takes new members."), code="closed")
     return invitation

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.tokens import hash_token
 from maillage.core.versions import lock
 from maillage.governance.models import (
     Invitation,
@@ -24,7 +25,6 @@ from maillage.governance.models import (
     Workstream,
 )
 from maillage.governance.selectors.invitations import (
-    hash_token,
     invitation_accept_url,
     invitation_by_token,
     token_from_salt,
