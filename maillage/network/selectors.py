@@ -13,7 +13,7 @@ from django.utils import timezone
 from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.network.models import Function, Organization, Person, Seat, Sector
-from maillage.territories.models import Territory, TerritoryType
+from maillage.territories.models import Territory
 from maillage.territories.selectors import territory_and_below
 
 
@@ -168,16 +168,6 @@ def person_pages(*, viewer: Viewer) -> QuerySet[Person]:
             queryset=Seat.objects.select_related("organization", "holder").order_by("-start_date"),
         ),
     )
-
-
-def filter_territories() -> list[Territory]:
-    """Territories offered as a filter, in tree order: regions, then each MRC and its towns."""
-    territories = list(
-        Territory.objects.exclude(type=TerritoryType.PROVINCE).only(
-            "pk", "name", "slug", "type", "parent_id", "code"
-        )
-    )
-    return sorted(territories, key=lambda t: t.name)
 
 
 def territory_panel(*, territory: Territory, limit: int = 12) -> tuple[int, list[Organization]]:

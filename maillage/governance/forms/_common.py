@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core.formtools import ModelChoiceField, ModelMultipleChoiceField
 from maillage.governance.models import Strategy
-from maillage.network.forms import PeopleChoiceField, territory_choices
+from maillage.network.forms import PeopleChoiceField
 from maillage.network.models import Person, Seat, Sector
-from maillage.territories.models import Level, Territory, TerritoryType
+from maillage.territories.forms import TerritoryMultipleChoiceField
+from maillage.territories.models import Level
 
 ONE_PER_LINE = _("One per line.")
 SEVERAL = _("Hold Ctrl (or Cmd) to choose several.")
@@ -89,13 +90,8 @@ def substitutes_field() -> PeopleChoiceField:
     )
 
 
-def territory_field(label: Any) -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        label=label,
-        required=False,
-        help_text=SEVERAL,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
-    )
+def territory_field(label: Any) -> TerritoryMultipleChoiceField:
+    return TerritoryMultipleChoiceField(label=label)
 
 
 def levels_field() -> forms.MultipleChoiceField:
@@ -130,32 +126,17 @@ def sectors_field() -> NamedMultipleChoiceField:
 
 
 class ScopeMixin:
-    """What a circle or a workstream covers: territories chosen by slug among the territories
-    below Québec (grouped by MRC), levels, strategies and the sectors it brings together."""
+    """What a circle or a workstream covers: territories below Québec (the picker grouped by
+    MRC), levels, strategies and the sectors it brings together."""
 
     fields: dict[str, forms.Field]
     cleaned_data: dict[str, Any]
-
-    def _setup_territories(self) -> None:
-        self.territory_list = list(
-            Territory.objects.exclude(type=TerritoryType.PROVINCE).only(
-                "pk", "name", "slug", "type", "parent_id"
-            )
-        )
-        self.territory_list.sort(key=lambda t: t.name)
-        field = self.fields["territories"]
-        assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = territory_choices(self.territory_list, whole=False)
-
-    def chosen_territories(self) -> list[Territory]:
-        slugs = set(self.cleaned_data.get("territories") or [])
-        return [t for t in self.territory_list if t.slug in slugs]
 
     @staticmethod
     def scope_initial(group: Any) -> dict[str, Any]:
         """The initial values of the scope fields for an existing circle or workstream."""
         return {
-            "territories": [t.slug for t in group.territories.all()],
+            "territories": list(group.territories.all()),
             "levels": list(group.levels),
             "strategies": [s.pk for s in group.strategies.all()],
             "sectors": [s.pk for s in group.sectors.all()],
@@ -164,7 +145,7 @@ class ScopeMixin:
     def scope_data(self) -> dict[str, Any]:
         """The chosen scope, as the services' data classes name it."""
         return {
-            "territories": self.chosen_territories(),
+            "territories": list(self.cleaned_data["territories"]),
             "levels": list(self.cleaned_data["levels"]),
             "strategies": list(self.cleaned_data["strategies"]),
             "sectors": list(self.cleaned_data["sectors"]),
