@@ -26,6 +26,11 @@ urlpatterns = [
         memberships.circle_member_add,
         name="circle_member_add",
     ),
+    path(
+        "cercles/<slug:slug>/membres/ajouter/sieges/",
+        memberships.circle_member_seats,
+        name="circle_member_seats",
+    ),
     path("cercles/<slug:slug>/rejoindre/", circles.circle_join, name="circle_join"),
     path(
         "cercles/<slug:slug>/redevabilites/ajouter/",
@@ -43,6 +48,7 @@ urlpatterns = [
     path("roles/<int:pk>/modifier/", roles.role_amend, name="role_amend"),
     path("roles/<int:pk>/archiver/", roles.role_archive, name="role_archive"),
     path("roles/<int:pk>/attribuer/", roles.role_assign, name="role_assign"),
+    path("roles/<int:pk>/attribuer/sieges/", roles.role_assign_seats, name="role_assign_seats"),
     path(
         "roles/<int:pk>/redevabilites/ajouter/",
         roles.role_accountability_add,
@@ -75,6 +81,11 @@ urlpatterns = [
         "chantiers/<slug:slug>/membres/ajouter/",
         memberships.workstream_member_add,
         name="workstream_member_add",
+    ),
+    path(
+        "chantiers/<slug:slug>/membres/ajouter/sieges/",
+        memberships.workstream_member_seats,
+        name="workstream_member_seats",
     ),
     path(
         "chantiers/<slug:slug>/roles/ajouter/",

@@ -170,6 +170,22 @@ def person_pages(*, viewer: Viewer) -> QuerySet[Person]:
     )
 
 
+def person_open_seats(person_id: int, *, as_substitute: bool = False) -> QuerySet[Seat]:
+    """The seats a person sits in now (begun, not ended), as a form offers them: those they
+    hold, and with `as_substitute` those they are a substitute of; with their organizations."""
+    today = timezone.localdate()
+    whose = Q(holder_id=person_id)
+    if as_substitute:
+        whose |= Q(
+            pk__in=Seat.substitutes.through.objects.filter(person_id=person_id).values("seat_id")
+        )
+    return (
+        Seat.objects.filter(whose, _open(), start_date__lte=today)
+        .select_related("organization", "holder")
+        .order_by("organization__name", "pk")
+    )
+
+
 def territory_panel(*, territory: Territory, limit: int = 12) -> tuple[int, list[Organization]]:
     """For a territory's page: how many organizations serve it (or below it), and the first few."""
     queryset = organizations_serving(territory)
