@@ -9,11 +9,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from maillage.core.actors import Viewer
 from maillage.core.adapters import mask_email
+from maillage.core.dates import long_date
 from maillage.core.models import User
 from maillage.core.permissions import has_perm
 from maillage.governance.models import Invitation
@@ -66,7 +66,7 @@ def invitation_by_token(token: str) -> Invitation:
     if invitation.expires_at <= timezone.now():
         raise ValidationError(
             _("This invitation expired on %(date)s. Ask the person who invited you for a new one.")
-            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
+            % {"date": long_date(invitation.expires_at)},
             code="expired",
         )
     if invitation.workstream.is_archived or not invitation.workstream.is_running:
@@ -130,7 +130,6 @@ def invitation_email(invitation: Invitation, url: str) -> tuple[str, str]:
             ),
             url,
             "",
-            _("This invitation expires on %(date)s.")
-            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
+            _("This invitation expires on %(date)s.") % {"date": long_date(invitation.expires_at)},
         ]
         return subject, "\n".join(lines)
