@@ -127,8 +127,9 @@ class PersonSeatForm(forms.Form):
 
     def _set_up_seat(self, seats_url: str) -> None:
         set_queryset(self, "person", people())
-        typed = self.data.get(self.add_prefix("person")) if self.is_bound else None
-        self.person_id = row_key(Person, typed if self.is_bound else self.initial.get("person"))
+        name = self.add_prefix("person")
+        chosen = self.data.get(name) if self.is_bound else self.initial.get("person")
+        self.person_id = row_key(Person, chosen)
         field = self.fields["seat"]
         assert isinstance(field, SeatChoiceField) and isinstance(field.widget, SeatSelect)
         field.person_id = self.person_id
