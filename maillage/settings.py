@@ -1,5 +1,6 @@
 """Settings, read from the environment (twelve-factor). Defaults suit a local demo on SQLite."""
 
+import json
 import os
 from pathlib import Path
 
@@ -171,7 +172,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+# My space: after logging in, signing up or confirming an address, unless `next` says where
+# (an invitation's page); allauth's sign-up and confirmation redirects default to this one.
+LOGIN_REDIRECT_URL = "core:my_space"
 
 # django-allauth: e-mail login, mandatory verification, throttled attempts, TOTP + recovery codes.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -215,8 +218,33 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # each with its gzip and Brotli copies made at collectstatic. Local runs (DEBUG, or plain HTTP
 # with `make run`) read the apps' files as they are, without collectstatic.
 MANIFEST_STATIC = not DEBUG and env_bool("MAILLAGE_MANIFEST_STATIC", not INSECURE_HTTP)
+# Files people share in the platform (a workstream's documents) are private: they go through
+# Django's storage API under the alias "private", never through a local path, and only views that
+# check the permission send them (nothing serves them from a URL of their own, unlike MEDIA_ROOT,
+# the public site's images). By default a folder of this machine; several app servers need
+# storage they share, e.g. S3-compatible storage through django-storages:
+# MAILLAGE_PRIVATE_STORAGE=storages.backends.s3.S3Storage, its options as JSON in
+# MAILLAGE_PRIVATE_STORAGE_OPTIONS.
+PRIVATE_ROOT = Path(os.environ.get("MAILLAGE_PRIVATE_ROOT", BASE_DIR / "var" / "private"))
+PRIVATE_STORAGE = os.environ.get("MAILLAGE_PRIVATE_STORAGE", "").strip()
+try:
+    PRIVATE_STORAGE_OPTIONS = json.loads(os.environ.get("MAILLAGE_PRIVATE_STORAGE_OPTIONS") or "{}")
+except json.JSONDecodeError as error:
+    raise ImproperlyConfigured(
+        f"MAILLAGE_PRIVATE_STORAGE_OPTIONS is not valid JSON: {error}."
+    ) from error
+if not isinstance(PRIVATE_STORAGE_OPTIONS, dict):
+    raise ImproperlyConfigured("MAILLAGE_PRIVATE_STORAGE_OPTIONS must be a JSON object.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": (
+        {"BACKEND": PRIVATE_STORAGE, "OPTIONS": PRIVATE_STORAGE_OPTIONS}
+        if PRIVATE_STORAGE
+        else {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(PRIVATE_ROOT)},
+        }
+    ),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -234,6 +262,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 # Largest CSV or GeoJSON accepted through the web interface.
 MAILLAGE_MAX_UPLOAD_BYTES = int(os.environ.get("MAILLAGE_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
+# Largest document shared in a workstream's workspace.
+MAILLAGE_DOCUMENT_MAX_BYTES = int(
+    os.environ.get("MAILLAGE_DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024))
+)
 # Most rows one import takes: a larger file is refused at its field (it is checked and applied
 # by tasks, the application in one transaction).
 MAILLAGE_IMPORT_MAX_ROWS = int(os.environ.get("MAILLAGE_IMPORT_MAX_ROWS", "20000"))
@@ -357,7 +389,11 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL indexes pages with the platform's own configuration (French stemming, accents
+# stripped: core.search, created by core's migration 0003); SQLite's FTS5 ignores accents itself.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "maillage_french"}
+}
 
 LOGGING = {
     "version": 1,

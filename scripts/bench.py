@@ -39,6 +39,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+# The workers share their cache as in production, in a Redis database of its own, emptied before
+# and after the run; without Redis each worker keeps its own.
+REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/13")
 PG_NAME = "maillage_bench"
 PASSWORD = "maillage-demo-2026"  # the demo's, printed by load_demo  # noqa: S105
 ACCOUNTS = {"member": "membre@demo.maillage.local", "staff": "equipe@demo.maillage.local"}
@@ -88,6 +91,9 @@ PAGES = [
     Page("Territory: region", "/territoires/capitale-nationale/", "anonymous"),
     Page("Territory: Charlevoix (MRC)", "/territoires/charlevoix/", "anonymous"),
     Page("Search", "/recherche/?q=cercle", "anonymous"),
+    # Staff search people and policies too: 5,000 people, 1,000 policies.
+    Page("Search, staff", "/recherche/?q=cercle", "staff"),
+    Page("Search, one kind", "/recherche/?q=cercle&type=policies&page=2", "staff"),
 ]
 
 
@@ -106,6 +112,18 @@ def postgres_answers() -> bool:
             return True
     except Exception:  # any failure means SQLite
         return False
+
+
+def redis_version() -> str | None:
+    """The server's version when it answers (its database emptied), else None."""
+    try:
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3)
+        client.flushdb()
+        return str(client.info("server").get("redis_version", "?"))
+    except Exception:  # any failure means a cache per worker
+        return None
 
 
 def postgres(statement: str) -> None:
@@ -334,6 +352,7 @@ def main() -> int:
     rounds = int(os.environ.get("BENCH_ROUNDS", "15"))
     scratch = Path(tempfile.mkdtemp(prefix="maillage-bench-"))
     use_postgres = postgres_answers()
+    redis = redis_version()
     url = f"{PG_SERVER}/{PG_NAME}" if use_postgres else f"sqlite:///{scratch}/bench.sqlite3"
     secret = subprocess.run(
         [str(ROOT / "scripts" / "local-secret-key")], capture_output=True, text=True, check=True
@@ -351,6 +370,7 @@ def main() -> int:
         "MEDIA_ROOT": str(scratch / "media"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
+        **({"REDIS_URL": REDIS_URL} if redis else {}),
     }
     server: subprocess.Popen[bytes] | None = None
     try:
@@ -410,6 +430,7 @@ def main() -> int:
             "database": database_version(url),
             "data": f"factor {factor} (generated in {generated:.0f} s, demo included)",
             "server": "gunicorn, 2 workers, DEBUG off, hashed and compressed static files",
+            "cache": f"Redis {redis}, shared by the workers" if redis else "each worker's memory",
             "rounds": str(rounds),
         }
         markdown, ok = report(pages, context)
@@ -429,6 +450,8 @@ def main() -> int:
                 os.killpg(server.pid, signal.SIGKILL)
         if use_postgres:
             postgres(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
+        if redis:
+            redis_version()  # empties the bench's Redis database
         shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -121,3 +121,33 @@ def test_commands_that_serve_or_check_a_deployment_still_refuse_without_a_key():
         result = manage(*args)
         assert result.returncode != 0
         assert "SECRET_KEY is not set" in result.stderr
+
+
+def storage(**env: str) -> subprocess.CompletedProcess[str]:
+    return import_settings('print(s.STORAGES["private"])', SECRET_KEY=KEY, **env)
+
+
+def test_private_files_are_kept_on_this_machine_unless_a_storage_is_named():
+    result = storage(MAILLAGE_PRIVATE_ROOT="/srv/maillage/private")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "{'BACKEND': 'django.core.files.storage.FileSystemStorage', "
+        "'OPTIONS': {'location': '/srv/maillage/private'}}"
+    )
+
+
+def test_an_s3_compatible_storage_is_set_from_the_environment():
+    result = storage(
+        MAILLAGE_PRIVATE_STORAGE="storages.backends.s3.S3Storage",
+        MAILLAGE_PRIVATE_STORAGE_OPTIONS='{"bucket_name": "maillage", "endpoint_url": "https://s3.example.org"}',
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "{'BACKEND': 'storages.backends.s3.S3Storage', 'OPTIONS': {'bucket_name': 'maillage', "
+        "'endpoint_url': 'https://s3.example.org'}}"
+    )
+
+
+def test_storage_options_that_are_not_a_json_object_are_refused():
+    assert "not valid JSON" in storage(MAILLAGE_PRIVATE_STORAGE_OPTIONS="{bucket").stderr
+    assert "must be a JSON object" in storage(MAILLAGE_PRIVATE_STORAGE_OPTIONS="[1]").stderr

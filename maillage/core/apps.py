@@ -53,14 +53,30 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from maillage.core import verbs  # noqa: F401 (registers the core's audit verbs)
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate
 
+        from maillage.core import (
+            cache,
+            my_space,
+            search,
+            verbs,  # noqa: F401 (audit verbs, database check)
+        )
+        from maillage.core.audit import HISTORY_CACHE
+        from maillage.core.models import AuditEvent, User
+
+        # SQLite learns the search's matching function on each connection (see core.search).
+        connection_created.connect(search.register_sqlite_functions, dispatch_uid="core.search")
         self.register_navigation()
+        my_space.register_core_sections()
+        # Kept histories (`cachedfragment`) follow every event and every change of a name.
+        cache.bump_on_change(HISTORY_CACHE, AuditEvent, User)
+        post_migrate.connect(cache.bump_all, dispatch_uid="core.cache.bump_all")
 
     def register_navigation(self) -> None:
         """Core's own entries; the apps above it add theirs in their `ready()`."""
         from maillage.core import navigation
-        from maillage.core.rules import is_admin
+        from maillage.core.rules import is_admin, is_authenticated
 
         navigation.register_menu_item(
             key="admin",
@@ -70,6 +86,14 @@ class CoreConfig(AppConfig):
             visible=is_admin,
             # The Django admin has its own layout: the entry is never the current page.
             active_prefix=False,
+        )
+        # The landing page after login (LOGIN_REDIRECT_URL), first of the account menu's links.
+        navigation.register_account_link(
+            key="my_space",
+            label=_("My space"),
+            url_name="core:my_space",
+            order=0,
+            visible=is_authenticated,
         )
 
 

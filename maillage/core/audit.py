@@ -18,6 +18,9 @@ from django.utils.functional import Promise
 from maillage.core.actors import Actor
 from maillage.core.models import AuditEvent, User
 
+# The namespace (`core.cache`) of the rendered histories, bumped by every event.
+HISTORY_CACHE = "core.audit"
+
 
 class Verbs(models.TextChoices):
     """Base of every app's audit verbs (`CIRCLE_CREATED = "circle.created", _("created")`)."""

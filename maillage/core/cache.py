@@ -31,6 +31,9 @@ _VERSION = "maillage:version:"
 _FRAGMENT = "maillage:fragment:"
 FRAGMENT_TIMEOUT = 24 * 60 * 60  # seconds; a bump makes a fragment unreachable long before
 
+# Every namespace some models bump: a migration writes rows without sending signals.
+_WATCHED: set[str] = set()
+
 
 def _token() -> str:
     return secrets.token_hex(8)
@@ -71,6 +74,12 @@ def bump(namespace: str) -> None:
         transaction.on_commit(_BumpAfterCommit(namespace))
 
 
+def _key(namespace: str, visibility: str, filters: Iterable[object]) -> str:
+    parts = [version(namespace), get_language() or "", visibility, *map(str, filters)]
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+    return f"{_FRAGMENT}{namespace}:{digest}"
+
+
 def fragment[V](
     namespace: str,
     *,
@@ -78,20 +87,20 @@ def fragment[V](
     render: Callable[[], V],
     filters: Iterable[object] = (),
     timeout: int = FRAGMENT_TIMEOUT,
+    keep: Callable[[V], bool] | None = None,
 ) -> V:
     """What `render()` returns, cached under the namespace's version, the page's language, the
     viewer's `visibility` class and the `filters` (anything else the output depends on).
 
     `visibility` names everything that makes two viewers see different things: two viewers with
     the same class must be allowed to see exactly the same fragment."""
-    parts = [version(namespace), get_language() or "", visibility, *map(str, filters)]
-    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
-    key = f"{_FRAGMENT}{namespace}:{digest}"
+    key = _key(namespace, visibility, filters)
     found: V | None = cache.get(key)
     if found is not None:
         return found
     value = render()
-    cache.set(key, value, timeout=timeout)
+    if keep is None or keep(value):  # `keep` refuses what must not be shared
+        cache.set(key, value, timeout=timeout)
     return value
 
 
@@ -99,7 +108,9 @@ def bump_on_change(namespace: str, *watched: type[models.Model]) -> None:
     """Bump `namespace` after any save or delete of a row of `watched`, and any change of their
     many-to-many relations (in either direction). Call it once, in an `AppConfig.ready()`.
 
-    Writes that send no signal (`QuerySet.update`, `bulk_create`) must bump themselves."""
+    Writes that send no signal (`QuerySet.update`, `bulk_create`) must bump themselves; after
+    `migrate`, every watched namespace is bumped (`bump_all`)."""
+    _WATCHED.add(namespace)
 
     def changed(sender: Any, **kwargs: Any) -> None:
         if kwargs.get("action", "post_").startswith("post_"):  # m2m_changed: once, after it
@@ -116,3 +127,10 @@ def bump_on_change(namespace: str, *watched: type[models.Model]) -> None:
     for model in through:
         uid = f"maillage.cache:{namespace}:{model._meta.label}"
         m2m_changed.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+
+
+def bump_all(**kwargs: Any) -> None:
+    """Bump every watched namespace (connected to `post_migrate`: data migrations send no
+    signals)."""
+    for namespace in sorted(_WATCHED):
+        bump(namespace)

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 
+from maillage.core.lookups import once_per_request
 from maillage.core.navigation import Navigation
 from maillage.core.selectors import unread_count
 
@@ -25,6 +27,19 @@ def language_urls(request: HttpRequest) -> list[tuple[str, str, str]]:
     ]
 
 
+def unread_for(request: HttpRequest) -> int:
+    """How many notifications the person logged in has not read, counted once per request: a page
+    made of panels renders each apart, and each rendering runs the context processors again."""
+    if not hasattr(request, "user"):
+        return 0
+    return once_per_request(request, ("core.unread_count",), lambda: unread_count(request.user))
+
+
+def _lazy_unread(request: HttpRequest) -> Callable[[], int]:
+    # Templates call it when they show it (the header), not when they render without it.
+    return lambda: unread_for(request)
+
+
 def platform(request: HttpRequest) -> dict[str, Any]:
     return {
         "collective_name": settings.MAILLAGE_COLLECTIVE_NAME,
@@ -32,6 +47,6 @@ def platform(request: HttpRequest) -> dict[str, Any]:
         "demo_instance": settings.MAILLAGE_DEMO,
         "staff_mfa_waived": not settings.MAILLAGE_STAFF_MFA_REQUIRED,
         "language_urls": language_urls(request),
-        "unread_notifications": unread_count(request.user) if hasattr(request, "user") else 0,
+        "unread_notifications": _lazy_unread(request),
         "navigation": Navigation(request),
     }

@@ -6,6 +6,9 @@ menu, and its stylesheet; `base.html` loops over what the current request may se
 variable of `context_processors.platform`). A new app then appears in the menu without a change to
 core, and `core/tests/test_navigation.py` keeps core's templates free of upper apps' URL names.
 
+The search box of the header works the same way: the app that answers searches registers its
+page with `register_search(url_name)`; without one, the header has no box.
+
 One key is fixed: `HOME`. The entry registered under it (by the public site, which serves the home
 page) is also the target of the brand link and of the error pages' "back to the home page"; `/`
 stands in when no app registers it.
@@ -26,6 +29,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 
 from maillage.core.actors import Viewer
+from maillage.core.formtools import query_text
 from maillage.core.permissions import has_perm
 
 HOME = "home"
@@ -70,6 +74,7 @@ class Registry:
     menu: dict[str, Entry] = field(default_factory=dict)
     account: dict[str, Entry] = field(default_factory=dict)
     stylesheets: list[str] = field(default_factory=list)
+    search: str | None = None  # the URL name of the search page
 
 
 _registry = Registry()
@@ -105,6 +110,11 @@ def register_stylesheet(path: str) -> None:
     rules come later in the cascade than those of the apps below it."""
     if path not in _registry.stylesheets:
         _registry.stylesheets.append(path)
+
+
+def register_search(url_name: str) -> None:
+    """The page the header's search box sends its words to (`?q=`)."""
+    _registry.search = url_name
 
 
 @contextmanager
@@ -155,6 +165,18 @@ class Navigation:
     def home_url(self) -> str:
         home = self.registry.menu.get(HOME)
         return reverse(home.url_name) if home is not None else "/"
+
+    @cached_property
+    def search_url(self) -> str:
+        """Where the header's search box goes; empty when no app answers searches."""
+        return reverse(self.registry.search) if self.registry.search else ""
+
+    @cached_property
+    def search_query(self) -> str:
+        """The words searched, on the search page itself, so that its box keeps them."""
+        if not self.search_url or self.request.path != self.search_url:
+            return ""
+        return query_text(self.request.GET, "q")
 
     @cached_property
     def stylesheets(self) -> list[str]:

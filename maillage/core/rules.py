@@ -49,6 +49,11 @@ add_perm(
     _("Log in to read your notifications."),
 )
 add_perm(
+    "core.view_my_space",
+    is_authenticated,
+    _("Log in to see your space: your seats, roles, circles and what awaits you."),
+)
+add_perm(
     "core.view_audit",
     is_staff,
     _("Only coordination staff may read the full history of changes."),

@@ -37,11 +37,28 @@ def unread_count(user: Viewer) -> int:
     return notifications_for(user).filter(read_at__isnull=True).count()
 
 
+def latest_unread(user: Viewer, *, limit: int) -> list[Notification]:
+    """`user`'s newest unread notifications, at most `limit` (one query)."""
+    return list(notifications_for(user).filter(read_at__isnull=True)[:limit])
+
+
 def import_jobs(viewer: Viewer, *, kinds: Collection[str]) -> QuerySet[ImportJob]:
     """The imports of these kinds that `viewer` uploaded, newest first, without their content."""
     if not isinstance(viewer, User):
         return ImportJob.objects.none()
     return ImportJob.objects.filter(uploaded_by=viewer, kind__in=kinds).defer("text")
+
+
+def verified_emails(user: Viewer) -> list[str]:
+    """Every address `user`'s account has confirmed, lowercased (one query)."""
+    from allauth.account.models import EmailAddress
+
+    if not isinstance(user, User) or not user.is_active:
+        return []
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    return sorted({address.lower() for address in addresses})
 
 
 def has_verified_email(user: Viewer, email: str) -> bool:

@@ -6,6 +6,7 @@ from maillage.core import views
 app_name = "core"
 urlpatterns = [
     path("confidentialite/", views.privacy, name="privacy"),
+    path("mon-espace/", views.my_space, name="my_space"),
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/<int:pk>/lue/", views.notification_read, name="notification_read"),
     path("importations/<int:pk>/", views.import_job, name="import_job"),

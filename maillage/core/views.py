@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from maillage.core import my_space as my_space_sections
 from maillage.core import selectors, services
 from maillage.core.actions import action_redirect, form_redirect, form_status
 from maillage.core.actors import actor_of
@@ -44,6 +45,14 @@ def health(request: HttpRequest) -> HttpResponse:
 @permission_required("core.view_public")
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
+
+
+@permission_required("core.view_my_space")
+def my_space(request: HttpRequest) -> HttpResponse:
+    """The landing page after login: the sections the apps register, in their order."""
+    account = actor_of(request)
+    sections = my_space_sections.SECTIONS.render(account, request)
+    return render(request, "core/my_space.html", {"account": account, "sections": sections})
 
 
 @permission_required("core.view_notifications")

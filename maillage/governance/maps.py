@@ -437,6 +437,10 @@ def wrap(text: str, width: float, font_size: float, max_lines: int = MAX_LINES) 
     return wrap_text(text, width, font_size, max_lines)
 
 
+def _has_band(item: Placed) -> bool:
+    return item.node.kind != WORKSTREAM and item.has_contents
+
+
 def _label(item: Placed, lang: str = "") -> str:
     node = item.node
     if node.kind == WORKSTREAM:
@@ -501,6 +505,19 @@ def _flag(item: Placed) -> str:
     )
 
 
+# A page shows the map at most 52rem tall (`.gov-map-figure svg`): a name that would be drawn
+# smaller than this many pixels there cannot be read, and only weighs on the page; the shape's
+# tooltip (its link's name) and the outline below the map still name it.
+DISPLAY_HEIGHT = 832
+MIN_LEGIBLE = 4
+
+
+def legible(font_size: float, extent: float) -> bool:
+    """Whether text of `font_size` (drawing units) can be read when a drawing `extent` units
+    wide or tall is shown on a page."""
+    return font_size * DISPLAY_HEIGHT / max(extent, 1.0) >= MIN_LEGIBLE
+
+
 def render(
     roots: Sequence[Node],
     *,
@@ -518,7 +535,13 @@ def render(
     w, h = math.ceil(width), math.ceil(height)
     # Parents first: what a circle holds is drawn over it.
     shapes = group("shapes", (_shape(item) for item in everything))
-    names = [_label(item, name_lang) for item in everything]
+    extent = max(w, h)
+    names = [
+        _label(item, name_lang)
+        for item in everything
+        # Bands (a circle holding others) are written larger than the other names.
+        if legible(BAND_FONT_SIZE if _has_band(item) else FONT_SIZE, extent)
+    ]
     names += [_flag(item) for item in everything if item.node.flagged]
     parts = [shapes, group("labels", names, hidden=True)]
     markup = document(w, h, parts, id_prefix=id_prefix, css_class="structure-map", **caption)

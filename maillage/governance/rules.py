@@ -9,6 +9,9 @@
   circle's policies.
 - Staff, or the holder of the workstream's lead role, invite people and manage its members.
 - Only the invited person (an account that confirmed the invited address) accepts an invitation.
+- A workstream's workspace (announcements, documents, contacts) is for its members and staff:
+  not for partner members outside it (Law 25: its members' contact details). Its members share
+  documents; staff and its lead link post announcements; a deliverable's owner marks it done.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from maillage.governance import workflows
 from maillage.governance.models import (
     Circle,
     CircleMode,
+    Deliverable,
+    Document,
     Invitation,
     Membership,
     Policy,
@@ -111,6 +116,32 @@ def _is_open_circle(user: Viewer, circle: Any) -> bool:
     return isinstance(circle, Circle) and circle.mode == CircleMode.OPEN and not circle.is_archived
 
 
+def _shared_document(user: Viewer, document: Any) -> bool:
+    """`user` shared `document` and is still a member of its workstream."""
+    return (
+        isinstance(document, Document)
+        and isinstance(user, User)
+        and document.created_by_id == user.pk
+        and _is_workstream_participant(user, document.workstream)
+    )
+
+
+def _leads_item_workstream(user: Viewer, item: Any) -> bool:
+    """`user` holds the lead role of the workstream of a document or a deliverable."""
+    return isinstance(item, Document | Deliverable) and _is_workstream_lead(user, item.workstream)
+
+
+def _owns_deliverable(user: Viewer, deliverable: Any) -> bool:
+    """`user` carries `deliverable` and is still a member of its workstream."""
+    return (
+        isinstance(deliverable, Deliverable)
+        and isinstance(user, User)
+        and deliverable.owner is not None
+        and deliverable.owner.user_id == user.pk
+        and _is_workstream_participant(user, deliverable.workstream)
+    )
+
+
 is_workstream_participant = rules.predicate(
     _is_workstream_participant, name="is_workstream_participant"
 )
@@ -122,6 +153,9 @@ is_own_membership = rules.predicate(_is_own_membership, name="is_own_membership"
 manages_membership_group = rules.predicate(
     _manages_membership_group, name="manages_membership_group"
 )
+shared_document = rules.predicate(_shared_document, name="shared_document")
+leads_item_workstream = rules.predicate(_leads_item_workstream, name="leads_item_workstream")
+owns_deliverable = rules.predicate(_owns_deliverable, name="owns_deliverable")
 
 
 def workflow_roles(user: Viewer, workstream: Workstream) -> set[str]:
@@ -220,5 +254,42 @@ add_perm(
     _(
         "Only the member themselves, coordination staff or (for a workstream) its lead link may "
         "end a membership."
+    ),
+)
+add_perm(
+    "governance.view_workspace",
+    is_staff | is_workstream_participant,
+    _(
+        "A workstream's workspace (its announcements, documents and members' contact details) is "
+        "open only to its members and to coordination staff."
+    ),
+)
+add_perm(
+    "governance.post_announcement",
+    is_staff | is_workstream_lead,
+    _(
+        "Only coordination staff or the workstream's lead link may post, amend or remove its "
+        "announcements."
+    ),
+)
+add_perm(
+    "governance.share_documents",
+    is_staff | is_workstream_participant,
+    _("Only the workstream's members and coordination staff may share documents in it."),
+)
+add_perm(
+    "governance.archive_document",
+    is_staff | leads_item_workstream | shared_document,
+    _(
+        "Only coordination staff, the workstream's lead link or the member who shared a document "
+        "may archive it."
+    ),
+)
+add_perm(
+    "governance.complete_deliverable",
+    is_staff | leads_item_workstream | owns_deliverable,
+    _(
+        "Only coordination staff, the workstream's lead link or the deliverable's owner may mark "
+        "it as done."
     ),
 )

@@ -8,6 +8,7 @@ from maillage.governance.views import (
     policies,
     roles,
     structure,
+    workspace,
     workstreams,
 )
 
@@ -98,8 +99,51 @@ urlpatterns = [
         name="deliverable_add",
     ),
     path("chantiers/<slug:slug>/inviter/", invitations.invitation_create, name="invitation_create"),
+    path("livrables/<int:pk>/modifier/", workstreams.deliverable_amend, name="deliverable_amend"),
     path("livrables/<int:pk>/fait/", workstreams.deliverable_done, name="deliverable_done"),
     path("livrables/<int:pk>/retirer/", workstreams.deliverable_remove, name="deliverable_remove"),
+    # A workstream's workspace: announcements, documents, deliverables, contacts
+    path("chantiers/<slug:slug>/espace/", workspace.workspace_announcements, name="workspace"),
+    path(
+        "chantiers/<slug:slug>/espace/documents/",
+        workspace.workspace_documents,
+        name="workspace_documents",
+    ),
+    path(
+        "chantiers/<slug:slug>/espace/livrables/",
+        workspace.workspace_deliverables,
+        name="workspace_deliverables",
+    ),
+    path(
+        "chantiers/<slug:slug>/espace/contacts/",
+        workspace.workspace_contacts,
+        name="workspace_contacts",
+    ),
+    path(
+        "chantiers/<slug:slug>/espace/annonces/ajouter/",
+        workspace.announcement_create,
+        name="announcement_create",
+    ),
+    path("annonces/<int:pk>/modifier/", workspace.announcement_amend, name="announcement_amend"),
+    path("annonces/<int:pk>/retirer/", workspace.announcement_remove, name="announcement_remove"),
+    path(
+        "chantiers/<slug:slug>/espace/documents/ajouter/",
+        workspace.document_add,
+        name="document_add",
+    ),
+    path("documents/<int:pk>/", workspace.document_detail, name="document_detail"),
+    path(
+        "documents/<int:pk>/nouvelle-version/",
+        workspace.document_version_add,
+        name="document_version_add",
+    ),
+    path("documents/<int:pk>/telecharger/", workspace.document_download, name="document_download"),
+    path("documents/<int:pk>/archiver/", workspace.document_archive, name="document_archive"),
+    path(
+        "documents/versions/<int:pk>/telecharger/",
+        workspace.document_version_download,
+        name="document_version_download",
+    ),
     # Memberships and invitations
     path("adhesions/<int:pk>/quitter/", memberships.membership_leave, name="membership_leave"),
     path("adhesions/<int:pk>/retirer/", memberships.membership_remove, name="membership_remove"),

@@ -38,6 +38,21 @@ class GovernanceVerb(Verbs):
         _("deliverable marked as not done"),
     )
     WORKSTREAM_DELIVERABLE_REMOVED = "workstream.deliverable_removed", _("deliverable removed")
+    WORKSTREAM_ANNOUNCEMENT_POSTED = "workstream.announcement_posted", _("announcement posted")
+    WORKSTREAM_ANNOUNCEMENT_AMENDED = (
+        "workstream.announcement_amended",
+        _("announcement amended"),
+    )
+    WORKSTREAM_ANNOUNCEMENT_REMOVED = (
+        "workstream.announcement_removed",
+        _("announcement removed"),
+    )
+    WORKSTREAM_DOCUMENT_ADDED = "workstream.document_added", _("document shared")
+    WORKSTREAM_DOCUMENT_VERSION_ADDED = (
+        "workstream.document_version_added",
+        _("new version of a document"),
+    )
+    WORKSTREAM_DOCUMENT_ARCHIVED = "workstream.document_archived", _("document archived")
     WORKSTREAM_MEMBER_ADDED = "workstream.member_added", _("member added")
     WORKSTREAM_MEMBER_LEFT = "workstream.member_left", _("member left")
     WORKSTREAM_MEMBER_REMOVED = "workstream.member_removed", _("member removed")

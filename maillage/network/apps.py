@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import importlib
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +16,19 @@ class NetworkConfig(NavigationMixin, AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import email_confirmed
 
+        from maillage.core import cache
         from maillage.core.imports import register_importer
+        from maillage.core.my_space import SECTIONS
         from maillage.network import exports, receivers, rules, services  # noqa: F401 (registrations)
+        from maillage.network.models import Organization, Sector
+        from maillage.network.panels import (
+            MY_SEATS_ORDER,
+            PANEL_CACHE,
+            my_seats_section,
+            organizations_panel,
+        )
+        from maillage.territories import panels
+        from maillage.territories.models import Territory
 
         super().ready()
         exports.watch()  # the cached export files follow every change
@@ -28,14 +37,9 @@ class NetworkConfig(NavigationMixin, AppConfig):
         email_confirmed.connect(
             receivers.link_person_on_email_confirmed, dispatch_uid="network.link_person"
         )
-        # The territory page shows a panel of the organizations serving it, once that page
-        # offers panels (maillage.territories.panels is developed separately).
-        try:
-            panels = importlib.import_module("maillage.territories.panels")
-        except ModuleNotFoundError as error:
-            if error.name != "maillage.territories.panels":
-                raise
-        else:
-            from maillage.network.panels import organizations_panel
-
-            panels.register(organizations_panel)
+        # My space shows the seats of the person logged in.
+        SECTIONS.register(my_seats_section, order=MY_SEATS_ORDER)
+        # The territory page shows a panel of the organizations serving it, kept until the
+        # next change of an organization, its sectors or its territories.
+        panels.register(organizations_panel)
+        cache.bump_on_change(PANEL_CACHE, Organization, Sector, Territory)

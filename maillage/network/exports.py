@@ -24,12 +24,20 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from maillage.core import cache
-from maillage.network.models import Organization, OrganizationStatus, Person, Seat, Sector
+from maillage.network.models import (
+    Function,
+    Organization,
+    OrganizationStatus,
+    Person,
+    Seat,
+    Sector,
+)
 from maillage.territories.models import Level, Territory
 
 Table = tuple[list[str], Iterable[list[str]]]
 
-NAMESPACE = "network.directory-export"
+# The directory as the list and the exports show it.
+NAMESPACE = "network.directory"
 
 # A spreadsheet runs a cell starting with these as a formula ("CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -192,8 +200,9 @@ def _text(sheet: Any, value: str) -> Any:
 
 
 def watch() -> None:
-    """Bump the cached files on every change to what they show (called once, in `ready()`)."""
-    cache.bump_on_change(NAMESPACE, Organization, Sector, Territory, Seat, Person)
+    """Bump the cached files, and the directory's kept cards and rows, on every change to what
+    they show (called once, in `ready()`)."""
+    cache.bump_on_change(NAMESPACE, Organization, Sector, Territory, Seat, Person, Function)
 
 
 def directory_file(

@@ -1,4 +1,10 @@
-"""The network's panel on a territory's page (registered in NetworkConfig.ready)."""
+"""The network's sections on other apps' pages, and the registry of its person page's panels.
+
+- Its panel on a territory's page (registered in NetworkConfig.ready).
+- Its section of My space (`core.my_space`): the seats of the person logged in.
+- `PERSON_PANELS`: what apps above the network add to a person's page (governance: their roles
+  and memberships). A panel receives the person and the request (`core.panels`).
+"""
 
 from __future__ import annotations
 
@@ -8,19 +14,60 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from maillage.core.lookups import once_per_request
+from maillage.core.models import User
+from maillage.core.panels import Panel, Panels
 from maillage.network import selectors
+from maillage.network.models import Person
 from maillage.territories.models import Territory
+
+PERSON_PANELS: Panels[Person] = Panels("person")
+
+# My space's place for the seats (see the orders in `core.my_space`).
+MY_SEATS_ORDER = 100
+
+# Bumped by every change of an organization, its sectors or its territories (NetworkConfig.ready).
+PANEL_CACHE = "network.territory-panel"
 
 
 def organizations_panel(territory: Territory, request: HttpRequest) -> dict[str, Any]:
-    """Organizations serving this territory or one below it: two queries, whatever the data."""
-    count, organizations = selectors.territory_panel(territory=territory)
-    query = urlencode({"territory": territory.slug})
-    return {
-        "template": "network/_territory_panel.html",
-        "context": {
+    """Organizations serving this territory or one below it, the same for every visitor: kept
+    until the next change of an organization (else two queries, whatever the data)."""
+
+    def context() -> dict[str, Any]:
+        count, organizations = selectors.territory_panel(territory=territory)
+        query = urlencode({"territory": territory.slug})
+        return {
             "count": count,
             "organizations": organizations,
             "directory_url": f"{reverse('network:organization_list')}?{query}",
-        },
+        }
+
+    return {"template": "network/_territory_panel.html", "context": context, "cache": PANEL_CACHE}
+
+
+def my_person(request: HttpRequest) -> Person | None:
+    """The Person of the account logged in, read once per request: My space's sections of the
+    apps above share it."""
+    return once_per_request(
+        request,
+        ("network.my_person",),
+        lambda: selectors.person_of_account(viewer=request.user),
+    )
+
+
+def my_seats(request: HttpRequest) -> selectors.PersonSeats:
+    """The seats of the person logged in, read once per request (governance's sections ask
+    whether they hold one)."""
+    return once_per_request(
+        request,
+        ("network.my_seats",),
+        lambda: selectors.person_seats(viewer=request.user, person=my_person(request)),
+    )
+
+
+def my_seats_section(account: User, request: HttpRequest) -> Panel:
+    return {
+        "template": "network/_my_seats.html",
+        "context": {"person": my_person(request), "seats": my_seats(request)},
     }

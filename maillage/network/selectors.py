@@ -9,9 +9,12 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from maillage.core.actors import Viewer
+from maillage.core.models import User
 from maillage.core.permissions import has_perm
+from maillage.core.search import Group, Hit, Matches, snippet, terms
 from maillage.network.models import Function, Organization, Person, Seat, Sector
 from maillage.territories.models import Territory
 from maillage.territories.selectors import territory_and_below
@@ -170,6 +173,57 @@ def person_pages(*, viewer: Viewer) -> QuerySet[Person]:
     )
 
 
+def person_of_account(*, viewer: Viewer) -> Person | None:
+    """The Person of the directory linked to `viewer`'s own account, if any (one query)."""
+    if not isinstance(viewer, User):
+        return None
+    return Person.objects.filter(user_id=viewer.pk).first()
+
+
+@dataclass
+class PersonSeats:
+    """A person's open seats, with their substitutes and the person's function in each
+    organization (`seat.functions`), and the open seats they are a substitute on."""
+
+    held: list[Seat]
+    substituting: list[Seat]
+
+    @property
+    def any(self) -> bool:
+        return bool(self.held or self.substituting)
+
+
+def person_seats(*, viewer: Viewer, person: Person | None) -> PersonSeats:
+    """For the person themself (My space) and for those who may see people: four queries
+    whatever the number of seats; nothing for anyone else."""
+    own = person is not None and isinstance(viewer, User) and person.user_id == viewer.pk
+    if person is None or not (own or has_perm(viewer, "network.view_people")):
+        return PersonSeats(held=[], substituting=[])
+    held = list(
+        Seat.objects.filter(_open(), holder=person)
+        .select_related("organization")
+        .prefetch_related(
+            Prefetch("substitutes", queryset=Person.objects.order_by("last_name", "first_name"))
+        )
+        .order_by("organization__name", "pk")
+    )
+    substituting = list(
+        Seat.objects.filter(_open(), substitutes=person)
+        .select_related("organization", "holder")
+        .order_by("organization__name", "pk")
+    )
+    titles: dict[int, list[str]] = {}
+    for organization_id, title in (
+        Function.objects.filter(_open(), person=person)
+        .order_by("title")
+        .values_list("organization_id", "title")
+    ):
+        titles.setdefault(organization_id, []).append(title)
+    for seat in [*held, *substituting]:
+        seat.functions = titles.get(seat.organization_id, [])  # type: ignore[attr-defined]
+    return PersonSeats(held=held, substituting=substituting)
+
+
 def person_open_seats(person_id: int, *, as_substitute: bool = False) -> QuerySet[Seat]:
     """The seats a person sits in now (begun, not ended), as a form offers them: those they
     hold, and with `as_substitute` those they are a substitute of; with their organizations."""
@@ -220,3 +274,69 @@ def function_records() -> QuerySet[Function]:
 
 def sector_keys() -> list[str]:
     return list(Sector.objects.order_by("key").values_list("key", flat=True))
+
+
+# Search
+
+# The columns searched, in the order of the indexes of migration 0006 (PostgreSQL reads an index
+# only for the very same document).
+ORGANIZATION_FIELDS = ("name", "acronym", "description")
+PERSON_FIELDS = ("first_name", "last_name")
+
+
+def _organization_hit(organization: Organization) -> Hit:
+    return Hit(
+        title=organization.name,
+        url=organization.get_absolute_url(),
+        snippet=snippet(organization.description),
+        context=organization.acronym,
+    )
+
+
+def _person_hit(person: Person) -> Hit:
+    functions = getattr(person, "current_functions", [])
+    return Hit(
+        title=str(person),
+        url=person.get_absolute_url(),
+        context=", ".join(f"{f.title} — {f.organization.name}" for f in functions),
+    )
+
+
+def search(*, viewer: Viewer, query: str) -> list[Group]:
+    """Organizations (public, whatever their status) and, for those who may see the people of the
+    network (partner members and staff), people by name with their current functions: each a
+    `Group` read only when a page shows it."""
+    words = terms(query)
+    if not words:
+        return []
+    organizations = (
+        Organization.objects.filter(Matches(ORGANIZATION_FIELDS, words))
+        .only("pk", "name", "slug", "acronym", "description")
+        .order_by("name", "pk")
+    )
+    groups = [
+        Group(
+            kind="organizations",
+            label=_("Organizations"),
+            rows=organizations,
+            hit=_organization_hit,
+        )
+    ]
+    if has_perm(viewer, "network.view_people"):
+        people = (
+            Person.objects.filter(Matches(PERSON_FIELDS, words))
+            .only("pk", "first_name", "last_name", "slug")
+            .prefetch_related(
+                Prefetch(
+                    "functions",
+                    queryset=Function.objects.filter(_open())
+                    .select_related("organization")
+                    .only("pk", "title", "person_id", "organization__name")
+                    .order_by("organization__name", "pk"),
+                    to_attr="current_functions",
+                )
+            )
+            .order_by("last_name", "first_name", "pk")
+        )
+        groups.append(Group(kind="people", label=_("People"), rows=people, hit=_person_hit))
+    return groups

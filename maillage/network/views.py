@@ -29,6 +29,7 @@ from maillage.network.forms import (
     SeatForm,
 )
 from maillage.network.models import Organization, Person
+from maillage.network.panels import PERSON_PANELS
 
 PAGE_SIZE = 25
 
@@ -52,6 +53,8 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
+        # What the kept cards depend on besides the page.
+        "filters_key": selectors.directory_filters_key(form.filters()),
         "export_query": export_query.urlencode(),
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_contacts": selectors.can_see_contacts(request.user),
@@ -216,6 +219,8 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(selectors.person_pages(viewer=request.user), slug=slug)
     context = {
         "person": person,
+        # What the apps above add (governance: the person's roles and memberships).
+        "panels": PERSON_PANELS.render(person, request),
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_history": has_perm(request.user, "core.view_audit"),
         "today": timezone.localdate(),

@@ -27,4 +27,5 @@ class SiteConfig(AppConfig):
             # The site editor has its own layout: the entry is never the current page.
             active_prefix=False,
         )
+        navigation.register_search("site:search")
         navigation.register_stylesheet("site/site.css")

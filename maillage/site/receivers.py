@@ -7,10 +7,11 @@ from typing import Any
 from django.apps import apps
 from django.db.models.signals import post_migrate, post_save
 
+from maillage.core import cache
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.core.signals import role_changed
-from maillage.site import services
+from maillage.site import selectors, services
 
 
 def sync_editor_on_role_change(sender: Any, user: User, **kwargs: Any) -> None:
@@ -40,7 +41,26 @@ def ensure_home_pages(sender: Any, **kwargs: Any) -> None:
         services.editors_sync_all(actor=SYSTEM)
 
 
+def bump_pages(sender: Any, **kwargs: Any) -> None:
+    cache.bump(selectors.PAGES_CACHE)
+
+
+def watch_pages() -> None:
+    """Any change of a page (every page type sends its own signals), of its view restrictions, of
+    a site or a locale makes the cached chrome read again; a move sends no save signal."""
+    from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    cache.bump_on_change(
+        selectors.PAGES_CACHE, Page, *get_page_models(), PageViewRestriction, Site, Locale
+    )
+    page_published.connect(bump_pages, dispatch_uid="site.bump_pages.published")
+    page_unpublished.connect(bump_pages, dispatch_uid="site.bump_pages.unpublished")
+    post_page_move.connect(bump_pages, dispatch_uid="site.bump_pages.moved")
+
+
 def connect() -> None:
+    watch_pages()
     role_changed.connect(sync_editor_on_role_change, dispatch_uid="site.sync_editor_role")
     post_save.connect(
         sync_editor_on_account_created, sender=User, dispatch_uid="site.sync_editor_created"

@@ -5,7 +5,6 @@ Pages are public once published: the selectors return live, public pages only.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,11 +13,20 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db import connection
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
+from wagtail.search.query import And, Or, PlainText
 
+from maillage.core import cache
+from maillage.core.actors import Viewer
+from maillage.core.search import Group, Hit, variants
+from maillage.core.search import terms as search_terms
+from maillage.governance import selectors as governance_selectors
+from maillage.network import selectors as network_selectors
 from maillage.site.models import (
     EventIndexPage,
     EventPage,
@@ -29,6 +37,16 @@ from maillage.site.models import (
 )
 
 NEWS_PER_PAGE = 10
+
+# The site's chrome (menu, language versions, feed links, the home page's news and events) read
+# the same pages on every request: kept in the versioned cache, which any change of a page, its
+# view restrictions, a site or a locale bumps (`receivers.connect`).
+PAGES_CACHE = "site.pages"
+
+
+def _host(request: HttpRequest | None) -> str:
+    # A page's URL is relative on its own site and absolute on another: it depends on the host.
+    return request.get_host() if request is not None else ""
 
 
 def html_lang(language_code: str) -> str:
@@ -51,7 +69,17 @@ def active_locale() -> Locale | None:
 
 def alternate_urls(page: Page, request: HttpRequest | None = None) -> dict[str, str]:
     """The URL of `page` in each language of the site: its own translation when published, else
-    the closest translated ancestor (at worst, that language's home page). Two queries."""
+    the closest translated ancestor (at worst, that language's home page). Cached; else two
+    queries."""
+    return cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["alternates", page.pk, _host(request)],
+        render=lambda: _alternate_urls(page, request),
+    )
+
+
+def _alternate_urls(page: Page, request: HttpRequest | None) -> dict[str, str]:
     languages = [code for code, _name in settings.LANGUAGES]
     ancestors = list(
         Page.objects.ancestor_of(page, inclusive=True)
@@ -96,7 +124,13 @@ def news_articles(locale: Locale) -> Any:  # a Wagtail PageQuerySet (untyped)
 
 
 def latest_news(locale: Locale, *, limit: int = 3) -> list[NewsArticlePage]:
-    return list(news_articles(locale)[:limit])
+    """The latest articles of a language (cached; else one query)."""
+    return cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["latest_news", locale.pk, limit],
+        render=lambda: list(news_articles(locale)[:limit]),
+    )
 
 
 def news_page(index_page: NewsIndexPage, number: Any) -> PaginatorPage[NewsArticlePage]:
@@ -113,9 +147,19 @@ def _events(locale: Locale) -> Any:  # a Wagtail PageQuerySet (untyped)
 
 
 def upcoming_events(locale: Locale, *, limit: int = 3) -> list[EventPage]:
-    now = timezone.now()
-    return list(
-        _events(locale).filter(start__gte=now - timedelta(hours=12)).order_by("start", "pk")[:limit]
+    """The next events of a language, and those begun in the last twelve hours (cached for the
+    current hour; else one query)."""
+    hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+
+    def read() -> list[EventPage]:
+        since = hour - timedelta(hours=12)
+        return list(_events(locale).filter(start__gte=since).order_by("start", "pk")[:limit])
+
+    return cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["upcoming_events", locale.pk, limit, hour.isoformat()],
+        render=read,
     )
 
 
@@ -155,7 +199,17 @@ def section_children(page: Page) -> list[Page]:
 
 
 def menu_pages(locale: Locale | None) -> list[Page]:
-    """The pages right under the home page of the active language, for the site's menu."""
+    """The pages right under the home page of the active language, for the site's menu (cached;
+    else two queries)."""
+    return cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["menu", locale.pk if locale is not None else ""],
+        render=lambda: _menu_pages(locale),
+    )
+
+
+def _menu_pages(locale: Locale | None) -> list[Page]:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return []
@@ -229,27 +283,65 @@ def current_language_is_default() -> bool:
 # Search
 
 
-# The words of a search, each up to its punctuation: a quote, a star, a bracket or NUL would be
-# full-text syntax to the database (FTS5 on SQLite, tsquery on PostgreSQL), never a term.
-WORD = re.compile(r"\w+")
-MAX_WORDS = 20
-
-
 def search_pages(query: str) -> Any:
     """Published, public pages of the active language holding every word of `query` (Wagtail's
-    search); whatever else was typed is left out, so any text is searched, never parsed."""
-    words = WORD.findall(query)[:MAX_WORDS]
+    search), in either number ("chantier" finds "chantiers"); whatever else was typed is left
+    out, so any text is searched, never parsed. Accents are ignored on SQLite by FTS5, on
+    PostgreSQL by the `maillage_french` configuration (see `core.search`)."""
+    words = search_terms(query)
     if not words:
         return Page.objects.none()
     pages = Page.objects.live().public().filter(depth__gt=1)
     locale = active_locale()
     if locale is not None:
         pages = pages.filter(locale=locale)
-    return pages.specific().search(" ".join(words), operator="and")
+    # Each word in any of its numbers: FTS5 compares whole words, PostgreSQL stems them.
+    stemmed = connection.vendor == "postgresql"
+    wanted = And(
+        [Or([PlainText(form) for form in variants(word, stemmed=stemmed)]) for word in words]
+    )
+    # The results show a title and a lead: never the pages' bodies.
+    return pages.defer_streamfields().specific().search(wanted)
+
+
+def _page_hit(page: Page) -> Hit:
+    description = getattr(page, "meta_description", None)
+    return Hit(
+        title=page.title,
+        url=page.get_url() or "",
+        snippet=description() if callable(description) else page.search_description,
+    )
+
+
+def search(*, viewer: Viewer, query: str) -> list[Group]:
+    """One search: the site's pages, then what the platform's apps let the viewer find (circles,
+    workstreams, policies, organizations, people), each a `Group` read only when shown."""
+    if not search_terms(query):
+        return []
+    return [
+        Group(kind="pages", label=_("Pages of the site"), rows=search_pages(query), hit=_page_hit),
+        *governance_selectors.search(viewer=viewer, query=query),
+        *network_selectors.search(viewer=viewer, query=query),
+    ]
 
 
 def news_index(locale: Locale) -> NewsIndexPage | None:
     return NewsIndexPage.objects.live().public().filter(locale=locale).order_by("path").first()
+
+
+def news_index_url(locale: Locale, request: HttpRequest | None = None) -> str:
+    """The URL of a language's news page, "" when it has none (cached; else one query)."""
+
+    def read() -> str:
+        index = news_index(locale)
+        return (index.get_url(request) or "") if index is not None else ""
+
+    return cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["news_index", locale.pk, _host(request)],
+        render=read,
+    )
 
 
 def absolute_url(page: Page, request: HttpRequest | None) -> str:

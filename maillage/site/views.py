@@ -3,28 +3,41 @@
 from __future__ import annotations
 
 from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 
 from maillage.core.formtools import query_text
-from maillage.core.permissions import permission_required
+from maillage.core.permissions import has_perm, permission_required
 from maillage.site import selectors
 from maillage.site.sitemaps import SiteSitemap
 
-RESULTS_PER_PAGE = 10
+# The overview shows the first results of each kind; a kind's own pages show more at once.
+PREVIEW_SIZE = 5
+RESULTS_PER_PAGE = 20
 
 
 @permission_required("site.view_page")
 def search(request: HttpRequest) -> HttpResponse:
+    """One search over the site's pages and the platform: `?q=` the words, `&type=` one kind
+    of result (paginated); without a kind, the first results of every kind."""
     query = query_text(request.GET, "q")
-    results = None
-    if query:
-        results = Paginator(selectors.search_pages(query), RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-    return render(request, "site/search.html", {"query": query, "results": results})
+    groups = selectors.search(viewer=request.user, query=query)
+    kind = query_text(request.GET, "type", max_length=40)
+    chosen = next((group for group in groups if group.kind == kind), None)
+    context: dict[str, object] = {
+        "query": query,
+        "searched": bool(groups),
+        "kind": chosen,
+        "may_see_people": has_perm(request.user, "network.view_people"),
+    }
+    if chosen is not None:
+        context["results"] = chosen.page(request.GET.get("page"), RESULTS_PER_PAGE)
+    else:
+        previews = [group.preview(PREVIEW_SIZE) for group in groups]
+        context["previews"] = [preview for preview in previews if preview.total]
+        context["total"] = sum(preview.total for preview in previews)
+    return render(request, "site/search.html", context)
 
 
 @permission_required("site.view_page")

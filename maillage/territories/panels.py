@@ -1,4 +1,4 @@
-"""Sections that apps higher up add to a territory's page.
+"""Sections that apps higher up add to a territory's page (`core.panels`).
 
 An app that depends on territories (network: "organizations serving this territory") registers a
 callable in its `AppConfig.ready()`:
@@ -14,55 +14,38 @@ callable in its `AppConfig.ready()`:
 A panel receives the territory and the request and returns a dict with `template` and `context`,
 or None to show nothing. It must run a fixed number of queries, whatever the territory's size
 (the page's query budget is tested at two data sizes). Panels appear in registration order.
+
+A panel the same for every visitor names a `cache` namespace (`core.cache`) that every change of
+what it shows bumps, and gives its `context` as a function: the rendered panel is then kept per
+territory and language, and its queries run only when the namespace changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, TypedDict
-
 from django.http import HttpRequest
-from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from maillage.core.panels import Panel, PanelCallable, Panels
 from maillage.territories.models import Territory
 
+__all__ = ["TERRITORY_PANELS", "Panel", "register", "registered", "render_panels", "unregister"]
 
-class Panel(TypedDict):
-    template: str
-    context: dict[str, Any]
-
-
-# Any mapping with the keys of Panel will do (a plain dict, or a Panel).
-PanelCallable = Callable[[Territory, HttpRequest], Mapping[str, Any] | Panel | None]
-
-_PANELS: list[PanelCallable] = []
+TERRITORY_PANELS: Panels[Territory] = Panels("territory")
 
 
-def register(panel: PanelCallable) -> PanelCallable:
+def register(panel: PanelCallable[Territory]) -> PanelCallable[Territory]:
     """Add a panel (once, even if registered again); usable as a decorator."""
-    if panel not in _PANELS:
-        _PANELS.append(panel)
-    return panel
+    return TERRITORY_PANELS.register(panel)
 
 
-def unregister(panel: PanelCallable) -> None:
-    if panel in _PANELS:
-        _PANELS.remove(panel)
+def unregister(panel: PanelCallable[Territory]) -> None:
+    TERRITORY_PANELS.unregister(panel)
 
 
-def registered() -> tuple[PanelCallable, ...]:
-    return tuple(_PANELS)
+def registered() -> tuple[PanelCallable[Territory], ...]:
+    return TERRITORY_PANELS.registered()
 
 
 def render_panels(territory: Territory, request: HttpRequest) -> list[SafeString]:
     """The HTML of every panel, each rendered with its context plus `territory`."""
-    sections = []
-    for panel in _PANELS:
-        result = panel(territory, request)
-        if result:
-            context = {"territory": territory, **result["context"]}
-            # Templates escape their variables: the rendered HTML is safe to insert as is.
-            html = render_to_string(result["template"], context, request=request)
-            sections.append(mark_safe(html))
-    return sections
+    return TERRITORY_PANELS.render(territory, request)

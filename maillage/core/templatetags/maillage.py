@@ -5,10 +5,10 @@ from typing import Any
 from django import template
 from django.db import models
 from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from maillage.core import text
+from maillage.core import cache, text
 from maillage.core.audit import verb_label
 from maillage.core.dates import long_date
 from maillage.core.selectors import history_for
@@ -82,3 +82,46 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
     for key, value in changes.items():
         params[key] = value
     return str(params.urlencode())
+
+
+# What must never be shared between two requests: a form's CSRF token, a script's CSP nonce.
+_PER_REQUEST = ('name="csrfmiddlewaretoken"', " nonce=")
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, namespace: Any, parts: list[Any]) -> None:
+        self.nodelist = nodelist
+        self.namespace = namespace
+        self.parts = parts
+
+    def render(self, context: template.Context) -> str:
+        namespace = self.namespace.resolve(context)
+        parts = [part.resolve(context) for part in self.parts]
+        html = cache.fragment(
+            namespace,
+            visibility="template",
+            filters=["fragment", *parts],
+            render=lambda: self.nodelist.render(context),
+            # Markup that belongs to this request only is shown, never kept.
+            keep=lambda html: not any(marker in html for marker in _PER_REQUEST),
+        )
+        return mark_safe(html)  # rendered by the template engine, which escapes
+
+
+@register.tag
+def cachedfragment(parser: template.base.Parser, token: template.base.Token) -> CachedFragmentNode:
+    """`{% cachedfragment "namespace" part… %}…{% endcachedfragment %}`: the enclosed markup kept
+    in the versioned cache (`core.cache`) of `namespace` until its next bump, per language and
+    per value of the parts. The parts must name everything that makes two viewers see different
+    markup (the object, what the viewer may see); the markup must read nothing a bump of the
+    namespace does not cover. Markup holding a CSRF token or a CSP nonce is never kept."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes a namespace and at least one part naming what it shows"
+        )
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
+    )

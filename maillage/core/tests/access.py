@@ -22,6 +22,7 @@ job = {"kwargs": lambda d: {"pk": d.import_job.pk}}
 ACCESS = {
     "health": Expect.public(),
     "core:privacy": Expect.public(),
+    "core:my_space": Expect.authenticated(),
     "core:notifications": Expect.authenticated(),
     # POST only: a GET is refused whoever asks, after the login check for visitors.
     "core:notification_read": Expect.of(405, 405, 405, 405, 405, 405, kwargs=lambda d: {"pk": 1}),

@@ -85,3 +85,16 @@ def test_bump_on_change_follows_saves_deletes_and_many_to_many_changes():
     seen = cache.version("tests.users")
     user_with_role(Role.MEMBER).save()
     assert cache.version("tests.users") == seen
+
+
+def test_a_migration_makes_every_watched_namespace_read_again():
+    """Data migrations write without signals: after `migrate`, nothing kept before is shown."""
+    from django.db.models.signals import post_migrate
+
+    from maillage.core.models import AuditEvent
+
+    cache.bump_on_change("tests.migrated", AuditEvent)
+    before = cache.version("tests.migrated")
+    cache.bump_all(sender=None)
+    assert cache.version("tests.migrated") != before
+    assert any(entry[0][0] == "core.cache.bump_all" for entry in post_migrate.receivers)

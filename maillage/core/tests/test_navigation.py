@@ -50,6 +50,29 @@ def test_layout_renders_an_empty_menu_for_a_visitor_when_nothing_is_registered()
     with navigation.override(), translation.override(settings.LANGUAGE_CODE):
         html = render_to_string("base.html", request=request)
     assert main_menu(html) == []
+    # Nor a search box: no app answers searches.
+    assert 'role="search"' not in html
+
+
+@pytest.mark.django_db
+def test_the_header_search_box_goes_to_the_registered_page_and_keeps_its_words_there():
+    def header(path: str) -> str:
+        request = RequestFactory().get(path, {"q": "  cercle\x00 habitation "})
+        request.user = AnonymousUser()
+        html = render_to_string("base.html", request=request)
+        return html.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
+
+    with navigation.override(), translation.override(settings.LANGUAGE_CODE):
+        navigation.register_search("core:privacy")
+        on_it, elsewhere = header("/confidentialite/"), header("/notifications/")
+    for html in (on_it, elsewhere):
+        assert 'role="search" method="get" action="/confidentialite/"' in html
+        assert 'aria-label="Recherche dans tout le site"' in html
+        assert '<label for="header-search-q" class="visually-hidden">' in html
+        assert '<button type="submit">Rechercher</button>' in html
+    # The words typed, without control characters, on the search page only.
+    assert 'name="q" value="cercle habitation"' in on_it
+    assert 'name="q" value=""' in elsewhere
 
 
 def test_entries_are_sorted_filtered_and_marked_current():

@@ -62,3 +62,45 @@ def test_frdate_writes_1er_in_french_and_leaves_english_alone():
         assert render("{{ text|frdate }}", text="pas une date") == ""
     with translation.override("en"):
         assert render("{{ day|frdate }}", day=day) == "Aug. 1, 2026"
+
+
+FRAGMENT = (
+    '{% cachedfragment "tests.fragment" "list" group %}<p>{{ name }}</p>{% endcachedfragment %}'
+)
+
+
+def test_a_cached_fragment_is_kept_per_part_and_language_until_its_namespace_is_bumped():
+    from maillage.core import cache
+
+    with translation.override("fr-ca"):
+        assert render(FRAGMENT, group=1, name="Habitation") == "<p>Habitation</p>"
+        # Kept: the enclosed markup is not rendered again for the same parts.
+        assert render(FRAGMENT, group=1, name="Transport") == "<p>Habitation</p>"
+        assert render(FRAGMENT, group=2, name="Transport") == "<p>Transport</p>"
+    with translation.override("en"):
+        assert render(FRAGMENT, group=1, name="Housing") == "<p>Housing</p>"
+    cache.bump("tests.fragment")
+    with translation.override("fr-ca"):
+        assert render(FRAGMENT, group=1, name="Logement") == "<p>Logement</p>"
+
+
+def test_markup_that_belongs_to_one_request_is_never_kept():
+    source = (
+        '{% cachedfragment "tests.forms" "form" 1 %}'
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{{ token }}">'
+        "{% endcachedfragment %}"
+    )
+    assert render(source, token="a") != render(source, token="b")
+    script = (
+        '{% cachedfragment "tests.scripts" 1 %}<script nonce="{{ n }}"></script>'
+        "{% endcachedfragment %}"
+    )
+    assert render(script, n="x") == '<script nonce="x"></script>'
+    assert render(script, n="y") == '<script nonce="y"></script>'
+
+
+def test_a_cached_fragment_names_what_it_depends_on():
+    from django.template import TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError, match="at least one part"):
+        render('{% cachedfragment "tests.fragment" %}x{% endcachedfragment %}')

@@ -7,6 +7,11 @@ from maillage.governance.forms.memberships import EndMembershipForm, MemberForm
 from maillage.governance.forms.policies import PolicyForm, PolicyStatusForm
 from maillage.governance.forms.roles import AssignForm, AssignmentForm, RoleForm
 from maillage.governance.forms.structure import MapFilterForm
+from maillage.governance.forms.workspace import (
+    AnnouncementForm,
+    DocumentForm,
+    DocumentVersionForm,
+)
 from maillage.governance.forms.workstreams import (
     DeliverableForm,
     WorkstreamFilterForm,
@@ -15,10 +20,13 @@ from maillage.governance.forms.workstreams import (
 
 __all__ = [
     "AccountabilityForm",
+    "AnnouncementForm",
     "AssignForm",
     "AssignmentForm",
     "CircleForm",
     "DeliverableForm",
+    "DocumentForm",
+    "DocumentVersionForm",
     "EndMembershipForm",
     "InvitationForm",
     "MapFilterForm",

@@ -18,11 +18,14 @@ from maillage.governance.forms._common import (
     lines,
     lines_field,
     sectors_field,
+    set_queryset,
     strategies_field,
     territory_field,
 )
-from maillage.governance.models import Circle, Workstream
+from maillage.governance.models import Circle, Deliverable, Workstream
 from maillage.governance.services import DeliverableData, WorkstreamData
+from maillage.network.forms import PersonChoiceField
+from maillage.network.models import Person
 
 
 class WorkstreamFilterForm(FilterForm):
@@ -103,9 +106,36 @@ class WorkstreamForm(ScopeMixin, EditForm):
         )
 
 
-class DeliverableForm(forms.Form):
+class DeliverableForm(EditForm):
     title = forms.CharField(label=_("Deliverable"), max_length=255)
     due_date = date_field(_("Due date"))
+    owner = PersonChoiceField(
+        label=_("Owner"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("Nobody yet"),
+        help_text=_("One of the workstream's members, who carries it and may mark it as done."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        workstream: Workstream,
+        deliverable: Deliverable | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if deliverable is not None and "initial" not in kwargs:
+            kwargs["initial"] = initial_from(deliverable, "title", "due_date", "owner")
+        super().__init__(*args, **kwargs)
+        set_queryset(
+            self,
+            "owner",
+            Person.objects.filter(
+                memberships__workstream=workstream, memberships__ended_at__isnull=True
+            )
+            .distinct()
+            .order_by("last_name", "first_name"),
+        )
 
     def to_data(self) -> DeliverableData:
         return data_from(DeliverableData, self.cleaned_data)

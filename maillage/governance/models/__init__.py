@@ -24,6 +24,7 @@ from maillage.governance.models.roles import (
     RoleKind,
 )
 from maillage.governance.models.strategies import Strategy
+from maillage.governance.models.workspace import Announcement, Document, DocumentVersion
 from maillage.governance.models.workstreams import Deliverable, Workstream
 
 __all__ = [
@@ -32,10 +33,13 @@ __all__ = [
     "SINGLE_HOLDER_KINDS",
     "WORKSTREAM_LEAD_NAME",
     "Accountability",
+    "Announcement",
     "CalendarFeed",
     "Circle",
     "CircleMode",
     "Deliverable",
+    "Document",
+    "DocumentVersion",
     "EndReason",
     "Invitation",
     "InvitationKind",

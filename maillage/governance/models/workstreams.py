@@ -12,7 +12,7 @@ from maillage.governance.models._common import Archivable
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.strategies import Strategy
 from maillage.governance.workflows import RUNNING_STATES, WORKSTREAM
-from maillage.network.models import Sector
+from maillage.network.models import Person, Sector
 from maillage.territories.models import Territory
 
 
@@ -83,7 +83,10 @@ class Workstream(Archivable, Timestamped):
         return str(WORKSTREAM.state(self.status).label)
 
 
-class Deliverable(models.Model):
+class Deliverable(Timestamped):
+    """What a workstream is to deliver, by when, and who carries it (`owner`, one of its
+    members)."""
+
     workstream = models.ForeignKey(
         Workstream,
         verbose_name=_("workstream"),
@@ -92,6 +95,14 @@ class Deliverable(models.Model):
     )
     title = models.CharField(_("title"), max_length=255)
     due_date = models.DateField(_("due date"), null=True, blank=True)
+    owner = models.ForeignKey(
+        Person,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="deliverables_owned",
+    )
     done = models.BooleanField(_("done"), default=False)
     done_at = models.DateTimeField(_("done on"), null=True, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)

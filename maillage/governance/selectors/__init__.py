@@ -7,7 +7,7 @@ runs a fixed number of queries, whatever the number of circles, workstreams or p
 One module per subject; the package re-exports their public names.
 """
 
-from maillage.governance.selectors._common import Visibility, strategies, visibility
+from maillage.governance.selectors._common import PAGES, Visibility, strategies, visibility
 from maillage.governance.selectors.balance import (
     LOCAL,
     SUPRALOCAL,
@@ -27,6 +27,7 @@ from maillage.governance.selectors.calendars import (
     calendar_month,
     parse_month,
     reminder_plan,
+    upcoming_events,
 )
 from maillage.governance.selectors.circles import (
     CircleDetail,
@@ -36,16 +37,25 @@ from maillage.governance.selectors.circles import (
 )
 from maillage.governance.selectors.history import governance_history
 from maillage.governance.selectors.invitations import (
+    AwaitingInvitation,
     InvitationPage,
     hash_token,
     invitation_by_token,
     invitation_page,
+    invitations_awaiting,
     inviter_name,
 )
 from maillage.governance.selectors.links import link_inconsistencies
 from maillage.governance.selectors.memberships import MemberRow, past_memberships
-from maillage.governance.selectors.people import PersonGovernance, person_governance
+from maillage.governance.selectors.people import (
+    GroupRow,
+    PersonGovernance,
+    PersonGroups,
+    person_governance,
+    person_groups,
+)
 from maillage.governance.selectors.policies import PolicyDetail, policy_detail, policy_list
+from maillage.governance.selectors.search import search
 from maillage.governance.selectors.structure import (
     CircleNode,
     MapFilters,
@@ -54,6 +64,17 @@ from maillage.governance.selectors.structure import (
     structure_map,
 )
 from maillage.governance.selectors.territories import WorkingHere, working_in
+from maillage.governance.selectors.workspace import (
+    DocumentPage,
+    Workspace,
+    document_page,
+    version_downloadable,
+    workspace_announcements,
+    workspace_contacts,
+    workspace_deliverables,
+    workspace_documents,
+    workspace_of,
+)
 from maillage.governance.selectors.workstreams import (
     WorkstreamDetail,
     workstream_detail,
@@ -62,22 +83,28 @@ from maillage.governance.selectors.workstreams import (
 
 __all__ = [
     "LOCAL",
+    "PAGES",
     "SUPRALOCAL",
+    "AwaitingInvitation",
     "Balance",
     "BalanceRow",
     "CalendarEvent",
     "CalendarMonth",
     "CircleDetail",
     "CircleNode",
+    "DocumentPage",
+    "GroupRow",
     "InvitationPage",
     "MapFilters",
     "MemberRow",
     "PersonGovernance",
+    "PersonGroups",
     "PlannedReminder",
     "PolicyDetail",
     "StructureMap",
     "Visibility",
     "WorkingHere",
+    "Workspace",
     "WorkstreamDetail",
     "WorkstreamNode",
     "calendar_events",
@@ -87,25 +114,36 @@ __all__ = [
     "calendar_month",
     "circle_detail",
     "circle_list",
+    "document_page",
     "governance_history",
     "hash_token",
     "intersectoral_balance",
     "invitation_by_token",
     "invitation_page",
+    "invitations_awaiting",
     "inviter_name",
     "link_inconsistencies",
     "open_circle",
     "parse_month",
     "past_memberships",
     "person_governance",
+    "person_groups",
     "policy_detail",
     "policy_list",
     "region_mrcs",
     "reminder_plan",
+    "search",
     "strategies",
     "structure_map",
+    "upcoming_events",
+    "version_downloadable",
     "visibility",
     "working_in",
+    "workspace_announcements",
+    "workspace_contacts",
+    "workspace_deliverables",
+    "workspace_documents",
+    "workspace_of",
     "workstream_detail",
     "workstream_list",
 ]

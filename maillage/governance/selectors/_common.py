@@ -53,6 +53,11 @@ def visibility(viewer: Viewer) -> Visibility:
     )
 
 
+# What the pages of circles show, kept in the versioned cache (`core.cache`): bumped by every
+# change of what they show (GovernanceConfig.ready).
+PAGES = "governance.pages"
+
+
 def strategies() -> QuerySet[Strategy]:
     return Strategy.objects.order_by("position", "name_fr")
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -132,9 +134,10 @@ def _events(
     end: date,
     circle_ids: set[int] | None,
     workstream_ids: set[int] | None,
+    limit: int | None = None,
 ) -> list[CalendarEvent]:
     """Events between `start` and `end` (inclusive) in the given circles and workstreams
-    (None: all of them). Three queries."""
+    (None: all of them), or only the first `limit` of them. Three queries."""
     policies = Policy.objects.filter(
         review_date__gte=start,
         review_date__lte=end,
@@ -143,6 +146,8 @@ def _events(
     ).select_related("circle")
     if circle_ids is not None:
         policies = policies.filter(circle_id__in=circle_ids)
+    if limit is not None:
+        policies = policies.order_by("review_date", "pk")[:limit]
     events = [
         _event(
             ReminderKind.POLICY_REVIEW,
@@ -173,6 +178,8 @@ def _events(
             else Q(role__workstream_id__in=workstream_ids)
         )
         assignments = assignments.filter(in_circles | in_workstreams)
+    if limit is not None:
+        assignments = assignments.order_by("term_end", "pk")[:limit]
     for assignment in assignments:
         role = assignment.role
         group: Circle | Workstream | None = role.circle or role.workstream
@@ -198,6 +205,8 @@ def _events(
     )
     if workstream_ids is not None:
         workstreams = workstreams.filter(pk__in=workstream_ids)
+    if limit is not None:
+        workstreams = workstreams.order_by("sunset_date", "pk")[:limit]
     events += [
         _event(
             ReminderKind.SUNSET,
@@ -211,7 +220,7 @@ def _events(
         for workstream in workstreams
     ]
     events.sort(key=lambda e: (e.date, e.kind, e.title))
-    return events
+    return events if limit is None else events[:limit]
 
 
 def calendar_events(
@@ -230,6 +239,34 @@ def calendar_events(
     if not seen.workstream_ids:
         return []
     return _events(start=start, end=end, circle_ids=set(), workstream_ids=set(seen.workstream_ids))
+
+
+def upcoming_events(
+    *,
+    viewer: Viewer,
+    circle_ids: set[int],
+    workstream_ids: set[int],
+    limit: int,
+    days: int = 366,
+) -> list[CalendarEvent]:
+    """The next `limit` events of these circles and workstreams within `days`, among those the
+    viewer may see (My space: the person's own groups). Three queries at most, whatever the
+    number of events."""
+    if not has_perm(viewer, "governance.view_calendar"):
+        return []
+    seen = visibility(viewer)
+    circles = set(circle_ids) if seen.circles else set()
+    workstreams = {pk for pk in workstream_ids if seen.workstream(pk)}
+    if not circles and not workstreams:
+        return []
+    start = _today()
+    return _events(
+        start=start,
+        end=start + timedelta(days=days),
+        circle_ids=circles,
+        workstream_ids=workstreams,
+        limit=limit,
+    )
 
 
 # The private feed: events of the last month (still in calendar applications a while after they
@@ -266,10 +303,16 @@ MONTH_YEARS = (2000, 2100)
 @dataclass(frozen=True)
 class CalendarMonth:
     month: date  # its first day
-    events: list[CalendarEvent]
     previous: date
     next: date
     is_current: bool
+    visibility: str  # what makes two viewers' months differ (`calendar_feed_visibility`)
+    read: Callable[[], list[CalendarEvent]] = field(repr=False, compare=False)
+
+    @cached_property
+    def events(self) -> list[CalendarEvent]:
+        """Read when first asked: the page keeps the rendered month until a change."""
+        return self.read()
 
 
 def parse_month(value: str | None) -> date | None:
@@ -291,16 +334,18 @@ def _shift(month: date, months: int) -> date:
 
 def calendar_month(*, viewer: Viewer, month: date | None = None) -> CalendarMonth:
     """One month of the calendar (the current one by default), with its neighbours for links.
-    The queries of `calendar_events`, whatever the month."""
+    Its events are read when first asked (the queries of `calendar_events`, whatever the
+    month)."""
     current = _today().replace(day=1)
     month = (month or current).replace(day=1)
     following = _shift(month, 1)
     return CalendarMonth(
         month=month,
-        events=calendar_events(viewer=viewer, start=month, end=following - timedelta(days=1)),
         previous=_shift(month, -1),
         next=following,
         is_current=month == current,
+        visibility=calendar_feed_visibility(viewer),
+        read=lambda: calendar_events(viewer=viewer, start=month, end=following - timedelta(days=1)),
     )
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
+from maillage.core import cache
 from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
 from maillage.governance.models import (
@@ -16,8 +18,13 @@ from maillage.governance.models import (
     Role,
     Workstream,
 )
-from maillage.governance.selectors._common import _current_roles, _tags
-from maillage.governance.selectors.memberships import MemberRow, _people
+from maillage.governance.selectors._common import (
+    PAGES,
+    _current_roles,
+    _may_see_inside,
+    _tags,
+)
+from maillage.governance.selectors.memberships import MemberRow, _people_seen
 
 
 def _circles() -> QuerySet[Circle]:
@@ -48,16 +55,67 @@ class CircleDetail:
     roles: list[Role]
     can_view: bool  # members, holders and policies below are shown
     members: list[MemberRow]
+    member_count: int
     policies: list[Policy]
     can_manage: bool
     can_manage_roles: bool
     can_amend_policies: bool
     can_join: bool
+    retired_policies: list[Policy] = field(default_factory=list)
 
 
-def circle_detail(*, viewer: Viewer, slug: str) -> CircleDetail | None:
+@dataclass
+class _CircleContent:
+    """What a circle's page shows every viewer who may, or may not, see its inside: kept in the
+    versioned cache until the next change to any of it."""
+
+    circle: Circle
+    children: list[Circle]
+    workstreams: list[Workstream]
+    accountabilities: list[Accountability]
+    roles: list[Role]
+    members: list[MemberRow]
+    member_count: int
+    policies: list[Policy]
+    retired_policies: list[Policy]
+
+
+def circle_detail(
+    *, viewer: Viewer, slug: str, members_limit: int | None = None
+) -> CircleDetail | None:
     """A circle's page. Everyone sees its purpose, domains, accountabilities, roles, sub-circles
-    and workstreams; members, role holders and policies only those who may."""
+    and workstreams; members (the first `members_limit` by name, and their count), role holders
+    and policies only those who may. One query when the page's content is kept (`PAGES`)."""
+    circle = Circle.objects.select_related("parent").filter(slug=slug).first()
+    if circle is None:
+        return None
+    can_view = _may_see_inside(viewer, circle)
+    content = cache.fragment(
+        PAGES,
+        visibility=f"inside={can_view}",
+        # The sunset flags of its workstreams change with the day.
+        filters=["circle", circle.pk, members_limit, timezone.localdate().isoformat()],
+        render=lambda: _circle_content(circle.pk, can_view=can_view, members_limit=members_limit),
+    )
+    return CircleDetail(
+        circle=content.circle,
+        children=content.children,
+        workstreams=content.workstreams,
+        accountabilities=content.accountabilities,
+        roles=content.roles,
+        can_view=can_view,
+        members=content.members,
+        member_count=content.member_count,
+        policies=content.policies,
+        retired_policies=content.retired_policies,
+        can_manage=has_perm(viewer, "governance.manage_circles", circle),
+        can_manage_roles=has_perm(viewer, "governance.manage_roles", circle),
+        can_amend_policies=can_view and has_perm(viewer, "governance.amend_policies", circle),
+        can_join=has_perm(viewer, "governance.join_circle", circle),
+    )
+
+
+def _circle_content(pk: int, *, can_view: bool, members_limit: int | None) -> _CircleContent:
     circle = (
         _circles()
         .prefetch_related(
@@ -77,26 +135,22 @@ def circle_detail(*, viewer: Viewer, slug: str) -> CircleDetail | None:
             Prefetch("accountabilities", queryset=Accountability.objects.order_by("position")),
             _current_roles(),
         )
-        .filter(slug=slug)
-        .first()
+        .get(pk=pk)
     )
-    if circle is None:
-        return None
-    can_view, roles, members = _people(viewer, circle)
+    _seen, roles, members, member_count = _people_seen(can_view, circle, limit=members_limit)
     policies: list[Policy] = []
+    retired: list[Policy] = []
     if can_view:
-        policies = list(circle.policies.exclude(status=PolicyStatus.RETIRED).order_by("title"))
-    return CircleDetail(
+        for policy in circle.policies.order_by("title", "pk"):
+            (retired if policy.status == PolicyStatus.RETIRED else policies).append(policy)
+    return _CircleContent(
         circle=circle,
         children=list(circle.children.all()),
         workstreams=list(circle.sponsored_workstreams.all()),
         accountabilities=list(circle.accountabilities.all()),
         roles=roles,
-        can_view=can_view,
         members=members,
+        member_count=member_count,
         policies=policies,
-        can_manage=has_perm(viewer, "governance.manage_circles", circle),
-        can_manage_roles=has_perm(viewer, "governance.manage_roles", circle),
-        can_amend_policies=can_view and has_perm(viewer, "governance.amend_policies", circle),
-        can_join=has_perm(viewer, "governance.join_circle", circle),
+        retired_policies=retired,
     )

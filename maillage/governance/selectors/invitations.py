@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,7 +17,9 @@ from maillage.core.adapters import mask_email
 from maillage.core.dates import long_date
 from maillage.core.models import User
 from maillage.core.permissions import has_perm
-from maillage.governance.models import Invitation
+from maillage.core.selectors import verified_emails
+from maillage.governance import workflows
+from maillage.governance.models import Invitation, Membership, Workstream
 from maillage.governance.paths import page_url
 from maillage.network.models import Person
 
@@ -104,6 +107,60 @@ def inviter_name(user: User | None) -> str:
         return ""
     person = Person.objects.filter(user=user).first()
     return user.get_full_name() or (str(person) if person is not None else "")
+
+
+@dataclass(frozen=True)
+class AwaitingInvitation:
+    """An invitation waiting for the person it was sent to, with the link to its page (empty
+    when the link cannot be made again: the secret key has changed since)."""
+
+    workstream: Workstream
+    kind: str
+    inviter: str
+    expires_at: datetime
+    accept_url: str
+
+
+def invitations_awaiting(*, viewer: Viewer, limit: int = 10) -> list[AwaitingInvitation]:
+    """The pending invitations sent to an address `viewer` has confirmed, to workstreams that
+    still take members and that they are not in yet, the soonest to expire first. Being sent to a
+    confirmed address is what `governance.accept_invitation` asks: nobody else sees them. Two
+    queries."""
+    emails = verified_emails(viewer)
+    if not emails or not isinstance(viewer, User):
+        return []
+    already = Membership.objects.filter(
+        person__user_id=viewer.pk, ended_at__isnull=True, workstream__isnull=False
+    ).values("workstream_id")
+    invitations = (
+        Invitation.objects.filter(
+            email__in=emails,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            workstream__archived_at__isnull=True,
+            workstream__status__in=workflows.RUNNING_STATES,
+        )
+        .exclude(workstream_id__in=already)
+        .select_related("workstream", "created_by__person")
+        .order_by("expires_at", "pk")[:limit]
+    )
+    awaiting = []
+    for invitation in invitations:
+        inviter = invitation.created_by
+        person = getattr(inviter, "person", None) if inviter is not None else None
+        token = invitation_token(invitation)
+        awaiting.append(
+            AwaitingInvitation(
+                workstream=invitation.workstream,
+                kind=invitation.get_kind_display(),
+                # A name only, as on the invitation's page.
+                inviter=(inviter.get_full_name() if inviter else "") or str(person or ""),
+                expires_at=invitation.expires_at,
+                accept_url=invitation_accept_url(token) if token else "",
+            )
+        )
+    return awaiting
 
 
 def invitation_email(invitation: Invitation, url: str) -> tuple[str, str]:

@@ -1,4 +1,5 @@
-"""A person's roles and memberships, and the organizations members sit for."""
+"""A person's roles and memberships (their page, My space), and the organizations members sit
+for."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q
 
 from maillage.core.actors import Viewer
-from maillage.governance.models import Membership, RoleAssignment
+from maillage.governance.models import Circle, Membership, Role, RoleAssignment, Workstream
 from maillage.governance.selectors._common import _today, visibility
 from maillage.network.models import Function, Organization, Person, Seat, Sector
 from maillage.territories.models import Territory
@@ -49,6 +50,54 @@ def person_governance(*, viewer: Viewer, person: Person) -> PersonGovernance:
             or (m.workstream_id and seen.workstream(m.workstream_id))
         ]
     return PersonGovernance(assignments=assignments, memberships=memberships)
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """One circle or workstream a person belongs to, once, however many memberships make it:
+    `direct` (a membership of their own) and `roles` (those that make them a member ex officio)."""
+
+    group: Circle | Workstream
+    direct: Membership | None
+    roles: list[Role]
+
+
+@dataclass
+class PersonGroups:
+    assignments: list[RoleAssignment]
+    circles: list[GroupRow]
+    workstreams: list[GroupRow]
+
+    @property
+    def circle_ids(self) -> set[int]:
+        return {row.group.pk for row in self.circles}
+
+    @property
+    def workstream_ids(self) -> set[int]:
+        return {row.group.pk for row in self.workstreams}
+
+
+def person_groups(*, viewer: Viewer, person: Person | None) -> PersonGroups:
+    """What `person_governance` gives, with one row per circle and per workstream, each list by
+    name (two queries)."""
+    if person is None:
+        return PersonGroups(assignments=[], circles=[], workstreams=[])
+    found = person_governance(viewer=viewer, person=person)
+    rows: dict[tuple[str, int], GroupRow] = {}
+    for membership in found.memberships:
+        group = membership.group
+        key = ("c" if membership.circle_id else "w", group.pk)
+        row = rows.setdefault(key, GroupRow(group=group, direct=None, roles=[]))
+        if membership.assignment_id and membership.assignment is not None:
+            row.roles.append(membership.assignment.role)
+        elif row.direct is None:
+            rows[key] = GroupRow(group=group, direct=membership, roles=row.roles)
+    ordered = sorted(rows.items(), key=lambda item: (item[1].group.name.casefold(), item[0]))
+    return PersonGroups(
+        assignments=found.assignments,
+        circles=[row for (kind, _pk), row in ordered if kind == "c"],
+        workstreams=[row for (kind, _pk), row in ordered if kind == "w"],
+    )
 
 
 # Affiliations: the organizations a member sits for

@@ -52,6 +52,8 @@ class WorkstreamDetail:
     can_invite: bool
     can_manage_members: bool
     status_label: str = ""
+    # Its workspace (announcements, documents, contacts): its members and staff.
+    can_use_workspace: bool = False
 
 
 def workstream_detail(*, viewer: Viewer, slug: str) -> WorkstreamDetail | None:
@@ -61,12 +63,14 @@ def workstream_detail(*, viewer: Viewer, slug: str) -> WorkstreamDetail | None:
     workstream = _workstreams().prefetch_related(_current_roles()).filter(slug=slug).first()
     if workstream is None:
         return None
-    can_view, roles, members = _people(viewer, workstream)
+    can_view, roles, members, _count = _people(viewer, workstream)
     deliverables: list[Deliverable] = []
     invitations: list[Invitation] = []
     can_invite = has_perm(viewer, "governance.invite", workstream)
     if can_view:
-        deliverables = list(workstream.deliverables.order_by("position", "pk"))
+        deliverables = list(
+            workstream.deliverables.select_related("owner").order_by("position", "pk")
+        )
         if can_invite:
             invitations = list(
                 workstream.invitations.filter(
@@ -93,4 +97,5 @@ def workstream_detail(*, viewer: Viewer, slug: str) -> WorkstreamDetail | None:
         can_invite=can_invite,
         can_manage_members=has_perm(viewer, "governance.manage_members", workstream),
         status_label=str(workflows.WORKSTREAM.state(workstream.status).label),
+        can_use_workspace=has_perm(viewer, "governance.view_workspace", workstream),
     )

@@ -7,16 +7,28 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.dates import long_date
 from maillage.core.permissions import SYSTEM
+from maillage.core.services import notify
 from maillage.core.versions import lock
 from maillage.governance import workflows
-from maillage.governance.models import Circle, Deliverable, RoleKind, Strategy, Workstream
+from maillage.governance.models import (
+    Circle,
+    Deliverable,
+    Membership,
+    RoleKind,
+    Strategy,
+    Workstream,
+)
+from maillage.governance.paths import page_url
 from maillage.governance.rules import workflow_roles
 from maillage.governance.services._common import (
     _archive,
@@ -30,7 +42,7 @@ from maillage.governance.services._common import (
 )
 from maillage.governance.services.roles import RoleData, _close_group, role_create
 from maillage.governance.verbs import GovernanceVerb
-from maillage.network.models import Sector
+from maillage.network.models import Person, Sector
 from maillage.territories.models import Territory
 
 
@@ -38,6 +50,7 @@ from maillage.territories.models import Territory
 class DeliverableData:
     title: str
     due_date: date | None = None
+    owner: Person | None = None  # one of the workstream's current members
 
 
 @dataclass
@@ -188,12 +201,47 @@ def _deliverable_title(data: DeliverableData) -> str:
     return title
 
 
+def _check_owner(workstream: Workstream, owner: Person | None) -> None:
+    """A deliverable is carried by one of the workstream's current members."""
+    if owner is not None and not (
+        Membership.objects.filter(
+            workstream=workstream, person=owner, ended_at__isnull=True
+        ).exists()
+    ):
+        raise ValidationError({"owner": _("Choose one of the workstream's current members.")})
+
+
+def _tell_owner(deliverable: Deliverable) -> None:
+    """The new owner of a deliverable learns it, with its due date."""
+    account = deliverable.owner.user if deliverable.owner is not None else None
+    if account is None or not account.is_active:
+        return
+    workstream = deliverable.workstream
+    names = {"title": deliverable.title, "workstream": workstream.name}
+    with translation.override(settings.LANGUAGE_CODE):
+        notify(
+            recipient=account,
+            subject=_("You carry the deliverable “%(title)s” of %(workstream)s") % names,
+            body=(
+                _("It is due on %(date)s.") % {"date": long_date(deliverable.due_date)}
+                if deliverable.due_date
+                else ""
+            ),
+            url=page_url("workspace_deliverables", slug=workstream.slug),
+        )
+
+
 def _deliverable_create(
     *, actor: Actor, workstream: Workstream, data: DeliverableData, position: int
 ) -> Deliverable:
     title = _deliverable_title(data)
+    _check_owner(workstream, data.owner)
     deliverable = Deliverable.objects.create(
-        workstream=workstream, title=title, due_date=data.due_date, position=position
+        workstream=workstream,
+        title=title,
+        due_date=data.due_date,
+        owner=data.owner,
+        position=position,
     )
     _workstream_event(
         actor,
@@ -201,7 +249,10 @@ def _deliverable_create(
         deliverable,
         title=title,
         due_date=_iso(data.due_date),
+        owner=str(data.owner) if data.owner else None,
     )
+    if data.owner is not None:
+        _tell_owner(deliverable)
     return deliverable
 
 
@@ -209,6 +260,7 @@ def _deliverable_create(
 def deliverable_add(*, actor: Actor, workstream: Workstream, data: DeliverableData) -> Deliverable:
     _require(actor, "governance.change_workstream", workstream)
     lock(workstream)  # positions are counted: one addition at a time
+    _refuse_archived(workstream, _("This workstream is archived."))
     last = workstream.deliverables.order_by("-position").first()
     return _deliverable_create(
         actor=actor,
@@ -218,35 +270,56 @@ def deliverable_add(*, actor: Actor, workstream: Workstream, data: DeliverableDa
     )
 
 
+def _deliverable_snapshot(deliverable: Deliverable) -> dict[str, Any]:
+    return {
+        "title": deliverable.title,
+        "due_date": _iso(deliverable.due_date),
+        "owner": str(deliverable.owner) if deliverable.owner else None,
+    }
+
+
 @transaction.atomic
 def deliverable_amend(
-    *, actor: Actor, deliverable: Deliverable, data: DeliverableData
+    *,
+    actor: Actor,
+    deliverable: Deliverable,
+    data: DeliverableData,
+    version: str | None = None,
 ) -> Deliverable:
+    """Change a deliverable's title, due date or owner (staff, the lead link); a new owner is
+    told. Refused when it changed since `version`."""
     _require(actor, "governance.change_workstream", deliverable.workstream)
+    lock(deliverable, version=version)
+    _refuse_archived(deliverable.workstream, _("This workstream is archived."))
     title = _deliverable_title(data)
-    changes = audit.changes(
-        {"title": deliverable.title, "due_date": _iso(deliverable.due_date)},
-        {"title": title, "due_date": _iso(data.due_date)},
-    )
+    owner_changed = data.owner != deliverable.owner
+    if owner_changed:
+        _check_owner(deliverable.workstream, data.owner)
+    before = _deliverable_snapshot(deliverable)
     deliverable.title = title
     deliverable.due_date = data.due_date
-    deliverable.save(update_fields=["title", "due_date"])
+    deliverable.owner = data.owner
+    deliverable.save(update_fields=["title", "due_date", "owner", "updated_at"])
+    changes = audit.changes(before, _deliverable_snapshot(deliverable))
     if changes:
         _workstream_event(
             actor, GovernanceVerb.WORKSTREAM_DELIVERABLE_AMENDED, deliverable, **changes
         )
+    if owner_changed and data.owner is not None:
+        _tell_owner(deliverable)
     return deliverable
 
 
 @transaction.atomic
 def deliverable_set_done(*, actor: Actor, deliverable: Deliverable, done: bool) -> Deliverable:
-    _require(actor, "governance.change_workstream", deliverable.workstream)
+    """Mark a deliverable done or not (staff, the lead link, or its owner)."""
+    _require(actor, "governance.complete_deliverable", deliverable)
     lock(deliverable)
     if deliverable.done == done:
         return deliverable
     deliverable.done = done
     deliverable.done_at = _now() if done else None
-    deliverable.save(update_fields=["done", "done_at"])
+    deliverable.save(update_fields=["done", "done_at", "updated_at"])
     verb = (
         GovernanceVerb.WORKSTREAM_DELIVERABLE_DONE
         if done

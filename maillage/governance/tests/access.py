@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from maillage.core.permissions import SYSTEM
 from maillage.core.tests.factories import user_with_role
 from maillage.governance import selectors, services
@@ -42,6 +44,17 @@ def sample(data: SimpleNamespace) -> None:
     data.gov_invitation = sent.invitation
     data.gov_invitation_token = sent.token
     data.gov_feed_token = selectors.calendar_feed_token(user_with_role("member"))
+    data.gov_announcement = services.announcement_post(
+        actor=SYSTEM,
+        workstream=workstream,
+        data=services.AnnouncementData(title="Rencontre", text="Jeudi à 13 h."),
+    )
+    data.gov_document = services.document_add(
+        actor=SYSTEM,
+        workstream=workstream,
+        data=services.DocumentData(title="Compte rendu"),
+        upload=SimpleUploadedFile("compte-rendu.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
 
 
 circle = {"kwargs": lambda d: {"slug": d.gov_circle.slug}}
@@ -51,6 +64,8 @@ assignment = {"kwargs": lambda d: {"pk": d.gov_assignment.pk}}
 policy = {"kwargs": lambda d: {"pk": d.gov_policy.pk}}
 membership = {"kwargs": lambda d: {"pk": d.gov_membership.pk}}
 deliverable = {"kwargs": lambda d: {"pk": d.gov_deliverable.pk}}
+announcement = {"kwargs": lambda d: {"pk": d.gov_announcement.pk}}
+document = {"kwargs": lambda d: {"pk": d.gov_document.pk}}
 
 ACCESS = {
     # The public structure: names, purposes, mandates, roles (holders only for those who may).
@@ -71,6 +86,22 @@ ACCESS = {
     "governance:workstream_members": Expect.members(**workstream),
     "governance:policy_detail": Expect.members(**policy),
     "governance:calendar": Expect.authenticated(),
+    # A workstream's workspace: its members (none of the sample accounts) and staff only; a
+    # partner member outside it is refused (its members' contact details, Law 25).
+    "governance:workspace": Expect.staff(**workstream),
+    "governance:workspace_documents": Expect.staff(**workstream),
+    "governance:workspace_deliverables": Expect.staff(**workstream),
+    "governance:workspace_contacts": Expect.staff(**workstream),
+    "governance:document_detail": Expect.staff(**document),
+    "governance:document_download": Expect.staff(**document),
+    "governance:document_version_download": Expect.staff(
+        kwargs=lambda d: {"pk": d.gov_document.current_id}
+    ),
+    "governance:document_add": Expect.staff(**workstream),
+    "governance:document_version_add": Expect.staff(**document),
+    "governance:document_archive": Expect.staff(**document),
+    "governance:announcement_create": Expect.staff(**workstream),
+    "governance:announcement_amend": Expect.staff(**announcement),
     # Staff forms (and, for a workstream, its lead link; for policies, the circle's roles).
     "governance:circle_create": Expect.staff(),
     "governance:circle_amend": Expect.staff(**circle),
@@ -93,6 +124,7 @@ ACCESS = {
     "governance:workstream_member_add": Expect.staff(**workstream),
     "governance:workstream_role_create": Expect.staff(**workstream),
     "governance:deliverable_add": Expect.staff(**workstream),
+    "governance:deliverable_amend": Expect.staff(**deliverable),
     "governance:invitation_create": Expect.staff(**workstream),
     "governance:membership_leave": Expect.staff(**membership),
     "governance:membership_remove": Expect.staff(**membership),
@@ -112,5 +144,6 @@ ACCESS = {
     "governance:workstream_transition": Expect.staff(405, **workstream),
     "governance:deliverable_done": Expect.staff(405, **deliverable),
     "governance:deliverable_remove": Expect.staff(405, **deliverable),
+    "governance:announcement_remove": Expect.staff(405, **announcement),
     "governance:invitation_revoke": Expect.staff(405, kwargs=lambda d: {"pk": d.gov_invitation.pk}),
 }

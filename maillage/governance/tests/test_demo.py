@@ -64,6 +64,20 @@ def test_the_demo_builds_the_collective_structure_once():
         Membership.objects.filter(person__user=guest).values_list("workstream__slug", "kind")
     ) == [("participation-sociale-charlevoix", "guest")]
 
+    # The guest's workstream has a workspace to show: announcements, a document in two
+    # versions, deliverables with owners and due dates, one of them the guest's.
+    workstream = Workstream.objects.get(slug="participation-sociale-charlevoix")
+    announcements = list(workstream.announcements.order_by("-pinned", "-created_at"))
+    assert [a.pinned for a in announcements] == [True, False]
+    assert {a.author.email for a in announcements} == {"equipe@demo.maillage.local"}
+    [document] = workstream.documents.all()
+    assert document.current.number == 2 and document.current.filename.endswith(".csv")
+    with document.current.file.open("rb") as stored:
+        assert "Cuisine collective" in stored.read().decode("utf-8")
+    owned = workstream.deliverables.exclude(owner=None)
+    assert owned.count() == 3 and not owned.filter(due_date=None).exists()
+    assert owned.filter(owner__user=guest).count() == 1
+
     kinds = {e.kind for e in calendar_events(viewer=member)}
     assert kinds == {"policy_review", "term_end", "sunset"}
     assert [e.title for e in calendar_events(viewer=guest)] == [

@@ -215,3 +215,19 @@ def test_a_bar_chart_escapes_and_cuts_long_labels():
 
 def test_no_rows_no_chart():
     assert charts.bar_chart([], title="T") == ""
+
+
+def test_names_too_small_to_read_at_the_maps_size_are_left_to_the_links_and_the_outline():
+    small = maps.render([circle("g", circle("a", workstream("w")))], title="Petit")
+    assert small is not None and small.width < 1000
+    assert len(parse(small.svg).findall(f".//{SVG}g[@class='labels']/{SVG}text")) == 3
+    # Hundreds of circles: the drawing grows until its names would be a pixel tall on the page.
+    big = maps.render(
+        [circle("g", *(circle(f"c{i}", workstream(f"w{i}")) for i in range(300)))], title="Grand"
+    )
+    assert big is not None and not maps.legible(maps.BAND_FONT_SIZE, max(big.width, big.height))
+    root = parse(big.svg)
+    assert root.findall(f".//{SVG}g[@class='labels']/{SVG}text") == []
+    # Every shape still names its circle or workstream, as its link's title.
+    titles = [link[0].text for link in root.findall(f".//{SVG}a")]
+    assert len(titles) == 601 and "Cercle c299" in titles and "Chantier w0" in " ".join(titles)

@@ -377,3 +377,123 @@ def test_a_new_circle_or_workstream_starts_only_from_an_open_circle():
     assert selectors.open_circle(open_one.slug) == open_one
     assert selectors.open_circle(archived.slug) is None
     assert selectors.open_circle("nothing-by-that-name") is None
+
+
+# My space: a person's groups, their next dates, the invitations awaiting them
+
+
+def test_person_groups_give_one_row_per_group_with_its_direct_membership_and_roles(general):
+    user = user_with_person(PlatformRole.MEMBER)
+    person = user.person
+    housing = services.circle_create(
+        actor=SYSTEM, data=CircleData(name="Habitation", parent=general)
+    )
+    services.membership_join(actor=SYSTEM, person=person, circle=housing)
+    services.role_assign(
+        actor=SYSTEM, role=housing.roles.get(kind=RoleKind.SECRETARY), person=person
+    )
+    services.role_assign(
+        actor=SYSTEM, role=housing.roles.get(kind=RoleKind.DELEGATE), person=person
+    )
+    workstream = WorkstreamFactory(name="Atelier")
+    MembershipFactory(person=person, circle=None, workstream=workstream, kind="external")
+    MembershipFactory(
+        person=person,
+        circle=CircleFactory(name="Quitté"),
+        ended_at=timezone.now(),
+        end_reason="left",
+    )
+
+    mine = selectors.person_groups(viewer=user, person=person)
+    assert [row.group.name for row in mine.circles] == ["Cercle général", "Habitation"]
+    general_row, housing_row = mine.circles
+    # The delegate (second lien) is a member of the parent circle through the double link.
+    assert general_row.direct is None and [r.kind for r in general_row.roles] == ["delegate"]
+    assert housing_row.direct is not None and housing_row.direct.kind == "member"
+    assert sorted(r.kind for r in housing_row.roles) == ["delegate", "secretary"]
+    [row] = mine.workstreams
+    assert row.group == workstream and row.direct.kind == "external" and row.roles == []
+    assert mine.circle_ids == {general.pk, housing.pk} and mine.workstream_ids == {workstream.pk}
+    assert sorted(a.role.kind for a in mine.assignments) == ["delegate", "secretary"]
+    assert selectors.person_groups(viewer=user, person=None).circles == []
+
+
+def test_upcoming_events_are_the_next_few_of_the_groups_asked_that_the_viewer_may_see(agenda):
+    member = user_with_role(PlatformRole.MEMBER)
+    other = CircleFactory(name="Ailleurs")
+    RoleAssignmentFactory(role=RoleFactory(circle=other), term_end=days(3))
+    events = selectors.upcoming_events(
+        viewer=member,
+        circle_ids={agenda.circle.pk},
+        workstream_ids={agenda.workstream.pk},
+        limit=5,
+    )
+    assert [(e.kind, e.date) for e in events] == [
+        ("term_end", days(10)),
+        ("policy_review", days(20)),
+        ("sunset", days(30)),
+    ]
+    assert [
+        e.kind
+        for e in selectors.upcoming_events(
+            viewer=member, circle_ids={agenda.circle.pk}, workstream_ids=set(), limit=1
+        )
+    ] == ["term_end"]
+    # A guest sees the events of their own workstreams only, whatever is asked.
+    guest = guest_of(agenda.workstream)
+    seen = selectors.upcoming_events(
+        viewer=guest,
+        circle_ids={agenda.circle.pk},
+        workstream_ids={agenda.workstream.pk, WorkstreamFactory(sunset_date=days(2)).pk},
+        limit=5,
+    )
+    assert [e.title for e in seen] == ["Transport collectif rural"]
+    assert (
+        selectors.upcoming_events(
+            viewer=AnonymousUser(), circle_ids={agenda.circle.pk}, workstream_ids=set(), limit=5
+        )
+        == []
+    )
+
+
+def test_invitations_awaiting_are_those_sent_to_a_confirmed_address_still_open(general):
+    from allauth.account.models import EmailAddress
+
+    inviter = user_with_role(PlatformRole.STAFF, first_name="Hélène", last_name="Côté")
+    invited = user_with_role(PlatformRole.CITIZEN, email="rose@exemple.org")
+    EmailAddress.objects.create(user=invited, email="rose.pro@exemple.org", verified=True)
+    EmailAddress.objects.create(user=invited, email="pas.confirmee@exemple.org", verified=False)
+
+    def workstream(name):
+        found = WorkstreamFactory(name=name, sponsors=[general])
+        RoleFactory(circle=None, workstream=found, kind=RoleKind.LEAD)
+        return found
+
+    def invite(where, email, **options):
+        return services.invitation_create(actor=inviter, workstream=where, email=email, **options)
+
+    soon = invite(workstream("Bientôt"), "ROSE@exemple.org", expires_in_days=2)
+    later = invite(workstream("Plus tard"), "rose.pro@exemple.org", expires_in_days=10)
+    invite(workstream("Non confirmée"), "pas.confirmee@exemple.org")
+    invite(workstream("Quelqu’un d’autre"), "autre@exemple.org")
+    withdrawn = invite(workstream("Retirée"), "rose@exemple.org")
+    services.invitation_revoke(actor=inviter, invitation=withdrawn.invitation)
+    expired = invite(workstream("Échue"), "rose@exemple.org")
+    expired.invitation.expires_at = timezone.now()
+    expired.invitation.save()
+    closed = workstream("Fermé")
+    invite(closed, "rose@exemple.org")
+    closed.status = "closed"
+    closed.save()
+    joined = workstream("Déjà membre")
+    invite(joined, "rose@exemple.org")
+    MembershipFactory(
+        person=PersonFactory(user=invited), circle=None, workstream=joined, kind="guest"
+    )
+
+    awaiting = selectors.invitations_awaiting(viewer=invited)
+    assert [a.workstream.name for a in awaiting] == ["Bientôt", "Plus tard"]
+    assert awaiting[0].accept_url == soon.accept_url and awaiting[1].accept_url == later.accept_url
+    assert awaiting[0].inviter == "Hélène Côté" and awaiting[0].kind == "Acteur externe"
+    assert selectors.invitations_awaiting(viewer=user_with_role(PlatformRole.MEMBER)) == []
+    assert selectors.invitations_awaiting(viewer=AnonymousUser()) == []

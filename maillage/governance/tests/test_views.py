@@ -817,7 +817,7 @@ def test_the_calendar_shows_a_month_and_offers_a_private_feed(structure):
     page = client.get(url("calendar"), {"month": days(40).strftime("%Y-%m")})
     assert page.status_code == 200
     assert "Politique à revoir" in page.text
-    assert page.context["events"][0].date.month == days(40).month
+    assert page.context["calendar"].events[0].date.month == days(40).month
     assert re.search(r'<h2 id="month-heading">', page.text)
     found = re.search(r'value="(http://testserver/gouvernance/calendrier/[^"]+)"', page.text)
     assert found is not None
@@ -861,3 +861,19 @@ def test_sectors_are_named_as_the_collective_says_them():
         Sector.objects.get(key="premieres-nations").name_fr
         == "Autochtone (Premières Nations et Inuit)"
     )
+
+
+def test_kept_lists_and_calendar_months_show_a_change_at_once(structure):
+    """The rows of the lists and a month of the calendar are kept until a change: a new circle,
+    workstream or review date shows on the next request."""
+    client = login(user_with_role(PlatformRole.MEMBER))
+    month = {"month": days(40).strftime("%Y-%m")}
+    for path in (url("circle_list"), url("workstream_list")):
+        client.get(path)
+    assert "Politique à revoir" not in client.get(url("calendar"), month).text
+    CircleFactory(name="Aînés actifs")
+    WorkstreamFactory(name="Navette des aînés")
+    PolicyFactory(circle=structure.circle, title="Politique à revoir", review_date=days(40))
+    assert "Aînés actifs" in client.get(url("circle_list")).text
+    assert "Navette des aînés" in client.get(url("workstream_list")).text
+    assert "Politique à revoir" in client.get(url("calendar"), month).text

@@ -6,7 +6,13 @@ Reads go through `selectors` (already narrowed to what the viewer may see), writ
 One module per subject; the package re-exports their public names.
 """
 
-from maillage.governance.views._common import circle_url, group_url, level_labels, workstream_url
+from maillage.governance.views._common import (
+    circle_url,
+    group_url,
+    level_labels,
+    workspace_url,
+    workstream_url,
+)
 from maillage.governance.views.balance import BalanceFigure, balance_figures
 from maillage.governance.views.calendars import calendar, calendar_feed_reset, calendar_ical
 from maillage.governance.views.circles import (
@@ -51,8 +57,25 @@ from maillage.governance.views.roles import (
     workstream_role_create,
 )
 from maillage.governance.views.structure import structure_map
+from maillage.governance.views.workspace import (
+    announcement_amend,
+    announcement_create,
+    announcement_remove,
+    document_add,
+    document_archive,
+    document_detail,
+    document_download,
+    document_url,
+    document_version_add,
+    document_version_download,
+    workspace_announcements,
+    workspace_contacts,
+    workspace_deliverables,
+    workspace_documents,
+)
 from maillage.governance.views.workstreams import (
     deliverable_add,
+    deliverable_amend,
     deliverable_done,
     deliverable_remove,
     workstream_amend,
@@ -67,6 +90,9 @@ from maillage.governance.views.workstreams import (
 __all__ = [
     "SESSION_INVITATION",
     "BalanceFigure",
+    "announcement_amend",
+    "announcement_create",
+    "announcement_remove",
     "assignment_end",
     "assignment_update",
     "balance_figures",
@@ -86,8 +112,16 @@ __all__ = [
     "circle_role_create",
     "circle_url",
     "deliverable_add",
+    "deliverable_amend",
     "deliverable_done",
     "deliverable_remove",
+    "document_add",
+    "document_archive",
+    "document_detail",
+    "document_download",
+    "document_url",
+    "document_version_add",
+    "document_version_download",
     "group_url",
     "invitation_accept",
     "invitation_create",
@@ -106,6 +140,11 @@ __all__ = [
     "role_archive",
     "role_assign",
     "structure_map",
+    "workspace_announcements",
+    "workspace_contacts",
+    "workspace_deliverables",
+    "workspace_documents",
+    "workspace_url",
     "workstream_amend",
     "workstream_archive",
     "workstream_create",

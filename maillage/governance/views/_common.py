@@ -60,6 +60,13 @@ def workstream_url(workstream: Workstream) -> str:
     return reverse("governance:workstream_detail", kwargs={"slug": workstream.slug})
 
 
+def workspace_url(workstream: Workstream, tab: str = "") -> str:
+    """A tab of a workstream's workspace: its announcements (""), `documents`, `deliverables`
+    or `contacts`."""
+    name = f"workspace_{tab}" if tab else "workspace"
+    return reverse(f"governance:{name}", kwargs={"slug": workstream.slug})
+
+
 def group_url(group: Circle | Workstream) -> str:
     return circle_url(group) if isinstance(group, Circle) else workstream_url(group)
 
@@ -97,11 +104,9 @@ def _group_context(
     return {
         "levels": level_labels(group.levels),
         "today": timezone.localdate(),
-        "history": (
-            selectors.governance_history(viewer=request.user, **of)
-            if has_perm(request.user, "core.view_audit")
-            else None
-        ),
+        # Read only when the kept history is gone (`cachedfragment`, bumped by every event).
+        "can_see_history": has_perm(request.user, "core.view_audit"),
+        "history": lambda: selectors.governance_history(viewer=request.user, **of),
         "can_see_people": has_perm(request.user, "network.view_people"),
         "balance_html": (
             balance_section(request.user, group, f"{group_kind(group)}-balance") if can_view else ""

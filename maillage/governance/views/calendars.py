@@ -27,7 +27,6 @@ def calendar(request: HttpRequest) -> HttpResponse:
     feed = _feed_url(request, selectors.calendar_feed_token(request.user))  # type: ignore[arg-type]
     context = {
         "calendar": month,
-        "events": month.events,
         "feed_url": feed,
         "webcal_url": "webcal://" + feed.split("://", 1)[1],
     }

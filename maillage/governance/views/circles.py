@@ -43,23 +43,14 @@ MEMBERS_SHOWN = 20
 
 @permission_required("governance.view_structure")
 def circle_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    detail = selectors.circle_detail(viewer=request.user, slug=slug)
+    detail = selectors.circle_detail(viewer=request.user, slug=slug, members_limit=MEMBERS_SHOWN)
     if detail is None:
         raise Http404
     circle = detail.circle
-    retired = []
-    if detail.can_view:
-        retired = [
-            p
-            for p in selectors.policy_list(viewer=request.user, circle=circle, include_retired=True)
-            if p.status == "retired"
-        ]
     context = {
         "detail": detail,
         "circle": circle,
-        "retired_policies": retired,
         # A circle with dozens of double links lists its first members; the members page has all.
-        "members_shown": MEMBERS_SHOWN,
         "can_create_workstream": has_perm(request.user, "governance.manage_workstreams"),
         **_group_context(request, circle, can_view=detail.can_view),
     }

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -32,6 +33,7 @@ from maillage.governance.views._common import (
     _members_page,
     _workstream,
     circle_url,
+    workspace_url,
     workstream_url,
 )
 from maillage.governance.views.invitations import SESSION_INVITATION
@@ -54,6 +56,9 @@ def workstream_list(request: HttpRequest) -> HttpResponse:
             PAGE_SIZE,
         ).get_page(request.GET.get("page")),
         "can_manage": has_perm(request.user, "governance.manage_workstreams"),
+        # What the kept rows depend on besides the page (the sunset flags change with the day).
+        "filters": f"status={status};past_sunset={past_sunset}",
+        "today": timezone.localdate().isoformat(),
     }
     return render(request, "governance/workstream_list.html", context)
 
@@ -169,7 +174,7 @@ def workstream_transition(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("governance.change_workstream", obj=_workstream)
 def deliverable_add(request: HttpRequest, slug: str) -> HttpResponse:
     workstream = _workstream(request, slug)
-    form = DeliverableForm(request.POST or None)
+    form = DeliverableForm(request.POST or None, workstream=workstream)
     return form_redirect(
         request,
         form,
@@ -177,16 +182,41 @@ def deliverable_add(request: HttpRequest, slug: str) -> HttpResponse:
             actor=actor, workstream=workstream, data=form.to_data()
         ),
         success=_("The deliverable was added."),
-        to=workstream_url(workstream),
+        to=workspace_url(workstream, "deliverables"),
     ) or _form_page(
         request,
         form,
         title=_("New deliverable of “%(name)s”") % {"name": workstream.name},
         group=workstream,
+        cancel=workspace_url(workstream, "deliverables"),
     )
 
 
 @permission_required("governance.change_workstream", obj=_deliverable_workstream)
+def deliverable_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    deliverable = _deliverable(request, pk)
+    workstream = deliverable.workstream
+    back = workspace_url(workstream, "deliverables")
+    return edit_page(
+        request,
+        deliverable,
+        lambda data: DeliverableForm(data, workstream=workstream, deliverable=deliverable),
+        lambda actor, form, version: services.deliverable_amend(
+            actor=actor, deliverable=deliverable, data=form.to_data(), version=version
+        ),
+        success=_("The deliverable was amended."),
+        to=back,
+        page=partial(
+            _form_page,
+            request,
+            title=_("Amend the deliverable “%(title)s”") % {"title": deliverable.title},
+            group=workstream,
+            cancel=back,
+        ),
+    )
+
+
+@permission_required("governance.complete_deliverable", obj=_deliverable)
 @require_POST
 def deliverable_done(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable = _deliverable(request, pk)
@@ -200,7 +230,7 @@ def deliverable_done(request: HttpRequest, pk: int) -> HttpResponse:
             _("“%(title)s” is marked as done.") if done else _("“%(title)s” is marked as not done.")
         )
         % {"title": deliverable.title},
-        to=workstream_url(deliverable.workstream),
+        to=workspace_url(deliverable.workstream, "deliverables"),
     )
 
 
@@ -212,5 +242,5 @@ def deliverable_remove(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda actor: services.deliverable_remove(actor=actor, deliverable=deliverable),
         success=_("The deliverable was removed."),
-        to=workstream_url(deliverable.workstream),
+        to=workspace_url(deliverable.workstream, "deliverables"),
     )

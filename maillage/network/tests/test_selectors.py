@@ -112,3 +112,33 @@ def test_territory_panel_counts_below(charlevoix_est):
         )
     count, organizations = selectors.territory_panel(territory=charlevoix_est, limit=2)
     assert count == 3 and len(organizations) == 2
+
+
+def test_a_persons_open_seats_with_substitutes_functions_and_seats_they_substitute_on():
+    me_account = user_with_role(Role.CITIZEN)
+    me = PersonFactory(user=me_account, first_name="Camille", last_name="Siège")
+    table = OrganizationFactory(name="Table de Charlevoix (fictif)")
+    held = SeatFactory(
+        organization=table, holder=me, substitutes=[PersonFactory(last_name="Suppléante")]
+    )
+    FunctionFactory(person=me, organization=table, title="Agente de mobilisation")
+    FunctionFactory(
+        person=me,
+        organization=table,
+        title="Ancienne fonction",
+        end_date=datetime.date(2020, 1, 1),
+    )
+    SeatFactory(holder=me, end_date=datetime.date(2024, 6, 1))  # ended: not shown
+    other = SeatFactory(organization=OrganizationFactory(name="Autre (fictif)"), substitutes=[me])
+    SeatFactory()  # someone else's
+
+    seats = selectors.person_seats(viewer=me_account, person=me)
+    assert seats.held == [held] and seats.substituting == [other]
+    assert seats.held[0].functions == ["Agente de mobilisation"]
+    assert [p.last_name for p in seats.held[0].substitutes.all()] == ["Suppléante"]
+    # Another person's seats: for those who may see people only.
+    assert not selectors.person_seats(viewer=user_with_role(Role.GUEST), person=me).any
+    assert selectors.person_seats(viewer=user_with_role(Role.MEMBER), person=me).held == [held]
+    assert not selectors.person_seats(viewer=me_account, person=None).any
+    assert selectors.person_of_account(viewer=me_account) == me
+    assert selectors.person_of_account(viewer=user_with_role(Role.MEMBER)) is None

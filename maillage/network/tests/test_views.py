@@ -6,7 +6,7 @@ from django.utils import translation
 
 from maillage.core.roles import ANONYMOUS, Role
 from maillage.network.models import Organization, Person, Seat
-from maillage.network.panels import organizations_panel
+from maillage.network.panels import PERSON_PANELS, organizations_panel
 from maillage.network.tests.factories import (
     FunctionFactory,
     OrganizationFactory,
@@ -168,6 +168,22 @@ def test_person_pages_for_members(member_client, organization, client_as):
     assert refused.status_code == 403
     assert "membres partenaires" in refused.text
     assert client_as(ANONYMOUS).get(url).status_code == 302
+
+
+def test_apps_above_add_panels_to_a_persons_page(member_client, organization):
+    person = organization.seats.get().holder
+
+    def greeting(person, request):
+        return {"template": "core/tests/panel.html", "context": {"greeting": f"Bonjour {person}"}}
+
+    PERSON_PANELS.register(greeting)
+    try:
+        page = member_client.get(reverse("network:person_detail", args=[person.slug])).text
+    finally:
+        PERSON_PANELS.unregister(greeting)
+    # The panel gets the person and comes after the seats.
+    assert f"<p>Bonjour {person} </p>" in page
+    assert page.index("Sièges au sein du collectif") < page.index("<p>Bonjour")
 
 
 def create_organization(client, **fields):

@@ -22,18 +22,17 @@ def site_breadcrumbs(page: Page) -> dict[str, Any]:
 
 @register.inclusion_tag("site/includes/menu.html")
 def site_menu(page: Page) -> dict[str, Any]:
-    """The sections right under the home page of the page's language. Two queries."""
+    """The sections right under the home page of the page's language (cached)."""
     return {"pages": selectors.menu_pages(page.locale), "current": page}
 
 
 @register.inclusion_tag("site/includes/feed_links.html", takes_context=True)
 def site_feed_links(context: dict[str, Any]) -> dict[str, Any]:
-    """`<link rel="alternate">` to the news feeds of the page's language. One query."""
+    """`<link rel="alternate">` to the news feeds of the page's language (cached)."""
     page = context.get("page")
-    index = selectors.news_index(page.locale) if page is not None else None
-    if index is None:
+    base = selectors.news_index_url(page.locale, context.get("request")) if page else ""
+    if not base:
         return {"feeds": []}
-    base = index.get_url(context.get("request")) or ""
     return {
         "feeds": [
             {"type": "application/rss+xml", "title": _("News (RSS)"), "url": f"{base}rss/"},

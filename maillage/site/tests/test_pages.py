@@ -186,3 +186,27 @@ def test_the_event_feed_keeps_to_its_window_and_its_query_count(client, query_bu
     for _ in range(20):
         factories.event(index)
     assert meter.get(client, f"{index.url}ical/") == small
+
+
+def test_the_cached_menu_news_and_language_links_follow_every_change_at_once(client):
+    """The site's chrome is kept in the versioned cache: publishing, unpublishing, moving or
+    translating a page shows at once, without waiting for the cache to expire."""
+    index = factories.news_index(title="Nouvelles", slug="nouvelles", show_in_menus=True)
+    about = factories.standard_page(title="À propos", slug="a-propos", show_in_menus=True)
+    assert 'href="/a-propos/"' in client.get("/").text  # read once: now cached
+
+    factories.news_article(index, title="Forum annuel", date=datetime.date(2026, 6, 1))
+    assert "Forum annuel" in client.get("/").text
+    factories.standard_page(title="Nos chantiers", slug="nos-chantiers", show_in_menus=True)
+    assert 'href="/nos-chantiers/"' in client.get("/").text
+
+    about.unpublish()
+    assert 'href="/a-propos/"' not in client.get("/").text
+    about.save_revision().publish()
+    assert 'href="/a-propos/"' in client.get("/").text
+    about.move(index, pos="last-child")
+    assert 'href="/a-propos/"' not in client.get("/").text
+
+    assert 'hreflang="en" href="/en/"' in client.get("/nouvelles/").text
+    factories.translate(index, title="News", slug="news")
+    assert 'hreflang="en" href="/en/news/"' in client.get("/nouvelles/").text

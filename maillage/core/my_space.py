@@ -1,0 +1,63 @@
+"""My space (*Mon espace*): the page a person lands on after logging in.
+
+It gathers what concerns the person logged in, from every app, without core naming any of them:
+the page is made of sections (`core.panels`) that the apps register in their `AppConfig.ready()`
+with `SECTIONS.register(section, order=…)`. A section receives the account and the request, reads
+through its app's selectors (the account's own data, filtered by permission like any other
+read) in a fixed number of queries, and returns its template and context, or None. A section
+never comes back empty-handed when it applies to the person: it says what is missing and how to
+get it (how seats are given, whom to contact).
+
+Core's own sections:
+- "What awaits me" gathers `AWAITING` items: an app that needs something of the person (an
+  invitation to accept, later an answer to give) registers a panel there, which renders its
+  items or returns None. With something waiting, the section moves near the top.
+- "My notifications": the latest unread ones, and the way to all of them.
+
+Orders so far (a section may return another `order` for one person): what awaits, when
+something does, 50; seats 100; roles 200; circles and workstreams 300 (0 for someone who holds
+no seat but takes part in a workstream: a guest sees their workstream first); what awaits,
+when nothing does, 400; next dates 500; notifications 600.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from maillage.core import selectors
+from maillage.core.context_processors import unread_for
+from maillage.core.models import User
+from maillage.core.panels import Panel, Panels
+
+SECTIONS: Panels[User] = Panels("account")
+AWAITING: Panels[User] = Panels("account")
+
+AWAITING_PENDING_ORDER = 50
+AWAITING_ORDER = 400
+NOTIFICATIONS_ORDER = 600
+# How many unread notifications the page lists before linking to all of them.
+NOTIFICATIONS_SHOWN = 5
+
+
+def awaiting_section(account: User, request: HttpRequest) -> Panel:
+    items = AWAITING.render(account, request)
+    return {
+        "template": "core/_my_awaiting.html",
+        "context": {"items": items},
+        "order": AWAITING_PENDING_ORDER if items else AWAITING_ORDER,
+    }
+
+
+def notifications_section(account: User, request: HttpRequest) -> Panel:
+    unread: dict[str, Any] = {
+        "notifications": selectors.latest_unread(account, limit=NOTIFICATIONS_SHOWN),
+        "unread_count": unread_for(request),  # the header's count, not asked again
+    }
+    return {"template": "core/_my_notifications.html", "context": unread}
+
+
+def register_core_sections() -> None:
+    SECTIONS.register(awaiting_section, order=AWAITING_ORDER)
+    SECTIONS.register(notifications_section, order=NOTIFICATIONS_ORDER)
