@@ -3,11 +3,13 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
 from django.views.generic import RedirectView
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents.views import serve as wagtail_document_views
 
+from maillage.core import admin as core_admin
 from maillage.core import views as core_views
 from maillage.site import views as site_views
 from maillage.site.admin_access import editor_urls
@@ -15,6 +17,8 @@ from maillage.site.admin_access import editor_urls
 # The admin site logs in through the platform's own login (MFA, throttling), never its own form.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "Maillage"
+# Administrators only, without the models that are noise there.
+core_admin.restrict(admin.site)
 
 urlpatterns = [
     # Health check for load balancers: outside the language prefixes, one query.
@@ -37,11 +41,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("maillage.core.urls")),
-    path("territoires/", include("maillage.territories.urls")),
-    path("repertoire/", include("maillage.network.urls")),
-    path("gouvernance/", include("maillage.governance.urls")),
-    path("comptes/", include("allauth.urls")),
-    path("administration/", admin.site.urls),
+    path(pgettext_lazy("URL", "territories/"), include("maillage.territories.urls")),
+    path(pgettext_lazy("URL", "directory/"), include("maillage.network.urls")),
+    path(pgettext_lazy("URL", "governance/"), include("maillage.governance.urls")),
+    path(pgettext_lazy("URL", "accounts/"), include("allauth.urls")),
+    path(pgettext_lazy("URL", "admin/"), admin.site.urls),
     path("", include("maillage.site.urls")),
     # The public site (Wagtail's pages) answers everything else. Wagtail's own front-end login
     # form is replaced by a redirect: private pages send visitors to the platform's login.

@@ -27,8 +27,8 @@ def main_menu(html: str) -> str:
         (Role.CITIZEN, EVERYONE),
         (Role.GUEST, EVERYONE),
         (Role.MEMBER, EVERYONE),
-        (Role.STAFF, [*EVERYONE, "Modifier le site"]),
-        (Role.ADMIN, [*EVERYONE, "Modifier le site", "Administration"]),
+        (Role.STAFF, [*EVERYONE, "Modifier le site", "Comptes et accès"]),
+        (Role.ADMIN, [*EVERYONE, "Modifier le site", "Comptes et accès"]),
     ],
 )
 def test_each_role_sees_its_entries(client_as, role, expected):
@@ -46,7 +46,7 @@ def test_the_menu_of_an_administrator_on_a_section(client_as):
         '<li><a href="/repertoire/">Réseau des partenaires</a></li>'
         '<li><a href="/gouvernance/">Modèle de collaboration</a></li>'
         '<li><a href="/edition/">Modifier le site</a></li>'
-        '<li><a href="/administration/">Administration</a></li>'
+        '<li><a href="/gestion-des-acces/">Comptes et accès</a></li>'
         "</ul>"
     )
 
@@ -55,7 +55,7 @@ def test_english_menu_and_the_home_page(client):
     html = client.get("/en/").text
     nav = main_menu(html)
     assert '<a href="/en/" aria-current="page">Home</a>' in nav
-    assert '<a href="/en/territoires/">Territory</a>' in nav
+    assert '<a href="/en/territories/">Territory</a>' in nav
     assert '<a class="brand" href="/en/">' in html
 
 

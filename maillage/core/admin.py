@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.http import HttpRequest
@@ -53,3 +54,33 @@ class AuditEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+# Models the platform's own pages or other editors handle, or that nobody repairs by hand: the
+# admin site lists only what an administrator may have to repair (accounts, their addresses,
+# the groups, the history).
+HIDDEN_FROM_THE_ADMIN_SITE = (
+    "django_tasks_database.DBTaskResult",
+    "mfa.Authenticator",
+    "taggit.Tag",
+    "wagtaildocs.Document",
+    "wagtailimages.Image",
+)
+
+
+def restrict(site: admin.AdminSite) -> None:
+    """Reserve the admin site to administrators (superusers) and hide the models that are
+    noise there. Called once every app has registered its models (from the project's URLs)."""
+
+    def has_permission(request: HttpRequest) -> bool:
+        user = request.user
+        return bool(user.is_active and user.is_superuser)
+
+    site.has_permission = has_permission  # type: ignore[method-assign]
+    for label in HIDDEN_FROM_THE_ADMIN_SITE:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        if site.is_registered(model):
+            site.unregister(model)

@@ -76,16 +76,16 @@ class CoreConfig(AppConfig):
     def register_navigation(self) -> None:
         """Core's own entries; the apps above it add theirs in their `ready()`."""
         from maillage.core import navigation
-        from maillage.core.rules import is_admin, is_authenticated
+        from maillage.core.rules import is_authenticated
 
+        # The platform's own pages of accounts and access, in French; the Django admin, for
+        # administrators' repairs, is linked from there.
         navigation.register_menu_item(
-            key="admin",
-            label=_("Administration"),
-            url_name="admin:index",
+            key="accounts",
+            label=_("Accounts and access"),
+            url_name="core:account_list",
             order=1000,
-            visible=is_admin,
-            # The Django admin has its own layout: the entry is never the current page.
-            active_prefix=False,
+            visible="core.manage_accounts",
         )
         # The landing page after login (LOGIN_REDIRECT_URL), first of the account menu's links.
         navigation.register_account_link(

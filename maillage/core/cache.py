@@ -75,7 +75,7 @@ def bump(namespace: str) -> None:
 
 
 def _key(namespace: str, visibility: str, filters: Iterable[object]) -> str:
-    parts = [version(namespace), get_language() or "", visibility, *map(str, filters)]
+    parts = [get_language() or "", visibility, *map(str, filters)]
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
     return f"{_FRAGMENT}{namespace}:{digest}"
 
@@ -93,14 +93,21 @@ def fragment[V](
     viewer's `visibility` class and the `filters` (anything else the output depends on).
 
     `visibility` names everything that makes two viewers see different things: two viewers with
-    the same class must be allowed to see exactly the same fragment."""
+    the same class must be allowed to see exactly the same fragment.
+
+    A fragment is kept with the version it was rendered under, and read with the namespace's
+    current version in one round trip to the cache: it is shown only when the two agree."""
+    version_key = _VERSION + namespace
     key = _key(namespace, visibility, filters)
-    found: V | None = cache.get(key)
-    if found is not None:
-        return found
+    found = cache.get_many([version_key, key])
+    current = found.get(version_key) or version(namespace)
+    kept = found.get(key)
+    if kept is not None and kept[0] == current:
+        value: V = kept[1]
+        return value
     value = render()
     if keep is None or keep(value):  # `keep` refuses what must not be shared
-        cache.set(key, value, timeout=timeout)
+        cache.set(key, (current, value), timeout=timeout)
     return value
 
 

@@ -17,8 +17,12 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from maillage.core.actors import Viewer
+from maillage.core.formtools import FilterForm
 from maillage.core.imports import Importer, ImportFileError, read_upload
 from maillage.core.models import Timestamped, User
+from maillage.core.permissions import has_perm
+from maillage.core.roles import Role
 from maillage.core.versions import StaleVersion, version_of
 
 VERSION = "version"
@@ -201,3 +205,75 @@ def _choice_labels(choices: Iterable[Any]) -> dict[str, str]:
         else:
             labels[str(getattr(key, "value", key))] = str(label)
     return labels
+
+
+# The staff's account pages
+
+
+class AccountFilterForm(FilterForm):
+    """The account list's filters, read from the query string. Unknown values are ignored."""
+
+    # Not "Search": the header's search box, on every page, already says it.
+    q = forms.CharField(
+        label=gettext_lazy("Name or e-mail address"),
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput,
+    )
+    role = forms.ChoiceField(
+        label=gettext_lazy("Role"),
+        required=False,
+        choices=[("", gettext_lazy("All roles")), *Role.choices],
+    )
+    state = forms.ChoiceField(
+        label=gettext_lazy("State"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("Active or not")),
+            ("active", gettext_lazy("Active")),
+            ("inactive", gettext_lazy("Deactivated")),
+        ],
+    )
+
+    def filters(self) -> dict[str, str]:
+        data = self.chosen() or {}
+        return {
+            "q": (data.get("q") or "").strip(),
+            "role": data.get("role") or "",
+            "state": data.get("state") or "",
+        }
+
+
+class AccountAccessForm(EditForm):
+    """An account's access, as staff change it: its role among those the viewer may give, whether
+    it is active, and why (the history keeps the reason)."""
+
+    role = forms.ChoiceField(label=gettext_lazy("Role"), widget=forms.RadioSelect)
+    is_active = forms.BooleanField(
+        label=gettext_lazy("Active account"),
+        required=False,
+        help_text=gettext_lazy(
+            "A deactivated account can no longer log in; nothing it wrote is deleted."
+        ),
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for the change"),
+        max_length=255,
+        help_text=gettext_lazy(
+            "Kept in the history of the account, for instance: “end of mandate at the "
+            "forum of June 2026”."
+        ),
+        error_messages={"required": gettext_lazy("Say why: the history of the account keeps it.")},
+    )
+
+    def __init__(self, *args: Any, account: User, viewer: Viewer, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"role": account.role, "is_active": account.is_active})
+        super().__init__(*args, **kwargs)
+        # The roles the viewer may give, and the account's own (kept as it is).
+        role = self.fields["role"]
+        assert isinstance(role, forms.ChoiceField)
+        role.choices = [
+            (value, label)
+            for value, label in Role.choices
+            if value == account.role or has_perm(viewer, "core.grant_role", value)
+        ]

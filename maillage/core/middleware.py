@@ -4,8 +4,14 @@ import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from maillage.core.roles import Role
@@ -65,8 +71,16 @@ class PrivateCacheMiddleware:
 class StaffMFARequiredMiddleware:
     """Coordination staff and administrators must enrol a second factor before anything else."""
 
-    # Paths (after the optional language prefix) that stay reachable while enrolling.
-    allowed_prefixes = ("/comptes/", "/static/", "/i18n/", "/confidentialite/")
+    # Paths (after the optional language prefix, in each language) that stay reachable while
+    # enrolling: the account pages and the privacy policy.
+    allowed_prefixes = (
+        "/comptes/",
+        "/accounts/",
+        "/static/",
+        "/i18n/",
+        "/confidentialite/",
+        "/privacy/",
+    )
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
@@ -88,3 +102,49 @@ class StaffMFARequiredMiddleware:
         from allauth.mfa.models import Authenticator
 
         return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class TranslatedPathMiddleware:
+    """Pages in another language than the default answer at their own translated paths
+    (`/en/governance/`); the default language's path under that language's prefix
+    (`/en/gouvernance/`, a bookmark from before, a link typed by hand) is not lost: a page that
+    would be a 404 there redirects, permanently, to the translated path of the same page."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+        default = settings.LANGUAGE_CODE
+        self.prefixes = {f"/{code}/": code for code, _name in settings.LANGUAGES if code != default}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        for prefix, code in self.prefixes.items():
+            if request.path_info.startswith(prefix):
+                target = translated_path(request.path_info[len(prefix) - 1 :], code)
+                if target and target != request.path_info:
+                    query = request.META.get("QUERY_STRING", "")
+                    return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+        return response
+
+
+def translated_path(path: str, language: str) -> str | None:
+    """The path of the page that `path` names in the default language, in `language`; None when
+    `path` names no page of the platform (the public site's pages keep their own slugs)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+        if match.url_name in TRANSLATED_PATH_SKIPPED:
+            return None
+        name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with translation.override(language):
+        try:
+            return reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
+
+
+# The public site's catch-all pages answer any path: not a translated platform page.
+TRANSLATED_PATH_SKIPPED = frozenset({"wagtail_serve", "home"})

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -63,8 +64,9 @@ class UserManager(BaseUserManager["User"]):
         return self._create(email, password, **extra)
 
 
-class User(AbstractUser):
-    """An account. Logs in by e-mail; its person record lives in the network app."""
+class User(Timestamped, AbstractUser):
+    """An account. Logs in by e-mail; its person record lives in the network app. Its version
+    (`updated_at`) guards the staff's access form against a change made since it was opened."""
 
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("e-mail address"), unique=True)
@@ -196,3 +198,62 @@ class ImportJob(Timestamped):
     def working(self) -> bool:
         """A task is at work on it: its report page follows it."""
         return self.state in IMPORT_JOB.keys_tagged(WORKING)
+
+
+# Roles an invitation may grant: staff and administrators are named by an administrator.
+INVITABLE_ROLES = (Role.GUEST, Role.MEMBER)
+
+
+class PlatformInvitation(Timestamped):
+    """An invitation by e-mail to open (or use) an account on the platform with a role, e.g. a
+    partner's delegate given a seat. Only the SHA-256 hash of the link's token is stored; the
+    salt, signed with the secret key, makes the token again when the e-mail is sent."""
+
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(_("role granted"), max_length=16, choices=Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_salt = models.CharField(max_length=32, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("expires"))
+    invited_by = user_reference(_("invited by"))
+    sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = user_reference(_("accepted by"))
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    revoked_by = user_reference(_("withdrawn by"))
+    # The record the account is tied to once accepted (a person of the network), named without
+    # the core knowing its app.
+    subject_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject_id = models.CharField(max_length=64, blank=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    subject_repr = models.CharField(_("for"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("platform invitation")
+        verbose_name_plural = _("platform invitations")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["email", "accepted_at", "revoked_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(accepted_at__isnull=True) | models.Q(revoked_at__isnull=True),
+                name="platform_invitation_not_accepted_and_revoked",
+                violation_error_message=_("An invitation cannot be both accepted and withdrawn."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=[role.value for role in INVITABLE_ROLES]),
+                name="platform_invitation_role_invitable",
+                violation_error_message=_("An invitation grants the guest or member role only."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject_repr or self.email
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None and not self.is_expired

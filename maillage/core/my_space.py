@@ -11,7 +11,8 @@ get it (how seats are given, whom to contact).
 Core's own sections:
 - "What awaits me" gathers `AWAITING` items: an app that needs something of the person (an
   invitation to accept, later an answer to give) registers a panel there, which renders its
-  items or returns None. With something waiting, the section moves near the top.
+  items or returns None. With something waiting, the section moves near the top. Core's own
+  item: the invitations to the platform sent to one of the person's confirmed addresses.
 - "My notifications": the latest unread ones, and the way to all of them.
 
 Orders so far (a section may return another `order` for one person): what awaits, when
@@ -58,6 +59,17 @@ def notifications_section(account: User, request: HttpRequest) -> Panel:
     return {"template": "core/_my_notifications.html", "context": unread}
 
 
+def platform_invitations_item(account: User, request: HttpRequest) -> Panel | None:
+    invitations = selectors.platform_invitations_awaiting(viewer=account)
+    if not invitations:
+        return None
+    return {
+        "template": "core/_my_platform_invitations.html",
+        "context": {"invitations": invitations},
+    }
+
+
 def register_core_sections() -> None:
     SECTIONS.register(awaiting_section, order=AWAITING_ORDER)
+    AWAITING.register(platform_invitations_item)
     SECTIONS.register(notifications_section, order=NOTIFICATIONS_ORDER)

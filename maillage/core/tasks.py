@@ -1,17 +1,19 @@
-"""Background work of the core: sending notification e-mails, checking and applying imports."""
+"""Background work of the core: sending notification and invitation e-mails, checking and
+applying imports."""
 
 from __future__ import annotations
 
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from maillage.core.actors import SYSTEM
-from maillage.core.models import ImportJob, Notification
+from maillage.core.models import ImportJob, Notification, PlatformInvitation
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +39,34 @@ def send_notification_email(notification_id: int) -> bool:
             [notification.recipient.email],
         )
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+    return True
+
+
+@task()
+def send_platform_invitation_email(invitation_id: int, base_url: str = "") -> bool:
+    """E-mail an invitation's link. The token is made again here from the invitation's salt,
+    so neither the database nor the task queue ever holds it. Returns whether an e-mail was
+    sent (not for an invitation that can no longer be used, nor after a change of the secret
+    key)."""
+    from maillage.core import selectors
+
+    invitation = PlatformInvitation.objects.filter(pk=invitation_id).first()
+    token = selectors.platform_invitation_token(invitation) if invitation is not None else None
+    if token is None:
+        return False
+    try:
+        # Still usable when the task runs: not withdrawn, used nor expired.
+        invitation = selectors.platform_invitation_by_token(token)
+    except ValidationError:
+        return False
+    url = selectors.platform_invitation_url(token, base_url)
+    subject, body = selectors.platform_invitation_email(invitation, url)
+    send_mail(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [invitation.email],
+    )
     return True
 
 

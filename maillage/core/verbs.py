@@ -8,6 +8,21 @@ from maillage.core.audit import Verbs, register_verbs
 class CoreVerb(Verbs):
     USER_CREATED = "user.created", _("account created")
     USER_ROLE_CHANGED = "user.role_changed", _("role changed")
+    USER_DEACTIVATED = "user.deactivated", _("account deactivated")
+    USER_REACTIVATED = "user.reactivated", _("account reactivated")
+    PLATFORM_INVITATION_SENT = "platform_invitation.sent", _("invitation to the platform sent")
+    PLATFORM_INVITATION_RESENT = (
+        "platform_invitation.resent",
+        _("invitation to the platform sent again"),
+    )
+    PLATFORM_INVITATION_REVOKED = (
+        "platform_invitation.revoked",
+        _("invitation to the platform withdrawn"),
+    )
+    PLATFORM_INVITATION_ACCEPTED = (
+        "platform_invitation.accepted",
+        _("invitation to the platform accepted"),
+    )
     NOTIFICATION_READ = "notification.read", _("notification read")
     IMPORT_UPLOADED = "import.uploaded", _("file uploaded for import")
     IMPORT_CHECKED = "import.checked", _("file checked, without errors")

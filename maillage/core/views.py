@@ -3,26 +3,39 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from maillage.core import accounts, selectors, services
 from maillage.core import my_space as my_space_sections
-from maillage.core import selectors, services
-from maillage.core.actions import action_redirect, form_redirect, form_status
+from maillage.core.actions import (
+    action_redirect,
+    edit_page,
+    form_redirect,
+    form_status,
+    refusal_message,
+)
 from maillage.core.actors import actor_of
-from maillage.core.forms import ImportUploadForm
+from maillage.core.adapters import expect_signup_email
+from maillage.core.forms import AccountAccessForm, AccountFilterForm, ImportUploadForm
 from maillage.core.htmx import is_htmx, render_page_or_fragment
 from maillage.core.imports import Importer, importer_for
 from maillage.core.lookups import one_of
-from maillage.core.models import ImportJob
-from maillage.core.permissions import permission_required
+from maillage.core.models import ImportJob, PlatformInvitation, User
+from maillage.core.permissions import has_perm, permission_required
+from maillage.core.roles import Role
 
 # How often, in seconds, a report page asks again while a task works on its file.
 IMPORT_POLL_SECONDS = 2
@@ -141,3 +154,177 @@ def import_job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
         success=_("Import confirmed; its outcome follows."),
         to=import_job_url(job),
     )
+
+
+# The staff's account pages: accounts, their access, the invitations to the platform
+
+ACCOUNT_PAGE_SIZE = 25
+
+# Their views are reserved to those who manage accounts: nothing is filtered out.
+_account = one_of(User.objects.all())
+_invitation = one_of(PlatformInvitation.objects.all())
+
+
+def account_url(account: User) -> str:
+    return reverse("core:account_detail", kwargs={"pk": account.pk})
+
+
+@permission_required("core.manage_accounts")
+def account_list(request: HttpRequest) -> HttpResponse:
+    form = AccountFilterForm(request.GET or None)
+    found = selectors.account_directory(
+        viewer=request.user, filters=selectors.AccountFilters(**form.filters())
+    )
+    page = Paginator(found, ACCOUNT_PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = accounts.columns()
+    context = {
+        "form": form,
+        "page": page,
+        "columns": columns,
+        "rows": [
+            (account, [getattr(account, column.attribute) for column in columns])
+            for account in page.object_list
+        ],
+        "pending_invitations": selectors.pending_platform_invitations(viewer=request.user).count(),
+    }
+    return render(request, "core/account_list.html", context)
+
+
+@permission_required("core.manage_accounts")
+def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk)
+    emails = selectors.account_emails(account)
+    context = {
+        "account": account,
+        "emails": emails,
+        "invitations": list(
+            selectors.pending_platform_invitations(viewer=request.user, emails=emails)
+        ),
+        # What the apps above the core add (the network: the person and their seats).
+        "sections": accounts.ACCOUNT_SECTIONS.render(account, request),
+        "can_change": has_perm(request.user, "core.change_role", account),
+        "can_invite": has_perm(request.user, "core.invite_to_platform"),
+        "is_admin_site_user": account.is_superuser,
+    }
+    return render(request, "core/account_detail.html", context)
+
+
+# Staff first (no account is looked up for anyone else), then this account's access.
+@permission_required("core.manage_accounts")
+@permission_required("core.change_role", obj=_account)
+def account_access(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk)
+
+    def page(form: AccountAccessForm) -> HttpResponse:
+        context = {"account": account, "form": form}
+        return render(request, "core/account_access.html", context, status=form_status(form))
+
+    def changed(change: services.AccessChange) -> str:
+        if not change:
+            return _("Nothing changed: the account keeps its access.")
+        return _("The access of %(name)s was changed.") % {"name": account}
+
+    return edit_page(
+        request,
+        account,
+        lambda data: AccountAccessForm(data, account=account, viewer=request.user),
+        lambda actor, form, version: services.account_update_access(
+            actor=actor,
+            user=account,
+            role=form.cleaned_data["role"],
+            active=form.cleaned_data["is_active"],
+            reason=form.cleaned_data["reason"],
+            version=version,
+        ),
+        success=changed,
+        to=account_url(account),
+        page=page,
+    )
+
+
+@permission_required("core.manage_accounts")
+def platform_invitation_list(request: HttpRequest) -> HttpResponse:
+    invitations = selectors.pending_platform_invitations(viewer=request.user)
+    page = Paginator(invitations, ACCOUNT_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "can_invite": has_perm(request.user, "core.invite_to_platform")}
+    return render(request, "core/platform_invitation_list.html", context)
+
+
+def _back(request: HttpRequest) -> str:
+    """Where a button sends back: the page it was on (`next`, on this site), else the list."""
+    wanted = request.POST.get("next") or ""
+    # A path of this site only: anything else would be read as a URL name, or lead elsewhere.
+    if wanted.startswith("/") and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}
+    ):
+        return wanted
+    return reverse("core:platform_invitation_list")
+
+
+@require_POST
+@permission_required("core.invite_to_platform")
+def platform_invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = _invitation(request, pk)
+    return action_redirect(
+        request,
+        lambda actor: services.platform_invitation_resend(
+            actor=actor, invitation=invitation, base_url=request.build_absolute_uri("/")
+        ),
+        success=_("The invitation was sent again to %(email)s.") % {"email": invitation.email},
+        to=_back(request),
+    )
+
+
+@require_POST
+@permission_required("core.invite_to_platform")
+def platform_invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = _invitation(request, pk)
+    return action_redirect(
+        request,
+        lambda actor: services.platform_invitation_revoke(actor=actor, invitation=invitation),
+        success=_("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
+        to=_back(request),
+    )
+
+
+def _invitation_problem(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """An unusable link: not found (404), or withdrawn, used or expired (410)."""
+    context = {"problem": refusal_message(error), "code": error.code}
+    status = 404 if error.code == "invalid" else 410
+    return render(request, "core/platform_invitation_accept.html", context, status=status)
+
+
+@permission_required("core.view_public")
+def platform_invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """Anyone with the link sees who invites them, with what access; only the invited person
+    (an account that confirmed the invited address) accepts it and sees that address in full."""
+    if request.method == "POST" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    try:
+        invitation = selectors.platform_invitation_by_token(token)
+    except ValidationError as error:
+        return _invitation_problem(request, error)
+    status = 200
+    if request.method == "POST":
+        try:
+            user = services.platform_invitation_accept(actor=actor_of(request), token=token)
+        except ValidationError as error:
+            return _invitation_problem(request, error)
+        except PermissionDenied:
+            status = 403  # the page below says why, without the address
+        else:
+            messages.success(
+                request,
+                _("Welcome to the platform: your access is now “%(role)s”.")
+                % {"role": Role(user.role).label},
+            )
+            return redirect(resolve_url(settings.LOGIN_REDIRECT_URL))
+    if not request.user.is_authenticated:
+        # The sign-up form reminds the person of the invited address, masked.
+        expect_signup_email(request, email=invitation.email, next_url=request.path)
+    context = {
+        "page": selectors.platform_invitation_page(invitation, viewer=request.user),
+        "invitation": invitation,
+        "role": Role(invitation.role).label,
+    }
+    return render(request, "core/platform_invitation_accept.html", context, status=status)

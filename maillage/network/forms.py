@@ -17,6 +17,7 @@ from maillage.core.formtools import (
     date_field,
     initial_from,
 )
+from maillage.core.roles import Role
 from maillage.network import selectors
 from maillage.network.models import Organization, OrganizationStatus, Person, Seat, Sector
 from maillage.network.services import OrganizationData, PersonData, SeatData
@@ -183,7 +184,10 @@ class FunctionForm(forms.Form):
 
 
 class SeatForm(EditForm):
-    """Assigning a seat (with a holder) or editing `seat` (holder fixed)."""
+    """Assigning a seat (with a holder) or editing `seat` (holder fixed). Assigning offers to
+    invite the holder to the platform as a partner member: for a chosen `holder`, only when
+    that gives them something (`invite_refusal` says why not otherwise); before one is chosen,
+    as "if it applies", which the service decides."""
 
     holder = PersonChoiceField(
         label=_("Holder"), queryset=Person.objects.order_by("last_name", "first_name")
@@ -198,18 +202,76 @@ class SeatForm(EditForm):
     start_date = date_field(_("Start date"), required=True)
     end_date = date_field(_("End date"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
+    invite = forms.BooleanField(
+        label=_("Invite the holder to the platform as a partner member, if it applies"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "When the holder has an e-mail address and no such access yet, they receive an "
+            "invitation to create their account (or log in) and find their seat there."
+        ),
+    )
 
-    def __init__(self, *args: Any, seat: Seat | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, seat: Seat | None = None, holder: Person | None = None, **kwargs: Any
+    ) -> None:
         if seat is not None:
             kwargs["initial"] = {
                 **initial_from(seat, "start_date", "end_date", "note"),
                 "substitutes": list(seat.substitutes.all()),
             }
+        elif holder is not None:
+            kwargs.setdefault("initial", {})["holder"] = holder.pk
         super().__init__(*args, **kwargs)
+        self.invite_refusal = ""
         if seat is not None:
             del self.fields["holder"]
+            del self.fields["invite"]
+        elif holder is not None:
+            self.offer_invitation_to(holder)
+
+    def offer_invitation_to(self, holder: Person) -> None:
+        """The holder is known: the invitation is offered, in their name, only when it applies."""
+        self.invite_refusal = selectors.holder_invitation_refusal(holder)
+        if self.invite_refusal:
+            self.fields.pop("invite", None)
+        elif "invite" in self.fields:
+            self.fields["invite"].label = _(
+                "Invite %(name)s to the platform as a partner member"
+            ) % {"name": holder}
 
     def to_data(self) -> SeatData:
         return data_from(
             SeatData, self.cleaned_data, substitutes=list(self.cleaned_data["substitutes"])
+        )
+
+
+class SeatEndForm(EditForm):
+    """Ending a seat: when, and, for the holder's last seat, their platform access after it."""
+
+    end_date = date_field(_("End date"), help_text=_("Today when left empty."))
+    access = forms.ChoiceField(
+        label=_("Platform access after this seat"),
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args: Any, offer_lowering: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        access = self.fields["access"]
+        assert isinstance(access, forms.ChoiceField)
+        if not offer_lowering:
+            del self.fields["access"]
+            return
+        access.choices = [
+            ("", _("Keep the access “%(role)s”") % {"role": Role.MEMBER.label}),
+            *[
+                (role.value, _("Lower it to “%(role)s”") % {"role": role.label})
+                for role in selectors.ROLES_AFTER_THE_LAST_SEAT
+            ],
+        ]
+        access.initial = selectors.ROLES_AFTER_THE_LAST_SEAT[0].value
+        access.help_text = _(
+            "This is their last seat: partner members see the people of the network and their "
+            "contact details. They are told of the change."
         )

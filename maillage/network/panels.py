@@ -2,6 +2,8 @@
 
 - Its panel on a territory's page (registered in NetworkConfig.ready).
 - Its section of My space (`core.my_space`): the seats of the person logged in.
+- Its column and section of the staff's account pages (`core.accounts`): the open seats of each
+  account's person, and the person's record.
 - `PERSON_PANELS`: what apps above the network add to a person's page (governance: their roles
   and memberships). A panel receives the person and the request (`core.panels`).
 """
@@ -13,7 +15,9 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
+from maillage.core.accounts import AccountColumn
 from maillage.core.lookups import once_per_request
 from maillage.core.models import User
 from maillage.core.panels import Panel, Panels
@@ -71,3 +75,16 @@ def my_seats_section(account: User, request: HttpRequest) -> Panel:
         "template": "network/_my_seats.html",
         "context": {"person": my_person(request), "seats": my_seats(request)},
     }
+
+
+def open_seats_column() -> AccountColumn:
+    """The seats each account's person holds now, counted by the database."""
+    return AccountColumn(key="seats", label=_("Seats"), annotation=selectors.open_seat_counts)
+
+
+def account_record_panel(account: User, request: HttpRequest) -> Panel | None:
+    """The account's person in the network and the seats they hold: two queries."""
+    found = selectors.account_record(account, viewer=request.user)
+    if found is None:
+        return None
+    return {"template": "network/_account_record.html", "context": {"record": found}}

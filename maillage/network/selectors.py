@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core import selectors as core_selectors
 from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.permissions import has_perm
+from maillage.core.roles import Role
 from maillage.core.search import Group, Hit, Matches, snippet, terms
 from maillage.network.models import Function, Organization, Person, Seat, Sector
 from maillage.territories.models import Territory
@@ -250,6 +253,76 @@ def territory_panel(*, territory: Territory, limit: int = 12) -> tuple[int, list
         ).order_by("name")[:limit]
     )
     return count, organizations
+
+
+# Platform access that follows the seat
+
+# The role a seat's holder needs on the platform, and the roles their access may be lowered to
+# once they sit nowhere any more.
+SEAT_ROLE = Role.MEMBER
+ROLES_AFTER_THE_LAST_SEAT = (Role.GUEST, Role.CITIZEN)
+
+
+def holder_invitation_refusal(person: Person) -> str:
+    """Why giving `person` a seat would not invite them to the platform as a partner member
+    ("" when it would): no e-mail address, or their account already has that access (or is
+    deactivated)."""
+    return core_selectors.invitation_refusal(
+        person.email, role=SEAT_ROLE, account=person.user if person.user_id else None
+    )
+
+
+def sits_elsewhere(person: Person, *, besides: Seat) -> bool:
+    """`person` holds, or substitutes on, an open seat other than `besides`."""
+    others = Seat.objects.filter(_open()).exclude(pk=besides.pk)
+    return others.filter(Q(holder=person) | Q(substitutes=person)).exists()
+
+
+def access_after_seat(seat: Seat) -> User | None:
+    """The account whose access ending `seat` may lower: its holder's linked, active account,
+    a partner member (staff and administrators keep theirs), who sits nowhere else."""
+    account = seat.holder.user if seat.holder.user_id else None
+    if account is None or not account.is_active or account.role != SEAT_ROLE:
+        return None
+    return None if sits_elsewhere(seat.holder, besides=seat) else account
+
+
+def open_seat_counts() -> Coalesce:
+    """For each account, how many open seats its person holds (an expression over accounts)."""
+    held = (
+        Seat.objects.filter(_open(), holder__user=OuterRef("pk"))
+        .order_by()
+        .values("holder__user")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(held), 0)
+
+
+@dataclass(frozen=True)
+class AccountRecord:
+    """An account's person in the network and the seats they hold now, for the staff's page."""
+
+    person: Person | None
+    seats: list[Seat]
+
+
+def account_record(account: User, *, viewer: Viewer) -> AccountRecord | None:
+    """For the staff's account page: the account's person and their open seats (held or as a
+    substitute); None for a viewer who may not see people."""
+    if not has_perm(viewer, "network.view_people"):
+        return None
+    person = Person.objects.filter(user=account).first()
+    if person is None:
+        return AccountRecord(person=None, seats=[])
+    seats = list(
+        Seat.objects.filter(_open())
+        .filter(Q(holder=person) | Q(substitutes=person))
+        .select_related("organization", "holder")
+        .distinct()
+        .order_by("organization__name", "pk")
+    )
+    return AccountRecord(person=person, seats=seats)
 
 
 # The records the management pages edit; their views are reserved to those who manage the

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from maillage.core import views as core_views
 from maillage.core.actions import action_redirect, edit_page, form_redirect, form_status
 from maillage.core.formtools import query_text
-from maillage.core.htmx import render_page_or_fragment
+from maillage.core.htmx import is_htmx, render_page_or_fragment
 from maillage.core.lookups import one_of
 from maillage.core.permissions import has_perm, permission_required
 from maillage.network import exports, selectors, services
@@ -26,6 +26,7 @@ from maillage.network.forms import (
     FunctionForm,
     OrganizationForm,
     PersonForm,
+    SeatEndForm,
     SeatForm,
 )
 from maillage.network.models import Organization, Person
@@ -144,26 +145,60 @@ def organization_url(organization: Organization) -> str:
 # Seats
 
 
+def _holder_of(request: HttpRequest) -> Person | None:
+    """The holder named by the query string (`holder`, a person's key), if any."""
+    key = request.GET.get("holder") or ""
+    if not key.isdigit() or len(key) > 18:
+        return None
+    return selectors.person_records().filter(pk=int(key)).first()
+
+
+def _assigned(assigned: services.SeatAssigned) -> str:
+    said = str(_("The seat was assigned."))
+    if assigned.invitation is not None:
+        said += " " + _("An invitation to the platform was sent to %(email)s.") % {
+            "email": assigned.invitation.email
+        }
+    elif assigned.not_invited:
+        said += " " + _("No invitation to the platform: %(reason)s") % {
+            "reason": assigned.not_invited
+        }
+    return said
+
+
 @permission_required("network.manage")
 def seat_create(request: HttpRequest, slug: str) -> HttpResponse:
     organization = _organization(request, slug)
-    form = SeatForm(request.POST or None, initial={"start_date": timezone.localdate()})
+    holder = _holder_of(request) if request.method == "GET" else None
+    form = SeatForm(
+        request.POST or None, holder=holder, initial={"start_date": timezone.localdate()}
+    )
+    if is_htmx(request) and request.method == "GET":
+        # The holder was chosen: the invitation offered (or not) for them.
+        return render(request, "network/seat_form.html#invite", {"form": form})
     return form_redirect(
         request,
         form,
-        lambda actor: services.seat_assign(
+        lambda actor: services.seat_assign_and_invite(
             actor=actor,
             organization=organization,
             holder=form.cleaned_data["holder"],
             data=form.to_data(),
+            invite=form.cleaned_data.get("invite", False),
+            base_url=request.build_absolute_uri("/"),
         ),
-        success=_("The seat was assigned."),
+        success=_assigned,
         to=organization_url(organization),
-    ) or _form_page(
+    ) or render(
         request,
-        form,
-        title=_("New seat for %(name)s") % {"name": organization.name},
-        parent=organization,
+        "network/seat_form.html",
+        {
+            "form": form,
+            "title": _("New seat for %(name)s") % {"name": organization.name},
+            "cancel_url": organization_url(organization),
+            "parent": organization,
+        },
+        status=form_status(form),
     )
 
 
@@ -191,14 +226,42 @@ def seat_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("network.manage")
-@require_POST
 def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """The confirmation of a seat's end: its date and, for the holder's last seat, whether
+    their platform access goes down with it."""
     seat = _seat(request, pk)
-    return action_redirect(
+    offer = selectors.access_after_seat(seat) is not None
+    title = _("End the seat of %(holder)s for %(name)s") % {
+        "holder": seat.holder,
+        "name": seat.organization.name,
+    }
+    return edit_page(
         request,
-        lambda actor: services.seat_end(actor=actor, seat=seat),
+        seat,
+        lambda data: SeatEndForm(
+            data, offer_lowering=offer, initial={"end_date": timezone.localdate()}
+        ),
+        lambda actor, form, version: services.seat_end(
+            actor=actor,
+            seat=seat,
+            end_date=form.cleaned_data["end_date"],
+            lower_access_to=form.cleaned_data.get("access") or "",
+            version=version,
+        ),
         success=_("The seat of %(holder)s has ended.") % {"holder": seat.holder},
         to=organization_url(seat.organization),
+        page=lambda form: render(
+            request,
+            "network/seat_end.html",
+            {
+                "form": form,
+                "seat": seat,
+                "title": title,
+                "parent": seat.organization,
+                "cancel_url": organization_url(seat.organization),
+            },
+            status=form_status(form),
+        ),
     )
 
 
@@ -222,6 +285,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         # What the apps above add (governance: the person's roles and memberships).
         "panels": PERSON_PANELS.render(person, request),
         "can_manage": has_perm(request.user, "network.manage"),
+        "can_manage_accounts": has_perm(request.user, "core.manage_accounts"),
         "can_see_history": has_perm(request.user, "core.view_audit"),
         "today": timezone.localdate(),
     }

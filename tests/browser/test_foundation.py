@@ -56,7 +56,7 @@ def test_member_browses_the_directory_by_mrc_and_switches_to_english(page: Page,
 
     page.get_by_role("link", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page).to_have_url(re.compile(r"/en/repertoire/organisations/"))
+    expect(page).to_have_url(re.compile(r"/en/directory/organizations/"))
     expect(page.get_by_role("heading", level=1)).to_contain_text(in_charlevoix.name)
     main_nav = page.get_by_role("navigation", name="Main navigation")
     expect(main_nav.get_by_role("link", name="Partner network")).to_be_visible()

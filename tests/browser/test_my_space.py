@@ -62,7 +62,7 @@ def test_the_demo_member_lands_in_my_space_and_reaches_their_circle(page: Page, 
     ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mon espace")
     page.get_by_role("link", name="English").click()
-    expect(page).to_have_url(re.compile(r"/en/mon-espace/$"))
+    expect(page).to_have_url(re.compile(r"/en/my-space/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("My space")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     axe.check(page)

@@ -74,7 +74,7 @@ def test_a_member_finds_people_and_the_english_page_answers_in_english(
     axe.check(page)
 
     page.get_by_role("link", name="English").click()
-    expect(page).to_have_url(re.compile(r"/en/recherche/\?q=helene$"))
+    expect(page).to_have_url(re.compile(r"/en/search/\?q=helene$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=3)).to_have_text(["People (1)"])
     axe.check(page)

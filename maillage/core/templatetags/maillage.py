@@ -84,6 +84,14 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
     return str(params.urlencode())
 
 
+@register.filter
+def bound_values(form: Any) -> str:
+    """What a bound form was given, field by field (a key for its kept rendering)."""
+    if not getattr(form, "is_bound", False):
+        return ""
+    return "&".join(f"{name}={form.data.getlist(name)}" for name in form.fields)
+
+
 # What must never be shared between two requests: a form's CSRF token, a script's CSP nonce.
 _PER_REQUEST = ('name="csrfmiddlewaretoken"', " nonce=")
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from maillage.core import imports, services
 from maillage.core.models import AuditEvent, ImportJob, Notification
 from maillage.core.roles import Role
+from maillage.core.services import imports as import_services
 from maillage.core.tasks import apply_import, check_import
 from maillage.core.tests.factories import user_with_role
 from maillage.core.tests.importers import KEY, parse
@@ -96,7 +97,7 @@ def test_the_check_writes_its_progress_and_holds_no_transaction_over_the_rows(
 ):
     """Each row is checked outside any transaction of the check; the progress is written every
     PROGRESS_EVERY rows, in a short transaction of its own."""
-    monkeypatch.setattr(services, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(import_services, "PROGRESS_EVERY", 2)
     outside = len(connection.savepoint_ids)
     seen: list[tuple[int, int]] = []
 

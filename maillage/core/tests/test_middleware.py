@@ -101,3 +101,40 @@ def test_pages_are_compressed_for_a_browser_that_accepts_it(client):
     body = gzip.decompress(response.content)
     assert b"</html>" in body
     assert len(response.content) < len(plain.content) / 2
+
+
+# English pages at English paths; French paths keep working
+
+
+@pytest.mark.django_db
+def test_english_pages_answer_at_english_paths_and_french_paths_are_unchanged(client):
+    english = client.get("/en/territories/")
+    assert english.status_code == 200 and '<html lang="en"' in english.text
+    assert client.get("/territoires/").status_code == 200  # the default language's own paths
+    assert client.get("/en/privacy/").status_code == 200
+    # Every platform page is named in each language: the patterns are translated, not copied.
+    from django.utils import translation
+
+    for name, french, english_path in (
+        ("governance:circle_list", "/gouvernance/cercles/", "/en/governance/circles/"),
+        ("network:organization_list", "/repertoire/", "/en/directory/"),
+        ("core:my_space", "/mon-espace/", "/en/my-space/"),
+        ("account_login", "/comptes/login/", "/en/accounts/login/"),
+    ):
+        with translation.override("fr-ca"):
+            assert reverse(name) == french
+        with translation.override("en"):
+            assert reverse(name) == english_path
+
+
+@pytest.mark.django_db
+def test_a_french_path_under_the_english_prefix_leads_to_the_english_page(client):
+    """Bookmarks and links from before the English paths, or typed by hand, are not lost."""
+    moved = client.get("/en/territoires/?page=2")
+    assert moved.status_code == 301 and moved["Location"] == "/en/territories/?page=2"
+    assert client.get("/en/gouvernance/cercles/")["Location"] == "/en/governance/circles/"
+    # A path that names nothing in either language stays a 404, and so does a public-site page
+    # asked for by another language's slug (pages have their own slugs per language).
+    assert client.get("/en/nulle-part/ici/").status_code == 404
+    # Only reads are redirected: a form posted to an old path is not replayed elsewhere.
+    assert client.post("/en/territoires/").status_code == 404

@@ -85,9 +85,9 @@ def test_the_account_menu_leads_to_my_space_for_people_logged_in(client):
     assert '<a href="/mon-espace/">Mon espace</a>' in elsewhere
     here = user_menu(member.get(MY_SPACE).text)
     assert '<a href="/mon-espace/" aria-current="page">Mon espace</a>' in here
-    english = member.get("/en/mon-espace/")
+    english = member.get("/en/my-space/")
     assert "<h1>My space</h1>" in english.text
-    assert '<a href="/en/mon-espace/" aria-current="page">My space</a>' in user_menu(english.text)
+    assert '<a href="/en/my-space/" aria-current="page">My space</a>' in user_menu(english.text)
 
 
 def test_my_notifications_lists_the_latest_unread_and_leads_to_all_of_them():

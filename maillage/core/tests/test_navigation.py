@@ -36,8 +36,8 @@ def test_layout_renders_with_only_cores_own_entries():
     with navigation.override(), translation.override(settings.LANGUAGE_CODE):
         apps.get_app_config("core").register_navigation()
         html = render_to_string("base.html", request=request)
-    assert main_menu(html) == ["Administration"]
-    assert '<a href="/administration/">Administration</a>' in html
+    assert main_menu(html) == ["Comptes et accès"]
+    assert '<a href="/gestion-des-acces/">Comptes et accès</a>' in html
     # Without a registered home entry, the brand link falls back to the root.
     assert '<a class="brand" href="/">' in html
     assert html.count('rel="stylesheet"') == 1
@@ -110,12 +110,12 @@ def test_urls_follow_the_request_language_and_home_is_current_on_itself_only():
             key=navigation.HOME, label="Home", url_name="core:privacy", active_prefix=False
         )
         with translation.override("en"):
-            request = RequestFactory().get("/en/confidentialite/")
+            request = RequestFactory().get("/en/privacy/")
             request.user = AnonymousUser()
             nav = navigation.Navigation(request)
-            assert nav.home_url == "/en/confidentialite/"
+            assert nav.home_url == "/en/privacy/"
             assert nav.main_menu[0].current
-            request = RequestFactory().get("/en/confidentialite/plus-loin/")
+            request = RequestFactory().get("/en/privacy/plus-loin/")
             request.user = AnonymousUser()
             assert not navigation.Navigation(request).main_menu[0].current
 

@@ -3,6 +3,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from maillage.core import services
+from maillage.core.actors import SYSTEM
 from maillage.core.models import AuditEvent, Notification, User
 from maillage.core.permissions import reason_for
 from maillage.core.roles import Role
@@ -33,12 +34,30 @@ def test_promoting_to_admin_opens_the_admin_site_and_demoting_closes_it():
     assert not user.is_staff and not user.is_superuser
 
 
-@pytest.mark.parametrize("role", [Role.CITIZEN, Role.MEMBER, Role.STAFF])
-def test_only_administrators_change_roles(role):
+@pytest.mark.parametrize("role", [Role.CITIZEN, Role.GUEST, Role.MEMBER])
+def test_only_staff_and_administrators_change_roles(role):
     with pytest.raises(PermissionDenied) as refused:
-        services.user_set_role(actor=user_with_role(role), user=UserFactory(), role=Role.ADMIN)
+        services.user_set_role(actor=user_with_role(role), user=UserFactory(), role=Role.MEMBER)
     assert str(refused.value) == reason_for("core.change_role")
     assert not AuditEvent.objects.exists()
+
+
+def test_staff_give_roles_below_theirs_to_accounts_below_theirs():
+    staff = user_with_role(Role.STAFF)
+    citizen = UserFactory()
+    services.user_set_role(actor=staff, user=citizen, role=Role.MEMBER, reason="Siège au forum")
+    assert User.objects.get(pk=citizen.pk).role == Role.MEMBER
+    event = AuditEvent.objects.get(verb="user.role_changed")
+    assert event.payload == {"from": "citizen", "to": "member", "reason": "Siège au forum"}
+    for role in (Role.STAFF, Role.ADMIN):
+        with pytest.raises(PermissionDenied) as refused:
+            services.user_set_role(actor=staff, user=citizen, role=role)
+        assert str(refused.value) == reason_for("core.grant_role")
+    colleague = user_with_role(Role.STAFF)
+    with pytest.raises(PermissionDenied) as refused:
+        services.user_set_role(actor=staff, user=colleague, role=Role.MEMBER)
+    assert str(refused.value) == reason_for("core.change_role")
+    assert User.objects.get(pk=colleague.pk).role == Role.STAFF
 
 
 def test_the_last_administrator_cannot_be_demoted():
@@ -137,3 +156,70 @@ def test_the_history_is_shown_to_staff_only(role, shown):
         Context({"target": target, "request": request})
     )
     assert ("rôle modifié" in html or "role changed" in html) is shown
+
+
+def test_staff_deactivate_and_reactivate_an_account_with_its_reason():
+    staff = user_with_role(Role.STAFF)
+    member = user_with_role(Role.MEMBER)
+    services.user_set_active(actor=staff, user=member, active=False, reason="Départ")
+    assert not User.objects.get(pk=member.pk).is_active
+    services.user_set_active(actor=staff, user=member, active=True)
+    assert User.objects.get(pk=member.pk).is_active
+    events = AuditEvent.objects.filter(target_id=member.pk).order_by("pk")
+    assert [(e.verb, e.payload) for e in events] == [
+        ("user.deactivated", {"reason": "Départ"}),
+        ("user.reactivated", {}),
+    ]
+
+
+def test_nobody_deactivates_their_own_account_nor_the_last_administrator():
+    admin = user_with_role(Role.ADMIN)
+    with pytest.raises(ValidationError) as own:
+        services.user_set_active(actor=admin, user=admin, active=False)
+    assert own.value.messages == ["Vous ne pouvez pas désactiver votre propre compte."]
+    with pytest.raises(ValidationError) as last:
+        services.user_set_active(actor=SYSTEM, user=admin, active=False)
+    assert "dernière personne administratrice" in last.value.messages[0]
+    assert User.objects.get(pk=admin.pk).is_active
+    with pytest.raises(PermissionDenied):
+        services.user_set_active(actor=user_with_role(Role.STAFF), user=admin, active=False)
+
+
+def test_the_access_form_changes_role_and_state_at_once_and_needs_a_reason():
+    staff = user_with_role(Role.STAFF)
+    citizen = UserFactory()
+    with pytest.raises(ValidationError) as no_reason:
+        services.account_update_access(
+            actor=staff, user=citizen, role=Role.MEMBER, active=True, reason="  "
+        )
+    assert "reason" in no_reason.value.message_dict
+    change = services.account_update_access(
+        actor=staff, user=citizen, role=Role.GUEST, active=False, reason="Fin du chantier"
+    )
+    assert change and change.role and change.active
+    citizen.refresh_from_db()
+    assert (citizen.role, citizen.is_active) == (Role.GUEST, False)
+    again = services.account_update_access(
+        actor=staff, user=citizen, role=Role.GUEST, active=False, reason="Rien"
+    )
+    assert not again
+    assert AuditEvent.objects.filter(target_id=citizen.pk).count() == 2
+
+
+def test_the_access_form_refuses_a_stale_version():
+    from maillage.core.versions import StaleVersion, version_of
+
+    staff = user_with_role(Role.STAFF)
+    citizen = UserFactory()
+    opened = version_of(citizen)
+    services.user_set_role(actor=staff, user=citizen, role=Role.MEMBER)
+    with pytest.raises(StaleVersion):
+        services.account_update_access(
+            actor=staff,
+            user=citizen,
+            role=Role.CITIZEN,
+            active=True,
+            reason="Erreur",
+            version=opened,
+        )
+    assert User.objects.get(pk=citizen.pk).role == Role.MEMBER

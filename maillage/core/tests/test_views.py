@@ -24,8 +24,8 @@ def test_home_is_french_at_the_root_and_english_under_en(client):
 
 
 def test_language_switch_points_to_the_same_page_in_the_other_language(client):
-    assert 'href="/en/confidentialite/"' in client.get("/confidentialite/").text
-    assert 'href="/confidentialite/"' in client.get("/en/confidentialite/").text
+    assert 'href="/en/privacy/"' in client.get("/confidentialite/").text
+    assert 'href="/confidentialite/"' in client.get("/en/privacy/").text
 
 
 def test_pages_carry_a_nonce_based_csp(client):

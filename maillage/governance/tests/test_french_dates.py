@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from maillage.core.roles import Role as PlatformRole
 from maillage.governance import services
@@ -42,7 +43,9 @@ def test_a_page_writes_the_first_of_the_month_1er_in_french_only(circle):
     french = client.get(page).text
     assert '<time datetime="2026-08-01">1er août 2026</time>' in french
     assert '<time datetime="2027-03-21">21 mars 2027</time>' in french
-    english = client.get(f"/en{page}").text
+    with translation.override("en"):
+        english_page = reverse("governance:policy_detail", kwargs={"pk": policy.pk})
+    english = client.get(english_page).text
     assert '<time datetime="2026-08-01">Aug. 1, 2026</time>' in english
 
 

@@ -266,7 +266,7 @@ def test_names_and_purposes_written_in_french_are_marked_on_english_pages(client
     assert "<h1>Habitation</h1>" in french
     assert '<p class="lead">Que chacun ait un toit.</p>' in french
     assert 'lang="fr-CA">' not in french.split("<main", 1)[1]
-    english = client.get(f"/en/gouvernance/cercles/{structure.circle.slug}/")
+    english = client.get(f"/en/governance/circles/{structure.circle.slug}/")
     assert english.status_code == 200
     assert '<html lang="en">' in english.text
     assert '<h1><span lang="fr-CA">Habitation</span></h1>' in english.text
@@ -274,7 +274,7 @@ def test_names_and_purposes_written_in_french_are_marked_on_english_pages(client
     assert '<li><span lang="fr-CA">Veiller au logement social</span>' in english.text
     assert '<span lang="fr-CA">Portrait du logement</span></a>' in english.text
     # On the map, the names drawn in French; the links' names mix both languages.
-    svg = client.get("/en/gouvernance/").text
+    svg = client.get("/en/governance/").text
     assert 'class="name circle-name band" lang="fr-CA"><tspan' in svg
     assert 'lang="fr-CA"' not in client.get(MAP).text.split("<main", 1)[1]
     # In the calendar, the names inside an English sentence.
@@ -850,7 +850,7 @@ def test_roles_read_as_the_collective_says_them(client, staff):
     workstream_page = client.get(url("workstream_detail", slug=workstream.slug)).text
     assert "Responsable du chantier" in workstream_page
     assert 'Responsable du chantier <span class="meta">' not in workstream_page
-    english = client.get(f"/en{url('circle_detail', slug=circle.slug)}").text
+    english = client.get(f"/en/governance/circles/{circle.slug}/").text
     # The name stays French (content), its kind is not repeated in English after it.
     assert "Premier lien" in english and "Lead link (premier lien)" not in english
 

@@ -17,12 +17,15 @@ from maillage.network.services.people import (
     person_create,
     person_for_account,
     person_link_account,
+    person_link_invited_account,
     person_update,
 )
 from maillage.network.services.seats import (
+    SeatAssigned,
     SeatData,
     seat_add_substitute,
     seat_assign,
+    seat_assign_and_invite,
     seat_end,
     seat_update,
 )
@@ -33,6 +36,7 @@ __all__ = [
     "SYSTEM",
     "OrganizationData",
     "PersonData",
+    "SeatAssigned",
     "SeatData",
     "function_add",
     "function_end",
@@ -45,9 +49,11 @@ __all__ = [
     "person_create",
     "person_for_account",
     "person_link_account",
+    "person_link_invited_account",
     "person_update",
     "seat_add_substitute",
     "seat_assign",
+    "seat_assign_and_invite",
     "seat_end",
     "seat_update",
 ]

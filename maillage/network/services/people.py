@@ -146,6 +146,27 @@ def person_link_account(*, actor: Actor, user: User, email: str) -> Person | Non
     return _link(actor, person, user)
 
 
+@transaction.atomic
+def person_link_invited_account(
+    *, actor: Actor, person: Person | None, user: User, email: str
+) -> Person | None:
+    """Tie the account that accepted an invitation to the platform to the person it was sent
+    for (the accepting account has confirmed the invited address: the core checked it). A
+    person already tied to another account, or an account already tied to another person, stay
+    as they are; without a person, the one with the invited address `email` is linked.
+    Returns the account's person, if any."""
+    if actor is not SYSTEM and getattr(actor, "pk", None) != user.pk:
+        require(actor, "network.manage")
+    own = Person.objects.filter(user=user).first()
+    if own is not None:
+        return own
+    if person is not None:
+        person = lock(person)
+        if person.user_id is None:
+            return _link(actor, person, user)
+    return person_link_account(actor=SYSTEM, user=user, email=email)
+
+
 def _link(actor: Actor, person: Person, user: User) -> Person:
     return audit.audited_set(
         actor=actor,

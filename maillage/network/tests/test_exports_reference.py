@@ -103,10 +103,10 @@ def directory_exports() -> dict[str, Any]:
 
 
 def _collect(result: dict[str, Any], member: Client) -> None:
-    for language, prefix in (("fr", ""), ("en", "/en")):
+    for language, prefix in (("fr", "/repertoire/exporter"), ("en", "/en/directory/export")):
         for audience, client in (("public", Client()), ("contacts", member)):
-            csv = client.get(f"{prefix}/repertoire/exporter/csv/")
-            xlsx = client.get(f"{prefix}/repertoire/exporter/xlsx/")
+            csv = client.get(f"{prefix}/csv/")
+            xlsx = client.get(f"{prefix}/xlsx/")
             assert csv.status_code == xlsx.status_code == 200
             key = f"{language}-{audience}"
             result[f"{key}-csv"] = b"".join(

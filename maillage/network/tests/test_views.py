@@ -271,7 +271,7 @@ def test_staff_people_functions_and_seats(staff_client, organization):
         {"start_date": "2025-02-01", "end_date": "2025-01-01", "substitutes": []},
     )
     assert response.status_code == 400
-    staff_client.post(reverse("network:seat_end", args=[seat.pk]))
+    staff_client.post(reverse("network:seat_end", args=[seat.pk]), {"end_date": ""})
     seat.refresh_from_db()
     assert seat.end_date is not None
 

@@ -110,7 +110,7 @@ def test_search_finds_published_pages_of_the_active_language(client):
     assert "Sécurité alimentaire" in french
     assert "Sécurité brouillon" not in french
     assert "Food security" not in french
-    assert "Food security" in client.get("/en/recherche/", {"q": "food"}).text
+    assert "Food security" in client.get("/en/search/", {"q": "food"}).text
 
 
 @pytest.mark.parametrize(

@@ -155,7 +155,7 @@ def test_the_page_without_words_shows_the_box_only(client):
         ("/territoires/", "/recherche/"),
         ("/gouvernance/", "/recherche/"),
         ("/repertoire/", "/recherche/"),
-        ("/en/gouvernance/", "/en/recherche/"),
+        ("/en/governance/", "/en/search/"),
     ],
 )
 def test_every_page_has_the_search_box_in_its_header(client, url, action):
@@ -169,7 +169,7 @@ def test_every_page_has_the_search_box_in_its_header(client, url, action):
 
 def test_the_results_of_a_query_are_in_english_on_the_english_page(client):
     CircleFactory(name="Habitation")
-    html = client.get("/en/recherche/", {"q": "habitation"}).text
+    html = client.get("/en/search/", {"q": "habitation"}).text
     assert headings(html) == ["Circles"]
     assert "1 result for “habitation”" in html
 

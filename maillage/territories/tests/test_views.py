@@ -22,6 +22,7 @@ from maillage.territories.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 INDEX = reverse("territories:index")
+ENGLISH_INDEX = "/en/territories/"
 
 
 def svg_of(html: str) -> str:
@@ -128,7 +129,7 @@ def test_detail_page_is_404_for_an_unknown_slug(client, db):
 
 
 def test_english_pages(client, region03):
-    html = client.get("/en" + INDEX).content.decode()
+    html = client.get(ENGLISH_INDEX).content.decode()
     assert "Our territory: Capitale-Nationale" in html
 
 
@@ -233,6 +234,6 @@ def test_cached_map_and_tree_show_a_change_at_once(client, region03_with_boundar
 
 def test_cached_pages_keep_each_language_apart(client, region03):
     assert "Tous les territoires" in client.get(INDEX).content.decode()
-    english = client.get("/en" + INDEX).content.decode()
+    english = client.get(ENGLISH_INDEX).content.decode()
     assert "All territories" in english
     assert "Tous les territoires" not in english
