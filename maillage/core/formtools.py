@@ -15,6 +15,7 @@ from django.db import connections
 from django.db.models import Field, Model, QuerySet
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -65,6 +66,68 @@ class QuickSelect(forms.Select):
             if group_name:
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
+        return mark_safe("".join(parts))  # every value above is escaped
+
+
+class PickerTexts:
+    """What the script of a `CheckboxPicker` writes around it, in the page's language: the filter
+    box's label, the count of choices ticked (none, one, `{n}`), and the note when nothing
+    matches what was typed. A picker of some kind of thing names it in a subclass."""
+
+    NAMES = ("filter", "none", "one", "many", "no_match")
+    filter: Any = _("Filter the list")
+    none: Any = _("Nothing chosen")
+    one: Any = _("1 chosen")
+    many: Any = _("{n} chosen")
+    no_match: Any = _("Nothing in the list matches.")
+
+
+def _option_html(option: Mapping[str, Any]) -> str:
+    return (
+        f'<li><label for="{conditional_escape(option["attrs"]["id"])}"><input type="checkbox" '
+        f'name="{conditional_escape(option["name"])}" value="{conditional_escape(option["value"])}"'
+        f"{_attrs(option['attrs'])}> {conditional_escape(str(option['label']))}</label></li>"
+    )
+
+
+class CheckboxPicker(forms.CheckboxSelectMultiple):
+    """Checkboxes for a long list: the choices outside any group first, then each group in a
+    `<fieldset>` whose legend is the group's name; written in Python like `QuickSelect`.
+
+    This is the whole list without JavaScript. The core's script (`maillage/js/forms.js`) adds a
+    filter box that narrows the list as one types, folds the groups (`<details>`, open where
+    something is ticked) and counts what is ticked, with `texts`."""
+
+    texts: type[PickerTexts] = PickerTexts
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        texts = {key: str(getattr(self.texts, key)) for key in self.texts.NAMES}
+        data = "".join(
+            f' data-picker-{key.replace("_", "-")}="{conditional_escape(text)}"'
+            for key, text in texts.items()
+        )
+        wrapper = widget["attrs"].get("id")
+        wrapper_id = f' id="{conditional_escape(wrapper)}"' if wrapper else ""
+        parts = [f'<div{wrapper_id} class="picker" data-picker{data}>']
+        loose: list[str] = []
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name is None:
+                loose += [_option_html(option) for option in options]
+                continue
+            if loose:
+                parts.append(f'<ul class="picker-list">{"".join(loose)}</ul>')
+                loose = []
+            parts.append(
+                f'<fieldset class="picker-group"><legend>{conditional_escape(str(group_name))}'
+                f'</legend><ul class="picker-list">'
+                f"{''.join(_option_html(option) for option in options)}</ul></fieldset>"
+            )
+        if loose:
+            parts.append(f'<ul class="picker-list">{"".join(loose)}</ul>')
+        parts.append("</div>")
         return mark_safe("".join(parts))  # every value above is escaped
 
 
@@ -152,6 +215,28 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField[Any]):
                     _check_key_range(self, key)
         checked: QuerySet[Any] = super()._check_values(value)  # type: ignore[misc]
         return checked
+
+
+def row_key(model: type[Model], value: Any) -> int | None:
+    """A row's key as a form sent it (an `<option>`'s value), or None when it is not one that
+    the model's key column can hold: a query never sees a 30-digit id."""
+    text = str(getattr(value, "pk", value) or "").strip()
+    if not text.isdigit():
+        return None
+    number = int(text)
+    bounds = _integer_range(model._meta.pk, "default") if model._meta.pk else None
+    if bounds is None:
+        return None
+    low, high = bounds
+    if (low is not None and number < low) or (high is not None and number > high):
+        return None
+    return number
+
+
+def typed(form: forms.Form) -> dict[str, Any]:
+    """What a sent form holds, as the initial values of the same form shown again without
+    errors (a step that is not a submission)."""
+    return {name: form[name].value() for name in form.fields}
 
 
 def initial_from(instance: object, *names: str) -> dict[str, Any]:

@@ -11,11 +11,11 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from maillage.core import accounts
 from maillage.core.actors import Viewer
+from maillage.core.dates import long_date
 from maillage.core.models import AuditEvent, ImportJob, Notification, PlatformInvitation, User
 from maillage.core.permissions import has_perm
 from maillage.core.roles import RANK, Role
@@ -271,8 +271,7 @@ def platform_invitation_email(invitation: PlatformInvitation, url: str) -> tuple
             ),
             url,
             "",
-            _("This invitation expires on %(date)s.")
-            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
+            _("This invitation expires on %(date)s.") % {"date": long_date(invitation.expires_at)},
             "",
             collective,
         ]

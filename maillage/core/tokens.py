@@ -12,8 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from maillage.core.dates import long_date
 
 
 def new_salt() -> str:
@@ -60,6 +61,6 @@ def pending[M: Model](queryset: QuerySet[M], token: str, *, revoked: str, expire
         raise ValidationError(_("This invitation has already been used."), code="used")
     expires = sent.expires_at
     if expires <= timezone.now():  # type: ignore[operator]
-        when = date_format(timezone.localtime(expires), "DATE_FORMAT")  # type: ignore[arg-type]
+        when = long_date(expires)  # type: ignore[arg-type]
         raise ValidationError(expired % {"date": when}, code="expired")
     return invitation

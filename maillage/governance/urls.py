@@ -39,6 +39,11 @@ urlpatterns = [
         name="circle_member_add",
     ),
     path(
+        pgettext_lazy("URL", "circles/<slug:slug>/members/add/seats/"),
+        memberships.circle_member_seats,
+        name="circle_member_seats",
+    ),
+    path(
         pgettext_lazy("URL", "circles/<slug:slug>/join/"), circles.circle_join, name="circle_join"
     ),
     path(
@@ -65,6 +70,11 @@ urlpatterns = [
     path(pgettext_lazy("URL", "roles/<int:pk>/edit/"), roles.role_amend, name="role_amend"),
     path(pgettext_lazy("URL", "roles/<int:pk>/archive/"), roles.role_archive, name="role_archive"),
     path(pgettext_lazy("URL", "roles/<int:pk>/assign/"), roles.role_assign, name="role_assign"),
+    path(
+        pgettext_lazy("URL", "roles/<int:pk>/assign/seats/"),
+        roles.role_assign_seats,
+        name="role_assign_seats",
+    ),
     path(
         pgettext_lazy("URL", "roles/<int:pk>/accountabilities/add/"),
         roles.role_accountability_add,
@@ -117,6 +127,11 @@ urlpatterns = [
         pgettext_lazy("URL", "workstreams/<slug:slug>/members/add/"),
         memberships.workstream_member_add,
         name="workstream_member_add",
+    ),
+    path(
+        pgettext_lazy("URL", "workstreams/<slug:slug>/members/add/seats/"),
+        memberships.workstream_member_seats,
+        name="workstream_member_seats",
     ),
     path(
         pgettext_lazy("URL", "workstreams/<slug:slug>/roles/add/"),

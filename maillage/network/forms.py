@@ -21,61 +21,31 @@ from maillage.core.roles import Role
 from maillage.network import selectors
 from maillage.network.models import Organization, OrganizationStatus, Person, Seat, Sector
 from maillage.network.services import OrganizationData, PersonData, SeatData
-from maillage.territories.models import Level, Territory, TerritoryType
-
-GROUPED_TYPES = (TerritoryType.MRC, TerritoryType.EQUIVALENT)
-
-Choices = list[tuple[str, Any]]
+from maillage.territories.forms import TerritoryChoiceField, TerritoryMultipleChoiceField
+from maillage.territories.models import Level
 
 
-def territory_choices(territories: list[Territory], *, whole: bool) -> Choices:
-    """Territories grouped by MRC: regions first, then one group per MRC with its municipalities.
-
-    With `whole`, an MRC's own option says it covers the whole MRC (as a filter it does).
-    """
-    by_parent: dict[int | None, list[Territory]] = {}
-    for territory in territories:
-        by_parent.setdefault(territory.parent_id, []).append(territory)
-    groups = [t for t in territories if t.type in GROUPED_TYPES]
-    grouped_ids = {t.pk for t in groups}
-    top: Choices = [(t.slug, t.name) for t in territories if t.type == TerritoryType.REGION]
-    choices: Choices = list(top)
-    for group in groups:
-        own = _("%(name)s (whole territory)") % {"name": group.name} if whole else group.name
-        options = [(group.slug, own)]
-        options += [(t.slug, t.name) for t in by_parent.get(group.pk, [])]
-        choices.append((group.name, options))
-    others = [
-        (t.slug, t.name)
-        for t in territories
-        if t.type not in (*GROUPED_TYPES, TerritoryType.REGION) and t.parent_id not in grouped_ids
-    ]
-    if others:
-        choices.append((str(_("Other territories")), others))
-    return choices
+def territory_filter(label: Any) -> TerritoryChoiceField:
+    """A list's filter by territory: a region, an MRC or a TÉ finds what lies inside it too."""
+    return TerritoryChoiceField(label=label, empty_label=_("All territories"), whole=True)
 
 
 class SectorTerritoryFilterForm(FilterForm):
     """Filters by sector and by territory, as the directory and the map of the structure offer
-    them; a subclass declares its `sector` and `territory` fields."""
+    them; a subclass declares its `sector` and `territory` (`territory_filter`) fields."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.sectors = {s.key: s for s in Sector.objects.all()}
-        self.territories = selectors.filter_territories()
         self.set_choices(
             "sector", _("All sectors"), [(key, s.name) for key, s in self.sectors.items()]
-        )
-        self.set_choices(
-            "territory", _("All territories"), territory_choices(self.territories, whole=True)
         )
 
     def sector_and_territory(self, data: dict[str, Any]) -> dict[str, Any]:
         """The sector and the territory chosen, as the selectors' filters name them."""
-        slug = data.get("territory") or ""
         return {
             "sector": self.sectors.get(data.get("sector") or ""),
-            "territory": next((t for t in self.territories if t.slug == slug), None),
+            "territory": data.get("territory"),
         }
 
 
@@ -90,7 +60,7 @@ class DirectoryFilterForm(SectorTerritoryFilterForm):
         help_text=_("Name, acronym or description."),
     )
     sector = forms.ChoiceField(label=_("Sector"), required=False)
-    territory = forms.ChoiceField(label=_("Territory served"), required=False)
+    territory = territory_filter(_("Territory served"))
     level = forms.ChoiceField(
         label=_("Level"), required=False, choices=[("", _("All levels")), *Level.choices]
     )
@@ -133,12 +103,7 @@ class OrganizationForm(EditForm):
         error_messages={"required": _("Choose at least one sector.")},
     )
     level = forms.ChoiceField(label=_("Level"), choices=Level.choices, initial=Level.REGIONAL)
-    territories = forms.MultipleChoiceField(
-        label=_("Territories served"),
-        required=False,
-        help_text=_("Hold Ctrl (or Cmd) to choose several."),
-        widget=forms.SelectMultiple(attrs={"size": 12}),
-    )
+    territories = TerritoryMultipleChoiceField(label=_("Territories served"))
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     email = forms.EmailField(label=_("General e-mail"), required=False)
     phone = forms.CharField(
@@ -158,13 +123,9 @@ class OrganizationForm(EditForm):
             kwargs["initial"] = {
                 **initial_from(organization, *self.base_fields.keys() - {"sectors", "territories"}),
                 "sectors": [s.pk for s in organization.sectors.all()],
-                "territories": [t.slug for t in organization.territories.all()],
+                "territories": list(organization.territories.all()),
             }
         super().__init__(*args, **kwargs)
-        self.territory_list = list(Territory.objects.exclude(type=TerritoryType.PROVINCE))
-        field = self.fields["territories"]
-        assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = territory_choices(self.territory_list, whole=False)
 
     def clean_neq(self) -> str:
         neq = "".join(str(self.cleaned_data.get("neq") or "").split())
@@ -178,13 +139,7 @@ class OrganizationForm(EditForm):
 
     def to_data(self) -> OrganizationData:
         data = self.cleaned_data
-        slugs = set(data["territories"])
-        return data_from(
-            OrganizationData,
-            data,
-            sectors=list(data["sectors"]),
-            territories=[t for t in self.territory_list if t.slug in slugs],
-        )
+        return data_from(OrganizationData, data, sectors=list(data["sectors"]))
 
 
 class PersonForm(EditForm):

@@ -19,7 +19,7 @@ from maillage.core.permissions import has_perm
 from maillage.core.roles import Role
 from maillage.core.search import Group, Hit, Matches, snippet, terms
 from maillage.network.models import Function, Organization, Person, Seat, Sector
-from maillage.territories.models import Territory, TerritoryType
+from maillage.territories.models import Territory
 from maillage.territories.selectors import territory_and_below
 
 
@@ -227,14 +227,20 @@ def person_seats(*, viewer: Viewer, person: Person | None) -> PersonSeats:
     return PersonSeats(held=held, substituting=substituting)
 
 
-def filter_territories() -> list[Territory]:
-    """Territories offered as a filter, in tree order: regions, then each MRC and its towns."""
-    territories = list(
-        Territory.objects.exclude(type=TerritoryType.PROVINCE).only(
-            "pk", "name", "slug", "type", "parent_id", "code"
+def person_open_seats(person_id: int, *, as_substitute: bool = False) -> QuerySet[Seat]:
+    """The seats a person sits in now (begun, not ended), as a form offers them: those they
+    hold, and with `as_substitute` those they are a substitute of; with their organizations."""
+    today = timezone.localdate()
+    whose = Q(holder_id=person_id)
+    if as_substitute:
+        whose |= Q(
+            pk__in=Seat.substitutes.through.objects.filter(person_id=person_id).values("seat_id")
         )
+    return (
+        Seat.objects.filter(whose, _open(), start_date__lte=today)
+        .select_related("organization", "holder")
+        .order_by("organization__name", "pk")
     )
-    return sorted(territories, key=lambda t: t.name)
 
 
 def territory_panel(*, territory: Territory, limit: int = 12) -> tuple[int, list[Organization]]:

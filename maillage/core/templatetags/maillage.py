@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from maillage.core import cache, text
 from maillage.core.audit import verb_label
+from maillage.core.dates import long_date
 from maillage.core.selectors import history_for
 
 register = template.Library()
@@ -54,6 +55,19 @@ def history(context: dict[str, Any], target: models.Model) -> dict[str, Any]:
 def elide(value: str) -> str:
     """French elisions in a sentence built around names: `{% filter elide %}…{% endfilter %}`."""
     return text.elide(value)
+
+
+@register.filter(expects_localtime=True)
+def frdate(value: Any, format: str = "DATE_FORMAT") -> str:
+    """Django's `date` filter for the formats that write a day ("DATE_FORMAT",
+    "DATETIME_FORMAT"…), writing "1er août" for the first of the month in French; English
+    unchanged. `{{ policy.review_date|frdate }}`, `{{ event.start|frdate:"DATETIME_FORMAT" }}`."""
+    if value in (None, ""):
+        return ""
+    try:
+        return long_date(value, format)
+    except (AttributeError, TypeError):
+        return ""  # not a date: shown as nothing, like `date`
 
 
 @register.filter

@@ -6,6 +6,7 @@ import pytest
 from django import forms
 
 from maillage.core.formtools import (
+    CheckboxPicker,
     FilterForm,
     ModelChoiceField,
     ModelMultipleChoiceField,
@@ -14,6 +15,8 @@ from maillage.core.formtools import (
     date_field,
     initial_from,
     query_text,
+    row_key,
+    typed,
 )
 from maillage.core.models import User
 from maillage.core.tests.factories import UserFactory
@@ -122,3 +125,61 @@ def test_a_text_from_the_query_string_loses_control_characters_and_is_cut():
     assert query_text({"q": "  sécurité\x00 alimentaire\n "}, "q") == "sécurité alimentaire"
     assert query_text({"q": "x" * 500}, "q", max_length=10) == "x" * 10
     assert query_text({}, "q") == ""
+
+
+class Picked(forms.Form):
+    things = forms.MultipleChoiceField(
+        required=False,
+        widget=CheckboxPicker,
+        choices=[
+            ("a", "A & B"),
+            ("Group <1>", [("x", "X"), ("y", "Y")]),
+            ("Group 2", [("z", "Z")]),
+        ],
+    )
+
+
+def test_a_checkbox_picker_puts_each_group_in_a_fieldset_after_the_loose_choices():
+    html = str(Picked({"things": ["y"]})["things"])
+    assert html.startswith('<div id="id_things" class="picker" data-picker ')
+    assert 'data-picker-filter="Filtrer la liste"' in html
+    assert 'data-picker-many="{n} éléments choisis"' in html
+    loose, group1, group2 = html.split("<fieldset")
+    assert '<label for="id_things_0"><input type="checkbox" name="things" value="a"' in loose
+    assert "A &amp; B</label>" in loose
+    assert "<legend>Group &lt;1&gt;</legend>" in group1
+    assert 'value="y" id="id_things_1_1" checked> Y</label>' in group1
+    assert "<legend>Group 2</legend>" in group2 and 'value="z"' in group2
+    assert html.count("<fieldset") == html.count("</fieldset>") == 2
+
+
+def test_a_checkbox_picker_validates_like_django_checkboxes():
+    assert Picked({"things": ["a", "z"]}).is_valid()
+    assert not Picked({"things": ["nope"]}).is_valid()
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [("12", 12), (12, 12), (" 7 ", 7), ("", None), (None, None), ("abc", None), ("-3", None)],
+)
+def test_a_row_key_is_a_number_the_column_holds(value, key):
+    assert row_key(User, value) == key
+
+
+def test_a_thirty_digit_key_is_no_row_key():
+    assert row_key(User, "9" * 30) is None
+
+
+def test_typed_gives_what_a_sent_form_holds_as_initial_values():
+    class Trip(forms.Form):
+        where = forms.CharField()
+        when = date_field("When")
+        things = forms.MultipleChoiceField(choices=[("a", "A"), ("b", "B")], required=False)
+
+    sent = Trip({"where": "Baie-Saint-Paul", "when": "2031-02-30", "things": ["b"]})
+    assert not sent.is_valid()  # an impossible date: kept as typed all the same
+    again = Trip(initial=typed(sent))
+    assert not again.is_bound
+    assert again["where"].value() == "Baie-Saint-Paul"
+    assert again["when"].value() == "2031-02-30"
+    assert again["things"].value() == ["b"]

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.template import Context, Template
 from django.utils import translation
@@ -45,6 +47,21 @@ def test_empty_content_gives_nothing(language):
 def test_only_an_inline_or_a_block_element_wraps_content():
     with pytest.raises(ValueError, match="unknown element"):
         fr("Cercle", "p")
+
+
+def test_frdate_writes_1er_in_french_and_leaves_english_alone():
+    day = dt.date(2026, 8, 1)
+    moment = dt.datetime(2026, 8, 1, 18, 5, tzinfo=dt.UTC)
+    with translation.override("fr-ca"):
+        assert render("{{ day|frdate }}", day=day) == "1er août 2026"
+        # A moment is shown in local time, like Django's `date`.
+        assert render('{{ moment|frdate:"DATETIME_FORMAT" }}', moment=moment) == (
+            "1er août 2026, 14\xa0h\xa005"
+        )
+        assert render("{{ nothing|frdate }}", nothing=None) == ""
+        assert render("{{ text|frdate }}", text="pas une date") == ""
+    with translation.override("en"):
+        assert render("{{ day|frdate }}", day=day) == "Aug. 1, 2026"
 
 
 FRAGMENT = (

@@ -1,5 +1,6 @@
 """Forms of the governance pages: they parse input; services validate and write."""
 
+from maillage.governance.forms._common import PersonSeatForm
 from maillage.governance.forms.circles import AccountabilityForm, CircleForm
 from maillage.governance.forms.invitations import InvitationForm
 from maillage.governance.forms.memberships import EndMembershipForm, MemberForm
@@ -30,6 +31,7 @@ __all__ = [
     "InvitationForm",
     "MapFilterForm",
     "MemberForm",
+    "PersonSeatForm",
     "PolicyForm",
     "PolicyStatusForm",
     "RoleForm",

@@ -64,7 +64,6 @@ class CircleForm(ScopeMixin, EditForm):
         elif parent is not None:
             kwargs.setdefault("initial", {})["parent"] = parent.pk
         super().__init__(*args, **kwargs)
-        self._setup_territories()
         field = self.fields["parent"]
         assert isinstance(field, forms.ModelChoiceField)
         candidates = Circle.objects.filter(archived_at__isnull=True).order_by("name")

@@ -8,13 +8,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.forms import EditForm
-from maillage.governance.forms._common import open_seats, people, seat_field, set_queryset
+from maillage.governance.forms._common import PersonSeatForm, seat_field
 from maillage.governance.models import MembershipKind
 from maillage.network.forms import PersonChoiceField
 from maillage.network.models import Person
 
 
-class MemberForm(forms.Form):
+class MemberForm(PersonSeatForm):
+    as_substitute = True  # a substitute may sit on behalf of the seat they substitute in
+
     person = PersonChoiceField(label=_("Person"), queryset=Person.objects.none())
     kind = forms.ChoiceField(
         label=_("As"),
@@ -27,10 +29,11 @@ class MemberForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
-    def __init__(self, *args: Any, in_workstream: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, in_workstream: bool = False, seats_url: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        set_queryset(self, "person", people())
-        set_queryset(self, "seat", open_seats())
+        self._set_up_seat(seats_url)
         if not in_workstream:
             del self.fields["kind"]
 

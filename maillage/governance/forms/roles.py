@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.forms import EditForm
 from maillage.core.formtools import data_from, date_field, initial_from
 from maillage.governance.forms._common import (
+    PersonSeatForm,
     check_dates,
     lines,
     lines_field,
-    open_seats,
     people,
     seat_field,
     set_queryset,
@@ -108,7 +108,7 @@ class RoleForm(EditForm):
         )
 
 
-class AssignForm(forms.Form):
+class AssignForm(PersonSeatForm):
     person = PersonChoiceField(label=_("Person"), queryset=Person.objects.none())
     seat = seat_field(
         help_text=_(
@@ -123,12 +123,11 @@ class AssignForm(forms.Form):
         help_text=_("For an elected role, the term length after the start unless you say."),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, seats_url: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("initial", {}).setdefault("start_date", timezone.localdate())
         super().__init__(*args, **kwargs)
-        for name in ("person", "substitutes"):
-            set_queryset(self, name, people())
-        set_queryset(self, "seat", open_seats())
+        set_queryset(self, "substitutes", people())
+        self._set_up_seat(seats_url)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -8,13 +8,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.governance import selectors
-from maillage.network.forms import SectorTerritoryFilterForm
+from maillage.network.forms import SectorTerritoryFilterForm, territory_filter
 
 
 class MapFilterForm(SectorTerritoryFilterForm):
     """The map's filters, read from the query string. Unknown values are ignored."""
 
-    territory = forms.ChoiceField(label=_("Territory"), required=False)
+    territory = territory_filter(_("Territory"))
     sector = forms.ChoiceField(label=_("Sector of the members' organizations"), required=False)
     strategy = forms.ChoiceField(label=_("Strategy"), required=False)
 

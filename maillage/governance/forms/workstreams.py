@@ -79,7 +79,6 @@ class WorkstreamForm(ScopeMixin, EditForm):
         elif sponsor is not None:
             kwargs.setdefault("initial", {})["sponsors"] = [sponsor.pk]
         super().__init__(*args, **kwargs)
-        self._setup_territories()
         field = self.fields["sponsors"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = Circle.objects.filter(archived_at__isnull=True).order_by("name")

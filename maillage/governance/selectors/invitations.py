@@ -8,12 +8,12 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from maillage.core import tokens
 from maillage.core.actors import Viewer
 from maillage.core.adapters import mask_email
+from maillage.core.dates import long_date
 from maillage.core.models import User
 from maillage.core.permissions import has_perm
 from maillage.core.selectors import verified_emails
@@ -167,7 +167,6 @@ def invitation_email(invitation: Invitation, url: str) -> tuple[str, str]:
             ),
             url,
             "",
-            _("This invitation expires on %(date)s.")
-            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")},
+            _("This invitation expires on %(date)s.") % {"date": long_date(invitation.expires_at)},
         ]
         return subject, "\n".join(lines)

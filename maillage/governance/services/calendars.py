@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.dates import long_date
 from maillage.core.permissions import SYSTEM
 from maillage.core.services import notify
 from maillage.governance.feeds import feed_token
@@ -86,7 +86,7 @@ def reminders_send(*, actor: Actor = SYSTEM, today: date | None = None) -> Remin
 
 
 def _reminder_subject(kind: str, title: str, when: date) -> str:
-    day = date_format(when, "DATE_FORMAT")
+    day = long_date(when)
     if kind == ReminderKind.POLICY_REVIEW:
         return _("Policy review on %(date)s: %(title)s") % {"date": day, "title": title}
     if kind == ReminderKind.TERM_END:

@@ -11,11 +11,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.dates import long_date
 from maillage.core.services import notify
 from maillage.core.versions import lock, touch
 from maillage.governance import verbs
@@ -270,7 +270,7 @@ def _tell_holder(assignment: RoleAssignment) -> None:
     names = {"role": role.name, "group": role.group.name}
     with translation.override(settings.LANGUAGE_CODE):
         term = (
-            _("Your term ends on %(date)s.") % {"date": date_format(assignment.term_end)}
+            _("Your term ends on %(date)s.") % {"date": long_date(assignment.term_end)}
             if assignment.term_end
             else ""
         )

@@ -11,11 +11,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.dates import long_date
 from maillage.core.permissions import SYSTEM
 from maillage.core.services import notify
 from maillage.core.versions import lock
@@ -223,7 +223,7 @@ def _tell_owner(deliverable: Deliverable) -> None:
             recipient=account,
             subject=_("You carry the deliverable “%(title)s” of %(workstream)s") % names,
             body=(
-                _("It is due on %(date)s.") % {"date": date_format(deliverable.due_date)}
+                _("It is due on %(date)s.") % {"date": long_date(deliverable.due_date)}
                 if deliverable.due_date
                 else ""
             ),

@@ -128,6 +128,10 @@ ACCESS = {
     "governance:invitation_create": Expect.staff(**workstream),
     "governance:membership_leave": Expect.staff(**membership),
     "governance:membership_remove": Expect.staff(**membership),
+    # The seat list of those forms, reloaded by HTMX when the person changes.
+    "governance:role_assign_seats": Expect.staff(**role),
+    "governance:circle_member_seats": Expect.staff(**circle),
+    "governance:workstream_member_seats": Expect.staff(**workstream),
     # POST only: those allowed asking with GET get 405, everyone else is refused first.
     "governance:circle_join": Expect.members(405, **circle),
     "governance:calendar_feed_reset": Expect.authenticated(),

@@ -497,7 +497,8 @@ def test_other_forms_answer_400_with_french_errors(structure):
     )
     assert response.status_code == 400
     assert response.context["form"].errors["seat"] == [
-        "Seule la personne titulaire d’un siège peut occuper un rôle en son nom."
+        "Ce siège n’est pas un siège actuel de la personne choisie : choisissez l’un des siens, "
+        "ou « En son propre nom »."
     ]
     response = staff.post(
         url("policy_adopt", slug=structure.circle.slug),

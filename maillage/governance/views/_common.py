@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,9 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.core.actions import action_redirect, form_status
+from maillage.core.formtools import typed
 from maillage.core.lookups import one_of
 from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors
+from maillage.governance.forms import PersonSeatForm
 from maillage.governance.models import Circle, Workstream
 from maillage.governance.views.balance import balance_section
 from maillage.territories.models import Level
@@ -180,3 +183,26 @@ def _confirm_page(
         submit=submit,
         danger=True,
     )
+
+
+def seat_step[F: PersonSeatForm](
+    request: HttpRequest, form: F, again: Callable[[dict[str, Any]], F]
+) -> F | None:
+    """Without JavaScript, a form sent for a person whose seats it did not show yet (see
+    `PersonSeatForm`): the same form again, `again(initial)`, with what was typed and that
+    person's seats to choose from; None for a form to save."""
+    if not form.seat_step():
+        return None
+    messages.info(
+        request,
+        _(
+            "Here are the current seats of the person chosen: choose the one through which they "
+            "sit, or “In their own name”, then save."
+        ),
+    )
+    return again(typed(form))
+
+
+def seat_field(request: HttpRequest, form: PersonSeatForm) -> HttpResponse:
+    """The seat list of `form` alone, which HTMX puts in place when the person changes."""
+    return render(request, "core/_form_field.html", {"field": form["seat"]})

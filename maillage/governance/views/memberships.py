@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from maillage.core.actions import edit_page, form_redirect
@@ -20,8 +21,11 @@ from maillage.governance.views._common import (
     _form_page,
     _in_each_group,
     _members_url,
+    group_kind,
     group_kwargs,
     group_url,
+    seat_field,
+    seat_step,
 )
 
 _membership = one_of(Membership.objects.select_related("person", "circle", "workstream"))
@@ -31,8 +35,20 @@ def _membership_group(request: HttpRequest, pk: int, **_kwargs: Any) -> Circle |
     return _membership(request, pk).group
 
 
+def _member_seats_url(group: Circle | Workstream) -> str:
+    return reverse(f"governance:{group_kind(group)}_member_seats", kwargs={"slug": group.slug})
+
+
 def _member_add(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
-    form = MemberForm(request.POST or None, in_workstream=isinstance(group, Workstream))
+    in_workstream = isinstance(group, Workstream)
+    seats = _member_seats_url(group)
+    form = MemberForm(request.POST or None, in_workstream=in_workstream, seats_url=seats)
+    again = seat_step(
+        request,
+        form,
+        lambda typed: MemberForm(initial=typed, in_workstream=in_workstream, seats_url=seats),
+    )
+    form = again or form
     return form_redirect(
         request,
         form,
@@ -58,6 +74,19 @@ def _member_add(request: HttpRequest, group: Circle | Workstream) -> HttpRespons
 
 
 circle_member_add, workstream_member_add = _in_each_group("governance.manage_members", _member_add)
+
+
+def _member_seats(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
+    """The seat list of the form that adds a member, for the person chosen (`?person=`)."""
+    form = MemberForm(
+        initial={"person": request.GET.get("person")}, in_workstream=isinstance(group, Workstream)
+    )
+    return seat_field(request, form)
+
+
+circle_member_seats, workstream_member_seats = _in_each_group(
+    "governance.manage_members", _member_seats
+)
 
 
 @permission_required("governance.end_membership", obj=_membership)

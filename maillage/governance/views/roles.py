@@ -6,6 +6,7 @@ from functools import partial
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -28,6 +29,8 @@ from maillage.governance.views._common import (
     _in_each_group,
     group_kwargs,
     group_url,
+    seat_field,
+    seat_step,
 )
 
 _role = one_of(Role.objects.select_related("circle__parent", "workstream"))
@@ -96,7 +99,11 @@ def role_archive(request: HttpRequest, pk: int) -> HttpResponse:
 def role_assign(request: HttpRequest, pk: int) -> HttpResponse:
     role = _role(request, pk)
     group = role.group
-    form = AssignForm(request.POST or None)
+    seats = reverse("governance:role_assign_seats", kwargs={"pk": role.pk})
+    form = AssignForm(request.POST or None, seats_url=seats)
+    form = (
+        seat_step(request, form, lambda typed: AssignForm(initial=typed, seats_url=seats)) or form
+    )
     return form_redirect(
         request,
         form,
@@ -115,6 +122,13 @@ def role_assign(request: HttpRequest, pk: int) -> HttpResponse:
         if role.single_holder
         else "",
     )
+
+
+@permission_required("governance.manage_roles", obj=_role)
+def role_assign_seats(request: HttpRequest, pk: int) -> HttpResponse:
+    """The seat list of the form that assigns the role, for the person chosen (`?person=`)."""
+    _role(request, pk)
+    return seat_field(request, AssignForm(initial={"person": request.GET.get("person")}))
 
 
 @permission_required("governance.manage_roles", obj=_assignment)

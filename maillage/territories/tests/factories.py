@@ -77,3 +77,14 @@ class BoundaryFactory(factory.django.DjangoModelFactory):
     max_lon = factory.LazyAttribute(lambda o: max(p[0] for p in o.geometry["coordinates"][0]))
     max_lat = factory.LazyAttribute(lambda o: max(p[1] for p in o.geometry["coordinates"][0]))
     source = "test"
+
+
+def more_territories(regions: int, *, mrcs: int = 6, municipalities: int = 12) -> None:
+    """`regions` more regions, each with MRCs and their municipalities (namesakes among them),
+    for query counts at two sizes."""
+    for r in range(regions):
+        region = RegionFactory.create(code=f"8{r}", name=f"Région témoin {r}", slug=f"region-{r}")
+        for m in range(mrcs):
+            mrc = MrcFactory.create(parent=region, name=f"MRC témoin {r}-{m}")
+            for n in range(municipalities):
+                MunicipalityFactory.create(parent=mrc, name=f"Saint-Témoin-{n % 7}")
