@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 from maillage.core.models import User
 from maillage.core.roles import Role
 from maillage.core.tests.factories import PASSWORD, user_with_role
+from maillage.governance.tests.factories import CircleFactory, MembershipFactory
 from maillage.network.models import Person, Seat
 from maillage.network.tests.factories import OrganizationFactory, PersonFactory
 
@@ -48,6 +49,9 @@ def test_a_seat_brings_an_invitation_and_its_end_lowers_the_access(
     coordinator = user_with_role(Role.STAFF, first_name="Colette", last_name="Coordination")
     organization = OrganizationFactory.create(name="Maison des Lucioles (fictif)")
     rose = PersonFactory.create(first_name="Rose", last_name="Tremblay", email=ROSE)
+    # The circle where the collective already counts on her, recorded by the coordination.
+    circle = CircleFactory.create(name="Sécurité alimentaire (fictif)")
+    MembershipFactory.create(circle=circle, person=rose)
     log_in_with_the_session_of(page, coordinator, live_server)
 
     # The seat, and the invitation offered with it for the holder chosen.
@@ -94,6 +98,10 @@ def test_a_seat_brings_an_invitation_and_its_end_lowers_the_access(
     expect(delegate).to_have_url(re.compile(r"/mon-espace/$"))
     expect(delegate.get_by_text("votre accès est maintenant « Membre partenaire »")).to_be_visible()
     expect(delegate.locator("main")).to_contain_text("Maison des Lucioles")
+    axe.check(delegate)
+    # And their circle, one click away.
+    delegate.locator("main").get_by_role("link", name="Sécurité alimentaire (fictif)").click()
+    expect(delegate.get_by_role("heading", level=1)).to_have_text("Sécurité alimentaire (fictif)")
     axe.check(delegate)
     account = User.objects.get(email=ROSE)
     assert account.role == Role.MEMBER
