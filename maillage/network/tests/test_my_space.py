@@ -55,7 +55,7 @@ def test_my_seats_say_for_whom_as_what_since_when_and_with_which_substitutes():
         "Table de Charlevoix (fictif)</a>"
     ) in section
     assert "Fonction : Agente de mobilisation" in section
-    assert '<time datetime="2024-09-01">1er septembre 2024</time>' in section
+    assert 'Depuis le <time datetime="2024-09-01">1er septembre 2024</time>' in section
     assert "Substituts : Églantine Rochebrune" in section
     assert "Substitut de Jules Titulaire pour" in section and "Corporation voisine" in section
     assert "Partenaire ancien" not in section
