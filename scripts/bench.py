@@ -71,6 +71,8 @@ class Page:
     assets_local: bool = False
 
 
+WORKSPACE = "/gouvernance/chantiers/participation-sociale-charlevoix/espace/"
+
 PAGES = [
     Page("Home (site)", "/", "anonymous"),
     Page("Collaboration model (site)", "/modele-de-collaboration/", "anonymous"),
@@ -87,6 +89,10 @@ PAGES = [
     Page("Directory: people", "/repertoire/personnes/", "staff"),
     Page("Directory export CSV", "/repertoire/exporter/csv/", "staff", export=True),
     Page("Directory export XLSX", "/repertoire/exporter/xlsx/", "staff", export=True),
+    Page("My space", "/mon-espace/", "member"),
+    Page("Workspace (demo)", WORKSPACE, "staff"),
+    Page("Workspace documents (demo)", f"{WORKSPACE}documents/", "staff"),
+    Page("Accounts and access", "/gestion-des-acces/", "staff"),
     Page("Territories", "/territoires/", "anonymous"),
     Page("Territory: region", "/territoires/capitale-nationale/", "anonymous"),
     Page("Territory: Charlevoix (MRC)", "/territoires/charlevoix/", "anonymous"),
