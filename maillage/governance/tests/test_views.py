@@ -903,3 +903,17 @@ def test_kept_circle_and_workstream_pages_show_a_change_at_once(structure):
     )
     page = client.get(workstream_url).text
     assert "Carte des loyers" in page and "Arrivante" in page
+
+
+def test_a_kept_filter_form_offers_a_new_choice_at_once(structure):
+    """The map's filters are kept rendered per values given: a new strategy is offered at once,
+    and the values chosen stay selected."""
+    from maillage.governance.models import Strategy
+
+    client = Client()
+    assert "Action sur les loyers" not in client.get(MAP).text
+    Strategy.objects.create(key="loyers", name_fr="Action sur les loyers", name_en="Rent action")
+    assert "Action sur les loyers" in client.get(MAP).text
+    chosen = client.get(MAP, {"strategy": "loyers"}).text
+    assert re.search(r'<option value="loyers" selected>', chosen)
+    assert not re.search(r'<option value="loyers" selected>', client.get(MAP).text)
