@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
-from maillage.core.actors import actor_of
+from maillage.core.actors import Actor, actor_of
+from maillage.core.adapters import expect_signup_email
 from maillage.core.forms import EditForm, submit
 from maillage.core.versions import StaleVersion
 
@@ -116,3 +118,47 @@ def edit_page[F: EditForm, T](
         bound.refuse_stale(stale, saved=form(None))
         done = None
     return done or page(bound)
+
+
+def invitation_answer_page[I](
+    request: HttpRequest,
+    *,
+    token: str,
+    find: Callable[[str], I],
+    accept: Callable[[Actor, str], object],
+    template: str,
+    welcome: Callable[[I, object], str],
+    landing: Callable[[I], str],
+    email: Callable[[I], str],
+    context: Callable[[I], dict[str, object]],
+) -> HttpResponse:
+    """The page an invitation link opens, for any kind of invitation: anyone with the link sees
+    the invitation; only the invited person accepts it. An unusable link answers 404 (unknown)
+    or 410 (withdrawn, used, expired); someone else's invitation answers 403, the page says why."""
+    if request.method == "POST" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+
+    def problem(error: ValidationError) -> HttpResponse:
+        status = 404 if error.code == "invalid" else 410
+        answer = {"problem": refusal_message(error), "code": error.code}
+        return render(request, template, answer, status=status)
+
+    try:
+        invitation = find(token)
+    except ValidationError as error:
+        return problem(error)
+    status = 200
+    if request.method == "POST":
+        try:
+            result = accept(actor_of(request), token)
+        except ValidationError as error:
+            return problem(error)
+        except PermissionDenied:
+            status = 403  # the page says why, without the address
+        else:
+            messages.success(request, welcome(invitation, result))
+            return redirect(landing(invitation))
+    if not request.user.is_authenticated:
+        # The sign-up form reminds the person of the invited address, masked.
+        expect_signup_email(request, email=email(invitation), next_url=request.path)
+    return render(request, template, context(invitation), status=status)

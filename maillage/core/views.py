@@ -4,9 +4,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
@@ -25,10 +22,9 @@ from maillage.core.actions import (
     edit_page,
     form_redirect,
     form_status,
-    refusal_message,
+    invitation_answer_page,
 )
 from maillage.core.actors import actor_of
-from maillage.core.adapters import expect_signup_email
 from maillage.core.forms import AccountAccessForm, AccountFilterForm, ImportUploadForm
 from maillage.core.htmx import is_htmx, render_page_or_fragment
 from maillage.core.imports import Importer, importer_for
@@ -287,44 +283,25 @@ def platform_invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _invitation_problem(request: HttpRequest, error: ValidationError) -> HttpResponse:
-    """An unusable link: not found (404), or withdrawn, used or expired (410)."""
-    context = {"problem": refusal_message(error), "code": error.code}
-    status = 404 if error.code == "invalid" else 410
-    return render(request, "core/platform_invitation_accept.html", context, status=status)
-
-
 @permission_required("core.view_public")
 def platform_invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """Anyone with the link sees who invites them, with what access; only the invited person
     (an account that confirmed the invited address) accepts it and sees that address in full."""
-    if request.method == "POST" and not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    try:
-        invitation = selectors.platform_invitation_by_token(token)
-    except ValidationError as error:
-        return _invitation_problem(request, error)
-    status = 200
-    if request.method == "POST":
-        try:
-            user = services.platform_invitation_accept(actor=actor_of(request), token=token)
-        except ValidationError as error:
-            return _invitation_problem(request, error)
-        except PermissionDenied:
-            status = 403  # the page below says why, without the address
-        else:
-            messages.success(
-                request,
-                _("Welcome to the platform: your access is now “%(role)s”.")
-                % {"role": Role(user.role).label},
-            )
-            return redirect(resolve_url(settings.LOGIN_REDIRECT_URL))
-    if not request.user.is_authenticated:
-        # The sign-up form reminds the person of the invited address, masked.
-        expect_signup_email(request, email=invitation.email, next_url=request.path)
-    context = {
-        "page": selectors.platform_invitation_page(invitation, viewer=request.user),
-        "invitation": invitation,
-        "role": Role(invitation.role).label,
-    }
-    return render(request, "core/platform_invitation_accept.html", context, status=status)
+    return invitation_answer_page(
+        request,
+        token=token,
+        find=selectors.platform_invitation_by_token,
+        accept=lambda actor, token: services.platform_invitation_accept(actor=actor, token=token),
+        template="core/platform_invitation_accept.html",
+        welcome=lambda invitation, user: (
+            _("Welcome to the platform: your access is now “%(role)s”.")
+            % {"role": Role(user.role).label}
+        ),
+        landing=lambda invitation: resolve_url(settings.LOGIN_REDIRECT_URL),
+        email=lambda invitation: invitation.email,
+        context=lambda invitation: {
+            "page": selectors.platform_invitation_page(invitation, viewer=request.user),
+            "invitation": invitation,
+            "role": Role(invitation.role).label,
+        },
+    )

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, form_redirect, refusal_message
-from maillage.core.actors import actor_of
-from maillage.core.adapters import expect_signup_email
+from maillage.core.actions import action_redirect, form_redirect, invitation_answer_page
 from maillage.core.lookups import one_of
 from maillage.core.permissions import permission_required
 from maillage.governance import selectors, services
@@ -91,43 +85,24 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _invitation_problem(request: HttpRequest, error: ValidationError) -> HttpResponse:
-    """An unusable link: not found (404), or withdrawn, used, expired or closed (410)."""
-    context = {"problem": refusal_message(error), "code": error.code}
-    status = 404 if error.code == "invalid" else 410
-    return render(request, "governance/invitation_accept.html", context, status=status)
-
-
 @permission_required("governance.view_structure")
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """Anyone with the link sees who invites them to what; only the invited person (an account
     that confirmed the invited address) accepts it, and sees that address in full."""
-    if request.method == "POST" and not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    try:
-        invitation = selectors.invitation_by_token(token)
-    except ValidationError as error:
-        return _invitation_problem(request, error)
-    status = 200
-    if request.method == "POST":
-        try:
-            services.invitation_accept(actor=actor_of(request), token=token)
-        except ValidationError as error:
-            return _invitation_problem(request, error)
-        except PermissionDenied:
-            status = 403  # the page below says why, without the address
-        else:
-            messages.success(
-                request,
-                _("Welcome to the workstream “%(name)s”.") % {"name": invitation.workstream.name},
-            )
-            return redirect(workstream_url(invitation.workstream))
-    if not request.user.is_authenticated:
-        # A sign-up from this page may leave the address empty to use the invited one.
-        expect_signup_email(request, email=invitation.email, next_url=request.path)
-    context: dict[str, Any] = {
-        "page": selectors.invitation_page(invitation, viewer=request.user),
-        "invitation": invitation,
-        "workstream": invitation.workstream,
-    }
-    return render(request, "governance/invitation_accept.html", context, status=status)
+    return invitation_answer_page(
+        request,
+        token=token,
+        find=selectors.invitation_by_token,
+        accept=lambda actor, token: services.invitation_accept(actor=actor, token=token),
+        template="governance/invitation_accept.html",
+        welcome=lambda invitation, _result: (
+            _("Welcome to the workstream “%(name)s”.") % {"name": invitation.workstream.name}
+        ),
+        landing=lambda invitation: workstream_url(invitation.workstream),
+        email=lambda invitation: invitation.email,
+        context=lambda invitation: {
+            "page": selectors.invitation_page(invitation, viewer=request.user),
+            "invitation": invitation,
+            "workstream": invitation.workstream,
+        },
+    )
