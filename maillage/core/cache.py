@@ -81,7 +81,7 @@ def _key(namespace: str, visibility: str, filters: Iterable[object]) -> str:
 
 
 def fragment[V](
-    namespace: str,
+    namespace: str | tuple[str, ...],
     *,
     visibility: str,
     render: Callable[[], V],
@@ -96,11 +96,16 @@ def fragment[V](
     the same class must be allowed to see exactly the same fragment.
 
     A fragment is kept with the version it was rendered under, and read with the namespace's
-    current version in one round trip to the cache: it is shown only when the two agree."""
-    version_key = _VERSION + namespace
-    key = _key(namespace, visibility, filters)
-    found = cache.get_many([version_key, key])
-    current = found.get(version_key) or version(namespace)
+    current version in one round trip to the cache: it is shown only when the two agree. What
+    depends on several namespaces names them all (a tuple): a bump of any renders it again."""
+    namespaces = (namespace,) if isinstance(namespace, str) else namespace
+    version_keys = [_VERSION + name for name in namespaces]
+    key = _key("+".join(namespaces), visibility, filters)
+    found = cache.get_many([*version_keys, key])
+    current = "|".join(
+        found.get(version_key) or version(name)
+        for name, version_key in zip(namespaces, version_keys, strict=True)
+    )
     kept = found.get(key)
     if kept is not None and kept[0] == current:
         value: V = kept[1]

@@ -66,10 +66,15 @@ def verified_emails(user: Viewer) -> list[str]:
 
     if not isinstance(user, User) or not user.is_active:
         return []
-    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
-        "email", flat=True
-    )
-    return sorted({address.lower() for address in addresses})
+    # Kept on the account for the rest of the request: My space asks for every kind of
+    # invitation sent to these addresses.
+    known: list[str] | None = user.__dict__.get("_verified_emails")
+    if known is None:
+        addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+            "email", flat=True
+        )
+        known = user.__dict__["_verified_emails"] = sorted({a.lower() for a in addresses})
+    return list(known)
 
 
 def has_verified_email(user: Viewer, email: str) -> bool:

@@ -15,10 +15,11 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
+from maillage.core import cache
 from maillage.core.lookups import once_per_request
 from maillage.core.models import User
 from maillage.core.panels import Panel
-from maillage.governance import selectors
+from maillage.governance import ical, selectors
 from maillage.governance.selectors.territories import working_in
 from maillage.governance.structure import NAMESPACE
 from maillage.network.models import Person
@@ -53,11 +54,19 @@ def person_panel(person: Person, request: HttpRequest) -> Panel:
 
 
 def _mine(request: HttpRequest) -> selectors.PersonGroups:
-    """The roles and groups of the person logged in, read once for My space's sections."""
+    """The roles and groups of the person logged in: read once per request, and kept until the
+    structure changes, per account and day (terms and memberships end with dates)."""
     return once_per_request(
         request,
-        ("governance.my_groups",),
-        lambda: selectors.person_groups(viewer=request.user, person=my_person(request)),
+        ("governance.mine",),
+        lambda: cache.fragment(
+            NAMESPACE,
+            visibility=f"account:{request.user.pk}",
+            filters=[timezone.localdate()],
+            render=lambda: selectors.person_groups(
+                viewer=request.user, person=my_person(request)
+            ),
+        ),
     )
 
 
@@ -87,11 +96,18 @@ def my_groups_section(account: User, request: HttpRequest) -> Panel:
 
 def my_dates_section(account: User, request: HttpRequest) -> Panel:
     mine = _mine(request)
-    events = selectors.upcoming_events(
-        viewer=account,
-        circle_ids=mine.circle_ids,
-        workstream_ids=mine.workstream_ids,
-        limit=MY_DATES_SHOWN,
+    # Kept until the structure or the calendar changes; what the account may see of the
+    # calendar follows its role on the platform.
+    events = cache.fragment(
+        (NAMESPACE, ical.NAMESPACE),
+        visibility=f"account:{account.pk}:{account.role}",
+        filters=[timezone.localdate()],
+        render=lambda: selectors.upcoming_events(
+            viewer=account,
+            circle_ids=mine.circle_ids,
+            workstream_ids=mine.workstream_ids,
+            limit=MY_DATES_SHOWN,
+        ),
     )
     return {
         "template": "governance/_my_dates.html",

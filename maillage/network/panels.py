@@ -14,14 +14,16 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core import cache
 from maillage.core.accounts import AccountColumn
 from maillage.core.lookups import once_per_request
 from maillage.core.models import User
 from maillage.core.panels import Panel, Panels
-from maillage.network import selectors
+from maillage.network import exports, selectors
 from maillage.network.models import Person
 from maillage.territories.models import Territory
 
@@ -50,24 +52,35 @@ def organizations_panel(territory: Territory, request: HttpRequest) -> dict[str,
     return {"template": "network/_territory_panel.html", "context": context, "cache": PANEL_CACHE}
 
 
-def my_person(request: HttpRequest) -> Person | None:
-    """The Person of the account logged in, read once per request: My space's sections of the
-    apps above share it."""
+def _my_record(request: HttpRequest) -> tuple[Person | None, selectors.PersonSeats]:
+    """The Person of the account logged in and their seats: read once per request, and kept
+    until the directory changes (a person, a seat, an organization…), per account and day
+    (seats open and end with dates)."""
+
+    def read() -> tuple[Person | None, selectors.PersonSeats]:
+        person = selectors.person_of_account(viewer=request.user)
+        return person, selectors.person_seats(viewer=request.user, person=person)
+
     return once_per_request(
         request,
-        ("network.my_person",),
-        lambda: selectors.person_of_account(viewer=request.user),
+        ("network.my_record",),
+        lambda: cache.fragment(
+            exports.NAMESPACE,
+            visibility=f"account:{request.user.pk}",
+            filters=[timezone.localdate()],
+            render=read,
+        ),
     )
+
+
+def my_person(request: HttpRequest) -> Person | None:
+    """The Person of the account logged in: My space's sections of the apps above share it."""
+    return _my_record(request)[0]
 
 
 def my_seats(request: HttpRequest) -> selectors.PersonSeats:
-    """The seats of the person logged in, read once per request (governance's sections ask
-    whether they hold one)."""
-    return once_per_request(
-        request,
-        ("network.my_seats",),
-        lambda: selectors.person_seats(viewer=request.user, person=my_person(request)),
-    )
+    """The seats of the person logged in (governance's sections ask whether they hold one)."""
+    return _my_record(request)[1]
 
 
 def my_seats_section(account: User, request: HttpRequest) -> Panel:

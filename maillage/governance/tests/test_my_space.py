@@ -14,7 +14,7 @@ from maillage.core.models import Notification
 from maillage.core.roles import Role as PlatformRole
 from maillage.core.tests.factories import PASSWORD, user_with_role
 from maillage.governance import services
-from maillage.governance.models import RoleKind
+from maillage.governance.models import Policy, RoleKind
 from maillage.governance.services import SYSTEM
 from maillage.governance.tests.factories import (
     CircleFactory,
@@ -102,6 +102,30 @@ def test_a_member_sees_seat_role_term_end_circles_dates_and_notifications(delega
     assert '<a href="/gouvernance/calendrier/">Le calendrier de gouvernance</a>' in dates
     # Being given the role was notified.
     assert "Secrétariat" in section(page, "notifications")
+
+
+def test_what_my_space_keeps_shows_every_change_at_once(delegate):
+    """Seats, roles, groups and dates are kept between visits; a change shows on the next one."""
+    client = logged_in(delegate)
+    first = client.get(MY_SPACE).text
+    assert "Coordination du logement" not in first
+    workstream = WorkstreamFactory(name="Chantier logement", sunset_date=days(20))
+    services.membership_join(actor=SYSTEM, person=delegate.person, workstream=workstream)
+    RoleAssignmentFactory(role=RoleFactory(name="Coordination du logement"), person=delegate.person)
+    SeatFactory(
+        organization=OrganizationFactory(name="Office d’habitation (fictif)"),
+        holder=delegate.person,
+    )
+    page = client.get(MY_SPACE).text
+    assert "Chantier logement" in section(page, "groups")
+    assert "Chantier logement" in section(page, "dates")
+    assert "Coordination du logement" in section(page, "roles")
+    assert "Office d’habitation (fictif)" in section(page, "seats")
+    # A date moved in the calendar moves on My space.
+    policy = Policy.objects.get(title="Règles de l’habitation")
+    policy.review_date = days(3)
+    policy.save()
+    assert f'datetime="{days(3):%Y-%m-%d}"' in section(client.get(MY_SPACE).text, "dates")
 
 
 def test_a_term_far_away_is_not_flagged_and_a_role_without_end_says_so(general):
