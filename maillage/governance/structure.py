@@ -180,6 +180,12 @@ def _urls() -> dict[str, _Url]:
     }
 
 
+# Up to this many circles, the outline lists the whole structure; beyond it, circles from this
+# level (0: the roots) are listed by name only, without their sub-circles.
+OUTLINE_FULL_CIRCLES = 100
+OUTLINE_FOLD_LEVEL = 2
+
+
 def render_structure(
     viewer: Viewer, filters: MapFilters | None = None, *, id_prefix: str = "structure"
 ) -> dict[str, Any]:
@@ -220,6 +226,9 @@ def _render(
     """The map and its outline as markup, with their counts: what is cached."""
     structure = structure_map(viewer=viewer, filters=filters, seen=seen)
     circles, workstreams = shown_counts(structure)
+    # A large structure's outline stops at a few levels: the page stays light to send and to
+    # read, and each circle's page lists its own sub-circles.
+    fold = OUTLINE_FOLD_LEVEL if circles > OUTLINE_FULL_CIRCLES else None
     caption = _("Map of the circles and workstreams")
     description = " ".join(
         [
@@ -230,6 +239,13 @@ def _render(
                 "Sub-circles are drawn inside their parent circle and workstreams, as rounded "
                 "rectangles, inside each circle that sponsors them. Each shape is a link to its "
                 "page; the list that follows gives the same structure with its lead links."
+            )
+            if fold is None
+            else _(
+                "Sub-circles are drawn inside their parent circle and workstreams, as rounded "
+                "rectangles, inside each circle that sponsors them. Each shape is a link to its "
+                "page; the list that follows gives the first levels of the structure with their "
+                "lead links, and each circle's page its own sub-circles."
             ),
         ]
     )
@@ -249,6 +265,7 @@ def _render(
         "roots": structure.roots,
         "filters": structure.filters,
         "can_see_people": can_see_people,
+        "fold": fold,
         # Links of the outline, each a prefix and a suffix around a slug.
         "urls": {name: (url.prefix, url.suffix) for name, url in urls.items()},
     }

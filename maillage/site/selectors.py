@@ -14,11 +14,13 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.query import PageQuerySet
 from wagtail.search.query import And, Or, PlainText
 
 from maillage.core import cache
@@ -58,10 +60,33 @@ def html_lang(language_code: str) -> str:
 
 
 def active_locale() -> Locale | None:
-    try:
-        return Locale.get_active()
-    except (LookupError, Locale.DoesNotExist):
-        return None
+    """The Wagtail locale of the active language (kept until the locales change)."""
+
+    def read() -> Locale | None:
+        try:
+            return Locale.get_active()
+        except (LookupError, Locale.DoesNotExist):
+            return None
+
+    return cache.fragment(PAGES_CACHE, visibility="public", filters=["locale"], render=read)
+
+
+def public_pages() -> PageQuerySet:
+    """Live pages outside the private sections: Wagtail's `live().public()`, with the sections
+    kept until a page or a restriction changes instead of read on every call."""
+    sections = cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["private_sections"],
+        render=lambda: list(
+            PageViewRestriction.objects.values_list("page__path", "page__depth").order_by("pk")
+        ),
+    )
+    private = Q()
+    for path, depth in sections:
+        private |= Q(path__startswith=path, depth__gte=depth)
+    pages: PageQuerySet = Page.objects.live()
+    return pages.exclude(private) if private else pages
 
 
 # Language versions
@@ -291,7 +316,7 @@ def search_pages(query: str) -> Any:
     words = search_terms(query)
     if not words:
         return Page.objects.none()
-    pages = Page.objects.live().public().filter(depth__gt=1)
+    pages = public_pages().filter(depth__gt=1)
     locale = active_locale()
     if locale is not None:
         pages = pages.filter(locale=locale)
@@ -301,7 +326,12 @@ def search_pages(query: str) -> Any:
         [Or([PlainText(form) for form in variants(word, stemmed=stemmed)]) for word in words]
     )
     # The results show a title and a lead: never the pages' bodies.
-    return pages.defer_streamfields().specific().search(wanted)
+    return (
+        pages.defer_streamfields()
+        .specific()
+        .order_by("depth", "path")
+        .search(wanted, order_by_relevance=False)
+    )
 
 
 def _page_hit(page: Page) -> Hit:

@@ -213,3 +213,34 @@ def client_of_person(role):
     client = Client()
     client.force_login(user_with_person(role))
     return client
+
+
+def test_a_large_structure_lists_its_first_levels_and_names_the_third(general, monkeypatch):
+    """Beyond `OUTLINE_FULL_CIRCLES`, the outline stops at `OUTLINE_FOLD_LEVEL`: circles there
+    are named with their counts, deeper ones are left to their parent's page; the map still
+    draws every circle."""
+    from maillage.governance import structure as structure_module
+    from maillage.governance.tests.factories import CircleFactory
+
+    sector = CircleFactory(name="Secteur Est", parent=general)
+    table = CircleFactory(name="Table de quartier", parent=sector)
+    CircleFactory(name="Comité des locataires", parent=table)
+    WorkstreamFactory(name="Chantier des locataires").sponsors.set([table])
+    client = client_of(PlatformRole.MEMBER)
+
+    def outline_of(html: str) -> str:
+        return html.split('class="gov-outline"', 1)[1].split("</section>", 1)[0]
+
+    whole = outline_of(map_of(client, "fr-ca"))
+    assert "gov-folded" not in whole and "Comité des locataires" in whole
+    monkeypatch.setattr(structure_module, "OUTLINE_FULL_CIRCLES", 3)
+    cache.bump(NAMESPACE)
+    html = map_of(client, "fr-ca")
+    folded = outline_of(html)
+    assert "Secteur Est" in folded and "Table de quartier" in folded
+    assert '<li class="gov-node gov-folded">' in folded
+    assert "1 sous-cercle, 1 chantier" in folded
+    assert "Comité des locataires" not in folded and "Chantier des locataires" not in folded
+    # The map draws every circle; its description says where the rest of the list is.
+    assert "Comité des locataires" in html.split('class="gov-outline"', 1)[0]
+    assert "et chaque page de cercle, ses propres sous-cercles" in html

@@ -196,3 +196,19 @@ def test_the_search_page_keeps_its_query_count_as_the_data_grows(client_as, quer
     kind_large = meter.get(client, "/recherche/?q=habitation&type=circles&page=2")
     assert overview_large == overview_small
     assert kind_large == kind_small
+
+
+def test_pages_in_a_private_section_are_never_found_and_sections_come_first(client):
+    from wagtail.models import PageViewRestriction
+
+    news = factories.news_index(title="Nouvelles")
+    factories.news_article(news, title="Habitation : bilan de l’année")
+    section = factories.standard_page(title="Habitation en région", intro="Se loger.")
+    private = factories.standard_page(title="Coulisses", intro="Réservé.")
+    factories.standard_page(parent=private, title="Habitation : notes internes", intro="Interne.")
+    found = results(client.get("/recherche/", {"q": "habitation"}).text)
+    assert found == [section.title, "Habitation : bilan de l’année", "Habitation : notes internes"]
+    # A section made private afterwards hides its pages at once.
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    found = results(client.get("/recherche/", {"q": "habitation"}).text)
+    assert found == [section.title, "Habitation : bilan de l’année"]
