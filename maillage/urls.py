@@ -60,7 +60,7 @@ urlpatterns += i18n_patterns(
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailcore_login",
     ),
-    re_path(r"^(?P<path>(?:[\w\-]+/)*)$", wagtail_views.serve, name="wagtail_serve"),
+    re_path(r"^(?P<path>(?:[\w\-]+/)*)$", site_views.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )
 

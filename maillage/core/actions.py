@@ -120,14 +120,14 @@ def edit_page[F: EditForm, T](
     return done or page(bound)
 
 
-def invitation_answer_page[I](
+def invitation_answer_page[I, R](
     request: HttpRequest,
     *,
     token: str,
     find: Callable[[str], I],
-    accept: Callable[[Actor, str], object],
+    accept: Callable[[Actor, str], R],
     template: str,
-    welcome: Callable[[I, object], str],
+    welcome: Callable[[I, R], str],
     landing: Callable[[I], str],
     email: Callable[[I], str],
     context: Callable[[I], dict[str, object]],

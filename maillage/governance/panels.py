@@ -63,9 +63,7 @@ def _mine(request: HttpRequest) -> selectors.PersonGroups:
             NAMESPACE,
             visibility=f"account:{request.user.pk}",
             filters=[timezone.localdate()],
-            render=lambda: selectors.person_groups(
-                viewer=request.user, person=my_person(request)
-            ),
+            render=lambda: selectors.person_groups(viewer=request.user, person=my_person(request)),
         ),
     )
 

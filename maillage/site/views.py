@@ -1,4 +1,5 @@
-"""Views of the public site outside Wagtail's page tree: search and the sitemap."""
+"""Views of the public site: its pages (Wagtail's view, with their routes kept), search and the
+sitemap."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from wagtail import views as wagtail_views
 
 from maillage.core.formtools import query_text
 from maillage.core.permissions import has_perm, permission_required
-from maillage.site import selectors
+from maillage.site import routes, selectors
 from maillage.site.sitemaps import SiteSitemap
 
 # The overview shows the first results of each kind; a kind's own pages show more at once.
@@ -44,4 +46,13 @@ def search(request: HttpRequest) -> HttpResponse:
 def sitemap(request: HttpRequest) -> HttpResponse:
     response = django_sitemap(request, sitemaps={"pages": SiteSitemap(request)})
     assert isinstance(response, TemplateResponse)
+    return response
+
+
+@permission_required("site.view_page")
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    """A page of the site: Wagtail serves it (its hooks check view restrictions), after
+    `routes.prepare` has given it the page from the cache."""
+    routes.prepare(request, path)
+    response: HttpResponse = wagtail_views.serve(request, path)
     return response
