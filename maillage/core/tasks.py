@@ -7,7 +7,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -98,3 +98,59 @@ def _run_import_step(job_id: int, state: str) -> str:
         with translation.override(job.language):
             message = _("An unexpected error stopped this import; nothing was imported.")
         return services.import_job_fail(actor=SYSTEM, job=job, message=message).state
+
+
+@task()
+def send_reply_outcome_email(
+    user_id: int,
+    to: str,
+    outcome: str,
+    purpose: str,
+    object_id: int,
+    language: str,
+    expires: str,
+    in_reply_to: str,
+    details: dict[str, str],
+) -> bool:
+    """Tell a person, at the address they wrote from, what became of their reply by e-mail
+    (recorded, or why not and how to answer), in the language of the e-mail they answered.
+    Marked as an automatic reply, so that an out-of-office message does not answer it back.
+    While the reply address still holds, the person may answer this e-mail again."""
+    from datetime import datetime
+
+    from maillage.core.dates import long_date
+    from maillage.core.models import User
+    from maillage.core.replies.addresses import reply_address
+    from maillage.core.replies.outcomes import ReplyOutcome, outcome_email
+    from maillage.core.replies.registry import REPLY_HANDLERS
+
+    person = User.objects.filter(pk=user_id, is_active=True).first()
+    if person is None or not to:
+        return False
+    until = datetime.fromisoformat(expires)
+    registered = REPLY_HANDLERS.get(purpose)
+    with translation.override(language):
+        subject, body = outcome_email(
+            ReplyOutcome(outcome),
+            answer=details.get("answer", ""),
+            detail=details.get("detail", ""),
+            accepts=registered.accepts if registered else (),
+            until=long_date(until, "DATETIME_FORMAT"),
+        )
+        reply_to = ""
+        if until > timezone.now() and registered is not None:
+            reply_to = reply_address(
+                user=person, purpose=purpose, object_id=object_id, expires=until
+            )
+    headers = {"Auto-Submitted": "auto-replied"}
+    if in_reply_to:
+        headers.update({"In-Reply-To": in_reply_to, "References": in_reply_to})
+    EmailMessage(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [to],
+        reply_to=[reply_to] if reply_to else None,
+        headers=headers,
+    ).send()
+    return True
