@@ -13,7 +13,6 @@ from maillage.core.models import AuditEvent
 from maillage.core.replies.outcomes import ReplyOutcome
 from maillage.core.services import email_reply_receive
 from maillage.core.tests.factories import UserFactory
-from maillage.core.tokens import _b36
 from maillage.core.tests.replies.conftest import (
     CLOSED,
     PROCESS,
@@ -23,6 +22,7 @@ from maillage.core.tests.replies.conftest import (
     refusals,
     token_for,
 )
+from maillage.core.tokens import _b36
 
 pytestmark = pytest.mark.django_db
 
@@ -133,9 +133,7 @@ def test_a_reply_that_is_no_answer_gets_help_in_english_and_records_nothing(
     handler, john, django_capture_on_commit_callbacks
 ):
     raw = eml("thunderbird-en-question.eml", token_for(john, language="en"))
-    assert receive(raw, django_capture_on_commit_callbacks).outcome == (
-        ReplyOutcome.NOT_UNDERSTOOD
-    )
+    assert receive(raw, django_capture_on_commit_callbacks).outcome == (ReplyOutcome.NOT_UNDERSTOOD)
     assert answers() == []
     assert refusals() == ["not_understood"]
     [told] = mail.outbox
@@ -246,9 +244,7 @@ def test_an_address_of_the_person_not_yet_confirmed_does_not_count(
     assert answers() == []
 
 
-def test_a_deactivated_account_records_nothing(
-    handler, marie, django_capture_on_commit_callbacks
-):
+def test_a_deactivated_account_records_nothing(handler, marie, django_capture_on_commit_callbacks):
     token = token_for(marie)
     marie.is_active = False
     marie.save()
