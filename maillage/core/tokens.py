@@ -103,8 +103,9 @@ class ReplyToken:
     expires: datetime
 
 
-# A purpose is a short lowercase word: it travels in an address, which some systems lowercase.
-PURPOSE = re.compile(r"^[a-z][a-z0-9_]{0,19}$")
+# A purpose is a short lowercase word: it travels in an address, which some systems lowercase,
+# and whose local part holds 64 characters (16 here, with the rest, leaves room for big ids).
+PURPOSE = re.compile(r"^[a-z][a-z0-9_]{0,15}$")
 _SIGNATURE_BYTES = 10  # 80 bits: far beyond guessing by sending e-mails
 _B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 

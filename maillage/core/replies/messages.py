@@ -160,7 +160,7 @@ class _Text(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
-            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+            self.parts.append(re.sub(r"\s+", " ", data))  # no-break spaces too
 
 
 def html_text(html: str) -> str:
@@ -173,5 +173,7 @@ def html_text(html: str) -> str:
 
 def address_parts(address: str) -> tuple[str, str]:
     """The local part and the domain of an address, lowercased."""
-    local, _at, domain = address.strip().strip("<>").rpartition("@")
+    local, at, domain = address.strip().strip("<>").rpartition("@")
+    if not at:
+        return "", ""
     return local.strip('"').lower(), domain.lower()
