@@ -19,7 +19,15 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def send_notification_email(notification_id: int) -> bool:
+def send_notification_email(
+    notification_id: int, reply_purpose: str = "", reply_object_id: int = 0, reply_until: str = ""
+) -> bool:
+    """E-mail a notification; with a reply purpose, its Reply-To is the recipient's reply
+    address (`core.replies.reply_address`), made here in the e-mail's language."""
+    from datetime import datetime
+
+    from maillage.core.replies.addresses import reply_address
+
     notification = (
         Notification.objects.select_related("recipient").filter(pk=notification_id).first()
     )
@@ -32,12 +40,21 @@ def send_notification_email(notification_id: int) -> bool:
             if url.startswith("/"):
                 url = settings.MAILLAGE_BASE_URL + url
             body = f"{body}\n\n{url}".strip()
-        send_mail(
+        reply_to = ""
+        if reply_purpose:
+            reply_to = reply_address(
+                user=notification.recipient,
+                purpose=reply_purpose,
+                object_id=reply_object_id,
+                expires=datetime.fromisoformat(reply_until) if reply_until else None,
+            )
+        EmailMessage(
             settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.subject,
             body,
             settings.DEFAULT_FROM_EMAIL,
             [notification.recipient.email],
-        )
+            reply_to=[reply_to] if reply_to else None,
+        ).send()
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return True
 

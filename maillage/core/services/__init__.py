@@ -24,13 +24,18 @@ from maillage.core.services.invitations import (
     platform_invitation_resend,
     platform_invitation_revoke,
 )
-from maillage.core.services.notifications import notification_mark_read, notify
+from maillage.core.services.notifications import (
+    AwaitedAnswer,
+    notification_mark_read,
+    notify,
+)
 from maillage.core.services.replies import ReplyReceived, email_reply_receive
 
 __all__ = [
     "ERRORS_KEPT",
     "PROGRESS_EVERY",
     "AccessChange",
+    "AwaitedAnswer",
     "PlatformInvitationSent",
     "ReplyReceived",
     "account_create",

@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
+from maillage.core import services
 from maillage.core.actors import SYSTEM
 from maillage.core.models import AuditEvent
 from maillage.core.replies.outcomes import ReplyOutcome
@@ -16,6 +17,7 @@ from maillage.core.tests.factories import UserFactory
 from maillage.core.tests.replies.conftest import (
     CLOSED,
     PROCESS,
+    PURPOSE,
     answers,
     eml,
     expired_token_for,
@@ -281,3 +283,37 @@ def test_a_purpose_no_app_handles_records_nothing(marie, django_capture_on_commi
 def test_a_garbled_message_is_refused_not_raised(handler, django_capture_on_commit_callbacks):
     received = receive(b"\x00\xff garbage \r\n\r\n\x80", django_capture_on_commit_callbacks)
     assert received.outcome == ReplyOutcome.NO_TOKEN
+
+
+# From the e-mail that awaits the answer to the answer recorded
+
+
+def test_replying_to_an_awaited_answer_notification_records_the_answer(
+    handler, marie, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            recipient=marie,
+            subject="Votre réponse est attendue : Budget 2027",
+            body="Répondez à ce courriel en commençant par « je consens » ou « objection : ».",
+            answer=services.AwaitedAnswer(PURPOSE, PROCESS),
+        )
+    [awaited] = mail.outbox
+    [reply_to] = awaited.reply_to
+    local, domain = reply_to.split("@")
+    assert domain == "maillage.example.org" and local.startswith("reponse+")
+    raw = eml("gmail-fr-consent.eml", local.partition("+")[2])
+    assert receive(raw, django_capture_on_commit_callbacks).outcome == ReplyOutcome.RECORDED
+    assert answers() == [(marie, PROCESS, "consent", "merci!")]
+
+
+def test_without_a_reply_address_the_notification_has_no_reply_to(
+    handler, marie, settings, django_capture_on_commit_callbacks
+):
+    settings.MAILLAGE_REPLY_ADDRESS = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            recipient=marie, subject="Budget 2027", answer=services.AwaitedAnswer(PURPOSE, 1)
+        )
+    [awaited] = mail.outbox
+    assert awaited.reply_to == []
