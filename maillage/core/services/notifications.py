@@ -44,12 +44,11 @@ def notify(
     )
     if email and recipient.email:
         # The token is made when the e-mail is sent: the task queue keeps only what it names.
-        reply = (
-            [answer.purpose, answer.object_id, answer.until.isoformat() if answer.until else ""]
-            if answer
-            else []
+        purpose, object_id = (answer.purpose, answer.object_id) if answer else ("", 0)
+        until = answer.until.isoformat() if answer and answer.until else ""
+        transaction.on_commit(
+            lambda: send_notification_email.enqueue(notification.pk, purpose, object_id, until)
         )
-        transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk, *reply))
     return notification
 
 
