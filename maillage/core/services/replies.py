@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
@@ -128,7 +129,10 @@ def _check(
     if token.purpose not in REPLY_HANDLERS:
         return ReplyOutcome.UNKNOWN_PURPOSE
     if incoming.message_id and (
+        # Through the person's events (the index on the target), not the whole log.
         AuditEvent.objects.filter(
+            target_type=ContentType.objects.get_for_model(User),
+            target_id=str(person.pk),
             verb=CoreVerb.EMAIL_REPLY_RECORDED.value,
             payload__message_id=incoming.message_id,
             payload__sender=incoming.sender,
