@@ -151,6 +151,7 @@ def send_reply_outcome_email(
             ReplyOutcome(outcome),
             answer=details.get("answer", ""),
             detail=details.get("detail", ""),
+            reason=details.get("reason", ""),
             accepts=registered.accepts if registered else (),
             until=long_date(until, "DATETIME_FORMAT"),
         )

@@ -104,9 +104,10 @@ class ReplyToken:
 
 
 # A purpose is a short lowercase word: it travels in an address, which some systems lowercase,
-# and whose local part holds 64 characters (16 here, with the rest, leaves room for big ids).
-PURPOSE = re.compile(r"^[a-z][a-z0-9_]{0,15}$")
-_SIGNATURE_BYTES = 10  # 80 bits: far beyond guessing by sending e-mails
+# and whose local part holds 64 characters (12 here, with the rest, leaves room for big ids).
+PURPOSE = re.compile(r"^[a-z][a-z0-9_]{0,11}$")
+_SIGNATURE_BYTES = 8  # 64 bits: far beyond guessing, each guess an e-mail sent
+_HOUR = 3600  # an expiry is kept to the hour (rounded up): four characters for two centuries
 _B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
@@ -119,7 +120,7 @@ class _AddressSigner(signing.Signer):
         digest = salted_hmac(
             salt + "signer", value, key or self.key, algorithm=self.algorithm
         ).digest()
-        return base64.b32encode(digest[:_SIGNATURE_BYTES]).decode().lower()
+        return base64.b32encode(digest[:_SIGNATURE_BYTES]).decode().rstrip("=").lower()
 
 
 def _signer() -> _AddressSigner:
@@ -138,15 +139,15 @@ def _b36(number: int) -> str:
 def reply_token(
     *, user_id: int, purpose: str, object_id: int, language: str, expires: datetime
 ) -> str:
-    """The signed token of a reply address: lowercase letters, digits and dots."""
+    """The signed token of a reply address: lowercase letters, digits and dots. It expires at
+    the end of the hour of `expires`."""
     if not PURPOSE.match(purpose):
         raise ValueError(f"A reply purpose is a short lowercase word, not {purpose!r}.")
     language = language.split("-")[0].lower()
     if not language.isalpha():
         raise ValueError(f"Not a language code: {language!r}.")
-    value = ".".join(
-        [_b36(user_id), purpose, _b36(object_id), language, _b36(int(expires.timestamp()))]
-    )
+    hours = -(-int(expires.timestamp()) // _HOUR)
+    value = ".".join([_b36(user_id), purpose, _b36(object_id), language, _b36(hours)])
     return _signer().sign(value)
 
 
@@ -166,7 +167,7 @@ def read_reply_token(token: str) -> ReplyToken:
             purpose=purpose,
             object_id=int(object_id, 36),
             language=language,
-            expires=datetime.fromtimestamp(int(expires, 36), tz=UTC),
+            expires=datetime.fromtimestamp(int(expires, 36) * _HOUR, tz=UTC),
         )
     except ValueError:
         raise ReplyTokenError("malformed") from None

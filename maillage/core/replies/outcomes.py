@@ -56,16 +56,25 @@ def example(kind: AnswerKind) -> str:
 
 
 def outcome_email(
-    outcome: ReplyOutcome, *, answer: str, detail: str, accepts: Iterable[AnswerKind], until: str
+    outcome: ReplyOutcome,
+    *,
+    answer: str,
+    detail: str,
+    accepts: Iterable[AnswerKind],
+    until: str,
+    reason: str = "",
 ) -> tuple[str, str]:
     """The subject and body telling a person what became of their reply, in the active
-    language. `answer` is the kind of answer read ("" when none), `detail` a refusal's reason,
-    `accepts` the answers the question takes, `until` when its reply address expires."""
+    language. `answer` is the kind of answer read ("" when none) and `reason` what followed its
+    words (quoted back when recorded, so that the person sees what was kept), `detail` a
+    refusal's reason, `accepts` the answers the question takes, `until` when its reply address
+    expires."""
     label = str(AnswerKind(answer).label) if answer else ""
     if outcome is ReplyOutcome.RECORDED:
-        return _("Your answer was recorded"), _(
-            "Your answer by e-mail was recorded: %(answer)s."
-        ) % {"answer": label}
+        body = _("Your answer by e-mail was recorded: %(answer)s.") % {"answer": label}
+        if reason:
+            body += "\n\n" + "\n".join(f"> {line}" for line in reason.splitlines())
+        return _("Your answer was recorded"), body
     subject = _("Your answer was not recorded")
     if outcome is ReplyOutcome.EXPIRED:
         return subject, _(

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core import selectors
@@ -29,6 +30,9 @@ from maillage.core.tokens import ReplyToken, ReplyTokenError, read_reply_token
 from maillage.core.verbs import CoreVerb
 
 logger = logging.getLogger(__name__)
+
+# At most this many help replies to one person in an hour.
+HELP_PER_HOUR = 5
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,12 @@ def email_reply_receive(*, actor: Actor, message: bytes, recipient: str = "") ->
         assert token is not None and person is not None
         with translation.override(_language(token.language)):
             result = _hand_over(incoming, token, person)
+    told = (
+        result.outcome in TOLD
+        and token is not None
+        and person is not None
+        and (result.outcome is ReplyOutcome.RECORDED or not _help_exhausted(person))
+    )
     if result.outcome is ReplyOutcome.RECORDED:
         assert result.answer is not None
         record(
@@ -91,13 +101,15 @@ def email_reply_receive(*, actor: Actor, message: bytes, recipient: str = "") ->
             payload={**base, "answer": result.answer.kind.value},
         )
     else:
-        payload = {**base, "why": result.outcome.value}
+        payload = {**base, "why": result.outcome.value, "told": told}
         if result.detail:
             payload["detail"] = result.detail
         if result.answer is not None:
             payload["answer"] = result.answer.kind.value
         record(actor=actor, verb=CoreVerb.EMAIL_REPLY_REFUSED, target=person, payload=payload)
-    if result.outcome in TOLD and token is not None and person is not None:
+    if told:
+        assert token is not None and person is not None
+        answer = result.answer
         arguments = (
             person.pk,
             incoming.sender,
@@ -107,10 +119,29 @@ def email_reply_receive(*, actor: Actor, message: bytes, recipient: str = "") ->
             _language(token.language),
             token.expires.isoformat(),
             incoming.message_id,
-            {"answer": result.answer.kind.value if result.answer else "", "detail": result.detail},
+            {
+                "answer": answer.kind.value if answer else "",
+                "reason": answer.reason if answer else "",
+                "detail": result.detail,
+            },
         )
         transaction.on_commit(lambda: send_reply_outcome_email.enqueue(*arguments))
     return result
+
+
+def _help_exhausted(person: User) -> bool:
+    """Whether `person` was already sent `HELP_PER_HOUR` help replies in the last hour: an
+    autoresponder that says nothing of being one would otherwise answer each help reply, and
+    be answered, without end."""
+    since = timezone.now() - timedelta(hours=1)
+    told = AuditEvent.objects.filter(
+        target_type=ContentType.objects.get_for_model(User),
+        target_id=str(person.pk),
+        verb=CoreVerb.EMAIL_REPLY_REFUSED.value,
+        created_at__gte=since,
+        payload__told=True,
+    )
+    return told.count() >= HELP_PER_HOUR
 
 
 def _check(

@@ -87,7 +87,7 @@ def token_for(user, *, object_id=PROCESS, purpose=PURPOSE, language="fr", expire
 
 
 def expired_token_for(user, **kwargs):
-    return token_for(user, expires=timezone.now() - timedelta(minutes=1), **kwargs)
+    return token_for(user, expires=timezone.now() - timedelta(hours=2), **kwargs)
 
 
 def eml(name: str, token: str) -> bytes:

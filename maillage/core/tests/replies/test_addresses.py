@@ -34,13 +34,14 @@ def test_a_reply_address_carries_who_what_which_language_and_until_when(marie):
         412,
         "en",
     )
-    assert abs((token.expires - until).total_seconds()) < 1
+    # To the hour, never before.
+    assert timedelta(0) <= token.expires - until < timedelta(hours=1)
 
 
 def test_a_reply_address_lasts_the_configured_days_by_default(marie, settings):
     settings.MAILLAGE_REPLY_DAYS = 5
     token = read_reply_token(token_for(marie))
-    assert timedelta(days=4, hours=23) < token.expires - timezone.now() <= timedelta(days=5)
+    assert timedelta(days=5) <= token.expires - timezone.now() <= timedelta(days=5, hours=1)
 
 
 def test_no_reply_address_without_the_setting(marie, settings):
@@ -68,7 +69,7 @@ def test_a_token_refused_says_why(marie):
         purpose=PURPOSE,
         object_id=1,
         language="fr",
-        expires=timezone.now() - timedelta(seconds=1),
+        expires=timezone.now() - timedelta(hours=2),
     )
     with pytest.raises(ReplyTokenError) as late:
         read_reply_token(expired)
@@ -88,7 +89,7 @@ def test_a_token_survives_a_new_secret_key_while_the_old_one_is_a_fallback(marie
         read_reply_token(token)
 
 
-@pytest.mark.parametrize("purpose", ["Vote", "with-dash", "", "x" * 17, "1st"])
+@pytest.mark.parametrize("purpose", ["Vote", "with-dash", "", "x" * 13, "1st"])
 def test_a_purpose_is_a_short_lowercase_word(marie, purpose):
     with pytest.raises(ValueError, match="short lowercase word"):
         reply_address(user=marie, purpose=purpose, object_id=1)
@@ -112,9 +113,9 @@ def test_an_app_registers_its_purpose_once(monkeypatch):
 def test_the_longest_reply_address_still_fits_a_local_part():
     token = reply_token(
         user_id=10**8,
-        purpose="p" * 16,
-        object_id=10**12,
+        purpose="p" * 12,
+        object_id=10**10,
         language="fr",
         expires=timezone.now() + timedelta(days=365 * 10),
     )
-    assert len(f"reponse+{token}") <= 64
+    assert len(f"reponse+{token}") <= 64 - 6  # room for a longer local part

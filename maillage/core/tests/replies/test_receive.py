@@ -13,6 +13,7 @@ from maillage.core.actors import SYSTEM
 from maillage.core.models import AuditEvent
 from maillage.core.replies.outcomes import ReplyOutcome
 from maillage.core.services import email_reply_receive
+from maillage.core.services.replies import HELP_PER_HOUR
 from maillage.core.tests.factories import UserFactory
 from maillage.core.tests.replies.conftest import (
     CLOSED,
@@ -317,3 +318,32 @@ def test_without_a_reply_address_the_notification_has_no_reply_to(
         )
     [awaited] = mail.outbox
     assert awaited.reply_to == []
+
+
+def test_the_recorded_reason_is_quoted_back_to_its_person(
+    handler, marie, django_capture_on_commit_callbacks
+):
+    raw = eml("outlook-fr-objection.eml", token_for(marie))
+    receive(raw, django_capture_on_commit_callbacks)
+    [told] = mail.outbox
+    assert told.body.startswith("Votre réponse par courriel a été enregistrée : objection.")
+    assert "> le budget de l’an 2 ne prévoit rien" in told.body
+
+
+def test_help_replies_stop_after_a_few_an_hour(handler, john, django_capture_on_commit_callbacks):
+    # An autoresponder that does not say it is one would answer each help reply.
+    token = token_for(john, language="en")
+    for number in range(HELP_PER_HOUR + 2):
+        raw = eml("thunderbird-en-question.eml", token).replace(
+            b"<5b0e8f3a", f"<{number}-5b0e8f3a".encode()
+        )
+        outcome = receive(raw, django_capture_on_commit_callbacks).outcome
+        assert outcome == ReplyOutcome.NOT_UNDERSTOOD
+    assert len(mail.outbox) == HELP_PER_HOUR
+    told = AuditEvent.objects.filter(verb="email_reply.refused").values_list(
+        "payload__told", flat=True
+    )
+    assert sorted(told) == [False, False] + [True] * HELP_PER_HOUR
+    # An answer that is recorded is still confirmed.
+    receive(eml("apple-mail-en-consent.eml", token), django_capture_on_commit_callbacks)
+    assert mail.outbox[-1].subject == "[Collectif IDS-CN] Your answer was recorded"
