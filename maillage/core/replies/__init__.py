@@ -6,12 +6,14 @@ apps register per purpose (`register_reply_handler`), and what the person is tol
 
 from maillage.core.replies.addresses import reply_address
 from maillage.core.replies.answers import Answer, AnswerKind, parse_answer
+from maillage.core.replies.outcomes import how_to_answer
 from maillage.core.replies.registry import ReplyHandler, register_reply_handler
 
 __all__ = [
     "Answer",
     "AnswerKind",
     "ReplyHandler",
+    "how_to_answer",
     "parse_answer",
     "register_reply_handler",
     "reply_address",

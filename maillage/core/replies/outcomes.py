@@ -55,6 +55,23 @@ def example(kind: AnswerKind) -> str:
     }[kind]
 
 
+def how_to_answer(accepts: Iterable[AnswerKind]) -> str:
+    """How to answer by e-mail with the answers `accepts` names, in the active language: for
+    the e-mail that awaits the answer, and the help reply."""
+    accepted = set(accepts)
+    return "\n".join(
+        [
+            _("To answer by e-mail, reply and begin your message with one of these answers:"),
+            *(f"- {example(kind)}" for kind in AnswerKind if kind in accepted),
+            "",
+            _(
+                "What follows your answer is kept with it (the reason of an objection); the "
+                "quoted message below it is ignored. You may also answer on the platform."
+            ),
+        ]
+    )
+
+
 def outcome_email(
     outcome: ReplyOutcome,
     *,
@@ -92,19 +109,5 @@ def outcome_email(
         }
     else:
         lead = _("No answer was found at the beginning of your reply: nothing was recorded.")
-    kinds = [kind for kind in AnswerKind if kind in set(accepts)]
-    lines = [
-        lead,
-        "",
-        _(
-            "To answer, reply to the e-mail you received and begin your message with one of "
-            "these answers:"
-        ),
-        *(f"- {example(kind)}" for kind in kinds),
-        "",
-        _(
-            "What follows your answer is kept with it (the reason of an objection); the quoted "
-            "message below it is ignored. You may also answer on the platform."
-        ),
-    ]
+    lines = [lead, "", how_to_answer(accepts)]
     return subject, "\n".join(lines)
