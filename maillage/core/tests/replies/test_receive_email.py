@@ -234,3 +234,34 @@ def test_an_unreachable_imap_server_is_a_temporary_failure(settings):
     with pytest.raises(CommandError) as error:
         call_command("receive_email", "--imap")
     assert error.value.returncode == 75
+
+
+class Stop(Exception):
+    pass
+
+
+def test_every_seconds_polls_again_until_stopped(
+    handler, marie, john, imap_server, monkeypatch, django_capture_on_commit_callbacks
+):
+    deliver(imap_server, eml("gmail-fr-consent.eml", token_for(marie)))
+    pauses = []
+    sleep = time.sleep  # the time module's, which the command shares with everything else
+
+    def pause(seconds):
+        if seconds != 30:
+            return sleep(seconds)
+        # Between two polls: a new reply arrives; after the second poll, the service stops.
+        pauses.append(seconds)
+        if len(pauses) == 1:
+            deliver(imap_server, eml("apple-mail-en-consent.eml", token_for(john, language="en")))
+        else:
+            raise Stop
+        return None
+
+    monkeypatch.setattr("maillage.core.management.commands.receive_email.time.sleep", pause)
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Stop):
+        call_command("receive_email", "--imap", "--every", "30", stdout=out)
+    assert pauses == [30, 30]
+    assert out.getvalue().split("\n")[:2] == ["1 handled, 0 failed", "1 handled, 0 failed"]
+    assert len(answers()) == 2
