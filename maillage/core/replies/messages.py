@@ -28,7 +28,7 @@ TEXT_MAX = 100_000
 
 _SIGNATURE = re.compile(
     r"^(?:-- ?|—|__+|envoy[ée] de mon \S+.*|sent from my \S+.*|get outlook for \S+.*"
-    r"|t[ée]l[ée]charger outlook.*)$",
+    r"|obtenir outlook pour \S+.*|t[ée]l[ée]charger outlook.*)$",
     re.IGNORECASE,
 )
 _QUOTE_HEADER = re.compile(

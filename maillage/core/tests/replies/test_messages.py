@@ -82,6 +82,27 @@ def test_programs_say_they_wrote(header):
         ),
         ("consent\n> quoted\n> more\n", "consent"),
         (
+            "Je consens\n\nDe : Collectif IDS-CN <noreply@example.org>\nEnvoyé : 30 novembre "
+            "2026 10:02\nÀ : Marie <m@example.org>\nObjet : Budget\n\nbla\n",
+            "Je consens",
+        ),
+        (
+            "Je consens\n\nObtenir Outlook pour iOS<https://aka.ms/o0ukef>\n"
+            "________________________________\nDe : Collectif <n@example.org>\n"
+            "Envoyé : Monday, November 30, 2026 10:02:11 AM\nÀ : Marie\nObjet : y\n\nbla",
+            "Je consens",
+        ),
+        (
+            "D'accord\n\nLe lundi 30 novembre 2026, 10 h 02 min 03 s UTC−5, Collectif IDS-CN "
+            "<noreply@example.org> a écrit :\n\nbla bla\n",
+            "D'accord",
+        ),
+        (
+            "I consent\n\nFrom: Collectif IDS-CN <noreply@example.org>\nSent: Monday, "
+            "November 30, 2026 10:02 AM\nTo: John <j@example.org>\nSubject: y\n\nbla",
+            "I consent",
+        ),
+        (
             "Pas d'accord.\n\nOn Mon, Nov 30, 2026 at 10:02 AM Collectif IDS-CN <\n"
             "noreply@example.org> wrote:\n\n> bla\n",
             "Pas d'accord.",
