@@ -371,6 +371,32 @@ MAILLAGE_INVITATION_DAYS = int(os.environ.get("MAILLAGE_INVITATION_DAYS", "14"))
 # A demo instance says so on every page (and may waive staff MFA).
 MAILLAGE_DEMO = env_bool("MAILLAGE_DEMO", False)
 
+# Answers by e-mail: an e-mail that awaits a person's answer is sent with the Reply-To
+# `reponse+<signed token>@domain` built on this address (empty: no reply address, people answer
+# on the platform). The mail server delivers those addresses to `manage.py receive_email`, or
+# into the mailbox that `manage.py receive_email --imap` polls. A reply address lasts this many
+# days unless the app gives its own deadline.
+MAILLAGE_REPLY_ADDRESS = os.environ.get("MAILLAGE_REPLY_ADDRESS", "").strip()
+if MAILLAGE_REPLY_ADDRESS and (
+    MAILLAGE_REPLY_ADDRESS.count("@") != 1 or "+" in MAILLAGE_REPLY_ADDRESS.split("@")[0]
+):
+    raise ImproperlyConfigured(
+        "MAILLAGE_REPLY_ADDRESS must be one e-mail address without a '+' (reponse@example.org)."
+    )
+MAILLAGE_REPLY_DAYS = int(os.environ.get("MAILLAGE_REPLY_DAYS", "30"))
+# The mailbox polled by `receive_email --imap`. MAILLAGE_IMAP_SECURITY: "ssl" (TLS from the
+# start, port 993 by default), "starttls" (port 143) or "none" (a server on this machine only).
+# Handled messages are marked read, and moved to MAILLAGE_IMAP_DONE_FOLDER when it is set.
+MAILLAGE_IMAP = {
+    "host": os.environ.get("MAILLAGE_IMAP_HOST", ""),
+    "port": int(os.environ.get("MAILLAGE_IMAP_PORT", "0")),
+    "user": os.environ.get("MAILLAGE_IMAP_USER", ""),
+    "password": os.environ.get("MAILLAGE_IMAP_PASSWORD", ""),
+    "folder": os.environ.get("MAILLAGE_IMAP_FOLDER", "INBOX"),
+    "security": os.environ.get("MAILLAGE_IMAP_SECURITY", "ssl").strip().lower(),
+    "done_folder": os.environ.get("MAILLAGE_IMAP_DONE_FOLDER", ""),
+}
+
 # The public site (Wagtail). Pages exist in French and English (Wagtail locales, translated with
 # wagtail-localize); the editors' interface is at /edition/, for coordination staff and
 # administrators, and logs in through the platform's own login (MFA, throttling).

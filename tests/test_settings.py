@@ -151,3 +151,29 @@ def test_an_s3_compatible_storage_is_set_from_the_environment():
 def test_storage_options_that_are_not_a_json_object_are_refused():
     assert "not valid JSON" in storage(MAILLAGE_PRIVATE_STORAGE_OPTIONS="{bucket").stderr
     assert "must be a JSON object" in storage(MAILLAGE_PRIVATE_STORAGE_OPTIONS="[1]").stderr
+
+
+def test_the_reply_address_and_mailbox_come_from_the_environment():
+    result = import_settings(
+        "print(s.MAILLAGE_REPLY_ADDRESS, s.MAILLAGE_REPLY_DAYS, sorted(s.MAILLAGE_IMAP.items()))",
+        SECRET_KEY=KEY,
+        MAILLAGE_REPLY_ADDRESS=" reponse@maillage.example.org ",
+        MAILLAGE_REPLY_DAYS="10",
+        MAILLAGE_IMAP_HOST="imap.example.org",
+        MAILLAGE_IMAP_USER="reponse@maillage.example.org",
+        MAILLAGE_IMAP_PASSWORD="secret",
+        MAILLAGE_IMAP_SECURITY="STARTTLS",
+        MAILLAGE_IMAP_DONE_FOLDER="Traité",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "reponse@maillage.example.org 10 [('done_folder', 'Traité'), ('folder', 'INBOX'), "
+        "('host', 'imap.example.org'), ('password', 'secret'), ('port', 0), "
+        "('security', 'starttls'), ('user', 'reponse@maillage.example.org')]"
+    )
+
+
+def test_a_reply_address_that_cannot_carry_a_token_is_refused():
+    for address in ("reponse+x@maillage.example.org", "reponse", "a@b@c"):
+        result = import_settings(SECRET_KEY=KEY, MAILLAGE_REPLY_ADDRESS=address)
+        assert "MAILLAGE_REPLY_ADDRESS must be one e-mail address" in result.stderr

@@ -7,7 +7,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -19,7 +19,15 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def send_notification_email(notification_id: int) -> bool:
+def send_notification_email(
+    notification_id: int, reply_purpose: str = "", reply_object_id: int = 0, reply_until: str = ""
+) -> bool:
+    """E-mail a notification; with a reply purpose, its Reply-To is the recipient's reply
+    address (`core.replies.reply_address`), made here in the e-mail's language."""
+    from datetime import datetime
+
+    from maillage.core.replies.addresses import reply_address
+
     notification = (
         Notification.objects.select_related("recipient").filter(pk=notification_id).first()
     )
@@ -32,12 +40,21 @@ def send_notification_email(notification_id: int) -> bool:
             if url.startswith("/"):
                 url = settings.MAILLAGE_BASE_URL + url
             body = f"{body}\n\n{url}".strip()
-        send_mail(
+        reply_to = ""
+        if reply_purpose:
+            reply_to = reply_address(
+                user=notification.recipient,
+                purpose=reply_purpose,
+                object_id=reply_object_id,
+                expires=datetime.fromisoformat(reply_until) if reply_until else None,
+            )
+        EmailMessage(
             settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.subject,
             body,
             settings.DEFAULT_FROM_EMAIL,
             [notification.recipient.email],
-        )
+            reply_to=[reply_to] if reply_to else None,
+        ).send()
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return True
 
@@ -98,3 +115,60 @@ def _run_import_step(job_id: int, state: str) -> str:
         with translation.override(job.language):
             message = _("An unexpected error stopped this import; nothing was imported.")
         return services.import_job_fail(actor=SYSTEM, job=job, message=message).state
+
+
+@task()
+def send_reply_outcome_email(
+    user_id: int,
+    to: str,
+    outcome: str,
+    purpose: str,
+    object_id: int,
+    language: str,
+    expires: str,
+    in_reply_to: str,
+    details: dict[str, str],
+) -> bool:
+    """Tell a person, at the address they wrote from, what became of their reply by e-mail
+    (recorded, or why not and how to answer), in the language of the e-mail they answered.
+    Marked as an automatic reply, so that an out-of-office message does not answer it back.
+    While the reply address still holds, the person may answer this e-mail again."""
+    from datetime import datetime
+
+    from maillage.core.dates import long_date
+    from maillage.core.models import User
+    from maillage.core.replies.addresses import reply_address
+    from maillage.core.replies.outcomes import ReplyOutcome, outcome_email
+    from maillage.core.replies.registry import REPLY_HANDLERS
+
+    person = User.objects.filter(pk=user_id, is_active=True).first()
+    if person is None or not to:
+        return False
+    until = datetime.fromisoformat(expires)
+    registered = REPLY_HANDLERS.get(purpose)
+    with translation.override(language):
+        subject, body = outcome_email(
+            ReplyOutcome(outcome),
+            answer=details.get("answer", ""),
+            detail=details.get("detail", ""),
+            reason=details.get("reason", ""),
+            accepts=registered.accepts if registered else (),
+            until=long_date(until, "DATETIME_FORMAT"),
+        )
+        reply_to = ""
+        if until > timezone.now() and registered is not None:
+            reply_to = reply_address(
+                user=person, purpose=purpose, object_id=object_id, expires=until
+            )
+    headers = {"Auto-Submitted": "auto-replied"}
+    if in_reply_to:
+        headers.update({"In-Reply-To": in_reply_to, "References": in_reply_to})
+    EmailMessage(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [to],
+        reply_to=[reply_to] if reply_to else None,
+        headers=headers,
+    ).send()
+    return True

@@ -30,6 +30,9 @@ class CoreVerb(Verbs):
     IMPORT_CONFIRMED = "import.confirmed", _("import confirmed")
     IMPORT_APPLIED = "import.applied", _("file imported")
     IMPORT_FAILED = "import.failed", _("import failed, nothing changed")
+    EMAIL_REPLY_RECEIVED = "email_reply.received", _("reply by e-mail received")
+    EMAIL_REPLY_RECORDED = "email_reply.recorded", _("answer by e-mail recorded")
+    EMAIL_REPLY_REFUSED = "email_reply.refused", _("reply by e-mail not recorded")
 
 
 register_verbs(CoreVerb)

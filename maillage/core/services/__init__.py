@@ -24,16 +24,24 @@ from maillage.core.services.invitations import (
     platform_invitation_resend,
     platform_invitation_revoke,
 )
-from maillage.core.services.notifications import notification_mark_read, notify
+from maillage.core.services.notifications import (
+    AwaitedAnswer,
+    notification_mark_read,
+    notify,
+)
+from maillage.core.services.replies import ReplyReceived, email_reply_receive
 
 __all__ = [
     "ERRORS_KEPT",
     "PROGRESS_EVERY",
     "AccessChange",
+    "AwaitedAnswer",
     "PlatformInvitationSent",
+    "ReplyReceived",
     "account_create",
     "account_update_access",
     "apply_role",
+    "email_reply_receive",
     "import_job_apply",
     "import_job_check",
     "import_job_confirm",
