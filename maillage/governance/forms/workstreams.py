@@ -13,6 +13,7 @@ from maillage.governance import workflows
 from maillage.governance.forms._common import (
     NamedMultipleChoiceField,
     ScopeMixin,
+    QuorumFields,
     check_dates,
     levels_field,
     lines,
@@ -61,6 +62,9 @@ class WorkstreamForm(ScopeMixin, EditForm):
     levels = levels_field()
     strategies = strategies_field()
     sectors = sectors_field()
+    quorum_seats = QuorumFields.base_fields["quorum_seats"]
+    quorum_sectors = QuorumFields.base_fields["quorum_sectors"]
+    quorum_required_sectors = QuorumFields.base_fields["quorum_required_sectors"]
 
     def __init__(
         self,
