@@ -12,8 +12,8 @@ from maillage.core.formtools import FilterForm, data_from, date_field, initial_f
 from maillage.governance import workflows
 from maillage.governance.forms._common import (
     NamedMultipleChoiceField,
-    ScopeMixin,
     QuorumFields,
+    ScopeMixin,
     check_dates,
     levels_field,
     lines,

@@ -15,14 +15,14 @@ from maillage.core.actors import Actor
 from maillage.core.versions import lock
 from maillage.governance.models import Circle, CircleMode, RoleAssignment, RoleKind, Strategy
 from maillage.governance.services._common import (
-    quorum_fill,
-    quorum_snapshot,
     _archive,
     _check_levels,
     _clean_list,
     _refuse_archived,
     _require,
     _slug_for,
+    quorum_fill,
+    quorum_snapshot,
 )
 from maillage.governance.services.links import _sync_links
 from maillage.governance.services.roles import (

@@ -31,8 +31,6 @@ from maillage.governance.models import (
 from maillage.governance.paths import page_url
 from maillage.governance.rules import workflow_roles
 from maillage.governance.services._common import (
-    quorum_fill,
-    quorum_snapshot,
     _archive,
     _check_levels,
     _iso,
@@ -41,6 +39,8 @@ from maillage.governance.services._common import (
     _require,
     _slug_for,
     _workstream_event,
+    quorum_fill,
+    quorum_snapshot,
 )
 from maillage.governance.services.roles import RoleData, _close_group, role_create
 from maillage.governance.verbs import GovernanceVerb
