@@ -26,4 +26,4 @@ def test_a_source_cannot_take_a_kind_of_governance_or_of_another_source():
 
 
 def test_governance_kinds_keep_their_names():
-    assert kind_label("sunset") == "Workstream sunset"
+    assert kind_label("sunset") == "Échéance d’un chantier"
