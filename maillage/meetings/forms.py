@@ -198,9 +198,17 @@ class AttendanceForm(EditForm):
         *args: Any,
         members: Sequence[Membership],
         recorded: dict[int, tuple[str, int | None]],
+        meeting: Meeting,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["note"] = forms.CharField(
+            label=_("Remarks on attendance"),
+            max_length=500,
+            required=False,
+            initial=meeting.attendance_note,
+            help_text=_("Who arrived late or left early, who joined online…"),
+        )
         self.members = list(members)
         self.rows: list[tuple[Membership, str, str]] = []
         for membership in self.members:

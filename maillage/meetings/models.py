@@ -73,6 +73,8 @@ class Meeting(Timestamped):
         related_name="meetings_recorded",
     )
     notes = models.TextField(_("general notes"), blank=True)
+    # Who arrived late or left early, who joined online: what the attendance table cannot say.
+    attendance_note = models.CharField(_("remarks on attendance"), max_length=500, blank=True)
     invitations_sent_at = models.DateTimeField(_("invitations sent"), null=True, blank=True)
     # The minutes (procès-verbal), made as a PDF by a task or on request.
     minutes = models.FileField(

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.utils import timezone
 
 from maillage.core.actors import Viewer
@@ -200,7 +200,7 @@ class MyActionItems:
 
 def my_action_items(*, viewer: Viewer) -> MyActionItems:
     """The action items the viewer carries and has not done, soonest due first, from meetings
-    they may still see (two queries)."""
+    they may still see (one query, two for a guest)."""
     today = timezone.localdate()
     if not isinstance(viewer, User):
         return MyActionItems([], 0, today)
@@ -210,10 +210,10 @@ def my_action_items(*, viewer: Viewer) -> MyActionItems:
     seen = visibility(viewer)
     if not seen.circles:
         items = items.filter(meeting__workstream_id__in=seen.workstream_ids)
+    # The total rides along with the first rows (a window over the whole selection).
     shown = list(
-        items.select_related("meeting__circle", "meeting__workstream").order_by("due_date", "pk")[
-            : MY_ACTION_ITEMS_SHOWN + 1
-        ]
+        items.annotate(total=Window(Count("pk")))
+        .select_related("meeting__circle", "meeting__workstream")
+        .order_by(F("due_date").asc(nulls_last=True), "pk")[:MY_ACTION_ITEMS_SHOWN]
     )
-    total = len(shown) if len(shown) <= MY_ACTION_ITEMS_SHOWN else items.count()
-    return MyActionItems(shown[:MY_ACTION_ITEMS_SHOWN], total, today)
+    return MyActionItems(shown, shown[0].total if shown else 0, today)

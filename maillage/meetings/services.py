@@ -280,6 +280,7 @@ def attendance_record(
     actor: Actor,
     meeting: Meeting,
     entries: Sequence[AttendanceData],
+    note: str = "",
     version: str | None = None,
 ) -> list[Attendance]:
     """Record who attended, for which seat, and who stood in for whom; what was recorded before
@@ -314,13 +315,18 @@ def attendance_record(
         )
         for e in entries
     )
-    touch(meeting)
+    meeting.attendance_note = note.strip()
+    meeting.save(update_fields=["attendance_note", "updated_at"])  # a new version of the meeting
     audit.record(
         actor=actor,
         verb=MeetingVerb.ATTENDANCE_RECORDED,
         target=meeting,
         payload={
-            str(e.person.pk): [e.status, e.substitute.pk if e.substitute else None] for e in entries
+            "note": meeting.attendance_note,
+            "people": {
+                str(e.person.pk): [e.status, e.substitute.pk if e.substitute else None]
+                for e in entries
+            },
         },
     )
     return rows

@@ -188,8 +188,8 @@ def _meeting_page(
     )
 
 
-@require_POST
 @permission_required("meetings.view_meeting", obj=_meeting)
+@require_POST
 def meeting_transition(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     step = request.POST.get("transition", "")
@@ -204,8 +204,8 @@ def meeting_transition(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @permission_required("meetings.run_meeting", obj=_meeting)
+@require_POST
 def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     return action_redirect(
@@ -219,8 +219,8 @@ def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @permission_required("meetings.answer_invitation", obj=_meeting)
+@require_POST
 def meeting_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     form = RsvpForm(request.POST)
@@ -256,9 +256,13 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_page(
         request,
         meeting,
-        lambda data: AttendanceForm(data, members=members, recorded=recorded),
+        lambda data: AttendanceForm(data, members=members, recorded=recorded, meeting=meeting),
         lambda actor, form, version: services.attendance_record(
-            actor=actor, meeting=meeting, entries=form.to_entries(), version=version
+            actor=actor,
+            meeting=meeting,
+            entries=form.to_entries(),
+            note=form.cleaned_data["note"],
+            version=version,
         ),
         success=_("The attendance was recorded."),
         to=meeting_url(meeting),
@@ -327,8 +331,8 @@ def action_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     ) or _meeting_page(request, meeting, _("Action item of “%(title)s”"), _("Add"))(form)
 
 
-@require_POST
 @permission_required("meetings.complete_action_item", obj=_action_item)
+@require_POST
 def action_item_done(request: HttpRequest, pk: int) -> HttpResponse:
     item = _action_item(request, pk)
     back = request.POST.get("next", "")
@@ -342,8 +346,8 @@ def action_item_done(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @permission_required("meetings.run_meeting", obj=_meeting)
+@require_POST
 def minutes_make(request: HttpRequest, pk: int) -> HttpResponse:
     """Make the minutes by a task (at once with the immediate backend)."""
     meeting = _meeting(request, pk)
