@@ -88,7 +88,7 @@ def _past(circle: Circle) -> Meeting:
             ends_at=_at(-21, 16),
             facilitator=lead,
             secretary=_person("Nicodème", "Sauvageau"),
-            notes="Rencontre tenue dans les locaux d'un organisme membre; trois personnes en ligne.",
+            notes="Rencontre tenue chez un organisme membre; trois personnes en ligne.",
         ),
     )
     items = [

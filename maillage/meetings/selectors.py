@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.utils import timezone
@@ -140,18 +141,7 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingDetail | None:
     for invitee in invitees:
         if invitee.rsvp:
             answers[invitee.rsvp] += 1
-    following = None
-    if meeting.was_held:
-        following = (
-            Meeting.objects.filter(
-                circle_id=meeting.circle_id,
-                workstream_id=meeting.workstream_id,
-                starts_at__gt=meeting.starts_at,
-            )
-            .exclude(state="cancelled")
-            .order_by("starts_at", "pk")
-            .first()
-        )
+    following = next_meeting(meeting) if meeting.was_held else None
     return MeetingDetail(
         meeting=meeting,
         agenda=agenda,
@@ -163,6 +153,17 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingDetail | None:
         my_invite=mine,
         answers=answers,
         next_meeting=following,
+    )
+
+
+def next_meeting(meeting: Meeting) -> Meeting | None:
+    """The group's next meeting after `meeting`, not cancelled: where its minutes are adopted."""
+    group = Q(circle=meeting.circle) if meeting.circle_id else Q(workstream=meeting.workstream)
+    return (
+        Meeting.objects.filter(group, starts_at__gt=meeting.starts_at)
+        .exclude(state="cancelled")
+        .order_by("starts_at", "pk")
+        .first()
     )
 
 
@@ -211,7 +212,7 @@ def my_action_items(*, viewer: Viewer) -> MyActionItems:
     if not seen.circles:
         items = items.filter(meeting__workstream_id__in=seen.workstream_ids)
     # The total rides along with the first rows (a window over the whole selection).
-    shown = list(
+    shown: list[Any] = list(
         items.annotate(total=Window(Count("pk")))
         .select_related("meeting__circle", "meeting__workstream")
         .order_by(F("due_date").asc(nulls_last=True), "pk")[:MY_ACTION_ITEMS_SHOWN]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,7 +22,7 @@ from maillage.core.permissions import require
 from maillage.core.services import notify
 from maillage.core.versions import lock, touch
 from maillage.governance.models import Circle, Workstream
-from maillage.meetings import paths, workflows
+from maillage.meetings import paths, selectors, workflows
 from maillage.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -146,20 +147,6 @@ def meeting_amend(
     return meeting
 
 
-def next_meeting(meeting: Meeting) -> Meeting | None:
-    """The group's next meeting after `meeting`, not cancelled: where its minutes are adopted."""
-    return (
-        Meeting.objects.filter(
-            circle_id=meeting.circle_id,
-            workstream_id=meeting.workstream_id,
-            starts_at__gt=meeting.starts_at,
-        )
-        .exclude(state="cancelled")
-        .order_by("starts_at", "pk")
-        .first()
-    )
-
-
 @transaction.atomic
 def meeting_transition(
     *, actor: Actor, meeting: Meeting, transition: str, version: str | None = None
@@ -175,7 +162,7 @@ def meeting_transition(
     if step.key == "adopt_minutes":
         if not meeting.minutes:
             raise ValidationError({"transition": _("Make the minutes before adopting them.")})
-        at = next_meeting(meeting)
+        at = selectors.next_meeting(meeting)
         if at is None:
             raise ValidationError(
                 {"transition": _("Minutes are adopted at the next meeting: plan it first.")}
@@ -230,9 +217,7 @@ def meeting_invite(*, actor: Actor, meeting: Meeting, base_url: str = "") -> Inv
             )
         if person.email:
             emailed += 1
-            transaction.on_commit(
-                lambda pk=invitee.pk: send_meeting_invitation.enqueue(pk, base_url)
-            )
+            transaction.on_commit(partial(send_meeting_invitation.enqueue, invitee.pk, base_url))
     meeting.invitations_sent_at = timezone.now()
     meeting.save(update_fields=["invitations_sent_at", "updated_at"])
     audit.record(
@@ -252,7 +237,12 @@ def invitation_answer(*, actor: Actor, meeting: Meeting, rsvp: str) -> Invitee:
         raise ValidationError({"rsvp": _("Unknown answer.")})
     if not meeting.is_coming:
         raise ValidationError(_("This meeting is no longer to come."))
-    invitee = Invitee.objects.select_for_update().get(meeting=meeting, person__user_id=actor.pk)
+    user = _user(actor)
+    invitee = Invitee.objects.select_for_update().filter(meeting=meeting, person__user=user).first()
+    if user is None or invitee is None:
+        raise ValidationError(
+            _("Only the people invited to the meeting may answer its invitation.")
+        )
     return audit.audited_set(
         actor=actor,
         instance=invitee,

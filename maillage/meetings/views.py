@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -371,7 +371,7 @@ def minutes_make(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("meetings.view_meeting", obj=_meeting)
-def minutes_download(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     meeting = _meeting(request, pk)
     if not meeting.minutes:
         raise Http404
