@@ -19,13 +19,13 @@ import rules
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.actors import Viewer
-from maillage.core.lookups import once_per_request
 from maillage.core.models import User
 from maillage.core.permissions import add_perm, has_perm
 from maillage.core.rules import is_staff
 from maillage.governance.models import Circle, RoleAssignment, RoleKind, Workstream
 from maillage.meetings import workflows
 from maillage.meetings.models import ActionItem, Invitee, Meeting
+from maillage.network.models import Person
 
 
 def _group_of(obj: Any) -> Circle | Workstream | None:
@@ -77,18 +77,7 @@ def _runs_meeting(user: Viewer, obj: Any) -> bool:
     if meeting is None or not isinstance(user, User):
         return False
     people = {meeting.facilitator_id, meeting.secretary_id} - {None}
-    return bool(people) and _person_id(user) in people
-
-
-def _person_id(user: User) -> int | None:
-    """The id of `user`'s person in the directory, read once per account (one query)."""
-    found = getattr(user, "_meetings_person_id", False)
-    if found is False:
-        from maillage.network.models import Person
-
-        found = Person.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
-        user._meetings_person_id = found  # type: ignore[attr-defined]
-    return found
+    return bool(people) and Person.objects.filter(user_id=user.pk, pk__in=people).exists()
 
 
 def _is_invited(user: Viewer, meeting: Any) -> bool:
@@ -164,14 +153,3 @@ add_perm(
         "as done."
     ),
 )
-
-
-def may_run(user: Viewer, meeting: Meeting, request: Any = None) -> bool:
-    """Whether `user` runs `meeting`, asked once per request when one is given."""
-    if request is None:
-        return has_perm(user, "meetings.run_meeting", meeting)
-    return once_per_request(
-        request,
-        ("meetings.run", meeting.pk),
-        lambda: has_perm(user, "meetings.run_meeting", meeting),
-    )

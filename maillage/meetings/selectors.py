@@ -16,7 +16,6 @@ from maillage.core.models import User
 from maillage.core.permissions import has_perm
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.quorum import Present, QuorumResult, quorum, rule_of
-from maillage.governance.selectors import visibility
 from maillage.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -201,16 +200,21 @@ class MyActionItems:
 
 def my_action_items(*, viewer: Viewer) -> MyActionItems:
     """The action items the viewer carries and has not done, soonest due first, from meetings
-    they may still see (one query, two for a guest)."""
+    they may still see (one query)."""
     today = timezone.localdate()
     if not isinstance(viewer, User):
         return MyActionItems([], 0, today)
     items = ActionItem.objects.filter(person__user_id=viewer.pk, done=False).exclude(
         meeting__state="cancelled"
     )
-    seen = visibility(viewer)
-    if not seen.circles:
-        items = items.filter(meeting__workstream_id__in=seen.workstream_ids)
+    if not has_perm(viewer, "governance.view_circle"):
+        # A guest or an external actor: the meetings of the workstreams they belong to, asked
+        # within the same query.
+        items = items.filter(
+            meeting__workstream_id__in=Membership.objects.filter(
+                person__user_id=viewer.pk, ended_at__isnull=True, workstream__isnull=False
+            ).values("workstream_id")
+        )
     # The total rides along with the first rows (a window over the whole selection).
     shown: list[Any] = list(
         items.annotate(total=Window(Count("pk")))

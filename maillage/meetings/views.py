@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, edit_page, form_redirect
 from maillage.core.lookups import one_of
+from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required
 from maillage.core.uploads import download_response
 from maillage.governance.models import Circle, Workstream
@@ -354,7 +355,7 @@ def minutes_make(request: HttpRequest, pk: int) -> HttpResponse:
     form = MinutesForm(request.POST)
     language = form.cleaned_data["language"] if form.is_valid() else "fr"
 
-    def make(actor: Any) -> Meeting:
+    def make(actor: User) -> Meeting:
         if meeting.state != "held":
             raise ValidationError(
                 _("Minutes are made for a meeting that was held and whose minutes are not adopted.")

@@ -229,3 +229,14 @@ def test_the_pages_keep_their_query_count_from_few_to_many(table, role, query_bu
     small = [meter.get(client, path) for path in pages]
     grow(table, 25)
     assert [meter.get(client, path) for path in pages] == small
+
+
+def test_the_pages_answer_at_french_and_english_paths(table):
+    from django.utils import translation
+
+    assert url("meeting_detail", pk=table.meeting.pk) == f"/rencontres/{table.meeting.pk}/"
+    with translation.override("en"):
+        english = url("circle_meetings", slug=table.circle.slug)
+    assert english == f"/en/meetings/circles/{table.circle.slug}/"
+    page = login(table.municipal).get(english)
+    assert page.status_code == 200 and "Rencontre de la table" in page.text
