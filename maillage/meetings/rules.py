@@ -76,7 +76,7 @@ def _runs_meeting(user: Viewer, obj: Any) -> bool:
     meeting = _meeting_of(obj)
     if meeting is None or not isinstance(user, User):
         return False
-    people = {meeting.facilitator_id, meeting.secretary_id} - {None}
+    people = {pk for pk in (meeting.facilitator_id, meeting.secretary_id) if pk is not None}
     return bool(people) and Person.objects.filter(user_id=user.pk, pk__in=people).exists()
 
 
