@@ -404,5 +404,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail logs every page action at INFO; the audit trail of the site is Wagtail's own log.
-    "loggers": {"wagtail": {"level": "WARNING"}},
+    # WeasyPrint (the minutes) and fontTools log each step of a PDF at INFO.
+    "loggers": {
+        "wagtail": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
