@@ -1,6 +1,7 @@
-"""The meetings' demonstration data: the circle "Habitation" asks a quorum, held a meeting
-three weeks ago (attendance, notes, action items, minutes) and meets again in two weeks (an
-agenda). Idempotent: a meeting already there is left as it is."""
+"""The meetings' demonstration data: the circle "Sécurité alimentaire" (whose secretary is the
+demo's partner member) asks a quorum, held a meeting three weeks ago (attendance, notes, action
+items, minutes) and meets again in two weeks (an agenda). Idempotent: a meeting already there is
+left as it is."""
 
 from __future__ import annotations
 
@@ -19,35 +20,39 @@ from maillage.meetings import selectors, services
 from maillage.meetings.models import AttendanceStatus, Meeting, MeetingFormat
 from maillage.network.models import Person, Sector
 
-CIRCLE = "habitation"
+CIRCLE = "securite-alimentaire"
 PLACE = "Salle communautaire, 4 rue Ambroise-Fafard, Baie-Saint-Paul"
-LINK = "https://visio.example.org/habitation"
+LINK = "https://visio.example.org/securite-alimentaire"
+LEAD = ("Mireille", "Boisjoli")
+FACILITATOR = ("Ulysse", "Grandbois")
+SECRETARY_EMAIL = "membre@demo.maillage.local"  # the demo's partner member
 
-PAST_TITLE = "Rencontre d'automne du cercle Habitation"
+PAST_TITLE = "Rencontre d'automne du cercle Sécurité alimentaire"
 PAST_AGENDA = (
     ("Mot d'accueil et tour de table", 10, "Chaque membre nomme une priorité de son milieu."),
     (
-        "Portrait des besoins en logement de Charlevoix",
+        "Portrait des initiatives alimentaires de Charlevoix",
         45,
-        "Le portrait confirme la rareté des logements abordables à Baie-Saint-Paul et à "
-        "La Malbaie. Les membres demandent de distinguer les besoins des aînés de ceux des "
-        "familles.",
+        "Le portrait recense les comptoirs, cuisines collectives et jardins de Charlevoix-Est "
+        "et de Charlevoix. Les membres demandent d'y ajouter les heures d'ouverture en hiver.",
     ),
     (
-        "Représentations auprès des MRC",
+        "Initiatives à recommander au cercle général",
         30,
-        "Une lettre commune sera proposée aux deux MRC; le premier lien la prépare.",
+        "Deux initiatives répondent aux critères du cercle; la recommandation sera rédigée pour "
+        "la prochaine rencontre du cercle général.",
     ),
 )
+# (what, agenda item, due in days, who: "lead" or "secretary")
 PAST_ACTIONS = (
-    ("Préparer la lettre commune aux MRC", 0, 10),
-    ("Compléter le portrait avec les données des offices d'habitation", 1, 30),
+    ("Ajouter les heures d'ouverture d'hiver au portrait", 0, 21, "lead"),
+    ("Rédiger la recommandation au cercle général", 1, 10, "secretary"),
 )
 
-NEXT_TITLE = "Rencontre d'hiver du cercle Habitation"
+NEXT_TITLE = "Rencontre d'hiver du cercle Sécurité alimentaire"
 NEXT_AGENDA = (
     ("Adoption du procès-verbal de la rencontre d'automne", 5),
-    ("Suivi de la lettre aux MRC", 20),
+    ("Suivi de la recommandation au cercle général", 20),
     ("Priorités de l'année", 60),
 )
 
@@ -58,14 +63,14 @@ def _at(days: int, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def _quorum(circle: Circle) -> None:
-    """Three seats and the municipal sector: the circle's policy asks a municipal partner."""
+    """Three seats, two sectors, and the community sector, which its initiatives rest on."""
     if circle.quorum_seats:
         return
     data = replace(
         governance.circle_data_of(circle),
         quorum_seats=3,
         quorum_sectors=2,
-        quorum_required_sectors=list(Sector.objects.filter(key="municipal")),
+        quorum_required_sectors=list(Sector.objects.filter(key="communautaire")),
     )
     governance.circle_amend(actor=SYSTEM, circle=circle, data=data)
 
@@ -74,8 +79,13 @@ def _person(first: str, last: str) -> Person | None:
     return Person.objects.filter(first_name=first, last_name=last).first()
 
 
+def _secretary() -> Person | None:
+    return Person.objects.filter(user__email=SECRETARY_EMAIL).first()
+
+
 def _past(circle: Circle) -> Meeting:
-    lead = _person("Gaspard", "Mousseau")
+    lead = _person(*LEAD)
+    secretary = _secretary()
     meeting = services.meeting_plan(
         actor=SYSTEM,
         group=circle,
@@ -86,8 +96,8 @@ def _past(circle: Circle) -> Meeting:
             link=LINK,
             starts_at=_at(-21, 13, 30),
             ends_at=_at(-21, 16),
-            facilitator=lead,
-            secretary=_person("Nicodème", "Sauvageau"),
+            facilitator=_person(*FACILITATOR),
+            secretary=secretary,
             notes="Rencontre tenue chez un organisme membre; trois personnes en ligne.",
         ),
     )
@@ -116,9 +126,9 @@ def _past(circle: Circle) -> Meeting:
     services.attendance_record(
         actor=SYSTEM, meeting=meeting, entries=entries, note="Trois personnes jointes en ligne."
     )
-    for (text, item, due), person in zip(
-        PAST_ACTIONS, [lead, *[m.person for m in members]], strict=False
-    ):
+    people = {"lead": lead, "secretary": secretary}
+    for text, item, due, who in PAST_ACTIONS:
+        person = people[who]
         if person is not None:
             services.action_item_add(
                 actor=SYSTEM,
@@ -144,8 +154,8 @@ def _next(circle: Circle) -> Meeting:
             place=PLACE,
             starts_at=_at(14, 13, 30),
             ends_at=_at(14, 16),
-            facilitator=_person("Gaspard", "Mousseau"),
-            secretary=_person("Nicodème", "Sauvageau"),
+            facilitator=_person(*FACILITATOR),
+            secretary=_secretary(),
         ),
     )
     for title, minutes in NEXT_AGENDA:

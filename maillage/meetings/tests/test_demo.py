@@ -24,7 +24,10 @@ def test_the_demo_holds_a_past_meeting_with_minutes_and_a_coming_one(db, memory_
     assert past.state == "held" and past.attendances.count() >= 3
     with past.minutes.open("rb") as stored:
         text = " ".join(p.extract_text() for p in pypdf.PdfReader(stored).pages)
-    assert "Préparer la lettre commune aux MRC" in text and "Procès-verbal" in text
+    assert "Rédiger la recommandation au cercle général" in text and "Procès-verbal" in text
     coming = Meeting.objects.get(title=demo.NEXT_TITLE)
     assert coming.state == "planned" and coming.agenda_items.count() == 3
-    assert past.circle.quorum_required_sectors.filter(key="municipal").exists()
+    assert past.circle.quorum_required_sectors.filter(key="communautaire").exists()
+    # The demo's partner member, its secretary, finds their action item in My space.
+    assert past.secretary.user.email == "membre@demo.maillage.local"
+    assert past.action_items.filter(person=past.secretary, done=False).exists()
