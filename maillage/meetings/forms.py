@@ -238,8 +238,8 @@ class AttendanceForm(EditForm):
         return [(m, self[status], self[substitute]) for m, status, substitute in self.rows]
 
     def to_entries(self) -> list[AttendanceData]:
-        people = {m.seat.pk: m.seat for m in self.members if m.seat is not None}
-        substitutes = {p.pk: p for seat in people.values() for p in seat.substitutes.all()}
+        seats = [m.seat for m in self.members if m.seat is not None]
+        substitutes = {p.pk: p for seat in seats for p in seat.substitutes.all()}
         entries = []
         for membership, status_name, substitute_name in self.rows:
             status = self.cleaned_data.get(status_name) or NOT_RECORDED

@@ -22,6 +22,7 @@ from maillage.core.permissions import has_perm, permission_required
 from maillage.core.uploads import download_response
 from maillage.governance.models import Circle, Workstream
 from maillage.governance.paths import group_url
+from maillage.governance.quorum import describe
 from maillage.meetings import calendar, selectors, services, tasks, workflows
 from maillage.meetings.forms import (
     ActionItemForm,
@@ -142,6 +143,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "group": meeting.group,
         "group_url": group_url(meeting.group),
         "can_run": can_run,
+        "quorum_rules": describe(detail.quorum.rule),
         "transitions": workflows.MEETING.available(meeting.state, roles),
         "rsvp_form": RsvpForm(initial={"rsvp": detail.my_invite.rsvp})
         if detail.my_invite

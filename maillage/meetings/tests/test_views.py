@@ -36,6 +36,7 @@ def test_a_meeting_without_the_required_sector_shows_quorum_not_reached(table):
     page = login(table.municipal).get(url("meeting_detail", pk=table.meeting.pk)).text
     assert "Quorum non atteint" in page
     assert "secteur « Santé et services sociaux » absent" in page
+    assert "au moins 2 sièges représentés, le secteur « Santé et services sociaux » présent" in page
     attend(table, health="represented")
     page = login(table.municipal).get(url("meeting_detail", pk=table.meeting.pk)).text
     assert "Quorum atteint" in page and "Quorum non atteint" not in page
