@@ -35,6 +35,7 @@ def test_a_meeting_without_the_required_sector_shows_quorum_not_reached(table):
     attend(table, community="present", municipal="present", health="absent")
     page = login(table.municipal).get(url("meeting_detail", pk=table.meeting.pk)).text
     assert "Quorum non atteint" in page
+    assert "(2 personnes, 2 sièges, 2 secteurs)" in page
     assert "secteur « Santé et services sociaux » absent" in page
     assert "au moins 2 sièges représentés, le secteur « Santé et services sociaux » présent" in page
     attend(table, health="represented")
