@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "maillage.territories",
     "maillage.network",
     "maillage.governance",
+    "maillage.meetings",
     "maillage.site",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -429,5 +430,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail logs every page action at INFO; the audit trail of the site is Wagtail's own log.
-    "loggers": {"wagtail": {"level": "WARNING"}},
+    # WeasyPrint (the minutes) and fontTools log each step of a PDF at INFO.
+    "loggers": {
+        "wagtail": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

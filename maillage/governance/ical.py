@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from maillage.core import cache, ical
 from maillage.core.actors import Viewer
+from maillage.governance import calendar_sources
 from maillage.governance.selectors._common import _today
 from maillage.governance.selectors.calendars import (
     CalendarEvent,
@@ -26,7 +27,8 @@ from maillage.governance.selectors.calendars import (
     calendar_feed_visibility,
 )
 
-NAMESPACE = "governance.calendar-feed"
+# The other apps' sources bump the same namespace (`calendar_sources.register_calendar_source`).
+NAMESPACE = calendar_sources.NAMESPACE
 
 
 def watch() -> None:
@@ -48,8 +50,20 @@ def feed(*, viewer: Viewer, base_url: str) -> bytes:
     )
 
 
+def _when(item: CalendarEvent) -> list[str]:
+    """A timed event's start and end (in UTC), or an all-day event's day."""
+    if item.starts_at is not None:
+        ends = item.ends_at or item.starts_at
+        return [f"DTSTART:{ical.utc(item.starts_at)}", f"DTEND:{ical.utc(ends)}"]
+    return [
+        f"DTSTART;VALUE=DATE:{ical.date(item.date)}",
+        f"DTEND;VALUE=DATE:{ical.date(item.date + timedelta(days=1))}",
+    ]
+
+
 def calendar_ical(*, events: Iterable[CalendarEvent], name: str = "", base_url: str = "") -> bytes:
-    """A VCALENDAR of all-day events, one per policy review, term end or workstream sunset.
+    """A VCALENDAR of all-day events, one per policy review, term end or workstream sunset, and
+    the events of the other apps' sources (timed ones for meetings).
 
     UIDs are stable (`CalendarEvent.uid`), so a subscribed calendar updates an event whose date
     moved instead of duplicating it. `base_url` ("https://…") makes the events' links absolute.
@@ -76,14 +90,16 @@ def calendar_ical(*, events: Iterable[CalendarEvent], name: str = "", base_url: 
         content += [
             "BEGIN:VEVENT",
             f"SUMMARY;LANGUAGE={language}:{ical.text(item.summary)}",
-            f"DTSTART;VALUE=DATE:{ical.date(item.date)}",
-            f"DTEND;VALUE=DATE:{ical.date(item.date + timedelta(days=1))}",
+            *_when(item),
             stamp,
             f"UID:{ical.text(item.uid)}",
             f"CATEGORIES:{kinds[item.kind]}",
             f"DESCRIPTION:{ical.text(item.description)}",
-            "TRANSP:TRANSPARENT",
         ]
+        if item.location:
+            content.append(f"LOCATION:{ical.text(item.location)}")
+        # A meeting takes time in the day; a review or a term end does not.
+        content.append("TRANSP:OPAQUE" if item.starts_at else "TRANSP:TRANSPARENT")
         if item.url:
             content.append(f"URL:{base + item.url if base_url else item.url}")
         content.append("END:VEVENT")

@@ -2,6 +2,7 @@
 
 - a territory's page: the circles and workstreams working there;
 - a person's page in the directory (`network.panels.PERSON_PANELS`): their roles and memberships;
+- the page of a circle or of a workstream: what the apps above add (`GROUP_PANELS`);
 - My space (`core.my_space`): the roles of the person logged in and their term ends, their
   circles and workstreams, the invitations awaiting them, their next dates.
 """
@@ -18,13 +19,18 @@ from django.utils import timezone
 from maillage.core import cache
 from maillage.core.lookups import once_per_request
 from maillage.core.models import User
-from maillage.core.panels import Panel
+from maillage.core.panels import Panel, Panels
 from maillage.governance import ical, selectors
+from maillage.governance.models import Circle, Workstream
 from maillage.governance.selectors.territories import working_in
 from maillage.governance.structure import NAMESPACE
 from maillage.network.models import Person
 from maillage.network.panels import my_person, my_seats
 from maillage.territories.models import Territory
+
+# Sections that the apps above add to the page of a circle and to that of a workstream (their
+# meetings…), shown to those who may see the group's inside; `group` names the page's subject.
+GROUP_PANELS: Panels[Circle | Workstream] = Panels("group")
 
 # My space's places for governance's sections (see the orders in `core.my_space`).
 MY_ROLES_ORDER = 200

@@ -210,6 +210,46 @@ def sectors_field() -> NamedMultipleChoiceField:
     )
 
 
+class CountField(forms.IntegerField):
+    """A number of a group's quorum rules: left empty, no minimum (0)."""
+
+    def clean(self, value: Any) -> int:
+        return super().clean(value) or 0
+
+
+def quorum_count_field(label: Any, help_text: Any) -> CountField:
+    """A number of a group's quorum rules (`governance.quorum`): seats or sectors present."""
+    return CountField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=500,
+        initial=0,
+        help_text=help_text,
+    )
+
+
+def quorum_sectors_field() -> NamedMultipleChoiceField:
+    return NamedMultipleChoiceField(
+        label=_("Quorum: sectors that must be present"),
+        required=False,
+        queryset=Sector.objects.order_by("position", "name_fr"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A meeting without one of them does not reach quorum."),
+    )
+
+
+class QuorumFields(forms.Form):
+    """The quorum rules of a circle or a workstream, in its form."""
+
+    quorum_seats = quorum_count_field(
+        _("Quorum: minimum seats represented"),
+        _("Organizations represented by a holder or a substitute; 0: no minimum."),
+    )
+    quorum_sectors = quorum_count_field(_("Quorum: minimum sectors present"), _("0: no minimum."))
+    quorum_required_sectors = quorum_sectors_field()
+
+
 class ScopeMixin:
     """What a circle or a workstream covers: territories below Québec (the picker grouped by
     MRC), levels, strategies and the sectors it brings together."""
@@ -225,6 +265,9 @@ class ScopeMixin:
             "levels": list(group.levels),
             "strategies": [s.pk for s in group.strategies.all()],
             "sectors": [s.pk for s in group.sectors.all()],
+            "quorum_seats": group.quorum_seats,
+            "quorum_sectors": group.quorum_sectors,
+            "quorum_required_sectors": [s.pk for s in group.quorum_required_sectors.all()],
         }
 
     def scope_data(self) -> dict[str, Any]:
@@ -234,6 +277,7 @@ class ScopeMixin:
             "levels": list(self.cleaned_data["levels"]),
             "strategies": list(self.cleaned_data["strategies"]),
             "sectors": list(self.cleaned_data["sectors"]),
+            "quorum_required_sectors": list(self.cleaned_data["quorum_required_sectors"]),
         }
 
 

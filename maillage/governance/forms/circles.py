@@ -11,6 +11,7 @@ from maillage.core.forms import EditForm
 from maillage.core.formtools import data_from, initial_from
 from maillage.governance.forms._common import (
     NamedChoiceField,
+    QuorumFields,
     ScopeMixin,
     levels_field,
     lines,
@@ -49,6 +50,9 @@ class CircleForm(ScopeMixin, EditForm):
     levels = levels_field()
     strategies = strategies_field()
     sectors = sectors_field()
+    quorum_seats = QuorumFields.base_fields["quorum_seats"]
+    quorum_sectors = QuorumFields.base_fields["quorum_sectors"]
+    quorum_required_sectors = QuorumFields.base_fields["quorum_required_sectors"]
 
     def __init__(
         self, *args: Any, circle: Circle | None = None, parent: Circle | None = None, **kwargs: Any

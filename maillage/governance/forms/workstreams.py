@@ -12,6 +12,7 @@ from maillage.core.formtools import FilterForm, data_from, date_field, initial_f
 from maillage.governance import workflows
 from maillage.governance.forms._common import (
     NamedMultipleChoiceField,
+    QuorumFields,
     ScopeMixin,
     check_dates,
     levels_field,
@@ -61,6 +62,9 @@ class WorkstreamForm(ScopeMixin, EditForm):
     levels = levels_field()
     strategies = strategies_field()
     sectors = sectors_field()
+    quorum_seats = QuorumFields.base_fields["quorum_seats"]
+    quorum_sectors = QuorumFields.base_fields["quorum_sectors"]
+    quorum_required_sectors = QuorumFields.base_fields["quorum_required_sectors"]
 
     def __init__(
         self,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -42,3 +43,27 @@ def owner_reference[M: models.Model](
         on_delete=models.PROTECT,
         related_name=related_name,
     )
+
+
+class QuorumRules(models.Model):
+    """What a circle's or a workstream's meetings and decisions need present to hold
+    (`governance.quorum`): a number of seats (organizations represented), a number of sectors,
+    and sectors that may not be missing. Zero and none: no requirement."""
+
+    quorum_seats = models.PositiveSmallIntegerField(
+        _("minimum seats represented"),
+        default=0,
+        help_text=_("Organizations represented by a holder or a substitute; 0: no minimum."),
+    )
+    quorum_sectors = models.PositiveSmallIntegerField(
+        _("minimum sectors present"), default=0, help_text=_("0: no minimum.")
+    )
+    quorum_required_sectors = models.ManyToManyField(
+        "network.Sector",
+        verbose_name=_("sectors that must be present"),
+        related_name="quorum_%(class)ss",
+        blank=True,
+    )
+
+    class Meta:
+        abstract = True

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.models import Timestamped
-from maillage.governance.models._common import Archivable, exactly_one
+from maillage.governance.models._common import Archivable, QuorumRules, exactly_one
 from maillage.governance.models.strategies import Strategy
 from maillage.network.models import Sector
 from maillage.territories.models import Territory
@@ -20,7 +20,7 @@ class CircleMode(models.TextChoices):
     OPEN = "open", _("open to partner members")
 
 
-class Circle(Archivable, Timestamped):
+class Circle(Archivable, QuorumRules, Timestamped):
     """A circle: a purpose, domains, accountabilities, a parent circle, roles and policies.
 
     Exactly one circle, the general circle, has no parent; it cannot be archived.

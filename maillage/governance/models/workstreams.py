@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.models import Timestamped
-from maillage.governance.models._common import Archivable
+from maillage.governance.models._common import Archivable, QuorumRules
 from maillage.governance.models.circles import Circle
 from maillage.governance.models.strategies import Strategy
 from maillage.governance.workflows import RUNNING_STATES, WORKSTREAM
@@ -16,7 +16,7 @@ from maillage.network.models import Person, Sector
 from maillage.territories.models import Territory
 
 
-class Workstream(Archivable, Timestamped):
+class Workstream(Archivable, QuorumRules, Timestamped):
     """A *chantier*: a mandate with a sunset date, sponsored by one circle or more."""
 
     name = models.CharField(_("name"), max_length=200)

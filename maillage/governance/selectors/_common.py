@@ -109,6 +109,13 @@ def _tags() -> tuple[Prefetch[Any], ...]:
     )
 
 
+def _quorum_sectors() -> Prefetch[Any]:
+    """The sectors a group's quorum requires, for its page (`quorum.rule_of` reads them)."""
+    return Prefetch(
+        "quorum_required_sectors", queryset=Sector.objects.order_by("position", "name_fr")
+    )
+
+
 def _may_see_inside(viewer: Viewer, group: Circle | Workstream) -> bool:
     """Members, role holders and a circle's policies are for those who may view its inside."""
     if isinstance(group, Circle):

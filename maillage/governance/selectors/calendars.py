@@ -6,12 +6,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
@@ -22,6 +23,7 @@ from maillage.core.permissions import has_perm
 from maillage.core.templatetags.maillage import fr
 from maillage.core.text import elide
 from maillage.governance import workflows
+from maillage.governance.calendar_sources import EventWindow, calendar_sources, kind_label
 from maillage.governance.feeds import feed_check, feed_token, feed_user_id
 from maillage.governance.models import (
     CalendarFeed,
@@ -50,6 +52,10 @@ class CalendarEvent:
     url: str
     circle: Circle | None = None
     workstream: Workstream | None = None
+    # A timed event (a meeting) has its moments; a date alone is an all-day event.
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    location: str = ""
 
     @property
     def uid(self) -> str:
@@ -60,7 +66,7 @@ class CalendarEvent:
 
     @property
     def kind_label(self) -> str:
-        return str(ReminderKind(self.kind).label)
+        return kind_label(self.kind)
 
 
 def _sentence(text: str, *, person: object = None, **names: object) -> dict[str, Any]:
@@ -135,9 +141,11 @@ def _events(
     circle_ids: set[int] | None,
     workstream_ids: set[int] | None,
     limit: int | None = None,
+    sources: bool = True,
 ) -> list[CalendarEvent]:
     """Events between `start` and `end` (inclusive) in the given circles and workstreams
-    (None: all of them), or only the first `limit` of them. Three queries."""
+    (None: all of them), or only the first `limit` of them. Three queries, and those of each
+    registered source (`calendar_sources`) unless `sources` is False."""
     policies = Policy.objects.filter(
         review_date__gte=start,
         review_date__lte=end,
@@ -219,8 +227,23 @@ def _events(
         )
         for workstream in workstreams
     ]
-    events.sort(key=lambda e: (e.date, e.kind, e.title))
+    if sources:
+        window = EventWindow(
+            start=start,
+            end=end,
+            circle_ids=circle_ids,
+            workstream_ids=workstream_ids,
+            limit=limit,
+        )
+        for source in calendar_sources():
+            events += source.events(window)
+    # All-day events first on their day, then timed ones by their hour.
+    events.sort(key=lambda e: (e.date, _hour(e), e.kind, e.title))
     return events if limit is None else events[:limit]
+
+
+def _hour(event: CalendarEvent) -> str:
+    return timezone.localtime(event.starts_at).strftime("%H:%M") if event.starts_at else ""
 
 
 def calendar_events(
@@ -359,8 +382,9 @@ class PlannedReminder:
 def reminder_plan(*, start: date, end: date) -> list[PlannedReminder]:
     """Every event between `start` and `end` with the people to remind: the holder for a term
     end; the circle's lead link and secretary for a policy review; the workstream's lead link and
-    its sponsoring circles' lead links for a sunset. Five queries."""
-    events = _events(start=start, end=end, circle_ids=None, workstream_ids=None)
+    its sponsoring circles' lead links for a sunset. Five queries. The events of other apps'
+    sources are theirs to remind."""
+    events = _events(start=start, end=end, circle_ids=None, workstream_ids=None, sources=False)
     if not events:
         return []
     sunset_ids = [e.object_id for e in events if e.kind == ReminderKind.SUNSET]

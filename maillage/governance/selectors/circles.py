@@ -22,6 +22,7 @@ from maillage.governance.selectors._common import (
     PAGES,
     _current_roles,
     _may_see_inside,
+    _quorum_sectors,
     _tags,
 )
 from maillage.governance.selectors.memberships import MemberRow, _people_seen
@@ -119,6 +120,7 @@ def _circle_content(pk: int, *, can_view: bool, members_limit: int | None) -> _C
     circle = (
         _circles()
         .prefetch_related(
+            _quorum_sectors(),
             # The page lists them by name with a link: only those columns, for dozens of them.
             Prefetch(
                 "children",

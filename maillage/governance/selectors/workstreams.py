@@ -19,6 +19,7 @@ from maillage.governance.selectors._common import (
     PAGES,
     _current_roles,
     _may_see_inside,
+    _quorum_sectors,
     _tags,
     _today,
 )
@@ -123,7 +124,7 @@ def workstream_detail(*, viewer: Viewer, slug: str) -> WorkstreamDetail | None:
 def _workstream_content(
     pk: int, *, can_view: bool, invitations_after: datetime | None
 ) -> _WorkstreamContent:
-    workstream = _workstreams().prefetch_related(_current_roles()).get(pk=pk)
+    workstream = _workstreams().prefetch_related(_current_roles(), _quorum_sectors()).get(pk=pk)
     _seen, roles, members, _count = _people_seen(can_view, workstream)
     deliverables: list[Deliverable] = []
     invitations: list[Invitation] = []

@@ -64,6 +64,31 @@ def _clean_list(values: Iterable[str]) -> list[str]:
     return seen
 
 
+def quorum_snapshot(group: Circle | Workstream) -> dict[str, Any]:
+    """A group's quorum rules, as its history records them."""
+    return {
+        "quorum_seats": group.quorum_seats,
+        "quorum_sectors": group.quorum_sectors,
+        "quorum_required_sectors": sorted(s.key for s in group.quorum_required_sectors.all()),
+    }
+
+
+# More than any collective holds: a typing slip, not a rule.
+QUORUM_MAX = 500
+
+
+def quorum_fill(group: Circle | Workstream, seats: int, sectors: int) -> None:
+    errors = {
+        name: _("Give a number between 0 and %(max)s.") % {"max": QUORUM_MAX}
+        for name, value in (("quorum_seats", seats), ("quorum_sectors", sectors))
+        if not 0 <= value <= QUORUM_MAX
+    }
+    if errors:
+        raise ValidationError(errors)
+    group.quorum_seats = seats
+    group.quorum_sectors = sectors
+
+
 def _check_levels(levels: Iterable[str]) -> list[str]:
     levels = list(dict.fromkeys(levels))
     unknown = [level for level in levels if level not in Level.values]

@@ -21,6 +21,8 @@ from maillage.governance.services._common import (
     _refuse_archived,
     _require,
     _slug_for,
+    quorum_fill,
+    quorum_snapshot,
 )
 from maillage.governance.services.links import _sync_links
 from maillage.governance.services.roles import (
@@ -47,6 +49,9 @@ class CircleData:
     strategies: Sequence[Strategy] = ()
     sectors: Sequence[Sector] = ()
     mode: str = CircleMode.CONSENT
+    quorum_seats: int = 0
+    quorum_sectors: int = 0
+    quorum_required_sectors: Sequence[Sector] = ()
     # Used at creation only: a wanted slug, and whether to add the built-in roles.
     slug: str = ""
     builtin_roles: bool = True
@@ -64,6 +69,9 @@ def circle_data_of(circle: Circle) -> CircleData:
         levels=list(circle.levels),
         strategies=list(circle.strategies.all()),
         sectors=list(circle.sectors.all()),
+        quorum_seats=circle.quorum_seats,
+        quorum_sectors=circle.quorum_sectors,
+        quorum_required_sectors=list(circle.quorum_required_sectors.all()),
         mode=circle.mode,
     )
 
@@ -79,6 +87,7 @@ def _circle_snapshot(circle: Circle) -> dict[str, Any]:
         "territories": sorted(t.slug for t in circle.territories.all()),
         "strategies": sorted(s.key for s in circle.strategies.all()),
         "sectors": sorted(s.key for s in circle.sectors.all()),
+        **quorum_snapshot(circle),
     }
 
 
@@ -87,6 +96,7 @@ def _circle_relations(data: CircleData) -> dict[str, Sequence[Any]]:
         "territories": data.territories,
         "strategies": data.strategies,
         "sectors": data.sectors,
+        "quorum_required_sectors": data.quorum_required_sectors,
     }
 
 
@@ -99,6 +109,7 @@ def _circle_fill(circle: Circle, data: CircleData) -> None:
     circle.levels = _check_levels(data.levels)
     circle.mode = data.mode
     circle.parent = data.parent
+    quorum_fill(circle, data.quorum_seats, data.quorum_sectors)
 
 
 def _descendant_ids(circle: Circle) -> set[int]:

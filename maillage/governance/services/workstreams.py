@@ -39,6 +39,8 @@ from maillage.governance.services._common import (
     _require,
     _slug_for,
     _workstream_event,
+    quorum_fill,
+    quorum_snapshot,
 )
 from maillage.governance.services.roles import RoleData, _close_group, role_create
 from maillage.governance.verbs import GovernanceVerb
@@ -64,6 +66,9 @@ class WorkstreamData:
     levels: Sequence[str] = ()
     strategies: Sequence[Strategy] = ()
     sectors: Sequence[Sector] = ()
+    quorum_seats: int = 0
+    quorum_sectors: int = 0
+    quorum_required_sectors: Sequence[Sector] = ()
     # Used at creation only.
     deliverables: Sequence[DeliverableData] = ()
     slug: str = ""
@@ -81,6 +86,9 @@ def workstream_data_of(workstream: Workstream) -> WorkstreamData:
         levels=list(workstream.levels),
         strategies=list(workstream.strategies.all()),
         sectors=list(workstream.sectors.all()),
+        quorum_seats=workstream.quorum_seats,
+        quorum_sectors=workstream.quorum_sectors,
+        quorum_required_sectors=list(workstream.quorum_required_sectors.all()),
     )
 
 
@@ -95,6 +103,7 @@ def _workstream_snapshot(workstream: Workstream) -> dict[str, Any]:
         "territories": sorted(t.slug for t in workstream.territories.all()),
         "strategies": sorted(s.key for s in workstream.strategies.all()),
         "sectors": sorted(s.key for s in workstream.sectors.all()),
+        **quorum_snapshot(workstream),
     }
 
 
@@ -108,6 +117,7 @@ def _workstream_fill(workstream: Workstream, data: WorkstreamData) -> None:
     workstream.start_date = data.start_date
     workstream.sunset_date = data.sunset_date
     workstream.levels = _check_levels(data.levels)
+    quorum_fill(workstream, data.quorum_seats, data.quorum_sectors)
 
 
 def _workstream_relations(data: WorkstreamData) -> dict[str, Sequence[Any]]:
@@ -116,6 +126,7 @@ def _workstream_relations(data: WorkstreamData) -> dict[str, Sequence[Any]]:
         "territories": data.territories,
         "strategies": data.strategies,
         "sectors": data.sectors,
+        "quorum_required_sectors": data.quorum_required_sectors,
     }
 
 

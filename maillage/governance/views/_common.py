@@ -21,6 +21,7 @@ from maillage.core.permissions import has_perm, permission_required
 from maillage.governance import selectors
 from maillage.governance.forms import PersonSeatForm
 from maillage.governance.models import Circle, Workstream
+from maillage.governance.panels import GROUP_PANELS
 from maillage.governance.views.balance import balance_section
 from maillage.territories.models import Level
 
@@ -111,6 +112,8 @@ def _group_context(
         "balance_html": (
             balance_section(request.user, group, f"{group_kind(group)}-balance") if can_view else ""
         ),
+        # What the apps above add (their meetings…), for those who see the group's inside.
+        "panels": GROUP_PANELS.render(group, request) if can_view else [],
     }
 
 

@@ -1,0 +1,44 @@
+"""The meetings' sections on the pages of the apps below:
+
+- a circle's or a workstream's page (`governance.panels.GROUP_PANELS`): its next meeting, its
+  last ones and the way to all of them;
+- My space (`core.my_space.AWAITING`): the action items the person carries, still to do.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from maillage.core.models import User
+from maillage.core.panels import Panel
+from maillage.core.permissions import has_perm
+from maillage.governance.models import Circle, Workstream
+from maillage.meetings import selectors
+
+# How many meetings the group's page lists before linking to all of them.
+GROUP_MEETINGS_SHOWN = 3
+
+
+def group_meetings_panel(group: Circle | Workstream, request: HttpRequest) -> Panel | None:
+    """The group's latest meetings (two queries), for those who may see them."""
+    if not selectors.may_see_group(request.user, group):
+        return None
+    meetings = list(
+        selectors.group_meetings(viewer=request.user, group=group)[:GROUP_MEETINGS_SHOWN]
+    )
+    return {
+        "template": "meetings/_group_panel.html",
+        "context": {
+            "meetings": meetings,
+            "kind": "circle" if isinstance(group, Circle) else "workstream",
+            "can_plan": has_perm(request.user, "meetings.plan_meeting", group),
+        },
+    }
+
+
+def my_action_items(account: User, request: HttpRequest) -> Panel | None:
+    """ "What awaits me": the action items of meetings, still to do."""
+    mine = selectors.my_action_items(viewer=account)
+    if not mine.items:
+        return None
+    return {"template": "meetings/_my_action_items.html", "context": {"mine": mine}}

@@ -1,0 +1,224 @@
+"""Every read of the meetings' pages, filtered to what the viewer may see, in a fixed number of
+queries whatever the data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.utils import timezone
+
+from maillage.core.actors import Viewer
+from maillage.core.models import User
+from maillage.core.permissions import has_perm
+from maillage.governance.models import Circle, Membership, Workstream
+from maillage.governance.quorum import Present, QuorumResult, quorum, rule_of
+from maillage.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Invitee,
+    Meeting,
+    Rsvp,
+)
+from maillage.network.models import Organization, Person, Sector
+
+
+def group_members(group: Circle | Workstream) -> list[Membership]:
+    """The current members of `group`, one membership per person (one with a seat when they
+    have several), with their seats, organizations, sectors and substitutes (four queries)."""
+    where = {"circle": group} if isinstance(group, Circle) else {"workstream": group}
+    seen: dict[int, Membership] = {}
+    for membership in (
+        Membership.objects.filter(ended_at__isnull=True, **where)
+        .select_related("person", "seat__organization")
+        .prefetch_related(
+            Prefetch("seat__substitutes", queryset=Person.objects.order_by("last_name")),
+            Prefetch("seat__organization__sectors", queryset=Sector.objects.all()),
+        )
+        .order_by("person__last_name", "person__first_name", "seat_id")
+    ):
+        kept = seen.get(membership.person_id)
+        if kept is None or (kept.seat_id is None and membership.seat_id is not None):
+            seen[membership.person_id] = membership
+    return list(seen.values())
+
+
+def may_see_group(viewer: Viewer, group: Circle | Workstream) -> bool:
+    return has_perm(viewer, "meetings.view_meetings", group)
+
+
+def group_meetings(*, viewer: Viewer, group: Circle | Workstream) -> QuerySet[Meeting]:
+    """The meetings of `group`, the coming ones first then the past ones, newest first, with
+    their numbers of agenda items and of people invited; none for a viewer who may not see
+    them. To paginate (two queries a page)."""
+    if not may_see_group(viewer, group):
+        return Meeting.objects.none()
+    where = Q(circle=group) if isinstance(group, Circle) else Q(workstream=group)
+    return (
+        Meeting.objects.filter(where)
+        .annotate(
+            item_count=Count("agenda_items", distinct=True),
+            invitee_count=Count("invitees", distinct=True),
+        )
+        .order_by("-starts_at", "-pk")
+    )
+
+
+@dataclass
+class MeetingDetail:
+    meeting: Meeting
+    agenda: list[AgendaItem]
+    invitees: list[Invitee]
+    attendances: list[Attendance]
+    action_items: list[ActionItem]
+    quorum: QuorumResult
+    attendance_recorded: bool
+    my_invite: Invitee | None
+    answers: dict[str, int] = field(default_factory=dict)
+    next_meeting: Meeting | None = None
+
+
+def _present(attendances: Iterable[Attendance]) -> list[Present]:
+    """Who counts for quorum: those present (for their seat's organization, if any) and the
+    substitutes who stood in (for the seat they filled)."""
+    found: list[Present] = []
+    for row in attendances:
+        seat = row.seat
+        organization: Organization | None = seat.organization if seat is not None else None
+        organizations = frozenset({organization.pk}) if organization else frozenset()
+        sectors = (
+            frozenset(s.pk for s in organization.sectors.all()) if organization else frozenset()
+        )
+        if row.status == AttendanceStatus.PRESENT:
+            found.append(Present(row.person_id, organizations, sectors))
+        elif row.status == AttendanceStatus.REPRESENTED and row.substitute_id is not None:
+            found.append(Present(row.substitute_id, organizations, sectors))
+    return found
+
+
+def meeting_quorum(meeting: Meeting, attendances: Iterable[Attendance]) -> QuorumResult:
+    """The quorum of `meeting` from its recorded attendance (seats' organizations and their
+    sectors prefetched) and its group's rules (required sectors prefetched)."""
+    return quorum(rule_of(meeting.group), _present(attendances))
+
+
+def _meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.select_related(
+        "circle", "workstream", "facilitator", "secretary", "minutes_adopted_at"
+    ).prefetch_related(
+        Prefetch("circle__quorum_required_sectors", queryset=Sector.objects.all()),
+        Prefetch("workstream__quorum_required_sectors", queryset=Sector.objects.all()),
+    )
+
+
+def _attendances(meeting: Meeting) -> list[Attendance]:
+    return list(
+        Attendance.objects.filter(meeting=meeting)
+        .select_related("person", "substitute", "seat__organization")
+        .prefetch_related(Prefetch("seat__organization__sectors", queryset=Sector.objects.all()))
+    )
+
+
+def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingDetail | None:
+    """A meeting with its agenda, invitations, attendance, quorum and action items, or None if
+    the viewer may not see it. A dozen queries whatever the meeting's size."""
+    meeting = _meetings().filter(pk=pk).first()
+    if meeting is None or not has_perm(viewer, "meetings.view_meeting", meeting):
+        return None
+    agenda = list(meeting.agenda_items.select_related("presenter"))
+    invitees = list(meeting.invitees.select_related("person"))
+    attendances = _attendances(meeting)
+    action_items = list(meeting.action_items.select_related("person", "agenda_item"))
+    user_id = viewer.pk if isinstance(viewer, User) else None
+    mine = next((i for i in invitees if user_id and i.person.user_id == user_id), None)
+    answers = dict.fromkeys(Rsvp.values, 0)
+    for invitee in invitees:
+        if invitee.rsvp:
+            answers[invitee.rsvp] += 1
+    following = next_meeting(meeting) if meeting.was_held else None
+    return MeetingDetail(
+        meeting=meeting,
+        agenda=agenda,
+        invitees=invitees,
+        attendances=attendances,
+        action_items=action_items,
+        quorum=meeting_quorum(meeting, attendances),
+        attendance_recorded=bool(attendances),
+        my_invite=mine,
+        answers=answers,
+        next_meeting=following,
+    )
+
+
+def next_meeting(meeting: Meeting) -> Meeting | None:
+    """The group's next meeting after `meeting`, not cancelled: where its minutes are adopted."""
+    group = Q(circle=meeting.circle) if meeting.circle_id else Q(workstream=meeting.workstream)
+    return (
+        Meeting.objects.filter(group, starts_at__gt=meeting.starts_at)
+        .exclude(state="cancelled")
+        .order_by("starts_at", "pk")
+        .first()
+    )
+
+
+def minutes_content(meeting: Meeting) -> MeetingDetail:
+    """What the minutes hold (the platform reads it: no viewer)."""
+    meeting = _meetings().get(pk=meeting.pk)
+    attendances = _attendances(meeting)
+    return MeetingDetail(
+        meeting=meeting,
+        agenda=list(meeting.agenda_items.select_related("presenter")),
+        invitees=[],
+        attendances=attendances,
+        action_items=list(meeting.action_items.select_related("person", "agenda_item")),
+        quorum=meeting_quorum(meeting, attendances),
+        attendance_recorded=bool(attendances),
+        my_invite=None,
+    )
+
+
+def meeting_invitees(meeting: Meeting) -> list[Invitee]:
+    return list(meeting.invitees.select_related("person__user"))
+
+
+# My space
+
+MY_ACTION_ITEMS_SHOWN = 10
+
+
+@dataclass
+class MyActionItems:
+    items: list[ActionItem]
+    total: int
+    today: date
+
+
+def my_action_items(*, viewer: Viewer) -> MyActionItems:
+    """The action items the viewer carries and has not done, soonest due first, from meetings
+    they may still see (one query)."""
+    today = timezone.localdate()
+    if not isinstance(viewer, User):
+        return MyActionItems([], 0, today)
+    items = ActionItem.objects.filter(person__user_id=viewer.pk, done=False).exclude(
+        meeting__state="cancelled"
+    )
+    if not has_perm(viewer, "governance.view_circle"):
+        # A guest or an external actor: the meetings of the workstreams they belong to, asked
+        # within the same query.
+        items = items.filter(
+            meeting__workstream_id__in=Membership.objects.filter(
+                person__user_id=viewer.pk, ended_at__isnull=True, workstream__isnull=False
+            ).values("workstream_id")
+        )
+    # The total rides along with the first rows (a window over the whole selection).
+    shown: list[Any] = list(
+        items.annotate(total=Window(Count("pk")))
+        .select_related("meeting__circle", "meeting__workstream")
+        .order_by(F("due_date").asc(nulls_last=True), "pk")[:MY_ACTION_ITEMS_SHOWN]
+    )
+    return MyActionItems(shown, shown[0].total if shown else 0, today)
