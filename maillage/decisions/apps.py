@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.apps import MenuItem, NavigationMixin
+
+
+class DecisionsConfig(NavigationMixin, AppConfig):
+    name = "maillage.decisions"
+    label = "decisions"
+    verbose_name = _("Decisions")
+    menu_item = MenuItem("decisions:register", order=400)
+    stylesheet = "decisions/decisions.css"
+
+    def ready(self) -> None:
+        from maillage.decisions import rules, verbs  # noqa: F401 (registrations)
+
+        super().ready()
