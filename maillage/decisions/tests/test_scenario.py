@@ -89,7 +89,7 @@ def test_objection_integration_amendment_consent_and_the_new_workstream(circle, 
         amend_url,
         {
             "title": process.title,
-            "text": "Le cercle crée un chantier pour documenter les besoins, en ville et en MRC rurale.",
+            "text": "Le cercle crée un chantier sur les besoins, en ville et en MRC rurale.",
             "note": "Intègre l'objection d'Amélie.",
             "version": form["version"].value(),
         },
