@@ -208,7 +208,7 @@ class Channel(models.TextChoices):
 
 
 class Remark(Timestamped):
-    """A clarifying question (with the proposer's reply) or a quick reaction."""
+    """A clarifying question or a quick reaction, said in its round."""
 
     round = models.ForeignKey(
         Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="remarks"
@@ -217,7 +217,6 @@ class Remark(Timestamped):
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
     )
     text = models.TextField(_("text"))
-    reply = models.TextField(_("reply"), blank=True)
     channel = models.CharField(
         _("channel"), max_length=8, choices=Channel.choices, default=Channel.WEB
     )

@@ -12,7 +12,6 @@ class DecisionVerb(Verbs):
     PROCESS_TRANSITION = "decision_process.transition", _("decision process moved on")
     PROPOSAL_AMENDED = "decision_process.amended", _("proposal amended")
     REMARK_ADDED = "decision_process.remark_added", _("question or reaction added")
-    REMARK_REPLIED = "decision_process.remark_replied", _("question answered")
     ANSWER_GIVEN = "decision_process.answer_given", _("answer given")
     ANSWER_RECORDED = "decision_process.answer_recorded", _("answer recorded for someone")
     DEADLINE_CLOSED = "decision_process.deadline_closed", _("consent round closed at its deadline")
