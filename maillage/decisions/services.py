@@ -271,6 +271,15 @@ def _amend_text(actor: Actor, process: Process, title: str, text: str, note: str
     )
 
 
+def _require_recorder(actor: Actor, process: Process) -> None:
+    """What was said offline is recorded by the facilitator or staff, named as its recorder."""
+    require(actor, "decisions.record_answer", process)
+    if _user(actor) is None:
+        raise ValidationError(
+            {"person": _("What was said offline is recorded by someone with an account.")}
+        )
+
+
 def _current_round(process: Process, kinds: set[str], message: str, at: str = "text") -> Round:
     current = Round.objects.filter(process=process, closed_at__isnull=True).first()
     if current is None or current.kind not in kinds:
@@ -296,7 +305,7 @@ def remark_add(
     lock(process)
     on_behalf = person is not None
     if on_behalf:
-        require(actor, "decisions.record_answer", process)
+        _require_recorder(actor, process)
     else:
         require(actor, "decisions.take_part", process)
         person = selectors.person_of(actor)
@@ -341,7 +350,7 @@ def answer_give(
     lock(process)
     recorded = person is not None
     if recorded:
-        require(actor, "decisions.record_answer", process)
+        _require_recorder(actor, process)
     else:
         require(actor, "decisions.take_part", process)
         person = selectors.person_of(actor)
