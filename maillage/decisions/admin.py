@@ -6,7 +6,7 @@ from maillage.decisions.models import Decision, Process
 
 
 @admin.register(Process)
-class ProcessAdmin(admin.ModelAdmin):
+class ProcessAdmin(admin.ModelAdmin[Process]):
     list_display = ("title", "kind", "state", "mode", "visibility", "created_at")
     list_filter = ("kind", "state", "mode", "visibility")
     search_fields = ("title",)
@@ -14,7 +14,7 @@ class ProcessAdmin(admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(admin.ModelAdmin[Decision]):
     list_display = ("title", "kind", "decided_at", "visibility", "review_date")
     list_filter = ("kind", "visibility")
     search_fields = ("title", "text")

@@ -37,7 +37,7 @@ def datetime_field(label: Any, *, required: bool = False, help_text: Any = "") -
 
 class FacilitatorField(ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.email
+        return str(obj.get_full_name() or obj.email)
 
 
 # The structural changes a proposal may carry, by governance action; each one is a set of this

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 import rules
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +34,7 @@ def _open_seat(prefix: str) -> Q:
     return Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
 
 
-def group_memberships(user: Viewer) -> Any:
+def group_memberships(user: Viewer) -> QuerySet[Membership]:
     """The open memberships that make `user` a participant: their own, and those of the members
     whose seat they substitute on."""
     if not isinstance(user, User):
@@ -77,13 +77,13 @@ def _takes_part(user: Viewer, obj: Any) -> bool:
 
 
 def _is_proposer(user: Viewer, process: Any) -> bool:
-    return (
+    return bool(
         isinstance(process, Process) and isinstance(user, User) and process.created_by_id == user.pk
     )
 
 
 def _is_facilitator(user: Viewer, process: Any) -> bool:
-    return (
+    return bool(
         isinstance(process, Process)
         and isinstance(user, User)
         and process.facilitator_id == user.pk

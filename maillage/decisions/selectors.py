@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
@@ -205,6 +205,36 @@ def _changes(process: Process) -> list[StructuralChange]:
     return changes
 
 
+def _rounds(process: Process) -> list[Round]:
+    """A process's rounds in order, each with `answer_list` and `remark_list` (three queries)."""
+    rounds: list[Round] = list(
+        Round.objects.filter(process=process)
+        .order_by("opened_at", "pk")
+        .prefetch_related(
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.select_related(
+                    "person", "organization", "recorded_by"
+                ).order_by("created_at", "pk"),
+                to_attr="answer_list",
+            ),
+            Prefetch(
+                "remarks",
+                queryset=Remark.objects.select_related("person", "recorded_by").order_by(
+                    "created_at", "pk"
+                ),
+                to_attr="remark_list",
+            ),
+        )
+    )
+    return rounds
+
+
+def answers_of(round_: Round) -> list[Answer]:
+    """The answers of a round read by `_rounds`."""
+    return cast("list[Answer]", round_.answer_list)  # type: ignore[attr-defined]
+
+
 def person_of(viewer: Viewer) -> Person | None:
     if not isinstance(viewer, User):
         return None
@@ -282,38 +312,19 @@ def process_detail(*, viewer: Viewer, pk: int) -> ProcessDetail | None:
     )
     if process is None:
         return None
-    rounds = list(
-        Round.objects.filter(process=process)
-        .order_by("opened_at", "pk")
-        .prefetch_related(
-            Prefetch(
-                "answers",
-                queryset=Answer.objects.select_related(
-                    "person", "organization", "recorded_by"
-                ).order_by("created_at", "pk"),
-                to_attr="answer_list",
-            ),
-            Prefetch(
-                "remarks",
-                queryset=Remark.objects.select_related("person", "recorded_by").order_by(
-                    "created_at", "pk"
-                ),
-                to_attr="remark_list",
-            ),
-        )
-    )
+    rounds = _rounds(process)
     current = next((r for r in rounds if r.is_open), None)
     voice_list = voices(process.group)
     consent_rounds = [r for r in rounds if r.kind == RoundKind.CONSENT]
     counted = current if current and current.kind == RoundKind.CONSENT else None
     counted = counted or (consent_rounds[-1] if consent_rounds else None)
-    result = tally(voice_list, counted.answer_list) if counted else None  # type: ignore[attr-defined]
+    result = tally(voice_list, answers_of(counted)) if counted else None
     person = person_of(viewer)
     speaker = speaker_in(voice_list, person) if person else None
     my_answer = None
     if speaker and current and current.kind == RoundKind.CONSENT:
         my_answer = next(
-            (a for a in current.answer_list if a.person_id == speaker.person.pk),  # type: ignore[attr-defined]
+            (a for a in answers_of(current) if a.person_id == speaker.person.pk),
             None,
         )
     roles = workflow_roles(viewer, process)
@@ -411,24 +422,7 @@ def decision_detail(*, viewer: Viewer, pk: int) -> DecisionDetail | None:
     if decision is None:
         return None
     process = decision.process
-    rounds = list(
-        Round.objects.filter(process=process)
-        .order_by("opened_at", "pk")
-        .prefetch_related(
-            Prefetch(
-                "answers",
-                queryset=Answer.objects.select_related(
-                    "person", "organization", "recorded_by"
-                ).order_by("created_at", "pk"),
-                to_attr="answer_list",
-            ),
-            Prefetch(
-                "remarks",
-                queryset=Remark.objects.select_related("person").order_by("created_at", "pk"),
-                to_attr="remark_list",
-            ),
-        )
-    )
+    rounds = _rounds(process)
     return DecisionDetail(
         decision=decision,
         process=process,
