@@ -12,6 +12,9 @@ class DecisionsConfig(NavigationMixin, AppConfig):
     stylesheet = "decisions/decisions.css"
 
     def ready(self) -> None:
-        from maillage.decisions import rules, verbs  # noqa: F401 (registrations)
+        from maillage.core import my_space
+        from maillage.decisions import panels, rules, verbs  # noqa: F401 (registrations)
 
         super().ready()
+        # My space: the consent rounds awaiting the person's answer.
+        my_space.AWAITING.register(panels.my_answers)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from maillage.core.actors import Viewer
 from maillage.core.models import User
@@ -356,6 +356,27 @@ def process_detail(*, viewer: Viewer, pk: int) -> ProcessDetail | None:
     )
 
 
+def answers_awaited(*, viewer: Viewer, limit: int = 10) -> list[Process]:
+    """The consent rounds open in the circles and workstreams `viewer` belongs to (in their
+    own name) that they have not answered yet, the nearest deadline first (one query)."""
+    if not isinstance(viewer, User):
+        return []
+    member = Membership.objects.filter(person__user_id=viewer.pk, ended_at__isnull=True)
+    answered = Answer.objects.filter(
+        round__process=OuterRef("pk"), round__closed_at__isnull=True, person__user_id=viewer.pk
+    )
+    return list(
+        Process.objects.filter(state="consent_round")
+        .filter(
+            Exists(member.filter(circle_id=OuterRef("circle_id")))
+            | Exists(member.filter(workstream_id=OuterRef("workstream_id")))
+        )
+        .exclude(Exists(answered))
+        .select_related("circle", "workstream")
+        .order_by(F("deadline").asc(nulls_last=True), "pk")[:limit]
+    )
+
+
 # The register
 
 
@@ -399,6 +420,36 @@ def register(
         decisions = decisions.filter(kind=filters.kind)
     decisions = decisions.select_related("circle", "workstream").order_by("-decided_at", "-pk")
     return Paginator(decisions, PAGE_SIZE).get_page(page)
+
+
+@dataclass
+class MyProcesses:
+    """For the register's page: the viewer's circles and workstreams (each leading to its
+    processes) and the processes under way in them."""
+
+    circles: list[Circle]
+    workstreams: list[Workstream]
+    running: list[Process]
+
+
+def my_processes(*, viewer: Viewer, limit: int = 10) -> MyProcesses:
+    """At most four queries, none for an anonymous visitor."""
+    if not isinstance(viewer, User):
+        return MyProcesses([], [], [])
+    circle_ids, workstream_ids = group_ids(viewer)
+    closed = [*workflows.CLOSED_STATES, workflows.CONSENT.initial]
+    running = (
+        visible_processes(viewer)
+        .filter(Q(circle_id__in=circle_ids) | Q(workstream_id__in=workstream_ids))
+        .exclude(state__in=closed)
+        .select_related("circle", "workstream")
+        .order_by("-state_changed_at", "-pk")[:limit]
+    )
+    return MyProcesses(
+        circles=list(Circle.objects.filter(pk__in=circle_ids).order_by("name")),
+        workstreams=list(Workstream.objects.filter(pk__in=workstream_ids).order_by("name")),
+        running=list(running) if circle_ids or workstream_ids else [],
+    )
 
 
 @dataclass

@@ -31,7 +31,7 @@ from maillage.decisions.forms import (
     RemarkForm,
     TransitionForm,
 )
-from maillage.decisions.models import Decision, Process, ProcessKind
+from maillage.decisions.models import Decision, Process
 from maillage.governance.models import Circle, Workstream
 
 # How often the page of a live round asks for its fragment again, in seconds.
@@ -67,7 +67,8 @@ def group_processes_url(group: Circle | Workstream) -> str:
 @permission_required("decisions.view_register")
 def register(request: HttpRequest) -> HttpResponse:
     page = selectors.register(viewer=request.user, page=request.GET.get("page") or 1)
-    return render(request, "decisions/register.html", {"page": page, "kinds": ProcessKind})
+    context = {"page": page, "mine": selectors.my_processes(viewer=request.user)}
+    return render(request, "decisions/register.html", context)
 
 
 @permission_required("decisions.view_decision", obj=_decision)

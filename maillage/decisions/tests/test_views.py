@@ -217,3 +217,24 @@ def test_a_process_page_keeps_its_query_count_with_more_voices_and_answers(circl
     grow(30)
     assert [meter.get(client, page) for client in clients] == small
     assert [meter(lambda: clients[0].get(page, headers={"HX-Request": "true"}))] == fragment
+
+
+def test_the_register_leads_a_member_to_the_processes_of_their_circle(circle):
+    process = to_consent_round(start(circle.circle, circle.chloe, facilitator=circle.fanny))
+    page = login(circle.bruno).get(url("register")).content.decode()
+    assert url("circle_processes", slug=circle.circle.slug) in page
+    assert url("process_detail", pk=process.pk) in page
+    assert (
+        url("circle_processes", slug=circle.circle.slug)
+        not in Client().get(url("register")).content.decode()
+    )
+
+
+def test_my_space_lists_the_consent_rounds_awaiting_my_answer(circle):
+    process = to_consent_round(start(circle.circle, circle.chloe, facilitator=circle.fanny))
+    my_space = reverse("core:my_space")
+    link = url("process_detail", pk=process.pk)
+    assert link in login(circle.bruno).get(my_space).content.decode()
+    services.answer_give(actor=circle.bruno, process=process, position=Position.CONSENT)
+    assert link not in login(circle.bruno).get(my_space).content.decode()
+    assert link not in login(circle.outsider).get(my_space).content.decode()
