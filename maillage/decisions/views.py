@@ -126,6 +126,7 @@ def _process_create(request: HttpRequest, group: Circle | Workstream) -> HttpRes
     context = {
         "form": form,
         "group": group,
+        "group_url": group_processes_url(group),
         "title": _("Put a proposal to “%(name)s”") % {"name": group.name},
         "submit": _("Save the proposal"),
         "cancel_url": group_processes_url(group),
@@ -238,6 +239,7 @@ def process_amend(request: HttpRequest, pk: int) -> HttpResponse:
         context = {
             "form": form,
             "group": process.group,
+            "group_url": group_processes_url(process.group),
             "process": process,
             "title": _("Amend the proposal “%(title)s”") % {"title": process.title},
             "intro": _("The current text is kept as version %(version)s.")
