@@ -25,9 +25,11 @@ def sample(data: SimpleNamespace) -> None:
     circle = CircleFactory.create(name="Cercle témoin des décisions")
     workstream = WorkstreamFactory.create(name="Chantier témoin des décisions")
     member = member_of(circle)
-    # An internal process that is under way, and a public decision.
+    # An internal process at its quick reactions (its proposal may be amended), and a public
+    # decision.
     data.dec_process = start(circle, SYSTEM, visibility=Visibility.INTERNAL)
-    services.process_transition(actor=SYSTEM, process=data.dec_process, transition="present")
+    for step in ("present", "open_clarifying", "open_reactions"):
+        services.process_transition(actor=SYSTEM, process=data.dec_process, transition=step)
     decided = to_consent_round(
         start(circle, SYSTEM, visibility=Visibility.PUBLIC, mode=ProcessMode.LIVE)
     )
