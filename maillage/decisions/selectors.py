@@ -294,6 +294,9 @@ class ProcessDetail:
     may_take_part: bool
     may_record: bool
     may_close: bool
+    # Names of people (not of organizations) are for those who may see the network's people or
+    # take part in the group: a public process or decision shows voices, not names, to others.
+    show_people: bool
 
     @property
     def transition_keys(self) -> list[str]:
@@ -350,6 +353,7 @@ def process_detail(*, viewer: Viewer, pk: int) -> ProcessDetail | None:
         and process.state in (*workflows.EDITABLE_STATES, "reactions"),
         may_take_part=speaker is not None and process.state not in workflows.CLOSED_STATES,
         may_record=has_perm(viewer, "decisions.record_answer", process),
+        show_people=may_see_people(viewer, process),
         may_close=current is not None
         and current.kind == RoundKind.CONSENT
         and any(t.key == "consent" for t in available),
@@ -452,6 +456,12 @@ def my_processes(*, viewer: Viewer, limit: int = 10) -> MyProcesses:
     )
 
 
+def may_see_people(viewer: Viewer, subject: Process | Decision) -> bool:
+    return has_perm(viewer, "network.view_people") or has_perm(
+        viewer, "decisions.view_processes", subject
+    )
+
+
 @dataclass
 class DecisionDetail:
     decision: Decision
@@ -459,6 +469,7 @@ class DecisionDetail:
     rounds: list[Round]
     versions: list[ProposalVersion]
     changes: list[StructuralChange]
+    show_people: bool
 
 
 def decision_detail(*, viewer: Viewer, pk: int) -> DecisionDetail | None:
@@ -480,4 +491,5 @@ def decision_detail(*, viewer: Viewer, pk: int) -> DecisionDetail | None:
         rounds=rounds,
         versions=list(ProposalVersion.objects.filter(process=process)),
         changes=_changes(process),
+        show_people=may_see_people(viewer, decision),
     )

@@ -162,6 +162,8 @@ def _process_page(
         "group_url": group_processes_url(detail.process.group),
         "workflow": workflows.CONSENT,
         "poll_seconds": POLL_SECONDS,
+        # Read by the live fragment too, rendered alone for HTMX.
+        "show_people": detail.show_people,
         "polling": detail.process.state in workflows.ROUND_STATES,
         "close_round": CLOSE_ROUND,
         "transition_form": given.get("transition") or TransitionForm(),

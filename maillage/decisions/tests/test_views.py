@@ -238,3 +238,24 @@ def test_my_space_lists_the_consent_rounds_awaiting_my_answer(circle):
     services.answer_give(actor=circle.bruno, process=process, position=Position.CONSENT)
     assert link not in login(circle.bruno).get(my_space).content.decode()
     assert link not in login(circle.outsider).get(my_space).content.decode()
+
+
+def test_a_public_decision_shows_voices_not_names_to_anonymous_visitors(circle):
+    process = to_consent_round(
+        start(
+            circle.circle,
+            circle.chloe,
+            facilitator=circle.fanny,
+            mode=ProcessMode.LIVE,
+            visibility=Visibility.PUBLIC,
+        )
+    )
+    services.answer_give(actor=circle.amelie, process=process, position=Position.CONSENT)
+    services.answer_give(actor=circle.chloe, process=process, position=Position.CONSENT)
+    services.consent_round_close(actor=circle.fanny, process=process)
+    page = url("decision_detail", pk=process.decision.pk)
+    anonymous = Client().get(page).content.decode()
+    assert circle.seat.organization.name in anonymous
+    assert str(circle.amelie.person) not in anonymous and "Chloé Roy" not in anonymous
+    member = login(circle.bruno).get(page).content.decode()
+    assert str(circle.amelie.person) in member and "Chloé Roy" in member
