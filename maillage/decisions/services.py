@@ -9,16 +9,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.dates import long_date
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM, require
+from maillage.core.services import notify
 from maillage.core.versions import lock
 from maillage.decisions import selectors, workflows
 from maillage.decisions.models import (
@@ -37,6 +40,7 @@ from maillage.decisions.models import (
     StructuralChange,
     Visibility,
 )
+from maillage.decisions.paths import decision_path, process_path
 from maillage.decisions.rules import workflow_roles
 from maillage.decisions.verbs import DecisionVerb
 from maillage.governance.changes import change_apply, change_validate
@@ -51,6 +55,45 @@ def _user(actor: Actor) -> User | None:
 def _roles(actor: Actor, process: Process) -> set[str] | None:
     """The actor's workflow roles; None for the platform itself, which may fire any."""
     return None if actor is SYSTEM else workflow_roles(actor, process)
+
+
+def _tell_participants(process: Process, subject: str, body: str, url: str) -> None:
+    """Notify (in the platform and by e-mail, once committed) every participant with an active
+    account: the members of the group and the substitutes of their seats."""
+    people = {
+        p.user_id
+        for voice in selectors.voices(process.group)
+        for p in [*voice.holders, *voice.substitutes]
+        if p.user_id
+    }
+    for account in User.objects.filter(pk__in=people, is_active=True).order_by("pk"):
+        notify(recipient=account, subject=subject, body=body, url=url)
+
+
+def _tell_answer_awaited(process: Process) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        body = (
+            _("The consent round closes on %(deadline)s.")
+            % {"deadline": long_date(process.deadline, "DATETIME_FORMAT")}
+            if process.deadline
+            else _("The consent round is held in a meeting.")
+        )
+        _tell_participants(
+            process,
+            _("Your answer is awaited: “%(title)s”") % {"title": process.title},
+            body,
+            process_path(process),
+        )
+
+
+def _tell_decision(decision: Decision) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        _tell_participants(
+            decision.process,
+            _("Decision taken: “%(title)s”") % {"title": decision.title},
+            _("It takes effect on %(date)s.") % {"date": long_date(decision.effective_date)},
+            decision_path(decision),
+        )
 
 
 @dataclass
@@ -217,7 +260,10 @@ def process_transition(
         )
     if step.key in workflows.OPENS:
         _open_round(process, workflows.OPENS[step.key])
-    return _move(actor, process, step.key, payload, **values)
+    process = _move(actor, process, step.key, payload, **values)
+    if step.key == "open_consent":
+        _tell_answer_awaited(process)
+    return process
 
 
 @transaction.atomic
@@ -472,6 +518,7 @@ def _decision_take(actor: Actor, process: Process, result: selectors.Tally) -> D
     )
     for change in StructuralChange.objects.filter(process=process, applied_at__isnull=True):
         _change_apply(decision, change)
+    _tell_decision(decision)
     return decision
 
 

@@ -92,3 +92,17 @@ def test_the_command_may_hand_the_work_to_the_worker(due):
     due.refresh_from_db()
     assert due.state == "consented"
     assert out.getvalue().strip()
+
+
+def test_participants_are_told_their_answer_is_awaited_then_the_decision(due, circle):
+    from maillage.core.models import Notification
+    from maillage.decisions.paths import decision_path, process_path
+
+    awaited = Notification.objects.filter(url=process_path(due))
+    # Every participant with an account, the substitute included, and nobody else.
+    told = {n.recipient for n in awaited}
+    assert told == {circle.amelie, circle.bruno, circle.chloe, circle.fanny, circle.nathan}
+    assert all(due.title in n.subject for n in awaited)
+    close_due_processes.call(later())
+    decision = Decision.objects.get(process=due)
+    assert Notification.objects.filter(url=decision_path(decision)).count() == 5
