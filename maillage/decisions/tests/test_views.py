@@ -233,11 +233,12 @@ def test_the_register_leads_a_member_to_the_processes_of_their_circle(circle):
 def test_my_space_lists_the_consent_rounds_awaiting_my_answer(circle):
     process = to_consent_round(start(circle.circle, circle.chloe, facilitator=circle.fanny))
     my_space = reverse("core:my_space")
-    link = url("process_detail", pk=process.pk)
-    assert link in login(circle.bruno).get(my_space).content.decode()
+    awaiting = "Réponses à donner"  # the item's heading, in "What awaits me"
+    page = login(circle.bruno).get(my_space).content.decode()
+    assert awaiting in page and url("process_detail", pk=process.pk) in page
     services.answer_give(actor=circle.bruno, process=process, position=Position.CONSENT)
-    assert link not in login(circle.bruno).get(my_space).content.decode()
-    assert link not in login(circle.outsider).get(my_space).content.decode()
+    assert awaiting not in login(circle.bruno).get(my_space).content.decode()
+    assert awaiting not in login(circle.outsider).get(my_space).content.decode()
 
 
 def test_a_public_decision_shows_voices_not_names_to_anonymous_visitors(circle):
