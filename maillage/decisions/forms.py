@@ -206,8 +206,10 @@ def _speakers(voice_list: list[Voice]) -> list[int]:
 
 
 class RecordAnswerForm(AnswerForm):
-    """An answer given offline (in the room, by phone), recorded by the facilitator."""
+    """An answer given offline (in the room, by phone), recorded by the facilitator. Prefixed:
+    it shares the page with the facilitator's own answer form."""
 
+    prefix = "record"
     person = PersonChoiceField(label=_("Who answered"), queryset=Person.objects.none())
 
     field_order = ["person", "position", "reason"]
@@ -221,6 +223,7 @@ class RecordAnswerForm(AnswerForm):
 
 
 class RecordRemarkForm(RemarkForm):
+    prefix = "record"
     person = PersonChoiceField(label=_("Who spoke"), queryset=Person.objects.none())
 
     field_order = ["person", "text"]

@@ -3,6 +3,8 @@ forms' refusals at their fields, and query counts that do not grow with the data
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -76,13 +78,17 @@ def test_live_round_the_facilitator_records_and_others_see_it_in_the_fragment(ci
     assert 'hx-trigger="every 3s"' in page
     response = login(circle.fanny).post(
         url("answer_record", pk=process.pk),
-        {"person": circle.amelie.person.pk, "position": "consent", "reason": ""},
+        {"record-person": circle.amelie.person.pk, "record-position": "consent"},
     )
     assert response.status_code == 302
     fragment = viewer.get(url("process_detail", pk=process.pk), headers={"HX-Request": "true"})
     text = fragment.content.decode()
     assert "<html" not in text and 'id="decisions-live"' in text
     assert str(circle.amelie.person) in text and "hors ligne" in text
+    # The facilitator's page holds both answer forms, each field with an id of its own.
+    page = login(circle.fanny).get(url("process_detail", pk=process.pk)).content.decode()
+    assert 'id="field-record-position"' in page and 'id="field-position"' in page
+    assert len(re.findall(r'id="([^"]+)"', page)) == len(set(re.findall(r'id="([^"]+)"', page)))
     # Without JavaScript, the whole page shows the same.
     assert (
         str(circle.amelie.person)
