@@ -266,3 +266,20 @@ def test_a_public_decision_shows_voices_not_names_to_anonymous_visitors(circle):
     assert str(circle.amelie.person) not in anonymous and "Chloé Roy" not in anonymous
     member = login(circle.bruno).get(page).content.decode()
     assert str(circle.amelie.person) in member and "Chloé Roy" in member
+
+
+def test_the_other_pages_keep_their_query_count_from_10_to_60_decisions(circle, query_budget):
+    meter = query_budget(25)
+    member = login(circle.chloe)
+    pages = [
+        url("circle_processes", slug=circle.circle.slug),
+        url("circle_process_create", slug=circle.circle.slug),
+    ]
+    populate(circle.circle, 10)
+    first = Decision.objects.order_by("pk").first()
+    pages.append(url("decision_detail", pk=first.pk))
+    small = [meter.get(member, page) for page in pages]
+    populate(circle.circle, 50)
+    for _n in range(30):
+        seated_member(circle.circle)
+    assert [meter.get(member, page) for page in pages] == small
