@@ -20,6 +20,7 @@ from maillage.core.actors import actor_of
 from maillage.core.forms import apply_errors
 from maillage.core.htmx import render_page_or_fragment
 from maillage.core.lookups import one_of
+from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required
 from maillage.decisions import selectors, services, workflows
 from maillage.decisions.forms import (
@@ -192,7 +193,7 @@ def _post(
     pk: int,
     name: str,
     form: forms.Form,
-    action: Callable[[Any], object],
+    action: Callable[[User], object],
     success: str,
 ) -> HttpResponse:
     """A form of the process page: the service's refusal comes back at the form's fields, on the
@@ -219,7 +220,7 @@ def process_transition(request: HttpRequest, pk: int) -> HttpResponse:
     process = _process(request, pk)
     form = TransitionForm(request.POST)
 
-    def fire(actor: Any) -> object:
+    def fire(actor: User) -> object:
         key = form.cleaned_data["transition"]
         if key == CLOSE_ROUND:
             return services.consent_round_close(actor=actor, process=process)
