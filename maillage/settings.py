@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "maillage.territories",
     "maillage.network",
     "maillage.governance",
+    "maillage.decisions",
     "maillage.meetings",
     "maillage.site",
     "django.contrib.admin",

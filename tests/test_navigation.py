@@ -13,7 +13,13 @@ from maillage.core.roles import ANONYMOUS, Role
 
 pytestmark = pytest.mark.django_db
 
-EVERYONE = ["Accueil", "Territoire", "Réseau des partenaires", "Modèle de collaboration"]
+EVERYONE = [
+    "Accueil",
+    "Territoire",
+    "Réseau des partenaires",
+    "Modèle de collaboration",
+    "Décisions",
+]
 
 
 def main_menu(html: str) -> str:
@@ -45,6 +51,7 @@ def test_the_menu_of_an_administrator_on_a_section(client_as):
         '<li><a href="/territoires/" aria-current="page">Territoire</a></li>'
         '<li><a href="/repertoire/">Réseau des partenaires</a></li>'
         '<li><a href="/gouvernance/">Modèle de collaboration</a></li>'
+        '<li><a href="/decisions/">Décisions</a></li>'
         '<li><a href="/edition/">Modifier le site</a></li>'
         '<li><a href="/gestion-des-acces/">Comptes et accès</a></li>'
         "</ul>"
@@ -66,6 +73,7 @@ def test_every_app_stylesheet_is_linked(client):
         "territories/territories.css",
         "network/network.css",
         "governance/governance.css",
+        "decisions/decisions.css",
         "site/site.css",
     ]
 

@@ -1,0 +1,236 @@
+"""Forms of the decisions app: a proposal, its amendment, a step of its process, a question or
+reaction, an answer (one's own, or one given offline and recorded by the facilitator)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.forms import EditForm
+from maillage.core.formtools import ModelChoiceField, date_field
+from maillage.core.models import User
+from maillage.decisions.models import Position, ProcessMode, Visibility
+from maillage.decisions.selectors import Voice
+from maillage.decisions.services import ProcessData
+from maillage.governance.changes import change_validate
+from maillage.governance.models import Circle, Membership, Workstream
+from maillage.network.models import Person
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """The browser's date and time picker (it reads and writes ISO local times)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def datetime_field(label: Any, *, required: bool = False, help_text: Any = "") -> Any:
+    return forms.DateTimeField(
+        label=label, required=required, widget=DateTimeInput(), help_text=help_text
+    )
+
+
+class FacilitatorField(ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.email)
+
+
+# The structural changes a proposal may carry, by governance action; each one is a set of this
+# form's fields turned into the action's parameters. Creating a circle, amending a role and
+# adopting a policy come as further entries.
+CHANGE_KINDS = (("", _("None")), ("workstream.create", _("Create a workstream")))
+# A parameter of a change and the field where its error is shown.
+CHANGE_FIELDS = {
+    "name": "workstream_name",
+    "mandate": "workstream_mandate",
+    "sunset_date": "workstream_sunset_date",
+}
+
+
+class ProcessForm(forms.Form):
+    """A proposal put to a circle or a workstream, and the structural change it may carry."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    proposal = forms.CharField(label=_("Proposal"), widget=forms.Textarea(attrs={"rows": 8}))
+    rationale = forms.CharField(
+        label=_("Why this proposal"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    mode = forms.ChoiceField(
+        label=_("How the decision is taken"),
+        choices=ProcessMode.choices,
+        initial=ProcessMode.ASYNC,
+        widget=forms.RadioSelect,
+    )
+    visibility = forms.ChoiceField(
+        label=_("Visibility of the decision"),
+        choices=Visibility.choices,
+        initial=Visibility.INTERNAL,
+        widget=forms.RadioSelect,
+        help_text=_("A public decision is readable by anyone in the register."),
+    )
+    facilitator = FacilitatorField(
+        label=_("Facilitator"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("A member of the group with an account; you, if nobody is chosen."),
+    )
+    review_date = date_field(_("Review date"))
+    change = forms.ChoiceField(
+        label=_("Structural change carried by the proposal"),
+        choices=CHANGE_KINDS,
+        required=False,
+        help_text=_("Applied once the proposal is consented."),
+    )
+    workstream_name = forms.CharField(label=_("Name of the new workstream"), required=False)
+    workstream_mandate = forms.CharField(
+        label=_("Its mandate"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    workstream_sunset_date = date_field(_("Its sunset date"))
+
+    def __init__(self, *args: Any, group: Circle | Workstream, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.group = group
+        key = "circle" if isinstance(group, Circle) else "workstream"
+        members = Membership.objects.filter(ended_at__isnull=True, **{key: group}).values(
+            "person__user_id"
+        )
+        self.fields["facilitator"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            pk__in=members, is_active=True
+        ).order_by("last_name", "first_name")
+
+    def _sponsors(self) -> list[str]:
+        if isinstance(self.group, Circle):
+            return [self.group.slug]
+        return list(self.group.sponsors.order_by("pk").values_list("slug", flat=True))
+
+    def changes(self) -> list[dict[str, Any]]:
+        data = self.cleaned_data
+        if data.get("change") != "workstream.create":
+            return []
+        params: dict[str, Any] = {"name": data["workstream_name"], "sponsors": self._sponsors()}
+        if data.get("workstream_mandate"):
+            params["mandate"] = data["workstream_mandate"]
+        if data.get("workstream_sunset_date"):
+            params["sunset_date"] = data["workstream_sunset_date"].isoformat()
+        return [{"action": "workstream.create", "params": params}]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        for change in self.changes():
+            try:
+                change_validate(change)
+            except ValidationError as error:
+                for param, messages in error.message_dict.items():
+                    for message in messages:
+                        self.add_error(CHANGE_FIELDS.get(param, "change"), message)
+        return data
+
+    def to_data(self) -> ProcessData:
+        data = self.cleaned_data
+        return ProcessData(
+            title=data["title"],
+            proposal=data["proposal"],
+            rationale=data["rationale"],
+            mode=data["mode"],
+            visibility=data["visibility"],
+            facilitator=data["facilitator"],
+            review_date=data["review_date"],
+            circle=self.group if isinstance(self.group, Circle) else None,
+            workstream=self.group if isinstance(self.group, Workstream) else None,
+            changes=self.changes(),
+        )
+
+
+class AmendForm(EditForm):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    text = forms.CharField(label=_("Proposal"), widget=forms.Textarea(attrs={"rows": 10}))
+    note = forms.CharField(
+        label=_("What changed, and why"),
+        required=False,
+        max_length=500,
+        help_text=_("For instance, how an objection was integrated."),
+    )
+
+
+class TransitionForm(forms.Form):
+    """A step of the process, fired by its button; opening an asynchronous consent round
+    takes its deadline."""
+
+    transition = forms.CharField(widget=forms.HiddenInput)
+    deadline = datetime_field(
+        _("Deadline of the consent round"),
+        help_text=_("At this time the round closes itself."),
+    )
+
+
+class RemarkForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your question or reaction"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AnswerForm(forms.Form):
+    position = forms.ChoiceField(
+        label=_("Your answer"), choices=Position.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Reasoning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required for an objection: what harm it would do, and why."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("position") == Position.OBJECTION and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("An objection states its reasoning."))
+        return data
+
+
+class PersonChoiceField(ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj)
+
+
+def _speakers(voice_list: list[Voice]) -> list[int]:
+    return [p.pk for v in voice_list for p in [*v.holders, *v.substitutes]]
+
+
+class RecordAnswerForm(AnswerForm):
+    """An answer given offline (in the room, by phone), recorded by the facilitator. Prefixed:
+    it shares the page with the facilitator's own answer form."""
+
+    prefix = "record"
+    person = PersonChoiceField(label=_("Who answered"), queryset=Person.objects.none())
+
+    field_order = ["person", "position", "reason"]
+
+    def __init__(self, *args: Any, voices: list[Voice], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+            pk__in=_speakers(voices)
+        ).order_by("last_name", "first_name")
+        self.fields["position"].label = _("Their answer")
+
+
+class RecordRemarkForm(RemarkForm):
+    prefix = "record"
+    person = PersonChoiceField(label=_("Who spoke"), queryset=Person.objects.none())
+
+    field_order = ["person", "text"]
+
+    def __init__(self, *args: Any, voices: list[Voice], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
+            pk__in=_speakers(voices)
+        ).order_by("last_name", "first_name")
+        self.fields["text"].label = _("Their question or reaction")

@@ -1,0 +1,49 @@
+"""Every read of decision processes and of the register, narrowed to what the viewer may see,
+each in a fixed number of queries.
+
+One module per subject; the package re-exports their public names.
+"""
+
+from maillage.decisions.selectors._common import PAGE_SIZE, answers_of, may_see_people, person_of
+from maillage.decisions.selectors.processes import (
+    MyProcesses,
+    ProcessDetail,
+    answers_awaited,
+    my_processes,
+    process_detail,
+    process_list,
+    visible_processes,
+)
+from maillage.decisions.selectors.register import (
+    DecisionDetail,
+    RegisterFilters,
+    decision_detail,
+    register,
+    visible_decisions,
+)
+from maillage.decisions.selectors.rounds import Speaker, Tally, Voice, speaker_in, tally, voices
+
+__all__ = [
+    "PAGE_SIZE",
+    "DecisionDetail",
+    "MyProcesses",
+    "ProcessDetail",
+    "RegisterFilters",
+    "Speaker",
+    "Tally",
+    "Voice",
+    "answers_awaited",
+    "answers_of",
+    "decision_detail",
+    "may_see_people",
+    "my_processes",
+    "person_of",
+    "process_detail",
+    "process_list",
+    "register",
+    "speaker_in",
+    "tally",
+    "visible_decisions",
+    "visible_processes",
+    "voices",
+]

@@ -1,0 +1,33 @@
+"""Every write of the decisions app: starting a process, moving it along its workflow, amending
+its proposal, questions and reactions, answers, closing a consent round (by the facilitator or at
+its deadline), and the decision a consented process writes in the register, with the structural
+changes it carries applied through governance's services.
+
+One module per subject; the package re-exports their public names.
+"""
+
+from maillage.decisions.services.processes import (
+    ProcessData,
+    process_start,
+    process_transition,
+    proposal_amend,
+)
+from maillage.decisions.services.rounds import (
+    ClosingReport,
+    answer_give,
+    consent_round_close,
+    processes_close_due,
+    remark_add,
+)
+
+__all__ = [
+    "ClosingReport",
+    "ProcessData",
+    "answer_give",
+    "consent_round_close",
+    "process_start",
+    "process_transition",
+    "processes_close_due",
+    "proposal_amend",
+    "remark_add",
+]

@@ -1,0 +1,68 @@
+"""Permission matrix of the decisions pages (see tests/matrix.py).
+
+The sample accounts of the matrix belong to no circle nor workstream: they read public
+decisions only, and take part in nothing; staff read and drive every process.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from maillage.core.permissions import SYSTEM
+from maillage.decisions import services
+from maillage.decisions.models import Position, ProcessMode, Visibility
+from maillage.decisions.tests.factories import (
+    CircleFactory,
+    WorkstreamFactory,
+    member_of,
+    start,
+    to_consent_round,
+)
+from tests.matrix import LOGIN, Expect
+
+
+def sample(data: SimpleNamespace) -> None:
+    circle = CircleFactory.create(name="Cercle témoin des décisions")
+    workstream = WorkstreamFactory.create(name="Chantier témoin des décisions")
+    member = member_of(circle)
+    # An internal process at its quick reactions (its proposal may be amended), and a public
+    # decision.
+    data.dec_process = start(circle, SYSTEM, visibility=Visibility.INTERNAL)
+    for step in ("present", "open_clarifying", "open_reactions"):
+        services.process_transition(actor=SYSTEM, process=data.dec_process, transition=step)
+    decided = to_consent_round(
+        start(circle, SYSTEM, visibility=Visibility.PUBLIC, mode=ProcessMode.LIVE)
+    )
+    services.answer_give(actor=member, process=decided, position=Position.CONSENT)
+    services.consent_round_close(actor=SYSTEM, process=decided)
+    decided.refresh_from_db()
+    data.dec_decision = decided.decision
+    data.dec_circle = circle
+    data.dec_workstream = workstream
+
+
+process = {"kwargs": lambda d: {"pk": d.dec_process.pk}}
+circle = {"kwargs": lambda d: {"slug": d.dec_circle.slug}}
+workstream = {"kwargs": lambda d: {"slug": d.dec_workstream.slug}}
+# Only the members of the process's circle take part: none of the sample accounts.
+PARTICIPANTS_ONLY = Expect.of(LOGIN, 403, 403, 403, 403, 403, **process)
+
+ACCESS = {
+    # The register and a public decision: anyone.
+    "decisions:register": Expect.public(),
+    "decisions:decision_detail": Expect.public(kwargs=lambda d: {"pk": d.dec_decision.pk}),
+    # The processes of a circle or a workstream: its members and staff.
+    "decisions:circle_processes": Expect.staff(**circle),
+    "decisions:workstream_processes": Expect.staff(**workstream),
+    "decisions:circle_process_create": Expect.staff(**circle),
+    "decisions:workstream_process_create": Expect.staff(**workstream),
+    # An internal process: its circle's members and staff.
+    "decisions:process_detail": Expect.staff(**process),
+    "decisions:process_amend": Expect.staff(**process),
+    # POST only: those allowed asking with GET get 405, everyone else is refused first.
+    "decisions:process_transition": Expect.staff(405, **process),
+    "decisions:answer_record": Expect.staff(405, **process),
+    "decisions:remark_record": Expect.staff(405, **process),
+    "decisions:answer_give": PARTICIPANTS_ONLY,
+    "decisions:remark_add": PARTICIPANTS_ONLY,
+}

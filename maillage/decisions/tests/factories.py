@@ -1,0 +1,86 @@
+"""Factories of the decisions app: members of a circle (seated or not, substitutes), and
+processes brought to a given step through the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+
+from maillage.core.models import User
+from maillage.core.permissions import SYSTEM
+from maillage.core.roles import Role as PlatformRole
+from maillage.decisions import services
+from maillage.decisions.models import Process
+from maillage.governance.models import Circle, Membership, Workstream
+from maillage.governance.tests.factories import (  # noqa: F401 (re-exported for the tests)
+    CircleFactory,
+    OrganizationFactory,
+    PersonFactory,
+    SeatFactory,
+    WorkstreamFactory,
+    general_circle,
+    user_with_person,
+)
+from maillage.network.models import Organization, Seat
+
+
+def _group(group: Circle | Workstream) -> dict[str, Any]:
+    return {"circle": group} if isinstance(group, Circle) else {"workstream": group}
+
+
+def member_of(group: Circle | Workstream, role: str = PlatformRole.MEMBER, **person: Any) -> User:
+    """An account whose person is a member of `group` in their own name."""
+    user = user_with_person(role, **person)
+    Membership.objects.create(person=user.person, **_group(group))
+    return user
+
+
+def seated_member(
+    group: Circle | Workstream, organization: Organization | None = None, **person: Any
+) -> tuple[User, Seat]:
+    """An account whose person sits in `group` for `organization` (a new one by default)."""
+    user = user_with_person(PlatformRole.MEMBER, **person)
+    seat = SeatFactory(organization=organization or OrganizationFactory(), holder=user.person)
+    Membership.objects.create(person=user.person, seat=seat, **_group(group))
+    return user, seat
+
+
+def substitute_on(seat: Seat, **person: Any) -> User:
+    """An account whose person is a substitute on `seat` (not a member themselves)."""
+    user = user_with_person(PlatformRole.MEMBER, **person)
+    seat.substitutes.add(user.person)
+    return user
+
+
+def in_an_hour() -> dt.datetime:
+    return timezone.now() + dt.timedelta(hours=1)
+
+
+def start(
+    group: Circle | Workstream,
+    actor: Any = SYSTEM,
+    *,
+    facilitator: User | None = None,
+    **data: Any,
+) -> Process:
+    values = {"title": "Adopter le calendrier", "proposal": "Nous proposons un calendrier."}
+    values.update(data)
+    return services.process_start(
+        actor=actor,
+        data=services.ProcessData(**_group(group), facilitator=facilitator, **values),
+    )
+
+
+def to_consent_round(process: Process, actor: Any = SYSTEM) -> Process:
+    """Present the proposal and run its rounds up to the consent round (the deadline in an
+    hour, for an asynchronous process)."""
+    for step in ("present", "open_clarifying", "open_reactions"):
+        process = services.process_transition(actor=actor, process=process, transition=step)
+    return services.process_transition(
+        actor=actor,
+        process=process,
+        transition="open_consent",
+        deadline=in_an_hour() if process.mode == "async" else None,
+    )

@@ -1,0 +1,22 @@
+"""The decisions app's audit verbs."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.audit import Verbs, register_verbs
+
+
+class DecisionVerb(Verbs):
+    PROCESS_STARTED = "decision_process.started", _("decision process started")
+    PROCESS_TRANSITION = "decision_process.transition", _("decision process moved on")
+    PROPOSAL_AMENDED = "decision_process.amended", _("proposal amended")
+    REMARK_ADDED = "decision_process.remark_added", _("question or reaction added")
+    ANSWER_GIVEN = "decision_process.answer_given", _("answer given")
+    ANSWER_RECORDED = "decision_process.answer_recorded", _("answer recorded for someone")
+    DEADLINE_CLOSED = "decision_process.deadline_closed", _("consent round closed at its deadline")
+    DECISION_TAKEN = "decision.taken", _("decision taken")
+    DECISION_APPLIED = "decision.applied", _("changed by a decision")
+
+
+register_verbs(DecisionVerb)

@@ -1,0 +1,348 @@
+"""Pages of the decisions app: the register and a decision, the processes of a circle or a
+workstream, a process (its live round refreshed by HTMX), and the forms that move it along."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maillage.core.actions import edit_page, form_redirect, form_status
+from maillage.core.actors import actor_of
+from maillage.core.forms import apply_errors
+from maillage.core.htmx import render_page_or_fragment
+from maillage.core.lookups import one_of
+from maillage.core.models import User
+from maillage.core.permissions import has_perm, permission_required
+from maillage.decisions import selectors, services, workflows
+from maillage.decisions.forms import (
+    AmendForm,
+    AnswerForm,
+    ProcessForm,
+    RecordAnswerForm,
+    RecordRemarkForm,
+    RemarkForm,
+    TransitionForm,
+)
+from maillage.decisions.models import Decision, Process
+from maillage.governance.models import Circle, Workstream
+
+# How often the page of a live round asks for its fragment again, in seconds.
+POLL_SECONDS = 3
+# The button that closes a consent round (the workflow's `consent` or `object`, as answered).
+CLOSE_ROUND = "close_round"
+
+_process = one_of(Process.objects.select_related("circle", "workstream"))
+_decision = one_of(Decision.objects.select_related("circle", "workstream"))
+_circle = one_of(Circle.objects.all(), by="slug")
+_workstream = one_of(Workstream.objects.all(), by="slug")
+
+
+def process_url(process: Process) -> str:
+    return reverse("decisions:process_detail", kwargs={"pk": process.pk})
+
+
+def decision_url(decision: Decision) -> str:
+    return reverse("decisions:decision_detail", kwargs={"pk": decision.pk})
+
+
+def _kind(group: Circle | Workstream) -> str:
+    return "circle" if isinstance(group, Circle) else "workstream"
+
+
+def group_processes_url(group: Circle | Workstream) -> str:
+    return reverse(f"decisions:{_kind(group)}_processes", kwargs={"slug": group.slug})
+
+
+# The register
+
+
+@permission_required("decisions.view_register")
+def register(request: HttpRequest) -> HttpResponse:
+    page = selectors.register(viewer=request.user, page=request.GET.get("page") or 1)
+    context = {"page": page, "mine": selectors.my_processes(viewer=request.user)}
+    return render(request, "decisions/register.html", context)
+
+
+@permission_required("decisions.view_decision", obj=_decision)
+def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    detail = selectors.decision_detail(viewer=request.user, pk=pk)
+    if detail is None:
+        raise Http404
+    return render(request, "decisions/decision_detail.html", {"detail": detail})
+
+
+# The processes of a circle or a workstream
+
+
+def _in_each_group(
+    permission: str, view: Callable[[HttpRequest, Circle | Workstream], HttpResponse]
+) -> tuple[Callable[[HttpRequest, str], HttpResponse], Callable[[HttpRequest, str], HttpResponse]]:
+    @permission_required(permission, obj=_circle)
+    def in_circle(request: HttpRequest, slug: str) -> HttpResponse:
+        return view(request, _circle(request, slug))
+
+    @permission_required(permission, obj=_workstream)
+    def in_workstream(request: HttpRequest, slug: str) -> HttpResponse:
+        return view(request, _workstream(request, slug))
+
+    return in_circle, in_workstream
+
+
+def _group_processes(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
+    page = selectors.process_list(
+        viewer=request.user, group=group, page=request.GET.get("page") or 1
+    )
+    context = {
+        "group": group,
+        "page": page,
+        "workflow": workflows.CONSENT,
+        "may_start": has_perm(request.user, "decisions.start_process", group),
+        "create_url": reverse(
+            f"decisions:{_kind(group)}_process_create", kwargs={"slug": group.slug}
+        ),
+    }
+    return render(request, "decisions/process_list.html", context)
+
+
+def _process_create(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
+    form = ProcessForm(request.POST or None, group=group)
+    done = form_redirect(
+        request,
+        form,
+        lambda actor: services.process_start(actor=actor, data=form.to_data()),
+        success=_("The proposal was saved as a draft; present it when it is ready."),
+        to=process_url,
+    )
+    if done:
+        return done
+    context = {
+        "form": form,
+        "group": group,
+        "group_url": group_processes_url(group),
+        "title": _("Put a proposal to “%(name)s”") % {"name": group.name},
+        "submit": _("Save the proposal"),
+        "cancel_url": group_processes_url(group),
+    }
+    return render(request, "decisions/form.html", context, status=form_status(form))
+
+
+circle_processes, workstream_processes = _in_each_group(
+    "decisions.view_processes", _group_processes
+)
+circle_process_create, workstream_process_create = _in_each_group(
+    "decisions.start_process", _process_create
+)
+
+
+# A process
+
+
+def _process_page(
+    request: HttpRequest,
+    pk: int,
+    *,
+    status: int = 200,
+    forms_given: dict[str, forms.Form] | None = None,
+) -> HttpResponse:
+    detail = selectors.process_detail(viewer=request.user, pk=pk)
+    if detail is None:
+        raise Http404
+    given = forms_given or {}
+    context: dict[str, Any] = {
+        "detail": detail,
+        "process": detail.process,
+        "group_url": group_processes_url(detail.process.group),
+        "workflow": workflows.CONSENT,
+        "poll_seconds": POLL_SECONDS,
+        # Read by the live fragment too, rendered alone for HTMX.
+        "show_people": detail.show_people,
+        "polling": detail.process.state in workflows.ROUND_STATES,
+        "close_round": CLOSE_ROUND,
+        "transition_form": given.get("transition") or TransitionForm(),
+        "answer_form": given.get("answer")
+        or AnswerForm(
+            initial={"position": detail.my_answer.position, "reason": detail.my_answer.reason}
+            if detail.my_answer
+            else None
+        ),
+        "remark_form": given.get("remark") or RemarkForm(),
+        "record_form": given.get("record") or RecordAnswerForm(voices=detail.voices),
+        "record_remark_form": given.get("record_remark") or RecordRemarkForm(voices=detail.voices),
+    }
+    response = render_page_or_fragment(request, "decisions/process_detail.html", "live", context)
+    response.status_code = status
+    return response
+
+
+@permission_required("decisions.view_process", obj=_process)
+def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _process_page(request, pk)
+
+
+def _post(
+    request: HttpRequest,
+    pk: int,
+    name: str,
+    form: forms.Form,
+    action: Callable[[User], object],
+    success: str,
+) -> HttpResponse:
+    """A form of the process page: the service's refusal comes back at the form's fields, on the
+    page itself (400, or 403 for a role that may not fire the step), with what was typed."""
+    process = _process(request, pk)
+    status = 400
+    if form.is_valid():
+        try:
+            action(actor_of(request))
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            status = 403
+        else:
+            messages.success(request, success)
+            return redirect(process_url(process))
+    return _process_page(request, pk, status=status, forms_given={name: form})
+
+
+@permission_required("decisions.drive_process", obj=_process)
+@require_POST
+def process_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = TransitionForm(request.POST)
+
+    def fire(actor: User) -> object:
+        key = form.cleaned_data["transition"]
+        if key == CLOSE_ROUND:
+            return services.consent_round_close(actor=actor, process=process)
+        return services.process_transition(
+            actor=actor,
+            process=process,
+            transition=key,
+            deadline=form.cleaned_data.get("deadline"),
+        )
+
+    return _post(request, pk, "transition", form, fire, _("Done: the process moved on."))
+
+
+@permission_required("decisions.amend_proposal", obj=_process)
+def process_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+
+    def page(form: AmendForm) -> HttpResponse:
+        context = {
+            "form": form,
+            "group": process.group,
+            "group_url": group_processes_url(process.group),
+            "process": process,
+            "title": _("Amend the proposal “%(title)s”") % {"title": process.title},
+            "intro": _("The current text is kept as version %(version)s.")
+            % {"version": process.version},
+            "submit": _("Save the amended proposal"),
+            "cancel_url": process_url(process),
+        }
+        return render(request, "decisions/form.html", context, status=form_status(form))
+
+    return edit_page(
+        request,
+        process,
+        lambda data: AmendForm(data, initial={"title": process.title, "text": process.proposal}),
+        lambda actor, form, version: services.proposal_amend(
+            actor=actor,
+            process=process,
+            title=form.cleaned_data["title"],
+            text=form.cleaned_data["text"],
+            note=form.cleaned_data["note"],
+            version=version,
+        ),
+        success=_("The proposal was amended."),
+        to=process_url(process),
+        page=page,
+    )
+
+
+@permission_required("decisions.take_part", obj=_process)
+@require_POST
+def remark_add(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = RemarkForm(request.POST)
+    return _post(
+        request,
+        pk,
+        "remark",
+        form,
+        lambda actor: services.remark_add(
+            actor=actor, process=process, text=form.cleaned_data["text"]
+        ),
+        _("Your question or reaction was added."),
+    )
+
+
+@permission_required("decisions.record_answer", obj=_process)
+@require_POST
+def remark_record(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = RecordRemarkForm(request.POST, voices=selectors.voices(process.group))
+    return _post(
+        request,
+        pk,
+        "record_remark",
+        form,
+        lambda actor: services.remark_add(
+            actor=actor,
+            process=process,
+            text=form.cleaned_data["text"],
+            person=form.cleaned_data["person"],
+        ),
+        _("The question or reaction was recorded."),
+    )
+
+
+@permission_required("decisions.take_part", obj=_process)
+@require_POST
+def answer_give(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = AnswerForm(request.POST)
+    return _post(
+        request,
+        pk,
+        "answer",
+        form,
+        lambda actor: services.answer_give(
+            actor=actor,
+            process=process,
+            position=form.cleaned_data["position"],
+            reason=form.cleaned_data["reason"],
+        ),
+        _("Your answer was recorded."),
+    )
+
+
+@permission_required("decisions.record_answer", obj=_process)
+@require_POST
+def answer_record(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = RecordAnswerForm(request.POST, voices=selectors.voices(process.group))
+    return _post(
+        request,
+        pk,
+        "record",
+        form,
+        lambda actor: services.answer_give(
+            actor=actor,
+            process=process,
+            position=form.cleaned_data["position"],
+            reason=form.cleaned_data["reason"],
+            person=form.cleaned_data["person"],
+        ),
+        _("The answer given offline was recorded."),
+    )

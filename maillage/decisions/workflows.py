@@ -1,0 +1,122 @@
+"""State machines of the decisions app, declared as data on the core engine
+(`maillage.core.workflows`).
+
+Workflow roles (`rules.workflow_roles` says which an actor holds for a process):
+
+- ``proposer``: who started the process;
+- ``facilitator``: the account named to facilitate it;
+- ``lead``: the holder of the lead role (*premier lien*) of its circle or workstream;
+- ``staff``: coordination staff and administrators;
+- ``platform``: nobody; only the platform itself (a task at the deadline) fires these alone.
+
+Closing a consent round fires `consent` when no voice objects and `object` otherwise
+(`services.consent_round_close`); at the deadline the platform closes it the same way.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.workflows import PLATFORM, State, Transition, Workflow
+
+PROPOSER = "proposer"
+FACILITATOR = "facilitator"
+LEAD = "lead"
+STAFF = "staff"
+
+# Facets of a state: a round is running (the page follows it), the process is over.
+ROUND = "round"
+CLOSED = "closed"
+EDITABLE = "editable"  # the proposal may be amended and its changes edited
+
+_DRIVERS = frozenset({FACILITATOR, STAFF})
+_OWNERS = frozenset({PROPOSER, FACILITATOR, STAFF})
+_CLOSERS = frozenset({FACILITATOR, STAFF, PLATFORM})
+_ESCALATORS = frozenset({FACILITATOR, LEAD, STAFF})
+_RUNNING = ("presented", "clarifying", "reactions", "amended", "consent_round", "integrating")
+
+CONSENT = Workflow(
+    key="consent",
+    initial="draft",
+    states=(
+        State("draft", _("Draft"), tags=frozenset({EDITABLE})),
+        State("presented", _("Presented")),
+        State("clarifying", _("Clarifying questions"), tags=frozenset({ROUND})),
+        State("reactions", _("Quick reactions"), tags=frozenset({ROUND})),
+        State("amended", _("Amended"), tags=frozenset({EDITABLE})),
+        State("consent_round", _("Consent round"), tags=frozenset({ROUND})),
+        State("integrating", _("Integrating objections"), tags=frozenset({EDITABLE})),
+        State("consented", _("Consented"), tags=frozenset({CLOSED})),
+        State("withdrawn", _("Withdrawn"), tags=frozenset({CLOSED})),
+        State("escalated", _("Escalated to the parent circle"), tags=frozenset({CLOSED})),
+    ),
+    transitions=(
+        Transition("present", _("Present the proposal"), ("draft",), "presented", _OWNERS),
+        Transition(
+            "open_clarifying",
+            _("Open the clarifying questions"),
+            ("presented",),
+            "clarifying",
+            _DRIVERS,
+        ),
+        Transition(
+            "open_reactions",
+            _("Open the quick reactions"),
+            ("clarifying",),
+            "reactions",
+            _DRIVERS,
+        ),
+        Transition(
+            "amend",
+            _("Amend the proposal"),
+            ("reactions", "integrating"),
+            "amended",
+            _OWNERS,
+        ),
+        Transition(
+            "open_consent",
+            _("Open the consent round"),
+            ("reactions", "amended", "integrating"),
+            "consent_round",
+            _DRIVERS,
+        ),
+        Transition("consent", _("Record the consent"), ("consent_round",), "consented", _CLOSERS),
+        Transition(
+            "object",
+            _("Go to the integration of objections"),
+            ("consent_round",),
+            "integrating",
+            _CLOSERS,
+        ),
+        Transition(
+            "withdraw", _("Withdraw the proposal"), ("draft", *_RUNNING), "withdrawn", _OWNERS
+        ),
+        Transition(
+            "escalate",
+            _("Escalate to the parent circle"),
+            _RUNNING,
+            "escalated",
+            _ESCALATORS,
+        ),
+    ),
+    refusals={
+        _OWNERS: _(
+            "Only the proposer, the facilitator or coordination staff may do this: "
+            "“%(transition)s”."
+        ),
+        _DRIVERS: _("Only the facilitator or coordination staff may do this: “%(transition)s”."),
+        _CLOSERS: _("Only the facilitator or coordination staff may do this: “%(transition)s”."),
+        _ESCALATORS: _(
+            "Only the facilitator, the lead link of the circle or workstream, or coordination "
+            "staff may do this: “%(transition)s”."
+        ),
+    },
+)
+
+WORKFLOWS = {CONSENT.key: CONSENT}
+
+ROUND_STATES = CONSENT.keys_tagged(ROUND)
+CLOSED_STATES = CONSENT.keys_tagged(CLOSED)
+EDITABLE_STATES = CONSENT.keys_tagged(EDITABLE)
+# Whose round the transition opens.
+OPENS = {"open_clarifying": "clarifying", "open_reactions": "reactions", "open_consent": "consent"}
