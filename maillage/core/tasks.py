@@ -27,6 +27,8 @@ def send_notification_email(
     from datetime import datetime
 
     from maillage.core.replies.addresses import reply_address
+    from maillage.core.replies.outcomes import how_to_answer
+    from maillage.core.replies.registry import REPLY_HANDLERS
 
     notification = (
         Notification.objects.select_related("recipient").filter(pk=notification_id).first()
@@ -48,6 +50,9 @@ def send_notification_email(
                 object_id=reply_object_id,
                 expires=datetime.fromisoformat(reply_until) if reply_until else None,
             )
+        purpose = REPLY_HANDLERS.get(reply_purpose)
+        if reply_to and purpose is not None:
+            body = f"{body}\n\n{how_to_answer(purpose.accepts)}"  # only where replying answers
         EmailMessage(
             settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.subject,
             body,

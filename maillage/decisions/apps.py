@@ -13,8 +13,9 @@ class DecisionsConfig(NavigationMixin, AppConfig):
 
     def ready(self) -> None:
         from maillage.core import my_space
-        from maillage.decisions import panels, rules, verbs  # noqa: F401 (registrations)
+        from maillage.decisions import panels, replies, rules, verbs  # noqa: F401 (registrations)
 
         super().ready()
+        replies.register()  # a consent round's answers by e-mail
         # My space: the consent rounds awaiting the person's answer.
         my_space.AWAITING.register(panels.my_answers)

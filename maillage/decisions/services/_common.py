@@ -13,6 +13,7 @@ from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.core.services import notify
+from maillage.core.services.notifications import AwaitedAnswer
 from maillage.decisions import selectors, workflows
 from maillage.decisions.models import (
     Process,
@@ -20,6 +21,9 @@ from maillage.decisions.models import (
 )
 from maillage.decisions.rules import workflow_roles
 from maillage.decisions.verbs import DecisionVerb
+
+# The reply purpose of the e-mails that await an answer in a consent round (`decisions.replies`).
+CONSENT_REPLY = "consent"
 
 
 def _user(actor: Actor) -> User | None:
@@ -31,9 +35,12 @@ def _roles(actor: Actor, process: Process) -> set[str] | None:
     return None if actor is SYSTEM else workflow_roles(actor, process)
 
 
-def _tell_participants(process: Process, subject: str, body: str, url: str) -> None:
+def _tell_participants(
+    process: Process, subject: str, body: str, url: str, *, answer: AwaitedAnswer | None = None
+) -> None:
     """Notify (in the platform and by e-mail, once committed) every participant with an active
-    account: the members of the group and the substitutes of their seats."""
+    account: the members of the group and the substitutes of their seats. With `answer`, each
+    may answer by replying to the e-mail."""
     people = {
         p.user_id
         for voice in selectors.voices(process.group)
@@ -41,7 +48,7 @@ def _tell_participants(process: Process, subject: str, body: str, url: str) -> N
         if p.user_id
     }
     for account in User.objects.filter(pk__in=people, is_active=True).order_by("pk"):
-        notify(recipient=account, subject=subject, body=body, url=url)
+        notify(recipient=account, subject=subject, body=body, url=url, answer=answer)
 
 
 def _close_round(process: Process, outcome: str) -> Round | None:

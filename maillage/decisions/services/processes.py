@@ -17,6 +17,7 @@ from maillage.core.actors import Actor
 from maillage.core.dates import long_date
 from maillage.core.models import User
 from maillage.core.permissions import require
+from maillage.core.services.notifications import AwaitedAnswer
 from maillage.core.versions import lock
 from maillage.decisions import workflows
 from maillage.decisions.models import (
@@ -30,6 +31,7 @@ from maillage.decisions.models import (
 )
 from maillage.decisions.paths import process_path
 from maillage.decisions.services._common import (
+    CONSENT_REPLY,
     _close_round,
     _move,
     _open_round,
@@ -55,6 +57,10 @@ def _tell_answer_awaited(process: Process) -> None:
             _("Your answer is awaited: “%(title)s”") % {"title": process.title},
             body,
             process_path(process),
+            # Replying to the e-mail answers (`decisions.replies`), until the deadline.
+            answer=AwaitedAnswer(
+                purpose=CONSENT_REPLY, object_id=process.pk, until=process.deadline
+            ),
         )
 
 
