@@ -8,7 +8,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self) -> None:
-        from maillage.core import my_space
+        from maillage.core import my_space, navigation
         from maillage.governance.calendar_sources import register_calendar_source
         from maillage.governance.panels import GROUP_PANELS
         from maillage.meetings import calendar, panels, rules, verbs  # noqa: F401 (registrations)
@@ -19,3 +19,11 @@ class MeetingsConfig(AppConfig):
         GROUP_PANELS.register(panels.group_meetings_panel)
         # My space: the action items the person carries.
         my_space.AWAITING.register(panels.my_action_items)
+        # The coming meetings of the person's groups, beside the governance calendar.
+        navigation.register_account_link(
+            key="meetings",
+            label=_("Meetings"),
+            url_name="meetings:meeting_list",
+            order=310,
+            visible="meetings.view_list",
+        )

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.permissions import add_perm, has_perm
-from maillage.core.rules import is_staff
+from maillage.core.rules import is_authenticated, is_staff
 from maillage.governance.models import Circle, RoleAssignment, RoleKind, Workstream
 from maillage.meetings import workflows
 from maillage.meetings.models import ActionItem, Invitee, Meeting
@@ -111,6 +111,12 @@ def workflow_roles(user: Viewer, meeting: Meeting) -> set[str]:
     return found
 
 
+add_perm(
+    "meetings.view_list",
+    is_authenticated,
+    # The list itself shows each person only the meetings of the groups they may read.
+    _("Log in to see the meetings of your circles and workstreams."),
+)
 add_perm(
     "meetings.view_meetings",
     is_staff | sees_group,

@@ -16,6 +16,7 @@ from maillage.core.models import User
 from maillage.core.permissions import has_perm
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.quorum import Present, QuorumResult, quorum, rule_of
+from maillage.governance.selectors import visibility
 from maillage.meetings.models import (
     ActionItem,
     AgendaItem,
@@ -66,6 +67,34 @@ def group_meetings(*, viewer: Viewer, group: Circle | Workstream) -> QuerySet[Me
             invitee_count=Count("invitees", distinct=True),
         )
         .order_by("-starts_at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class MeetingList:
+    coming: QuerySet[Meeting]  # soonest first, to paginate
+    recent: list[Meeting]  # the last few held or cancelled, newest first
+
+
+RECENT_SHOWN = 10
+
+
+def meeting_list(*, viewer: Viewer) -> MeetingList:
+    """The meetings of every circle and workstream whose meetings `viewer` may read (governance's
+    visibility: every group for partner members and staff, a guest's own workstreams): the coming
+    ones, and the few last past. Three queries a page, whatever the number of meetings."""
+    seen = visibility(viewer)
+    if seen.circles:
+        where = Q()
+    elif seen.workstream_ids:
+        where = Q(workstream_id__in=seen.workstream_ids)
+    else:
+        return MeetingList(coming=Meeting.objects.none(), recent=[])
+    meetings = Meeting.objects.filter(where).select_related("circle", "workstream")
+    now = timezone.now()
+    return MeetingList(
+        coming=meetings.filter(ends_at__gte=now).order_by("starts_at", "pk"),
+        recent=list(meetings.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:RECENT_SHOWN]),
     )
 
 

@@ -6,6 +6,7 @@ from maillage.meetings import views
 app_name = "meetings"
 
 urlpatterns = [
+    path("", views.meeting_list, name="meeting_list"),
     path(
         pgettext_lazy("URL", "circles/<slug:slug>/"),
         views.circle_meetings,

@@ -64,6 +64,17 @@ def _group_page(request: HttpRequest, group: Circle | Workstream) -> HttpRespons
     return render(request, "meetings/group_meetings.html", context)
 
 
+@permission_required("meetings.view_list")
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    """The coming meetings of every group the person may read, and the last few past ones."""
+    meetings = selectors.meeting_list(viewer=request.user)
+    context = {
+        "page": Paginator(meetings.coming, PAGE_SIZE).get_page(request.GET.get("page")),
+        "recent": meetings.recent,
+    }
+    return render(request, "meetings/meeting_list.html", context)
+
+
 @permission_required("meetings.view_meetings", obj=_circle)
 def circle_meetings(request: HttpRequest, slug: str) -> HttpResponse:
     return _group_page(request, _circle(request, slug))

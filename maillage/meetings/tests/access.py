@@ -43,6 +43,8 @@ circle = {"kwargs": lambda d: {"slug": d.gov_circle.slug}}
 workstream = {"kwargs": lambda d: {"slug": d.gov_workstream.slug}}
 
 ACCESS = {
+    # Everyone logged in: the list shows each only the meetings they may read.
+    "meetings:meeting_list": Expect.authenticated(),
     # Inside circles and workstreams: partner members, staff (a workstream's own participants
     # too, none among the sample accounts).
     "meetings:circle_meetings": Expect.members(**circle),

@@ -14,10 +14,10 @@ from maillage.core.roles import Role
 from maillage.core.tests.factories import user_with_role
 from maillage.governance import selectors as governance_selectors
 from maillage.governance.models import Membership
-from maillage.governance.tests.factories import PersonFactory
+from maillage.governance.tests.factories import PersonFactory, WorkstreamFactory, guest_of
 from maillage.meetings import services
 from maillage.meetings.models import Meeting
-from maillage.meetings.tests.factories import member_with_seat, moment
+from maillage.meetings.tests.factories import MeetingFactory, member_with_seat, moment
 from maillage.meetings.tests.test_services import attend
 
 
@@ -242,3 +242,29 @@ def test_the_pages_answer_at_french_and_english_paths(table):
     assert english == f"/en/meetings/circles/{table.circle.slug}/"
     page = login(table.municipal).get(english)
     assert page.status_code == 200 and "Rencontre de la table" in page.text
+
+
+def test_the_list_of_meetings_shows_each_person_what_they_may_read(table, query_budget):
+    """Partner members see every group's coming meetings, with the group named; a guest only
+    their workstream's; a visitor is asked to log in. Its query count does not grow."""
+    workstream = WorkstreamFactory(name="Chantier des cuisines")
+    MeetingFactory(
+        circle=None, workstream=workstream, title="Rencontre du chantier", starts_at=moment(3)
+    )
+    guest = guest_of(WorkstreamFactory(name="Chantier voisin"))
+    page = login(table.municipal).get(url("meeting_list")).text
+    assert f'<a href="{url("meeting_list")}"' in page  # among the account's links
+    assert "Rencontre de la table" in page and "Rencontre du chantier" in page
+    assert "Chantier des cuisines" in page
+    guest_page = login(guest).get(url("meeting_list")).text
+    assert "Rencontre de la table" not in guest_page and "Rencontre du chantier" not in guest_page
+    assert "Aucune rencontre n’est prévue." in guest_page
+    assert Client().get(url("meeting_list")).status_code == 302
+    meter = query_budget(20)
+    client = login(table.municipal)
+    small = meter.get(client, url("meeting_list"))
+    for n in range(25):
+        MeetingFactory(
+            circle=None, workstream=workstream, title=f"Rencontre {n}", starts_at=moment(4 + n)
+        )
+    assert meter.get(client, url("meeting_list")) == small
