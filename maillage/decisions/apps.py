@@ -13,9 +13,12 @@ class DecisionsConfig(NavigationMixin, AppConfig):
 
     def ready(self) -> None:
         from maillage.core import my_space
-        from maillage.decisions import panels, replies, rules, verbs  # noqa: F401 (registrations)
+        from maillage.decisions import calendar, panels, replies, rules, verbs  # noqa: F401
+        from maillage.governance.calendar_sources import register_calendar_source
 
         super().ready()
         replies.register()  # a consent round's answers by e-mail
+        # The decisions due for review on the governance calendar, its feed and My space.
+        register_calendar_source(calendar.SOURCE)
         # My space: the consent rounds awaiting the person's answer.
         my_space.AWAITING.register(panels.my_answers)

@@ -19,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import Promise
 
 from maillage.core import cache
@@ -42,6 +43,18 @@ class EventWindow:
     circle_ids: set[int] | None
     workstream_ids: set[int] | None
     limit: int | None = None
+
+    def in_groups(self) -> Q:
+        """The condition on a row's `circle` and `workstream` that keeps the window's groups."""
+        in_circles = (
+            Q(circle__isnull=False) if self.circle_ids is None else Q(circle_id__in=self.circle_ids)
+        )
+        in_workstreams = (
+            Q(workstream__isnull=False)
+            if self.workstream_ids is None
+            else Q(workstream_id__in=self.workstream_ids)
+        )
+        return in_circles | in_workstreams
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -74,17 +73,7 @@ def meeting_events(window: EventWindow) -> list[CalendarEvent]:
         .select_related("circle", "workstream")
     )
     if window.circle_ids is not None or window.workstream_ids is not None:
-        in_circles = (
-            Q(circle__isnull=False)
-            if window.circle_ids is None
-            else Q(circle_id__in=window.circle_ids)
-        )
-        in_workstreams = (
-            Q(workstream__isnull=False)
-            if window.workstream_ids is None
-            else Q(workstream_id__in=window.workstream_ids)
-        )
-        meetings = meetings.filter(in_circles | in_workstreams)
+        meetings = meetings.filter(window.in_groups())
     if window.limit is not None:
         meetings = meetings.order_by("starts_at", "pk")[: window.limit]
     return [meeting_event(m) for m in meetings]
