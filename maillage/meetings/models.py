@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.models import Timestamped, user_reference
 from maillage.core.uploads import private_storage
 from maillage.governance.models import Circle, Workstream
+from maillage.governance.models._common import exactly_one, owner_reference
 from maillage.meetings.workflows import COMING_STATES, HELD_STATES, MEETING
 from maillage.network.models import Person, Seat
 
@@ -28,22 +29,8 @@ class MeetingFormat(models.TextChoices):
 class Meeting(Timestamped):
     """A meeting of one circle or one workstream."""
 
-    circle = models.ForeignKey(
-        Circle,
-        verbose_name=_("circle"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="meetings",
-    )
-    workstream = models.ForeignKey(
-        Workstream,
-        verbose_name=_("workstream"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="meetings",
-    )
+    circle = owner_reference(Circle, _("circle"), "meetings")
+    workstream = owner_reference(Workstream, _("workstream"), "meetings")
     title = models.CharField(_("title"), max_length=200)
     format = models.CharField(
         _("format"), max_length=16, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
@@ -102,8 +89,7 @@ class Meeting(Timestamped):
         indexes = [models.Index(fields=["starts_at"], name="meeting_starts_at")]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(circle__isnull=False) & Q(workstream__isnull=True))
-                | (Q(circle__isnull=True) & Q(workstream__isnull=False)),
+                condition=exactly_one("circle", "workstream"),
                 name="meeting_circle_xor_workstream",
                 violation_error_message=_("A meeting is either of a circle or of a workstream."),
             ),

@@ -1,5 +1,5 @@
-"""Pages of the decisions app: the register and a decision, the processes of a circle or a
-workstream, a process (its live round refreshed by HTMX), and the forms that move it along."""
+"""The processes of a circle or a workstream, and a process's page (its live round refreshed
+by HTMX) with the forms that move it along."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from maillage.core.actions import edit_page, form_redirect, form_status
 from maillage.core.actors import actor_of
 from maillage.core.forms import apply_errors
 from maillage.core.htmx import render_page_or_fragment
-from maillage.core.lookups import one_of
 from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required
 from maillage.decisions import selectors, services, workflows
@@ -32,69 +31,19 @@ from maillage.decisions.forms import (
     RemarkForm,
     TransitionForm,
 )
-from maillage.decisions.models import Decision, Process
+from maillage.decisions.views._common import (
+    _in_each_group,
+    _kind,
+    _process,
+    group_processes_url,
+    process_url,
+)
 from maillage.governance.models import Circle, Workstream
 
 # How often the page of a live round asks for its fragment again, in seconds.
 POLL_SECONDS = 3
 # The button that closes a consent round (the workflow's `consent` or `object`, as answered).
 CLOSE_ROUND = "close_round"
-
-_process = one_of(Process.objects.select_related("circle", "workstream"))
-_decision = one_of(Decision.objects.select_related("circle", "workstream"))
-_circle = one_of(Circle.objects.all(), by="slug")
-_workstream = one_of(Workstream.objects.all(), by="slug")
-
-
-def process_url(process: Process) -> str:
-    return reverse("decisions:process_detail", kwargs={"pk": process.pk})
-
-
-def decision_url(decision: Decision) -> str:
-    return reverse("decisions:decision_detail", kwargs={"pk": decision.pk})
-
-
-def _kind(group: Circle | Workstream) -> str:
-    return "circle" if isinstance(group, Circle) else "workstream"
-
-
-def group_processes_url(group: Circle | Workstream) -> str:
-    return reverse(f"decisions:{_kind(group)}_processes", kwargs={"slug": group.slug})
-
-
-# The register
-
-
-@permission_required("decisions.view_register")
-def register(request: HttpRequest) -> HttpResponse:
-    page = selectors.register(viewer=request.user, page=request.GET.get("page") or 1)
-    context = {"page": page, "mine": selectors.my_processes(viewer=request.user)}
-    return render(request, "decisions/register.html", context)
-
-
-@permission_required("decisions.view_decision", obj=_decision)
-def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    detail = selectors.decision_detail(viewer=request.user, pk=pk)
-    if detail is None:
-        raise Http404
-    return render(request, "decisions/decision_detail.html", {"detail": detail})
-
-
-# The processes of a circle or a workstream
-
-
-def _in_each_group(
-    permission: str, view: Callable[[HttpRequest, Circle | Workstream], HttpResponse]
-) -> tuple[Callable[[HttpRequest, str], HttpResponse], Callable[[HttpRequest, str], HttpResponse]]:
-    @permission_required(permission, obj=_circle)
-    def in_circle(request: HttpRequest, slug: str) -> HttpResponse:
-        return view(request, _circle(request, slug))
-
-    @permission_required(permission, obj=_workstream)
-    def in_workstream(request: HttpRequest, slug: str) -> HttpResponse:
-        return view(request, _workstream(request, slug))
-
-    return in_circle, in_workstream
 
 
 def _group_processes(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
@@ -267,82 +216,4 @@ def process_amend(request: HttpRequest, pk: int) -> HttpResponse:
         success=_("The proposal was amended."),
         to=process_url(process),
         page=page,
-    )
-
-
-@permission_required("decisions.take_part", obj=_process)
-@require_POST
-def remark_add(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
-    form = RemarkForm(request.POST)
-    return _post(
-        request,
-        pk,
-        "remark",
-        form,
-        lambda actor: services.remark_add(
-            actor=actor, process=process, text=form.cleaned_data["text"]
-        ),
-        _("Your question or reaction was added."),
-    )
-
-
-@permission_required("decisions.record_answer", obj=_process)
-@require_POST
-def remark_record(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
-    form = RecordRemarkForm(request.POST, voices=selectors.voices(process.group))
-    return _post(
-        request,
-        pk,
-        "record_remark",
-        form,
-        lambda actor: services.remark_add(
-            actor=actor,
-            process=process,
-            text=form.cleaned_data["text"],
-            person=form.cleaned_data["person"],
-        ),
-        _("The question or reaction was recorded."),
-    )
-
-
-@permission_required("decisions.take_part", obj=_process)
-@require_POST
-def answer_give(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
-    form = AnswerForm(request.POST)
-    return _post(
-        request,
-        pk,
-        "answer",
-        form,
-        lambda actor: services.answer_give(
-            actor=actor,
-            process=process,
-            position=form.cleaned_data["position"],
-            reason=form.cleaned_data["reason"],
-        ),
-        _("Your answer was recorded."),
-    )
-
-
-@permission_required("decisions.record_answer", obj=_process)
-@require_POST
-def answer_record(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
-    form = RecordAnswerForm(request.POST, voices=selectors.voices(process.group))
-    return _post(
-        request,
-        pk,
-        "record",
-        form,
-        lambda actor: services.answer_give(
-            actor=actor,
-            process=process,
-            position=form.cleaned_data["position"],
-            reason=form.cleaned_data["reason"],
-            person=form.cleaned_data["person"],
-        ),
-        _("The answer given offline was recorded."),
     )

@@ -1,0 +1,43 @@
+"""Decision processes, their rounds and answers, and the register of decisions they produce.
+
+A process belongs to a circle or to a workstream; its `kind` says which method it follows
+(consent for now; advice, elections and polls come as further kinds with their own workflows) and
+its `state` is a key of that kind's workflow (`workflows.py`). Rounds and answers are generic:
+a round has a kind (clarifying questions, quick reactions, consent…) and a number; an answer is
+a person's position in a round, with the organization whose voice it carries.
+"""
+
+from maillage.decisions.models.processes import (
+    Process,
+    ProcessKind,
+    ProcessMode,
+    ProposalVersion,
+    Visibility,
+)
+from maillage.decisions.models.register import Decision, StructuralChange
+from maillage.decisions.models.rounds import (
+    Answer,
+    Channel,
+    Position,
+    Remark,
+    Round,
+    RoundKind,
+    RoundOutcome,
+)
+
+__all__ = [
+    "Answer",
+    "Channel",
+    "Decision",
+    "Position",
+    "Process",
+    "ProcessKind",
+    "ProcessMode",
+    "ProposalVersion",
+    "Remark",
+    "Round",
+    "RoundKind",
+    "RoundOutcome",
+    "StructuralChange",
+    "Visibility",
+]
