@@ -17,6 +17,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from maillage.core.actors import Actor, actor_of
 from maillage.core.adapters import expect_signup_email
@@ -78,6 +79,17 @@ def action_redirect[T](
         return redirect(refused_to or to)
     messages.success(request, _say(success, result))
     return redirect(to)
+
+
+def back_to(request: HttpRequest, default: str) -> str:
+    """Where a button sends back: the page it was posted from (`next`) when that is a path of
+    this site, else `default`; any other address would make the button an open redirect."""
+    wanted = request.POST.get("next") or ""
+    if wanted.startswith("/") and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return default
 
 
 def refusal_message(error: Exception) -> str:

@@ -9,7 +9,6 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,6 +18,7 @@ from maillage.core import accounts, selectors, services
 from maillage.core import my_space as my_space_sections
 from maillage.core.actions import (
     action_redirect,
+    back_to,
     edit_page,
     form_redirect,
     form_status,
@@ -247,14 +247,7 @@ def platform_invitation_list(request: HttpRequest) -> HttpResponse:
 
 
 def _back(request: HttpRequest) -> str:
-    """Where a button sends back: the page it was on (`next`, on this site), else the list."""
-    wanted = request.POST.get("next") or ""
-    # A path of this site only: anything else would be read as a URL name, or lead elsewhere.
-    if wanted.startswith("/") and url_has_allowed_host_and_scheme(
-        wanted, allowed_hosts={request.get_host()}
-    ):
-        return wanted
-    return reverse("core:platform_invitation_list")
+    return back_to(request, reverse("core:platform_invitation_list"))
 
 
 @require_POST

@@ -18,6 +18,7 @@ class MeetingsConfig(AppConfig):
         # A circle's or a workstream's page lists its latest meetings.
         GROUP_PANELS.register(panels.group_meetings_panel)
         # My space: the action items the person carries.
+        my_space.AWAITING.register(panels.my_meeting_invitations)
         my_space.AWAITING.register(panels.my_action_items)
         # The coming meetings of the person's groups, beside the governance calendar.
         navigation.register_account_link(

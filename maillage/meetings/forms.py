@@ -257,7 +257,7 @@ class AttendanceForm(EditForm):
 
 
 class RsvpForm(forms.Form):
-    rsvp = forms.ChoiceField(label=_("Your answer"), choices=Rsvp.choices)
+    rsvp = forms.ChoiceField(label=_("Your answer"), choices=Rsvp.choices, widget=forms.RadioSelect)
 
 
 class MinutesForm(forms.Form):

@@ -2,7 +2,8 @@
 
 - a circle's or a workstream's page (`governance.panels.GROUP_PANELS`): its next meeting, its
   last ones and the way to all of them;
-- My space (`core.my_space.AWAITING`): the action items the person carries, still to do.
+- My space (`core.my_space.AWAITING`): the invitations to coming meetings the person has not
+  answered, and the action items they carry, still to do.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from maillage.core.panels import Panel
 from maillage.core.permissions import has_perm
 from maillage.governance.models import Circle, Workstream
 from maillage.meetings import selectors
+from maillage.meetings.models import Rsvp
 
 # How many meetings the group's page lists before linking to all of them.
 GROUP_MEETINGS_SHOWN = 3
@@ -33,6 +35,17 @@ def group_meetings_panel(group: Circle | Workstream, request: HttpRequest) -> Pa
             "kind": "circle" if isinstance(group, Circle) else "workstream",
             "can_plan": has_perm(request.user, "meetings.plan_meeting", group),
         },
+    }
+
+
+def my_meeting_invitations(account: User, request: HttpRequest) -> Panel | None:
+    """ "What awaits me": the coming meetings to say whether one attends, answered in place."""
+    meetings = selectors.my_meeting_invitations(viewer=account)
+    if not meetings:
+        return None
+    return {
+        "template": "meetings/_my_invitations.html",
+        "context": {"meetings": meetings, "answers": Rsvp.choices},
     }
 
 

@@ -26,6 +26,7 @@ from maillage.meetings.models import (
     Meeting,
     Rsvp,
 )
+from maillage.meetings.workflows import COMING_STATES
 from maillage.network.models import Organization, Person, Sector
 
 
@@ -251,3 +252,23 @@ def my_action_items(*, viewer: Viewer) -> MyActionItems:
         .order_by(F("due_date").asc(nulls_last=True), "pk")[:MY_ACTION_ITEMS_SHOWN]
     )
     return MyActionItems(shown, shown[0].total if shown else 0, today)
+
+
+MY_INVITATIONS_SHOWN = 5
+
+
+def my_meeting_invitations(*, viewer: Viewer) -> list[Meeting]:
+    """The coming meetings the viewer is invited to and has not answered yet, soonest first
+    (one query)."""
+    if not isinstance(viewer, User):
+        return []
+    return list(
+        Meeting.objects.filter(
+            state__in=COMING_STATES,
+            starts_at__gte=timezone.now(),
+            invitees__person__user_id=viewer.pk,
+            invitees__rsvp="",
+        )
+        .select_related("circle", "workstream")
+        .order_by("starts_at", "pk")[:MY_INVITATIONS_SHOWN]
+    )

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, edit_page, form_redirect
+from maillage.core.actions import action_redirect, back_to, edit_page, form_redirect
 from maillage.core.lookups import one_of
 from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required
@@ -238,16 +238,17 @@ def meeting_invite(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     form = RsvpForm(request.POST)
+    back = back_to(request, meeting_url(meeting))
     if not form.is_valid():
         messages.error(request, _("Choose an answer."))
-        return redirect(meeting_url(meeting))
+        return redirect(back)
     return action_redirect(
         request,
         lambda actor: services.invitation_answer(
             actor=actor, meeting=meeting, rsvp=form.cleaned_data["rsvp"]
         ),
         success=_("Your answer was recorded."),
-        to=meeting_url(meeting),
+        to=back,
     )
 
 
@@ -349,14 +350,11 @@ def action_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def action_item_done(request: HttpRequest, pk: int) -> HttpResponse:
     item = _action_item(request, pk)
-    back = request.POST.get("next", "")
     return action_redirect(
         request,
         lambda actor: services.action_item_complete(actor=actor, item=item),
         success=_("Marked as done: “%(text)s”.") % {"text": item.text},
-        to=back
-        if back.startswith("/") and not back.startswith("//")
-        else meeting_url(item.meeting),
+        to=back_to(request, meeting_url(item.meeting)),
     )
 
 

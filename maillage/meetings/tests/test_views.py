@@ -151,6 +151,29 @@ def test_an_invited_member_answers_from_the_page(table):
     assert table.meeting.invitees.get(person=table.municipal.person).rsvp == "no"
 
 
+def test_an_unanswered_invitation_awaits_in_my_space_and_is_answered_there(table):
+    services.meeting_invite(actor=SYSTEM, meeting=table.meeting)
+    member = login(table.municipal)
+    page = member.get("/mon-espace/").text
+    assert "Rencontres à confirmer" in page and url("meeting_rsvp", pk=table.meeting.pk) in page
+    response = member.post(
+        url("meeting_rsvp", pk=table.meeting.pk), {"rsvp": "maybe", "next": "/mon-espace/"}
+    )
+    assert response.status_code == 302 and response.url == "/mon-espace/"
+    assert table.meeting.invitees.get(person=table.municipal.person).rsvp == "maybe"
+    assert "Rencontres à confirmer" not in member.get("/mon-espace/").text
+
+
+def test_an_answer_sent_back_elsewhere_lands_on_the_meeting(table):
+    services.meeting_invite(actor=SYSTEM, meeting=table.meeting)
+    member = login(table.municipal)
+    for elsewhere in ("https://ailleurs.example/", "//ailleurs.example/", "/\\ailleurs.example/"):
+        response = member.post(
+            url("meeting_rsvp", pk=table.meeting.pk), {"rsvp": "yes", "next": elsewhere}
+        )
+        assert response.url == url("meeting_detail", pk=table.meeting.pk)
+
+
 def test_the_meeting_is_on_the_governance_calendar_and_in_its_feed(table):
     member = login(table.municipal)
     month = table.meeting.starts_at.strftime("%Y-%m")
