@@ -21,7 +21,8 @@ count at two data sizes). Panels appear by `order`, then in registration order.
 
 A panel the same for every visitor names a `cache` namespace (`core.cache`) that every change of
 what it shows bumps, and gives its `context` as a function: the rendered panel is then kept per
-subject and language, and its queries run only when the namespace changed.
+subject and language, and its queries run only when the namespace changed. A panel the same for
+everyone it shows to, but for a detail (a button only some may use), names that detail in `vary`.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ class Panel(TypedDict):
     order: NotRequired[int]
     # A `core.cache` namespace: the panel is the same for everyone, and kept until a bump.
     cache: NotRequired[str]
+    # With `cache`, what else the panel depends on for this request (a link only some may see):
+    # one kept copy for each.
+    vary: NotRequired[tuple[object, ...]]
 
 
 # Any mapping with the keys of Panel will do (a plain dict, or a Panel).
@@ -102,6 +106,11 @@ class Panels[S]:
         return cache.fragment(
             namespace,
             visibility="public",
-            filters=[self.subject, result["template"], getattr(subject, "pk", subject)],
+            filters=[
+                self.subject,
+                result["template"],
+                getattr(subject, "pk", subject),
+                *result.get("vary", ()),
+            ],
             render=render,
         )

@@ -8,16 +8,18 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self) -> None:
-        from maillage.core import my_space, navigation
+        from maillage.core import cache, my_space, navigation
         from maillage.governance.calendar_sources import register_calendar_source
         from maillage.governance.panels import GROUP_PANELS
         from maillage.meetings import calendar, panels, rules, verbs  # noqa: F401 (registrations)
+        from maillage.meetings.models import AgendaItem, Invitee, Meeting
 
         # The meetings on the governance calendar, its iCal feed and My space's next dates.
         register_calendar_source(calendar.SOURCE)
         # A circle's or a workstream's page lists its latest meetings.
         GROUP_PANELS.register(panels.group_meetings_panel)
-        # My space: the action items the person carries.
+        cache.bump_on_change(panels.PANEL_CACHE, Meeting, AgendaItem, Invitee)
+        # My space: the invitations to answer and the action items the person carries.
         my_space.AWAITING.register(panels.my_meeting_invitations)
         my_space.AWAITING.register(panels.my_action_items)
         # The coming meetings of the person's groups, beside the governance calendar.

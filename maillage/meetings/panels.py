@@ -19,22 +19,30 @@ from maillage.meetings.models import Rsvp
 
 # How many meetings the group's page lists before linking to all of them.
 GROUP_MEETINGS_SHOWN = 3
+# Bumped by every change of a meeting, its agenda or its invitations (`MeetingsConfig.ready`).
+PANEL_CACHE = "meetings.group_panel"
 
 
 def group_meetings_panel(group: Circle | Workstream, request: HttpRequest) -> Panel | None:
-    """The group's latest meetings (two queries), for those who may see them."""
+    """The group's latest meetings, for those who may see them: the same for all of them, so
+    kept until a meeting, its agenda or its invitations change (`PANEL_CACHE`)."""
     if not selectors.may_see_group(request.user, group):
         return None
-    meetings = list(
-        selectors.group_meetings(viewer=request.user, group=group)[:GROUP_MEETINGS_SHOWN]
-    )
+    can_plan = has_perm(request.user, "meetings.plan_meeting", group)
+
+    def context() -> dict[str, object]:
+        meetings = selectors.group_meetings(viewer=request.user, group=group)
+        return {
+            "meetings": list(meetings[:GROUP_MEETINGS_SHOWN]),
+            "kind": "circle" if isinstance(group, Circle) else "workstream",
+            "can_plan": can_plan,
+        }
+
     return {
         "template": "meetings/_group_panel.html",
-        "context": {
-            "meetings": meetings,
-            "kind": "circle" if isinstance(group, Circle) else "workstream",
-            "can_plan": has_perm(request.user, "meetings.plan_meeting", group),
-        },
+        "context": context,
+        "cache": PANEL_CACHE,
+        "vary": (can_plan,),
     }
 
 

@@ -6,7 +6,10 @@ import datetime as dt
 
 import icalendar
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from maillage.core.permissions import SYSTEM
@@ -105,6 +108,38 @@ def test_a_represented_person_without_a_substitute_is_refused_at_the_field(table
     assert response.status_code == 400
     assert f"substitute_{person.pk}" in response.context["form"].errors
     assert not table.meeting.attendances.exists()
+
+
+def test_the_circles_meetings_are_kept_until_a_meeting_changes(table):
+    cache.clear()
+    circle_page = reverse("governance:circle_detail", kwargs={"slug": table.circle.slug})
+    staff, member = login(user_with_role(Role.STAFF)), login(table.municipal)
+
+    def meeting_queries(client: Client) -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(circle_page).text
+        return page, sum('"meetings_meeting"' in q["sql"] for q in captured.captured_queries)
+
+    page, queries = meeting_queries(staff)
+    assert "Rencontre de la table" in page and "Planifier une rencontre" in page and queries
+    page, queries = meeting_queries(staff)
+    assert "Rencontre de la table" in page and queries == 0
+    # Kept apart for those who may not plan one: no button taken from the staff's copy.
+    page, _queries = meeting_queries(member)
+    assert "Rencontre de la table" in page and "Planifier une rencontre" not in page
+    start = moment(days=40)
+    services.meeting_plan(
+        actor=SYSTEM,
+        group=table.circle,
+        data=services.MeetingData(
+            title="Rencontre de printemps",
+            starts_at=start,
+            ends_at=start + dt.timedelta(hours=2),
+            place="Baie-Saint-Paul",
+        ),
+    )
+    page, queries = meeting_queries(member)
+    assert "Rencontre de printemps" in page and queries
 
 
 def test_staff_plan_a_meeting_from_the_circles_page(table):
