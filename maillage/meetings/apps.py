@@ -10,9 +10,10 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from maillage.core import cache, my_space, navigation
         from maillage.governance.calendar_sources import register_calendar_source
+        from maillage.governance.models import Membership
         from maillage.governance.panels import GROUP_PANELS
         from maillage.meetings import calendar, panels, rules, verbs  # noqa: F401 (registrations)
-        from maillage.meetings.models import AgendaItem, Invitee, Meeting
+        from maillage.meetings.models import ActionItem, AgendaItem, Invitee, Meeting
 
         # The meetings on the governance calendar, its iCal feed and My space's next dates.
         register_calendar_source(calendar.SOURCE)
@@ -20,6 +21,7 @@ class MeetingsConfig(AppConfig):
         GROUP_PANELS.register(panels.group_meetings_panel)
         cache.bump_on_change(panels.PANEL_CACHE, Meeting, AgendaItem, Invitee)
         # My space: the invitations to answer and the action items the person carries.
+        cache.bump_on_change(panels.AWAITING_CACHE, Meeting, Invitee, ActionItem, Membership)
         my_space.AWAITING.register(panels.my_meeting_invitations)
         my_space.AWAITING.register(panels.my_action_items)
         # The coming meetings of the person's groups, beside the governance calendar.

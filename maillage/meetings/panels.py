@@ -8,8 +8,12 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from collections.abc import Callable
 
+from django.http import HttpRequest
+from django.utils import timezone
+
+from maillage.core import cache
 from maillage.core.models import User
 from maillage.core.panels import Panel
 from maillage.core.permissions import has_perm
@@ -21,6 +25,8 @@ from maillage.meetings.models import Rsvp
 GROUP_MEETINGS_SHOWN = 3
 # Bumped by every change of a meeting, its agenda or its invitations (`MeetingsConfig.ready`).
 PANEL_CACHE = "meetings.group_panel"
+# Bumped by every change of a meeting, an invitation, an action item or a membership.
+AWAITING_CACHE = "meetings.awaiting"
 
 
 def group_meetings_panel(group: Circle | Workstream, request: HttpRequest) -> Panel | None:
@@ -46,9 +52,22 @@ def group_meetings_panel(group: Circle | Workstream, request: HttpRequest) -> Pa
     }
 
 
+def _kept[T](account: User, name: str, read: Callable[[], T]) -> T:
+    """What My space shows of the account's meetings, kept per account, role and day until a
+    meeting, an invitation, an action item or a membership changes (`AWAITING_CACHE`)."""
+    return cache.fragment(
+        AWAITING_CACHE,
+        visibility=f"account:{account.pk}:{account.role}",
+        filters=[name, timezone.localdate()],
+        render=read,
+    )
+
+
 def my_meeting_invitations(account: User, request: HttpRequest) -> Panel | None:
     """ "What awaits me": the coming meetings to say whether one attends, answered in place."""
-    meetings = selectors.my_meeting_invitations(viewer=account)
+    meetings = _kept(
+        account, "invitations", lambda: selectors.my_meeting_invitations(viewer=account)
+    )
     if not meetings:
         return None
     return {
@@ -59,7 +78,7 @@ def my_meeting_invitations(account: User, request: HttpRequest) -> Panel | None:
 
 def my_action_items(account: User, request: HttpRequest) -> Panel | None:
     """ "What awaits me": the action items of meetings, still to do."""
-    mine = selectors.my_action_items(viewer=account)
+    mine = _kept(account, "action_items", lambda: selectors.my_action_items(viewer=account))
     if not mine.items:
         return None
     return {"template": "meetings/_my_action_items.html", "context": {"mine": mine}}

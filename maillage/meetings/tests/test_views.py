@@ -187,10 +187,15 @@ def test_an_invited_member_answers_from_the_page(table):
 
 
 def test_an_unanswered_invitation_awaits_in_my_space_and_is_answered_there(table):
+    cache.clear()
     services.meeting_invite(actor=SYSTEM, meeting=table.meeting)
     member = login(table.municipal)
     page = member.get("/mon-espace/").text
     assert "Rencontres à confirmer" in page and url("meeting_rsvp", pk=table.meeting.pk) in page
+    # Kept for the next visit: no meeting read again.
+    with CaptureQueriesContext(connection) as captured:
+        assert "Rencontres à confirmer" in member.get("/mon-espace/").text
+    assert not [q for q in captured.captured_queries if '"meetings_' in q["sql"]]
     response = member.post(
         url("meeting_rsvp", pk=table.meeting.pk), {"rsvp": "maybe", "next": "/mon-espace/"}
     )
