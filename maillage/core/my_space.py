@@ -23,11 +23,13 @@ when nothing does, 400; next dates 500; notifications 600.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 
-from maillage.core import selectors
+from maillage.core import cache, selectors
 from maillage.core.context_processors import unread_for
 from maillage.core.models import User
 from maillage.core.panels import Panel, Panels
@@ -40,6 +42,17 @@ AWAITING_ORDER = 400
 NOTIFICATIONS_ORDER = 600
 # How many unread notifications the page lists before linking to all of them.
 NOTIFICATIONS_SHOWN = 5
+
+
+def kept[T](account: User, namespace: str | tuple[str, ...], name: str, read: Callable[[], T]) -> T:
+    """What a section shows of `account` (`read()`), kept per account, role and day until a
+    change bumps `namespace`: My space is visited often, and what awaits someone seldom moves."""
+    return cache.fragment(
+        namespace,
+        visibility=f"account:{account.pk}:{account.role}",
+        filters=[name, timezone.localdate()],
+        render=read,
+    )
 
 
 def awaiting_section(account: User, request: HttpRequest) -> Panel:

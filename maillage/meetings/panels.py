@@ -8,12 +8,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.http import HttpRequest
 from django.utils import timezone
 
-from maillage.core import cache
+from maillage.core import my_space
 from maillage.core.models import User
 from maillage.core.panels import Panel
 from maillage.core.permissions import has_perm
@@ -52,22 +50,17 @@ def group_meetings_panel(group: Circle | Workstream, request: HttpRequest) -> Pa
     }
 
 
-def _kept[T](account: User, name: str, read: Callable[[], T]) -> T:
-    """What My space shows of the account's meetings, kept per account, role and day until a
-    meeting, an invitation, an action item or a membership changes (`AWAITING_CACHE`)."""
-    return cache.fragment(
-        AWAITING_CACHE,
-        visibility=f"account:{account.pk}:{account.role}",
-        filters=[name, timezone.localdate()],
-        render=read,
-    )
-
-
 def my_meeting_invitations(account: User, request: HttpRequest) -> Panel | None:
     """ "What awaits me": the coming meetings to say whether one attends, answered in place."""
-    meetings = _kept(
-        account, "invitations", lambda: selectors.my_meeting_invitations(viewer=account)
+    kept = my_space.kept(
+        account,
+        AWAITING_CACHE,
+        "invitations",
+        lambda: selectors.my_meeting_invitations(viewer=account),
     )
+    now = timezone.now()
+    # A meeting that started since the list was kept is no longer to answer.
+    meetings = [meeting for meeting in kept if meeting.starts_at >= now]
     if not meetings:
         return None
     return {
@@ -78,7 +71,9 @@ def my_meeting_invitations(account: User, request: HttpRequest) -> Panel | None:
 
 def my_action_items(account: User, request: HttpRequest) -> Panel | None:
     """ "What awaits me": the action items of meetings, still to do."""
-    mine = _kept(account, "action_items", lambda: selectors.my_action_items(viewer=account))
+    mine = my_space.kept(
+        account, AWAITING_CACHE, "action_items", lambda: selectors.my_action_items(viewer=account)
+    )
     if not mine.items:
         return None
     return {"template": "meetings/_my_action_items.html", "context": {"mine": mine}}
