@@ -386,6 +386,11 @@ if MAILLAGE_REPLY_ADDRESS and (
         "MAILLAGE_REPLY_ADDRESS must be one e-mail address without a '+' (reponse@example.org)."
     )
 MAILLAGE_REPLY_DAYS = int(os.environ.get("MAILLAGE_REPLY_DAYS", "30"))
+# The voices still awaited in an asynchronous consent round are reminded this many hours before
+# its deadline (once per round, by `manage.py close_decisions`).
+MAILLAGE_DECISION_REMINDER_HOURS = int(os.environ.get("MAILLAGE_DECISION_REMINDER_HOURS", "24"))
+# How often, in seconds, the page of a live round asks for its news.
+MAILLAGE_LIVE_POLL_SECONDS = int(os.environ.get("MAILLAGE_LIVE_POLL_SECONDS", "3"))
 # The mailbox polled by `receive_email --imap`. MAILLAGE_IMAP_SECURITY: "ssl" (TLS from the
 # start, port 993 by default), "starttls" (port 143) or "none" (a server on this machine only).
 # Handled messages are marked read, and moved to MAILLAGE_IMAP_DONE_FOLDER when it is set.

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from maillage.core.actors import Viewer
 from maillage.core.formtools import FilterForm
 from maillage.core.imports import Importer, ImportFileError, read_upload
-from maillage.core.models import Timestamped, User
+from maillage.core.models import EmailDelivery, Timestamped, User
 from maillage.core.permissions import has_perm
 from maillage.core.roles import Role
 from maillage.core.versions import StaleVersion, version_of
@@ -58,6 +58,25 @@ def submit[T](request: HttpRequest, form: forms.Form, action: Callable[[], T]) -
     except ValidationError as error:
         apply_errors(form, error)
         return None
+
+
+class NotificationPreferenceForm(forms.Form):
+    """How the account receives its notifications by e-mail, and in which language."""
+
+    email_delivery = forms.ChoiceField(
+        label=gettext_lazy("Notification e-mails"),
+        choices=EmailDelivery.choices,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy(
+            "Notifications are always listed on the platform. E-mails that await your answer "
+            "(with a deadline, which you may answer by replying) are always sent at once."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of the e-mails"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+    )
 
 
 class ImportUploadForm(forms.Form):

@@ -138,6 +138,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+    # Kept for the recipient's daily digest instead of e-mailed at once (`emailed_at` once sent).
+    in_digest = models.BooleanField(_("in the daily digest"), default=False)
 
     class Meta:
         verbose_name = _("notification")
@@ -147,6 +149,43 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class EmailDelivery(models.TextChoices):
+    IMMEDIATE = "immediate", _("As they happen")
+    DIGEST = "digest", _("In a daily digest")
+
+
+class NotificationPreference(Timestamped):
+    """How an account receives its notifications by e-mail, and in which language the platform
+    writes to it. An account without one gets each e-mail as it happens, in the default
+    language."""
+
+    user = models.OneToOneField(
+        User,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="notification_preference",
+    )
+    email_delivery = models.CharField(
+        _("notification e-mails"),
+        max_length=16,
+        choices=EmailDelivery.choices,
+        default=EmailDelivery.IMMEDIATE,
+    )
+    language = models.CharField(
+        _("language of the e-mails"),
+        max_length=16,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_email_delivery_display()}"
 
 
 class ImportJob(Timestamped):

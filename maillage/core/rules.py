@@ -72,6 +72,11 @@ add_perm(
     _("Log in to read your notifications."),
 )
 add_perm(
+    "core.change_notification_preferences",
+    is_authenticated,
+    _("Log in to choose how you receive your notifications."),
+)
+add_perm(
     "core.view_my_space",
     is_authenticated,
     _("Log in to see your space: your seats, roles, circles and what awaits you."),

@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 from maillage.core import accounts
 from maillage.core.actors import Viewer
 from maillage.core.dates import long_date
-from maillage.core.models import AuditEvent, ImportJob, Notification, PlatformInvitation, User
+from maillage.core.models import (
+    AuditEvent,
+    ImportJob,
+    Notification,
+    NotificationPreference,
+    PlatformInvitation,
+    User,
+)
 from maillage.core.permissions import has_perm
 from maillage.core.roles import RANK, Role
 from maillage.core.tokens import pending, token_again
@@ -337,3 +344,10 @@ def platform_invitation_records(*, viewer: Viewer) -> QuerySet[PlatformInvitatio
     if not has_perm(viewer, "core.manage_accounts"):
         return PlatformInvitation.objects.none()
     return PlatformInvitation.objects.all()
+
+
+def notification_preference_of(user: User) -> NotificationPreference:
+    """The account's notification preference; an unsaved default when it never chose."""
+    return NotificationPreference.objects.filter(user=user).first() or NotificationPreference(
+        user=user
+    )

@@ -1,5 +1,5 @@
-"""Background work of the core: sending notification and invitation e-mails, checking and
-applying imports."""
+"""Background work of the core: sending notification e-mails, daily digests and invitation
+e-mails, checking and applying imports."""
 
 from __future__ import annotations
 
@@ -62,6 +62,17 @@ def send_notification_email(
         ).send()
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return True
+
+
+@task()
+def send_digests(now: str = "") -> int:
+    """Send the daily digests (`services.digests_send`); returns how many. `now` (ISO datetime)
+    is for catching up or testing."""
+    from datetime import datetime
+
+    from maillage.core.services import digests_send
+
+    return digests_send(now=datetime.fromisoformat(now) if now else None)
 
 
 @task()

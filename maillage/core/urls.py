@@ -14,6 +14,11 @@ urlpatterns = [
         views.notification_read,
         name="notification_read",
     ),
+    path(
+        pgettext_lazy("URL", "notifications/preferences/"),
+        views.notification_preferences,
+        name="notification_preferences",
+    ),
     path(pgettext_lazy("URL", "imports/<int:pk>/"), views.import_job, name="import_job"),
     path(
         pgettext_lazy("URL", "imports/<int:pk>/confirm/"),

@@ -24,6 +24,10 @@ class CoreVerb(Verbs):
         _("invitation to the platform accepted"),
     )
     NOTIFICATION_READ = "notification.read", _("notification read")
+    NOTIFICATION_PREFERENCE_CHANGED = (
+        "notification_preference.changed",
+        _("notification preferences changed"),
+    )
     IMPORT_UPLOADED = "import.uploaded", _("file uploaded for import")
     IMPORT_CHECKED = "import.checked", _("file checked, without errors")
     IMPORT_REFUSED = "import.refused", _("file refused: errors")

@@ -25,7 +25,12 @@ from maillage.core.actions import (
     invitation_answer_page,
 )
 from maillage.core.actors import actor_of
-from maillage.core.forms import AccountAccessForm, AccountFilterForm, ImportUploadForm
+from maillage.core.forms import (
+    AccountAccessForm,
+    AccountFilterForm,
+    ImportUploadForm,
+    NotificationPreferenceForm,
+)
 from maillage.core.htmx import is_htmx, render_page_or_fragment
 from maillage.core.imports import Importer, importer_for
 from maillage.core.lookups import one_of
@@ -82,6 +87,41 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
             request, "core/notification_list.html#notification", {"notification": notification}
         )
     return redirect("core:notifications")
+
+
+@permission_required("core.change_notification_preferences")
+def notification_preferences(request: HttpRequest) -> HttpResponse:
+    """The account's own choice: notification e-mails as they happen or in a daily digest, and
+    their language (a first visit proposes the page's)."""
+    preference = selectors.notification_preference_of(actor_of(request))
+    language = preference.language if preference.pk else _page_language()
+    form = NotificationPreferenceForm(
+        request.POST if request.method == "POST" else None,
+        initial={"email_delivery": preference.email_delivery, "language": language},
+    )
+    return form_redirect(
+        request,
+        form,
+        lambda actor: services.notification_preference_set(
+            actor=actor,
+            user=actor,
+            email_delivery=form.cleaned_data["email_delivery"],
+            language=form.cleaned_data["language"],
+        ),
+        success=_("Your notification preferences are saved."),
+        to=reverse("core:notification_preferences"),
+    ) or render(
+        request,
+        "core/notification_preferences.html",
+        {"form": form},
+        status=form_status(form),
+    )
+
+
+def _page_language() -> str:
+    current = get_language() or settings.LANGUAGE_CODE
+    codes = [code for code, _name in settings.LANGUAGES]
+    return next((code for code in codes if current.startswith(code[:2])), settings.LANGUAGE_CODE)
 
 
 # Imports: an app's upload page calls `import_upload`; the report and the confirmation are core's.

@@ -1,13 +1,18 @@
-"""The decisions demo: a register of decisions taken by the circles and a workstream of the
-governance demo, and a consent process under way in the general circle (its consent round open,
+"""The decisions demo: a register of about twenty decisions taken over the past two years by the
+circles and workstreams of the governance demo (public and internal, a few due for review within
+weeks), and a consent process under way in the general circle (its consent round open,
 a few answers in, the demo member's still awaited). Written through the services, once: a
 process whose title is already there is not started again."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from unittest import mock
 
 from django.db import transaction
 from django.utils import timezone
@@ -33,6 +38,7 @@ class DemoDecision:
     objection: str = ""  # a first consent round objected to this way, then an amended text
     amended: str = ""
     changes: tuple[dict[str, Any], ...] = ()  # governance changes applied once consented
+    days_ago: int = 0  # when the decision was taken (its review date counts from then)
 
 
 DECISIONS = (
@@ -42,6 +48,7 @@ DECISIONS = (
         "Le cercle général se réunit six fois en 2027, en alternance à Québec et dans "
         "Charlevoix, et une fois en ligne pendant l'été.",
         "Rapprocher les rencontres des partenaires hors de la ville de Québec.",
+        days_ago=40,
     ),
     DemoDecision(
         "cercle-general",
@@ -63,6 +70,7 @@ DECISIONS = (
                 },
             },
         ),
+        days_ago=250,
     ),
     DemoDecision(
         "securite-alimentaire",
@@ -71,6 +79,7 @@ DECISIONS = (
         "rural et sur la récupération des invendus.",
         visibility=Visibility.INTERNAL,
         review_months=6,
+        days_ago=170,
     ),
     DemoDecision(
         "habitation",
@@ -78,12 +87,16 @@ DECISIONS = (
         "Le cercle appuie par une lettre commune tout projet de logement communautaire de la "
         "région qui en fait la demande et respecte la politique d'accueil.",
         "Une lettre commune pèse davantage que des appuis dispersés.",
+        days_ago=520,
+        review_months=24,
     ),
     DemoDecision(
         "influence-citoyenne",
         "Compte rendu public des consultations",
         "Chaque consultation citoyenne fait l'objet d'un compte rendu public dans les deux mois, "
         "qui dit ce que le collectif a fait des propositions reçues.",
+        days_ago=610,
+        review_months=24,
     ),
     DemoDecision(
         "transport-collectif-rural",
@@ -92,6 +105,148 @@ DECISIONS = (
         "pour couvrir toute la région cette année.",
         visibility=Visibility.INTERNAL,
         review_months=None,
+        days_ago=95,
+    ),
+    *(
+        # The register's two years: the collective's everyday decisions, by its circles and
+        # workstreams; a few come up for review within weeks.
+        DemoDecision(
+            "cercle-general",
+            "Plan de travail régional 2025-2027",
+            "Le cercle général adopte le plan de travail régional 2025-2027 et ses trois "
+            "priorités : l'accès au logement, la sécurité alimentaire et la mobilité en milieu "
+            "rural. Chaque priorité est confiée à un cercle ou à un chantier qui en rend compte "
+            "deux fois l'an.",
+            "Le plan précédent venait à échéance; les partenaires ont retenu les priorités "
+            "issues de la journée régionale de réflexion.",
+            review_months=24,
+            days_ago=715,
+        ),
+        DemoDecision(
+            "cercle-general",
+            "Répartition de l'enveloppe régionale du FQIS",
+            "L'enveloppe régionale du Fonds québécois d'initiatives sociales est répartie entre "
+            "les MRC selon le nombre de personnes à faible revenu, avec un plancher pour chaque "
+            "MRC, de Portneuf à Charlevoix.",
+            "Le plancher évite qu'une MRC peu peuplée reçoive une somme trop faible pour "
+            "soutenir un projet.",
+            days_ago=690,
+            review_months=24,
+        ),
+        DemoDecision(
+            "cercle-general",
+            "Grille d'analyse des projets soumis au collectif",
+            "Les projets soumis au collectif sont analysés avec une grille commune : besoins "
+            "documentés, participation des personnes concernées, partenaires de plus d'un "
+            "secteur et pérennité au-delà du financement.",
+            "Rendre les recommandations de financement comparables et transparentes.",
+            days_ago=600,
+            review_months=24,
+        ),
+        DemoDecision(
+            "cercle-general",
+            "Frais de déplacement des personnes citoyennes",
+            "Le collectif rembourse les frais de déplacement, de repas et de garde d'enfants des "
+            "personnes citoyennes qui prennent part à ses rencontres, sur simple déclaration.",
+            "Sans ce remboursement, les personnes en situation de pauvreté ne peuvent pas "
+            "participer.",
+            objection="La simple déclaration ne suffit pas aux règles du bailleur de fonds.",
+            amended="Le collectif rembourse les frais de déplacement, de repas et de garde "
+            "d'enfants des personnes citoyennes qui prennent part à ses rencontres, sur "
+            "déclaration signée, sans pièce justificative sous 50 $.",
+            days_ago=455,
+            review_months=18,
+        ),
+        DemoDecision(
+            "cercle-general",
+            "Rencontres hybrides par défaut",
+            "Toutes les rencontres des cercles se tiennent en mode hybride, avec un lien de "
+            "visioconférence envoyé avec l'invitation, sauf décision contraire du cercle.",
+            "Les distances entre Portneuf et Charlevoix excluent les partenaires qui ne peuvent "
+            "se déplacer.",
+            visibility=Visibility.INTERNAL,
+            days_ago=350,
+            review_months=12,
+        ),
+        DemoDecision(
+            "cercle-general",
+            "Politique de langage inclusif dans les communications",
+            "Les communications publiques du collectif emploient la rédaction épicène et un "
+            "langage clair, vérifié par une personne citoyenne avant diffusion.",
+            days_ago=130,
+        ),
+        DemoDecision(
+            "securite-alimentaire",
+            "Soutien aux cuisines collectives de Portneuf",
+            "Le cercle recommande au cercle général de soutenir pendant deux ans le "
+            "regroupement des cuisines collectives de Portneuf, qui rejoint des familles de "
+            "six municipalités.",
+            "Le portrait a montré l'absence de cuisine collective dans l'ouest de la MRC.",
+            days_ago=560,
+            review_months=24,
+        ),
+        DemoDecision(
+            "securite-alimentaire",
+            "Entente de récupération des invendus avec les épiceries",
+            "Le cercle propose aux épiceries de Charlevoix une entente type de récupération des "
+            "invendus, coordonnée par les comptoirs alimentaires de chaque MRC.",
+            visibility=Visibility.INTERNAL,
+            days_ago=300,
+            review_months=11,
+        ),
+        DemoDecision(
+            "habitation",
+            "Mémoire sur le logement abordable à la consultation municipale",
+            "Le cercle dépose un mémoire commun à la consultation de la Ville de Québec sur le "
+            "logement abordable, demandant qu'une part des nouvelles unités soit réservée aux "
+            "ménages à faible revenu.",
+            days_ago=420,
+            review_months=None,
+        ),
+        DemoDecision(
+            "habitation",
+            "Répertoire des ressources d'hébergement d'urgence",
+            "Le cercle tient à jour, chaque trimestre, un répertoire des ressources "
+            "d'hébergement d'urgence de la région, partagé avec les intervenantes et "
+            "intervenants des organismes membres.",
+            visibility=Visibility.INTERNAL,
+            days_ago=200,
+            review_months=7,
+        ),
+        DemoDecision(
+            "influence-citoyenne",
+            "Consultation citoyenne annuelle sur le coût de la vie",
+            "La consultation citoyenne de l'année porte sur le coût de la vie; elle se tient "
+            "dans quatre lieux, dont deux dans Charlevoix, et en ligne.",
+            "Le coût du logement et de l'épicerie revient dans tous les témoignages reçus.",
+            days_ago=280,
+        ),
+        DemoDecision(
+            "influence-citoyenne",
+            "Charte de participation des personnes citoyennes",
+            "La charte précise comment les personnes citoyennes sont accueillies, "
+            "accompagnées et reconnues dans les cercles, et comment elles peuvent se retirer en "
+            "tout temps.",
+            days_ago=480,
+            review_months=18,
+        ),
+        DemoDecision(
+            "participation-sociale-charlevoix",
+            "Méthode du portrait de la participation sociale",
+            "Le chantier recense les lieux de participation sociale par entretiens avec les "
+            "organismes et par trois groupes de discussion, un par secteur de Charlevoix.",
+            visibility=Visibility.INTERNAL,
+            days_ago=230,
+            review_months=None,
+        ),
+        DemoDecision(
+            "portrait-besoins-logement",
+            "Sources de données du portrait des besoins en logement",
+            "Le portrait s'appuie sur les données du recensement, les listes d'attente des "
+            "offices d'habitation et une enquête auprès des organismes membres.",
+            days_ago=60,
+            review_months=None,
+        ),
     ),
 )
 
@@ -122,6 +277,22 @@ def _speakers(group: Circle | Workstream, count: int) -> list[Person]:
 
 def _review(months: int | None) -> dt.date | None:
     return timezone.localdate() + dt.timedelta(days=30 * months) if months else None
+
+
+@contextmanager
+def _days_ago(days: int) -> Iterator[None]:
+    """Take a decision of the demo's past: the platform's clock reads `days` ago (a second
+    later at each reading) while the services run, so that the register, its rounds and its
+    history carry that date."""
+    if not days:
+        yield
+        return
+    start = timezone.now() - dt.timedelta(days=days)
+    ticks = itertools.count()
+    with mock.patch.object(
+        timezone, "now", side_effect=lambda: start + dt.timedelta(seconds=next(ticks))
+    ):
+        yield
 
 
 def _open_consent(process: Process, *, live: bool) -> Process:
@@ -230,7 +401,8 @@ def load(*, stdout: Any) -> None:
         if group is None:
             skipped.append(demo.group)
         elif not Process.objects.filter(title=demo.title).exists():
-            _decide(demo, group, facilitator)
+            with _days_ago(demo.days_ago):
+                _decide(demo, group, facilitator)
     group = _group(IN_PROGRESS.group)
     if group is not None and not Process.objects.filter(title=IN_PROGRESS.title).exists():
         _in_progress(group, facilitator)

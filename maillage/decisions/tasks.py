@@ -1,4 +1,5 @@
-"""Background work of the decisions app: closing asynchronous consent rounds at their deadline."""
+"""Background work of the decisions app: reminding the awaited voices before an asynchronous
+consent round's deadline, closing the round at it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime
 from django.tasks import task
 
 from maillage.core.permissions import SYSTEM
-from maillage.decisions.services import processes_close_due
+from maillage.decisions.services import processes_close_due, processes_remind_due
 
 
 @task()
@@ -17,3 +18,10 @@ def close_due_processes(now: str | None = None) -> int:
     datetime) is for catching up or testing."""
     report = processes_close_due(actor=SYSTEM, now=datetime.fromisoformat(now) if now else None)
     return report.closed
+
+
+@task()
+def remind_due_processes(now: str | None = None) -> int:
+    """Remind the voices still awaited in the asynchronous consent rounds whose deadline is
+    near (`MAILLAGE_DECISION_REMINDER_HOURS`), once per round. Returns how many rounds."""
+    return processes_remind_due(actor=SYSTEM, now=datetime.fromisoformat(now) if now else None)

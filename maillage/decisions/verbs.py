@@ -15,6 +15,7 @@ class DecisionVerb(Verbs):
     ANSWER_GIVEN = "decision_process.answer_given", _("answer given")
     ANSWER_RECORDED = "decision_process.answer_recorded", _("answer recorded for someone")
     DEADLINE_CLOSED = "decision_process.deadline_closed", _("consent round closed at its deadline")
+    REMINDED = "decision_process.reminded", _("awaited answers reminded before the deadline")
     DECISION_TAKEN = "decision.taken", _("decision taken")
     DECISION_APPLIED = "decision.applied", _("changed by a decision")
 

@@ -26,7 +26,9 @@ from maillage.core.services.invitations import (
 )
 from maillage.core.services.notifications import (
     AwaitedAnswer,
+    digests_send,
     notification_mark_read,
+    notification_preference_set,
     notify,
 )
 from maillage.core.services.replies import ReplyReceived, email_reply_receive
@@ -41,6 +43,7 @@ __all__ = [
     "account_create",
     "account_update_access",
     "apply_role",
+    "digests_send",
     "email_reply_receive",
     "import_job_apply",
     "import_job_check",
@@ -48,6 +51,7 @@ __all__ = [
     "import_job_create",
     "import_job_fail",
     "notification_mark_read",
+    "notification_preference_set",
     "notify",
     "platform_invitation_accept",
     "platform_invitation_create",

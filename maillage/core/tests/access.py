@@ -32,6 +32,7 @@ ACCESS = {
     "core:privacy": Expect.public(),
     "core:my_space": Expect.authenticated(),
     "core:notifications": Expect.authenticated(),
+    "core:notification_preferences": Expect.authenticated(),
     # POST only: a GET is refused whoever asks, after the login check for visitors.
     "core:notification_read": Expect.of(405, 405, 405, 405, 405, 405, kwargs=lambda d: {"pk": 1}),
     "core:import_job": Expect.of(LOGIN, 403, 403, 403, 403, 403, **job),

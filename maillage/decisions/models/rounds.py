@@ -38,6 +38,8 @@ class Round(models.Model):
     proposal_version = models.PositiveIntegerField(_("proposal version"), default=1)
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    # When the voices still awaited were reminded before the deadline (once per round).
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
     outcome = models.CharField(
         _("outcome"), max_length=16, choices=RoundOutcome.choices, blank=True
     )

@@ -17,6 +17,7 @@ from maillage.decisions.services.rounds import (
     answer_give,
     consent_round_close,
     processes_close_due,
+    processes_remind_due,
     remark_add,
 )
 
@@ -28,6 +29,7 @@ __all__ = [
     "process_start",
     "process_transition",
     "processes_close_due",
+    "processes_remind_due",
     "proposal_amend",
     "remark_add",
 ]

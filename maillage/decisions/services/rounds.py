@@ -4,16 +4,21 @@ facilitator or at its deadline."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.dates import long_date
+from maillage.core.models import User
 from maillage.core.permissions import SYSTEM, require
+from maillage.core.services import notify
+from maillage.core.services.notifications import AwaitedAnswer
 from maillage.core.versions import lock
 from maillage.decisions import selectors, workflows
 from maillage.decisions.models import (
@@ -23,10 +28,13 @@ from maillage.decisions.models import (
     Process,
     ProcessMode,
     Remark,
+    Round,
     RoundKind,
     RoundOutcome,
 )
+from maillage.decisions.paths import process_path
 from maillage.decisions.services._common import (
+    CONSENT_REPLY,
     _close_round,
     _current_round,
     _move,
@@ -216,3 +224,77 @@ def processes_close_due(*, actor: Actor = SYSTEM, now: datetime | None = None) -
             else:
                 report.integrating += 1
     return report
+
+
+def _reminder_window() -> timedelta:
+    return timedelta(hours=settings.MAILLAGE_DECISION_REMINDER_HOURS)
+
+
+def _remind(actor: Actor, process: Process, current: Round, now: datetime) -> int:
+    """Remind the voices of `current` that have not answered (their holders and substitutes
+    with an active account), once; returns how many accounts were told."""
+    assert process.deadline is not None  # only asynchronous rounds with a deadline are reminded
+    result = selectors.tally(selectors.voices(process.group), current.answers.all())
+    people = {
+        p.user_id
+        for voice in result.voices
+        if voice.answer is None
+        for p in [*voice.holders, *voice.substitutes]
+        if p.user_id
+    }
+    accounts = list(User.objects.filter(pk__in=people, is_active=True).order_by("pk"))
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Reminder: your answer is awaited: “%(title)s”") % {"title": process.title}
+        body = _("The consent round closes on %(deadline)s.") % {
+            "deadline": long_date(process.deadline, "DATETIME_FORMAT")
+        }
+        for account in accounts:
+            # Like the first call, replying to the e-mail answers, until the deadline.
+            notify(
+                recipient=account,
+                subject=subject,
+                body=body,
+                url=process_path(process),
+                answer=AwaitedAnswer(
+                    purpose=CONSENT_REPLY, object_id=process.pk, until=process.deadline
+                ),
+            )
+    current.reminded_at = now
+    current.save(update_fields=["reminded_at"])
+    audit.record(
+        actor=actor,
+        verb=DecisionVerb.REMINDED,
+        target=process,
+        payload={"round": current.number, "waiting": result.waiting, "told": len(accounts)},
+    )
+    return len(accounts)
+
+
+def processes_remind_due(*, actor: Actor = SYSTEM, now: datetime | None = None) -> int:
+    """Remind, once per round, the voices still awaited in every asynchronous consent round
+    whose deadline is within `MAILLAGE_DECISION_REMINDER_HOURS`. A round opened after that
+    time gets no reminder: its opening notice is as recent. Returns how many rounds were
+    reminded, each in its own transaction."""
+    now = now or timezone.now()
+    window = _reminder_window()
+    due = Round.objects.filter(
+        kind=RoundKind.CONSENT,
+        closed_at__isnull=True,
+        reminded_at__isnull=True,
+        process__mode=ProcessMode.ASYNC,
+        process__state="consent_round",
+        process__deadline__gt=now,
+        process__deadline__lte=now + window,
+    ).values_list("pk", flat=True)
+    reminded = 0
+    for pk in list(due):
+        with transaction.atomic():
+            current = Round.objects.select_for_update().select_related("process").get(pk=pk)
+            process = current.process
+            if current.closed_at or current.reminded_at or not process.deadline:
+                continue  # closed or reminded meanwhile
+            if current.opened_at >= process.deadline - window:
+                continue
+            _remind(actor, process, current, now)
+            reminded += 1
+    return reminded

@@ -1,7 +1,9 @@
+import datetime as dt
 import io
 
 import pytest
 from django.apps import apps
+from django.utils import timezone
 
 from maillage.core.permissions import SYSTEM
 from maillage.decisions import demo
@@ -38,3 +40,29 @@ def test_the_demo_fills_the_register_and_leaves_a_process_under_way_once():
     # The decision that carried a new workstream created it.
     assert Workstream.objects.filter(name="Mobilité des aînés").exists()
     assert "skipped" not in out.getvalue() and "ignoré" not in out.getvalue()
+
+
+def test_the_register_spans_two_years_of_varied_decisions():
+    region_load(actor=SYSTEM, region_code="03")
+    network_demo.load(stdout=io.StringIO())
+    governance_demo.load(stdout=io.StringIO())
+    demo.load(stdout=io.StringIO())
+    decisions = list(Decision.objects.all())
+    assert len(decisions) >= 20
+    # Taken on their own dates over the past two years, with their rounds dated alike.
+    dates = sorted(d.decided_at for d in decisions)
+    assert 600 < (dates[-1] - dates[0]).days < 2 * 366
+    assert len({d.effective_date for d in decisions}) == len(decisions)
+    oldest = min(decisions, key=lambda d: d.decided_at)
+    assert all(r.opened_at <= oldest.decided_at for r in oldest.process.rounds.all())
+    # Circles and workstreams, public and internal, some due for review within weeks.
+    assert len({(d.circle_id, d.workstream_id) for d in decisions}) >= 6
+    assert any(d.workstream_id for d in decisions)
+    assert {d.visibility for d in decisions} == {"public", "internal"}
+    today = timezone.localdate()
+    soon = [
+        d
+        for d in decisions
+        if d.review_date and today <= d.review_date <= today + dt.timedelta(days=45)
+    ]
+    assert len(soon) >= 3

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -40,7 +41,8 @@ from maillage.decisions.views._common import (
 )
 from maillage.governance.models import Circle, Workstream
 
-# How often the page of a live round asks for its fragment again, in seconds.
+# How often the page of a live round asks for its fragment again, in seconds (by default;
+# `MAILLAGE_LIVE_POLL_SECONDS` sets it).
 POLL_SECONDS = 3
 # The button that closes a consent round (the workflow's `consent` or `object`, as answered).
 CLOSE_ROUND = "close_round"
@@ -111,7 +113,7 @@ def _process_page(
         "process": detail.process,
         "group_url": group_processes_url(detail.process.group),
         "workflow": workflows.CONSENT,
-        "poll_seconds": POLL_SECONDS,
+        "poll_seconds": getattr(settings, "MAILLAGE_LIVE_POLL_SECONDS", POLL_SECONDS),
         # Read by the live fragment too, rendered alone for HTMX.
         "show_people": detail.show_people,
         "polling": detail.process.state in workflows.ROUND_STATES,

@@ -1,9 +1,11 @@
-"""Close the asynchronous consent rounds whose deadline has passed. Run it often (cron or a
+"""Remind the voices still awaited in the asynchronous consent rounds whose deadline is near
+(`MAILLAGE_DECISION_REMINDER_HOURS`, once per round), and close the rounds whose deadline has
+passed. Run it often (cron or a
 systemd timer), e.g. every five minutes:
 
     */5 * * * *  cd /srv/maillage && .venv/bin/python manage.py close_decisions
 
-A round is closed once: running it again closes nothing more.
+A round is reminded once and closed once: running it again does nothing more.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from maillage.core.permissions import SYSTEM
-from maillage.decisions.services import processes_close_due
-from maillage.decisions.tasks import close_due_processes
+from maillage.decisions.services import processes_close_due, processes_remind_due
+from maillage.decisions.tasks import close_due_processes, remind_due_processes
 
 
 class Command(BaseCommand):
     help = (
-        "Close the asynchronous consent rounds whose deadline has passed (run every few minutes)."
+        "Remind the awaited voices of the asynchronous consent rounds whose deadline is near, and "
+        "close those whose deadline has passed (run every few minutes)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -32,9 +35,16 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["enqueue"]:
+            reminding = remind_due_processes.enqueue()
             result = close_due_processes.enqueue()
-            self.stdout.write(_("Closing enqueued (task %(id)s).") % {"id": result.id})
+            self.stdout.write(
+                _("Reminders enqueued (task %(id)s).") % {"id": reminding.id}
+                + "\n"
+                + _("Closing enqueued (task %(id)s).") % {"id": result.id}
+            )
             return
+        reminded = processes_remind_due(actor=SYSTEM)
+        self.stdout.write(_("%(count)d consent round(s) reminded.") % {"count": reminded})
         report = processes_close_due(actor=SYSTEM)
         self.stdout.write(
             self.style.SUCCESS(
