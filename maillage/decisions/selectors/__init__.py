@@ -5,6 +5,7 @@ One module per subject; the package re-exports their public names.
 """
 
 from maillage.decisions.selectors._common import PAGE_SIZE, answers_of, may_see_people, person_of
+from maillage.decisions.selectors.advice import asked_people
 from maillage.decisions.selectors.processes import (
     MyProcesses,
     ProcessDetail,
@@ -34,6 +35,7 @@ __all__ = [
     "Voice",
     "answers_awaited",
     "answers_of",
+    "asked_people",
     "decision_detail",
     "may_see_people",
     "my_processes",
