@@ -299,6 +299,18 @@ def election_propose(
     return process
 
 
+def _nominations_text(process: Process, election: Election) -> str:
+    nominations = Nomination.objects.filter(process=process).select_related("nominator", "nominee")
+    with translation.override(settings.LANGUAGE_CODE):
+        lines = [election.candidate_reason, "", _("Nominations:")]
+        lines += [
+            f"- {n.nominator} → {n.nominee}: {n.reason}"
+            + (f" ({_('change round')})" if n.phase == NominationPhase.CHANGE else "")
+            for n in nominations
+        ]
+    return "\n".join(lines)
+
+
 @transaction.atomic
 def election_consent_close(*, actor: Actor, process: Process) -> Process:
     """Close the consent round on the proposal: no objection (and at least one consent) elects
@@ -335,6 +347,9 @@ def election_consent_close(*, actor: Actor, process: Process) -> Process:
     )
     election.assignment = assignment
     election.save(update_fields=["assignment"])
+    # The register keeps, beside the answers, who named whom and why.
+    process.rationale = _nominations_text(process, election)
+    process.save(update_fields=["rationale", "updated_at"])
     process = _step(
         actor,
         process,
