@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from maillage.core.permissions import SYSTEM
 from maillage.decisions import services
 from maillage.decisions.models import Position, ProcessMode, Visibility
+from maillage.decisions.tests.election_factories import advice_in, elected_role, election_in
 from maillage.decisions.tests.factories import (
     CircleFactory,
     WorkstreamFactory,
@@ -18,7 +19,6 @@ from maillage.decisions.tests.factories import (
     start,
     to_consent_round,
 )
-from maillage.decisions.tests.election_factories import advice_in, elected_role, election_in
 from tests.matrix import LOGIN, Expect
 
 
