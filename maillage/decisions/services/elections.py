@@ -302,10 +302,11 @@ def election_propose(
 def _nominations_text(process: Process, election: Election) -> str:
     nominations = Nomination.objects.filter(process=process).select_related("nominator", "nominee")
     with translation.override(settings.LANGUAGE_CODE):
+        changed = _("(change round)")
         lines = [election.candidate_reason, "", _("Nominations:")]
         lines += [
             f"- {n.nominator} → {n.nominee}: {n.reason}"
-            + (f" ({_('change round')})" if n.phase == NominationPhase.CHANGE else "")
+            + (f" {changed}" if n.phase == NominationPhase.CHANGE else "")
             for n in nominations
         ]
     return "\n".join(lines)
