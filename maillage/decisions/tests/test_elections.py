@@ -395,7 +395,7 @@ def test_an_election_with_its_own_term_end_is_on_the_governance_calendar(circle,
     assignment = RoleAssignment.objects.get(role=role, ended_at__isnull=True)
     assert assignment.term_end == term_end
     member = Client()
-    member.force_login(circle.chloe)
+    member.force_login(circle.amelie)
     page = member.get(reverse("governance:calendar") + f"?month={term_end.strftime('%Y-%m')}").text
     assert "Porte-parole" in page
     assert "Chloé Roy" in page
