@@ -376,6 +376,9 @@ def test_the_election_assigns_the_role_with_the_roles_term_and_enters_the_regist
     today = timezone.localdate()
     assert (assignment.person, assignment.term_end) == (circle.chloe.person, add_months(today, 24))
     assert process.election.assignment == assignment
+    moves = AuditEvent.objects.filter(verb="decision_process.transition").order_by("pk")
+    assert [e.payload["transition"] for e in moves][-2:] == ["propose", "elect"]
+    assert moves.last().payload["elected"] == "Chloé Roy"
     decision = process.decision
     assert decision.kind == "election"
     assert "Chloé Roy" in decision.text
