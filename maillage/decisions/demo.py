@@ -1,7 +1,8 @@
 """The decisions demo: a register of about twenty decisions taken over the past two years by the
 circles and workstreams of the governance demo (public and internal, a few due for review within
-weeks), and a consent process under way in the general circle (its consent round open,
-a few answers in, the demo member's still awaited). Written through the services, once: a
+weeks), a consent process under way in the general circle (its consent round open, a few answers
+in, the demo member's still awaited), a closed election (the role held by the person elected
+until the end of the term) and a closed advice process. Written through the services, once: a
 process whose title is already there is not started again."""
 
 from __future__ import annotations
@@ -21,9 +22,16 @@ from django.utils.translation import gettext as _
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.decisions import selectors, services
-from maillage.decisions.models import Decision, Position, Process, ProcessMode, Visibility
+from maillage.decisions.models import (
+    Decision,
+    Position,
+    Process,
+    ProcessKind,
+    ProcessMode,
+    Visibility,
+)
 from maillage.governance.demo.content import MEMBER_EMAIL, STAFF_EMAIL
-from maillage.governance.models import Circle, Workstream
+from maillage.governance.models import Circle, Role, Workstream
 from maillage.network.models import Person
 
 
@@ -388,6 +396,105 @@ def _in_progress(group: Circle | Workstream, facilitator: User) -> None:
         )
 
 
+# The closed election and advice process: in which circle, and the advice process's texts.
+ELECTION_GROUP = "habitation"
+ADVICE_GROUP = "securite-alimentaire"
+ADVICE = DemoDecision(
+    group=ADVICE_GROUP,
+    title="Choisir le local de la journée d’échange sur l’autonomie alimentaire",
+    proposal="La journée d’échange se tiendra au centre communautaire de Limoilou, le 14 mai.",
+    rationale="Le local habituel n’est pas accessible en fauteuil roulant.",
+    visibility=Visibility.PUBLIC,
+)
+ADVICE_GIVEN = (
+    "Limoilou est bien desservi par le transport en commun; prévoyez aussi le covoiturage "
+    "pour les gens de Portneuf.",
+    "La cuisine du centre permet de servir le dîner sur place, une bonne occasion de "
+    "présenter les produits des jardins collectifs.",
+)
+ADVICE_WEIGHING = (
+    "Les deux avis confirment le choix de Limoilou; un covoiturage depuis Portneuf sera "
+    "organisé et le dîner mettra en valeur les jardins collectifs."
+)
+
+
+@transaction.atomic
+def _election(circle: Circle, facilitator: User) -> None:
+    """An election held in a meeting: everyone's nominations recorded by the facilitator, one
+    change of mind, the proposal consented, the role held until the end of its term."""
+    role = (
+        Role.objects.filter(circle=circle, archived_at__isnull=True, elected=True)
+        .order_by("kind", "pk")
+        .first()
+    )
+    people = _speakers(circle, 4)
+    if role is None or len(people) < 3:
+        return
+    process = services.election_start(
+        actor=SYSTEM,
+        data=services.ElectionData(
+            role=role, facilitator=facilitator, visibility=Visibility.PUBLIC
+        ),
+    )
+    services.election_transition(actor=SYSTEM, process=process, transition="open_nominations")
+    elected, other = people[0], people[1]
+    for nominator in people:
+        services.nomination_give(
+            actor=facilitator,
+            process=process,
+            person=nominator,
+            nominee=other if nominator == elected else elected,
+            reason="Connaît bien les organismes en habitation et anime avec rigueur."
+            if nominator != elected
+            else "A du temps cette année pour ce rôle.",
+        )
+    for step in ("read_nominations", "open_changes"):
+        services.election_transition(actor=SYSTEM, process=process, transition=step)
+    services.nomination_give(
+        actor=facilitator,
+        process=process,
+        person=people[2],
+        nominee=other,
+        reason="Après la ronde, je pense qu’il est plus disponible.",
+    )
+    services.election_transition(actor=SYSTEM, process=process, transition="close_changes")
+    services.election_propose(
+        actor=facilitator,
+        process=process,
+        person=elected,
+        reason="Nommée le plus souvent, pour sa connaissance des organismes.",
+    )
+    _answer_all(process, people, facilitator)
+    services.election_consent_close(actor=facilitator, process=process)
+
+
+@transaction.atomic
+def _advice(group: Circle | Workstream, decider: User) -> None:
+    """An advice process: two people asked, their advice recorded, the decision weighed."""
+    people = _speakers(group, 2)
+    if len(people) < 2:
+        return
+    process = services.advice_start(
+        actor=decider,
+        data=services.AdviceData(
+            title=ADVICE.title,
+            proposal=ADVICE.proposal,
+            rationale=ADVICE.rationale,
+            circle=group if isinstance(group, Circle) else None,
+            workstream=group if isinstance(group, Workstream) else None,
+            deadline=timezone.now() + dt.timedelta(days=DEADLINE_DAYS),
+            people=people,
+            visibility=ADVICE.visibility,
+        ),
+    )
+    services.advice_transition(actor=decider, process=process, transition="ask")
+    for person, text in zip(people, ADVICE_GIVEN, strict=True):
+        services.advice_give(actor=decider, process=process, person=person, text=text)
+    services.advice_decide(
+        actor=decider, process=process, decision=ADVICE.proposal, weighing=ADVICE_WEIGHING
+    )
+
+
 def load(*, stdout: Any) -> None:
     facilitator = _account(STAFF_EMAIL)
     if facilitator is None:
@@ -406,6 +513,12 @@ def load(*, stdout: Any) -> None:
     group = _group(IN_PROGRESS.group)
     if group is not None and not Process.objects.filter(title=IN_PROGRESS.title).exists():
         _in_progress(group, facilitator)
+    circle = Circle.objects.filter(slug=ELECTION_GROUP).first()
+    if circle and not Process.objects.filter(kind=ProcessKind.ELECTION, circle=circle).exists():
+        _election(circle, facilitator)
+    group = _group(ADVICE_GROUP)
+    if group is not None and not Process.objects.filter(title=ADVICE.title).exists():
+        _advice(group, facilitator)
     stdout.write(
         _("%(decisions)d decisions in the register, %(running)d process(es) under way.")
         % {

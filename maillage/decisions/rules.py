@@ -205,3 +205,56 @@ add_perm(
         "process runs."
     ),
 )
+
+
+# Advice processes: the people asked (by name, or as members of a circle asked) read the process
+# and give their advice while it seeks advice, even outside its circle or workstream; the
+# decision-maker (its proposer) and staff record advice given offline.
+
+
+def _is_asked(user: Viewer, process: Any) -> bool:
+    if not isinstance(process, Process) or not isinstance(user, User):
+        return False
+    from maillage.decisions.models import AdviceRequest
+
+    return (
+        AdviceRequest.objects.filter(process=process)
+        .filter(
+            Q(person__user_id=user.pk)
+            | Q(
+                circle__memberships__person__user_id=user.pk,
+                circle__memberships__ended_at__isnull=True,
+            )
+        )
+        .exists()
+    )
+
+
+def _is_seeking_advice(user: Viewer, process: Any) -> bool:
+    return isinstance(process, Process) and process.state == "seeking"
+
+
+is_asked = rules.predicate(_is_asked, name="is_asked")
+is_seeking_advice = rules.predicate(_is_seeking_advice, name="is_seeking_advice")
+
+add_perm(
+    "decisions.view_advice_process",
+    is_staff | is_proposer | is_facilitator | (~is_draft & (is_public | takes_part | is_asked)),
+    _(
+        "This advice process is internal (or still a draft): only the people asked, the members "
+        "of its circle or workstream and coordination staff may follow it."
+    ),
+)
+add_perm(
+    "decisions.give_advice",
+    is_asked & is_seeking_advice,
+    _("Only the people asked for advice give it, while advice is sought."),
+)
+add_perm(
+    "decisions.record_advice",
+    (is_staff | is_proposer) & is_seeking_advice,
+    _(
+        "Only the decision-maker or coordination staff record advice given offline, while advice "
+        "is sought."
+    ),
+)

@@ -65,4 +65,86 @@ urlpatterns = [
         views.answer_record,
         name="answer_record",
     ),
+    # Elections without candidates
+    path(
+        pgettext_lazy("URL", "circles/<slug:slug>/elect/"),
+        views.circle_election_create,
+        name="circle_election_create",
+    ),
+    path(
+        pgettext_lazy("URL", "workstreams/<slug:slug>/elect/"),
+        views.workstream_election_create,
+        name="workstream_election_create",
+    ),
+    path(
+        pgettext_lazy("URL", "elections/<int:pk>/"),
+        views.election_detail,
+        name="election_detail",
+    ),
+    path(
+        pgettext_lazy("URL", "elections/<int:pk>/step/"),
+        views.election_transition,
+        name="election_transition",
+    ),
+    path(
+        pgettext_lazy("URL", "elections/<int:pk>/nominate/"),
+        views.nomination_give,
+        name="nomination_give",
+    ),
+    path(
+        pgettext_lazy("URL", "elections/<int:pk>/nominate/record/"),
+        views.nomination_record,
+        name="nomination_record",
+    ),
+    path(
+        pgettext_lazy("URL", "elections/<int:pk>/propose/"),
+        views.election_propose,
+        name="election_propose",
+    ),
+    path(
+        pgettext_lazy("URL", "elections/<int:pk>/answer/"),
+        views.election_answer,
+        name="election_answer",
+    ),
+    path(
+        pgettext_lazy("URL", "elections/<int:pk>/answer/record/"),
+        views.election_answer_record,
+        name="election_answer_record",
+    ),
+    # Advice processes
+    path(
+        pgettext_lazy("URL", "circles/<slug:slug>/ask-advice/"),
+        views.circle_advice_create,
+        name="circle_advice_create",
+    ),
+    path(
+        pgettext_lazy("URL", "workstreams/<slug:slug>/ask-advice/"),
+        views.workstream_advice_create,
+        name="workstream_advice_create",
+    ),
+    path(
+        pgettext_lazy("URL", "advice/<int:pk>/"),
+        views.advice_detail,
+        name="advice_detail",
+    ),
+    path(
+        pgettext_lazy("URL", "advice/<int:pk>/step/"),
+        views.advice_transition,
+        name="advice_transition",
+    ),
+    path(
+        pgettext_lazy("URL", "advice/<int:pk>/give/"),
+        views.advice_give,
+        name="advice_give",
+    ),
+    path(
+        pgettext_lazy("URL", "advice/<int:pk>/record/"),
+        views.advice_record,
+        name="advice_record",
+    ),
+    path(
+        pgettext_lazy("URL", "advice/<int:pk>/decide/"),
+        views.advice_decide,
+        name="advice_decide",
+    ),
 ]

@@ -21,3 +21,19 @@ class DecisionVerb(Verbs):
 
 
 register_verbs(DecisionVerb)
+
+
+class ElectionVerb(Verbs):
+    NOMINATION_GIVEN = "decision_process.nomination_given", _("nomination given")
+    NOMINATION_RECORDED = "decision_process.nomination_recorded", _("nomination recorded")
+
+
+register_verbs(ElectionVerb)
+
+
+class AdviceVerb(Verbs):
+    ADVICE_GIVEN = "decision_process.advice_given", _("advice given")
+    ADVICE_RECORDED = "decision_process.advice_recorded", _("advice recorded for someone")
+
+
+register_verbs(AdviceVerb)

@@ -120,3 +120,110 @@ CLOSED_STATES = CONSENT.keys_tagged(CLOSED)
 EDITABLE_STATES = CONSENT.keys_tagged(EDITABLE)
 # Whose round the transition opens.
 OPENS = {"open_clarifying": "clarifying", "open_reactions": "reactions", "open_consent": "consent"}
+
+# The election without candidates (sociocratic election): the role and its term are chosen in
+# draft; each participant names someone with a reason (nobody stands as a candidate), the
+# reasons are read out, each may change their nomination, the facilitator proposes someone and
+# the consent round on that proposal either elects them (the role is assigned with its term
+# end) or, on an objection, sends the election back to a new proposal.
+_ELECTORS = frozenset({FACILITATOR, STAFF, PLATFORM})
+_ELECTION_RUNNING = ("nominating", "nomination_round", "change_round", "proposing", "consenting")
+
+ELECTION = Workflow(
+    key="election",
+    initial="draft",
+    states=(
+        State("draft", _("Role and term chosen")),
+        State("nominating", _("Nominations")),
+        State("nomination_round", _("Nomination round")),
+        State("change_round", _("Change round")),
+        State("proposing", _("Proposal")),
+        State("consenting", _("Consent round on the proposal"), tags=frozenset({ROUND})),
+        State("elected", _("Elected"), tags=frozenset({CLOSED})),
+        State("withdrawn", _("Withdrawn"), tags=frozenset({CLOSED})),
+    ),
+    transitions=(
+        Transition(
+            "open_nominations", _("Open the nominations"), ("draft",), "nominating", _OWNERS
+        ),
+        Transition(
+            "read_nominations",
+            _("Read the nominations out"),
+            ("nominating",),
+            "nomination_round",
+            _DRIVERS,
+        ),
+        Transition(
+            "open_changes",
+            _("Open the change round"),
+            ("nomination_round",),
+            "change_round",
+            _DRIVERS,
+        ),
+        Transition(
+            "close_changes", _("Close the change round"), ("change_round",), "proposing", _DRIVERS
+        ),
+        Transition("propose", _("Propose someone"), ("proposing",), "consenting", _DRIVERS),
+        Transition("elect", _("Elect the person proposed"), ("consenting",), "elected", _ELECTORS),
+        Transition(
+            "object",
+            _("Back to a new proposal (objection)"),
+            ("consenting",),
+            "proposing",
+            _ELECTORS,
+        ),
+        Transition(
+            "withdraw",
+            _("Withdraw the election"),
+            ("draft", *_ELECTION_RUNNING),
+            "withdrawn",
+            _OWNERS,
+        ),
+    ),
+    refusals={
+        _OWNERS: _(
+            "Only the proposer, the facilitator or coordination staff may do this: "
+            "“%(transition)s”."
+        ),
+        _DRIVERS: _("Only the facilitator or coordination staff may do this: “%(transition)s”."),
+        _ELECTORS: _("Only the facilitator or coordination staff may do this: “%(transition)s”."),
+    },
+)
+
+# The advice process: the decision-maker (its proposer) asks named people and circles for
+# advice by a date, each gives it (or the decision-maker records advice given offline), then the
+# decision-maker decides and says how the advice was weighed.
+_DECIDER = frozenset({PROPOSER})
+_ADVICE_OWNERS = frozenset({PROPOSER, STAFF})
+
+ADVICE = Workflow(
+    key="advice",
+    initial="draft",
+    states=(
+        State("draft", _("Draft")),
+        State("seeking", _("Seeking advice")),
+        State("decided", _("Decided"), tags=frozenset({CLOSED})),
+        State("withdrawn", _("Withdrawn"), tags=frozenset({CLOSED})),
+    ),
+    transitions=(
+        Transition("ask", _("Ask for advice"), ("draft",), "seeking", _ADVICE_OWNERS),
+        Transition("decide", _("Record the decision"), ("seeking",), "decided", _DECIDER),
+        Transition(
+            "withdraw",
+            _("Withdraw the proposal"),
+            ("draft", "seeking"),
+            "withdrawn",
+            _ADVICE_OWNERS,
+        ),
+    ),
+    refusals={
+        _DECIDER: _("Only the decision-maker who asked for advice may do this: “%(transition)s”."),
+        _ADVICE_OWNERS: _(
+            "Only the decision-maker who asked for advice or coordination staff may do this: "
+            "“%(transition)s”."
+        ),
+    },
+)
+
+WORKFLOWS[ELECTION.key] = ELECTION
+WORKFLOWS[ADVICE.key] = ADVICE

@@ -7,6 +7,8 @@ a round has a kind (clarifying questions, quick reactions, consent…) and a num
 a person's position in a round, with the organization whose voice it carries.
 """
 
+from maillage.decisions.models.advice import Advice, AdviceRequest
+from maillage.decisions.models.elections import Election, Nomination, NominationPhase
 from maillage.decisions.models.processes import (
     Process,
     ProcessKind,
@@ -26,9 +28,14 @@ from maillage.decisions.models.rounds import (
 )
 
 __all__ = [
+    "Advice",
+    "AdviceRequest",
     "Answer",
     "Channel",
     "Decision",
+    "Election",
+    "Nomination",
+    "NominationPhase",
     "Position",
     "Process",
     "ProcessKind",

@@ -13,6 +13,8 @@ from maillage.governance.models._common import exactly_one, owner_reference
 
 class ProcessKind(models.TextChoices):
     CONSENT = "consent", _("Consent decision")
+    ELECTION = "election", _("Election without candidates")
+    ADVICE = "advice", _("Advice process")
 
 
 class ProcessMode(models.TextChoices):

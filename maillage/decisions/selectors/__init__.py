@@ -5,6 +5,8 @@ One module per subject; the package re-exports their public names.
 """
 
 from maillage.decisions.selectors._common import PAGE_SIZE, answers_of, may_see_people, person_of
+from maillage.decisions.selectors.advice import AdviceDetail, advice_detail, asked_people
+from maillage.decisions.selectors.elections import ElectionDetail, election_detail
 from maillage.decisions.selectors.processes import (
     MyProcesses,
     ProcessDetail,
@@ -25,16 +27,21 @@ from maillage.decisions.selectors.rounds import Speaker, Tally, Voice, speaker_i
 
 __all__ = [
     "PAGE_SIZE",
+    "AdviceDetail",
     "DecisionDetail",
+    "ElectionDetail",
     "MyProcesses",
     "ProcessDetail",
     "RegisterFilters",
     "Speaker",
     "Tally",
     "Voice",
+    "advice_detail",
     "answers_awaited",
     "answers_of",
+    "asked_people",
     "decision_detail",
+    "election_detail",
     "may_see_people",
     "my_processes",
     "person_of",

@@ -6,6 +6,21 @@ changes it carries applied through governance's services.
 One module per subject; the package re-exports their public names.
 """
 
+from maillage.decisions.services.advice import (
+    AdviceData,
+    advice_decide,
+    advice_give,
+    advice_start,
+    advice_transition,
+)
+from maillage.decisions.services.elections import (
+    ElectionData,
+    election_consent_close,
+    election_propose,
+    election_start,
+    election_transition,
+    nomination_give,
+)
 from maillage.decisions.services.processes import (
     ProcessData,
     process_start,
@@ -22,10 +37,21 @@ from maillage.decisions.services.rounds import (
 )
 
 __all__ = [
+    "AdviceData",
     "ClosingReport",
+    "ElectionData",
     "ProcessData",
+    "advice_decide",
+    "advice_give",
+    "advice_start",
+    "advice_transition",
     "answer_give",
     "consent_round_close",
+    "election_consent_close",
+    "election_propose",
+    "election_start",
+    "election_transition",
+    "nomination_give",
     "process_start",
     "process_transition",
     "processes_close_due",

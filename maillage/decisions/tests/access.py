@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from maillage.core.permissions import SYSTEM
 from maillage.decisions import services
 from maillage.decisions.models import Position, ProcessMode, Visibility
+from maillage.decisions.tests.election_factories import advice_in, elected_role, election_in
 from maillage.decisions.tests.factories import (
     CircleFactory,
     WorkstreamFactory,
@@ -39,11 +40,20 @@ def sample(data: SimpleNamespace) -> None:
     data.dec_decision = decided.decision
     data.dec_circle = circle
     data.dec_workstream = workstream
+    # An internal election at its nominations, and an advice process seeking advice.
+    data.dec_election = election_in(elected_role(circle), SYSTEM)
+    services.election_transition(
+        actor=SYSTEM, process=data.dec_election, transition="open_nominations"
+    )
+    data.dec_advice = advice_in(circle, SYSTEM, people=[member.person])
+    services.advice_transition(actor=SYSTEM, process=data.dec_advice, transition="ask")
 
 
 process = {"kwargs": lambda d: {"pk": d.dec_process.pk}}
 circle = {"kwargs": lambda d: {"slug": d.dec_circle.slug}}
 workstream = {"kwargs": lambda d: {"slug": d.dec_workstream.slug}}
+election = {"kwargs": lambda d: {"pk": d.dec_election.pk}}
+advice = {"kwargs": lambda d: {"pk": d.dec_advice.pk}}
 # Only the members of the process's circle take part: none of the sample accounts.
 PARTICIPANTS_ONLY = Expect.of(LOGIN, 403, 403, 403, 403, 403, **process)
 
@@ -65,4 +75,22 @@ ACCESS = {
     "decisions:remark_record": Expect.staff(405, **process),
     "decisions:answer_give": PARTICIPANTS_ONLY,
     "decisions:remark_add": PARTICIPANTS_ONLY,
+    # Elections: started by the group's members and staff, followed by its members and staff.
+    "decisions:circle_election_create": Expect.staff(**circle),
+    "decisions:workstream_election_create": Expect.staff(**workstream),
+    "decisions:election_detail": Expect.staff(**election),
+    "decisions:election_transition": Expect.staff(405, **election),
+    "decisions:election_propose": Expect.staff(405, **election),
+    "decisions:nomination_record": Expect.staff(405, **election),
+    "decisions:election_answer_record": Expect.staff(405, **election),
+    "decisions:nomination_give": Expect.of(LOGIN, 403, 403, 403, 403, 403, **election),
+    "decisions:election_answer": Expect.of(LOGIN, 403, 403, 403, 403, 403, **election),
+    # Advice processes: the people asked give advice (none of the sample accounts).
+    "decisions:circle_advice_create": Expect.staff(**circle),
+    "decisions:workstream_advice_create": Expect.staff(**workstream),
+    "decisions:advice_detail": Expect.staff(**advice),
+    "decisions:advice_transition": Expect.staff(405, **advice),
+    "decisions:advice_record": Expect.staff(405, **advice),
+    "decisions:advice_decide": Expect.staff(405, **advice),
+    "decisions:advice_give": Expect.of(LOGIN, 403, 403, 403, 403, 403, **advice),
 }

@@ -32,7 +32,16 @@ def test_the_demo_fills_the_register_and_leaves_a_process_under_way_once():
     first = counts()
     demo.load(stdout=io.StringIO())
     assert counts() == first
-    assert Decision.objects.count() == len(demo.DECISIONS)
+    # The consent decisions, a closed election and a closed advice process.
+    assert Decision.objects.count() == len(demo.DECISIONS) + 2
+    election = Process.objects.get(kind="election")
+    assert election.state == "elected" and election.decision.kind == "election"
+    assignment = election.election.assignment
+    assert assignment.person == election.election.candidate and assignment.term_end
+    assert assignment.ended_at is None
+    advice = Process.objects.get(kind="advice")
+    assert advice.state == "decided" and advice.decision.rationale == demo.ADVICE_WEIGHING
+    assert [row["advice"] for row in advice.decision.participation if row["advice"]]
     assert Decision.objects.filter(visibility="public").exists()
     assert Decision.objects.filter(visibility="internal").exists()
     running = Process.objects.get(state="consent_round")

@@ -57,6 +57,13 @@ def _group_processes(request: HttpRequest, group: Circle | Workstream) -> HttpRe
         "page": page,
         "workflow": workflows.CONSENT,
         "may_start": has_perm(request.user, "decisions.start_process", group),
+        # Elections and advice processes start from their own buttons.
+        "election_url": reverse(
+            f"decisions:{_kind(group)}_election_create", kwargs={"slug": group.slug}
+        ),
+        "advice_url": reverse(
+            f"decisions:{_kind(group)}_advice_create", kwargs={"slug": group.slug}
+        ),
         "create_url": reverse(
             f"decisions:{_kind(group)}_process_create", kwargs={"slug": group.slug}
         ),
@@ -134,8 +141,19 @@ def _process_page(
     return response
 
 
-@permission_required("decisions.view_process", obj=_process)
+# The kinds of process with a page of their own (the consent page is this module's).
+OWN_PAGES = {"election": "decisions:election_detail", "advice": "decisions:advice_detail"}
+
+
 def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    if process.kind in OWN_PAGES:
+        return redirect(OWN_PAGES[process.kind], pk=pk)
+    return _consent_page(request, pk=pk)
+
+
+@permission_required("decisions.view_process", obj=_process)
+def _consent_page(request: HttpRequest, pk: int) -> HttpResponse:
     return _process_page(request, pk)
 
 

@@ -1,0 +1,168 @@
+"""An advice process's pages: asking for advice in a circle or workstream, its page with the
+advice given, the forms to give or record advice, and the decision-maker's decision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maillage.core.actions import form_redirect, form_status
+from maillage.core.models import User
+from maillage.core.permissions import permission_required
+from maillage.decisions import selectors, services
+from maillage.decisions.election_forms import (
+    AdviceForm,
+    AdviceProcessForm,
+    DecideForm,
+    RecordAdviceForm,
+)
+from maillage.decisions.forms import TransitionForm
+from maillage.decisions.models import Process
+from maillage.decisions.views._common import _in_each_group, _process, group_processes_url
+from maillage.decisions.views.elections import _post as _election_post
+
+
+def advice_url(process: Process) -> str:
+    return reverse("decisions:advice_detail", kwargs={"pk": process.pk})
+
+
+def _advice_create(request: HttpRequest, group: Any) -> HttpResponse:
+    form = AdviceProcessForm(request.POST or None, group=group)
+    done = form_redirect(
+        request,
+        form,
+        lambda actor: services.advice_start(actor=actor, data=form.to_data()),
+        success=_("The proposal was saved as a draft; ask for advice when it is ready."),
+        to=advice_url,
+    )
+    if done:
+        return done
+    context = {
+        "form": form,
+        "group": group,
+        "group_url": group_processes_url(group),
+        "title": _("Ask for advice on a proposal in “%(name)s”") % {"name": group.name},
+        "intro": _(
+            "You remain the one who decides: you ask the people the decision affects and those "
+            "who know the matter, then record your decision and how you weighed their advice."
+        ),
+        "submit": _("Save the proposal"),
+        "cancel_url": group_processes_url(group),
+    }
+    return render(request, "decisions/form.html", context, status=form_status(form))
+
+
+circle_advice_create, workstream_advice_create = _in_each_group(
+    "decisions.start_process", _advice_create
+)
+
+
+def _page(
+    request: HttpRequest, pk: int, *, status: int = 200, given: dict[str, forms.Form] | None = None
+) -> HttpResponse:
+    detail = selectors.advice_detail(viewer=request.user, pk=pk)
+    if detail is None:
+        raise Http404
+    given = given or {}
+    process = detail.process
+    context = {
+        "detail": detail,
+        "process": process,
+        "group": process.group,
+        "group_url": group_processes_url(process.group),
+        "show_people": detail.show_people,
+        "transition_form": given.get("transition") or TransitionForm(),
+        "advice_form": given.get("advice")
+        or AdviceForm(initial={"text": detail.my_advice.text} if detail.my_advice else None),
+        "record_form": given.get("record") or RecordAdviceForm(asked=detail.asked),
+        "decide_form": given.get("decide") or DecideForm(initial={"decision": process.proposal}),
+    }
+    return render(request, "decisions/advice_detail.html", context, status=status)
+
+
+@permission_required("decisions.view_advice_process", obj=_process)
+def advice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, pk)
+
+
+def _post(
+    request: HttpRequest, pk: int, name: str, form: forms.Form, action: Any, success: str
+) -> HttpResponse:
+    return _election_post(request, pk, name, form, action, success, page=_page, to=advice_url)
+
+
+@permission_required("decisions.drive_process", obj=_process)
+@require_POST
+def advice_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = TransitionForm(request.POST)
+
+    def fire(actor: User) -> object:
+        return services.advice_transition(
+            actor=actor, process=process, transition=form.cleaned_data["transition"]
+        )
+
+    return _post(request, pk, "transition", form, fire, _("Done: the process moved on."))
+
+
+@permission_required("decisions.give_advice", obj=_process)
+@require_POST
+def advice_give(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = AdviceForm(request.POST)
+    return _post(
+        request,
+        pk,
+        "advice",
+        form,
+        lambda actor: services.advice_give(
+            actor=actor, process=process, text=form.cleaned_data["text"]
+        ),
+        _("Your advice was recorded."),
+    )
+
+
+@permission_required("decisions.record_advice", obj=_process)
+@require_POST
+def advice_record(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = RecordAdviceForm(request.POST, asked=selectors.asked_people(process))
+    return _post(
+        request,
+        pk,
+        "record",
+        form,
+        lambda actor: services.advice_give(
+            actor=actor,
+            process=process,
+            text=form.cleaned_data["text"],
+            person=form.cleaned_data["person"],
+        ),
+        _("The advice given offline was recorded."),
+    )
+
+
+@permission_required("decisions.drive_process", obj=_process)
+@require_POST
+def advice_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = DecideForm(request.POST)
+    return _post(
+        request,
+        pk,
+        "decide",
+        form,
+        lambda actor: services.advice_decide(
+            actor=actor,
+            process=process,
+            decision=form.cleaned_data["decision"],
+            weighing=form.cleaned_data["weighing"],
+        ),
+        _("The decision is in the register."),
+    )

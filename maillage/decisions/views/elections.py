@@ -1,0 +1,260 @@
+"""An election's pages: starting one in a circle or workstream, its page with the forms of
+each step (nominate, change one's nomination, propose, answer in the consent round, close it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from maillage.core.actions import form_redirect, form_status
+from maillage.core.actors import actor_of
+from maillage.core.forms import apply_errors
+from maillage.core.models import User
+from maillage.core.permissions import permission_required
+from maillage.decisions import selectors, services
+from maillage.decisions.election_forms import (
+    ElectionForm,
+    NominationForm,
+    ProposeForm,
+    RecordNominationForm,
+)
+from maillage.decisions.forms import AnswerForm, RecordAnswerForm, TransitionForm
+from maillage.decisions.models import Process
+from maillage.decisions.views._common import _in_each_group, _process, group_processes_url
+from maillage.governance.models import Circle, Workstream
+
+# The button that closes the consent round on the proposal (`elect` or `object`, as answered).
+CLOSE_ROUND = "close_round"
+
+
+def election_url(process: Process) -> str:
+    return reverse("decisions:election_detail", kwargs={"pk": process.pk})
+
+
+def _election_create(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
+    form = ElectionForm(request.POST or None, group=group)
+    done = form_redirect(
+        request,
+        form,
+        lambda actor: services.election_start(actor=actor, data=form.to_data()),
+        success=_("The election is ready; open the nominations when the circle is."),
+        to=election_url,
+    )
+    if done:
+        return done
+    context = {
+        "form": form,
+        "group": group,
+        "group_url": group_processes_url(group),
+        "title": _("Elect someone to a role of “%(name)s”") % {"name": group.name},
+        "intro": _(
+            "An election without candidates: each member names someone with a reason, the "
+            "reasons are heard, each may change their mind, then the facilitator proposes "
+            "someone and the circle consents."
+        ),
+        "submit": _("Prepare the election"),
+        "cancel_url": group_processes_url(group),
+    }
+    return render(request, "decisions/form.html", context, status=form_status(form))
+
+
+circle_election_create, workstream_election_create = _in_each_group(
+    "decisions.start_process", _election_create
+)
+
+
+def _page(
+    request: HttpRequest, pk: int, *, status: int = 200, given: dict[str, forms.Form] | None = None
+) -> HttpResponse:
+    detail = selectors.election_detail(viewer=request.user, pk=pk)
+    if detail is None:
+        raise Http404
+    given = given or {}
+    mine = detail.my_nomination
+    context: dict[str, Any] = {
+        "detail": detail,
+        "process": detail.process,
+        "election": detail.election,
+        "group": detail.process.group,
+        "group_url": group_processes_url(detail.process.group),
+        "show_people": detail.show_people,
+        "close_round": CLOSE_ROUND,
+        "transition_form": given.get("transition") or TransitionForm(),
+        "nomination_form": given.get("nomination")
+        or NominationForm(
+            voices=detail.voices,
+            initial={"nominee": mine.nominee_id, "reason": mine.reason} if mine else None,
+        ),
+        "record_nomination_form": given.get("record_nomination")
+        or RecordNominationForm(voices=detail.voices),
+        "propose_form": given.get("propose") or ProposeForm(voices=detail.voices),
+        "answer_form": given.get("answer")
+        or AnswerForm(
+            initial={"position": detail.my_answer.position, "reason": detail.my_answer.reason}
+            if detail.my_answer
+            else None
+        ),
+        "record_form": given.get("record") or RecordAnswerForm(voices=detail.voices),
+    }
+    return render(request, "decisions/election_detail.html", context, status=status)
+
+
+@permission_required("decisions.view_process", obj=_process)
+def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, pk)
+
+
+def _post(
+    request: HttpRequest,
+    pk: int,
+    name: str,
+    form: forms.Form,
+    action: Callable[[User], object],
+    success: str,
+    *,
+    page: Callable[..., HttpResponse] | None = None,
+    to: Callable[[Process], str] = election_url,
+) -> HttpResponse:
+    """A form of the election's (or advice process's) page: the service's refusal comes back
+    at the form's fields, on the page itself (400, or 403 for a role that may not fire the
+    step), with what was typed."""
+    process = _process(request, pk)
+    status = 400
+    if form.is_valid():
+        try:
+            action(actor_of(request))
+        except ValidationError as error:
+            apply_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+            status = 403
+        else:
+            messages.success(request, success)
+            return redirect(to(process))
+    return (page or _page)(request, pk, status=status, given={name: form})
+
+
+@permission_required("decisions.drive_process", obj=_process)
+@require_POST
+def election_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = TransitionForm(request.POST)
+
+    def fire(actor: User) -> object:
+        key = form.cleaned_data["transition"]
+        if key == CLOSE_ROUND:
+            return services.election_consent_close(actor=actor, process=process)
+        return services.election_transition(actor=actor, process=process, transition=key)
+
+    return _post(request, pk, "transition", form, fire, _("Done: the election moved on."))
+
+
+@permission_required("decisions.take_part", obj=_process)
+@require_POST
+def nomination_give(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = NominationForm(request.POST, voices=selectors.voices(process.group))
+    return _post(
+        request,
+        pk,
+        "nomination",
+        form,
+        lambda actor: services.nomination_give(
+            actor=actor,
+            process=process,
+            nominee=form.cleaned_data["nominee"],
+            reason=form.cleaned_data["reason"],
+        ),
+        _("Your nomination was recorded."),
+    )
+
+
+@permission_required("decisions.record_answer", obj=_process)
+@require_POST
+def nomination_record(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = RecordNominationForm(request.POST, voices=selectors.voices(process.group))
+    return _post(
+        request,
+        pk,
+        "record_nomination",
+        form,
+        lambda actor: services.nomination_give(
+            actor=actor,
+            process=process,
+            nominee=form.cleaned_data["nominee"],
+            reason=form.cleaned_data["reason"],
+            person=form.cleaned_data["person"],
+        ),
+        _("The nomination given offline was recorded."),
+    )
+
+
+@permission_required("decisions.drive_process", obj=_process)
+@require_POST
+def election_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = ProposeForm(request.POST, voices=selectors.voices(process.group))
+    return _post(
+        request,
+        pk,
+        "propose",
+        form,
+        lambda actor: services.election_propose(
+            actor=actor,
+            process=process,
+            person=form.cleaned_data["person"],
+            reason=form.cleaned_data["reason"],
+        ),
+        _("The proposal is made; the consent round is open."),
+    )
+
+
+@permission_required("decisions.take_part", obj=_process)
+@require_POST
+def election_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = AnswerForm(request.POST)
+    return _post(
+        request,
+        pk,
+        "answer",
+        form,
+        lambda actor: services.answer_give(
+            actor=actor,
+            process=process,
+            position=form.cleaned_data["position"],
+            reason=form.cleaned_data["reason"],
+        ),
+        _("Your answer was recorded."),
+    )
+
+
+@permission_required("decisions.record_answer", obj=_process)
+@require_POST
+def election_answer_record(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    form = RecordAnswerForm(request.POST, voices=selectors.voices(process.group))
+    return _post(
+        request,
+        pk,
+        "record",
+        form,
+        lambda actor: services.answer_give(
+            actor=actor,
+            process=process,
+            position=form.cleaned_data["position"],
+            reason=form.cleaned_data["reason"],
+            person=form.cleaned_data["person"],
+        ),
+        _("The answer given offline was recorded."),
+    )
