@@ -287,6 +287,10 @@ def _review(months: int | None) -> dt.date | None:
     return timezone.localdate() + dt.timedelta(days=30 * months) if months else None
 
 
+ELECTION_DAYS_AGO = 75
+ADVICE_DAYS_AGO = 115
+
+
 @contextmanager
 def _days_ago(days: int) -> Iterator[None]:
     """Take a decision of the demo's past: the platform's clock reads `days` ago (a second
@@ -515,10 +519,13 @@ def load(*, stdout: Any) -> None:
         _in_progress(group, facilitator)
     circle = Circle.objects.filter(slug=ELECTION_GROUP).first()
     if circle and not Process.objects.filter(kind=ProcessKind.ELECTION, circle=circle).exists():
-        _election(circle, facilitator)
+        # Elected, and advised, on days of their own in the past months.
+        with _days_ago(ELECTION_DAYS_AGO):
+            _election(circle, facilitator)
     group = _group(ADVICE_GROUP)
     if group is not None and not Process.objects.filter(title=ADVICE.title).exists():
-        _advice(group, facilitator)
+        with _days_ago(ADVICE_DAYS_AGO):
+            _advice(group, facilitator)
     stdout.write(
         _("%(decisions)d decisions in the register, %(running)d process(es) under way.")
         % {

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('decisions', '0001_initial'),
+        ('decisions', '0002_reminders'),
         ('governance', '0012_quorum_rules'),
         ('network', '0006_search_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
