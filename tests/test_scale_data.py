@@ -14,6 +14,8 @@ from django.db.models import Count, Model
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.core.scale import ScaleRun
+from maillage.decisions import scale as decisions_scale
+from maillage.decisions.models import Answer, Decision, Process
 from maillage.governance import scale as governance_scale
 from maillage.governance.models import (
     Circle,
@@ -74,6 +76,13 @@ def test_it_generates_the_factor_times_the_demo_consistently(generated):
         governance_scale.INVITATIONS_PER_FACTOR * FACTOR
     )
     assert NewsArticlePage.objects.filter(slug__contains="-e1-").count() == FACTOR
+    # The register: decisions of the batch's circles and workstreams, and processes under way.
+    decisions = Decision.objects.filter(
+        process__in=Process.objects.filter(circle__slug__contains="-e1-")
+        | Process.objects.filter(workstream__slug__contains="-e1-")
+    )
+    assert decisions.count() == decisions_scale.DECISIONS_PER_FACTOR * FACTOR
+    assert Answer.objects.filter(round__process__decision__in=decisions).exists()
     # Marked as demonstration data: fictional organizations, addresses that reach nobody.
     assert all(o.name.endswith("(fictif)") for o in organizations)
     assert all(p.email.endswith(("@exemple.org", "@demo.maillage.local")) for p in people)
@@ -114,6 +123,8 @@ def rows_satisfy_the_models_validation():
         Policy,
         Workstream,
         Invitation,
+        Process,
+        Decision,
     ):
         rows = list(model._default_manager.order_by("-pk")[:25])
         assert rows, model

@@ -14,7 +14,7 @@ from maillage.decisions.models.processes import (
     ProposalVersion,
     Visibility,
 )
-from maillage.decisions.models.register import Decision, StructuralChange
+from maillage.decisions.models.register import Decision, MeetingQuorum, StructuralChange
 from maillage.decisions.models.rounds import (
     Answer,
     Channel,
@@ -29,6 +29,7 @@ __all__ = [
     "Answer",
     "Channel",
     "Decision",
+    "MeetingQuorum",
     "Position",
     "Process",
     "ProcessKind",

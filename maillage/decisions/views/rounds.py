@@ -4,7 +4,6 @@ the facilitator (the same service, told whose words they are)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from maillage.core.models import User
 from maillage.core.permissions import permission_required
 from maillage.decisions import selectors, services
 from maillage.decisions.forms import AnswerForm, RecordAnswerForm, RecordRemarkForm, RemarkForm
@@ -37,7 +37,7 @@ def _said(
         extra = {"voices": selectors.voices(process.group)} if recorded else {}
         form = form_class(request.POST, **extra)
 
-        def act(actor: Any) -> object:
+        def act(actor: User) -> object:
             values = {name: form.cleaned_data[name] for name in fields}
             if recorded:
                 values["person"] = form.cleaned_data["person"]
