@@ -16,6 +16,8 @@ from maillage.core.permissions import SYSTEM
 from maillage.core.scale import ScaleRun
 from maillage.decisions import scale as decisions_scale
 from maillage.decisions.models import Answer, Decision, Process
+from maillage.meetings import selectors as meetings_selectors
+from maillage.meetings.models import AgendaItem, Attendance, Meeting
 from maillage.governance import scale as governance_scale
 from maillage.governance.models import (
     Circle,
@@ -83,6 +85,12 @@ def test_it_generates_the_factor_times_the_demo_consistently(generated):
     )
     assert decisions.count() == decisions_scale.DECISIONS_PER_FACTOR * FACTOR
     assert Answer.objects.filter(round__process__decision__in=decisions).exists()
+    # Those taken live were taken in a held meeting of their group, whose agenda takes them up.
+    in_meetings = decisions.filter(meeting_id_ref__isnull=False)
+    assert in_meetings.exists()
+    for decision in in_meetings[:5]:
+        meeting = Meeting.objects.get(pk=decision.meeting_id_ref)
+        assert list(meetings_selectors.meeting_decisions(meeting)) == [decision]
     # Marked as demonstration data: fictional organizations, addresses that reach nobody.
     assert all(o.name.endswith("(fictif)") for o in organizations)
     assert all(p.email.endswith(("@exemple.org", "@demo.maillage.local")) for p in people)
@@ -125,6 +133,9 @@ def rows_satisfy_the_models_validation():
         Invitation,
         Process,
         Decision,
+        Meeting,
+        AgendaItem,
+        Attendance,
     ):
         rows = list(model._default_manager.order_by("-pk")[:25])
         assert rows, model

@@ -17,6 +17,7 @@ class DecisionVerb(Verbs):
     DEADLINE_CLOSED = "decision_process.deadline_closed", _("consent round closed at its deadline")
     DECISION_TAKEN = "decision.taken", _("decision taken")
     DECISION_APPLIED = "decision.applied", _("changed by a decision")
+    DECISION_MEETING = "decision.meeting_noted", _("meeting of the decision noted")
 
 
 register_verbs(DecisionVerb)

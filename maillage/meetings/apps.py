@@ -11,7 +11,13 @@ class MeetingsConfig(AppConfig):
         from maillage.core import my_space, navigation
         from maillage.governance.calendar_sources import register_calendar_source
         from maillage.governance.panels import GROUP_PANELS
-        from maillage.meetings import calendar, panels, rules, verbs  # noqa: F401 (registrations)
+        from maillage.meetings import (  # noqa: F401 (registrations)
+            calendar,
+            panels,
+            receivers,
+            rules,
+            verbs,
+        )
 
         # The meetings on the governance calendar, its iCal feed and My space's next dates.
         register_calendar_source(calendar.SOURCE)

@@ -12,6 +12,7 @@ from maillage.decisions.services.processes import (
     process_transition,
     proposal_amend,
 )
+from maillage.decisions.services.register import decision_meeting_note
 from maillage.decisions.services.rounds import (
     ClosingReport,
     answer_give,
@@ -25,6 +26,7 @@ __all__ = [
     "ProcessData",
     "answer_give",
     "consent_round_close",
+    "decision_meeting_note",
     "process_start",
     "process_transition",
     "processes_close_due",
