@@ -16,8 +16,6 @@ from maillage.core.permissions import SYSTEM
 from maillage.core.scale import ScaleRun
 from maillage.decisions import scale as decisions_scale
 from maillage.decisions.models import Answer, Decision, Process
-from maillage.meetings import selectors as meetings_selectors
-from maillage.meetings.models import AgendaItem, Attendance, Meeting
 from maillage.governance import scale as governance_scale
 from maillage.governance.models import (
     Circle,
@@ -31,6 +29,8 @@ from maillage.governance.models import (
 )
 from maillage.governance.selectors.calendars import calendar_events
 from maillage.governance.services import links_repair
+from maillage.meetings import selectors as meetings_selectors
+from maillage.meetings.models import AgendaItem, Attendance, Meeting
 from maillage.network import scale as network_scale
 from maillage.network.models import Function, Organization, Person, Seat
 from maillage.site.models import NewsArticlePage
