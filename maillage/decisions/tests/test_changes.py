@@ -10,11 +10,15 @@ from django.urls import reverse
 
 from maillage.core.models import AuditEvent
 from maillage.core.permissions import SYSTEM
+from maillage.core.roles import Role as PlatformRole
+from maillage.core.tests.factories import user_with_role
 from maillage.decisions import services
 from maillage.decisions.forms import ProcessForm
 from maillage.decisions.models import Decision, Position, Process, ProcessMode
 from maillage.decisions.tests.factories import to_consent_round
 from maillage.decisions.verbs import DecisionVerb
+from maillage.governance import selectors as governance_selectors
+from maillage.governance import services as governance_services
 from maillage.governance.models import Circle, Policy, Role
 from maillage.governance.tests.factories import PolicyFactory, RoleFactory, WorkstreamFactory
 
@@ -154,3 +158,21 @@ def test_a_workstream_offers_no_sub_circle_nor_policy(db):
     assert "policy" not in form.fields and "circle_name" not in form.fields
     assert "role" in form.fields
     assert Role.objects.count() == 0
+
+
+def test_the_history_marks_the_staff_direct_corrections_not_the_decisions(circle, chloe):
+    propose(chloe, create_url(circle), "circle.create", circle_name="Logement des aînés")
+    _consent(circle, last_process())
+    created = Circle.objects.get(name="Logement des aînés")
+    staff = user_with_role(PlatformRole.STAFF)
+    data = governance_services.circle_data_of(created)
+    data.purpose = "Corrigée par l'équipe."
+    governance_services.circle_amend(actor=staff, circle=created, data=data)
+    history = governance_selectors.governance_history(viewer=staff, circle=created)
+    marked = {(event.verb, event.correction) for event in history}
+    assert ("circle.amended", True) in marked
+    assert ("circle.created", False) in marked
+    client = Client()
+    client.force_login(staff)
+    page = client.get(reverse("governance:circle_detail", kwargs={"slug": created.slug})).text
+    assert page.count("correction directe, hors décision") == 1
