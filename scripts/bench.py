@@ -69,6 +69,8 @@ class Page:
     html_local: bool = False
     assets_gzip: int | None = None
     assets_local: bool = False
+    # A page whose path is read on another: that page's path and a pattern of the link.
+    found_on: tuple[str, str] | None = None
 
 
 WORKSPACE = "/gouvernance/chantiers/participation-sociale-charlevoix/espace/"
@@ -100,6 +102,14 @@ PAGES = [
     # Staff search people and policies too: 5,000 people, 1,000 policies.
     Page("Search, staff", "/recherche/?q=cercle", "staff"),
     Page("Search, one kind", "/recherche/?q=cercle&type=policies&page=2", "staff"),
+    Page("Register of decisions", "/decisions/", "anonymous"),
+    Page("Register of decisions, staff", "/decisions/", "staff"),
+    Page(
+        "Register, searched and filtered", "/decisions/?q=cercle&decided_from=2020-01-01", "staff"
+    ),
+    Page("Decision", "", "staff", found_on=("/decisions/", r'href="(/decisions/\d+/)"')),
+    Page("Meetings", "/rencontres/", "member"),
+    Page("Meeting", "", "staff", found_on=("/rencontres/", r'href="(/rencontres/\d+/)"')),
 ]
 
 
@@ -421,10 +431,14 @@ def main() -> int:
             clients[who].login(email)
         _status, headers, body = clients["staff"].get("/gouvernance/calendrier/")
         feed = re.search(r'href="([^"]+\.ics)"', decode(headers, body))
-        pages = [p for p in PAGES if p.path or feed]
-        for page in pages:
-            if not page.path and feed:
+        for page in PAGES:
+            if page.found_on is not None:
+                _status, headers, body = clients[page.who].get(page.found_on[0])
+                found = re.search(page.found_on[1], decode(headers, body))
+                page.path = found.group(1) if found else ""
+            elif not page.path and feed:
                 page.path = urllib.parse.urlsplit(feed.group(1).replace("&amp;", "&")).path
+        pages = [p for p in PAGES if p.path]
         asset_sizes: dict[str, tuple[int, bool]] = {}
         for page in pages:
             weigh(page, clients[page.who], asset_sizes)

@@ -14,6 +14,8 @@ from django.db.models import Count, Model
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.core.scale import ScaleRun
+from maillage.decisions import scale as decisions_scale
+from maillage.decisions.models import Answer, Decision, Process
 from maillage.governance import scale as governance_scale
 from maillage.governance.models import (
     Circle,
@@ -27,6 +29,8 @@ from maillage.governance.models import (
 )
 from maillage.governance.selectors.calendars import calendar_events
 from maillage.governance.services import links_repair
+from maillage.meetings import selectors as meetings_selectors
+from maillage.meetings.models import AgendaItem, Attendance, Meeting
 from maillage.network import scale as network_scale
 from maillage.network.models import Function, Organization, Person, Seat
 from maillage.site.models import NewsArticlePage
@@ -74,6 +78,19 @@ def test_it_generates_the_factor_times_the_demo_consistently(generated):
         governance_scale.INVITATIONS_PER_FACTOR * FACTOR
     )
     assert NewsArticlePage.objects.filter(slug__contains="-e1-").count() == FACTOR
+    # The register: decisions of the batch's circles and workstreams, and processes under way.
+    decisions = Decision.objects.filter(
+        process__in=Process.objects.filter(circle__slug__contains="-e1-")
+        | Process.objects.filter(workstream__slug__contains="-e1-")
+    )
+    assert decisions.count() == decisions_scale.DECISIONS_PER_FACTOR * FACTOR
+    assert Answer.objects.filter(round__process__decision__in=decisions).exists()
+    # Those taken live were taken in a held meeting of their group, whose agenda takes them up.
+    in_meetings = decisions.filter(meeting_id_ref__isnull=False)
+    assert in_meetings.exists()
+    for decision in in_meetings[:5]:
+        meeting = Meeting.objects.get(pk=decision.meeting_id_ref)
+        assert list(meetings_selectors.meeting_decisions(meeting)) == [decision]
     # Marked as demonstration data: fictional organizations, addresses that reach nobody.
     assert all(o.name.endswith("(fictif)") for o in organizations)
     assert all(p.email.endswith(("@exemple.org", "@demo.maillage.local")) for p in people)
@@ -114,6 +131,11 @@ def rows_satisfy_the_models_validation():
         Policy,
         Workstream,
         Invitation,
+        Process,
+        Decision,
+        Meeting,
+        AgendaItem,
+        Attendance,
     ):
         rows = list(model._default_manager.order_by("-pk")[:25])
         assert rows, model

@@ -1,5 +1,6 @@
-"""Forms of the decisions app: a proposal, its amendment, a step of its process, a question or
-reaction, an answer (one's own, or one given offline and recorded by the facilitator)."""
+"""Forms of the decisions app: the register's filters, a proposal, its amendment, a step of its
+process, a question or reaction, an answer (one's own, or one given offline and recorded by the
+facilitator)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,97 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.forms import EditForm
-from maillage.core.formtools import ModelChoiceField, date_field
+from maillage.core.formtools import FilterForm, ModelChoiceField, date_field
 from maillage.core.models import User
-from maillage.decisions.models import Position, ProcessMode, Visibility
-from maillage.decisions.selectors import Voice
+from maillage.decisions.models import Position, ProcessKind, ProcessMode, Visibility
+from maillage.decisions.selectors import RegisterFilters, Voice
 from maillage.decisions.services import ProcessData
 from maillage.governance.changes import change_validate
-from maillage.governance.models import Circle, Membership, Workstream
+from maillage.governance.models import (
+    Circle,
+    Membership,
+    Policy,
+    PolicyStatus,
+    Role,
+    Strategy,
+    Workstream,
+)
+from maillage.network.forms import territory_filter
 from maillage.network.models import Person
+
+# The years a date filter accepts: beyond them a day's bounds cannot be written as a moment.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+class RegisterFilterForm(FilterForm):
+    """The register's filters, read from the query string; what cannot be read (an unknown
+    circle, a date that is not one) is said at its field and left out of the filters."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput,
+        help_text=_("Words of the title, the text or the rationale."),
+    )
+    circle = forms.ChoiceField(label=_("Circle"), required=False)
+    workstream = forms.ChoiceField(label=_("Workstream"), required=False)
+    territory = territory_filter(_("Territory"))
+    strategy = forms.ChoiceField(label=_("Strategy"), required=False)
+    kind = forms.ChoiceField(label=_("Process followed"), required=False)
+    decided_from = date_field(_("Decided from"))
+    decided_to = date_field(_("Decided until"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.circles = {c.slug: c for c in Circle.objects.only("pk", "slug", "name")}
+        self.workstreams = {w.slug: w for w in Workstream.objects.only("pk", "slug", "name")}
+        self.strategies = {s.key: s for s in Strategy.objects.order_by("position", "name_fr")}
+        self.set_choices("circle", _("All circles"), [(k, c.name) for k, c in self.circles.items()])
+        self.set_choices(
+            "workstream", _("All workstreams"), [(k, w.name) for k, w in self.workstreams.items()]
+        )
+        self.set_choices(
+            "strategy", _("All strategies"), [(k, s.name) for k, s in self.strategies.items()]
+        )
+        self.set_choices("kind", _("All processes"), ProcessKind.choices)
+
+    def _clean_day(self, name: str) -> Any:
+        day = self.cleaned_data.get(name)
+        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ValidationError(
+                _("Enter a date between the years %(first)s and %(last)s."),
+                params={"first": FIRST_YEAR, "last": LAST_YEAR},
+            )
+        return day
+
+    def clean_decided_from(self) -> Any:
+        return self._clean_day("decided_from")
+
+    def clean_decided_to(self) -> Any:
+        return self._clean_day("decided_to")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("decided_from"), data.get("decided_to")
+        if start and end and end < start:
+            self.add_error("decided_to", _("The end of the period comes before its start."))
+        return data
+
+    def filters(self) -> RegisterFilters:
+        data = self.chosen()
+        if data is None:
+            return RegisterFilters()
+        return RegisterFilters(
+            q=(data.get("q") or "").strip(),
+            circle=self.circles.get(data.get("circle") or ""),
+            workstream=self.workstreams.get(data.get("workstream") or ""),
+            territory=data.get("territory"),
+            strategy=self.strategies.get(data.get("strategy") or ""),
+            kind=data.get("kind") or "",
+            decided_from=data.get("decided_from"),
+            decided_to=data.get("decided_to"),
+        )
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -40,16 +124,66 @@ class FacilitatorField(ModelChoiceField):
         return str(obj.get_full_name() or obj.email)
 
 
-# The structural changes a proposal may carry, by governance action; each one is a set of this
-# form's fields turned into the action's parameters. Creating a circle, amending a role and
-# adopting a policy come as further entries.
-CHANGE_KINDS = (("", _("None")), ("workstream.create", _("Create a workstream")))
-# A parameter of a change and the field where its error is shown.
-CHANGE_FIELDS = {
-    "name": "workstream_name",
-    "mandate": "workstream_mandate",
-    "sunset_date": "workstream_sunset_date",
+# The structural changes a proposal may carry, by governance action (`governance.changes`); each
+# one is a set of this form's fields turned into the action's parameters. Creating a circle and
+# adopting or amending a policy belong to a circle (its sub-circle, its policies).
+CHANGE_KINDS = (
+    ("", _("None")),
+    ("workstream.create", _("Create a workstream")),
+    ("circle.create", _("Create a sub-circle")),
+    ("role.amend", _("Amend a role")),
+    ("policy.adopt", _("Adopt a policy")),
+    ("policy.amend", _("Amend a policy")),
+)
+CIRCLE_ONLY = frozenset({"circle.create", "policy.adopt", "policy.amend"})
+# For each action, a parameter and the field where its error is shown (else at `change`).
+CHANGE_FIELDS: dict[str, dict[str, str]] = {
+    "workstream.create": {
+        "name": "workstream_name",
+        "mandate": "workstream_mandate",
+        "sunset_date": "workstream_sunset_date",
+    },
+    "circle.create": {"name": "circle_name", "purpose": "circle_purpose"},
+    "role.amend": {
+        "role": "role",
+        "name": "role_name",
+        "purpose": "role_purpose",
+        "accountabilities": "role_accountabilities",
+    },
+    "policy.adopt": {
+        "title": "policy_title",
+        "text": "policy_text",
+        "review_date": "policy_review",
+    },
+    "policy.amend": {
+        "policy": "policy",
+        "title": "policy_title",
+        "text": "policy_text",
+        "review_date": "policy_review",
+    },
 }
+# The fields an action cannot do without (the governance services refuse them blank).
+CHANGE_REQUIRED = {
+    "workstream.create": ("workstream_name",),
+    "circle.create": ("circle_name",),
+    "role.amend": ("role",),
+    "policy.adopt": ("policy_title", "policy_text"),
+    "policy.amend": ("policy",),
+}
+
+
+class RoleField(ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name)
+
+
+class PolicyField(ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.title)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class ProcessForm(forms.Form):
@@ -93,6 +227,36 @@ class ProcessForm(forms.Form):
         label=_("Its mandate"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     workstream_sunset_date = date_field(_("Its sunset date"))
+    circle_name = forms.CharField(label=_("Name of the new sub-circle"), required=False)
+    circle_purpose = forms.CharField(
+        label=_("Its purpose"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    role = RoleField(label=_("Role to amend"), required=False, queryset=Role.objects.none())
+    role_name = forms.CharField(
+        label=_("Its new name"), required=False, help_text=_("Empty: the name stays.")
+    )
+    role_purpose = forms.CharField(
+        label=_("Its new purpose"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Empty: the purpose stays."),
+    )
+    role_accountabilities = forms.CharField(
+        label=_("Its accountabilities, one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("They replace the current ones; empty: they stay."),
+    )
+    policy = PolicyField(label=_("Policy to amend"), required=False, queryset=Policy.objects.none())
+    policy_title = forms.CharField(
+        label=_("Title of the policy"),
+        required=False,
+        help_text=_("To amend a policy, empty fields stay as they are."),
+    )
+    policy_text = forms.CharField(
+        label=_("Text of the policy"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    policy_review = date_field(_("Review date of the policy"))
 
     def __init__(self, *args: Any, group: Circle | Workstream, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,34 +268,81 @@ class ProcessForm(forms.Form):
         self.fields["facilitator"].queryset = User.objects.filter(  # type: ignore[attr-defined]
             pk__in=members, is_active=True
         ).order_by("last_name", "first_name")
+        in_circle = isinstance(group, Circle)
+        change = self.fields["change"]
+        assert isinstance(change, forms.ChoiceField)
+        change.choices = [c for c in CHANGE_KINDS if in_circle or c[0] not in CIRCLE_ONLY]
+        self.fields["role"].queryset = Role.objects.filter(  # type: ignore[attr-defined]
+            archived_at__isnull=True, **{key: group}
+        ).order_by("name")
+        if isinstance(group, Circle):
+            policy = self.fields["policy"]
+            assert isinstance(policy, forms.ModelChoiceField)
+            policy.queryset = (
+                Policy.objects.filter(circle=group)
+                .exclude(status=PolicyStatus.RETIRED)
+                .order_by("title")
+            )
+        else:
+            for name in ("circle_name", "circle_purpose", "policy", "policy_title"):
+                del self.fields[name]
+            del self.fields["policy_text"], self.fields["policy_review"]
 
     def _sponsors(self) -> list[str]:
         if isinstance(self.group, Circle):
             return [self.group.slug]
         return list(self.group.sponsors.order_by("pk").values_list("slug", flat=True))
 
-    def changes(self) -> list[dict[str, Any]]:
+    def _params(self, action: str) -> dict[str, Any]:
+        """The parameters of `action` from what was typed (a field left empty is not given)."""
         data = self.cleaned_data
-        if data.get("change") != "workstream.create":
+        params: dict[str, Any] = {}
+
+        def give(param: str, value: Any) -> None:
+            if value not in (None, "", []):
+                params[param] = value.isoformat() if hasattr(value, "isoformat") else value
+
+        fields = CHANGE_FIELDS[action]
+        if action == "workstream.create":
+            params["sponsors"] = self._sponsors()
+        elif action == "circle.create":
+            params["parent"] = self.group.slug
+        elif action == "policy.adopt":
+            params["circle"] = self.group.slug
+        for param, name in fields.items():
+            value = data.get(name)
+            if param in ("role", "policy"):
+                give(param, value.pk if value is not None else None)
+            elif param == "accountabilities":
+                give(param, _lines(value or ""))
+            else:
+                give(param, value.strip() if isinstance(value, str) else value)
+        return params
+
+    def changes(self) -> list[dict[str, Any]]:
+        action = self.cleaned_data.get("change") or ""
+        if action not in CHANGE_FIELDS:
             return []
-        params: dict[str, Any] = {"name": data["workstream_name"], "sponsors": self._sponsors()}
-        if data.get("workstream_mandate"):
-            params["mandate"] = data["workstream_mandate"]
-        if data.get("workstream_sunset_date"):
-            params["sunset_date"] = data["workstream_sunset_date"].isoformat()
-        return [{"action": "workstream.create", "params": params}]
+        return [{"action": action, "params": self._params(action)}]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.errors:
+            return data
+        action = data.get("change") or ""
+        for name in CHANGE_REQUIRED.get(action, ()):
+            if data.get(name) in (None, ""):
+                self.add_error(name, _("Required for this change."))
         if self.errors:
             return data
         for change in self.changes():
             try:
                 change_validate(change)
             except ValidationError as error:
+                fields = CHANGE_FIELDS.get(action, {})
                 for param, messages in error.message_dict.items():
                     for message in messages:
-                        self.add_error(CHANGE_FIELDS.get(param, "change"), message)
+                        self.add_error(fields.get(param, "change"), message)
         return data
 
     def to_data(self) -> ProcessData:

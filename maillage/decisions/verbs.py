@@ -18,6 +18,7 @@ class DecisionVerb(Verbs):
     REMINDED = "decision_process.reminded", _("awaited answers reminded before the deadline")
     DECISION_TAKEN = "decision.taken", _("decision taken")
     DECISION_APPLIED = "decision.applied", _("changed by a decision")
+    DECISION_MEETING = "decision.meeting_noted", _("meeting of the decision noted")
 
 
 register_verbs(DecisionVerb)

@@ -76,6 +76,31 @@ register_verbs(GovernanceVerb)
 
 V = GovernanceVerb
 
+# The changes of the collaboration model that a consented decision makes, as the platform
+# (`governance.changes`, applied by the decisions app). Made by a person instead, through the
+# staff's forms, they are direct corrections, and the history says so.
+STRUCTURAL = frozenset(
+    {
+        V.CIRCLE_CREATED,
+        V.CIRCLE_AMENDED,
+        V.CIRCLE_ARCHIVED,
+        V.CIRCLE_ACCOUNTABILITY_ADDED,
+        V.CIRCLE_ACCOUNTABILITY_REMOVED,
+        V.ROLE_CREATED,
+        V.ROLE_AMENDED,
+        V.ROLE_ARCHIVED,
+        V.ROLE_ACCOUNTABILITY_ADDED,
+        V.ROLE_ACCOUNTABILITY_REMOVED,
+        V.WORKSTREAM_CREATED,
+        V.WORKSTREAM_AMENDED,
+        V.WORKSTREAM_ARCHIVED,
+        V.WORKSTREAM_STATUS_CHANGED,
+        V.POLICY_ADOPTED,
+        V.POLICY_AMENDED,
+        V.POLICY_STATUS_CHANGED,
+    }
+)
+
 # One event, told of a circle or of a workstream (`CIRCLE` / `WORKSTREAM` keys below).
 CIRCLE, WORKSTREAM, ROLE = "circle", "workstream", "role"
 MEMBER_ADDED = {CIRCLE: V.CIRCLE_MEMBER_ADDED, WORKSTREAM: V.WORKSTREAM_MEMBER_ADDED}

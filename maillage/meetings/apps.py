@@ -12,7 +12,13 @@ class MeetingsConfig(AppConfig):
         from maillage.governance.calendar_sources import register_calendar_source
         from maillage.governance.models import Membership
         from maillage.governance.panels import GROUP_PANELS
-        from maillage.meetings import calendar, panels, rules, verbs  # noqa: F401 (registrations)
+        from maillage.meetings import (  # noqa: F401 (registrations)
+            calendar,
+            panels,
+            receivers,
+            rules,
+            verbs,
+        )
         from maillage.meetings.models import ActionItem, AgendaItem, Invitee, Meeting
 
         # The meetings on the governance calendar, its iCal feed and My space's next dates.

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core.forms import EditForm
 from maillage.core.formtools import DateInput, ModelChoiceField, date_field, initial_from
+from maillage.decisions.models import Process
 from maillage.governance.models import Membership
 from maillage.meetings.models import (
     AgendaItem,
@@ -129,9 +130,22 @@ class MeetingForm(EditForm):
         )
 
 
+class ProcessField(ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} ({obj.state_label})"
+
+
 class AgendaItemForm(EditForm):
     title = forms.CharField(label=_("Item"), max_length=255)
     presenter = PersonField(label=_("Presenter"), required=False, queryset=Person.objects.none())
+    process = ProcessField(
+        label=_("Decision process taken up"),
+        required=False,
+        queryset=Process.objects.none(),
+        help_text=_(
+            "A proposal of this circle or workstream under way, presented or decided here."
+        ),
+    )
     duration = forms.IntegerField(
         label=_("Duration (minutes)"), required=False, min_value=1, max_value=600
     )
@@ -146,6 +160,7 @@ class AgendaItemForm(EditForm):
         self,
         *args: Any,
         members: Sequence[Membership],
+        processes: Any = None,
         item: AgendaItem | None = None,
         **kwargs: Any,
     ) -> None:
@@ -153,11 +168,15 @@ class AgendaItemForm(EditForm):
             kwargs["initial"] = {
                 **initial_from(item, "title", "duration", "notes"),
                 "presenter": item.presenter_id,
+                "process": item.process_id,
             }
         super().__init__(*args, **kwargs)
         field = self.fields["presenter"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = _people(members)
+        choice = self.fields["process"]
+        assert isinstance(choice, forms.ModelChoiceField)
+        choice.queryset = processes if processes is not None else Process.objects.none()
 
     def to_data(self) -> AgendaItemData:
         return AgendaItemData(**self.cleaned_data)

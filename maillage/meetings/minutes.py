@@ -1,6 +1,6 @@
 """The minutes (*procès-verbal*) of a meeting as a PDF, drawn by WeasyPrint from an HTML
-template: the attendance, the quorum, the agenda with its notes, the action items, and the
-decisions taken (filled once decisions are linked to meetings)."""
+template: the attendance, the quorum, the agenda with its notes, the decisions taken in the
+meeting (`selectors.meeting_decisions`) and the action items."""
 
 from __future__ import annotations
 
@@ -38,8 +38,7 @@ def html(meeting: Meeting, *, language: str) -> str:
                 "collective": settings.MAILLAGE_COLLECTIVE_NAME,
                 "made_at": timezone.now(),
                 "language": language,
-                # Decisions come with the decisions app; the section says there are none yet.
-                "decisions": [],
+                "decisions": detail.decisions,
             },
         )
 

@@ -1,8 +1,9 @@
 """Meetings of circles and workstreams: agenda, invitations and answers, attendance by person
 and seat, action items, minutes.
 
-Decisions are not linked yet: an agenda item will name the decision process it takes up and the
-minutes the decisions taken, through nullable references added with the decisions app.
+An agenda item may name the decision process it takes up (`AgendaItem.process`); the decisions
+taken in a meeting are those of its agenda's processes decided during it
+(`selectors.meeting_decisions`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core.models import Timestamped, user_reference
 from maillage.core.uploads import private_storage
+from maillage.decisions.models import Process
 from maillage.governance.models import Circle, Workstream
 from maillage.governance.models._common import exactly_one, owner_reference
 from maillage.meetings.workflows import COMING_STATES, HELD_STATES, MEETING
@@ -150,6 +152,15 @@ class AgendaItem(Timestamped):
     )
     duration = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # The decision process the item takes up (a proposal presented, a round held).
+    process = models.ForeignKey(
+        Process,
+        verbose_name=_("decision process"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
 
     class Meta:
         verbose_name = _("agenda item")

@@ -3,6 +3,7 @@ queries whatever the data."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +15,8 @@ from django.utils import timezone
 from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.permissions import has_perm
+from maillage.decisions.models import Decision, MeetingQuorum, Process
+from maillage.decisions.workflows import CLOSED, WORKFLOWS
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.quorum import Present, QuorumResult, quorum, rule_of
 from maillage.governance.selectors import visibility
@@ -111,6 +114,7 @@ class MeetingDetail:
     my_invite: Invitee | None
     answers: dict[str, int] = field(default_factory=dict)
     next_meeting: Meeting | None = None
+    decisions: list[Decision] = field(default_factory=list)
 
 
 def _present(attendances: Iterable[Attendance]) -> list[Present]:
@@ -160,7 +164,7 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingDetail | None:
     meeting = _meetings().filter(pk=pk).first()
     if meeting is None or not has_perm(viewer, "meetings.view_meeting", meeting):
         return None
-    agenda = list(meeting.agenda_items.select_related("presenter"))
+    agenda = _agenda(meeting)
     invitees = list(meeting.invitees.select_related("person"))
     attendances = _attendances(meeting)
     action_items = list(meeting.action_items.select_related("person", "agenda_item"))
@@ -182,6 +186,7 @@ def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingDetail | None:
         my_invite=mine,
         answers=answers,
         next_meeting=following,
+        decisions=list(meeting_decisions(meeting)),
     )
 
 
@@ -202,14 +207,87 @@ def minutes_content(meeting: Meeting) -> MeetingDetail:
     attendances = _attendances(meeting)
     return MeetingDetail(
         meeting=meeting,
-        agenda=list(meeting.agenda_items.select_related("presenter")),
+        agenda=_agenda(meeting),
         invitees=[],
         attendances=attendances,
         action_items=list(meeting.action_items.select_related("person", "agenda_item")),
         quorum=meeting_quorum(meeting, attendances),
         attendance_recorded=bool(attendances),
         my_invite=None,
+        decisions=list(meeting_decisions(meeting)),
     )
+
+
+# Decisions
+
+
+def _agenda(meeting: Meeting) -> list[AgendaItem]:
+    """The agenda, each item with the process it takes up and that process's decision."""
+    return list(meeting.agenda_items.select_related("presenter", "process__decision"))
+
+
+def _end_of_day(moment: dt.datetime) -> dt.datetime:
+    """The start of the day after `moment`'s, in local time."""
+    day = timezone.localdate(moment) + dt.timedelta(days=1)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def meeting_decisions(meeting: Meeting) -> QuerySet[Decision]:
+    """The decisions taken in `meeting`: those of the processes on its agenda decided from the
+    meeting's start to the end of the day it ends (local time: a round closed a little late is
+    still the meeting's), the meeting not cancelled. In the order they were taken."""
+    if meeting.state == "cancelled":
+        return Decision.objects.none()
+    return Decision.objects.filter(
+        process__in=AgendaItem.objects.filter(meeting=meeting, process__isnull=False).values(
+            "process_id"
+        ),
+        decided_at__gte=meeting.starts_at,
+        decided_at__lt=_end_of_day(meeting.ends_at),
+    ).order_by("decided_at", "pk")
+
+
+def decision_meeting(decision: Decision) -> Meeting | None:
+    """The meeting in which `decision` was taken (see `meeting_decisions`), or None; the first
+    one if its process was on the agenda of two meetings that day."""
+    for meeting in (
+        _meetings()
+        .filter(agenda_items__process_id=decision.process_id)
+        .exclude(state="cancelled")
+        .filter(starts_at__lte=decision.decided_at)
+        .order_by("starts_at", "pk")
+        .distinct()
+    ):
+        if decision.decided_at < _end_of_day(meeting.ends_at):
+            return meeting
+    return None
+
+
+def quorum_state(meeting: Meeting) -> str:
+    """Whether `meeting` had its quorum (`decisions.models.MeetingQuorum`): unknown until its
+    attendance is recorded."""
+    attendances = _attendances(meeting)
+    if not attendances:
+        return MeetingQuorum.UNKNOWN
+    met = meeting_quorum(meeting, attendances).met
+    return MeetingQuorum.MET if met else MeetingQuorum.NOT_MET
+
+
+def open_processes(group: Circle | Workstream, current: Process | None = None) -> QuerySet[Process]:
+    """The decision processes an agenda item of `group` may take up: those presented and not
+    closed (a draft is its proposer's until presented), and the item's `current` one."""
+    where = Q(circle=group) if isinstance(group, Circle) else Q(workstream=group)
+    # Every kind of process, each with its own workflow.
+    running = where & Q(
+        *(
+            Q(kind=kind) & ~Q(state__in=[*workflow.keys_tagged(CLOSED), workflow.initial])
+            for kind, workflow in WORKFLOWS.items()
+        ),
+        _connector=Q.OR,
+    )
+    if current is not None:
+        running |= Q(pk=current.pk)
+    return Process.objects.filter(running).order_by("-created_at", "-pk")
 
 
 def meeting_invitees(meeting: Meeting) -> list[Invitee]:

@@ -1,5 +1,6 @@
 """Every write of the meetings app: planning and changing a meeting, its workflow, invitations
-and answers, attendance, agenda, action items and minutes."""
+and answers, attendance, agenda, action items and minutes; and, for the decisions taken in a
+meeting, the meeting and its quorum noted on them."""
 
 from __future__ import annotations
 
@@ -12,15 +13,18 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.models import User
-from maillage.core.permissions import require
+from maillage.core.permissions import SYSTEM, require
 from maillage.core.services import notify
 from maillage.core.versions import lock, touch
+from maillage.decisions.models import Decision, Process
+from maillage.decisions.services import decision_meeting_note
 from maillage.governance.models import Circle, Workstream
 from maillage.meetings import paths, selectors, workflows
 from maillage.meetings.models import (
@@ -144,6 +148,7 @@ def meeting_amend(
         fill=lambda m: _fill(m, data),
         exclude=(),
     )
+    _decisions_sync(meeting)  # its times say which decisions were taken in it
     return meeting
 
 
@@ -171,13 +176,15 @@ def meeting_transition(
         payload["adopted_at"] = at.pk
     if step.key == "hold" and meeting.starts_at > timezone.now():
         raise ValidationError({"transition": _("A meeting is held once it has started.")})
-    return audit.audited_set(
+    meeting = audit.audited_set(
         actor=actor,
         instance=meeting,
         verb=MeetingVerb.MEETING_TRANSITION,
         values=values,
         payload=payload,
     )
+    _decisions_sync(meeting)  # a cancelled meeting took no decision
+    return meeting
 
 
 # Invitations and answers
@@ -319,6 +326,7 @@ def attendance_record(
             },
         },
     )
+    _decisions_sync(meeting)  # their quorum
     return rows
 
 
@@ -331,12 +339,20 @@ class AgendaItemData:
     presenter: Person | None = None
     duration: int | None = None
     notes: str = ""
+    process: Process | None = None
 
 
-def _item_check(data: AgendaItemData) -> None:
+def _item_check(data: AgendaItemData, meeting: Meeting, current: Process | None = None) -> None:
     errors = {}
     if not data.title.strip():
         errors["title"] = _("Give the item a title.")
+    taken_up = data.process
+    if (
+        taken_up is not None
+        and taken_up != current
+        and not selectors.open_processes(meeting.group).filter(pk=taken_up.pk).exists()
+    ):
+        errors["process"] = _("Choose a process of this circle or workstream still under way.")
     if data.duration is not None and not 1 <= data.duration <= 600:
         errors["duration"] = _("Give a duration between 1 and 600 minutes.")
     if errors:
@@ -350,7 +366,7 @@ def agenda_item_add(*, actor: Actor, meeting: Meeting, data: AgendaItemData) -> 
     lock(meeting)  # the last position, read then written
     if meeting.state == "cancelled":
         raise ValidationError(_("This meeting was cancelled."))
-    _item_check(data)
+    _item_check(data, meeting)
     last = meeting.agenda_items.order_by("-position").values_list("position", flat=True).first()
     item = AgendaItem(
         meeting=meeting,
@@ -359,15 +375,22 @@ def agenda_item_add(*, actor: Actor, meeting: Meeting, data: AgendaItemData) -> 
         presenter=data.presenter,
         duration=data.duration,
         notes=data.notes.strip(),
+        process=data.process,
     )
     audit.audited_save(
         actor=actor,
         instance=item,
         verb=MeetingVerb.AGENDA_ITEM_ADDED,
         target=meeting,
-        payload=lambda i: {"item": i.pk, "title": i.title, "position": i.position},
+        payload=lambda i: {
+            "item": i.pk,
+            "title": i.title,
+            "position": i.position,
+            "process": i.process_id,
+        },
     )
     touch(meeting)
+    _decisions_sync(meeting)
     return item
 
 
@@ -378,13 +401,14 @@ def agenda_item_amend(
     """Change an item of the agenda, or write the notes taken on it."""
     require(actor, "meetings.run_meeting", item.meeting)
     lock(item, version=version)
-    _item_check(data)
+    _item_check(data, item.meeting, item.process)
 
     def fill(i: AgendaItem) -> None:
         i.title = data.title.strip()
         i.presenter = data.presenter
         i.duration = data.duration
         i.notes = data.notes.strip()
+        i.process = data.process
 
     audit.audited_update(
         actor=actor,
@@ -395,10 +419,12 @@ def agenda_item_amend(
             "presenter": i.presenter_id,
             "duration": i.duration,
             "notes": i.notes,
+            "process": i.process_id,
         },
         fill=fill,
         exclude=(),
     )
+    _decisions_sync(item.meeting)
     return item
 
 
@@ -497,3 +523,34 @@ def minutes_make(*, actor: Actor, meeting: Meeting, language: str) -> Meeting:
         payload={"language": language, "bytes": len(content)},
     )
     return meeting
+
+
+# Decisions taken in a meeting
+
+
+def decision_meeting_sync(decision: Decision) -> Decision:
+    """Note on `decision` the meeting in which it was taken (`selectors.decision_meeting`) and
+    whether that meeting had its quorum, as the platform; run when a decision is taken
+    (`receivers`) and again for a meeting's decisions when what they depend on changes."""
+    meeting = selectors.decision_meeting(decision)
+    if meeting is None:
+        return decision_meeting_note(actor=SYSTEM, decision=decision, meeting_ref=None)
+    return decision_meeting_note(
+        actor=SYSTEM,
+        decision=decision,
+        meeting_ref=meeting.pk,
+        meeting_title=meeting.title,
+        quorum=selectors.quorum_state(meeting),
+    )
+
+
+def _decisions_sync(meeting: Meeting) -> None:
+    """The decisions noted as taken in `meeting` and those of its agenda's processes, noted
+    again: after its attendance, agenda, times or state changed."""
+    processes = AgendaItem.objects.filter(meeting=meeting, process__isnull=False).values(
+        "process_id"
+    )
+    for decision in Decision.objects.filter(
+        Q(meeting_id_ref=meeting.pk) | Q(process__in=processes)
+    ).order_by("pk"):
+        decision_meeting_sync(decision)

@@ -41,7 +41,9 @@ PAGE_SIZE = 20
 _circle = one_of(Circle.objects.all(), by="slug")
 _workstream = one_of(Workstream.objects.all(), by="slug")
 _meeting = one_of(Meeting.objects.select_related("circle", "workstream"))
-_agenda_item = one_of(AgendaItem.objects.select_related("meeting__circle", "meeting__workstream"))
+_agenda_item = one_of(
+    AgendaItem.objects.select_related("meeting__circle", "meeting__workstream", "process")
+)
 _action_item = one_of(
     ActionItem.objects.select_related("meeting__circle", "meeting__workstream", "person")
 )
@@ -298,7 +300,11 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("meetings.run_meeting", obj=_meeting)
 def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
-    form = AgendaItemForm(request.POST or None, members=selectors.group_members(meeting.group))
+    form = AgendaItemForm(
+        request.POST or None,
+        members=selectors.group_members(meeting.group),
+        processes=selectors.open_processes(meeting.group),
+    )
     return form_redirect(
         request,
         form,
@@ -313,10 +319,11 @@ def agenda_item_amend(request: HttpRequest, pk: int) -> HttpResponse:
     item = _agenda_item(request, pk)
     meeting = item.meeting
     members = selectors.group_members(meeting.group)
+    processes = selectors.open_processes(meeting.group, item.process)
     return edit_page(
         request,
         item,
-        lambda data: AgendaItemForm(data, members=members, item=item),
+        lambda data: AgendaItemForm(data, members=members, processes=processes, item=item),
         lambda actor, form, version: services.agenda_item_amend(
             actor=actor, item=item, data=form.to_data(), version=version
         ),

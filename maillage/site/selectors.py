@@ -27,6 +27,7 @@ from maillage.core import cache
 from maillage.core.actors import Viewer
 from maillage.core.search import Group, Hit, variants
 from maillage.core.search import terms as search_terms
+from maillage.decisions import selectors as decisions_selectors
 from maillage.governance import selectors as governance_selectors
 from maillage.network import selectors as network_selectors
 from maillage.site.models import (
@@ -345,12 +346,14 @@ def _page_hit(page: Page) -> Hit:
 
 def search(*, viewer: Viewer, query: str) -> list[Group]:
     """One search: the site's pages, then what the platform's apps let the viewer find (circles,
-    workstreams, policies, organizations, people), each a `Group` read only when shown."""
+    workstreams, policies, decisions, organizations, people), each a `Group` read only when
+    shown."""
     if not search_terms(query):
         return []
     return [
         Group(kind="pages", label=_("Pages of the site"), rows=search_pages(query), hit=_page_hit),
         *governance_selectors.search(viewer=viewer, query=query),
+        *decisions_selectors.search(viewer=viewer, query=query),
         *network_selectors.search(viewer=viewer, query=query),
     ]
 

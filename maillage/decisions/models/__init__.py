@@ -16,7 +16,7 @@ from maillage.decisions.models.processes import (
     ProposalVersion,
     Visibility,
 )
-from maillage.decisions.models.register import Decision, StructuralChange
+from maillage.decisions.models.register import Decision, MeetingQuorum, StructuralChange
 from maillage.decisions.models.rounds import (
     Answer,
     Channel,
@@ -34,6 +34,7 @@ __all__ = [
     "Channel",
     "Decision",
     "Election",
+    "MeetingQuorum",
     "Nomination",
     "NominationPhase",
     "Position",

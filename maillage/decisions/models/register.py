@@ -12,6 +12,14 @@ from maillage.governance.models import Circle, Workstream
 from maillage.governance.models._common import exactly_one, owner_reference
 
 
+class MeetingQuorum(models.TextChoices):
+    """Whether the meeting in which a decision was taken had its quorum."""
+
+    MET = "met", _("Quorum reached")
+    NOT_MET = "not_met", _("Quorum not reached")
+    UNKNOWN = "unknown", _("Attendance not recorded")
+
+
 class Decision(Timestamped):
     """An entry of the register: what a closed process decided, why, and who took part.
 
@@ -34,6 +42,14 @@ class Decision(Timestamped):
     review_date = models.DateField(_("review date"), null=True, blank=True)
     visibility = models.CharField(
         _("visibility"), max_length=8, choices=Visibility.choices, default=Visibility.INTERNAL
+    )
+    # The meeting in which the decision was taken and whether it had its quorum, filled by the
+    # meetings app (above this one, so named without knowing its model: id and title); blank
+    # when the decision was not taken in a meeting.
+    meeting_id_ref = models.PositiveBigIntegerField(_("meeting"), null=True, blank=True)
+    meeting_title = models.CharField(_("taken in the meeting"), max_length=255, blank=True)
+    meeting_quorum = models.CharField(
+        _("quorum of the meeting"), max_length=8, choices=MeetingQuorum.choices, blank=True
     )
 
     class Meta:
@@ -63,6 +79,11 @@ class Decision(Timestamped):
         group = self.circle if self.circle_id else self.workstream
         assert group is not None
         return group
+
+    @property
+    def without_quorum(self) -> bool:
+        """Taken in a meeting whose quorum was not reached."""
+        return self.meeting_quorum == MeetingQuorum.NOT_MET
 
 
 class StructuralChange(models.Model):

@@ -20,10 +20,12 @@ from maillage.decisions.selectors.register import (
     DecisionDetail,
     RegisterFilters,
     decision_detail,
+    filtered_decisions,
     register,
     visible_decisions,
 )
 from maillage.decisions.selectors.rounds import Speaker, Tally, Voice, speaker_in, tally, voices
+from maillage.decisions.selectors.search import search
 
 __all__ = [
     "PAGE_SIZE",
@@ -42,12 +44,14 @@ __all__ = [
     "asked_people",
     "decision_detail",
     "election_detail",
+    "filtered_decisions",
     "may_see_people",
     "my_processes",
     "person_of",
     "process_detail",
     "process_list",
     "register",
+    "search",
     "speaker_in",
     "tally",
     "visible_decisions",

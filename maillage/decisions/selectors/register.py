@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.rules import is_staff
+from maillage.core.search import Matches, terms
 from maillage.decisions.models import (
     Decision,
     Process,
@@ -20,7 +24,13 @@ from maillage.decisions.models import (
 )
 from maillage.decisions.rules import group_ids
 from maillage.decisions.selectors._common import PAGE_SIZE, _changes, _rounds, may_see_people
-from maillage.governance.models import Circle, Workstream
+from maillage.governance.models import Circle, Strategy, Workstream
+from maillage.territories.models import Territory
+from maillage.territories.selectors import territory_and_below
+
+# The columns searched, in the order of the index of the migration `register_search` (PostgreSQL
+# reads an index only for the very same document).
+SEARCH_FIELDS = ("title", "text", "rationale")
 
 
 def _decision_visibility(viewer: Viewer) -> Q | None:
@@ -41,27 +51,77 @@ def visible_decisions(viewer: Viewer) -> QuerySet[Decision]:
 
 @dataclass(frozen=True)
 class RegisterFilters:
-    """The register's filters. Full-text search, territories, strategies and dates come next,
-    each one more condition here."""
+    """The register's filters, each one more condition (all of them must hold).
 
+    `q`: words of the title, text or rationale (`core.search`: French stemming on PostgreSQL,
+    accents and plurals ignored everywhere); `territory`: decisions of the circles and
+    workstreams tagged with it or with a territory inside it; `strategy`: of the circles and
+    workstreams tagged with it; `decided_from` / `decided_to`: the days (local time, both
+    included) the decision was taken."""
+
+    q: str = ""
     circle: Circle | None = None
     workstream: Workstream | None = None
+    territory: Territory | None = None
+    strategy: Strategy | None = None
     kind: str = ""
+    decided_from: dt.date | None = None
+    decided_to: dt.date | None = None
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _groups_tagged(relation: str, column: str, values: Any) -> Q:
+    """Decisions whose circle or workstream has, through `relation` (its many-to-many table
+    of territories or strategies), a `column` among `values`: two `EXISTS`, so a group tagged
+    twice does not repeat its decisions."""
+    circle_tags = getattr(Circle, relation).through.objects.filter(
+        circle_id=OuterRef("circle_id"), **{f"{column}__in": values}
+    )
+    workstream_tags = getattr(Workstream, relation).through.objects.filter(
+        workstream_id=OuterRef("workstream_id"), **{f"{column}__in": values}
+    )
+    return Q(Exists(circle_tags)) | Q(Exists(workstream_tags))
+
+
+def filtered_decisions(viewer: Viewer, filters: RegisterFilters) -> QuerySet[Decision]:
+    """The decisions `viewer` may read that match `filters` (not yet read)."""
+    decisions = visible_decisions(viewer)
+    if filters.q:
+        decisions = decisions.filter(Matches(SEARCH_FIELDS, terms(filters.q)))
+    if filters.circle is not None:
+        decisions = decisions.filter(circle=filters.circle)
+    if filters.workstream is not None:
+        decisions = decisions.filter(workstream=filters.workstream)
+    if filters.territory is not None:
+        below = territory_and_below(filters.territory).values("pk")
+        decisions = decisions.filter(_groups_tagged("territories", "territory_id", below))
+    if filters.strategy is not None:
+        decisions = decisions.filter(
+            _groups_tagged("strategies", "strategy_id", [filters.strategy.pk])
+        )
+    if filters.kind:
+        decisions = decisions.filter(kind=filters.kind)
+    if filters.decided_from is not None:
+        decisions = decisions.filter(decided_at__gte=_day_start(filters.decided_from))
+    if filters.decided_to is not None:
+        next_day = filters.decided_to + dt.timedelta(days=1)
+        decisions = decisions.filter(decided_at__lt=_day_start(next_day))
+    return decisions
 
 
 def register(
     *, viewer: Viewer, filters: RegisterFilters | None = None, page: int | str = 1
 ) -> Page[Decision]:
-    """The decisions `viewer` may read, newest first, 25 to a page (two or three queries)."""
-    filters = filters or RegisterFilters()
-    decisions = visible_decisions(viewer)
-    if filters.circle is not None:
-        decisions = decisions.filter(circle=filters.circle)
-    if filters.workstream is not None:
-        decisions = decisions.filter(workstream=filters.workstream)
-    if filters.kind:
-        decisions = decisions.filter(kind=filters.kind)
-    decisions = decisions.select_related("circle", "workstream").order_by("-decided_at", "-pk")
+    """The decisions `viewer` may read that match `filters`, newest first, 25 to a page (two
+    or three queries)."""
+    decisions = (
+        filtered_decisions(viewer, filters or RegisterFilters())
+        .select_related("circle", "workstream")
+        .order_by("-decided_at", "-pk")
+    )
     return Paginator(decisions, PAGE_SIZE).get_page(page)
 
 

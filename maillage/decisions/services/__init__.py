@@ -27,6 +27,7 @@ from maillage.decisions.services.processes import (
     process_transition,
     proposal_amend,
 )
+from maillage.decisions.services.register import decision_meeting_note
 from maillage.decisions.services.rounds import (
     ClosingReport,
     answer_give,
@@ -47,6 +48,7 @@ __all__ = [
     "advice_transition",
     "answer_give",
     "consent_round_close",
+    "decision_meeting_note",
     "election_consent_close",
     "election_propose",
     "election_start",

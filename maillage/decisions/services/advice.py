@@ -32,9 +32,10 @@ from maillage.decisions.models import (
     ProcessKind,
     Visibility,
 )
-from maillage.decisions.paths import decision_path, process_path
-from maillage.decisions.services._common import _roles, _tell_participants, _user
+from maillage.decisions.paths import process_path
+from maillage.decisions.services._common import _roles, _user
 from maillage.decisions.services.processes import ProcessData, process_start
+from maillage.decisions.services.register import _decision_take
 from maillage.decisions.verbs import AdviceVerb, DecisionVerb
 from maillage.governance.models import Circle, Workstream
 from maillage.network.models import Person
@@ -204,32 +205,4 @@ def advice_decide(*, actor: Actor, process: Process, decision: str, weighing: st
     process.rationale = weighing
     process.save(update_fields=["proposal", "rationale", "updated_at"])
     process = _step(actor, process, "decide")
-    now = timezone.now()
-    entry = Decision(
-        process=process,
-        circle=process.circle,
-        workstream=process.workstream,
-        title=process.title,
-        text=decision,
-        rationale=weighing,
-        kind=process.kind,
-        participation=_participation(process),
-        decided_at=now,
-        effective_date=timezone.localdate(now),
-        review_date=process.review_date,
-        visibility=process.visibility,
-    )
-    audit.audited_save(
-        actor=actor,
-        instance=entry,
-        verb=DecisionVerb.DECISION_TAKEN,
-        payload=lambda d: {"title": d.title, "process": process.pk},
-    )
-    with translation.override(settings.LANGUAGE_CODE):
-        _tell_participants(
-            process,
-            _("Decision taken: “%(title)s”") % {"title": entry.title},
-            _("It takes effect on %(date)s.") % {"date": long_date(entry.effective_date)},
-            decision_path(entry),
-        )
-    return entry
+    return _decision_take(actor, process, _participation(process))

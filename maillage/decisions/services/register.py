@@ -7,7 +7,8 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -15,14 +16,17 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.dates import long_date
 from maillage.core.permissions import SYSTEM
+from maillage.core.rules import is_staff
 from maillage.decisions import selectors
 from maillage.decisions.models import (
     Decision,
+    MeetingQuorum,
     Process,
     StructuralChange,
 )
 from maillage.decisions.paths import decision_path
 from maillage.decisions.services._common import _tell_participants
+from maillage.decisions.signals import decision_taken
 from maillage.decisions.verbs import DecisionVerb
 from maillage.governance.changes import change_apply
 
@@ -56,7 +60,14 @@ def _participation(result: selectors.Tally) -> list[dict[str, Any]]:
     return rows
 
 
-def _decision_take(actor: Actor, process: Process, result: selectors.Tally) -> Decision:
+def _decision_take(
+    actor: Actor,
+    process: Process,
+    participation: selectors.Tally | list[dict[str, Any]],
+) -> Decision:
+    """The register's entry of what `process` decided (its proposal and rationale as they stand),
+    with who took part (a round's tally, or rows the process kind writes itself): its structural
+    changes applied, the apps above told (`signals.decision_taken`), and the participants."""
     now = timezone.now()
     decision = Decision(
         process=process,
@@ -66,7 +77,9 @@ def _decision_take(actor: Actor, process: Process, result: selectors.Tally) -> D
         text=process.proposal,
         rationale=process.rationale,
         kind=process.kind,
-        participation=_participation(result),
+        participation=participation
+        if isinstance(participation, list)
+        else _participation(participation),
         decided_at=now,
         effective_date=timezone.localdate(now),
         review_date=process.review_date,
@@ -80,8 +93,45 @@ def _decision_take(actor: Actor, process: Process, result: selectors.Tally) -> D
     )
     for change in StructuralChange.objects.filter(process=process, applied_at__isnull=True):
         _change_apply(decision, change)
+    decision_taken.send(sender=Decision, decision=decision)
     _tell_decision(decision)
     return decision
+
+
+@transaction.atomic
+def decision_meeting_note(
+    *,
+    actor: Actor,
+    decision: Decision,
+    meeting_ref: int | None,
+    meeting_title: str = "",
+    quorum: str = "",
+) -> Decision:
+    """Note the meeting in which `decision` was taken and whether that meeting had its quorum
+    (`models.MeetingQuorum`), or that it was taken in none (`meeting_ref` None). The meetings
+    app calls it as the platform, when the decision is taken and whenever what it depends on
+    changes (attendance, agenda, the meeting's times); nothing is written when nothing
+    changed."""
+    if actor is not SYSTEM and not is_staff(actor):
+        raise PermissionDenied(_("Only the platform notes the meeting of a decision."))
+    if meeting_ref is None:
+        meeting_title, quorum = "", ""
+    elif quorum not in MeetingQuorum.values:
+        raise ValueError(f"unknown quorum {quorum!r}")
+    values = {
+        "meeting_id_ref": meeting_ref,
+        "meeting_title": meeting_title[:255],
+        "meeting_quorum": quorum,
+    }
+    if all(getattr(decision, name) == value for name, value in values.items()):
+        return decision
+    return audit.audited_set(
+        actor=actor,
+        instance=decision,
+        verb=DecisionVerb.DECISION_MEETING,
+        values=values,
+        payload={"meeting": meeting_ref, "title": meeting_title, "quorum": quorum},
+    )
 
 
 def _change_apply(decision: Decision, change: StructuralChange) -> models.Model:

@@ -12,7 +12,7 @@ from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role as PlatformRole
 from maillage.decisions import services
-from maillage.decisions.models import Process
+from maillage.decisions.models import Decision, Process
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.tests.factories import (  # noqa: F401 (re-exported for the tests)
     CircleFactory,
@@ -83,4 +83,47 @@ def to_consent_round(process: Process, actor: Any = SYSTEM) -> Process:
         process=process,
         transition="open_consent",
         deadline=in_an_hour() if process.mode == "async" else None,
+    )
+
+
+def recorded(
+    group: Circle | Workstream,
+    title: str = "Décision",
+    *,
+    decided_at: dt.datetime | None = None,
+    **fields: Any,
+) -> Decision:
+    """A decision in the register as a consent process leaves it, written directly (the
+    register's tests need many, and what they test is read, not taken)."""
+    process = Process.objects.create(
+        **_group(group), title=title, proposal=fields.get("text", title), state="consented"
+    )
+    values = {
+        "text": title,
+        "kind": process.kind,
+        "decided_at": decided_at or timezone.now(),
+        "effective_date": timezone.localdate(),
+    } | fields
+    return Decision.objects.create(process=process, title=title, **_group(group), **values)
+
+
+def recorded_in_bulk(group: Circle | Workstream, count: int, **fields: Any) -> None:
+    """`count` decisions of `group`, their processes and themselves each in one query."""
+    now = timezone.now()
+    processes = Process.objects.bulk_create(
+        Process(**_group(group), title=f"Décision {n}", proposal="Texte.", state="consented")
+        for n in range(count)
+    )
+    Decision.objects.bulk_create(
+        Decision(
+            process=process,
+            **_group(group),
+            title=process.title,
+            text="Texte de la décision.",
+            kind=process.kind,
+            decided_at=now - dt.timedelta(minutes=n),
+            effective_date=timezone.localdate(now),
+            **fields,
+        )
+        for n, process in enumerate(processes)
     )

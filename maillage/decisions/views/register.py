@@ -7,13 +7,24 @@ from django.shortcuts import render
 
 from maillage.core.permissions import permission_required
 from maillage.decisions import selectors
+from maillage.decisions.forms import RegisterFilterForm
 from maillage.decisions.views._common import _decision
 
 
 @permission_required("decisions.view_register")
 def register(request: HttpRequest) -> HttpResponse:
-    page = selectors.register(viewer=request.user, page=request.GET.get("page") or 1)
-    context = {"page": page, "mine": selectors.my_processes(viewer=request.user)}
+    """The register, filtered by the query string (what cannot be read is said at its field;
+    the pagination's links keep the filters)."""
+    form = RegisterFilterForm(request.GET or None)
+    page = selectors.register(
+        viewer=request.user, filters=form.filters(), page=request.GET.get("page") or 1
+    )
+    context = {
+        "form": form,
+        "page": page,
+        "filtered": any(v for k, v in request.GET.items() if k != "page"),
+        "mine": selectors.my_processes(viewer=request.user),
+    }
     return render(request, "decisions/register.html", context)
 
 

@@ -9,6 +9,7 @@ from maillage.core.actors import Viewer
 from maillage.core.models import AuditEvent
 from maillage.governance.models import Circle, Policy, Role, Workstream
 from maillage.governance.selectors._common import _inside, _kind
+from maillage.governance.verbs import STRUCTURAL
 
 
 def governance_history(
@@ -19,7 +20,8 @@ def governance_history(
     limit: int = 50,
 ) -> list[AuditEvent]:
     """The history of a circle or workstream with its roles' and policies' events, newest
-    first ("accountability added by …"), for those who may see its inside."""
+    first ("accountability added by …"), for those who may see its inside; each with
+    `correction`, true for a structural change made directly by a person (not by a decision)."""
     group = _inside(viewer, circle, workstream)
     if group is None:
         return []
@@ -36,8 +38,13 @@ def governance_history(
             target_type=types[Policy],
             target_id__in=[str(pk) for pk in circle.policies.values_list("pk", flat=True)],
         )
-    return list(
+    events = list(
         AuditEvent.objects.filter(condition)
         .select_related("actor")
         .order_by("-created_at", "-id")[:limit]
     )
+    for event in events:
+        # A structural change made by a person is a direct correction (a decision makes it as
+        # the platform, and says so with its own event).
+        event.correction = event.actor_id is not None and event.verb in STRUCTURAL  # type: ignore[attr-defined]
+    return events
