@@ -15,6 +15,10 @@ class DecisionVerb(Verbs):
     ANSWER_GIVEN = "decision_process.answer_given", _("answer given")
     ANSWER_RECORDED = "decision_process.answer_recorded", _("answer recorded for someone")
     DEADLINE_CLOSED = "decision_process.deadline_closed", _("consent round closed at its deadline")
+    VOTE_CAST = "poll.voted", _("vote cast in a poll")
+    VOTE_RECORDED = "poll.vote_recorded", _("vote recorded for someone in a poll")
+    POLL_REMINDED = "poll.reminded", _("poll's awaited voices reminded")
+    POLL_CLOSED_AT_TIME = "poll.closed_at_time", _("poll closed at its closing time")
     DECISION_TAKEN = "decision.taken", _("decision taken")
     DECISION_APPLIED = "decision.applied", _("changed by a decision")
 

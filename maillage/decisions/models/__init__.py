@@ -7,6 +7,15 @@ a round has a kind (clarifying questions, quick reactions, consent…) and a num
 a person's position in a round, with the organization whose voice it carries.
 """
 
+from maillage.decisions.models.polls import (
+    Availability,
+    Poll,
+    PollOption,
+    PollPosition,
+    PollVariant,
+    Vote,
+    VoteChoice,
+)
 from maillage.decisions.models.processes import (
     Process,
     ProcessKind,
@@ -27,8 +36,13 @@ from maillage.decisions.models.rounds import (
 
 __all__ = [
     "Answer",
+    "Availability",
     "Channel",
     "Decision",
+    "Poll",
+    "PollOption",
+    "PollPosition",
+    "PollVariant",
     "Position",
     "Process",
     "ProcessKind",
@@ -40,4 +54,6 @@ __all__ = [
     "RoundOutcome",
     "StructuralChange",
     "Visibility",
+    "Vote",
+    "VoteChoice",
 ]

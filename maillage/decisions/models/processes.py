@@ -13,6 +13,7 @@ from maillage.governance.models._common import exactly_one, owner_reference
 
 class ProcessKind(models.TextChoices):
     CONSENT = "consent", _("Consent decision")
+    POLL = "poll", _("Poll")
 
 
 class ProcessMode(models.TextChoices):

@@ -5,6 +5,16 @@ One module per subject; the package re-exports their public names.
 """
 
 from maillage.decisions.selectors._common import PAGE_SIZE, answers_of, may_see_people, person_of
+from maillage.decisions.selectors.polls import (
+    OptionResult,
+    PollDetail,
+    PollResult,
+    choices_of,
+    poll_detail,
+    poll_labels,
+    poll_result,
+    poll_votes,
+)
 from maillage.decisions.selectors.processes import (
     MyProcesses,
     ProcessDetail,
@@ -27,6 +37,9 @@ __all__ = [
     "PAGE_SIZE",
     "DecisionDetail",
     "MyProcesses",
+    "OptionResult",
+    "PollDetail",
+    "PollResult",
     "ProcessDetail",
     "RegisterFilters",
     "Speaker",
@@ -34,10 +47,15 @@ __all__ = [
     "Voice",
     "answers_awaited",
     "answers_of",
+    "choices_of",
     "decision_detail",
     "may_see_people",
     "my_processes",
     "person_of",
+    "poll_detail",
+    "poll_labels",
+    "poll_result",
+    "poll_votes",
     "process_detail",
     "process_list",
     "register",

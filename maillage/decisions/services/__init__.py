@@ -6,6 +6,15 @@ changes it carries applied through governance's services.
 One module per subject; the package re-exports their public names.
 """
 
+from maillage.decisions.services.polls import (
+    POLL_REPLY,
+    PollData,
+    PollReport,
+    poll_start,
+    poll_transition,
+    polls_due,
+    vote_cast,
+)
 from maillage.decisions.services.processes import (
     ProcessData,
     process_start,
@@ -21,13 +30,20 @@ from maillage.decisions.services.rounds import (
 )
 
 __all__ = [
+    "POLL_REPLY",
     "ClosingReport",
+    "PollData",
+    "PollReport",
     "ProcessData",
     "answer_give",
     "consent_round_close",
+    "poll_start",
+    "poll_transition",
+    "polls_due",
     "process_start",
     "process_transition",
     "processes_close_due",
     "proposal_amend",
     "remark_add",
+    "vote_cast",
 ]
