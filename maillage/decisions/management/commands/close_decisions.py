@@ -1,9 +1,10 @@
-"""Close the asynchronous consent rounds whose deadline has passed. Run it often (cron or a
+"""Close the asynchronous consent rounds whose deadline has passed, and do what polls need at
+their times (open the scheduled ones, remind the awaited voices before closing, close). Run it often (cron or a
 systemd timer), e.g. every five minutes:
 
     */5 * * * *  cd /srv/maillage && .venv/bin/python manage.py close_decisions
 
-A round is closed once: running it again closes nothing more.
+A round or a poll is closed once and a reminder sent once: running it again does nothing more.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from maillage.core.permissions import SYSTEM
-from maillage.decisions.services import processes_close_due
+from maillage.decisions.services import polls_due, processes_close_due
 from maillage.decisions.tasks import close_due_processes
 
 
 class Command(BaseCommand):
     help = (
-        "Close the asynchronous consent rounds whose deadline has passed (run every few minutes)."
+        "Close the asynchronous consent rounds whose deadline has passed, open, remind and "
+        "close polls at their times (run every few minutes)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -47,5 +49,12 @@ class Command(BaseCommand):
                     "consented": report.consented,
                     "integrating": report.integrating,
                 }
+            )
+        )
+        polls = polls_due(actor=SYSTEM)
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Polls: %(opened)d opened, %(reminded)d reminded, %(closed)d closed.")
+                % {"opened": polls.opened, "reminded": polls.reminded, "closed": polls.closed}
             )
         )
