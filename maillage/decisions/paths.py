@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from maillage.decisions.models import Decision, Process
+from maillage.decisions.models import Decision, Process, ProcessKind
 
 
 def process_path(process: Process) -> str:
-    return reverse("decisions:process_detail", kwargs={"pk": process.pk})
+    name = "poll_detail" if process.kind == ProcessKind.POLL else "process_detail"
+    return reverse(f"decisions:{name}", kwargs={"pk": process.pk})
 
 
 def decision_path(decision: Decision) -> str:

@@ -1,7 +1,7 @@
-"""Answers to a consent round or a poll by e-mail (`core.replies`): the e-mail that awaits a participant's
-answer carries a reply address for that person and process; a reply that begins with « je
-consens » or « objection : … » is recorded as their answer, through the same service and rules as
-an answer given on the platform, marked as come by e-mail.
+"""Answers to a consent round or a poll by e-mail (`core.replies`): the e-mail that awaits a
+participant's answer carries a reply address for that person and process; a reply that begins
+with « je consens » or « objection : … » is recorded as their answer, through the same service and
+rules as an answer given on the platform, marked as come by e-mail.
 
 A poll's reply begins with its vote: « d'accord », « pas d'accord », « abstention », « bloquer »
 (agree, disagree, abstain, block) for a proposal; scores for a score poll, one number per option

@@ -219,6 +219,8 @@ class VoiceRow:
 
     voice: Voice
     vote: Vote | None
+    # How it voted, in words ("Option A: 3, Option B: 1"), when the page may say so.
+    how: str = ""
 
 
 @dataclass
@@ -249,6 +251,21 @@ class PollDetail:
         return self.process.state == "closed"
 
 
+def _how(poll: Poll, options: list[PollOption], vote: Vote) -> str:
+    if poll.variant == PollVariant.PROPOSAL:
+        return str(vote.get_position_display())
+    labels = {option.pk: option.label for option in options}
+    values = {c.option_id: c.value for c in choices_of(vote)}
+    shown = []
+    for option in options:
+        if option.pk not in values:
+            continue
+        value = values[option.pk]
+        text = str(Availability(value).label) if poll.variant == PollVariant.TIME else str(value)
+        shown.append(f"{labels[option.pk]}: {text}")
+    return ", ".join(shown)
+
+
 def poll_detail(*, viewer: Viewer, pk: int) -> PollDetail | None:
     """The page of the poll of process `pk`, in a fixed number of queries whatever its options
     and votes (the process and poll, options, votes and their values, the voices, the viewer's
@@ -274,6 +291,10 @@ def poll_detail(*, viewer: Viewer, pk: int) -> PollDetail | None:
     result = poll_result(poll, options, votes, len(voice_list))
     show_people = may_see_people(viewer, process)
     running = process.state not in workflows.CLOSED_STATES
+    show_votes = show_people and not poll.anonymous and (closed or not poll.hide_results)
+    if show_votes:
+        for row in rows:
+            row.how = _how(poll, options, row.vote) if row.vote else ""
     return PollDetail(
         process=process,
         poll=poll,
@@ -287,7 +308,7 @@ def poll_detail(*, viewer: Viewer, pk: int) -> PollDetail | None:
         my_values={c.option_id: c.value for c in choices_of(my_vote)} if my_vote else {},
         transitions=workflows.POLL.available(process.state, workflow_roles(viewer, process)),
         show_people=show_people,
-        show_votes=show_people and not poll.anonymous and (closed or not poll.hide_results),
+        show_votes=show_votes,
         may_vote=speaker is not None and process.state == "open",
         may_record=running
         and process.state == "open"

@@ -79,6 +79,7 @@ class PollData:
 
 def _options(data: PollData) -> list[tuple[str, datetime | None]]:
     """The options as (label, date and time), checked."""
+    found: list[tuple[str, datetime | None]]
     if data.variant == PollVariant.PROPOSAL:
         return []
     if data.variant == PollVariant.TIME:

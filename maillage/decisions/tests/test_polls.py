@@ -91,7 +91,7 @@ def test_scores_are_totalled_and_checked(circle):
     a, b, c = options(poll)
     services.vote_cast(actor=circle.chloe, poll=poll, values={a.pk: 5, b.pk: 1, c.pk: 3})
     services.vote_cast(actor=circle.bruno, poll=poll, values={a.pk: 4, b.pk: 2, c.pk: 0})
-    with pytest.raises(ValidationError, match="entre 0 et 5|between 0 and 5"):
+    with pytest.raises(ValidationError, match=r"entre 0 et 5|between 0 and 5"):
         services.vote_cast(actor=circle.fanny, poll=poll, values={a.pk: 6, b.pk: 0, c.pk: 0})
     with pytest.raises(ValidationError):
         services.vote_cast(actor=circle.fanny, poll=poll, values={a.pk: 1})

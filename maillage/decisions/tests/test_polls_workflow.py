@@ -117,5 +117,5 @@ def test_scheduling_needs_an_opening_time_to_come(circle, actors):
 
 def test_the_consent_steps_refuse_a_poll(circle, actors):
     poll = poll_in(circle.circle, actors["proposer"])
-    with pytest.raises(ValidationError, match="consentement|consent"):
+    with pytest.raises(ValidationError, match=r"consentement|consent"):
         services.process_transition(actor=SYSTEM, process=poll.process, transition="withdraw")

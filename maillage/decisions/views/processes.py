@@ -31,6 +31,7 @@ from maillage.decisions.forms import (
     RemarkForm,
     TransitionForm,
 )
+from maillage.decisions.models import ProcessKind
 from maillage.decisions.views._common import (
     _in_each_group,
     _kind,
@@ -58,6 +59,7 @@ def _group_processes(request: HttpRequest, group: Circle | Workstream) -> HttpRe
         "create_url": reverse(
             f"decisions:{_kind(group)}_process_create", kwargs={"slug": group.slug}
         ),
+        "poll_url": reverse(f"decisions:{_kind(group)}_poll_create", kwargs={"slug": group.slug}),
     }
     return render(request, "decisions/process_list.html", context)
 
@@ -134,6 +136,9 @@ def _process_page(
 
 @permission_required("decisions.view_process", obj=_process)
 def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    if process.kind == ProcessKind.POLL:
+        return redirect(process_url(process))  # a poll has its own page
     return _process_page(request, pk)
 
 

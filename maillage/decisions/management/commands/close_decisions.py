@@ -1,6 +1,6 @@
 """Close the asynchronous consent rounds whose deadline has passed, and do what polls need at
-their times (open the scheduled ones, remind the awaited voices before closing, close). Run it often (cron or a
-systemd timer), e.g. every five minutes:
+their times (open the scheduled ones, remind the awaited voices before closing, close). Run it
+often (cron or a systemd timer), e.g. every five minutes:
 
     */5 * * * *  cd /srv/maillage && .venv/bin/python manage.py close_decisions
 
