@@ -15,6 +15,7 @@ from maillage.decisions.tests.factories import (
     CircleFactory,
     WorkstreamFactory,
     member_of,
+    poll_in,
     start,
     to_consent_round,
 )
@@ -37,11 +38,14 @@ def sample(data: SimpleNamespace) -> None:
     services.consent_round_close(actor=SYSTEM, process=decided)
     decided.refresh_from_db()
     data.dec_decision = decided.decision
+    # An internal poll, open for votes.
+    data.dec_poll = poll_in(circle, SYSTEM, variant="ranked")
     data.dec_circle = circle
     data.dec_workstream = workstream
 
 
 process = {"kwargs": lambda d: {"pk": d.dec_process.pk}}
+poll = {"kwargs": lambda d: {"pk": d.dec_poll.process_id}}
 circle = {"kwargs": lambda d: {"slug": d.dec_circle.slug}}
 workstream = {"kwargs": lambda d: {"slug": d.dec_workstream.slug}}
 # Only the members of the process's circle take part: none of the sample accounts.
@@ -65,4 +69,11 @@ ACCESS = {
     "decisions:remark_record": Expect.staff(405, **process),
     "decisions:answer_give": PARTICIPANTS_ONLY,
     "decisions:remark_add": PARTICIPANTS_ONLY,
+    # Polls: put by the group's members and staff; an internal poll read by them.
+    "decisions:circle_poll_create": Expect.staff(**circle),
+    "decisions:workstream_poll_create": Expect.staff(**workstream),
+    "decisions:poll_detail": Expect.staff(**poll),
+    "decisions:poll_transition": Expect.staff(405, **poll),
+    "decisions:poll_vote_record": Expect.staff(405, **poll),
+    "decisions:poll_vote": Expect.of(LOGIN, 403, 403, 403, 403, 403, **poll),
 }
