@@ -1,6 +1,7 @@
 """The decisions demo: a register of decisions taken by the circles and a workstream of the
-governance demo, and a consent process under way in the general circle (its consent round open,
-a few answers in, the demo member's still awaited). Written through the services, once: a
+governance demo, a consent process under way in the general circle (its consent round open,
+a few answers in, the demo member's still awaited), a closed proposal poll (in the register) and
+an open time poll choosing the date of the regional forum. Written through the services, once: a
 process whose title is already there is not started again."""
 
 from __future__ import annotations
@@ -16,7 +17,17 @@ from django.utils.translation import gettext as _
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.decisions import selectors, services
-from maillage.decisions.models import Decision, Position, Process, ProcessMode, Visibility
+from maillage.decisions.models import (
+    Availability,
+    Decision,
+    Poll,
+    PollPosition,
+    PollVariant,
+    Position,
+    Process,
+    ProcessMode,
+    Visibility,
+)
 from maillage.governance.demo.content import MEMBER_EMAIL, STAFF_EMAIL
 from maillage.governance.models import Circle, Workstream
 from maillage.network.models import Person
@@ -104,6 +115,18 @@ IN_PROGRESS = DemoDecision(
 )
 # The consent round of the process under way closes this many days after the demo is loaded.
 DEADLINE_DAYS = 5
+
+CLOSED_POLL = (
+    "cercle-general",
+    "Appui à la déclaration régionale sur le droit au logement",
+    "Le collectif appuie-t-il la déclaration régionale sur le droit au logement, portée par "
+    "les comités logement de la Capitale-Nationale?",
+)
+TIME_POLL = (
+    "cercle-general",
+    "Date du forum régional sur le développement social",
+    "Quelle date retenir pour le forum régional de l'hiver, à Baie-Saint-Paul?",
+)
 
 
 def _group(slug: str) -> Circle | Workstream | None:
@@ -217,6 +240,71 @@ def _in_progress(group: Circle | Workstream, facilitator: User) -> None:
         )
 
 
+def _start_poll(
+    spec: tuple[str, str, str], group: Circle | Workstream, facilitator: User, **data: Any
+) -> Poll:
+    _slug, title, question = spec
+    return services.poll_start(
+        actor=facilitator,
+        data=services.PollData(
+            circle=group if isinstance(group, Circle) else None,
+            workstream=group if isinstance(group, Workstream) else None,
+            title=title,
+            question=question,
+            facilitator=facilitator,
+            closes_at=timezone.now() + dt.timedelta(days=DEADLINE_DAYS),
+            **data,
+        ),
+    )
+
+
+@transaction.atomic
+def _polls(group: Circle | Workstream, facilitator: User) -> None:
+    """A proposal poll whose votes were taken by the facilitator (offline), closed and in the
+    register; a time poll open, two voices in, the demo member's awaited."""
+    if not Process.objects.filter(title=CLOSED_POLL[1]).exists():
+        poll = _start_poll(
+            CLOSED_POLL,
+            group,
+            facilitator,
+            variant=PollVariant.PROPOSAL,
+            quorum=3,
+            visibility=Visibility.PUBLIC,
+        )
+        services.poll_transition(actor=facilitator, poll=poll, transition="open")
+        positions = (
+            PollPosition.AGREE,
+            PollPosition.AGREE,
+            PollPosition.ABSTAIN,
+            PollPosition.AGREE,
+        )
+        for person, position in zip(_speakers(group, 4), positions, strict=False):
+            services.vote_cast(actor=facilitator, poll=poll, position=position, person=person)
+        services.poll_transition(actor=facilitator, poll=poll, transition="close")
+    if not Process.objects.filter(title=TIME_POLL[1]).exists():
+        day = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+        poll = _start_poll(
+            TIME_POLL,
+            group,
+            facilitator,
+            variant=PollVariant.TIME,
+            times=[day + dt.timedelta(weeks=weeks) for weeks in (6, 7, 8)],
+        )
+        services.poll_transition(actor=facilitator, poll=poll, transition="open")
+        options = list(poll.options.order_by("position"))
+        answers = (
+            (Availability.YES, Availability.MAYBE, Availability.NO),
+            (Availability.YES, Availability.YES, Availability.NO),
+        )
+        for person, availability in zip(_speakers(group, 2), answers, strict=False):
+            services.vote_cast(
+                actor=facilitator,
+                poll=poll,
+                person=person,
+                values={o.pk: a for o, a in zip(options, availability, strict=True)},
+            )
+
+
 def load(*, stdout: Any) -> None:
     facilitator = _account(STAFF_EMAIL)
     if facilitator is None:
@@ -234,6 +322,9 @@ def load(*, stdout: Any) -> None:
     group = _group(IN_PROGRESS.group)
     if group is not None and not Process.objects.filter(title=IN_PROGRESS.title).exists():
         _in_progress(group, facilitator)
+    group = _group(CLOSED_POLL[0])
+    if group is not None:
+        _polls(group, facilitator)
     stdout.write(
         _("%(decisions)d decisions in the register, %(running)d process(es) under way.")
         % {

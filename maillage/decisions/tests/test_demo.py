@@ -5,7 +5,7 @@ from django.apps import apps
 
 from maillage.core.permissions import SYSTEM
 from maillage.decisions import demo
-from maillage.decisions.models import Decision, Process
+from maillage.decisions.models import Decision, Poll, Process
 from maillage.governance import demo as governance_demo
 from maillage.governance.models import Workstream
 from maillage.network import demo as network_demo
@@ -30,7 +30,12 @@ def test_the_demo_fills_the_register_and_leaves_a_process_under_way_once():
     first = counts()
     demo.load(stdout=io.StringIO())
     assert counts() == first
-    assert Decision.objects.count() == len(demo.DECISIONS)
+    # The consent decisions and the closed proposal poll; the time poll is open.
+    assert Decision.objects.count() == len(demo.DECISIONS) + 1
+    closed = Decision.objects.get(title=demo.CLOSED_POLL[1])
+    assert closed.kind == "poll" and sum(row["voted"] for row in closed.participation) == 4
+    time_poll = Poll.objects.get(process__title=demo.TIME_POLL[1])
+    assert time_poll.process.state == "open" and time_poll.votes.count() == 2
     assert Decision.objects.filter(visibility="public").exists()
     assert Decision.objects.filter(visibility="internal").exists()
     running = Process.objects.get(state="consent_round")
