@@ -79,7 +79,7 @@ def test_outsiders_and_closed_polls_take_no_vote(circle):
     with pytest.raises(PermissionDenied):
         agree(poll, circle.outsider)
     draft = poll_in(circle.circle, opened=False)
-    with pytest.raises(ValidationError, match="open"):
+    with pytest.raises(ValidationError, match=r"ouvert|open"):
         agree(draft, circle.chloe)
     with pytest.raises(ValidationError):
         agree(poll, circle.chloe, "maybe")
@@ -96,14 +96,11 @@ def test_scores_are_totalled_and_checked(circle):
     with pytest.raises(ValidationError):
         services.vote_cast(actor=circle.fanny, poll=poll, values={a.pk: 1})
     rows = result(poll).options
+    # Best first; a tie keeps the options' order.
     assert [(r.option.label, r.total, r.average) for r in rows] == [
         ("Option A", 9, 4.5),
-        ("Option C", 3, 1.5),
         ("Option B", 3, 1.5),
-    ] or [(r.option.label, r.total) for r in rows] == [
-        ("Option A", 9),
-        ("Option B", 3),
-        ("Option C", 3),
+        ("Option C", 3, 1.5),
     ]
     assert rows[0].best
 

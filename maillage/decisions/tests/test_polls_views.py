@@ -167,3 +167,13 @@ def test_a_poll_page_keeps_its_query_count_with_more_options_and_votes(circle, q
     large = poll_with(25, 30)
     big = [meter.get(client, url("poll_detail", pk=large.process_id)) for client in clients]
     assert big == counts
+
+
+def test_my_space_lists_the_open_polls_awaiting_my_vote(circle):
+    poll = poll_in(circle.circle)
+    my_space = reverse("core:my_space")
+    page_url = url("poll_detail", pk=poll.process_id)
+    assert page_url in login(circle.bruno).get(my_space).content.decode()
+    services.vote_cast(actor=circle.bruno, poll=poll, position=PollPosition.AGREE)
+    assert page_url not in login(circle.bruno).get(my_space).content.decode()
+    assert page_url not in login(circle.outsider).get(my_space).content.decode()
