@@ -86,6 +86,8 @@ def _options(data: PollData) -> list[tuple[str, datetime | None]]:
         times = sorted(set(data.times))
         if not times:
             raise ValidationError({"options": _("Give at least one date and time.")})
+        if times[0] <= timezone.now():
+            raise ValidationError({"options": _("The dates and times must be in the future.")})
         with translation.override(settings.LANGUAGE_CODE):
             found = [(long_date(t, "DATETIME_FORMAT"), t) for t in times]
     else:

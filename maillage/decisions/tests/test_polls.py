@@ -4,8 +4,11 @@ in the register (a time poll chooses its date instead), anonymity kept."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from maillage.core.models import AuditEvent
 from maillage.core.permissions import SYSTEM
@@ -191,6 +194,9 @@ def test_a_poll_needs_options_and_a_closing_time_to_come(circle):
     assert "options" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
         poll_in(circle.circle, variant="score", options=["A", "a"])
+    assert "options" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        poll_in(circle.circle, variant="time", times=[timezone.now() - dt.timedelta(days=1)])
     assert "options" in error.value.message_dict
     with pytest.raises(PermissionDenied):
         poll_in(circle.circle, circle.outsider)
