@@ -33,15 +33,9 @@ from maillage.decisions.models import (
 from maillage.decisions.services._common import CONSENT_REPLY
 
 ACCEPTS = frozenset({AnswerKind.CONSENT, AnswerKind.OBJECTION})
+# What each kind of poll takes (its e-mail's reply purpose, `services.poll_reply_purpose`).
 POLL_ACCEPTS = frozenset(
-    {
-        AnswerKind.AGREE,
-        AnswerKind.DISAGREE,
-        AnswerKind.ABSTAIN,
-        AnswerKind.BLOCK,
-        AnswerKind.SCORE,
-        AnswerKind.CHOICE,
-    }
+    {AnswerKind.AGREE, AnswerKind.DISAGREE, AnswerKind.ABSTAIN, AnswerKind.BLOCK}
 )
 _POSITIONS = {
     AnswerKind.AGREE: PollPosition.AGREE,
@@ -132,6 +126,11 @@ def poll_reply(*, actor: User, object_id: int, answer: Answer) -> None:
 
 def register() -> None:
     register_reply_handler(CONSENT_REPLY, consent_reply, accepts=ACCEPTS)
+    register_reply_handler(services.POLL_REPLY, poll_reply, accepts=POLL_ACCEPTS)
+    register_reply_handler(services.POLL_SCORE_REPLY, poll_reply, accepts={AnswerKind.SCORE})
     register_reply_handler(
-        services.POLL_REPLY, poll_reply, accepts=POLL_ACCEPTS, choices=selectors.poll_labels
+        services.POLL_CHOICE_REPLY,
+        poll_reply,
+        accepts={AnswerKind.CHOICE},
+        choices=selectors.poll_labels,
     )

@@ -7,9 +7,12 @@ One module per subject; the package re-exports their public names.
 """
 
 from maillage.decisions.services.polls import (
+    POLL_CHOICE_REPLY,
     POLL_REPLY,
+    POLL_SCORE_REPLY,
     PollData,
     PollReport,
+    poll_reply_purpose,
     poll_start,
     poll_transition,
     polls_due,
@@ -30,13 +33,16 @@ from maillage.decisions.services.rounds import (
 )
 
 __all__ = [
+    "POLL_CHOICE_REPLY",
     "POLL_REPLY",
+    "POLL_SCORE_REPLY",
     "ClosingReport",
     "PollData",
     "PollReport",
     "ProcessData",
     "answer_give",
     "consent_round_close",
+    "poll_reply_purpose",
     "poll_start",
     "poll_transition",
     "polls_due",

@@ -47,8 +47,19 @@ from maillage.decisions.verbs import DecisionVerb
 from maillage.governance.models import Circle, Workstream
 from maillage.network.models import Person
 
-# The reply purpose of the e-mails that await a vote (`decisions.replies`).
-POLL_REPLY = "poll"
+# The reply purposes of the e-mails that await a vote (`decisions.replies`): one per kind of
+# answer, so that the e-mail says only the answers its poll takes.
+POLL_REPLY = "poll"  # a proposal: agree, abstain, disagree, block
+POLL_SCORE_REPLY = "poll_score"
+POLL_CHOICE_REPLY = "poll_choice"  # ranked choice, dot vote, time poll
+
+
+def poll_reply_purpose(variant: str) -> str:
+    if variant == PollVariant.PROPOSAL:
+        return POLL_REPLY
+    return POLL_SCORE_REPLY if variant == PollVariant.SCORE else POLL_CHOICE_REPLY
+
+
 MAX_OPTIONS = 30
 MAX_SCORE = 100
 MAX_DOTS = 100
@@ -195,7 +206,9 @@ def _tell_vote_awaited(poll: Poll, *, reminder: bool = False, only: set[int] | N
         body = _("The poll closes on %(closes)s.") % {
             "closes": long_date(poll.closes_at, "DATETIME_FORMAT")
         }
-        answer = AwaitedAnswer(purpose=POLL_REPLY, object_id=process.pk, until=poll.closes_at)
+        answer = AwaitedAnswer(
+            purpose=poll_reply_purpose(poll.variant), object_id=process.pk, until=poll.closes_at
+        )
         if only is None:
             _tell_participants(process, subject, body, process_path(process), answer=answer)
             return -1

@@ -44,7 +44,7 @@ def opened(circle, amelie, django_capture_on_commit_callbacks):
         mail.outbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
             poll = poll_in(circle.circle, variant=variant, **data)
-        email = next(m for m in mail.outbox if m.to == [MARIE] and ".poll." in m.reply_to[0])
+        email = next(m for m in mail.outbox if m.to == [MARIE] and ".poll" in m.reply_to[0])
         return poll, email
 
     return make
@@ -65,7 +65,7 @@ def _send(name: str, reply_to: str, sender: str, on_commit) -> None:
     message = (DATA / name).read_bytes().replace(b"{token}", token.encode())
     message = message.replace(MARIE.encode(), sender.encode())
     # Each reply its own message (the same message twice is recorded once).
-    message = re.sub(rb"(?im)^(message-id: <)", rb"\g<1>" + token[:12].encode(), message)
+    message = re.sub(rb"(?im)^(message-id: <)", rb"\g<1>" + token.encode(), message)
     with on_commit(execute=True):  # the outcome e-mail goes once committed
         email_reply_receive(actor=SYSTEM, message=message)
 
@@ -74,10 +74,12 @@ def values(vote) -> dict[str, int]:
     return {c.option.label: c.value for c in vote.choices.select_related("option")}
 
 
-def test_the_awaited_vote_e_mail_says_how_to_answer(opened):
+def test_the_awaited_vote_e_mail_says_how_to_answer_this_poll(opened):
     _poll, email = opened()
-    assert "Pour répondre par courriel" in email.body
-    assert "fermera" in email.body or "closes" in email.body
+    assert "Pour répondre par courriel" in email.body and "fermera" in email.body
+    assert "« d’accord »" in email.body and "votre note" not in email.body
+    _poll, email = opened("score")
+    assert "votre note" in email.body and "« d’accord »" not in email.body
 
 
 def test_daccord_above_the_quote_agrees_for_her_organization(opened, circle, reply_with):
