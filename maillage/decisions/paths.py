@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from maillage.decisions.models import Decision, Process
+from maillage.decisions.models import Decision, Process, ProcessKind
+
+# The kinds of process with a page of their own; a consent process has the process page.
+OWN_PAGES = {
+    ProcessKind.POLL: "decisions:poll_detail",
+    ProcessKind.ELECTION: "decisions:election_detail",
+    ProcessKind.ADVICE: "decisions:advice_detail",
+}
 
 
 def process_path(process: Process) -> str:
-    return reverse("decisions:process_detail", kwargs={"pk": process.pk})
+    name = OWN_PAGES.get(ProcessKind(process.kind), "decisions:process_detail")
+    return reverse(name, kwargs={"pk": process.pk})
 
 
 def decision_path(decision: Decision) -> str:

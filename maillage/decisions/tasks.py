@@ -8,7 +8,7 @@ from datetime import datetime
 from django.tasks import task
 
 from maillage.core.permissions import SYSTEM
-from maillage.decisions.services import processes_close_due, processes_remind_due
+from maillage.decisions.services import polls_due, processes_close_due, processes_remind_due
 
 
 @task()
@@ -16,7 +16,10 @@ def close_due_processes(now: str | None = None) -> int:
     """Close the asynchronous consent rounds whose deadline has passed: no objection → the
     decision is taken; an objection → integration. Returns how many were closed. `now` (ISO
     datetime) is for catching up or testing."""
-    report = processes_close_due(actor=SYSTEM, now=datetime.fromisoformat(now) if now else None)
+    at = datetime.fromisoformat(now) if now else None
+    report = processes_close_due(actor=SYSTEM, now=at)
+    # Polls at their times: opened, reminded before closing, closed.
+    polls_due(actor=SYSTEM, now=at)
     return report.closed
 
 

@@ -29,6 +29,29 @@ urlpatterns = [
         views.workstream_process_create,
         name="workstream_process_create",
     ),
+    path(
+        pgettext_lazy("URL", "circles/<slug:slug>/poll/"),
+        views.circle_poll_create,
+        name="circle_poll_create",
+    ),
+    path(
+        pgettext_lazy("URL", "workstreams/<slug:slug>/poll/"),
+        views.workstream_poll_create,
+        name="workstream_poll_create",
+    ),
+    # A poll (its process's id)
+    path(pgettext_lazy("URL", "polls/<int:pk>/"), views.poll_detail, name="poll_detail"),
+    path(
+        pgettext_lazy("URL", "polls/<int:pk>/step/"),
+        views.poll_transition,
+        name="poll_transition",
+    ),
+    path(pgettext_lazy("URL", "polls/<int:pk>/vote/"), views.poll_vote, name="poll_vote"),
+    path(
+        pgettext_lazy("URL", "polls/<int:pk>/vote/record/"),
+        views.poll_vote_record,
+        name="poll_vote_record",
+    ),
     # A process
     path(
         pgettext_lazy("URL", "processes/<int:pk>/"),

@@ -113,10 +113,52 @@ CONSENT = Workflow(
     },
 )
 
-WORKFLOWS = {CONSENT.key: CONSENT}
+# A poll (`models.Poll`): prepared in draft, scheduled to open at its opening time (the platform
+# opens it then) or opened at once, closed by the facilitator or, at its closing time, by the
+# platform; withdrawn before it closes. Votes are taken while it is open only.
+_OPENERS = frozenset({PROPOSER, FACILITATOR, STAFF, PLATFORM})
+_POLL_OWNERS = frozenset({PROPOSER, FACILITATOR, STAFF})
+
+POLL = Workflow(
+    key="poll",
+    initial="draft",
+    states=(
+        State("draft", _("Draft"), tags=frozenset({EDITABLE})),
+        State("scheduled", _("Scheduled")),
+        State("open", _("Open for votes")),
+        State("closed", _("Closed"), tags=frozenset({CLOSED})),
+        State("withdrawn", _("Withdrawn"), tags=frozenset({CLOSED})),
+    ),
+    transitions=(
+        Transition("schedule", _("Schedule the opening"), ("draft",), "scheduled", _POLL_OWNERS),
+        Transition("open", _("Open the poll"), ("draft", "scheduled"), "open", _OPENERS),
+        Transition("close", _("Close the poll"), ("open",), "closed", _CLOSERS),
+        Transition(
+            "withdraw",
+            _("Withdraw the poll"),
+            ("draft", "scheduled", "open"),
+            "withdrawn",
+            _POLL_OWNERS,
+        ),
+    ),
+    refusals={
+        _POLL_OWNERS: _(
+            "Only the proposer, the facilitator or coordination staff may do this: "
+            "“%(transition)s”."
+        ),
+        _OPENERS: _(
+            "Only the proposer, the facilitator or coordination staff may do this: "
+            "“%(transition)s”."
+        ),
+        _CLOSERS: _("Only the facilitator or coordination staff may do this: “%(transition)s”."),
+    },
+)
+
+WORKFLOWS = {CONSENT.key: CONSENT, POLL.key: POLL}
 
 ROUND_STATES = CONSENT.keys_tagged(ROUND)
-CLOSED_STATES = CONSENT.keys_tagged(CLOSED)
+# Over every kind: a closed process of any kind takes no answer any more.
+CLOSED_STATES = sorted({key for flow in WORKFLOWS.values() for key in flow.keys_tagged(CLOSED)})
 EDITABLE_STATES = CONSENT.keys_tagged(EDITABLE)
 # Whose round the transition opens.
 OPENS = {"open_clarifying": "clarifying", "open_reactions": "reactions", "open_consent": "consent"}

@@ -82,7 +82,7 @@ PHRASES: dict[AnswerKind, tuple[str, ...]] = {
         "abstain",
         "i abstain",
     ),
-    AnswerKind.BLOCK: ("blocage", "je bloque", "block", "i block"),
+    AnswerKind.BLOCK: ("blocage", "je bloque", "bloquer", "block", "i block"),
 }
 
 

@@ -9,6 +9,15 @@ a person's position in a round, with the organization whose voice it carries.
 
 from maillage.decisions.models.advice import Advice, AdviceRequest
 from maillage.decisions.models.elections import Election, Nomination, NominationPhase
+from maillage.decisions.models.polls import (
+    Availability,
+    Poll,
+    PollOption,
+    PollPosition,
+    PollVariant,
+    Vote,
+    VoteChoice,
+)
 from maillage.decisions.models.processes import (
     Process,
     ProcessKind,
@@ -31,12 +40,17 @@ __all__ = [
     "Advice",
     "AdviceRequest",
     "Answer",
+    "Availability",
     "Channel",
     "Decision",
     "Election",
     "MeetingQuorum",
     "Nomination",
     "NominationPhase",
+    "Poll",
+    "PollOption",
+    "PollPosition",
+    "PollVariant",
     "Position",
     "Process",
     "ProcessKind",
@@ -48,4 +62,6 @@ __all__ = [
     "RoundOutcome",
     "StructuralChange",
     "Visibility",
+    "Vote",
+    "VoteChoice",
 ]

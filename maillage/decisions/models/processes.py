@@ -15,6 +15,7 @@ class ProcessKind(models.TextChoices):
     CONSENT = "consent", _("Consent decision")
     ELECTION = "election", _("Election without candidates")
     ADVICE = "advice", _("Advice process")
+    POLL = "poll", _("Poll")
 
 
 class ProcessMode(models.TextChoices):

@@ -7,6 +7,16 @@ One module per subject; the package re-exports their public names.
 from maillage.decisions.selectors._common import PAGE_SIZE, answers_of, may_see_people, person_of
 from maillage.decisions.selectors.advice import AdviceDetail, advice_detail, asked_people
 from maillage.decisions.selectors.elections import ElectionDetail, election_detail
+from maillage.decisions.selectors.polls import (
+    OptionResult,
+    PollDetail,
+    PollResult,
+    choices_of,
+    poll_detail,
+    poll_labels,
+    poll_result,
+    poll_votes,
+)
 from maillage.decisions.selectors.processes import (
     MyProcesses,
     ProcessDetail,
@@ -33,6 +43,9 @@ __all__ = [
     "DecisionDetail",
     "ElectionDetail",
     "MyProcesses",
+    "OptionResult",
+    "PollDetail",
+    "PollResult",
     "ProcessDetail",
     "RegisterFilters",
     "Speaker",
@@ -42,12 +55,17 @@ __all__ = [
     "answers_awaited",
     "answers_of",
     "asked_people",
+    "choices_of",
     "decision_detail",
     "election_detail",
     "filtered_decisions",
     "may_see_people",
     "my_processes",
     "person_of",
+    "poll_detail",
+    "poll_labels",
+    "poll_result",
+    "poll_votes",
     "process_detail",
     "process_list",
     "register",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from maillage.core.actors import Viewer
 from maillage.core.models import User
@@ -16,11 +17,13 @@ from maillage.decisions import workflows
 from maillage.decisions.models import (
     Answer,
     Process,
+    ProcessKind,
     ProposalVersion,
     Round,
     RoundKind,
     StructuralChange,
     Visibility,
+    Vote,
 )
 from maillage.decisions.rules import group_ids, workflow_roles
 from maillage.decisions.selectors._common import (
@@ -153,23 +156,28 @@ def process_detail(*, viewer: Viewer, pk: int) -> ProcessDetail | None:
 
 
 def answers_awaited(*, viewer: Viewer, limit: int = 10) -> list[Process]:
-    """The consent rounds open in the circles and workstreams `viewer` belongs to (in their
-    own name) that they have not answered yet, the nearest deadline first (one query)."""
+    """The consent rounds and the polls open in the circles and workstreams `viewer` belongs to
+    (in their own name) that they have not answered yet, the nearest deadline first (one
+    query)."""
     if not isinstance(viewer, User):
         return []
     member = Membership.objects.filter(person__user_id=viewer.pk, ended_at__isnull=True)
     answered = Answer.objects.filter(
         round__process=OuterRef("pk"), round__closed_at__isnull=True, person__user_id=viewer.pk
     )
+    voted = Vote.objects.filter(poll__process=OuterRef("pk"), person__user_id=viewer.pk)
     return list(
-        Process.objects.filter(state="consent_round")
+        Process.objects.filter(
+            (Q(state="consent_round") & ~Exists(answered))
+            | (Q(kind=ProcessKind.POLL, state="open") & ~Exists(voted))
+        )
         .filter(
             Exists(member.filter(circle_id=OuterRef("circle_id")))
             | Exists(member.filter(workstream_id=OuterRef("workstream_id")))
         )
-        .exclude(Exists(answered))
+        .annotate(due=Coalesce("deadline", "poll__closes_at"))
         .select_related("circle", "workstream")
-        .order_by(F("deadline").asc(nulls_last=True), "pk")[:limit]
+        .order_by(F("due").asc(nulls_last=True), "pk")[:limit]
     )
 
 

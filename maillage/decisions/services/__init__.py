@@ -21,6 +21,18 @@ from maillage.decisions.services.elections import (
     election_transition,
     nomination_give,
 )
+from maillage.decisions.services.polls import (
+    POLL_CHOICE_REPLY,
+    POLL_REPLY,
+    POLL_SCORE_REPLY,
+    PollData,
+    PollReport,
+    poll_reply_purpose,
+    poll_start,
+    poll_transition,
+    polls_due,
+    vote_cast,
+)
 from maillage.decisions.services.processes import (
     ProcessData,
     process_start,
@@ -38,9 +50,14 @@ from maillage.decisions.services.rounds import (
 )
 
 __all__ = [
+    "POLL_CHOICE_REPLY",
+    "POLL_REPLY",
+    "POLL_SCORE_REPLY",
     "AdviceData",
     "ClosingReport",
     "ElectionData",
+    "PollData",
+    "PollReport",
     "ProcessData",
     "advice_decide",
     "advice_give",
@@ -54,10 +71,15 @@ __all__ = [
     "election_start",
     "election_transition",
     "nomination_give",
+    "poll_reply_purpose",
+    "poll_start",
+    "poll_transition",
+    "polls_due",
     "process_start",
     "process_transition",
     "processes_close_due",
     "processes_remind_due",
     "proposal_amend",
     "remark_add",
+    "vote_cast",
 ]

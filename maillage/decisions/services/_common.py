@@ -75,7 +75,7 @@ def _move(
     **values: Any,
 ) -> Process:
     """Set the process's state to the transition's target (and `values`) and record it."""
-    target = workflows.CONSENT.transition(step).target
+    target = workflows.WORKFLOWS[process.kind].transition(step).target
     before = process.state
     values |= {"state": target, "state_changed_at": timezone.now()}
     return audit.audited_set(

@@ -95,7 +95,8 @@ def process_start(*, actor: Actor, data: ProcessData) -> Process:
     require(actor, "decisions.start_process", group)
     if group.is_archived:
         raise ValidationError(_("This circle or workstream is archived."))
-    if data.kind not in ProcessKind.values:
+    if data.kind not in ProcessKind.values or data.kind == ProcessKind.POLL:
+        # A poll comes with its settings and options: `poll_start`.
         raise ValidationError({"kind": _("Unknown decision process.")})
     _check_changes(data.changes)
     process = Process(
@@ -168,6 +169,8 @@ def process_transition(
     itself: present, open a round (an asynchronous consent round with its `deadline`), withdraw,
     escalate. Amending and closing a consent round have their own services."""
     lock(process)
+    if process.kind != ProcessKind.CONSENT:
+        raise ValidationError({"transition": _("This step belongs to a consent process.")})
     if transition in {"amend", "consent", "object"}:
         raise ValidationError(
             {"transition": _("This step has its own form: amend the proposal or close the round.")}
@@ -221,6 +224,8 @@ def proposal_amend(
             title=title, text=text
         )
         return _amend_text(actor, process, title, text, note)
+    if process.kind != ProcessKind.CONSENT:
+        raise ValidationError({"text": _("A poll's question is corrected while in draft only.")})
     if process.state != "amended":
         workflows.CONSENT.check("amend", state=process.state, roles=_roles(actor, process))
     _close_round(process, RoundOutcome.DONE)

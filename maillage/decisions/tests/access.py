@@ -16,6 +16,7 @@ from maillage.decisions.tests.factories import (
     CircleFactory,
     WorkstreamFactory,
     member_of,
+    poll_in,
     start,
     to_consent_round,
 )
@@ -38,6 +39,8 @@ def sample(data: SimpleNamespace) -> None:
     services.consent_round_close(actor=SYSTEM, process=decided)
     decided.refresh_from_db()
     data.dec_decision = decided.decision
+    # An internal poll, open for votes.
+    data.dec_poll = poll_in(circle, SYSTEM, variant="ranked")
     data.dec_circle = circle
     data.dec_workstream = workstream
     # An internal election at its nominations, and an advice process seeking advice.
@@ -50,6 +53,7 @@ def sample(data: SimpleNamespace) -> None:
 
 
 process = {"kwargs": lambda d: {"pk": d.dec_process.pk}}
+poll = {"kwargs": lambda d: {"pk": d.dec_poll.process_id}}
 circle = {"kwargs": lambda d: {"slug": d.dec_circle.slug}}
 workstream = {"kwargs": lambda d: {"slug": d.dec_workstream.slug}}
 election = {"kwargs": lambda d: {"pk": d.dec_election.pk}}
@@ -93,4 +97,11 @@ ACCESS = {
     "decisions:advice_record": Expect.staff(405, **advice),
     "decisions:advice_decide": Expect.staff(405, **advice),
     "decisions:advice_give": Expect.of(LOGIN, 403, 403, 403, 403, 403, **advice),
+    # Polls: put by the group's members and staff; an internal poll read by them.
+    "decisions:circle_poll_create": Expect.staff(**circle),
+    "decisions:workstream_poll_create": Expect.staff(**workstream),
+    "decisions:poll_detail": Expect.staff(**poll),
+    "decisions:poll_transition": Expect.staff(405, **poll),
+    "decisions:poll_vote_record": Expect.staff(405, **poll),
+    "decisions:poll_vote": Expect.of(LOGIN, 403, 403, 403, 403, 403, **poll),
 }

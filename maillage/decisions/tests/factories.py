@@ -12,7 +12,7 @@ from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role as PlatformRole
 from maillage.decisions import services
-from maillage.decisions.models import Decision, Process
+from maillage.decisions.models import Decision, Poll, Process
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.tests.factories import (  # noqa: F401 (re-exported for the tests)
     CircleFactory,
@@ -127,3 +127,34 @@ def recorded_in_bulk(group: Circle | Workstream, count: int, **fields: Any) -> N
         )
         for n, process in enumerate(processes)
     )
+
+
+def poll_in(
+    group: Circle | Workstream,
+    actor: Any = SYSTEM,
+    *,
+    variant: str = "proposal",
+    opened: bool = True,
+    facilitator: User | None = None,
+    **data: Any,
+) -> Poll:
+    """A poll of `group` (options "Option A", "B", "C" unless given), opened by the platform
+    unless `opened` is False; it closes in three days."""
+    values: dict[str, Any] = {
+        "title": "Choisir la date du forum",
+        "question": "Quelle option retenir?",
+        "closes_at": timezone.now() + dt.timedelta(days=3),
+    }
+    if variant == "time":
+        start_at = timezone.now().replace(minute=0, second=0, microsecond=0)
+        values["times"] = [start_at + dt.timedelta(days=7 + i) for i in range(3)]
+    elif variant != "proposal":
+        values["options"] = ["Option A", "Option B", "Option C"]
+    values.update(data)
+    poll = services.poll_start(
+        actor=actor,
+        data=services.PollData(**_group(group), variant=variant, facilitator=facilitator, **values),
+    )
+    if opened:
+        services.poll_transition(actor=SYSTEM, poll=poll, transition="open")
+    return poll

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from maillage.core.permissions import SYSTEM
 from maillage.decisions import demo
-from maillage.decisions.models import Decision, Process
+from maillage.decisions.models import Decision, Poll, Process
 from maillage.governance import demo as governance_demo
 from maillage.governance.models import Workstream
 from maillage.network import demo as network_demo
@@ -32,8 +32,9 @@ def test_the_demo_fills_the_register_and_leaves_a_process_under_way_once():
     first = counts()
     demo.load(stdout=io.StringIO())
     assert counts() == first
-    # The consent decisions, a closed election and a closed advice process.
-    assert Decision.objects.count() == len(demo.DECISIONS) + 2
+    # The consent decisions, a closed election, a closed advice process and the closed proposal
+    # poll; the time poll is open.
+    assert Decision.objects.count() == len(demo.DECISIONS) + 3
     election = Process.objects.get(kind="election")
     assert election.state == "elected" and election.decision.kind == "election"
     assignment = election.election.assignment
@@ -42,6 +43,10 @@ def test_the_demo_fills_the_register_and_leaves_a_process_under_way_once():
     advice = Process.objects.get(kind="advice")
     assert advice.state == "decided" and advice.decision.rationale == demo.ADVICE_WEIGHING
     assert [row["advice"] for row in advice.decision.participation if row["advice"]]
+    closed = Decision.objects.get(title=demo.CLOSED_POLL[1])
+    assert closed.kind == "poll" and sum(row["voted"] for row in closed.participation) == 4
+    time_poll = Poll.objects.get(process__title=demo.TIME_POLL[1])
+    assert time_poll.process.state == "open" and time_poll.votes.count() == 2
     assert Decision.objects.filter(visibility="public").exists()
     assert Decision.objects.filter(visibility="internal").exists()
     running = Process.objects.get(state="consent_round")

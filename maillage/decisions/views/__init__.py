@@ -21,6 +21,14 @@ from maillage.decisions.views.elections import (
     nomination_record,
     workstream_election_create,
 )
+from maillage.decisions.views.polls import (
+    circle_poll_create,
+    poll_detail,
+    poll_transition,
+    poll_vote,
+    poll_vote_record,
+    workstream_poll_create,
+)
 from maillage.decisions.views.processes import (
     circle_process_create,
     circle_processes,
@@ -43,6 +51,7 @@ __all__ = [
     "answer_record",
     "circle_advice_create",
     "circle_election_create",
+    "circle_poll_create",
     "circle_process_create",
     "circle_processes",
     "decision_detail",
@@ -53,6 +62,10 @@ __all__ = [
     "election_transition",
     "nomination_give",
     "nomination_record",
+    "poll_detail",
+    "poll_transition",
+    "poll_vote",
+    "poll_vote_record",
     "process_amend",
     "process_detail",
     "process_transition",
@@ -61,6 +74,7 @@ __all__ = [
     "remark_record",
     "workstream_advice_create",
     "workstream_election_create",
+    "workstream_poll_create",
     "workstream_process_create",
     "workstream_processes",
 ]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from maillage.core.lookups import one_of
 from maillage.core.permissions import permission_required
 from maillage.decisions.models import Decision, Process
+from maillage.decisions.paths import process_path
 from maillage.governance.models import Circle, Workstream
 
 _process = one_of(Process.objects.select_related("circle", "workstream"))
@@ -19,7 +20,7 @@ _workstream = one_of(Workstream.objects.all(), by="slug")
 
 
 def process_url(process: Process) -> str:
-    return reverse("decisions:process_detail", kwargs={"pk": process.pk})
+    return process_path(process)
 
 
 def decision_url(decision: Decision) -> str:

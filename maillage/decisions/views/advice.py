@@ -16,13 +16,13 @@ from maillage.core.actions import form_redirect, form_status
 from maillage.core.models import User
 from maillage.core.permissions import permission_required
 from maillage.decisions import selectors, services
-from maillage.decisions.election_forms import (
+from maillage.decisions.forms import TransitionForm
+from maillage.decisions.forms.elections import (
     AdviceForm,
     AdviceProcessForm,
     DecideForm,
     RecordAdviceForm,
 )
-from maillage.decisions.forms import TransitionForm
 from maillage.decisions.models import Process
 from maillage.decisions.views._common import _in_each_group, _process, group_processes_url
 from maillage.decisions.views.elections import _post as _election_post

@@ -21,13 +21,13 @@ from maillage.core.forms import apply_errors
 from maillage.core.models import User
 from maillage.core.permissions import permission_required
 from maillage.decisions import selectors, services
-from maillage.decisions.election_forms import (
+from maillage.decisions.forms import AnswerForm, RecordAnswerForm, TransitionForm
+from maillage.decisions.forms.elections import (
     ElectionForm,
     NominationForm,
     ProposeForm,
     RecordNominationForm,
 )
-from maillage.decisions.forms import AnswerForm, RecordAnswerForm, TransitionForm
 from maillage.decisions.models import Process
 from maillage.decisions.views._common import _in_each_group, _process, group_processes_url
 from maillage.governance.models import Circle, Workstream

@@ -32,6 +32,7 @@ from maillage.decisions.forms import (
     RemarkForm,
     TransitionForm,
 )
+from maillage.decisions.paths import OWN_PAGES
 from maillage.decisions.views._common import (
     _in_each_group,
     _kind,
@@ -67,6 +68,7 @@ def _group_processes(request: HttpRequest, group: Circle | Workstream) -> HttpRe
         "create_url": reverse(
             f"decisions:{_kind(group)}_process_create", kwargs={"slug": group.slug}
         ),
+        "poll_url": reverse(f"decisions:{_kind(group)}_poll_create", kwargs={"slug": group.slug}),
     }
     return render(request, "decisions/process_list.html", context)
 
@@ -141,14 +143,10 @@ def _process_page(
     return response
 
 
-# The kinds of process with a page of their own (the consent page is this module's).
-OWN_PAGES = {"election": "decisions:election_detail", "advice": "decisions:advice_detail"}
-
-
 def process_detail(request: HttpRequest, pk: int) -> HttpResponse:
     process = _process(request, pk)
     if process.kind in OWN_PAGES:
-        return redirect(OWN_PAGES[process.kind], pk=pk)
+        return redirect(process_url(process))
     return _consent_page(request, pk=pk)
 
 

@@ -1,11 +1,11 @@
 """Remind the voices still awaited in the asynchronous consent rounds whose deadline is near
-(`MAILLAGE_DECISION_REMINDER_HOURS`, once per round), and close the rounds whose deadline has
-passed. Run it often (cron or a
-systemd timer), e.g. every five minutes:
+(`MAILLAGE_DECISION_REMINDER_HOURS`, once per round), close the rounds whose deadline has passed,
+and do what polls need at their times (open the scheduled ones, remind the awaited voices before
+closing, close). Run it often (cron or a systemd timer), e.g. every five minutes:
 
     */5 * * * *  cd /srv/maillage && .venv/bin/python manage.py close_decisions
 
-A round is reminded once and closed once: running it again does nothing more.
+A round or a poll is reminded once and closed once: running it again does nothing more.
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from maillage.core.permissions import SYSTEM
-from maillage.decisions.services import processes_close_due, processes_remind_due
+from maillage.decisions.services import polls_due, processes_close_due, processes_remind_due
 from maillage.decisions.tasks import close_due_processes, remind_due_processes
 
 
 class Command(BaseCommand):
     help = (
-        "Remind the awaited voices of the asynchronous consent rounds whose deadline is near, and "
-        "close those whose deadline has passed (run every few minutes)."
+        "Remind the awaited voices of the asynchronous consent rounds whose deadline is near, "
+        "close those whose deadline has passed, open, remind and close polls at their times (run "
+        "every few minutes)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -57,5 +58,12 @@ class Command(BaseCommand):
                     "consented": report.consented,
                     "integrating": report.integrating,
                 }
+            )
+        )
+        polls = polls_due(actor=SYSTEM)
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Polls: %(opened)d opened, %(reminded)d reminded, %(closed)d closed.")
+                % {"opened": polls.opened, "reminded": polls.reminded, "closed": polls.closed}
             )
         )

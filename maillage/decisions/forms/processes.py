@@ -1,6 +1,4 @@
-"""Forms of the decisions app: the register's filters, a proposal, its amendment, a step of its
-process, a question or reaction, an answer (one's own, or one given offline and recorded by the
-facilitator)."""
+"""A proposal with the structural change it may carry, its amendment, a step of its process."""
 
 from __future__ import annotations
 
@@ -11,10 +9,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.forms import EditForm
-from maillage.core.formtools import FilterForm, ModelChoiceField, date_field
+from maillage.core.formtools import ModelChoiceField, date_field
 from maillage.core.models import User
-from maillage.decisions.models import Position, ProcessKind, ProcessMode, Visibility
-from maillage.decisions.selectors import RegisterFilters, Voice
+from maillage.decisions.forms._common import (
+    FacilitatorField,
+    datetime_field,
+)
+from maillage.decisions.models import (
+    ProcessMode,
+    Visibility,
+)
 from maillage.decisions.services import ProcessData
 from maillage.governance.changes import change_validate
 from maillage.governance.models import (
@@ -23,106 +27,8 @@ from maillage.governance.models import (
     Policy,
     PolicyStatus,
     Role,
-    Strategy,
     Workstream,
 )
-from maillage.network.forms import territory_filter
-from maillage.network.models import Person
-
-# The years a date filter accepts: beyond them a day's bounds cannot be written as a moment.
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-
-
-class RegisterFilterForm(FilterForm):
-    """The register's filters, read from the query string; what cannot be read (an unknown
-    circle, a date that is not one) is said at its field and left out of the filters."""
-
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=200,
-        widget=forms.SearchInput,
-        help_text=_("Words of the title, the text or the rationale."),
-    )
-    circle = forms.ChoiceField(label=_("Circle"), required=False)
-    workstream = forms.ChoiceField(label=_("Workstream"), required=False)
-    territory = territory_filter(_("Territory"))
-    strategy = forms.ChoiceField(label=_("Strategy"), required=False)
-    kind = forms.ChoiceField(label=_("Process followed"), required=False)
-    decided_from = date_field(_("Decided from"))
-    decided_to = date_field(_("Decided until"))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.circles = {c.slug: c for c in Circle.objects.only("pk", "slug", "name")}
-        self.workstreams = {w.slug: w for w in Workstream.objects.only("pk", "slug", "name")}
-        self.strategies = {s.key: s for s in Strategy.objects.order_by("position", "name_fr")}
-        self.set_choices("circle", _("All circles"), [(k, c.name) for k, c in self.circles.items()])
-        self.set_choices(
-            "workstream", _("All workstreams"), [(k, w.name) for k, w in self.workstreams.items()]
-        )
-        self.set_choices(
-            "strategy", _("All strategies"), [(k, s.name) for k, s in self.strategies.items()]
-        )
-        self.set_choices("kind", _("All processes"), ProcessKind.choices)
-
-    def _clean_day(self, name: str) -> Any:
-        day = self.cleaned_data.get(name)
-        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise ValidationError(
-                _("Enter a date between the years %(first)s and %(last)s."),
-                params={"first": FIRST_YEAR, "last": LAST_YEAR},
-            )
-        return day
-
-    def clean_decided_from(self) -> Any:
-        return self._clean_day("decided_from")
-
-    def clean_decided_to(self) -> Any:
-        return self._clean_day("decided_to")
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        start, end = data.get("decided_from"), data.get("decided_to")
-        if start and end and end < start:
-            self.add_error("decided_to", _("The end of the period comes before its start."))
-        return data
-
-    def filters(self) -> RegisterFilters:
-        data = self.chosen()
-        if data is None:
-            return RegisterFilters()
-        return RegisterFilters(
-            q=(data.get("q") or "").strip(),
-            circle=self.circles.get(data.get("circle") or ""),
-            workstream=self.workstreams.get(data.get("workstream") or ""),
-            territory=data.get("territory"),
-            strategy=self.strategies.get(data.get("strategy") or ""),
-            kind=data.get("kind") or "",
-            decided_from=data.get("decided_from"),
-            decided_to=data.get("decided_to"),
-        )
-
-
-class DateTimeInput(forms.DateTimeInput):
-    """The browser's date and time picker (it reads and writes ISO local times)."""
-
-    input_type = "datetime-local"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-def datetime_field(label: Any, *, required: bool = False, help_text: Any = "") -> Any:
-    return forms.DateTimeField(
-        label=label, required=required, widget=DateTimeInput(), help_text=help_text
-    )
-
-
-class FacilitatorField(ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.get_full_name() or obj.email)
-
 
 # The structural changes a proposal may carry, by governance action (`governance.changes`); each
 # one is a set of this form's fields turned into the action's parameters. Creating a circle and
@@ -381,67 +287,3 @@ class TransitionForm(forms.Form):
         _("Deadline of the consent round"),
         help_text=_("At this time the round closes itself."),
     )
-
-
-class RemarkForm(forms.Form):
-    text = forms.CharField(
-        label=_("Your question or reaction"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
-class AnswerForm(forms.Form):
-    position = forms.ChoiceField(
-        label=_("Your answer"), choices=Position.choices, widget=forms.RadioSelect
-    )
-    reason = forms.CharField(
-        label=_("Reasoning"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Required for an objection: what harm it would do, and why."),
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("position") == Position.OBJECTION and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("An objection states its reasoning."))
-        return data
-
-
-class PersonChoiceField(ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj)
-
-
-def _speakers(voice_list: list[Voice]) -> list[int]:
-    return [p.pk for v in voice_list for p in [*v.holders, *v.substitutes]]
-
-
-class RecordAnswerForm(AnswerForm):
-    """An answer given offline (in the room, by phone), recorded by the facilitator. Prefixed:
-    it shares the page with the facilitator's own answer form."""
-
-    prefix = "record"
-    person = PersonChoiceField(label=_("Who answered"), queryset=Person.objects.none())
-
-    field_order = ["person", "position", "reason"]
-
-    def __init__(self, *args: Any, voices: list[Voice], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
-            pk__in=_speakers(voices)
-        ).order_by("last_name", "first_name")
-        self.fields["position"].label = _("Their answer")
-
-
-class RecordRemarkForm(RemarkForm):
-    prefix = "record"
-    person = PersonChoiceField(label=_("Who spoke"), queryset=Person.objects.none())
-
-    field_order = ["person", "text"]
-
-    def __init__(self, *args: Any, voices: list[Voice], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
-            pk__in=_speakers(voices)
-        ).order_by("last_name", "first_name")
-        self.fields["text"].label = _("Their question or reaction")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core.formtools import ModelChoiceField, ModelMultipleChoiceField, date_field
 from maillage.core.models import User
-from maillage.decisions.forms import FacilitatorField, PersonChoiceField, datetime_field
+from maillage.decisions.forms._common import FacilitatorField, PersonChoiceField, datetime_field
 from maillage.decisions.models import ProcessMode, Visibility
 from maillage.decisions.selectors import Voice
 from maillage.decisions.services import AdviceData, ElectionData
