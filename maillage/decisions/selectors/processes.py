@@ -15,7 +15,11 @@ from maillage.core.rules import is_staff
 from maillage.core.workflows import Transition
 from maillage.decisions import workflows
 from maillage.decisions.models import (
+    Advice,
+    AdviceRequest,
     Answer,
+    Nomination,
+    NominationPhase,
     Process,
     ProcessKind,
     ProposalVersion,
@@ -25,6 +29,7 @@ from maillage.decisions.models import (
     Visibility,
     Vote,
 )
+from maillage.decisions.paths import process_path
 from maillage.decisions.rules import group_ids, workflow_roles
 from maillage.decisions.selectors._common import (
     PAGE_SIZE,
@@ -156,29 +161,48 @@ def process_detail(*, viewer: Viewer, pk: int) -> ProcessDetail | None:
 
 
 def answers_awaited(*, viewer: Viewer, limit: int = 10) -> list[Process]:
-    """The consent rounds and the polls open in the circles and workstreams `viewer` belongs to
-    (in their own name) that they have not answered yet, the nearest deadline first (one
-    query)."""
+    """What awaits `viewer`'s own answer, the nearest deadline first (one query): the consent
+    rounds (of a proposal or of an election's proposal), the open polls and the elections taking
+    nominations of the circles and workstreams they belong to, and the advice processes that ask
+    them (by name or through a circle) for advice they have not given. Each process carries its
+    page's path (`page`)."""
     if not isinstance(viewer, User):
         return []
     member = Membership.objects.filter(person__user_id=viewer.pk, ended_at__isnull=True)
+    mine = {"person__user_id": viewer.pk}
     answered = Answer.objects.filter(
-        round__process=OuterRef("pk"), round__closed_at__isnull=True, person__user_id=viewer.pk
+        round__process=OuterRef("pk"), round__closed_at__isnull=True, **mine
     )
-    voted = Vote.objects.filter(poll__process=OuterRef("pk"), person__user_id=viewer.pk)
-    return list(
+    voted = Vote.objects.filter(poll__process=OuterRef("pk"), **mine)
+    nominated = Nomination.objects.filter(
+        process=OuterRef("pk"), phase=NominationPhase.NOMINATION, nominator__user_id=viewer.pk
+    )
+    asked = AdviceRequest.objects.filter(process=OuterRef("pk")).filter(
+        Q(**mine) | Q(circle_id__in=member.filter(circle__isnull=False).values("circle_id"))
+    )
+    advised = Advice.objects.filter(process=OuterRef("pk"), **mine)
+    in_group = Exists(member.filter(circle_id=OuterRef("circle_id"))) | Exists(
+        member.filter(workstream_id=OuterRef("workstream_id"))
+    )
+    awaited: list[Process] = list(
         Process.objects.filter(
-            (Q(state="consent_round") & ~Exists(answered))
-            | (Q(kind=ProcessKind.POLL, state="open") & ~Exists(voted))
-        )
-        .filter(
-            Exists(member.filter(circle_id=OuterRef("circle_id")))
-            | Exists(member.filter(workstream_id=OuterRef("workstream_id")))
+            (
+                in_group
+                & (
+                    (Q(state__in=("consent_round", "consenting")) & ~Exists(answered))
+                    | (Q(kind=ProcessKind.POLL, state="open") & ~Exists(voted))
+                    | (Q(kind=ProcessKind.ELECTION, state="nominating") & ~Exists(nominated))
+                )
+            )
+            | (Q(kind=ProcessKind.ADVICE, state="seeking") & Exists(asked) & ~Exists(advised))
         )
         .annotate(due=Coalesce("deadline", "poll__closes_at"))
         .select_related("circle", "workstream")
         .order_by(F("due").asc(nulls_last=True), "pk")[:limit]
     )
+    for process in awaited:
+        process.page = process_path(process)  # type: ignore[attr-defined]
+    return awaited
 
 
 @dataclass
