@@ -16,6 +16,7 @@ Closing a consent round fires `consent` when no voice objects and `object` other
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from maillage.core.workflows import PLATFORM, State, Transition, Workflow
 
@@ -154,14 +155,6 @@ POLL = Workflow(
     },
 )
 
-WORKFLOWS = {CONSENT.key: CONSENT, POLL.key: POLL}
-
-ROUND_STATES = CONSENT.keys_tagged(ROUND)
-# Over every kind: a closed process of any kind takes no answer any more.
-CLOSED_STATES = sorted({key for flow in WORKFLOWS.values() for key in flow.keys_tagged(CLOSED)})
-EDITABLE_STATES = CONSENT.keys_tagged(EDITABLE)
-# Whose round the transition opens.
-OPENS = {"open_clarifying": "clarifying", "open_reactions": "reactions", "open_consent": "consent"}
 
 # The election without candidates (sociocratic election): the role and its term are chosen in
 # draft; each participant names someone with a reason (nobody stands as a candidate), the
@@ -244,7 +237,7 @@ ADVICE = Workflow(
     states=(
         State("draft", _("Draft")),
         State("seeking", _("Seeking advice")),
-        State("decided", _("Decided"), tags=frozenset({CLOSED})),
+        State("decided", pgettext_lazy("state of a process", "Decided"), tags=frozenset({CLOSED})),
         State("withdrawn", _("Withdrawn"), tags=frozenset({CLOSED})),
     ),
     transitions=(
@@ -267,5 +260,11 @@ ADVICE = Workflow(
     },
 )
 
-WORKFLOWS[ELECTION.key] = ELECTION
-WORKFLOWS[ADVICE.key] = ADVICE
+WORKFLOWS = {flow.key: flow for flow in (CONSENT, POLL, ELECTION, ADVICE)}
+
+ROUND_STATES = CONSENT.keys_tagged(ROUND)
+# Over every kind: a closed process of any kind takes no answer any more.
+CLOSED_STATES = sorted({key for flow in WORKFLOWS.values() for key in flow.keys_tagged(CLOSED)})
+EDITABLE_STATES = CONSENT.keys_tagged(EDITABLE)
+# Whose round the transition opens.
+OPENS = {"open_clarifying": "clarifying", "open_reactions": "reactions", "open_consent": "consent"}

@@ -218,3 +218,10 @@ def test_the_decision_and_its_weighing_enter_the_register_with_the_advice(circle
     rows = {row["voice"]: row for row in decision.participation}
     assert rows["Gilles Pelletier"]["advice"] == "Pensez à l’autobus."
     assert rows["Bruno Gagnon"]["person"] is None
+
+
+def test_a_decided_advice_process_is_no_longer_under_way(circle, asked):
+    process = bring_to("seeking", circle, asked)
+    assert process in selectors.my_processes(viewer=circle.amelie).running
+    services.advice_decide(actor=circle.chloe, process=process, decision="D.", weighing="W.")
+    assert process not in selectors.my_processes(viewer=circle.amelie).running
