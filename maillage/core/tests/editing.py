@@ -86,6 +86,10 @@ def _threads_database() -> Iterator[dict[str, Any] | None]:
         memory = connection.connection
         with closing(sqlite3.connect(path)) as copy:
             memory.backup(copy)
+            # In WAL mode before any thread connects: switching a database to WAL takes an
+            # exclusive lock, and a thread's switch (the settings' `init_command`) racing another
+            # thread's transaction would fail at once instead of waiting.
+            copy.execute("PRAGMA journal_mode=WAL")
         yield {**connection.settings_dict, "NAME": str(path)}
         with closing(sqlite3.connect(path)) as copy:
             copy.backup(memory)
