@@ -156,7 +156,8 @@ def digests_send(*, now: datetime | None = None) -> int:
     for recipient_id in sorted(set(recipients)):
         with transaction.atomic():
             pending = list(
-                Notification.objects.select_for_update()
+                # Only the notifications are locked: the preference joined below may be missing.
+                Notification.objects.select_for_update(of=("self",))
                 .filter(
                     recipient_id=recipient_id,
                     in_digest=True,

@@ -4,7 +4,10 @@ moment leave one vote for it, the holder's."""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 
 from maillage.core.tests.editing import in_parallel
@@ -19,12 +22,19 @@ from maillage.decisions.tests.factories import (
 )
 
 pytestmark = [
-    # serialized_rollback: the sectors the migrations create come back after each test.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locks are PostgreSQL's (SQLite serializes)"
     ),
 ]
+
+
+@pytest.fixture(autouse=True)
+def sectors():
+    """The sectors a migration seeds: a transactional test run before this one in the same
+    process emptied every table (restoring them with `serialized_rollback` would clash with what
+    post-migrate handlers create again after that flush)."""
+    import_module("maillage.network.migrations.0003_seed_sectors").seed(django_apps, None)
 
 
 def test_fifty_members_voting_at_once_lose_no_vote_and_count_nobody_twice():
