@@ -45,6 +45,21 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """On SQLite, the test database is a file. In memory, the live server's threads share one
+    cache with the test, and a page polling while another writes fails at once ("database table
+    is locked") instead of waiting its turn as WAL and the busy timeout let it do in a file."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("browser-db")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
+@pytest.fixture(scope="session")
 def plain_http() -> Iterator[None]:
     """The live server speaks plain HTTP: no HTTPS redirect, HSTS or secure-only cookies.
 
