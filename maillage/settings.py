@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "maillage.governance",
     "maillage.decisions",
     "maillage.meetings",
+    "maillage.funding",
     "maillage.site",
     "django.contrib.admin",
     "django.contrib.auth",

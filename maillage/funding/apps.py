@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.apps import NavigationMixin
+
+
+class FundingConfig(NavigationMixin, AppConfig):
+    name = "maillage.funding"
+    label = "funding"
+    verbose_name = _("Funding")
+
+    def ready(self) -> None:
+        from maillage.funding import rules, verbs  # noqa: F401
+
+        super().ready()
