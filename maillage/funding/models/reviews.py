@@ -114,8 +114,13 @@ class Conflict(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["application", "reviewer", "source", "organization"],
+                condition=Q(organization__isnull=False),
+                name="conflict_unique_organization",
+            ),
+            models.UniqueConstraint(
+                fields=["application", "reviewer", "source"],
+                condition=Q(organization__isnull=True),
                 name="conflict_unique_source",
-                nulls_distinct=False,
             ),
         ]
 
