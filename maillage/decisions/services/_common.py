@@ -87,6 +87,15 @@ def _move(
     )
 
 
+def _fire(
+    actor: Actor, process: Process, key: str, payload: dict[str, Any] | None = None
+) -> Process:
+    """Check the transition `key` of the process's workflow for `actor`, then move to its
+    target and record it."""
+    workflows.WORKFLOWS[process.kind].check(key, state=process.state, roles=_roles(actor, process))
+    return _move(actor, process, key, payload)
+
+
 def _current_round(process: Process, kinds: set[str], message: str, at: str = "text") -> Round:
     current = Round.objects.filter(process=process, closed_at__isnull=True).first()
     if current is None or current.kind not in kinds:

@@ -33,10 +33,10 @@ from maillage.decisions.models import (
     Visibility,
 )
 from maillage.decisions.paths import process_path
-from maillage.decisions.services._common import _roles, _user
+from maillage.decisions.services._common import _fire, _roles, _user
 from maillage.decisions.services.processes import ProcessData, process_start
 from maillage.decisions.services.register import _decision_take
-from maillage.decisions.verbs import AdviceVerb, DecisionVerb
+from maillage.decisions.verbs import AdviceVerb
 from maillage.governance.models import Circle, Workstream
 from maillage.network.models import Person
 
@@ -58,20 +58,6 @@ class AdviceData:
 def _advice_process(process: Process) -> None:
     if process.kind != ProcessKind.ADVICE:
         raise ValidationError({"transition": _("This process is not an advice process.")})
-
-
-def _step(
-    actor: Actor, process: Process, key: str, payload: dict[str, Any] | None = None
-) -> Process:
-    step = workflows.ADVICE.check(key, state=process.state, roles=_roles(actor, process))
-    before = process.state
-    return audit.audited_set(
-        actor=actor,
-        instance=process,
-        verb=DecisionVerb.PROCESS_TRANSITION,
-        values={"state": step.target, "state_changed_at": timezone.now()},
-        payload={"transition": step.key, "from": before, "to": step.target, **(payload or {})},
-    )
 
 
 @transaction.atomic
@@ -131,7 +117,7 @@ def advice_transition(*, actor: Actor, process: Process, transition: str) -> Pro
     _advice_process(process)
     if transition == "decide":
         raise ValidationError({"transition": _("This step has its own form: record the decision.")})
-    process = _step(actor, process, transition)
+    process = _fire(actor, process, transition)
     if process.state == "seeking":
         _tell_asked(process)
     return process
@@ -204,5 +190,5 @@ def advice_decide(*, actor: Actor, process: Process, decision: str, weighing: st
     process.proposal = decision
     process.rationale = weighing
     process.save(update_fields=["proposal", "rationale", "updated_at"])
-    process = _step(actor, process, "decide")
+    process = _fire(actor, process, "decide")
     return _decision_take(actor, process, _participation(process))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -38,6 +37,7 @@ from maillage.decisions.paths import process_path
 from maillage.decisions.services._common import (
     _close_round,
     _current_round,
+    _fire,
     _open_round,
     _roles,
     _tell_participants,
@@ -45,7 +45,7 @@ from maillage.decisions.services._common import (
 )
 from maillage.decisions.services.processes import ProcessData, process_start
 from maillage.decisions.services.register import _decision_take
-from maillage.decisions.verbs import DecisionVerb, ElectionVerb
+from maillage.decisions.verbs import ElectionVerb
 from maillage.governance.models import Circle, Role, Workstream
 from maillage.governance.services import role_assign
 from maillage.network.models import Person
@@ -59,22 +59,6 @@ def _election(process: Process) -> Election:
     if process.kind != ProcessKind.ELECTION:
         raise ValidationError({"transition": _("This process is not an election.")})
     return Election.objects.select_related("role", "candidate").get(process=process)
-
-
-def _step(
-    actor: Actor, process: Process, key: str, payload: dict[str, Any] | None = None
-) -> Process:
-    """Check the step `key` of the election workflow for `actor`, move the process to its
-    target and record it."""
-    step = workflows.ELECTION.check(key, state=process.state, roles=_roles(actor, process))
-    before = process.state
-    return audit.audited_set(
-        actor=actor,
-        instance=process,
-        verb=DecisionVerb.PROCESS_TRANSITION,
-        values={"state": step.target, "state_changed_at": timezone.now()},
-        payload={"transition": step.key, "from": before, "to": step.target, **(payload or {})},
-    )
 
 
 @dataclass
@@ -147,7 +131,7 @@ def election_transition(*, actor: Actor, process: Process, transition: str) -> P
     step = workflows.ELECTION.check(transition, state=process.state, roles=_roles(actor, process))
     if step.target in workflows.ELECTION.keys_tagged(workflows.CLOSED):
         _close_round(process, RoundOutcome.INTERRUPTED)
-    process = _step(actor, process, step.key)
+    process = _fire(actor, process, step.key)
     if step.key == "open_nominations":
         with translation.override(settings.LANGUAGE_CODE):
             _tell_participants(
@@ -288,7 +272,7 @@ def election_propose(
     process.rationale = reason
     process.save(update_fields=["version", "proposal", "rationale", "updated_at"])
     _open_round(process, RoundKind.CONSENT)
-    process = _step(actor, process, "propose", {"candidate": str(candidate), "reason": reason})
+    process = _fire(actor, process, "propose", {"candidate": str(candidate), "reason": reason})
     with translation.override(settings.LANGUAGE_CODE):
         _tell_participants(
             process,
@@ -339,7 +323,7 @@ def election_consent_close(*, actor: Actor, process: Process) -> Process:
         "waiting": result.waiting,
     }
     if key == "object":
-        return _step(actor, process, key, payload)
+        return _fire(actor, process, key, payload)
     candidate = election.candidate
     assert candidate is not None  # set when proposed
     # The consent is the authority: the platform assigns the role, as for a decision's changes.
@@ -351,7 +335,7 @@ def election_consent_close(*, actor: Actor, process: Process) -> Process:
     # The register keeps, beside the answers, who named whom and why.
     process.rationale = _nominations_text(process, election)
     process.save(update_fields=["rationale", "updated_at"])
-    process = _step(
+    process = _fire(
         actor,
         process,
         key,
