@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import form_redirect, form_status
@@ -24,8 +25,13 @@ from maillage.decisions.forms.elections import (
     RecordAdviceForm,
 )
 from maillage.decisions.models import Process
-from maillage.decisions.views._common import _in_each_group, _process, group_processes_url
-from maillage.decisions.views.elections import _post as _election_post
+from maillage.decisions.views._common import (
+    _in_each_group,
+    _process,
+    group_processes_url,
+    post_form,
+    said,
+)
 
 
 def advice_url(process: Process) -> str:
@@ -94,7 +100,7 @@ def advice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _post(
     request: HttpRequest, pk: int, name: str, form: forms.Form, action: Any, success: str
 ) -> HttpResponse:
-    return _election_post(request, pk, name, form, action, success, page=_page, to=advice_url)
+    return post_form(request, pk, name, form, action, success, page=_page, to=advice_url)
 
 
 @permission_required("decisions.drive_process", obj=_process)
@@ -111,41 +117,29 @@ def advice_transition(request: HttpRequest, pk: int) -> HttpResponse:
     return _post(request, pk, "transition", form, fire, _("Done: the process moved on."))
 
 
-@permission_required("decisions.give_advice", obj=_process)
-@require_POST
-def advice_give(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
-    form = AdviceForm(request.POST)
-    return _post(
-        request,
-        pk,
-        "advice",
-        form,
-        lambda actor: services.advice_give(
-            actor=actor, process=process, text=form.cleaned_data["text"]
-        ),
-        _("Your advice was recorded."),
-    )
+advice_give = said(
+    "advice",
+    AdviceForm,
+    services.advice_give,
+    ("text",),
+    gettext_lazy("Your advice was recorded."),
+    recorded=False,
+    post=_post,
+    permission="decisions.give_advice",
+)
 
 
-@permission_required("decisions.record_advice", obj=_process)
-@require_POST
-def advice_record(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
-    form = RecordAdviceForm(request.POST, asked=selectors.asked_people(process))
-    return _post(
-        request,
-        pk,
-        "record",
-        form,
-        lambda actor: services.advice_give(
-            actor=actor,
-            process=process,
-            text=form.cleaned_data["text"],
-            person=form.cleaned_data["person"],
-        ),
-        _("The advice given offline was recorded."),
-    )
+advice_record = said(
+    "record",
+    RecordAdviceForm,
+    services.advice_give,
+    ("text",),
+    gettext_lazy("The advice given offline was recorded."),
+    recorded=True,
+    post=_post,
+    permission="decisions.record_advice",
+    form_kwargs=lambda process: {"asked": selectors.asked_people(process)},
+)
 
 
 @permission_required("decisions.drive_process", obj=_process)

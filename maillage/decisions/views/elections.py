@@ -7,17 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import form_redirect, form_status
-from maillage.core.actors import actor_of
-from maillage.core.forms import apply_errors
 from maillage.core.models import User
 from maillage.core.permissions import permission_required
 from maillage.decisions import selectors, services
@@ -29,7 +26,13 @@ from maillage.decisions.forms.elections import (
     RecordNominationForm,
 )
 from maillage.decisions.models import Process
-from maillage.decisions.views._common import _in_each_group, _process, group_processes_url
+from maillage.decisions.views._common import (
+    _in_each_group,
+    _process,
+    group_processes_url,
+    post_form,
+    said,
+)
 from maillage.governance.models import Circle, Workstream
 
 # The button that closes the consent round on the proposal (`elect` or `object`, as answered).
@@ -120,27 +123,8 @@ def _post(
     form: forms.Form,
     action: Callable[[User], object],
     success: str,
-    *,
-    page: Callable[..., HttpResponse] | None = None,
-    to: Callable[[Process], str] = election_url,
 ) -> HttpResponse:
-    """A form of the election's (or advice process's) page: the service's refusal comes back
-    at the form's fields, on the page itself (400, or 403 for a role that may not fire the
-    step), with what was typed."""
-    process = _process(request, pk)
-    status = 400
-    if form.is_valid():
-        try:
-            action(actor_of(request))
-        except ValidationError as error:
-            apply_errors(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-            status = 403
-        else:
-            messages.success(request, success)
-            return redirect(to(process))
-    return (page or _page)(request, pk, status=status, given={name: form})
+    return post_form(request, pk, name, form, action, success, page=_page, to=election_url)
 
 
 @permission_required("decisions.drive_process", obj=_process)
@@ -158,45 +142,35 @@ def election_transition(request: HttpRequest, pk: int) -> HttpResponse:
     return _post(request, pk, "transition", form, fire, _("Done: the election moved on."))
 
 
-@permission_required("decisions.take_part", obj=_process)
-@require_POST
-def nomination_give(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
-    form = NominationForm(request.POST, voices=selectors.voices(process.group))
-    return _post(
-        request,
-        pk,
-        "nomination",
-        form,
-        lambda actor: services.nomination_give(
-            actor=actor,
-            process=process,
-            nominee=form.cleaned_data["nominee"],
-            reason=form.cleaned_data["reason"],
-        ),
-        _("Your nomination was recorded."),
-    )
+def _voices(process: Process) -> dict[str, Any]:
+    return {"voices": selectors.voices(process.group)}
 
 
-@permission_required("decisions.record_answer", obj=_process)
-@require_POST
-def nomination_record(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
-    form = RecordNominationForm(request.POST, voices=selectors.voices(process.group))
-    return _post(
-        request,
-        pk,
-        "record_nomination",
-        form,
-        lambda actor: services.nomination_give(
-            actor=actor,
-            process=process,
-            nominee=form.cleaned_data["nominee"],
-            reason=form.cleaned_data["reason"],
-            person=form.cleaned_data["person"],
-        ),
-        _("The nomination given offline was recorded."),
-    )
+_NOMINATION = ("nominee", "reason")
+nomination_give = said(
+    "nomination",
+    NominationForm,
+    services.nomination_give,
+    _NOMINATION,
+    gettext_lazy("Your nomination was recorded."),
+    recorded=False,
+    post=_post,
+    permission="decisions.take_part",
+    form_kwargs=_voices,
+)
+
+
+nomination_record = said(
+    "record_nomination",
+    RecordNominationForm,
+    services.nomination_give,
+    _NOMINATION,
+    gettext_lazy("The nomination given offline was recorded."),
+    recorded=True,
+    post=_post,
+    permission="decisions.record_answer",
+    form_kwargs=_voices,
+)
 
 
 @permission_required("decisions.drive_process", obj=_process)
@@ -219,42 +193,27 @@ def election_propose(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@permission_required("decisions.take_part", obj=_process)
-@require_POST
-def election_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
-    form = AnswerForm(request.POST)
-    return _post(
-        request,
-        pk,
-        "answer",
-        form,
-        lambda actor: services.answer_give(
-            actor=actor,
-            process=process,
-            position=form.cleaned_data["position"],
-            reason=form.cleaned_data["reason"],
-        ),
-        _("Your answer was recorded."),
-    )
+_ANSWER = ("position", "reason")
+election_answer = said(
+    "answer",
+    AnswerForm,
+    services.answer_give,
+    _ANSWER,
+    gettext_lazy("Your answer was recorded."),
+    recorded=False,
+    post=_post,
+    permission="decisions.take_part",
+)
 
 
-@permission_required("decisions.record_answer", obj=_process)
-@require_POST
-def election_answer_record(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
-    form = RecordAnswerForm(request.POST, voices=selectors.voices(process.group))
-    return _post(
-        request,
-        pk,
-        "record",
-        form,
-        lambda actor: services.answer_give(
-            actor=actor,
-            process=process,
-            position=form.cleaned_data["position"],
-            reason=form.cleaned_data["reason"],
-            person=form.cleaned_data["person"],
-        ),
-        _("The answer given offline was recorded."),
-    )
+election_answer_record = said(
+    "record",
+    RecordAnswerForm,
+    services.answer_give,
+    _ANSWER,
+    gettext_lazy("The answer given offline was recorded."),
+    recorded=True,
+    post=_post,
+    permission="decisions.record_answer",
+    form_kwargs=_voices,
+)

@@ -8,8 +8,6 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,8 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import edit_page, form_redirect, form_status
-from maillage.core.actors import actor_of
-from maillage.core.forms import apply_errors
 from maillage.core.htmx import render_page_or_fragment
 from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required
@@ -38,6 +34,7 @@ from maillage.decisions.views._common import (
     _kind,
     _process,
     group_processes_url,
+    post_form,
     process_url,
 )
 from maillage.governance.models import Circle, Workstream
@@ -163,22 +160,13 @@ def _post(
     action: Callable[[User], object],
     success: str,
 ) -> HttpResponse:
-    """A form of the process page: the service's refusal comes back at the form's fields, on the
-    page itself (400, or 403 for a role that may not fire the step), with what was typed."""
-    process = _process(request, pk)
-    status = 400
-    if form.is_valid():
-        try:
-            action(actor_of(request))
-        except ValidationError as error:
-            apply_errors(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-            status = 403
-        else:
-            messages.success(request, success)
-            return redirect(process_url(process))
-    return _process_page(request, pk, status=status, forms_given={name: form})
+    return post_form(request, pk, name, form, action, success, page=_shown_again)
+
+
+def _shown_again(
+    request: HttpRequest, pk: int, *, status: int, given: dict[str, forms.Form]
+) -> HttpResponse:
+    return _process_page(request, pk, status=status, forms_given=given)
 
 
 @permission_required("decisions.drive_process", obj=_process)

@@ -4,20 +4,22 @@ the facilitator (the same service, told whose words they are)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
-from maillage.core.models import User
-from maillage.core.permissions import permission_required
 from maillage.decisions import selectors, services
 from maillage.decisions.forms import AnswerForm, RecordAnswerForm, RecordRemarkForm, RemarkForm
 from maillage.decisions.models import Process
-from maillage.decisions.views._common import _process
+from maillage.decisions.views._common import said
 from maillage.decisions.views.processes import _post
+
+
+def _voices(process: Process) -> dict[str, Any]:
+    return {"voices": selectors.voices(process.group)}
 
 
 def _said(
@@ -29,24 +31,17 @@ def _said(
     *,
     recorded: bool,
 ) -> Callable[[HttpRequest, int], HttpResponse]:
-    """A view posting `fields` of its form to `service`: the actor's own words, or, `recorded`,
-    those of the person the facilitator chose in the form."""
-
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
-        process: Process = _process(request, pk)
-        extra = {"voices": selectors.voices(process.group)} if recorded else {}
-        form = form_class(request.POST, **extra)
-
-        def act(actor: User) -> object:
-            values = {name: form.cleaned_data[name] for name in fields}
-            if recorded:
-                values["person"] = form.cleaned_data["person"]
-            return service(actor=actor, process=process, **values)
-
-        return _post(request, pk, form_name, form, act, str(success))
-
-    permission = "decisions.record_answer" if recorded else "decisions.take_part"
-    return permission_required(permission, obj=_process)(require_POST(view))
+    return said(
+        form_name,
+        form_class,
+        service,
+        fields,
+        success,
+        recorded=recorded,
+        post=_post,
+        permission="decisions.record_answer" if recorded else "decisions.take_part",
+        form_kwargs=_voices if recorded else None,
+    )
 
 
 _REMARK = ("text",)
