@@ -16,6 +16,7 @@ Applicants and citizens read the public labels only: the internal steps of the a
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from maillage.core.workflows import PLATFORM, State, Transition, Workflow
 
@@ -38,10 +39,10 @@ CALL = Workflow(
     key="funding_call",
     initial="draft",
     states=(
-        State("draft", _("Draft")),
-        State("published", _("Published"), tags=frozenset({ACCEPTING})),
-        State("closed", _("Closed to applications")),
-        State("archived", _("Archived"), tags=frozenset({CLOSED})),
+        State("draft", pgettext_lazy("call state", "Draft")),
+        State("published", pgettext_lazy("call state", "Published"), tags=frozenset({ACCEPTING})),
+        State("closed", pgettext_lazy("call state", "Closed to applications")),
+        State("archived", pgettext_lazy("call state", "Archived"), tags=frozenset({CLOSED})),
     ),
     transitions=(
         Transition("publish", _("Publish the call"), ("draft", "closed"), "published", _STAFF),
@@ -54,39 +55,67 @@ CALL = Workflow(
     },
 )
 
-_UNDER_ANALYSIS = _("Under analysis")
+_UNDER_ANALYSIS = pgettext_lazy("application state", "Under analysis")
 
 APPLICATION = Workflow(
     key="funding_application",
     initial="draft",
     states=(
-        State("draft", _("Draft"), tags=frozenset({EDITABLE})),
+        State("draft", pgettext_lazy("application state", "Draft"), tags=frozenset({EDITABLE})),
         # Two-step calls: the intention was retained, the full application is being written.
         State(
             "invited",
-            _("Invited to submit the full application"),
+            pgettext_lazy("application state", "Invited to submit the full application"),
             tags=frozenset({EDITABLE}),
         ),
-        State("submitted", _("Submitted"), tags=frozenset({SUBMITTED})),
-        State("screening", _("Screening"), _UNDER_ANALYSIS, tags=frozenset({SUBMITTED})),
         State(
-            "more_information",
-            _("More information requested"),
-            tags=frozenset({EDITABLE}),
+            "submitted",
+            pgettext_lazy("application state", "Submitted"),
+            tags=frozenset({SUBMITTED}),
         ),
-        State("in_review", _("In review"), _UNDER_ANALYSIS, tags=frozenset({SUBMITTED})),
         State(
-            "recommended",
-            _("Recommendation before the committee"),
+            "screening",
+            pgettext_lazy("application state", "Screening"),
             _UNDER_ANALYSIS,
             tags=frozenset({SUBMITTED}),
         ),
-        State("accepted", _("Accepted"), tags=frozenset({FUNDED})),
-        State("waiting_list", _("Waiting list"), tags=frozenset({SUBMITTED})),
-        State("declined", _("Declined"), tags=frozenset({CLOSED})),
-        State("ineligible", _("Not eligible"), tags=frozenset({CLOSED})),
-        State("withdrawn", _("Withdrawn"), tags=frozenset({CLOSED})),
-        State("completed", _("Project completed"), tags=frozenset({FUNDED, CLOSED})),
+        State(
+            "more_information",
+            pgettext_lazy("application state", "More information requested"),
+            tags=frozenset({EDITABLE}),
+        ),
+        State(
+            "in_review",
+            pgettext_lazy("application state", "In review"),
+            _UNDER_ANALYSIS,
+            tags=frozenset({SUBMITTED}),
+        ),
+        State(
+            "recommended",
+            pgettext_lazy("application state", "Recommendation before the committee"),
+            _UNDER_ANALYSIS,
+            tags=frozenset({SUBMITTED}),
+        ),
+        State("accepted", pgettext_lazy("application state", "Accepted"), tags=frozenset({FUNDED})),
+        State(
+            "waiting_list",
+            pgettext_lazy("application state", "Waiting list"),
+            tags=frozenset({SUBMITTED}),
+        ),
+        State("declined", pgettext_lazy("application state", "Declined"), tags=frozenset({CLOSED})),
+        State(
+            "ineligible",
+            pgettext_lazy("application state", "Not eligible"),
+            tags=frozenset({CLOSED}),
+        ),
+        State(
+            "withdrawn", pgettext_lazy("application state", "Withdrawn"), tags=frozenset({CLOSED})
+        ),
+        State(
+            "completed",
+            pgettext_lazy("application state", "Project completed"),
+            tags=frozenset({FUNDED, CLOSED}),
+        ),
     ),
     transitions=(
         Transition(
@@ -169,11 +198,11 @@ AGREEMENT = Workflow(
     key="funding_agreement",
     initial="draft",
     states=(
-        State("draft", _("Draft"), tags=frozenset({EDITABLE})),
-        State("signed", _("Signed")),
-        State("active", _("Active")),
-        State("closed", _("Closed"), tags=frozenset({CLOSED})),
-        State("cancelled", _("Cancelled"), tags=frozenset({CLOSED})),
+        State("draft", pgettext_lazy("agreement state", "Draft"), tags=frozenset({EDITABLE})),
+        State("signed", pgettext_lazy("agreement state", "Signed")),
+        State("active", pgettext_lazy("agreement state", "Active")),
+        State("closed", pgettext_lazy("agreement state", "Closed"), tags=frozenset({CLOSED})),
+        State("cancelled", pgettext_lazy("agreement state", "Cancelled"), tags=frozenset({CLOSED})),
     ),
     transitions=(
         Transition("sign", _("Record the signatures"), ("draft",), "signed", _STAFF),
@@ -193,11 +222,11 @@ PAYMENT = Workflow(
     key="funding_payment",
     initial="scheduled",
     states=(
-        State("scheduled", _("Scheduled")),
-        State("due", _("Due")),
-        State("approved", _("Approved")),
-        State("paid", _("Paid"), tags=frozenset({CLOSED})),
-        State("held", _("Held")),
+        State("scheduled", pgettext_lazy("payment state", "Scheduled")),
+        State("due", pgettext_lazy("payment state", "Due")),
+        State("approved", pgettext_lazy("payment state", "Approved")),
+        State("paid", pgettext_lazy("payment state", "Paid"), tags=frozenset({CLOSED})),
+        State("held", pgettext_lazy("payment state", "Held")),
     ),
     transitions=(
         Transition("fall_due", _("Mark as due"), ("scheduled",), "due", _DECIDERS),
@@ -216,10 +245,14 @@ REPORT = Workflow(
     key="funding_report",
     initial="due",
     states=(
-        State("due", _("Due"), tags=frozenset({EDITABLE})),
-        State("submitted", _("Submitted")),
-        State("accepted", _("Accepted"), tags=frozenset({CLOSED})),
-        State("changes_requested", _("Changes requested"), tags=frozenset({EDITABLE})),
+        State("due", pgettext_lazy("report state", "Due"), tags=frozenset({EDITABLE})),
+        State("submitted", pgettext_lazy("report state", "Submitted")),
+        State("accepted", pgettext_lazy("report state", "Accepted"), tags=frozenset({CLOSED})),
+        State(
+            "changes_requested",
+            pgettext_lazy("report state", "Changes requested"),
+            tags=frozenset({EDITABLE}),
+        ),
     ),
     transitions=(
         Transition(
