@@ -10,11 +10,12 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.views.decorators.http import require_POST
 
+from maillage.core.actions import form_redirect, form_status
 from maillage.core.actors import actor_of
 from maillage.core.forms import apply_errors
 from maillage.core.lookups import one_of
@@ -44,6 +45,44 @@ def _kind(group: Circle | Workstream) -> str:
 
 def group_processes_url(group: Circle | Workstream) -> str:
     return reverse(f"decisions:{_kind(group)}_processes", kwargs={"slug": group.slug})
+
+
+def start_pages(
+    *,
+    form_class: Callable[..., Any],
+    service: Callable[..., Any],
+    success: Promise,
+    to: Callable[[Any], str],
+    title: Promise,
+    submit: Promise,
+    intro: Promise | None = None,
+) -> tuple[Callable[[HttpRequest, str], HttpResponse], Callable[[HttpRequest, str], HttpResponse]]:
+    """The pages that start a process of one kind in a circle and in a workstream: its form
+    (`title` names the group as `%(name)s`), then the new process's page."""
+
+    def start(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
+        form = form_class(request.POST or None, group=group)
+        done = form_redirect(
+            request,
+            form,
+            lambda actor: service(actor=actor, data=form.to_data()),
+            success=str(success),
+            to=to,
+        )
+        if done:
+            return done
+        context = {
+            "form": form,
+            "group": group,
+            "group_url": group_processes_url(group),
+            "title": str(title) % {"name": group.name},
+            "intro": intro,
+            "submit": submit,
+            "cancel_url": group_processes_url(group),
+        }
+        return render(request, "decisions/form.html", context, status=form_status(form))
+
+    return _in_each_group("decisions.start_process", start)
 
 
 def _in_each_group(

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import form_redirect, form_status
 from maillage.core.models import User
 from maillage.core.permissions import permission_required
 from maillage.decisions import selectors, services
@@ -26,11 +25,11 @@ from maillage.decisions.forms.elections import (
 )
 from maillage.decisions.models import Process
 from maillage.decisions.views._common import (
-    _in_each_group,
     _process,
     group_processes_url,
     post_form,
     said,
+    start_pages,
 )
 
 
@@ -38,34 +37,17 @@ def advice_url(process: Process) -> str:
     return reverse("decisions:advice_detail", kwargs={"pk": process.pk})
 
 
-def _advice_create(request: HttpRequest, group: Any) -> HttpResponse:
-    form = AdviceProcessForm(request.POST or None, group=group)
-    done = form_redirect(
-        request,
-        form,
-        lambda actor: services.advice_start(actor=actor, data=form.to_data()),
-        success=_("The proposal was saved as a draft; ask for advice when it is ready."),
-        to=advice_url,
-    )
-    if done:
-        return done
-    context = {
-        "form": form,
-        "group": group,
-        "group_url": group_processes_url(group),
-        "title": _("Ask for advice on a proposal in “%(name)s”") % {"name": group.name},
-        "intro": _(
-            "You remain the one who decides: you ask the people the decision affects and those "
-            "who know the matter, then record your decision and how you weighed their advice."
-        ),
-        "submit": _("Save the proposal"),
-        "cancel_url": group_processes_url(group),
-    }
-    return render(request, "decisions/form.html", context, status=form_status(form))
-
-
-circle_advice_create, workstream_advice_create = _in_each_group(
-    "decisions.start_process", _advice_create
+circle_advice_create, workstream_advice_create = start_pages(
+    form_class=AdviceProcessForm,
+    service=services.advice_start,
+    success=gettext_lazy("The proposal was saved as a draft; ask for advice when it is ready."),
+    to=advice_url,
+    title=gettext_lazy("Ask for advice on a proposal in “%(name)s”"),
+    intro=gettext_lazy(
+        "You remain the one who decides: you ask the people the decision affects and those "
+        "who know the matter, then record your decision and how you weighed their advice."
+    ),
+    submit=gettext_lazy("Save the proposal"),
 )
 
 

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import form_redirect, form_status
 from maillage.core.models import User
 from maillage.core.permissions import permission_required
 from maillage.decisions import selectors, services
@@ -27,13 +26,12 @@ from maillage.decisions.forms.elections import (
 )
 from maillage.decisions.models import Process
 from maillage.decisions.views._common import (
-    _in_each_group,
     _process,
     group_processes_url,
     post_form,
     said,
+    start_pages,
 )
-from maillage.governance.models import Circle, Workstream
 
 # The button that closes the consent round on the proposal (`elect` or `object`, as answered).
 CLOSE_ROUND = "close_round"
@@ -43,35 +41,18 @@ def election_url(process: Process) -> str:
     return reverse("decisions:election_detail", kwargs={"pk": process.pk})
 
 
-def _election_create(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
-    form = ElectionForm(request.POST or None, group=group)
-    done = form_redirect(
-        request,
-        form,
-        lambda actor: services.election_start(actor=actor, data=form.to_data()),
-        success=_("The election is ready; open the nominations when the circle is."),
-        to=election_url,
-    )
-    if done:
-        return done
-    context = {
-        "form": form,
-        "group": group,
-        "group_url": group_processes_url(group),
-        "title": _("Elect someone to a role of “%(name)s”") % {"name": group.name},
-        "intro": _(
-            "An election without candidates: each member names someone with a reason, the "
-            "reasons are heard, each may change their mind, then the facilitator proposes "
-            "someone and the circle consents."
-        ),
-        "submit": _("Prepare the election"),
-        "cancel_url": group_processes_url(group),
-    }
-    return render(request, "decisions/form.html", context, status=form_status(form))
-
-
-circle_election_create, workstream_election_create = _in_each_group(
-    "decisions.start_process", _election_create
+circle_election_create, workstream_election_create = start_pages(
+    form_class=ElectionForm,
+    service=services.election_start,
+    success=gettext_lazy("The election is ready; open the nominations when the circle is."),
+    to=election_url,
+    title=gettext_lazy("Elect someone to a role of “%(name)s”"),
+    intro=gettext_lazy(
+        "An election without candidates: each member names someone with a reason, the "
+        "reasons are heard, each may change their mind, then the facilitator proposes "
+        "someone and the circle consents."
+    ),
+    submit=gettext_lazy("Prepare the election"),
 )
 
 

@@ -13,9 +13,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import form_redirect, form_status
 from maillage.core.actors import actor_of
 from maillage.core.forms import apply_errors
 from maillage.core.models import User
@@ -23,37 +23,25 @@ from maillage.core.permissions import permission_required
 from maillage.decisions import selectors, services
 from maillage.decisions.forms import PollForm, PollTransitionForm, RecordVoteForm, VoteForm
 from maillage.decisions.models import Poll
-from maillage.decisions.views._common import _in_each_group, _process, group_processes_url
-from maillage.governance.models import Circle, Workstream
+from maillage.decisions.views._common import (
+    _process,
+    group_processes_url,
+    start_pages,
+)
 
 
 def poll_url(poll: Poll) -> str:
     return reverse("decisions:poll_detail", kwargs={"pk": poll.process_id})
 
 
-def _poll_create(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
-    form = PollForm(request.POST or None, group=group)
-    done = form_redirect(
-        request,
-        form,
-        lambda actor: services.poll_start(actor=actor, data=form.to_data()),
-        success=_("The poll was saved as a draft; open it when it is ready."),
-        to=poll_url,
-    )
-    if done:
-        return done
-    context = {
-        "form": form,
-        "group": group,
-        "group_url": group_processes_url(group),
-        "title": _("Put a poll to “%(name)s”") % {"name": group.name},
-        "submit": _("Save the poll"),
-        "cancel_url": group_processes_url(group),
-    }
-    return render(request, "decisions/form.html", context, status=form_status(form))
-
-
-circle_poll_create, workstream_poll_create = _in_each_group("decisions.start_process", _poll_create)
+circle_poll_create, workstream_poll_create = start_pages(
+    form_class=PollForm,
+    service=services.poll_start,
+    success=gettext_lazy("The poll was saved as a draft; open it when it is ready."),
+    to=poll_url,
+    title=gettext_lazy("Put a poll to “%(name)s”"),
+    submit=gettext_lazy("Save the poll"),
+)
 
 
 def _poll_page(

@@ -12,9 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import edit_page, form_redirect, form_status
+from maillage.core.actions import edit_page, form_status
 from maillage.core.htmx import render_page_or_fragment
 from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required
@@ -36,6 +37,7 @@ from maillage.decisions.views._common import (
     group_processes_url,
     post_form,
     process_url,
+    start_pages,
 )
 from maillage.governance.models import Circle, Workstream
 
@@ -70,33 +72,16 @@ def _group_processes(request: HttpRequest, group: Circle | Workstream) -> HttpRe
     return render(request, "decisions/process_list.html", context)
 
 
-def _process_create(request: HttpRequest, group: Circle | Workstream) -> HttpResponse:
-    form = ProcessForm(request.POST or None, group=group)
-    done = form_redirect(
-        request,
-        form,
-        lambda actor: services.process_start(actor=actor, data=form.to_data()),
-        success=_("The proposal was saved as a draft; present it when it is ready."),
-        to=process_url,
-    )
-    if done:
-        return done
-    context = {
-        "form": form,
-        "group": group,
-        "group_url": group_processes_url(group),
-        "title": _("Put a proposal to “%(name)s”") % {"name": group.name},
-        "submit": _("Save the proposal"),
-        "cancel_url": group_processes_url(group),
-    }
-    return render(request, "decisions/form.html", context, status=form_status(form))
-
-
 circle_processes, workstream_processes = _in_each_group(
     "decisions.view_processes", _group_processes
 )
-circle_process_create, workstream_process_create = _in_each_group(
-    "decisions.start_process", _process_create
+circle_process_create, workstream_process_create = start_pages(
+    form_class=ProcessForm,
+    service=services.process_start,
+    success=gettext_lazy("The proposal was saved as a draft; present it when it is ready."),
+    to=process_url,
+    title=gettext_lazy("Put a proposal to “%(name)s”"),
+    submit=gettext_lazy("Save the proposal"),
 )
 
 
