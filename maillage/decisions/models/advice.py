@@ -6,9 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.models import Timestamped, user_reference
 from maillage.decisions.models.processes import Process
-from maillage.decisions.models.rounds import Channel
+from maillage.decisions.models.rounds import Recorded, recorder_named
 from maillage.governance.models import Circle
 from maillage.governance.models._common import exactly_one
 from maillage.network.models import Person
@@ -66,7 +65,7 @@ class AdviceRequest(models.Model):
         return str(self.person or self.circle)
 
 
-class Advice(Timestamped):
+class Advice(Recorded):
     """The advice a person asked gave: on the platform, or offline and recorded by the
     decision-maker (`recorded_by`)."""
 
@@ -77,10 +76,6 @@ class Advice(Timestamped):
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
     )
     text = models.TextField(_("advice"))
-    channel = models.CharField(
-        _("channel"), max_length=8, choices=Channel.choices, default=Channel.WEB
-    )
-    recorded_by = user_reference(_("recorded by"))
 
     class Meta:
         verbose_name = _("advice")
@@ -93,16 +88,10 @@ class Advice(Timestamped):
                 name="advice_has_text",
                 violation_error_message=_("Advice has a text."),
             ),
-            models.CheckConstraint(
-                condition=~Q(channel=Channel.OFFLINE) | Q(recorded_by__isnull=False),
-                name="advice_offline_has_recorder",
-                violation_error_message=_("Advice given offline names who recorded it."),
+            recorder_named(
+                "advice_offline_has_recorder", _("Advice given offline names who recorded it.")
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.text[:40]}"
-
-    @property
-    def offline(self) -> bool:
-        return self.channel == Channel.OFFLINE

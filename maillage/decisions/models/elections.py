@@ -7,9 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.models import Timestamped, user_reference
 from maillage.decisions.models.processes import Process
-from maillage.decisions.models.rounds import Channel
+from maillage.decisions.models.rounds import Recorded, recorder_named
 from maillage.governance.models import Role, RoleAssignment
 from maillage.network.models import Person
 
@@ -58,7 +57,7 @@ class NominationPhase(models.TextChoices):
     CHANGE = "change", _("Change")
 
 
-class Nomination(Timestamped):
+class Nomination(Recorded):
     """A person named by a participant, with a reason: in the nominations, then (only when they
     change their mind) in the change round."""
 
@@ -73,10 +72,6 @@ class Nomination(Timestamped):
         Person, verbose_name=_("person named"), on_delete=models.PROTECT, related_name="+"
     )
     reason = models.TextField(_("reason"))
-    channel = models.CharField(
-        _("channel"), max_length=8, choices=Channel.choices, default=Channel.WEB
-    )
-    recorded_by = user_reference(_("recorded by"))
 
     class Meta:
         verbose_name = _("nomination")
@@ -96,11 +91,11 @@ class Nomination(Timestamped):
                 name="nomination_not_oneself",
                 violation_error_message=_("Nobody nominates themselves."),
             ),
+            recorder_named(
+                "nomination_offline_has_recorder",
+                _("A nomination given offline names who recorded it."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.nominator} → {self.nominee}"
-
-    @property
-    def offline(self) -> bool:
-        return self.channel == Channel.OFFLINE

@@ -13,10 +13,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.models import Timestamped, user_reference
+from maillage.core.models import Timestamped
 from maillage.decisions.models.processes import Process
-from maillage.decisions.models.rounds import Channel
-from maillage.network.models import Organization, Person, Seat
+from maillage.decisions.models.rounds import Voiced, recorder_named
 
 
 class PollVariant(models.TextChoices):
@@ -110,7 +109,7 @@ class PollOption(models.Model):
         return self.label
 
 
-class Vote(Timestamped):
+class Vote(Voiced):
     """A voice's vote in a poll. `voice` is the voice's key (`selectors.Voice.key`): one vote per
     person and one per voice, so an organization is never counted twice; a holder's vote
     replaces their substitute's. A proposal's vote has a `position`; the other variants keep a
@@ -119,35 +118,11 @@ class Vote(Timestamped):
     poll = models.ForeignKey(
         Poll, verbose_name=_("poll"), on_delete=models.CASCADE, related_name="votes"
     )
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
-    )
     voice = models.CharField(_("voice"), max_length=64)
-    organization = models.ForeignKey(
-        Organization,
-        verbose_name=_("on behalf of"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    seat = models.ForeignKey(
-        Seat,
-        verbose_name=_("seat"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    as_substitute = models.BooleanField(_("as a substitute"), default=False)
     position = models.CharField(
         _("position"), max_length=16, choices=PollPosition.choices, blank=True
     )
     reason = models.TextField(_("comment"), blank=True)
-    channel = models.CharField(
-        _("channel"), max_length=8, choices=Channel.choices, default=Channel.WEB
-    )
-    recorded_by = user_reference(_("recorded by"))
 
     class Meta:
         verbose_name = _("vote")
@@ -156,19 +131,13 @@ class Vote(Timestamped):
         constraints = [
             models.UniqueConstraint(fields=["poll", "person"], name="vote_one_per_person"),
             models.UniqueConstraint(fields=["poll", "voice"], name="vote_one_per_voice"),
-            models.CheckConstraint(
-                condition=~Q(channel=Channel.OFFLINE) | Q(recorded_by__isnull=False),
-                name="vote_offline_has_recorder",
-                violation_error_message=_("A vote given offline names who recorded it."),
+            recorder_named(
+                "vote_offline_has_recorder", _("A vote given offline names who recorded it.")
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.poll} — {self.person}"
-
-    @property
-    def offline(self) -> bool:
-        return self.channel == Channel.OFFLINE
 
 
 class VoteChoice(models.Model):

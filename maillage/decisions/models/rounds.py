@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.models import Timestamped, user_reference
 from maillage.decisions.models.processes import Process
 from maillage.network.models import Organization, Person, Seat
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 
 class RoundKind(models.TextChoices):
@@ -74,45 +79,36 @@ class Channel(models.TextChoices):
     EMAIL = "email", _("By e-mail")
 
 
-class Remark(Timestamped):
-    """A clarifying question or a quick reaction, said in its round."""
+class Recorded(Timestamped):
+    """Words a person gave on the platform, by e-mail, or offline and recorded for them by
+    someone else (`recorded_by`), who is then named."""
 
-    round = models.ForeignKey(
-        Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="remarks"
-    )
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
-    )
-    text = models.TextField(_("text"))
     channel = models.CharField(
         _("channel"), max_length=8, choices=Channel.choices, default=Channel.WEB
     )
     recorded_by = user_reference(_("recorded by"))
 
     class Meta:
-        verbose_name = _("question or reaction")
-        verbose_name_plural = _("questions and reactions")
-        ordering = ["round", "created_at", "pk"]
+        abstract = True
 
-    def __str__(self) -> str:
-        return f"{self.person} — {self.text[:40]}"
-
-
-class Position(models.TextChoices):
-    CONSENT = "consent", _("Consent")
-    OBJECTION = "objection", _("Objection")
+    @property
+    def offline(self) -> bool:
+        return self.channel == Channel.OFFLINE
 
 
-class Answer(Timestamped):
-    """A person's answer in a round: consent or objection (with its reasoning) in a consent round.
-
-    `organization` is whose voice it carries when the person sits for one in the group (as its
-    seat's holder or one of its substitutes): an organization has one voice, however many of its
-    people answer. An answer given offline is recorded by the facilitator (`recorded_by`)."""
-
-    round = models.ForeignKey(
-        Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="answers"
+def recorder_named(name: str, message: _StrPromise) -> models.CheckConstraint:
+    """The constraint that words given offline name who recorded them."""
+    return models.CheckConstraint(
+        condition=~Q(channel=Channel.OFFLINE) | Q(recorded_by__isnull=False),
+        name=name,
+        violation_error_message=message,
     )
+
+
+class Voiced(Recorded):
+    """Words that carry a voice: the person's own, or, when they sit in the group for an
+    organization (as its seat's holder or one of its substitutes), that organization's."""
+
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
     )
@@ -133,12 +129,48 @@ class Answer(Timestamped):
         related_name="+",
     )
     as_substitute = models.BooleanField(_("as a substitute"), default=False)
+
+    class Meta:
+        abstract = True
+
+
+class Remark(Recorded):
+    """A clarifying question or a quick reaction, said in its round."""
+
+    round = models.ForeignKey(
+        Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="remarks"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("question or reaction")
+        verbose_name_plural = _("questions and reactions")
+        ordering = ["round", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.text[:40]}"
+
+
+class Position(models.TextChoices):
+    CONSENT = "consent", _("Consent")
+    OBJECTION = "objection", _("Objection")
+
+
+class Answer(Voiced):
+    """A person's answer in a round: consent or objection (with its reasoning) in a consent round.
+
+    `organization` is whose voice it carries when the person sits for one in the group (as its
+    seat's holder or one of its substitutes): an organization has one voice, however many of its
+    people answer. An answer given offline is recorded by the facilitator (`recorded_by`)."""
+
+    round = models.ForeignKey(
+        Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="answers"
+    )
     position = models.CharField(_("answer"), max_length=16, choices=Position.choices)
     reason = models.TextField(_("reasoning"), blank=True)
-    channel = models.CharField(
-        _("channel"), max_length=8, choices=Channel.choices, default=Channel.WEB
-    )
-    recorded_by = user_reference(_("recorded by"))
 
     class Meta:
         verbose_name = _("answer")
@@ -151,16 +183,10 @@ class Answer(Timestamped):
                 name="answer_objection_has_reason",
                 violation_error_message=_("An objection states its reasoning."),
             ),
-            models.CheckConstraint(
-                condition=~Q(channel=Channel.OFFLINE) | Q(recorded_by__isnull=False),
-                name="answer_offline_has_recorder",
-                violation_error_message=_("An answer given offline names who recorded it."),
+            recorder_named(
+                "answer_offline_has_recorder", _("An answer given offline names who recorded it.")
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_position_display()}"
-
-    @property
-    def offline(self) -> bool:
-        return self.channel == Channel.OFFLINE
