@@ -74,6 +74,7 @@ def test_every_app_stylesheet_is_linked(client):
         "network/network.css",
         "governance/governance.css",
         "decisions/decisions.css",
+        "funding/funding.css",
         "site/site.css",
     ]
 

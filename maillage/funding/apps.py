@@ -8,6 +8,7 @@ class FundingConfig(NavigationMixin, AppConfig):
     name = "maillage.funding"
     label = "funding"
     verbose_name = _("Funding")
+    stylesheet = "funding/funding.css"
 
     def ready(self) -> None:
         from maillage.funding import rules, verbs  # noqa: F401

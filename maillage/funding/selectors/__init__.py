@@ -1,4 +1,5 @@
-"""Every read of the funding app, by subject (`funds`, …), re-exported here."""
+"""Every read of the funding app, one module per subject (the names of `services`); import
+from the subject's module."""
 
 from maillage.funding.selectors.funds import Balance, envelope_balance, with_balances
 

@@ -1,4 +1,5 @@
-"""Every write of the funding app, by subject (`funds`, …), re-exported here."""
+"""Every write of the funding app, one module per subject (`funds`, `calls`, `applications`,
+`reviews`, `agreements`); import from the subject's module."""
 
 from maillage.funding.services.funds import (
     MoneyRefused,

@@ -9,7 +9,14 @@ from types import SimpleNamespace
 from tests.matrix import Expect
 
 # The subjects whose pages the matrix covers, in the order of the chain.
-SUBJECTS: tuple[str, ...] = ()
+SUBJECTS: tuple[str, ...] = (
+    "funds",
+    "calls",
+    "applications",
+    "reviews",
+    "agreements",
+    "dashboards",
+)
 
 _parts = [import_module(f"maillage.funding.tests.access_{name}") for name in SUBJECTS]
 

@@ -1,0 +1,1 @@
+"""The funding forms, one module per subject."""
