@@ -162,16 +162,20 @@ def test_more_information_is_resubmitted_as_a_new_revision_and_the_diff_says_wha
     assert application.state == "submitted"
     first, second = Revision.objects.filter(application=application).order_by("number")
     assert second.number == 2
-    changes = {c.label: c for c in revision_diff(first, second, section_titles={"besoins": "Besoins"})}
+    changes = {
+        c.label: c for c in revision_diff(first, second, section_titles={"besoins": "Besoins"})
+    }
     assert changes["Titre du projet"].after == "Cuisines collectives élargies"
     assert changes["Besoins"].after == "Des besoins mieux décrits"
     assert "Ustensiles" in changes["Budget"].after
     assert "Montant demandé" in changes
     assert "Participation des personnes" not in changes  # unchanged sections are not listed
 
-    response_html = _client_for(applicant).get(
-        reverse("funding:application_revision", args=[application.pk, 2])
-    ).text
+    response_html = (
+        _client_for(applicant)
+        .get(reverse("funding:application_revision", args=[application.pk, 2]))
+        .text
+    )
     assert "Des besoins mieux décrits" in response_html
 
 
@@ -286,7 +290,9 @@ def test_a_rejected_form_keeps_what_was_typed(client):
         (_pdf(size=2 * 1024 * 1024), "trop volumineux"),
     ],
 )
-def test_a_document_refused_by_type_or_size_says_why_at_its_field(client, settings, upload, message):
+def test_a_document_refused_by_type_or_size_says_why_at_its_field(
+    client, settings, upload, message
+):
     settings.MAILLAGE_FUNDING_MAX_UPLOAD_MB = 1
     organization = OrganizationFactory()
     applicant = applicant_of(organization)
