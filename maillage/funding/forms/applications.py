@@ -278,7 +278,7 @@ class ApplicationFilterForm(FilterForm):
         reviewer = self.fields["reviewer"]
         assert isinstance(reviewer, ModelChoiceField)
         reviewer.queryset = reviewers
-        reviewer.label_from_instance = lambda u: u.get_full_name() or u.email  # type: ignore[method-assign]
+        reviewer.label_from_instance = lambda u: u.get_full_name() or u.email  # type: ignore[method-assign,assignment]
         for name, everything in (
             ("call", _("Every call")),
             ("territory", _("Every territory")),

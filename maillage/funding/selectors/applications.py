@@ -4,7 +4,7 @@ application's page with its activity feed."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -283,7 +283,7 @@ def revision_diff(
                     str(new_answers.get(key) or ""),
                 )
             )
-    lists = {
+    lists: dict[str, tuple[str, Callable[[Any], str]]] = {
         "territories": (_("Territories served"), str),
         "strategies": (_("Strategies"), str),
         "co_applicants": (_("Co-applicant organizations"), str),
@@ -371,7 +371,7 @@ def ordered(rows: QuerySet[Application], order: str) -> QuerySet[Application]:
     return rows.order_by(*(f"-{c}" if descending else c for c in columns))
 
 
-def application_list(*, viewer: Viewer, filters: Filters, page: Any = 1) -> Page[Application]:
+def application_list(*, viewer: Viewer, filters: Filters, page: Any = 1) -> Page[Any]:
     """A page of the applications table: 60 rows with their call, organization, envelope's
     stream and territories served, in a fixed number of queries."""
     rows = (

@@ -194,7 +194,8 @@ def application_save(
     keys = {s.key for s in application.call.sections.all()}
     application.title = data.title.strip()
     application.summary = data.summary
-    application.amount_requested = data.amount_requested
+    # The field is nullable; `money()` types it as a Decimal.
+    application.amount_requested = data.amount_requested  # type: ignore[assignment]
     application.start_date = data.start_date
     application.end_date = data.end_date
     application.populations = data.populations

@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -25,6 +25,7 @@ from maillage.core.actions import action_redirect, edit_page, form_redirect, ref
 from maillage.core.actors import actor_of
 from maillage.core.forms import apply_errors
 from maillage.core.lookups import one_of
+from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required
 from maillage.core.workflows import TransitionNotAllowed
 from maillage.funding import documents, workflows
@@ -139,7 +140,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
             initial=application_initial(application),
         )
 
-    def save(actor: Any, bound: ApplicationForm, version: str | None) -> Application:
+    def save(actor: User, bound: ApplicationForm, version: str | None) -> Application:
         if not (budget.is_valid() and funding.is_valid()):
             raise ValidationError(_("Some lines of the budget need correcting."))
         data = services.ApplicationData(
@@ -260,21 +261,22 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The document is added."))
             return redirect(_edit_url(application) + "#documents")
     budget, funding = _formsets(request, application)
+    edit_form = ApplicationForm(
+        None,
+        application=application,
+        sections=selectors.stage_sections(application),
+        initial=application_initial(application),
+    )
+    edit_form.carry_version(application)
     context = {
         "application": application,
-        "form": ApplicationForm(
-            None,
-            application=application,
-            sections=selectors.stage_sections(application),
-            initial=application_initial(application),
-        ),
+        "form": edit_form,
         "budget": BudgetFormSet(prefix="budget", initial=budget.initial),
         "funding": OtherFundingFormSet(prefix="funding", initial=funding.initial),
         "attachments": application.attachments.select_related("required"),
         "attachment_form": form,
         "missing": selectors.missing_items(application),
     }
-    context["form"].carry_version(application)
     return render(request, "funding/applications_edit.html", context, status=400)
 
 
@@ -296,7 +298,7 @@ def attachment_remove(request: HttpRequest, pk: int, attachment: int) -> HttpRes
 
 
 @permission_required("funding.view_application", obj=_application)
-def attachment_download(request: HttpRequest, pk: int, attachment: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int, attachment: int) -> FileResponse:
     from maillage.core.uploads import DOCUMENT_KINDS, download_response, extension_of
 
     found = _attachment(request, pk, attachment)
@@ -520,7 +522,7 @@ def application_batch(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(_list_url(request))
     action = BATCH_ACTIONS[form.cleaned_data["action"]]
     chosen = selectors.filtered_applications(request.user, selectors.Filters()).filter(
