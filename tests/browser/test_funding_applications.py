@@ -98,7 +98,8 @@ def test_an_organization_fills_saves_resumes_and_submits_an_application(
     documents.get_by_label("Fichier").set_input_files(
         {"name": "resolution.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}
     )
-    documents.get_by_label("Document exigé par l'appel").select_option(label="Résolution du conseil")
+    asked = documents.get_by_label("Document exigé par l'appel")
+    asked.select_option(label="Résolution du conseil")
     documents.get_by_role("button", name="Ajouter le document").click()
     expect(page.get_by_text("Le document est ajouté.")).to_be_visible()
     expect(page.get_by_text("Rien ne manque : la demande peut être déposée.")).to_be_visible()
