@@ -334,8 +334,9 @@ def attachment_remove(*, actor: Actor, attachment: Attachment) -> None:
 @transaction.atomic
 def comment_add(*, actor: Actor, application: Application, text: str, shared: bool) -> Comment:
     """A comment: internal (staff and reviewers not in conflict) or shared with the
-    applicant. The applicant's own comments are always shared; a shared comment of the staff
-    is sent to the applicant."""
+    applicant. The applicant's own comments are always shared, a reviewer's always internal
+    (only staff speak to the applicant); a shared comment of the staff is sent to the
+    applicant."""
     require(actor, "funding.view_application", application)
     internal = has_perm(actor, "funding.view_analysis", application)
     if not text.strip():
@@ -346,7 +347,7 @@ def comment_add(*, actor: Actor, application: Application, text: str, shared: bo
             application=application,
             author=user_of(actor),
             text=text.strip(),
-            shared=shared or not internal,
+            shared=not internal or (shared and has_perm(actor, "funding.manage")),
         ),
         verb=FundingVerb.COMMENT_ADDED,
         target=application,

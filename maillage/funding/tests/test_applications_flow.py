@@ -373,3 +373,17 @@ def test_content_of_keeps_everything_as_plain_values():
     assert content["amount_requested"] == "25000.00"
     assert content["territories"] == ["Charlevoix-Est"]
     assert set(content["answers"]) == {"besoins", "participation"}
+
+
+def test_a_reviewer_comment_stays_internal_and_only_staff_share_one():
+    from maillage.funding.models import Assignment
+
+    application = ApplicationFactory(state="in_review")
+    reviewer = user_with_person(Role.MEMBER)
+    Assignment.objects.create(application=application, reviewer=reviewer)
+
+    said = comment_add(actor=reviewer, application=application, text="Avis", shared=True)
+    told = comment_add(actor=_staff(), application=application, text="Bonjour", shared=True)
+
+    assert not said.shared
+    assert told.shared

@@ -354,6 +354,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "note_form": NoteForm(),
         "comment_form": CommentForm(),
         "can_edit": has_perm(request.user, "funding.edit_application", application),
+        "can_share": staff,
         # The applicant's own button; staff withdraw among their moves.
         "can_withdraw": not staff
         and any(
