@@ -70,6 +70,9 @@ def application_transition(
     the applicants read changes, they are told, with `note` when given; internal steps of the
     analysis, which all read "Under analysis" to them, stay silent."""
     before = workflows.APPLICATION.label(application.state, public=True)
+    if step == "invite":
+        # The intention was retained: the full application is written next.
+        values.setdefault("stage", Stage.FULL)
     fire(
         actor=actor,
         instance=application,

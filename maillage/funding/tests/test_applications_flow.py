@@ -387,3 +387,26 @@ def test_a_reviewer_comment_stays_internal_and_only_staff_share_one():
 
     assert not said.shared
     assert told.shared
+
+
+def test_an_invited_intention_becomes_a_full_application_with_the_full_checklist():
+    organization = OrganizationFactory()
+    applicant = applicant_of(organization)
+    call = call_with_grid(two_steps=True)
+    application = application_start(
+        actor=applicant, call=call, organization=organization, title="Intention"
+    )
+    # The intention answers no section of the full application (none is asked in it).
+    application.summary = "Une idée"
+    application.amount_requested = Decimal("10000")
+    application.save()
+    application.territories.add(mrc())
+    assert missing_items(application) == []
+    application_submit(actor=applicant, application=application)
+    application_transition(actor=_staff(), application=application, step="screen")
+    application_transition(actor=_staff(), application=application, step="invite")
+
+    application.refresh_from_db()
+    assert application.stage == "full"
+    assert application.state == "invited"
+    assert any("Besoins du milieu" in item for item in missing_items(application))
