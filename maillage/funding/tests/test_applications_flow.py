@@ -410,3 +410,25 @@ def test_an_invited_intention_becomes_a_full_application_with_the_full_checklist
     assert application.stage == "full"
     assert application.state == "invited"
     assert any("Besoins du milieu" in item for item in missing_items(application))
+
+
+def test_the_application_page_keeps_its_query_count_as_its_activity_grows(client, query_budget):
+    organization = OrganizationFactory()
+    applicant = applicant_of(organization)
+    staff = _staff()
+    application = complete(ApplicationFactory(call=call_with_grid(), organization=organization))
+    application_submit(actor=applicant, application=application)
+    url = reverse("funding:application_detail", args=[application.pk])
+    meter = query_budget(40)
+    client.force_login(staff)
+
+    few = meter.get(client, url)
+    for n in range(8):
+        comment_add(actor=staff, application=application, text=f"Note {n}", shared=n % 2 == 0)
+    application_transition(actor=staff, application=application, step="screen")
+    application_transition(actor=staff, application=application, step="ask_more_information")
+    application_submit(actor=applicant, application=application)
+    many = meter.get(client, url)
+
+    assert few == many
+    assert "Note 7" in client.get(url).text
