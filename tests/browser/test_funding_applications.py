@@ -90,6 +90,11 @@ def test_an_organization_fills_saves_resumes_and_submits_an_application(
         "L'insécurité alimentaire du quartier."
     )
     page.get_by_label("Participation des personnes").fill("Les familles décident du menu.")
+    # With JavaScript, the form saves itself a few seconds after one stops typing...
+    page.wait_for_timeout(6000)
+    application.refresh_from_db()
+    assert application.answers["participation"] == "Les familles décident du menu."
+    # ... and takes the new version, so that saving by the button is not refused as stale.
     page.get_by_role("button", name="Enregistrer", exact=True).click()
     expect(page.get_by_text("La demande est enregistrée.")).to_be_visible()
 
