@@ -432,3 +432,35 @@ def test_the_application_page_keeps_its_query_count_as_its_activity_grows(client
 
     assert few == many
     assert "Note 7" in client.get(url).text
+
+
+def test_a_form_sent_after_someone_else_saved_is_refused_and_keeps_what_was_typed(client):
+    organization = OrganizationFactory()
+    applicant = applicant_of(organization)
+    colleague = applicant_of(organization)
+    application = ApplicationFactory(call=call_with_grid(), organization=organization)
+    client.force_login(applicant)
+    url = reverse("funding:application_edit", args=[application.pk])
+    version = client.get(url).context["form"]["version"].value()
+    application_save(
+        actor=colleague,
+        application=application,
+        data=ApplicationData(title="Le titre de ma collègue"),
+    )
+
+    response = client.post(
+        url,
+        {
+            "version": version,
+            "title": "Mon titre",
+            "budget-TOTAL_FORMS": "0",
+            "budget-INITIAL_FORMS": "0",
+            "funding-TOTAL_FORMS": "0",
+            "funding-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 409
+    assert "Mon titre" in response.text
+    application.refresh_from_db()
+    assert application.title == "Le titre de ma collègue"

@@ -21,7 +21,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, edit_page, form_redirect, refusal_message
+from maillage.core.actions import (
+    action_redirect,
+    edit_page,
+    form_redirect,
+    form_status,
+    refusal_message,
+)
 from maillage.core.actors import actor_of
 from maillage.core.forms import apply_errors
 from maillage.core.lookups import one_of
@@ -165,11 +171,9 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if request.method == "POST":
             budget.is_valid()
             funding.is_valid()
-        status = 200
-        if bound.is_bound and (
-            bound.errors or budget.total_error_count() or funding.total_error_count()
-        ):
-            status = 409 if bound.conflict else 400
+        status = form_status(bound)
+        if status == 200 and (budget.total_error_count() or funding.total_error_count()):
+            status = 400
         context = {
             "application": application,
             "form": bound,
