@@ -464,3 +464,27 @@ def test_a_form_sent_after_someone_else_saved_is_refused_and_keeps_what_was_type
     assert "Mon titre" in response.text
     application.refresh_from_db()
     assert application.title == "Le titre de ma collègue"
+
+
+def test_my_applications_show_public_state_names_in_the_same_queries_at_two_sizes(
+    client, query_budget
+):
+    organization = OrganizationFactory()
+    applicant = applicant_of(organization)
+    elsewhere = ApplicationFactory(title="Projet d'un autre organisme")
+    ApplicationFactory(organization=organization, state="screening", title="Premier projet")
+    client.force_login(applicant)
+    url = reverse("funding:application_mine")
+    meter = query_budget(20)
+
+    few = meter.get(client, url)
+    for n in range(15):
+        ApplicationFactory(organization=organization, state="in_review", title=f"Projet {n}")
+    many = meter.get(client, url)
+
+    assert few == many
+    html = client.get(url).text
+    assert "Premier projet" in html
+    assert "En analyse" in html
+    assert "Examen de recevabilité" not in html
+    assert elsewhere.title not in html
