@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.core.actors import Viewer
+from maillage.core.dates import long_date
 from maillage.core.models import AuditEvent, User
 from maillage.core.permissions import has_perm
 from maillage.funding import workflows
@@ -151,7 +152,7 @@ def eligibility_reasons(application: Application) -> list[str]:
     if call.project_end_by is not None and end is not None and end > call.project_end_by:
         reasons.append(
             _("Projects must end no later than %(date)s.")
-            % {"date": call.project_end_by.isoformat()}
+            % {"date": long_date(call.project_end_by)}
         )
     return reasons
 

@@ -108,6 +108,14 @@ def test_the_checklist_names_what_is_missing_and_empties_once_everything_is_ther
     application.amount_requested = Decimal("50000.00")  # above the call's maximum
     assert any("000,00" in item for item in missing_items(application))
 
+    application.amount_requested = Decimal("20000.00")
+    call.project_end_by = dt.date(2026, 3, 31)
+    call.save()
+    application.end_date = dt.date(2027, 3, 1)
+    assert missing_items(application) == [
+        "Les projets doivent se terminer au plus tard le 31 mars 2026."
+    ]
+
 
 def test_submitting_is_refused_with_the_checklist_then_keeps_a_revision():
     organization = OrganizationFactory()
