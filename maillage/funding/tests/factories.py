@@ -134,3 +134,37 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Projet {n}")
     summary = "Cuisines collectives avec les familles du quartier."
     amount_requested = Decimal("25000.00")
+
+
+# --- Applications ---------------------------------------------------------------------------
+
+
+def complete(application: Application, *, territory: Territory | None = None) -> Application:
+    """Fill everything `application`'s call asks (sections, dates, territory, budget, the
+    required documents' records) so that nothing is missing before submission."""
+    from django.core.files.base import ContentFile
+
+    from maillage.funding.models import Attachment, BudgetLine
+
+    call = application.call
+    application.summary = application.summary or "Cuisines collectives avec les familles."
+    application.amount_requested = application.amount_requested or Decimal("20000.00")
+    application.start_date = application.start_date or timezone.localdate()
+    application.end_date = application.end_date or timezone.localdate() + dt.timedelta(days=300)
+    application.answers = {s.key: f"Réponse à {s.title}" for s in call.sections.all()}
+    application.save()
+    application.territories.add(territory or mrc())
+    BudgetLine.objects.create(
+        application=application, category="salaries", description="Animation", amount="15000"
+    )
+    for required in call.required_attachments.all():
+        attachment = Attachment(
+            application=application,
+            required=required,
+            title=required.title,
+            filename="resolution.pdf",
+            size=15,
+        )
+        attachment.file.save("resolution.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+        attachment.save()
+    return application
