@@ -11,6 +11,6 @@ class FundingConfig(NavigationMixin, AppConfig):
     stylesheet = "funding/funding.css"
 
     def ready(self) -> None:
-        from maillage.funding import rules, verbs  # noqa: F401
+        from maillage.funding import receivers, rules, verbs  # noqa: F401
 
         super().ready()
