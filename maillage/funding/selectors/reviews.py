@@ -242,6 +242,8 @@ class ReviewRow:
     review: Review
     scores: dict[int, Score]
     excluded: bool
+    # The scores in the order of the grid's criteria (None where unscored).
+    cells: list[Score | None] = field(default_factory=list)
 
 
 @dataclass
@@ -298,7 +300,12 @@ def application_analysis(*, viewer: Any, application: Application) -> Analysis:
             for a in assignments
         ],
         reviews=[
-            ReviewRow(r, scores.get(r.pk, {}), bool(r.excluded))  # type: ignore[attr-defined]
+            ReviewRow(
+                r,
+                scores.get(r.pk, {}),
+                bool(r.excluded),  # type: ignore[attr-defined]
+                [scores.get(r.pk, {}).get(c.pk) for c in criteria],
+            )
             for r in reviews
             if r.submitted_at
         ],
