@@ -40,8 +40,9 @@ class FundingVerb(Verbs):
     REPORT_TRANSITION = "funding.report_transition", _("report moved on")
     REPORT_REMINDED = "funding.report_reminded", _("report reminded before it is due")
     REVIEW_SAVED = "funding.review_saved", _("review saved as a draft")
-    RECOMMENDATION_REFUSED = "funding.recommendation_refused", _(
-        "committee's decision not applied to a project"
+    RECOMMENDATION_REFUSED = (
+        "funding.recommendation_refused",
+        _("committee's decision not applied to a project"),
     )
 
 

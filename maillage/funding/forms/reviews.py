@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from maillage.core.models import User
-from maillage.funding.models import Application, Criterion, Envelope, Review, Score
+from maillage.funding.models import Criterion, Envelope, Review, Score
 from maillage.funding.selectors.reviews import Check
 
 ELIGIBLE, INELIGIBLE, MORE_INFORMATION = "eligible", "ineligible", "more_information"

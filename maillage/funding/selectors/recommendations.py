@@ -66,8 +66,8 @@ def call_ranking(call: Call, *, states: tuple[str, ...] = RANKED_STATES) -> list
     }
     grouped: dict[int | None, list[tuple[Application, Decimal | None]]] = defaultdict(list)
     for application in applications:
-        average = found.get(application.pk)
-        grouped[application.envelope_id].append((application, average[0] if average else None))
+        counted = found.get(application.pk)
+        grouped[application.envelope_id].append((application, counted[0] if counted else None))
     rankings = []
     keys = sorted((k for k in grouped if k is not None), key=lambda k: str(envelopes[k]))
     for key in [*keys, *([None] if None in grouped else [])]:
@@ -117,7 +117,8 @@ def recommendation_summary(recommendation: Recommendation) -> RecommendationSumm
     """A recommendation's lines, with their applications, and the total it would grant."""
     lines = list(
         RecommendationLine.objects.filter(recommendation=recommendation).select_related(
-            "application__organization", "application__envelope__territory",
+            "application__organization",
+            "application__envelope__territory",
             "application__envelope__stream",
         )
     )

@@ -19,7 +19,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from maillage.core.actors import Viewer
 from maillage.core.models import User
+from maillage.core.permissions import has_perm
 from maillage.funding.models import (
     Application,
     Assignment,
@@ -31,10 +33,9 @@ from maillage.funding.models import (
     Score,
     Screening,
 )
-from maillage.funding.models._common import dollars
+from maillage.funding.models._common import cents, dollars
 from maillage.network.models import Function, Seat
 
-HUNDRED = Decimal(100)
 POINT = Decimal("0.01")
 
 
@@ -119,7 +120,7 @@ def averages(application_ids: Iterable[int]) -> dict[int, tuple[Decimal, int]]:
     totals: dict[int, list[Decimal]] = defaultdict(list)
     rows = counted_reviews().filter(application_id__in=list(application_ids))
     for application_id, total in rows.values_list("application_id", "total"):
-        totals[application_id].append(Decimal(total))
+        totals[application_id].append(cents(total))
     return {pk: (mean(found) or Decimal("0.00"), len(found)) for pk, found in totals.items()}
 
 
@@ -267,11 +268,13 @@ class Analysis:
     envelopes: list[Envelope] = field(default_factory=list)
 
 
-def application_analysis(*, viewer: Any, application: Application) -> Analysis:
+def application_analysis(*, viewer: Viewer, application: Application) -> Analysis | None:
     """Everything of an application's analysis, for a viewer who may see it (staff, or a
-    reviewer not excluded: the view checks `funding.view_analysis`): its screening, reviewers
+    reviewer not excluded; None for anyone else): its screening, reviewers
     (each marked excluded or not), submitted reviews with their scores, conflicts, internal
     comments and average. A fixed number of queries, whatever the number of reviewers."""
+    if not has_perm(viewer, "funding.view_analysis", application):
+        return None
     screening = Screening.objects.filter(application=application).first()
     criteria = list(Criterion.objects.filter(call_id=application.call_id))
     excluded = excluded_condition()
@@ -290,20 +293,21 @@ def application_analysis(*, viewer: Any, application: Application) -> Analysis:
     for score in Score.objects.filter(review__application=application):
         scores[score.review_id][score.criterion_id] = score
     by_reviewer = {r.reviewer_id: r for r in reviews}
-    counted = [r.total for r in reviews if r.submitted_at and not r.excluded and r.total is not None]
+    counted = [
+        r.total for r in reviews if r.submitted_at and not r.excluded and r.total is not None
+    ]
     return Analysis(
         application=application,
         screening=screening,
         criteria=criteria,
         reviewers=[
-            ReviewerRow(a, bool(a.excluded), by_reviewer.get(a.reviewer_id))  # type: ignore[attr-defined]
-            for a in assignments
+            ReviewerRow(a, bool(a.excluded), by_reviewer.get(a.reviewer_id)) for a in assignments
         ],
         reviews=[
             ReviewRow(
                 r,
                 scores.get(r.pk, {}),
-                bool(r.excluded),  # type: ignore[attr-defined]
+                bool(r.excluded),
                 [scores.get(r.pk, {}).get(c.pk) for c in criteria],
             )
             for r in reviews
@@ -363,9 +367,7 @@ class ReviewForm:
 def review_of(*, viewer: User, application: Application) -> ReviewForm:
     """The grid of the application's call and `viewer`'s own review on it, if begun."""
     review = Review.objects.filter(application=application, reviewer=viewer).first()
-    scores = (
-        {s.criterion_id: s for s in Score.objects.filter(review=review)} if review else {}
-    )
+    scores = {s.criterion_id: s for s in Score.objects.filter(review=review)} if review else {}
     return ReviewForm(
         application=application,
         criteria=list(Criterion.objects.filter(call_id=application.call_id)),

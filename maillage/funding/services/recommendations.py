@@ -137,7 +137,8 @@ def recommendation_prepare(
             recommendation=recommendation,
             application=line.application,
             outcome=line.outcome,
-            amount=line.amount if line.outcome == Outcome.ACCEPT else None,
+            # `money()` fields are typed without their null.
+            amount=line.amount if line.outcome == Outcome.ACCEPT else None,  # type: ignore[misc]
             conditions=line.conditions.strip() if line.outcome == Outcome.ACCEPT else "",
             reasons=line.reasons.strip() if line.outcome == Outcome.DECLINE else "",
         )

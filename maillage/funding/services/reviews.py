@@ -141,7 +141,10 @@ def screening_record(
 def _ties(reviewer: User, application: Application) -> list[tuple[str, int, str]]:
     """The reviewer's open functions and seats (held or substituted on) in the applying and
     co-applicant organizations: `(source, organization id, what)` each."""
-    organizations = {application.organization_id, *application.co_applicants.values_list("pk", flat=True)}
+    organizations = {
+        application.organization_id,
+        *application.co_applicants.values_list("pk", flat=True),
+    }
     today = timezone.localdate()
     found: dict[tuple[str, int], str] = {}
     functions = (
@@ -178,12 +181,12 @@ def _record_conflict(
     reason: str,
     organization_id: int | None = None,
 ) -> Conflict | None:
-    if Conflict.objects.filter(
-        application=application,
-        reviewer=reviewer,
-        source=source,
-        organization_id=organization_id,
-    ).exists():
+    recorded = Conflict.objects.filter(application=application, reviewer=reviewer, source=source)
+    if organization_id is None:
+        recorded = recorded.filter(organization__isnull=True)
+    else:
+        recorded = recorded.filter(organization_id=organization_id)
+    if recorded.exists():
         return None
     return audit.audited_save(
         actor=actor,
@@ -299,7 +302,9 @@ def _review_for(actor: Actor, application: Application) -> tuple[User, Review]:
     if application.state != "in_review":
         raise ValidationError(_("Reviews are written while the application is in review."))
     review = (
-        Review.objects.select_for_update().filter(application=application, reviewer=reviewer).first()
+        Review.objects.select_for_update()
+        .filter(application=application, reviewer=reviewer)
+        .first()
     )
     if review is not None and review.submitted_at is not None:
         raise ValidationError(_("Your review is submitted: it can no longer be changed."))
@@ -395,4 +400,3 @@ def review_submit(
         values={"total": total, "submitted_at": timezone.now()},
         payload={"review": review.pk, "total": str(total)},
     )
-

@@ -20,12 +20,12 @@ from maillage.funding.selectors.recommendations import call_ranking
 from maillage.funding.services.recommendations import LineData, recommendation_prepare
 from maillage.funding.services.reviews import review_submit, reviewers_assign
 from maillage.funding.tests.factories import (
+    OrganizationFactory,
     applicant_of,
     application_in_review,
     call_in_review,
     committee_member,
     envelope,
-    OrganizationFactory,
     user_with_person,
 )
 from maillage.funding.verbs import FundingVerb

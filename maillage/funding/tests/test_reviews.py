@@ -71,9 +71,9 @@ def test_grid_total_is_the_weighted_sum_on_100_rounded_half_up():
         [(4, 5, Decimal(40)), (3, 5, Decimal(35)), (5, 5, Decimal(25))], [w for w, _ in grid]
     ) == Decimal("78.00")
     # Weights summing to 10: 2/3×3 + 1/4×7 = 2 + 1.75 = 3.75 → 37.50 on 100.
-    assert grid_total([(2, 3, Decimal(3)), (1, 4, Decimal(7))], [Decimal(3), Decimal(7)]) == Decimal(
-        "37.50"
-    )
+    assert grid_total(
+        [(2, 3, Decimal(3)), (1, 4, Decimal(7))], [Decimal(3), Decimal(7)]
+    ) == Decimal("37.50")
     # 1/3 × 100 = 33.333… → 33.33; 2/3 → 66.67 (half up on the third decimal).
     assert grid_total([(1, 3, Decimal(1))], [Decimal(1)]) == Decimal("33.33")
     assert grid_total([(2, 3, Decimal(1))], [Decimal(1)]) == Decimal("66.67")
@@ -88,7 +88,9 @@ def test_a_submitted_review_keeps_its_weighted_total():
     call = call_in_review()
     application = application_in_review(call)
     reviewer = committee_member(call.committee)
-    reviewers_assign(actor=user_with_person(Role.STAFF), application=application, reviewers=[reviewer])
+    reviewers_assign(
+        actor=user_with_person(Role.STAFF), application=application, reviewers=[reviewer]
+    )
 
     review = _submitted(application, reviewer, 4, 3, 2)
 
@@ -133,6 +135,8 @@ def test_averages_are_exact_and_an_excluded_reviewer_counts_in_none(staff):
     conflict_declare(actor=cat, application=application, reason="Je siège à son conseil.")
     assert application_average(application) == Decimal("73.00")
     analysis = application_analysis(viewer=staff, application=application)
+    assert analysis is not None
+    assert application_analysis(viewer=cat, application=application) is None
     assert analysis.average == Decimal("73.00")
     assert analysis.counted == 2
     assert [row.excluded for row in analysis.reviews] == [False, False, True]
@@ -168,7 +172,9 @@ def test_a_reviewer_tied_to_an_applicant_is_excluded_from_the_start(staff):
         assert not has_perm(excluded, "funding.view_analysis", application)
         assert has_perm(excluded, "funding.declare_conflict", application)
         with pytest.raises(PermissionDenied):
-            review_save(actor=excluded, application=application, scores=_scores(application, 1, 1, 1))
+            review_save(
+                actor=excluded, application=application, scores=_scores(application, 1, 1, 1)
+            )
     assert has_perm(free, "funding.review", application)
     assert [row.application for row in my_reviews(viewer=free)] == [application]
     assert my_reviews(viewer=seated) == []
@@ -251,7 +257,9 @@ def test_an_ineligible_application_is_told_the_reasons(staff):
     application = ApplicationFactory(call=call, organization=organization, state="screening")
 
     with pytest.raises(ValidationError) as error:
-        screening_record(actor=staff, application=application, checks=_checks(False), eligible=False)
+        screening_record(
+            actor=staff, application=application, checks=_checks(False), eligible=False
+        )
     assert "reason_amount" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
         screening_record(

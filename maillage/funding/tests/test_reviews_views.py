@@ -109,7 +109,7 @@ def test_staff_screen_and_assign_from_the_analysis_page(staff):
     assert page.status_code == 200 and "Rita" not in page.text  # no assigning before screening
 
     screen = reverse("funding:application_screen", args=[application.pk])
-    data = {
+    data: dict[str, object] = {
         "outcome": "eligible",
         "ok_sector": "on",
         "ok_territory": "on",
@@ -146,7 +146,11 @@ def test_a_reviewer_saves_a_draft_then_submits_on_the_grid(staff):
     url = reverse("funding:review_edit", args=[application.pk])
     assert client.get(url).status_code == 200
 
-    draft = {f"score_{criteria[0].pk}": "4", f"comment_{criteria[0].pk}": "Solide", "action": "save"}
+    draft = {
+        f"score_{criteria[0].pk}": "4",
+        f"comment_{criteria[0].pk}": "Solide",
+        "action": "save",
+    }
     assert client.post(url, draft).status_code == 302
     assert Review.objects.get().submitted_at is None
 

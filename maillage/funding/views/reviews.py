@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST
 from maillage.core.actions import action_redirect, form_redirect, form_status
 from maillage.core.lookups import one_of
 from maillage.core.models import User
-from maillage.core.permissions import has_perm, permission_required
+from maillage.core.permissions import has_perm, permission_required, reason_for
 from maillage.funding.forms.reviews import (
     SUBMIT,
     AssignForm,
@@ -54,8 +55,11 @@ def _analysis_page(
     request: HttpRequest, application: Application, **given: forms.Form
 ) -> HttpResponse:
     staff = has_perm(request.user, "funding.manage")
+    analysis = selectors.application_analysis(viewer=request.user, application=application)
+    if analysis is None:
+        raise PermissionDenied(reason_for("funding.view_analysis"))
     context: dict[str, Any] = {
-        "analysis": selectors.application_analysis(viewer=request.user, application=application),
+        "analysis": analysis,
         "staff": staff,
         "can_review": has_perm(request.user, "funding.review", application),
     }
@@ -165,9 +169,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "submitted": submitted,
         "open": application.state == "in_review",
     }
-    return done or render(
-        request, "funding/reviews_edit.html", context, status=form_status(form)
-    )
+    return done or render(request, "funding/reviews_edit.html", context, status=form_status(form))
 
 
 @permission_required("funding.declare_conflict", obj=_application)
@@ -190,7 +192,3 @@ def conflict_declare(request: HttpRequest, pk: int) -> HttpResponse:
         {"application": application, "form": form},
         status=form_status(form),
     )
-
-
-def _back(application: Application) -> HttpResponse:
-    return redirect(analysis_url(application))
