@@ -374,3 +374,18 @@ def review_of(*, viewer: User, application: Application) -> ReviewForm:
         review=review,
         scores=scores,
     )
+
+
+def reviews_awaited(*, viewer: User) -> list[Application]:
+    """The applications in review that `viewer` is assigned to, not excluded from, and has not
+    submitted a review of yet (one query)."""
+    submitted = Review.objects.filter(
+        application=OuterRef("pk"), reviewer=viewer, submitted_at__isnull=False
+    )
+    return list(
+        Application.objects.filter(state="in_review", assignments__reviewer=viewer)
+        .exclude(excluded_condition("pk", viewer.pk, "organization_id"))
+        .exclude(Exists(submitted))
+        .select_related("call")
+        .order_by("call__title", "reference")
+    )

@@ -234,3 +234,24 @@ def test_the_ranking_and_my_reviews_keep_their_query_counts(staff, query_budget)
     _reviewed_applications(call, staff, reviewers, 8)
     assert meter.get(staff_client, ranking) == small_ranking
     assert meter.get(reviewer_client, mine) == small_mine
+
+
+def test_my_space_lists_the_applications_a_reviewer_has_still_to_score(staff):
+    call = call_in_review()
+    waiting = application_in_review(call, title="Jardin partagé")
+    done = application_in_review(call, title="Friperie solidaire")
+    tied = application_in_review(call, title="Halte-garderie")
+    reviewer = committee_member(call.committee)
+    reviewers_assign(actor=staff, application=waiting, reviewers=[reviewer])
+    reviewers_assign(actor=staff, application=done, reviewers=[reviewer])
+    reviewers_assign(actor=staff, application=tied, reviewers=[reviewer])
+    review_submit(actor=reviewer, application=done, scores=_scores(done, 1, 1, 1))
+    conflict_declare(actor=reviewer, application=tied, reason="J'y suis bénévole.")
+
+    page = client_of(reviewer).get(reverse("core:my_space"))
+
+    assert page.status_code == 200
+    assert "Jardin partagé" in page.text
+    assert "Friperie solidaire" not in page.text
+    assert "Halte-garderie" not in page.text
+    assert "Jardin partagé" not in client_of(staff).get(reverse("core:my_space")).text

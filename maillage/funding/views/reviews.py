@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from maillage.core.actions import action_redirect, form_redirect, form_status
 from maillage.core.lookups import one_of
 from maillage.core.models import User
+from maillage.core.panels import Panel
 from maillage.core.permissions import has_perm, permission_required, reason_for
 from maillage.funding.forms.reviews import (
     SUBMIT,
@@ -138,6 +139,14 @@ def my_reviews(request: HttpRequest) -> HttpResponse:
     assert isinstance(request.user, User)
     rows = selectors.my_reviews(viewer=request.user)
     return render(request, "funding/reviews_mine.html", {"rows": rows})
+
+
+def my_reviews_awaited(account: User, request: HttpRequest) -> Panel | None:
+    """My space's "What awaits me": the applications the person has still to score."""
+    applications = selectors.reviews_awaited(viewer=account)
+    if not applications:
+        return None
+    return {"template": "funding/reviews_awaited.html", "context": {"applications": applications}}
 
 
 @permission_required("funding.review", obj=_application)
