@@ -313,11 +313,14 @@ def application_analysis(*, viewer: Viewer, application: Application) -> Analysi
             for r in reviews
             if r.submitted_at
         ],
+        # Why a reviewer is in conflict may be personal: staff read it, not the other reviewers.
         conflicts=list(
             Conflict.objects.filter(application=application).select_related(
                 "reviewer__person", "organization"
             )
-        ),
+        )
+        if has_perm(viewer, "funding.manage")
+        else [],
         comments=list(
             Comment.objects.filter(application=application, shared=False).select_related(
                 "author__person"

@@ -17,7 +17,11 @@ from maillage.decisions.tests.factories import to_consent_round
 from maillage.funding.models import Application, Call, Criterion, Outcome
 from maillage.funding.selectors.funds import envelope_balance
 from maillage.funding.selectors.recommendations import call_ranking
-from maillage.funding.services.recommendations import LineData, recommendation_prepare
+from maillage.funding.services.recommendations import (
+    LineData,
+    recommendation_apply,
+    recommendation_prepare,
+)
 from maillage.funding.services.reviews import review_submit, reviewers_assign
 from maillage.funding.tests.factories import (
     OrganizationFactory,
@@ -148,6 +152,9 @@ def test_a_consented_recommendation_sets_each_result_and_commits_the_money(staff
     assert (balance.committed, balance.remaining) == (Decimal("28000.00"), Decimal("22000.00"))
     assert "ne rejoint pas" in Notification.objects.filter(recipient=applicant).last().body
     assert AuditEvent.objects.filter(verb=FundingVerb.RECOMMENDATION_APPLIED).count() == 1
+    # Applied once: the same decision heard again changes nothing.
+    assert recommendation_apply(actor=SYSTEM, recommendation=recommendation) == []
+    assert envelope_balance(accepted.envelope).committed == Decimal("28000.00")
 
 
 def test_an_acceptance_beyond_the_balance_waits_and_says_why(staff):

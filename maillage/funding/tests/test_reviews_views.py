@@ -88,8 +88,13 @@ def test_an_excluded_reviewer_sees_neither_the_reviews_nor_the_discussion(staff)
     reviewers_assign(actor=staff, application=application, reviewers=[reviewer])
     client = client_of(reviewer)
     analysis = reverse("funding:application_analysis", args=[application.pk])
+    other = committee_member(call.committee)
+    reviewers_assign(actor=staff, application=application, reviewers=[other])
+    conflict_declare(actor=other, application=application, reason="Ma sœur y travaille.")
     page = client.get(analysis)
     assert page.status_code == 200 and "Discussion interne confidentielle" in page.text
+    assert "Ma sœur" not in page.text  # why another reviewer is in conflict is for staff
+    assert "Ma sœur" in client_of(staff).get(analysis).text
 
     conflict_declare(actor=reviewer, application=application, reason="Mon employeur.")
 
