@@ -14,9 +14,11 @@ from maillage.funding.models import (
     Application,
     Comment,
     Criterion,
+    Outcome,
     Recommendation,
     Review,
 )
+from maillage.funding.services.recommendations import LineData, recommendation_prepare
 from maillage.funding.services.reviews import conflict_declare, review_submit, reviewers_assign
 from maillage.funding.tests.factories import (
     ApplicationFactory,
@@ -70,10 +72,21 @@ def test_an_applicant_reaches_none_of_the_analysis(staff):
     reviewer = committee_member(call.committee)
     reviewers_assign(actor=staff, application=application, reviewers=[reviewer])
     review_submit(actor=reviewer, application=application, scores=_scores(application, 5, 5, 5))
+    recommended = application_in_review(call, organization=organization)
+    recommendation = recommendation_prepare(
+        actor=staff, call=call, lines=[LineData(recommended, Outcome.WAITING_LIST)]
+    )
     client = client_of(applicant)
-    for method, url in _urls(application, reviewer):
+    urls = [
+        *_urls(application, reviewer),
+        ("get", reverse("funding:recommendation_detail", args=[recommendation.pk])),
+    ]
+    for method, url in urls:
         response = getattr(client, method)(url)
         assert response.status_code in (403, 404), url
+    # Their list of reviews is their own: empty, nothing of this application in it.
+    mine = client.get(reverse("funding:my_reviews"))
+    assert mine.status_code == 200 and application.title not in mine.text
     # Their page reads the public state, never the internal one nor a score.
     page = client.get(reverse("funding:application_detail", args=[application.pk]))
     assert page.status_code == 200
