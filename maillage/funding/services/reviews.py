@@ -30,6 +30,7 @@ from maillage.funding.models import (
     Review,
     Score,
     Screening,
+    Stage,
 )
 from maillage.funding.selectors.reviews import committee_members, grid_total
 from maillage.funding.services._common import user_of
@@ -73,7 +74,8 @@ def screening_record(
 ) -> Screening:
     """Record the eligibility check of a submitted application (each check `{"key", "label",
     "ok", "reason"}`, a reason for every failed one) and the envelope it would draw on, then
-    move it on: eligible → sent to the review committee; not eligible → declared so, the
+    move it on: eligible → sent to the review committee (an intention of a two-step call:
+    invited to the full application, the envelope chosen later); not eligible → declared so, the
     failed checks' reasons told to the applicant; `eligible` None → more information asked
     (`note` says what). A submitted application enters the screening first."""
     require(actor, "funding.manage")
@@ -95,7 +97,8 @@ def screening_record(
         raise ValidationError({"note": _("Say what information is missing.")})
     if envelope is not None and not application.call.envelopes.filter(pk=envelope.pk).exists():
         raise ValidationError({"envelope": _("Choose one of the envelopes the call draws on.")})
-    if eligible and envelope is None:
+    intention = application.stage == Stage.INTENTION
+    if eligible and envelope is None and not intention:
         raise ValidationError({"envelope": _("Choose the envelope the project would draw on.")})
     if application.state == "submitted":
         application_transition(actor=actor, application=application, step="screen")
@@ -121,7 +124,10 @@ def screening_record(
         application.envelope = envelope
         application.save(update_fields=["envelope", "updated_at"])
     if eligible:
-        application_transition(actor=actor, application=application, step="qualify")
+        # A retained intention (two-step call) is invited to the full application; a full
+        # application goes to the review committee.
+        step = "invite" if intention else "qualify"
+        application_transition(actor=actor, application=application, step=step, note=note)
     elif eligible is False:
         reasons = "\n".join(f"- {c['label']} : {c['reason']}" for c in failed)
         told = "\n\n".join(part for part in (reasons, note) if part)

@@ -320,3 +320,14 @@ def test_screening_suggestions_read_the_call_rules():
     assert "20" in checks["amount"].reason
     assert checks["sector"].ok
     assert not checks["attachments"].ok  # the call requires the board's resolution
+
+
+def test_a_retained_intention_is_invited_to_the_full_application(staff):
+    call = call_in_review(two_steps=True)
+    application = ApplicationFactory(call=call, state="submitted", stage="intention")
+    screening_record(
+        actor=staff, application=application, checks=_checks(), eligible=True, note="Bienvenue."
+    )
+    application.refresh_from_db()
+    assert application.state == "invited"
+    assert application.envelope is None
