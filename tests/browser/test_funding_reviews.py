@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from maillage.core.roles import Role
 from maillage.funding.models import Review
 from maillage.funding.tests.factories import (
-    application_in_review,
+    ApplicationFactory,
     call_in_review,
     committee_member,
     user_with_person,
@@ -43,8 +43,11 @@ def test_staff_assign_a_reviewer_who_scores_on_the_grid_and_submits(
     page: Page, browser, live_server, axe, transactional_db
 ):
     call = call_in_review(title="Appel de projets 2026")
-    application = application_in_review(
-        call, title="Cuisines collectives", amount_requested=Decimal("25000.00")
+    application = ApplicationFactory(
+        call=call,
+        title="Cuisines collectives",
+        amount_requested=Decimal("25000.00"),
+        state="submitted",
     )
     reviewer = committee_member(call.committee, first_name="Rita", last_name="Lavoie")
     coordinator = user_with_person(Role.STAFF, first_name="Colette", last_name="Coordination")
@@ -52,11 +55,26 @@ def test_staff_assign_a_reviewer_who_scores_on_the_grid_and_submits(
         analysis = reverse("funding:application_analysis", args=[application.pk])
         mine = reverse("funding:my_reviews")
 
-    # Staff assign Rita from the application's analysis.
+    # Staff screen the application, then assign Rita, from its analysis.
     log_in_with_the_session_of(page, coordinator, live_server)
     page.goto(analysis)
     expect(page.get_by_role("heading", level=1)).to_have_text("Analyse de « Cuisines collectives »")
     axe.check(page)
+    # The board's resolution is missing: the check is proposed as not met, and a refusal of
+    # eligibility with it unexplained is refused at its reason.
+    documents = page.get_by_role("checkbox", name="Tous les documents exigés sont joints")
+    expect(documents).not_to_be_checked()
+    page.get_by_label("Admissible : la transmettre au comité d'analyse").check()
+    page.get_by_label("Si non respecté, pourquoi : Tous les documents exigés sont joints").fill("")
+    page.get_by_role("button", name="Enregistrer l'examen").click()
+    expect(page.get_by_text("Précisez pourquoi ce critère n'est pas respecté.")).to_be_visible()
+    axe.check(page)
+    page.get_by_role("checkbox", name="Tous les documents exigés sont joints").check()
+    page.get_by_label("Admissible : la transmettre au comité d'analyse").check()
+    page.get_by_role("button", name="Enregistrer l'examen").click()
+    expect(page.get_by_text("L'examen d'admissibilité a été enregistré.")).to_be_visible()
+    application.refresh_from_db()
+    assert (application.state, application.envelope) == ("in_review", call.envelopes.get())
     page.get_by_role("checkbox", name="Rita Lavoie").check()
     page.get_by_role("button", name="Affecter les personnes analystes").click()
     expect(page.get_by_text("Les personnes analystes ont été affectées.")).to_be_visible()

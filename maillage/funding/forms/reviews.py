@@ -7,7 +7,6 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from maillage.core.models import User
 from maillage.funding.models import Criterion, Envelope, Review, Score
@@ -57,7 +56,7 @@ class ScreeningForm(forms.Form):
                 label=check.label, required=False, initial=check.ok
             )
             fields[f"reason_{check.key}"] = forms.CharField(
-                label=pgettext_lazy("screening", "Reason if not met"),
+                label=_("If not met, why: %(check)s") % {"check": check.label},
                 required=False,
                 max_length=500,
                 initial=check.reason,
