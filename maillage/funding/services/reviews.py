@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from maillage.core import audit
@@ -254,7 +255,10 @@ def reviewers_assign(
             payload={"reviewer": pk},
         )
         created.append(assignment)
-        for source, organization_id, what in _ties(reviewer, application):
+        # The conflict's reason is kept in the platform's language, whoever assigned.
+        with translation.override(settings.LANGUAGE_CODE):
+            ties = _ties(reviewer, application)
+        for source, organization_id, what in ties:
             _record_conflict(actor, application, reviewer, source, what, organization_id)
     return created
 

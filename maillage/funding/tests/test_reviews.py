@@ -167,6 +167,7 @@ def test_a_reviewer_tied_to_an_applicant_is_excluded_from_the_start(staff):
         (seated, ConflictSource.SEAT, co_applicant),
         (working, ConflictSource.FUNCTION, application.organization),
     }
+    assert Conflict.objects.get(reviewer=working).reason.startswith("Direction à ")
     for excluded in (seated, working):
         assert not has_perm(excluded, "funding.review", application)
         assert not has_perm(excluded, "funding.view_analysis", application)
