@@ -11,6 +11,14 @@ class FundingConfig(NavigationMixin, AppConfig):
     stylesheet = "funding/funding.css"
 
     def ready(self) -> None:
-        from maillage.funding import rules, verbs  # noqa: F401
+        from maillage.funding import receivers, rules, verbs  # noqa: F401
 
         super().ready()
+        self._ready_reviews()
+
+    def _ready_reviews(self) -> None:
+        from maillage.core import my_space
+        from maillage.funding.views.reviews import my_reviews_awaited
+
+        # My space: the applications a reviewer has still to score.
+        my_space.AWAITING.register(my_reviews_awaited)

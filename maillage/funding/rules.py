@@ -185,3 +185,11 @@ add_perm(
     is_authenticated,
     _("Log in to see the applications you are asked to review."),
 )
+
+# Analysis: a reviewer declares a conflict on an application they are assigned to (even once
+# excluded: declaring is never refused to the person who knows of a tie).
+add_perm(
+    "funding.declare_conflict",
+    is_assigned,
+    _("Only a reviewer assigned to this application declares a conflict of interest with it."),
+)

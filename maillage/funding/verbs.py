@@ -39,6 +39,11 @@ class FundingVerb(Verbs):
     PAYMENT_TRANSITION = "funding.payment_transition", _("payment moved on")
     REPORT_TRANSITION = "funding.report_transition", _("report moved on")
     REPORT_REMINDED = "funding.report_reminded", _("report reminded before it is due")
+    REVIEW_SAVED = "funding.review_saved", _("review saved as a draft")
+    RECOMMENDATION_REFUSED = (
+        "funding.recommendation_refused",
+        _("committee's decision not applied to a project"),
+    )
 
 
 register_verbs(FundingVerb)

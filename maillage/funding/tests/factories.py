@@ -168,3 +168,26 @@ def complete(application: Application, *, territory: Territory | None = None) ->
         attachment.file.save("resolution.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
         attachment.save()
     return application
+# --- Analysis: screening, reviews, recommendation ---------------------------------------------
+
+
+def committee_member(committee: Any, **person: Any) -> User:
+    """An account whose person is a member of the review committee `committee` (a circle)."""
+    from maillage.governance.models import Membership
+
+    user = user_with_person(PlatformRole.MEMBER, **person)
+    Membership.objects.create(person=user.person, circle=committee)
+    return user
+
+
+def call_in_review(amount: Decimal | str = "100000.00", **values: Any) -> Call:
+    """A call with the grid of `call_with_grid`, an envelope holding `amount` and a review
+    committee (a circle)."""
+    found = envelope(amount=amount)
+    return call_with_grid([found], committee=CircleFactory(), **values)
+
+
+def application_in_review(call: Call, **values: Any) -> Application:
+    """An application to `call` sent to the review committee, drawing on its first envelope."""
+    values.setdefault("envelope", call.envelopes.order_by("pk").first())
+    return ApplicationFactory(call=call, state="in_review", **values)
