@@ -41,7 +41,9 @@ class AgreementForm(forms.Form):
 
 class SignatoryForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("signatory", "Title"), max_length=200, required=False
+    )
     organization = forms.CharField(label=pgettext_lazy("signatory", "For"), max_length=200)
 
     def as_data(self) -> SignatoryData:
@@ -78,7 +80,8 @@ class InstalmentForm(forms.Form):
 
 
 class ReportDueForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Report"), choices=ReportKind.choices)
+    # An empty first choice: a row left untouched posts nothing and is ignored.
+    kind = forms.ChoiceField(label=_("Report"), choices=[("", "—"), *ReportKind.choices])
     due_on = date_field(_("Due on"), required=True)
 
     def as_data(self) -> ReportData:

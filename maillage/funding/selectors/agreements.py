@@ -104,9 +104,7 @@ def report_for(pk: int) -> Report | None:
 
 def payment_for(pk: int) -> Payment | None:
     return (
-        Payment.objects.select_related(
-            "agreement__application__organization", "condition_report"
-        )
+        Payment.objects.select_related("agreement__application__organization", "condition_report")
         .filter(pk=pk)
         .first()
     )

@@ -81,8 +81,9 @@ def _number(year: int) -> str:
     """The next agreement number of `year`: CA-2026-001, CA-2026-002…"""
     prefix = f"CA-{year}-"
     taken = Agreement.objects.filter(number__startswith=prefix).values_list("number", flat=True)
-    last = max((int(n.removeprefix(prefix)) for n in taken if n.removeprefix(prefix).isdigit()),
-               default=0)
+    last = max(
+        (int(n.removeprefix(prefix)) for n in taken if n.removeprefix(prefix).isdigit()), default=0
+    )
     return f"{prefix}{last + 1:03d}"
 
 
@@ -150,11 +151,13 @@ def agreement_create(
     """Prepare the agreement of an accepted application for the amount granted, with its
     signatories, payment schedule and reports due."""
     require(actor, "funding.manage")
-    application = Application.objects.select_for_update().select_related("call__fund").get(
-        pk=application.pk
+    application = (
+        Application.objects.select_for_update().select_related("call__fund").get(pk=application.pk)
     )
     if application.state != "accepted" or application.amount_granted is None:
-        raise ValidationError(_("Only an accepted application with an amount granted gets an agreement."))
+        raise ValidationError(
+            _("Only an accepted application with an amount granted gets an agreement.")
+        )
     if Agreement.objects.filter(application=application).exists():
         raise ValidationError(_("This application already has an agreement."))
     amount = application.amount_granted
@@ -266,8 +269,12 @@ def agreement_close(*, actor: Actor, agreement: Agreement) -> Agreement:
 
 
 def payment_transition(
-    *, actor: Actor, payment: Payment, step: str, payload: dict[str, Any] | None = None,
-    **values: Any
+    *,
+    actor: Actor,
+    payment: Payment,
+    step: str,
+    payload: dict[str, Any] | None = None,
+    **values: Any,
 ) -> Payment:
     return fire(
         actor=actor,
@@ -398,8 +405,7 @@ def _checked(upload: File[Any]) -> FileKind:
 
 
 def report_transition(
-    *, actor: Actor, report: Report, step: str, payload: dict[str, Any] | None = None,
-    **values: Any
+    *, actor: Actor, report: Report, step: str, payload: dict[str, Any] | None = None, **values: Any
 ) -> Report:
     return fire(
         actor=actor,
@@ -457,7 +463,9 @@ def report_review(*, actor: Actor, report: Report, accept: bool, note: str = "")
     if not accept and not note:
         raise ValidationError({"note": _("Say what the organization must change.")})
     step = "accept" if accept else "request_changes"
-    report_transition(actor=actor, report=report, step=step, payload={"note": note}, staff_note=note)
+    report_transition(
+        actor=actor, report=report, step=step, payload={"note": note}, staff_note=note
+    )
     with translation.override("fr"):
         subject = _("%(report)s of the agreement %(number)s: %(state)s") % {
             "report": report.get_kind_display(),

@@ -76,15 +76,13 @@ def agreement_followup(request: HttpRequest) -> HttpResponse:
     """Reports due soon or late, reports to review, payments due, approved or held."""
     days = reminder_days()
     followup = selectors.followup(today=timezone.localdate(), days=days)
-    return render(
-        request, "funding/agreements_followup.html", {"followup": followup, "days": days}
-    )
+    return render(request, "funding/agreements_followup.html", {"followup": followup, "days": days})
 
 
 # Preparing an agreement
 
 
-def _rows(formset: forms.BaseFormSet) -> list[Any]:
+def _rows(formset: forms.BaseFormSet[Any]) -> list[Any]:
     """The rows of a valid formset that were filled."""
     return [f.as_data() for f in formset.forms if f.has_changed() and f.cleaned_data]
 
@@ -95,8 +93,11 @@ def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = AgreementForm(
         data,
-        initial={"conditions": application.conditions, "end_date": application.end_date,
-                 "start_date": application.start_date},
+        initial={
+            "conditions": application.conditions,
+            "end_date": application.end_date,
+            "start_date": application.start_date,
+        },
     )
     signatories = SignatoryFormSet(
         data,
@@ -109,7 +110,11 @@ def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
         prefix="reports",
         initial=[{"kind": "progress"}, {"kind": "final", "due_on": None}],
     )
-    formsets = {"signatories": signatories, "instalments": instalments, "reports": reports}
+    formsets: dict[str, forms.BaseFormSet[Any]] = {
+        "signatories": signatories,
+        "instalments": instalments,
+        "reports": reports,
+    }
     status = 200
     if data is not None:
         status = 400
@@ -129,10 +134,8 @@ def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
                 errors = getattr(error, "error_dict", {})
                 for name, formset in formsets.items():
                     if name in errors:
-                        formset._non_form_errors = formset.error_class(  # noqa: SLF001
-                            ValidationError(errors.pop(name)).messages,
-                            error_class="nonform",
-                        )
+                        # The refusal of the whole list, said above its rows.
+                        formset.non_form_errors().extend(ValidationError(errors.pop(name)).messages)
                 if errors or not hasattr(error, "error_dict"):
                     apply_errors(form, ValidationError(errors) if errors else error)
                 elif not form.errors:
@@ -203,8 +206,8 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@require_POST
 @permission_required("funding.manage", obj=_agreement)
+@require_POST
 def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
     form = SignForm(request.POST)
@@ -220,8 +223,8 @@ def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
     return done or _detail_page(request, pk, status=form_status(form), sign_form=form)
 
 
-@require_POST
 @permission_required("funding.manage", obj=_agreement)
+@require_POST
 def agreement_transition(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the project (a signed agreement) or close the agreement."""
     agreement = _agreement(request, pk)
@@ -235,12 +238,15 @@ def agreement_transition(request: HttpRequest, pk: int) -> HttpResponse:
         return actions[step](actor=actor, agreement=agreement)
 
     return action_redirect(
-        request, act, success=_("Done: the agreement moved on."), to=selectors.agreement_url(agreement)
+        request,
+        act,
+        success=_("Done: the agreement moved on."),
+        to=selectors.agreement_url(agreement),
     )
 
 
-@require_POST
 @permission_required("funding.manage", obj=_payment)
+@require_POST
 def agreement_payment(request: HttpRequest, pk: int) -> HttpResponse:
     """A payment's action: approve, record as paid, hold with a reason, release."""
     payment = _payment(request, pk)
@@ -266,7 +272,7 @@ def agreement_payment(request: HttpRequest, pk: int) -> HttpResponse:
         return done
     if form.non_field_errors() and not (form.has_error("paid_on") or form.has_error("reason")):
         # A refusal of the action itself (a condition not met, the money): said at the top.
-        messages.error(request, " ".join(form.non_field_errors()))
+        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
         return redirect(to)
     return _detail_page(
         request, payment.agreement_id, status=form_status(form), payment_form=(payment.pk, form)
@@ -322,8 +328,8 @@ def agreement_report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return done or _report_page(request, report, status=form_status(form), submit_form=form)
 
 
-@require_POST
 @permission_required("funding.manage", obj=_report)
+@require_POST
 def agreement_report_review(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     form = ReportReviewForm(request.POST)
