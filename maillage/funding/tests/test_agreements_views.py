@@ -16,6 +16,7 @@ from maillage.core.models import User
 from maillage.core.roles import Role
 from maillage.funding.models import Agreement, Payment
 from maillage.funding.services import agreements as services
+from maillage.funding.services.agreements import InstalmentData, ReportData, SignatoryData
 from maillage.funding.tests.factories import accepted_application, applicant_of, user_with_person
 from maillage.funding.tests.test_agreements import make_agreement
 
@@ -212,3 +213,30 @@ def test_the_follow_up_and_the_agreements_page_keep_their_query_counts(query_bud
     assert page.content.decode().count("CA-") >= 7
     assert query_budget(small).get(staff, url) == small
     assert query_budget(small_detail).get(staff, detail) == small_detail
+
+
+def test_the_organizations_page_of_an_agreement_does_not_grow_with_its_reports(query_budget):
+    first = accepted_application()
+    organization = first.organization
+    few = make_agreement(first)
+    many = services.agreement_create(
+        actor=_staff(),
+        application=accepted_application(organization=organization),
+        start_date=dt.date(2026, 4, 1),
+        end_date=dt.date(2027, 3, 31),
+        conditions="",
+        signatories=[SignatoryData("Marie Tremblay", "Maillage")],
+        instalments=[InstalmentData(D("30000.00"), dt.date(2026, 4, 15))],
+        reports=[ReportData("progress", dt.date(2026, m, 1)) for m in (5, 6, 7, 8, 9)]
+        + [ReportData("final", dt.date(2027, 4, 30))],
+    )
+    for agreement in (few, many):
+        services.agreement_sign(actor=_staff(), agreement=agreement, signed_on=dt.date(2026, 4, 2))
+    applicant = _client(applicant_of(organization))
+    counted = [
+        query_budget(30).get(applicant, reverse("funding:agreement_detail", args=[a.pk]))
+        for a in (few, many)
+    ]
+    assert counted[0] == counted[1]
+    page = applicant.get(reverse("funding:agreement_detail", args=[many.pk])).content.decode()
+    assert page.count("Remettre ce rapport") == 6

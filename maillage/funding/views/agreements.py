@@ -23,7 +23,7 @@ from maillage.core.forms import apply_errors
 from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required
 from maillage.core.uploads import download_response
-from maillage.funding import agreements_pdf
+from maillage.funding import agreements_pdf, workflows
 from maillage.funding.forms.agreements import (
     AgreementForm,
     InstalmentFormSet,
@@ -153,6 +153,15 @@ def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
 # The agreement's page
 
 
+def _submittable(viewer: Any, reports: list[Report]) -> set[int]:
+    """The reports `viewer` may submit. The permission depends on the report only through its
+    state: it is asked once for the reports still owed, not once per report."""
+    owed = [r for r in reports if r.state in workflows.REPORT.keys_tagged(workflows.EDITABLE)]
+    if owed and has_perm(viewer, "funding.submit_report", owed[0]):
+        return {r.pk for r in owed}
+    return set()
+
+
 def _detail_page(
     request: HttpRequest,
     pk: int,
@@ -182,9 +191,7 @@ def _detail_page(
         "closing_refusal": services.closing_refusal(agreement)
         if detail.manage and agreement.state == "active"
         else None,
-        "can_submit": {
-            r.pk for r in detail.reports if has_perm(request.user, "funding.submit_report", r)
-        },
+        "can_submit": _submittable(request.user, detail.reports),
     }
     return render(request, "funding/agreements_detail.html", context, status=status)
 
