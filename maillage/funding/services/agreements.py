@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -92,7 +92,11 @@ def _check_dates(application: Application, start_date: date, end_date: date) -> 
     if end_date < start_date:
         errors["end_date"] = _("The agreement cannot end before it starts.")
     limit = application.call.project_end_by
-    fund_end = application.call.fund.end_date
+    fund_start, fund_end = application.call.fund.start_date, application.call.fund.end_date
+    if start_date < fund_start:
+        errors["start_date"] = _("The fund's period starts on %(date)s.") % {
+            "date": long_date(fund_start)
+        }
     if limit is not None and end_date > limit:
         errors["end_date"] = _("The call's projects end no later than %(date)s.") % {
             "date": long_date(limit)
@@ -136,6 +140,30 @@ def _check_schedule(
         raise ValidationError(errors)
 
 
+def _numbered(actor: Actor, agreement: Agreement, *, payload: dict[str, Any]) -> Agreement:
+    """Save a new agreement under the next number of the year. Two agreements prepared at the
+    same moment may read the same last number: the second one's insert is refused by the
+    unique number, and it takes the next one (in a savepoint, so its transaction goes on)."""
+    for attempt in range(3):
+        agreement.number = _number(timezone.localdate().year)
+        try:
+            with transaction.atomic():
+                return audit.audited_save(
+                    actor=actor,
+                    instance=agreement,
+                    verb=FundingVerb.AGREEMENT_CREATED,
+                    payload=lambda a: {"number": a.number, **payload},
+                )
+        except (IntegrityError, ValidationError) as error:
+            taken = isinstance(error, IntegrityError) or "number" in getattr(
+                error, "error_dict", {}
+            )
+            if not taken or attempt == 2:
+                raise
+            agreement.pk = None
+    raise AssertionError("unreachable")
+
+
 @transaction.atomic
 def agreement_create(
     *,
@@ -163,20 +191,17 @@ def agreement_create(
     amount = application.amount_granted
     _check_dates(application, start_date, end_date)
     _check_schedule(amount, signatories, instalments, reports)
-    agreement = audit.audited_save(
-        actor=actor,
-        instance=Agreement(
+    agreement = _numbered(
+        actor,
+        Agreement(
             application=application,
-            number=_number(timezone.localdate().year),
             amount=amount,
             start_date=start_date,
             end_date=end_date,
             conditions=conditions.strip(),
             created_by=user_of(actor),
         ),
-        verb=FundingVerb.AGREEMENT_CREATED,
-        payload=lambda a: {
-            "number": a.number,
+        payload={
             "application": application.pk,
             "amount": str(amount),
             "instalments": [str(i.amount) for i in instalments],

@@ -299,3 +299,30 @@ def test_scheduled_payments_fall_due_on_their_date_through_the_command(capsys):
         p.state == "scheduled" for p in (first, second)
     )
     assert set(agreement.payments.values_list("state", flat=True)) == {"due"}
+
+
+def test_an_agreement_prepared_at_the_same_moment_as_another_takes_the_next_number(monkeypatch):
+    first = make_agreement(accepted_application())
+    numbers = iter([first.number])
+    real = services._number
+    # The first read answers the number another agreement has just taken.
+    monkeypatch.setattr(services, "_number", lambda year: next(numbers, None) or real(year))
+    second = make_agreement(accepted_application())
+    assert second.number != first.number
+    assert second.number.endswith("-002")
+
+
+def test_the_agreement_starts_within_the_funds_period():
+    application = accepted_application()
+    with pytest.raises(ValidationError) as refused:
+        services.agreement_create(
+            actor=_staff(),
+            application=application,
+            start_date=dt.date(2024, 1, 1),
+            end_date=END,
+            conditions="",
+            signatories=[SignatoryData("Marie Tremblay", "Maillage")],
+            instalments=[InstalmentData(Decimal("30000.00"), START)],
+            reports=[ReportData("final", END)],
+        )
+    assert "start_date" in refused.value.message_dict
