@@ -240,3 +240,24 @@ def test_the_organizations_page_of_an_agreement_does_not_grow_with_its_reports(q
     assert counted[0] == counted[1]
     page = applicant.get(reverse("funding:agreement_detail", args=[many.pk])).content.decode()
     assert page.count("Remettre ce rapport") == 6
+
+
+def test_an_unknown_payment_action_or_a_bad_date_is_said_not_a_server_error():
+    agreement = make_agreement(accepted_application())
+    services.agreement_sign(actor=_staff(), agreement=agreement, signed_on=dt.date(2026, 4, 2))
+    staff = _client(_staff())
+    payment = agreement.payments.get(position=1)
+    services.payment_approve(actor=_staff(), payment=payment)
+    act = reverse("funding:agreement_payment", args=[payment.pk])
+    prefix = f"payment-{payment.pk}"
+    unknown = staff.post(act, {f"{prefix}-step": "steal"}, follow=True)
+    assert "Action inconnue" in unknown.content.decode()
+    bad_date = staff.post(act, {f"{prefix}-step": "pay", f"{prefix}-paid_on": "demain"})
+    assert bad_date.status_code == 400
+    assert 'value="demain"' in bad_date.content.decode()
+    future = (timezone.localdate() + dt.timedelta(days=3)).isoformat()
+    refused = staff.post(act, {f"{prefix}-step": "pay", f"{prefix}-paid_on": future})
+    assert refused.status_code == 400
+    assert "date future" in refused.content.decode()
+    payment.refresh_from_db()
+    assert payment.state == "approved"

@@ -277,6 +277,9 @@ def agreement_payment(request: HttpRequest, pk: int) -> HttpResponse:
     done = form_redirect(request, form, act, success=_("Done: the payment moved on."), to=to)
     if done:
         return done
+    if form.has_error("step"):
+        messages.error(request, _("Unknown action."))
+        return redirect(to)
     if form.non_field_errors() and not (form.has_error("paid_on") or form.has_error("reason")):
         # A refusal of the action itself (a condition not met, the money): said at the top.
         messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
