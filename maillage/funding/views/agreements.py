@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, form_redirect, form_status
-from maillage.core.actors import actor_of
+from maillage.core.actors import Viewer, actor_of
 from maillage.core.forms import apply_errors
 from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required
@@ -153,7 +153,7 @@ def agreement_create(request: HttpRequest, pk: int) -> HttpResponse:
 # The agreement's page
 
 
-def _submittable(viewer: Any, reports: list[Report]) -> set[int]:
+def _submittable(viewer: Viewer, reports: list[Report]) -> set[int]:
     """The reports `viewer` may submit. The permission depends on the report only through its
     state: it is asked once for the reports still owed, not once per report."""
     owed = [r for r in reports if r.state in workflows.REPORT.keys_tagged(workflows.EDITABLE)]
