@@ -131,11 +131,13 @@ class FollowUp:
     horizon: date
     reports: list[Report]  # owed and due by the horizon, or submitted and awaiting review
     payments: list[Payment]  # due, approved, held, or scheduled by the horizon
+    to_agree: list[Application]  # accepted, without an agreement yet
 
 
 def followup(*, today: date, days: int, limit: int = 200) -> FollowUp:
     """What staff follow: reports due within `days` or late, reports to review, and payments
-    due, approved or held (or scheduled within `days`). Two queries."""
+    due, approved or held (or scheduled within `days`), and the accepted applications that
+    have no agreement yet. Three queries."""
     horizon = today + timedelta(days=days)
     live = ("signed", "active")
     reports = (
@@ -157,4 +159,9 @@ def followup(*, today: date, days: int, limit: int = 200) -> FollowUp:
         horizon=horizon,
         reports=list(reports[:limit]),
         payments=list(payments[:limit]),
+        to_agree=list(
+            Application.objects.filter(state="accepted", agreement__isnull=True)
+            .select_related("organization")
+            .order_by("state_changed_at", "pk")[:limit]
+        ),
     )

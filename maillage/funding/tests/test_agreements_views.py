@@ -209,8 +209,10 @@ def test_the_follow_up_and_the_agreements_page_keep_their_query_counts(query_bud
     small = query_budget(40).get(staff, url)
     small_detail = query_budget(40).get(staff, detail)
     _agreements(6)
-    page = staff.get(url)
-    assert page.content.decode().count("CA-") >= 7
+    waiting = [accepted_application(title=f"Projet en attente {n}") for n in range(3)]
+    page = staff.get(url).content.decode()
+    assert page.count("CA-") >= 7
+    assert all(reverse("funding:agreement_create", args=[a.pk]) in page for a in waiting)
     assert query_budget(small).get(staff, url) == small
     assert query_budget(small_detail).get(staff, detail) == small_detail
 
