@@ -193,3 +193,34 @@ add_perm(
     is_assigned,
     _("Only a reviewer assigned to this application declares a conflict of interest with it."),
 )
+
+
+# Agreements, payments and reports.
+
+# The states of an agreement in which its organization owes and submits reports.
+_REPORTING_AGREEMENT_STATES = ("signed", "active")
+
+
+def _is_report_open(user: Viewer, obj: Any) -> bool:
+    return (
+        isinstance(obj, Report)
+        and obj.state in workflows.REPORT.keys_tagged(workflows.EDITABLE)
+        and obj.agreement.state in _REPORTING_AGREEMENT_STATES
+    )
+
+
+is_report_open = rules.predicate(_is_report_open, name="is_report_open")
+
+add_perm(
+    "funding.view_agreement",
+    is_staff | is_applicant,
+    _("Only the funded organization and coordination staff read this agreement."),
+)
+add_perm(
+    "funding.submit_report",
+    is_applicant & is_report_open,
+    _(
+        "Only the people of the funded organization submit its reports, once the agreement is "
+        "signed, and only while the report is due or changes are asked."
+    ),
+)

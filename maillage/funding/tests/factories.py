@@ -191,3 +191,33 @@ def application_in_review(call: Call, **values: Any) -> Application:
     """An application to `call` sent to the review committee, drawing on its first envelope."""
     values.setdefault("envelope", call.envelopes.order_by("pk").first())
     return ApplicationFactory(call=call, state="in_review", **values)
+# Agreements, payments and reports.
+
+
+def accepted_application(
+    *,
+    amount: Decimal | str = "30000.00",
+    envelope_amount: Decimal | str = "100000.00",
+    organization: Organization | None = None,
+    **values: Any,
+) -> Application:
+    """An accepted application granted `amount`, committed on an envelope of its call (one
+    allocation and one commitment movement)."""
+    found = envelope(amount=envelope_amount)
+    call = CallFactory(fund=found.fund, project_end_by=dt.date(2028, 3, 31))
+    call.envelopes.set([found])
+    application = ApplicationFactory(
+        call=call,
+        organization=organization or OrganizationFactory(),
+        state="accepted",
+        envelope=found,
+        amount_granted=Decimal(amount),
+        **values,
+    )
+    Movement.objects.create(
+        envelope=found,
+        kind=MovementKind.COMMITMENT,
+        amount=Decimal(amount),
+        application=application,
+    )
+    return application
