@@ -185,3 +185,10 @@ add_perm(
     is_authenticated,
     _("Log in to see the applications you are asked to review."),
 )
+
+# Dashboards
+add_perm(
+    "funding.view_funded_projects",
+    rules.always_allow,
+    _("The list of funded projects is public."),
+)
