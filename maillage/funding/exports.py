@@ -43,7 +43,7 @@ def _headers() -> list[str]:
     ]
 
 
-def _cell(sheet: Any, value: Any, *, bold: bool = False) -> WriteOnlyCell:
+def _cell(sheet: Any, value: Any, *, bold: bool = False) -> Any:
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, Decimal):
         # openpyxl writes a Decimal as a number; the format shows it to the cent.

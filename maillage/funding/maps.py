@@ -83,7 +83,7 @@ def committed_map(
     return CommittedMap(
         id=id,
         # maps.render escapes every name, label and link it writes; the pattern is ours.
-        svg=mark_safe(svg),  # noqa: S308
+        svg=mark_safe(svg),
         caption=caption,
         legend=tuple(
             LegendEntry(entry.index, _money(entry.low), _money(entry.high))

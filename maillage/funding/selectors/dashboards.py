@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -145,7 +146,7 @@ def _by_strategy(envelopes: QuerySet[Envelope], total: Line) -> Table:
         )
         .order_by()
     )
-    found = {row["application__strategies"]: row for row in rows}
+    found: dict[int | None, Any] = {row["application__strategies"]: row for row in rows}
     lines = []
     for strategy in Strategy.objects.order_by("position", "name_fr"):
         row = found.get(strategy.pk)
@@ -276,7 +277,7 @@ def _funded(filters: DashboardFilters) -> QuerySet[Application]:
     return applications
 
 
-def _territories() -> Prefetch[Territory]:
+def _territories() -> Any:
     return Prefetch("territories", queryset=Territory.objects.only("pk", "name").order_by("name"))
 
 

@@ -40,7 +40,9 @@ def _map(request: HttpRequest, dashboard: selectors.Dashboard) -> maps.Committed
 
     def href(territory: Territory) -> str:
         query = QueryDict(mutable=True)
-        query.update({k: v for k, v in request.GET.items() if k != "territory"})
+        for key in request.GET:
+            if key != "territory":
+                query.setlist(key, request.GET.getlist(key))
         query["territory"] = territory.slug
         return f"{base}?{query.urlencode()}"
 
