@@ -230,7 +230,9 @@ def test_the_dashboard_page_shows_the_tables_the_map_and_the_exports(money):
     assert "72\N{NO-BREAK SPACE}345,67\N{NO-BREAK SPACE}$" in html
     assert "<caption>Argent engagé par territoire (données de la carte)</caption>" in html
     assert 'id="funding-nothing"' in html  # the hatching of the territory without money
-    assert "L&#x27;Île-d&#x27;Orléans : rien d&#x27;engagé" in html or "Orléans" in html
+    # Its area is named for what it shows: the map says it in words too.
+    assert 'aria-label="L&#x27;Île-d&#x27;Orléans : rien d&#x27;engagé"' in html
+    assert 'aria-label="Charlevoix-Est : 35 000,00 $ engagés"' in html
     assert reverse("funding:accountability_xlsx") + f"?fund={money.fund.slug}" in html
 
 
