@@ -313,7 +313,7 @@ def grow(money, count: int) -> None:
 
 
 def test_the_pages_keep_their_query_count_from_10_to_1000_applications(money, query_budget):
-    meter = query_budget(25)
+    meter = query_budget(15)
     staff = staff_client()
     anonymous = Client()
     pages = [
