@@ -22,7 +22,7 @@ from maillage.network.exports import FORMULA_STARTS
 MONEY_FORMAT = "#,##0.00 $"
 DATE_FORMAT = "yyyy-mm-dd"
 # Column widths, in characters, of the spreadsheet's columns.
-WIDTHS = (12, 40, 36, 30, 22, 12, 16, 16, 16, 16, 12, 12, 24)
+WIDTHS = (12, 40, 36, 30, 22, 12, 16, 16, 16, 16, 12, 12, 24, 16, 12)
 
 
 def _headers() -> list[str]:
@@ -40,6 +40,8 @@ def _headers() -> list[str]:
         _("Project start"),
         _("Project end"),
         _("Status"),
+        _("Agreement"),
+        _("Signed on"),
     ]
 
 
@@ -80,6 +82,8 @@ def accountability_xlsx(accountability: Accountability, *, title: str) -> bytes:
             row.start_date,
             row.end_date,
             row.status,
+            row.agreement,
+            row.signed_on,
         ]
         sheet.append([_cell(sheet, value) for value in values])
     totals = [
@@ -96,6 +100,8 @@ def accountability_xlsx(accountability: Accountability, *, title: str) -> bytes:
         None,
         None,
         "",
+        "",
+        None,
     ]
     sheet.append([_cell(sheet, value, bold=True) for value in totals])
     buffer = io.BytesIO()

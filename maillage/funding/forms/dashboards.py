@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.formtools import FilterForm
@@ -16,7 +18,7 @@ from maillage.funding.selectors.dashboards import (
     funded_years,
 )
 from maillage.network.forms import territory_filter
-from maillage.territories.models import Territory
+from maillage.territories.models import Territory, TerritoryType
 
 
 def _year(value: Any, years: set[int]) -> int | None:
@@ -38,7 +40,11 @@ class DashboardFilterForm(FilterForm):
         self.years = set(Envelope.objects.values_list("fiscal_year", flat=True).distinct())
         self.territories = {
             t.slug: t
-            for t in Territory.objects.filter(funding_envelopes__isnull=False)
+            # Those with envelopes, and the region's own (each area of the map links to one).
+            for t in Territory.objects.filter(
+                Q(funding_envelopes__isnull=False)
+                | Q(parent__type=TerritoryType.REGION, parent__code=settings.MAILLAGE_REGION_CODE)
+            )
             .distinct()
             .only("pk", "slug", "name", "type")
             .order_by("name")

@@ -22,6 +22,7 @@ from maillage.core.actors import Viewer
 from maillage.core.permissions import require
 from maillage.funding import workflows
 from maillage.funding.models import (
+    Agreement,
     Application,
     Envelope,
     Fund,
@@ -244,6 +245,8 @@ class AccountabilityRow:
     start_date: dt.date | None
     end_date: dt.date | None
     status: str  # the public name of the application's state
+    agreement: str = ""  # its number, once prepared
+    signed_on: dt.date | None = None
 
     @property
     def unpaid(self) -> Decimal:
@@ -281,6 +284,14 @@ def _territories() -> Any:
     return Prefetch("territories", queryset=Territory.objects.only("pk", "name").order_by("name"))
 
 
+def _agreement(application: Application) -> dict[str, Any]:
+    try:
+        agreement = application.agreement
+    except Agreement.DoesNotExist:
+        return {}
+    return {"agreement": agreement.number, "signed_on": agreement.signed_on}
+
+
 def accountability_rows(viewer: Viewer, filters: DashboardFilters) -> Accountability:
     """The ministry's accountability: one line per accepted or completed project, with its
     organization, territories, stream, amounts granted, committed and paid, dates and public
@@ -288,7 +299,7 @@ def accountability_rows(viewer: Viewer, filters: DashboardFilters) -> Accountabi
     require(viewer, "funding.manage")
     applications = (
         _funded(filters)
-        .select_related("organization", "envelope__stream")
+        .select_related("organization", "envelope__stream", "agreement")
         .defer("answers", "summary", "populations", "conditions", "decision_reasons")
         .prefetch_related(_territories())
         .annotate(
@@ -314,6 +325,7 @@ def accountability_rows(viewer: Viewer, filters: DashboardFilters) -> Accountabi
                 start_date=application.start_date,
                 end_date=application.end_date,
                 status=application.public_state_label,
+                **_agreement(application),
             )
         )
     return Accountability(

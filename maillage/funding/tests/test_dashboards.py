@@ -4,6 +4,7 @@ counts that do not grow with the data."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 from types import SimpleNamespace
@@ -18,7 +19,7 @@ from openpyxl import load_workbook
 from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role
 from maillage.core.tests.factories import user_with_role
-from maillage.funding.models import Application, Movement, MovementKind
+from maillage.funding.models import Agreement, Application, Movement, MovementKind
 from maillage.funding.selectors.dashboards import (
     DashboardFilters,
     FundedProjectFilters,
@@ -165,6 +166,14 @@ def test_only_staff_read_the_dashboard(money):
 
 
 def test_the_accountability_rows_match_the_dashboard(money):
+    Agreement.objects.create(
+        application=money.b,
+        number="CAF-2024-007",
+        amount=D("25000.00"),
+        start_date=dt.date(2024, 9, 1),
+        end_date=dt.date(2025, 8, 31),
+        signed_on=dt.date(2024, 8, 20),
+    )
     board = dashboard(SYSTEM, DashboardFilters(fund=money.fund))
     report = accountability_rows(SYSTEM, DashboardFilters(fund=money.fund))
     references = sorted([money.a.reference, money.b.reference])
@@ -186,6 +195,9 @@ def test_the_accountability_rows_match_the_dashboard(money):
     )
     # The public name of the state, never an internal one.
     assert row.status == "Projet terminé"
+    assert (row.agreement, row.signed_on) == ("CAF-2024-007", dt.date(2024, 8, 20))
+    other = next(r for r in report.rows if r.reference == money.a.reference)
+    assert (other.agreement, other.signed_on) == ("", None)
 
 
 def staff_client() -> Client:
@@ -329,3 +341,11 @@ def test_the_pages_keep_their_query_count_from_10_to_1000_applications(money, qu
     assert [meter.get(client, url) for client, url in pages] == small
     board = dashboard(SYSTEM, DashboardFilters(fund=money.fund))
     assert board.total.committed == D("72345.67") + 997
+
+
+def test_a_territory_of_the_region_without_envelope_is_a_filter_of_its_own(money):
+    island = mrc(code="2420", name="L'Île-d'Orléans")
+    response = staff_client().get(reverse("funding:dashboard"), {"territory": island.slug})
+    assert response.status_code == 200
+    assert not response.context["form"].errors
+    assert response.context["dashboard"].total.budget == D("0.00")
