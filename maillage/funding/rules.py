@@ -224,3 +224,10 @@ add_perm(
         "signed, and only while the report is due or changes are asked."
     ),
 )
+
+# Dashboards
+add_perm(
+    "funding.view_funded_projects",
+    rules.always_allow,
+    _("The list of funded projects is public."),
+)

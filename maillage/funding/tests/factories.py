@@ -220,4 +220,59 @@ def accepted_application(
         amount=Decimal(amount),
         application=application,
     )
+# Dashboards
+
+
+def movement(
+    envelope: Envelope,
+    kind: MovementKind,
+    amount: Decimal | str,
+    *,
+    application: Application | None = None,
+    counterpart: Envelope | None = None,
+) -> Movement:
+    """A movement recorded as is (the services' checks are tested with the services)."""
+    return Movement.objects.create(
+        envelope=envelope,
+        kind=kind,
+        amount=Decimal(amount),
+        application=application,
+        counterpart=counterpart,
+    )
+
+
+def transfer(source: Envelope, target: Envelope, amount: Decimal | str) -> None:
+    """Money moved from `source` to `target`: a movement on each."""
+    movement(source, MovementKind.TRANSFER_OUT, amount, counterpart=target)
+    movement(target, MovementKind.TRANSFER_IN, amount, counterpart=source)
+
+
+def funded(
+    envelope: Envelope,
+    *,
+    granted: Decimal | str,
+    paid: tuple[Decimal | str, ...] = (),
+    released: Decimal | str | None = None,
+    strategies: tuple[str, ...] = (),
+    territories: tuple[Territory, ...] = (),
+    state: str = "accepted",
+    **values: Any,
+) -> Application:
+    """An accepted project drawing on `envelope`: `granted` committed to it, part of it
+    `released`, the `paid` payments made."""
+    application = ApplicationFactory(
+        call=CallFactory(fund=envelope.fund),
+        envelope=envelope,
+        state=state,
+        amount_granted=Decimal(granted),
+        **values,
+    )
+    application.territories.set(territories or (envelope.territory,))
+    if strategies:
+        application.strategies.set([strategy(key) for key in strategies])
+    movement(envelope, MovementKind.COMMITMENT, granted, application=application)
+    if released is not None:
+        movement(envelope, MovementKind.RELEASE, released, application=application)
+    for amount in paid:
+        movement(envelope, MovementKind.PAYMENT, amount, application=application)
     return application
