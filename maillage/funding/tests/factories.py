@@ -168,6 +168,8 @@ def complete(application: Application, *, territory: Territory | None = None) ->
         attachment.file.save("resolution.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
         attachment.save()
     return application
+
+
 # --- Analysis: screening, reviews, recommendation ---------------------------------------------
 
 
@@ -191,7 +193,9 @@ def application_in_review(call: Call, **values: Any) -> Application:
     """An application to `call` sent to the review committee, drawing on its first envelope."""
     values.setdefault("envelope", call.envelopes.order_by("pk").first())
     return ApplicationFactory(call=call, state="in_review", **values)
-# Agreements, payments and reports.
+
+
+# --- Agreements, payments and reports -------------------------------------------------------
 
 
 def accepted_application(
@@ -220,7 +224,10 @@ def accepted_application(
         amount=Decimal(amount),
         application=application,
     )
-# Dashboards
+    return application
+
+
+# --- Dashboards -----------------------------------------------------------------------------
 
 
 def movement(
