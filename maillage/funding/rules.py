@@ -185,3 +185,10 @@ add_perm(
     is_authenticated,
     _("Log in to see the applications you are asked to review."),
 )
+
+# Funds and calls
+add_perm(
+    "funding.view_calls",
+    rules.always_allow,
+    _("The list of the calls for projects taking applications is public."),
+)

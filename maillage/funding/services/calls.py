@@ -284,6 +284,7 @@ def call_grid_set(
 def call_transition(*, actor: Actor, call: Call, step: str) -> Call:
     """Publish, close or archive a call (checked for `actor`, audited). A call is published
     with its grid and the envelopes it draws on."""
+    require(actor, "funding.manage")
     if step == "publish":
         missing = []
         if not call.criteria.exists():

@@ -42,7 +42,7 @@ def call_url(call: Call) -> str:
 # Public pages
 
 
-@permission_required("funding.view_call")
+@permission_required("funding.view_calls")
 def call_list(request: HttpRequest) -> HttpResponse:
     """The calls taking applications (a public page)."""
     context = {
