@@ -153,9 +153,7 @@ CriterionFormSet = forms.formset_factory(CriterionForm, extra=2, can_delete=True
 def kept_rows(formset: forms.BaseFormSet[Any]) -> list[dict[str, Any]]:
     """The rows of a valid formset to keep: filled and not ticked for deletion."""
     return [
-        row
-        for row in formset.cleaned_data
-        if row and not row.get("DELETE") and row.get("title")
+        row for row in formset.cleaned_data if row and not row.get("DELETE") and row.get("title")
     ]
 
 

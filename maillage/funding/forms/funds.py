@@ -60,7 +60,9 @@ class EnvelopeForm(forms.Form):
     territory = ModelChoiceField(label=_("Territory"), queryset=Territory.objects.none())
     stream = ModelChoiceField(label=_("Stream"), queryset=Stream.objects.all())
     fiscal_year = forms.TypedChoiceField(label=_("Fiscal year"), coerce=int)
-    amount = money_field(_("Budget ($)"), help_text=_("Recorded as the envelope's first allocation."))
+    amount = money_field(
+        _("Budget ($)"), help_text=_("Recorded as the envelope's first allocation.")
+    )
     cap_per_project = money_field(_("Maximum per project ($)"), required=False)
 
     def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
@@ -114,7 +116,9 @@ class SplitForm(forms.Form):
     field per territory (`weight_<key>`) serves the custom weights."""
 
     amount = money_field(_("Amount to split ($)"))
-    stream = ModelChoiceField(label=_("Stream of the territories' envelopes"), queryset=Stream.objects.all())
+    stream = ModelChoiceField(
+        label=_("Stream of the territories' envelopes"), queryset=Stream.objects.all()
+    )
     fiscal_year = forms.TypedChoiceField(label=_("Fiscal year"), coerce=int)
     method = forms.ChoiceField(
         label=_("Formula"), choices=SplitMethod.choices, widget=forms.RadioSelect
@@ -186,4 +190,3 @@ class SplitForm(forms.Form):
         if cleaned.get("regional_percent") and not cleaned.get("region"):
             self.add_error("region", _("Name the region whose envelope keeps the regional part."))
         return cleaned
-

@@ -31,9 +31,7 @@ def staff_calls() -> QuerySet[Call]:
     """Every call with its fund and how many applications were submitted to it."""
     return (
         Call.objects.select_related("fund")
-        .annotate(
-            applications_count=Count("applications", filter=~Q(applications__state="draft"))
-        )
+        .annotate(applications_count=Count("applications", filter=~Q(applications__state="draft")))
         .order_by("-opens_on", "title")
     )
 

@@ -162,8 +162,10 @@ def fund_detail(fund: Fund) -> FundDetail:
 def envelope_choices(fund: Fund) -> QuerySet[Envelope]:
     """The envelopes of a fund to choose from in a form (their labels read territory and
     stream without a query per option)."""
-    return Envelope.objects.filter(fund=fund).select_related("territory", "stream").order_by(
-        "fiscal_year", "stream__position", "territory__code"
+    return (
+        Envelope.objects.filter(fund=fund)
+        .select_related("territory", "stream")
+        .order_by("fiscal_year", "stream__position", "territory__code")
     )
 
 

@@ -191,7 +191,7 @@ def _replace[M: models.Model](
 ) -> list[dict[str, Any]]:
     """Make the call's rows of `model` be `rows`, in their order: a row with a key updates
     that record, one without creates a record, and the records not named are deleted."""
-    existing = {r.pk: r for r in model._default_manager.filter(call=call)}  # type: ignore[attr-defined]
+    existing = {r.pk: r for r in model._default_manager.filter(call=call)}
     kept: set[int] = set()
     saved: list[dict[str, Any]] = []
     for position, row in enumerate(rows, start=1):
@@ -207,7 +207,7 @@ def _replace[M: models.Model](
         kept.add(record.pk)
         saved.append({"pk": record.pk, **{k: str(v) for k, v in values.items()}})
     removed = [pk for pk in existing if pk not in kept]
-    model._default_manager.filter(pk__in=removed).delete()  # type: ignore[attr-defined]
+    model._default_manager.filter(pk__in=removed).delete()
     return saved
 
 

@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
-from maillage.core.models import User
 from maillage.core.permissions import require
 from maillage.core.slugs import unique_slug
 from maillage.funding.models import (
@@ -41,16 +40,13 @@ from maillage.funding.models._common import (
     fiscal_year_label,
 )
 from maillage.funding.selectors.funds import envelope_balance
+from maillage.funding.services._common import user_of
 from maillage.funding.verbs import FundingVerb
 from maillage.territories.models import Territory
 
 
 class MoneyRefused(ValidationError):
     """A movement the envelope cannot bear; its message says why, at the `amount` field."""
-
-
-def _user(actor: Actor) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def _locked(envelope: Envelope) -> Envelope:
@@ -72,7 +68,7 @@ def _record(
     **values: object,
 ) -> Movement:
     movement = Movement.objects.create(
-        envelope=envelope, kind=kind, amount=amount, created_by=_user(actor), **values
+        envelope=envelope, kind=kind, amount=amount, created_by=user_of(actor), **values
     )
     audit.record(
         actor=actor,
@@ -189,7 +185,7 @@ def fund_create(
         end_date=end_date,
         total=total,
         split_method=split_method,
-        created_by=_user(actor),
+        created_by=user_of(actor),
     )
     return audit.audited_save(
         actor=actor, instance=fund, verb=FundingVerb.FUND_CREATED, payload=_fund_snapshot
@@ -250,16 +246,12 @@ def envelope_create(
     _check_year(fund, fiscal_year)
     if amount < 0:
         raise MoneyRefused({"amount": _("The amount cannot be negative.")})
+    optional: dict[str, Any] = {"cap_per_project": cap_per_project, "weight": weight}
+    optional |= {"fund": fund, "territory": territory, "stream": stream, "fiscal_year": fiscal_year}
     created = audit.audited_save(
         actor=actor,
-        instance=Envelope(
-            fund=fund,
-            territory=territory,
-            stream=stream,
-            fiscal_year=fiscal_year,
-            cap_per_project=cap_per_project,
-            weight=weight,
-        ),
+        # Given as a mapping: the optional columns' stubs type them as never empty.
+        instance=Envelope(**optional),
         verb=FundingVerb.ENVELOPE_CREATED,
         target=fund,
         payload=lambda e: {"envelope": e.pk, "label": str(e)},
@@ -286,7 +278,13 @@ def _refuse_beyond(envelope: Envelope, amount: Decimal, field: str = "amount") -
 def _locked_pair(first: Envelope, second: Envelope) -> tuple[Envelope, Envelope]:
     """Both rows locked, always the lower key first: two transfers in opposite directions
     then wait for each other instead of deadlocking."""
-    rows = {e.pk: e for e in Envelope.objects.select_for_update().filter(pk__in=[first.pk, second.pk]).order_by("pk").select_related("territory", "stream")}
+    rows = {
+        e.pk: e
+        for e in Envelope.objects.select_for_update()
+        .filter(pk__in=[first.pk, second.pk])
+        .order_by("pk")
+        .select_related("territory", "stream")
+    }
     return rows[first.pk], rows[second.pk]
 
 
@@ -422,8 +420,12 @@ def _basis(method: str, territory: Territory, weights: Mapping[int, Decimal]) ->
     weight = weights.get(territory.pk)
     if weight is None or weight < 0:
         raise ValidationError(
-            {"method": _("Give every territory a weight of zero or more: %(territory)s has none.")
-             % {"territory": territory}}
+            {
+                "method": _(
+                    "Give every territory a weight of zero or more: %(territory)s has none."
+                )
+                % {"territory": territory}
+            }
         )
     return Decimal(weight)
 
@@ -489,14 +491,23 @@ def split_preview(
 
 
 def _envelope_for(
-    actor: Actor, fund: Fund, territory: Territory, stream: Stream, year: int, weight: Decimal | None
+    actor: Actor,
+    fund: Fund,
+    territory: Territory,
+    stream: Stream,
+    year: int,
+    weight: Decimal | None,
 ) -> Envelope:
     found = Envelope.objects.filter(
         fund=fund, territory=territory, stream=stream, fiscal_year=year
     ).first()
     if found is None:
         return envelope_create(
-            actor=actor, fund=fund, territory=territory, stream=stream, fiscal_year=year,
+            actor=actor,
+            fund=fund,
+            territory=territory,
+            stream=stream,
+            fiscal_year=year,
             weight=weight,
         )
     if weight is not None and found.weight != weight:
@@ -542,9 +553,7 @@ def fund_split(
         raise ValidationError(
             {"regional_percent": _("Name the region whose envelope keeps the regional part.")}
         )
-    note = _("Split among territories (%(method)s)") % {
-        "method": SplitMethod(method).label
-    }
+    note = _("Split among territories (%(method)s)") % {"method": SplitMethod(method).label}
     for line in preview.lines:
         if line.amount <= 0:
             continue

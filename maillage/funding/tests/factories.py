@@ -145,9 +145,7 @@ def mrcs_of_region(populations: dict[str, int]) -> list[Territory]:
 
     parent = region()
     return [
-        MrcFactory.create(
-            code=f"23{position:02d}", name=name, parent=parent, population=population
-        )
+        MrcFactory.create(code=f"23{position:02d}", name=name, parent=parent, population=population)
         for position, (name, population) in enumerate(populations.items(), start=1)
     ]
 

@@ -55,7 +55,9 @@ def test_a_call_is_created_as_a_draft_and_amended_with_an_audited_diff(staff):
         envelopes=[pot],
     )
     assert (call.state, call.slug, list(call.envelopes.all())) == ("draft", "appel-2025", [pot])
-    changes = services.call_update(actor=staff, call=call, max_amount=Decimal("40000"), envelopes=[])
+    changes = services.call_update(
+        actor=staff, call=call, max_amount=Decimal("40000"), envelopes=[]
+    )
     assert changes == {"max_amount": ["None", "40000"], "envelopes": [[pot.pk], []]}
     assert AuditEvent.objects.filter(verb=FundingVerb.CALL_AMENDED.value).count() == 1
     with pytest.raises(ValidationError) as other_fund:
@@ -107,7 +109,9 @@ def test_a_call_lives_draft_published_closed_archived(staff):
         services.call_transition(actor=staff, call=bare, step="publish")
     call = draft_call()
     with pytest.raises(PermissionDenied):
-        services.call_transition(actor=applicant_of(OrganizationFactory()), call=call, step="publish")
+        services.call_transition(
+            actor=applicant_of(OrganizationFactory()), call=call, step="publish"
+        )
     services.call_transition(actor=staff, call=call, step="publish")
     assert call.state == "published" and services.call_accepting(call)
     with pytest.raises(ValidationError):
@@ -176,7 +180,9 @@ def test_the_public_pages_show_published_calls_only(client):
     assert "75\xa0000,00\xa0$" in page.text
     assert "Inclusion des personnes" in page.text and "Résolution du conseil" in page.text
     assert "apply: funding:application_start" not in page.text  # a template comment
-    assert client.get(reverse("funding:call_detail", kwargs={"slug": hidden.slug})).status_code == 302
+    assert (
+        client.get(reverse("funding:call_detail", kwargs={"slug": hidden.slug})).status_code == 302
+    )
 
 
 def test_the_public_call_page_reads_in_constant_queries(client, query_budget):

@@ -46,8 +46,8 @@ def test_a_fund_is_created_then_amended_with_its_changes_audited(staff):
 
 
 def test_only_staff_create_a_fund(member_client):
-    from maillage.funding.tests.factories import user_with_person
     from maillage.core.roles import Role
+    from maillage.funding.tests.factories import user_with_person
 
     with pytest.raises(PermissionDenied):
         services.fund_create(
@@ -187,9 +187,7 @@ def test_the_transfer_page_refuses_beyond_the_balance_at_the_amount(staff_client
     source = envelope(places[0], fund=fund, amount="100")
     target = envelope(places[1], fund=fund, amount="0.01")
     url = reverse("funding:envelope_transfer", kwargs={"slug": fund.slug})
-    refused = staff_client.post(
-        url, {"source": source.pk, "target": target.pk, "amount": "100.01"}
-    )
+    refused = staff_client.post(url, {"source": source.pk, "target": target.pk, "amount": "100.01"})
     assert refused.status_code == 400
     assert "100,00\xa0$" in refused.text
     assert not Movement.objects.filter(kind=MovementKind.TRANSFER_OUT).exists()

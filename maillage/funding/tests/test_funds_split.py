@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from maillage.core.models import AuditEvent
 from maillage.funding import selectors
-from maillage.funding.selectors.funds import fund_detail
 from maillage.funding.models import Envelope, Movement, SplitMethod
+from maillage.funding.selectors.funds import fund_detail
 from maillage.funding.services.funds import fund_split, split_preview
 from maillage.funding.tests.factories import FundFactory, mrcs_of_region, region, stream
 from maillage.funding.verbs import FundingVerb
 
 
-def place(pk: int, code: str, population: int | None = None) -> SimpleNamespace:
+def place(pk: int, code: str, population: int | None = None) -> Any:
     """A territory as the pure preview reads it (no database)."""
     return SimpleNamespace(pk=pk, code=code, population=population, __str__=lambda: code)
 

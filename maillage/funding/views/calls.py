@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import BaseFormSet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -168,7 +169,7 @@ def call_grid(request: HttpRequest, slug: str) -> HttpResponse:
     call = _call(request, slug)
     initial = _grid_initial(call)
     data = request.POST if request.method == "POST" else None
-    sets = {
+    sets: dict[str, BaseFormSet[Any]] = {
         "sections": SectionFormSet(data, initial=initial["sections"], prefix="sections"),
         "attachments": AttachmentFormSet(
             data, initial=initial["attachments"], prefix="attachments"
@@ -234,4 +235,3 @@ def call_transition(request: HttpRequest, slug: str) -> HttpResponse:
         to=call_url(call),
         refusals=(ValidationError, TransitionNotAllowed),
     )
-

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from maillage.core.actions import form_redirect, form_status
 from maillage.core.forms import apply_errors
 from maillage.core.permissions import permission_required
-from maillage.funding import selectors
 from maillage.funding.forms.funds import (
     CarryOverForm,
     EnvelopeForm,
@@ -117,8 +116,9 @@ def envelope_create(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         lambda actor: services.envelope_create(actor=actor, fund=fund, **form.cleaned_data),
-        success=lambda envelope: _("The envelope “%(envelope)s” was created.")
-        % {"envelope": envelope},
+        success=lambda envelope: (
+            _("The envelope “%(envelope)s” was created.") % {"envelope": envelope}
+        ),
         to=fund_url(fund),
     ) or _form_page(
         request,
@@ -138,12 +138,14 @@ def envelope_transfer(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         lambda actor: services.envelope_transfer(actor=actor, **form.cleaned_data),
-        success=lambda moved: _("%(amount)s moved from “%(source)s” to “%(target)s”.")
-        % {
-            "amount": dollars(moved[0].amount),
-            "source": moved[0].envelope,
-            "target": moved[1].envelope,
-        },
+        success=lambda moved: (
+            _("%(amount)s moved from “%(source)s” to “%(target)s”.")
+            % {
+                "amount": dollars(moved[0].amount),
+                "source": moved[0].envelope,
+                "target": moved[1].envelope,
+            }
+        ),
         to=fund_url(fund),
     ) or _form_page(
         request,
@@ -164,8 +166,10 @@ def envelope_carry_over(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         form,
         lambda actor: services.envelope_carry_over(actor=actor, **form.cleaned_data),
-        success=lambda moved: _("%(amount)s carried over to “%(target)s”.")
-        % {"amount": dollars(moved[0].amount), "target": moved[1].envelope},
+        success=lambda moved: (
+            _("%(amount)s carried over to “%(target)s”.")
+            % {"amount": dollars(moved[0].amount), "target": moved[1].envelope}
+        ),
         to=fund_url(fund),
     ) or _form_page(
         request,
@@ -211,8 +215,10 @@ def fund_split(request: HttpRequest, slug: str) -> HttpResponse:
                 region=form.cleaned_data["region"],
                 **_split_values(form),
             ),
-            success=lambda split: _("%(amount)s split among %(count)d territories.")
-            % {"amount": dollars(split.amount), "count": len(split.lines)},
+            success=lambda split: (
+                _("%(amount)s split among %(count)d territories.")
+                % {"amount": dollars(split.amount), "count": len(split.lines)}
+            ),
             to=fund_url(fund),
         )
         if done:
