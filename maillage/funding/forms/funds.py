@@ -164,6 +164,7 @@ class SplitForm(forms.Form):
                 min_value=Decimal(0),
                 max_digits=8,
                 decimal_places=3,
+                help_text=_("For custom weights only."),
             )
 
     @staticmethod

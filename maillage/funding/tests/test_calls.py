@@ -255,3 +255,24 @@ def test_an_applicant_cannot_change_a_call(client):
     assert client.post(transition, {"step": "publish"}).status_code == 403
     call.refresh_from_db()
     assert call.state == "draft"
+
+
+def test_the_lists_of_calls_read_in_constant_queries(client, staff_client, query_budget):
+    call_with_grid()
+    meter = query_budget(10)
+    public = meter.get(client, reverse("funding:call_list"))
+    staff = meter.get(staff_client, reverse("funding:call_staff_list"))
+    for n in range(6):
+        ApplicationFactory(call=call_with_grid(), state="submitted" if n % 2 else "draft")
+    assert meter.get(client, reverse("funding:call_list")) == public
+    assert meter.get(staff_client, reverse("funding:call_staff_list")) == staff
+
+
+def test_a_fixed_grid_is_said_so_and_kept(staff_client):
+    call = call_with_grid()
+    ApplicationFactory(call=call, state="submitted")
+    url = reverse("funding:call_grid", kwargs={"slug": call.slug})
+    assert "ne peuvent plus changer" in staff_client.get(url).text
+    sent = staff_client.post(url, {"criteria-TOTAL_FORMS": "0", "criteria-INITIAL_FORMS": "0"})
+    assert sent.status_code == 302
+    assert call.criteria.count() == 3

@@ -218,3 +218,21 @@ def test_the_split_page_previews_by_get_and_records_by_post(staff_client):
     weights = staff_client.get(url, query | {"method": "weights"})
     assert weights.status_code == 400
     assert "Donnez un poids" in weights.text or "weight" in weights.text
+
+
+def test_the_fund_form_amends_the_fund_and_keeps_a_wrong_period(staff_client):
+    fund = FundFactory(name="FQIS")
+    url = reverse("funding:fund_update", kwargs={"slug": fund.slug})
+    data = {
+        "name": "FQIS 2024-2029",
+        "funder": fund.funder,
+        "start_date": "2024-04-01",
+        "end_date": "2023-03-31",
+        "total": "4200000.00",
+        "split_method": "equal",
+    }
+    refused = staff_client.post(url, data)
+    assert refused.status_code == 400 and 'value="FQIS 2024-2029"' in refused.text
+    assert staff_client.post(url, data | {"end_date": "2029-03-31"}).status_code == 302
+    fund.refresh_from_db()
+    assert (fund.name, fund.split_method, fund.slug) == ("FQIS 2024-2029", "equal", fund.slug)

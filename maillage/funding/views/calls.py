@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import BaseFormSet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -181,7 +181,11 @@ def call_grid(request: HttpRequest, slug: str) -> HttpResponse:
     status = 200
     if data is not None:
         if locked:
-            raise Http404  # the page offers no form then
+            messages.error(
+                request,
+                _("An application was submitted to this call: its form and its grid are fixed."),
+            )
+            return redirect(call_url(call))
         if all(s.is_valid() for s in sets.values()):
             try:
                 services.call_grid_set(
