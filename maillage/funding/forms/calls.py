@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import EditForm
 from maillage.core.formtools import ModelChoiceField, ModelMultipleChoiceField, date_field
 from maillage.funding import workflows
 from maillage.funding.forms.funds import money_field
@@ -31,7 +33,7 @@ class EnvelopesField(ModelMultipleChoiceField):
         return str(obj)
 
 
-class CallForm(forms.Form):
+class CallForm(EditForm):
     fund = ModelChoiceField(label=_("Fund"), queryset=Fund.objects.all())
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(label=_("Summary"), max_length=500, required=False)
@@ -113,7 +115,10 @@ class CallForm(forms.Form):
 
 
 class _Row(forms.Form):
-    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The row's key when it exists (a 30-digit one is refused at the field).
+    id = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=1, max_value=2**31 - 1
+    )
 
 
 class SectionForm(_Row):
@@ -123,7 +128,9 @@ class SectionForm(_Row):
     )
     required = forms.BooleanField(label=_("Required"), required=False, initial=True)
     in_intention = forms.BooleanField(label=_("Asked in the intention"), required=False)
-    max_words = forms.IntegerField(label=_("Maximum words"), required=False, min_value=1)
+    max_words = forms.IntegerField(
+        label=_("Maximum words"), required=False, min_value=1, max_value=100_000
+    )
 
 
 class AttachmentForm(_Row):
@@ -138,7 +145,11 @@ class CriterionForm(_Row):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     weight = forms.DecimalField(
-        label=_("Weight (points)"), min_value=0.01, max_digits=6, decimal_places=2
+        label=_("Weight (points)"),
+        min_value=Decimal("0.01"),
+        max_value=Decimal("9999.99"),
+        max_digits=6,
+        decimal_places=2,
     )
     scale_max = forms.IntegerField(
         label=_("Top of the scale"), min_value=1, max_value=100, initial=5

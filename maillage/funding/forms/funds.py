@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import EditForm
 from maillage.core.formtools import ModelChoiceField, ModelMultipleChoiceField, date_field
 from maillage.funding.models import Envelope, Fund, SplitMethod, Stream
 from maillage.funding.models._common import fiscal_year, fiscal_year_label
@@ -21,6 +22,8 @@ def money_field(label: Any, *, required: bool = True, help_text: Any = "") -> fo
         label=label,
         required=required,
         min_value=Decimal("0.00"),
+        # What the database's amount column holds (12 digits, 2 after the point).
+        max_value=Decimal("9999999999.99"),
         max_digits=12,
         decimal_places=2,
         help_text=help_text,
@@ -32,7 +35,7 @@ def year_choices(fund: Fund) -> list[tuple[int, str]]:
     return [(year, fiscal_year_label(year)) for year in range(first, last + 1)]
 
 
-class FundForm(forms.Form):
+class FundForm(EditForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     funder = forms.CharField(label=_("Funder"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)

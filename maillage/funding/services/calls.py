@@ -20,6 +20,7 @@ from maillage.core.actors import Actor
 from maillage.core.dates import long_date
 from maillage.core.permissions import SYSTEM, require
 from maillage.core.slugs import unique_slug
+from maillage.core.versions import lock
 from maillage.funding import workflows
 from maillage.funding.models import Call, Criterion, Envelope, Fund, RequiredAttachment, Section
 from maillage.funding.models._common import dollars
@@ -124,11 +125,14 @@ def call_create(
 
 
 @transaction.atomic
-def call_update(*, actor: Actor, call: Call, **values: Any) -> dict[str, list[Any]]:
+def call_update(
+    *, actor: Actor, call: Call, version: str | None = None, **values: Any
+) -> dict[str, list[Any]]:
     """Amend a call's description, dates, eligibility or envelopes (`envelopes`,
-    `eligible_sectors`, `eligible_territories` as iterables); the audit event records what
-    changed. Returns the changes."""
+    `eligible_sectors`, `eligible_territories` as iterables), refused when the call changed
+    since `version`; the audit event records what changed. Returns the changes."""
     require(actor, "funding.manage")
+    lock(call, version=version)
     unknown = set(values) - set(_CALL_FIELDS) - set(_CALL_RELATIONS)
     if unknown:
         raise TypeError(f"call_update() cannot set {sorted(unknown)}")

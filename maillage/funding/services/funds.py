@@ -23,6 +23,7 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.permissions import require
 from maillage.core.slugs import unique_slug
+from maillage.core.versions import lock
 from maillage.funding.models import (
     Application,
     Envelope,
@@ -193,10 +194,13 @@ def fund_create(
 
 
 @transaction.atomic
-def fund_update(*, actor: Actor, fund: Fund, **values: Any) -> dict[str, list[Any]]:
-    """Amend a fund's description (its balances move only by movements); the audit event
-    records what changed. Returns the changes."""
+def fund_update(
+    *, actor: Actor, fund: Fund, version: str | None = None, **values: Any
+) -> dict[str, list[Any]]:
+    """Amend a fund's description (its balances move only by movements), refused when the fund
+    changed since `version`; the audit event records what changed. Returns the changes."""
     require(actor, "funding.manage")
+    lock(fund, version=version)
     unknown = set(values) - set(_FUND_FIELDS)
     if unknown:
         raise TypeError(f"fund_update() cannot set {sorted(unknown)}")

@@ -20,7 +20,7 @@ ACCESS: dict[str, Expect] = {
     "funding:fund_detail": Expect.staff(**fund),
     "funding:fund_update": Expect.staff(**fund),
     "funding:envelope_create": Expect.staff(**fund),
-    "funding:envelope_transfer": Expect.staff(**fund),
-    "funding:envelope_carry_over": Expect.staff(**fund),
-    "funding:fund_split": Expect.staff(**fund),
+    "funding:transfer_create": Expect.staff(**fund),
+    "funding:carry_over_create": Expect.staff(**fund),
+    "funding:split_create": Expect.staff(**fund),
 }

@@ -16,12 +16,12 @@ urlpatterns: list[URLPattern] = [
     path(
         pgettext_lazy("URL", "funds/<slug:slug>/transfer/"),
         funds.envelope_transfer,
-        name="envelope_transfer",
+        name="transfer_create",
     ),
     path(
         pgettext_lazy("URL", "funds/<slug:slug>/carry-over/"),
         funds.envelope_carry_over,
-        name="envelope_carry_over",
+        name="carry_over_create",
     ),
-    path(pgettext_lazy("URL", "funds/<slug:slug>/split/"), funds.fund_split, name="fund_split"),
+    path(pgettext_lazy("URL", "funds/<slug:slug>/split/"), funds.fund_split, name="split_create"),
 ]

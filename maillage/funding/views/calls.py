@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, form_redirect, form_status
+from maillage.core.actions import action_redirect, edit_page, form_redirect, form_status
 from maillage.core.actors import actor_of
 from maillage.core.permissions import has_perm, permission_required
 from maillage.core.workflows import TransitionNotAllowed
@@ -104,19 +104,22 @@ def call_create(request: HttpRequest) -> HttpResponse:
 @permission_required("funding.manage")
 def call_update(request: HttpRequest, slug: str) -> HttpResponse:
     call = _call(request, slug)
-    form = CallForm(request.POST or None, fund=call.fund, initial=CallForm.initial_of(call))
-    return form_redirect(
+    return edit_page(
         request,
-        form,
-        lambda actor: services.call_update(actor=actor, call=call, **form.cleaned_data),
+        call,
+        lambda data: CallForm(data, fund=call.fund, initial=CallForm.initial_of(call)),
+        lambda actor, form, version: services.call_update(
+            actor=actor, call=call, version=version, **form.cleaned_data
+        ),
         success=_("The call was amended."),
         to=call_url(call),
-    ) or _form_page(
-        request,
-        form,
-        title=_("Amend the call “%(title)s”") % {"title": call.title},
-        submit=_("Save"),
-        cancel_url=call_url(call),
+        page=lambda form: _form_page(
+            request,
+            form,
+            title=_("Amend the call “%(title)s”") % {"title": call.title},
+            submit=_("Save"),
+            cancel_url=call_url(call),
+        ),
     )
 
 

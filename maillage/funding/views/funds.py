@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from maillage.core.actions import form_redirect, form_status
+from maillage.core.actions import edit_page, form_redirect, form_status
 from maillage.core.forms import apply_errors
 from maillage.core.permissions import permission_required
 from maillage.funding.forms.funds import (
@@ -91,20 +91,23 @@ def fund_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def fund_update(request: HttpRequest, slug: str) -> HttpResponse:
     fund = _fund(request, slug)
     names = list(FundForm.base_fields)
-    form = FundForm(request.POST or None, initial={n: getattr(fund, n) for n in names})
-    return form_redirect(
+    return edit_page(
         request,
-        form,
-        lambda actor: services.fund_update(actor=actor, fund=fund, **form.cleaned_data),
+        fund,
+        lambda data: FundForm(data, initial={n: getattr(fund, n) for n in names}),
+        lambda actor, form, version: services.fund_update(
+            actor=actor, fund=fund, version=version, **form.cleaned_data
+        ),
         success=_("The fund was amended."),
         to=fund_url(fund),
-    ) or _form_page(
-        request,
-        form,
-        title=_("Amend the fund “%(name)s”") % {"name": fund.name},
-        submit=_("Save"),
-        cancel_url=fund_url(fund),
-        fund=fund,
+        page=lambda form: _form_page(
+            request,
+            form,
+            title=_("Amend the fund “%(name)s”") % {"name": fund.name},
+            submit=_("Save"),
+            cancel_url=fund_url(fund),
+            fund=fund,
+        ),
     )
 
 
