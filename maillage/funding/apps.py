@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.apps import NavigationMixin
+from maillage.core.apps import MenuItem, NavigationMixin
 
 
 class FundingConfig(NavigationMixin, AppConfig):
@@ -9,6 +9,7 @@ class FundingConfig(NavigationMixin, AppConfig):
     label = "funding"
     verbose_name = _("Funding")
     stylesheet = "funding/funding.css"
+    menu_item = MenuItem("funding:call_list", order=450)
 
     def ready(self) -> None:
         from maillage.funding import receivers, rules, verbs  # noqa: F401

@@ -231,3 +231,10 @@ add_perm(
     rules.always_allow,
     _("The list of funded projects is public."),
 )
+
+# Funds and calls
+add_perm(
+    "funding.view_calls",
+    rules.always_allow,
+    _("The list of the calls for projects taking applications is public."),
+)

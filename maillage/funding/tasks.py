@@ -1,5 +1,6 @@
-"""Background work of the funding app: reminding the funded organizations of the reports they
-owe, marking scheduled payments due on their date."""
+"""Background work of the funding app: closing the calls for projects at their closing time,
+reminding the funded organizations of the reports they owe, marking scheduled payments due on
+their date."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ from django.utils import timezone
 
 from maillage.core.permissions import SYSTEM
 from maillage.funding.services.agreements import payments_fall_due, reports_remind_due
+from maillage.funding.services.calls import calls_close_due
+
+
+@task()
+def close_due_calls(now: str | None = None) -> int:
+    """Close the published calls whose closing time has passed. Returns how many were closed.
+    `now` (ISO datetime) is for catching up or testing."""
+    return calls_close_due(now=datetime.fromisoformat(now) if now else None)
 
 
 @task()

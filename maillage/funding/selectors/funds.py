@@ -9,9 +9,10 @@ from decimal import Decimal
 from django.db.models import Case, DecimalField, F, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 
-from maillage.funding.models import Application, Envelope, Movement
-from maillage.funding.models._common import ZERO, cents
+from maillage.funding.models import Application, Envelope, Fund, Movement
+from maillage.funding.models._common import ZERO, cents, fiscal_year_label
 from maillage.funding.models.funds import BUDGET_SIGN, COMMITTED_SIGN, PAID_SIGN
+from maillage.territories.models import Territory, TerritoryType
 
 _MONEY = DecimalField(max_digits=14, decimal_places=2)
 
@@ -73,3 +74,107 @@ def with_balances(envelopes: QuerySet[Envelope]) -> QuerySet[Envelope]:
         committed=signed_sum(COMMITTED_SIGN, "movements__"),
         paid=signed_sum(PAID_SIGN, "movements__"),
     )
+
+
+# Funds and their envelopes, for the staff's pages.
+
+
+def fund_list() -> QuerySet[Fund]:
+    """Every fund with the totals of its envelopes (`amount`, `committed`, `paid`), one query."""
+    return Fund.objects.annotate(
+        amount=signed_sum(BUDGET_SIGN, "envelopes__movements__"),
+        committed=signed_sum(COMMITTED_SIGN, "envelopes__movements__"),
+        paid=signed_sum(PAID_SIGN, "envelopes__movements__"),
+    ).order_by("-start_date", "name")
+
+
+def balance_of(envelope: Envelope) -> Balance:
+    found = getattr(envelope, "amount", None)
+    if found is None:
+        return envelope_balance(envelope)
+    return Balance(
+        cents(found),
+        cents(getattr(envelope, "committed", ZERO)),
+        cents(getattr(envelope, "paid", ZERO)),
+    )
+
+
+def balance_total(balances: list[Balance]) -> Balance:
+    return Balance(
+        sum((b.amount for b in balances), ZERO),
+        sum((b.committed for b in balances), ZERO),
+        sum((b.paid for b in balances), ZERO),
+    )
+
+
+@dataclass(frozen=True)
+class EnvelopeRow:
+    envelope: Envelope
+    balance: Balance
+
+
+@dataclass(frozen=True)
+class FundYear:
+    """One fiscal year of a fund: its envelopes (by stream, then territory) and their total."""
+
+    year: int
+    rows: tuple[EnvelopeRow, ...]
+    total: Balance
+
+    @property
+    def label(self) -> str:
+        return fiscal_year_label(self.year)
+
+
+@dataclass(frozen=True)
+class FundDetail:
+    fund: Fund
+    years: tuple[FundYear, ...]
+    total: Balance
+
+    @property
+    def unallocated(self) -> Decimal:
+        """What of the fund's total no envelope holds yet."""
+        return cents(self.fund.total) - self.total.amount
+
+
+def fund_envelopes(fund: Fund) -> QuerySet[Envelope]:
+    return with_balances(
+        Envelope.objects.filter(fund=fund).select_related("territory", "stream")
+    ).order_by("fiscal_year", "stream__position", "stream__key", "territory__code", "pk")
+
+
+def fund_detail(fund: Fund) -> FundDetail:
+    """A fund's envelopes by fiscal year with their balances (one query, whatever their
+    number)."""
+    by_year: dict[int, list[EnvelopeRow]] = {}
+    for envelope in fund_envelopes(fund):
+        by_year.setdefault(envelope.fiscal_year, []).append(
+            EnvelopeRow(envelope, balance_of(envelope))
+        )
+    years = tuple(
+        FundYear(year, tuple(rows), balance_total([r.balance for r in rows]))
+        for year, rows in sorted(by_year.items())
+    )
+    return FundDetail(fund, years, balance_total([y.total for y in years]))
+
+
+def envelope_choices(fund: Fund) -> QuerySet[Envelope]:
+    """The envelopes of a fund to choose from in a form (their labels read territory and
+    stream without a query per option)."""
+    return (
+        Envelope.objects.filter(fund=fund)
+        .select_related("territory", "stream")
+        .order_by("fiscal_year", "stream__position", "territory__code")
+    )
+
+
+def split_territories() -> QuerySet[Territory]:
+    """The territories a fund's amount is split among: the MRCs and equivalent territories."""
+    return Territory.objects.filter(
+        type__in=[TerritoryType.MRC, TerritoryType.EQUIVALENT]
+    ).order_by("code")
+
+
+def regions() -> QuerySet[Territory]:
+    return Territory.objects.filter(type=TerritoryType.REGION).order_by("code")

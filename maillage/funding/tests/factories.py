@@ -283,3 +283,24 @@ def funded(
     for amount in paid:
         movement(envelope, MovementKind.PAYMENT, amount, application=application)
     return application
+
+
+# --- Funds and calls ------------------------------------------------------------------------
+
+
+def mrcs_of_region(populations: dict[str, int]) -> list[Territory]:
+    """MRCs of the region with these census populations, by name (codes in their order)."""
+    from maillage.territories.tests.factories import MrcFactory
+
+    parent = region()
+    return [
+        MrcFactory.create(code=f"23{position:02d}", name=name, parent=parent, population=population)
+        for position, (name, population) in enumerate(populations.items(), start=1)
+    ]
+
+
+def draft_call(**values: Any) -> Call:
+    """A draft call with its grid and one envelope of its fund."""
+    call = call_with_grid(state="draft", **values)
+    call.envelopes.set([envelope(fund=call.fund)])
+    return call

@@ -53,3 +53,26 @@ def test_twenty_allocations_at_once_on_an_envelope_of_ten_give_exactly_ten():
     balance = selectors.envelope_balance(pot)
     assert balance.committed == Decimal("100000.00")
     assert balance.remaining == Decimal("0.00")
+
+
+def test_transfers_at_once_in_both_directions_neither_deadlock_nor_overdraw():
+    from maillage.funding.services.funds import envelope_transfer
+    from maillage.funding.tests.factories import FundFactory, mrcs_of_region
+
+    fund = FundFactory()
+    first, second = mrcs_of_region({"Charlevoix": 1, "Portneuf": 2})
+    one = envelope(first, fund=fund, amount="30000.00")
+    two = envelope(second, fund=fund, amount="30000.00")
+
+    def move(source, target):
+        return lambda: envelope_transfer(
+            actor=SYSTEM, source=source, target=target, amount=Decimal("10000")
+        )
+
+    # Four each way: whatever the order, each envelope never sends more than it holds.
+    results = in_parallel(*(move(one, two) if n % 2 else move(two, one) for n in range(8)))
+    assert all(isinstance(r, tuple | services.MoneyRefused) for r in results), results
+    total = selectors.envelope_balance(one).amount + selectors.envelope_balance(two).amount
+    assert total == Decimal("60000.00")
+    assert selectors.envelope_balance(one).amount >= 0
+    assert selectors.envelope_balance(two).amount >= 0
