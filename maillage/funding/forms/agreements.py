@@ -3,29 +3,15 @@ signing it, the payments' and the reports' actions."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from maillage.core.formtools import date_field
 from maillage.core.uploads import extensions
+from maillage.funding.forms._common import money_field
 from maillage.funding.models import ReportKind
 from maillage.funding.services.agreements import InstalmentData, ReportData, SignatoryData
-
-
-def amount_field(label: Any, *, required: bool = True) -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label,
-        required=required,
-        max_digits=12,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-    )
 
 
 class AgreementForm(forms.Form):
@@ -55,7 +41,7 @@ _NO_REPORT = [("", _("No report to wait for"))]
 
 
 class InstalmentForm(forms.Form):
-    amount = amount_field(_("Amount"))
+    amount = money_field(_("Amount"), positive=True)
     due_on = date_field(_("Due on"), required=True)
     condition = forms.CharField(
         label=_("Condition"),

@@ -4,7 +4,6 @@ filters and batch actions."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -23,6 +22,7 @@ from maillage.core.formtools import (
 from maillage.core.models import User
 from maillage.core.uploads import extensions
 from maillage.funding import workflows
+from maillage.funding.forms._common import money_field
 from maillage.funding.models import (
     Application,
     Call,
@@ -35,21 +35,6 @@ from maillage.funding.selectors.applications import ORDERS, Filters
 from maillage.governance.models import Strategy
 from maillage.network.models import Organization
 from maillage.territories.models import Territory, TerritoryType
-
-MAX_AMOUNT = Decimal("9999999999.99")
-
-
-def amount_field(label: Any, *, required: bool = False) -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label,
-        required=required,
-        max_digits=12,
-        decimal_places=2,
-        min_value=Decimal("0"),
-        max_value=MAX_AMOUNT,
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-    )
 
 
 def territory_choices() -> QuerySet[Territory]:
@@ -79,7 +64,7 @@ class ApplicationForm(EditForm):
     summary = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    amount_requested = amount_field(_("Amount requested ($)"))
+    amount_requested = money_field(_("Amount requested ($)"), required=False)
     start_date = date_field(_("Project start"))
     end_date = date_field(_("Project end"))
     territories = ModelMultipleChoiceField(
@@ -158,7 +143,7 @@ class BudgetLineForm(forms.Form):
         label=_("Category"), choices=[("", "—"), *ExpenseCategory.choices], required=False
     )
     description = forms.CharField(label=_("Description"), max_length=255, required=False)
-    amount = amount_field(_("Amount ($)"))
+    amount = money_field(_("Amount ($)"), required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -175,7 +160,7 @@ class BudgetLineForm(forms.Form):
 
 class OtherFundingForm(forms.Form):
     source = forms.CharField(label=_("Source"), max_length=200, required=False)
-    amount = amount_field(_("Amount ($)"))
+    amount = money_field(_("Amount ($)"), required=False)
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", "—"), *SourceStatus.choices], required=False
     )
@@ -261,8 +246,8 @@ class ApplicationFilterForm(FilterForm):
         label=_("Strategy"), queryset=Strategy.objects.all(), required=False
     )
     reviewer = ModelChoiceField(label=_("Reviewer"), queryset=User.objects.none(), required=False)
-    amount_min = amount_field(_("Amount from ($)"))
-    amount_max = amount_field(_("Amount up to ($)"))
+    amount_min = money_field(_("Amount from ($)"), required=False)
+    amount_max = money_field(_("Amount up to ($)"), required=False)
     order = forms.ChoiceField(label=_("Sort by"), required=False)
 
     def __init__(self, *args: Any, reviewers: QuerySet[Any], **kwargs: Any) -> None:

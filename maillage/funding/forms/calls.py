@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.forms import EditForm
 from maillage.core.formtools import ModelChoiceField, ModelMultipleChoiceField, date_field
 from maillage.funding import workflows
-from maillage.funding.forms.funds import money_field
+from maillage.funding.forms._common import money_field
 from maillage.funding.models import Call, Envelope, Fund
 from maillage.funding.selectors.funds import envelope_choices
 from maillage.governance.models import Circle

@@ -11,23 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core.forms import EditForm
 from maillage.core.formtools import ModelChoiceField, ModelMultipleChoiceField, date_field
+from maillage.funding.forms._common import money_field
 from maillage.funding.models import Envelope, Fund, SplitMethod, Stream
 from maillage.funding.models._common import fiscal_year, fiscal_year_label
 from maillage.funding.selectors.funds import envelope_choices, regions, split_territories
 from maillage.territories.models import Territory
-
-
-def money_field(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label,
-        required=required,
-        min_value=Decimal("0.00"),
-        # What the database's amount column holds (12 digits, 2 after the point).
-        max_value=Decimal("9999999999.99"),
-        max_digits=12,
-        decimal_places=2,
-        help_text=help_text,
-    )
 
 
 def year_choices(fund: Fund) -> list[tuple[int, str]]:

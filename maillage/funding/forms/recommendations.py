@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.funding.forms._common import money_field
 from maillage.funding.models import Application, Outcome
 from maillage.funding.services.recommendations import LineData
 
@@ -31,12 +31,10 @@ class RecommendationForm(forms.Form):
                 choices=[(LEAVE, _("Not in this recommendation")), *Outcome.choices],
                 required=False,
             )
-            fields[f"amount_{a.pk}"] = forms.DecimalField(
-                label=_("Amount granted ($)"),
+            fields[f"amount_{a.pk}"] = money_field(
+                _("Amount granted ($)"),
                 required=False,
-                min_value=Decimal("0.01"),
-                max_digits=12,
-                decimal_places=2,
+                positive=True,
                 initial=a.amount_requested,
             )
             fields[f"conditions_{a.pk}"] = forms.CharField(

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.formtools import ModelChoiceField, ModelMultipleChoiceField
 from maillage.core.models import User
 from maillage.funding.models import Criterion, Envelope, Review, Score
 from maillage.funding.selectors.reviews import Check
@@ -28,7 +29,7 @@ class ScreeningForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    envelope = forms.ModelChoiceField(
+    envelope = ModelChoiceField(
         label=_("Envelope it would draw on"),
         queryset=Envelope.objects.none(),
         required=False,
@@ -88,7 +89,7 @@ class ScreeningForm(forms.Form):
         return None if outcome == MORE_INFORMATION else outcome == ELIGIBLE
 
 
-class ReviewerChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class ReviewerChoice(ModelMultipleChoiceField):
     def label_from_instance(self, obj: User) -> str:
         person = getattr(obj, "person", None)
         return str(person) if person is not None else obj.get_full_name() or obj.email

@@ -218,6 +218,21 @@ def screening_suggestions(application: Application) -> list[Check]:
 # --- The review committee -----------------------------------------------------------------
 
 
+def committees_members() -> QuerySet[User]:
+    """The active accounts of the current members of any call's review committee (the batch
+    assignment offers them all; each application takes those of its own committee)."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            person__memberships__circle__funding_calls__isnull=False,
+            person__memberships__ended_at__isnull=True,
+        )
+        .select_related("person")
+        .distinct()
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+
+
 def committee_members(application: Application) -> QuerySet[User]:
     """The active accounts of the current members of the call's review committee."""
     committee_id = application.call.committee_id

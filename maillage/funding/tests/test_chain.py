@@ -1,6 +1,7 @@
-"""The whole chain in one test: an envelope, a call, two applications accepted and committed,
-their agreements, payments, reports, and the agreements closed; the envelope adds up at every
-step."""
+"""The whole chain in one test: an envelope, a call, two applications written and submitted,
+screened, reviewed with conflicts of interest, accepted by the committee's consented
+recommendation, their agreements, payments, reports, and the agreements closed; the envelope
+and the dashboard add up at every step."""
 
 from __future__ import annotations
 
@@ -10,18 +11,29 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role
-from maillage.funding.models import Application, Envelope
+from maillage.decisions import services as decision_services
+from maillage.decisions.models import Position
+from maillage.decisions.tests.factories import to_consent_round
+from maillage.funding.models import Application, Criterion, Envelope, Fund, Outcome
+from maillage.funding.rules import is_excluded
+from maillage.funding.selectors.dashboards import DashboardFilters, dashboard
 from maillage.funding.selectors.funds import envelope_balance
-from maillage.funding.services import agreements, funds
+from maillage.funding.selectors.reviews import application_average
+from maillage.funding.services import agreements, funds, recommendations, reviews
+from maillage.funding.services import applications as applications_services
 from maillage.funding.services.agreements import InstalmentData, ReportData, SignatoryData
-from maillage.funding.services.applications import application_transition
+from maillage.funding.services.recommendations import LineData
 from maillage.funding.tests.factories import (
-    ApplicationFactory,
+    CircleFactory,
     OrganizationFactory,
+    SeatFactory,
     applicant_of,
     call_with_grid,
+    committee_member,
+    complete,
     envelope,
     user_with_person,
 )
@@ -67,33 +79,91 @@ def _agreement_of(application: Application, staff: object) -> object:
     )
 
 
+def _dashboard_adds_up(fund: Fund, budget: str, committed: str, paid: str) -> None:
+    total = dashboard(SYSTEM, DashboardFilters(fund=fund)).total
+    assert (total.budget, total.committed, total.paid) == (D(budget), D(committed), D(paid))
+
+
+def _score(application: Application, reviewer: User, *values: int) -> None:
+    criteria = Criterion.objects.filter(call=application.call).order_by("position")
+    reviews.review_submit(
+        actor=reviewer,
+        application=application,
+        scores={c.pk: v for c, v in zip(criteria, values, strict=True)},
+    )
+
+
 def test_the_whole_chain_from_envelope_to_closed_agreements():
     staff = user_with_person(Role.STAFF)
     local = envelope(amount=None)
     funds.money_allocate(actor=staff, envelope=local, amount=D("100000.00"))
     _adds_up(local, "100000.00", "0", "0", "100000.00")
+    _dashboard_adds_up(local.fund, "100000.00", "0", "0")
 
-    call = call_with_grid([local], fund=local.fund, project_end_by=dt.date(2028, 3, 31))
+    committee = CircleFactory()
+    call = call_with_grid(
+        [local], fund=local.fund, project_end_by=dt.date(2028, 3, 31), committee=committee
+    )
     cuisines, jardins = OrganizationFactory(), OrganizationFactory()
     people = {cuisines.pk: applicant_of(cuisines), jardins.pk: applicant_of(jardins)}
-    applications = [
-        ApplicationFactory(call=call, organization=org, state="recommended", envelope=local)
-        for org in (cuisines, jardins)
-    ]
+    applications = []
+    for organization in (cuisines, jardins):
+        started = applications_services.application_start(
+            actor=people[organization.pk], call=call, organization=organization, title="Projet"
+        )
+        complete(started)
+        applications.append(
+            applications_services.application_submit(
+                actor=people[organization.pk], application=started
+            )
+        )
 
-    # The committee's decision accepts both (the analysis is routed here after merging).
-    for application, granted in zip(applications, ("40000.00", "25000.00"), strict=True):
-        application_transition(
-            actor=SYSTEM,
+    # Screening: both eligible, drawing on the local envelope.
+    for application in applications:
+        reviews.screening_record(
+            actor=staff,
             application=application,
-            step="accept",
-            amount_granted=D(granted),
-            conditions="Inclure les personnes en situation de pauvreté.",
+            checks=[{"key": "territoire", "label": "Territoire admissible", "ok": True}],
+            eligible=True,
+            envelope=local,
         )
-        funds.envelope_commit(
-            actor=staff, envelope=local, application=application, amount=D(granted)
-        )
+        application.refresh_from_db()
+        assert application.state == "in_review"
+
+    # Reviews: one reviewer sits for the first applicant (excluded from it by their seat), one
+    # scores both, one declares a conflict with the second after scoring it.
+    tied, fair, late = (committee_member(committee) for _ in range(3))
+    SeatFactory(organization=cuisines, holder=tied.person)
+    for application in applications:
+        reviews.reviewers_assign(actor=staff, application=application, reviewers=[tied, fair, late])
+    first, second = applications
+    assert is_excluded(tied, first) and not is_excluded(tied, second)
+    _score(first, fair, 5, 4, 3)  # weights 40, 35, 25 on 5: 40 + 28 + 15 → 83.00
+    _score(second, fair, 3, 3, 3)  # 60.00
+    _score(second, tied, 5, 5, 5)  # 100.00
+    _score(second, late, 1, 1, 1)  # 20.00, then withdrawn by the conflict
+    reviews.conflict_declare(actor=late, application=second, reason="Je siège à son conseil.")
+    assert application_average(first) == D("83.00")
+    assert application_average(second) == D("80.00")  # (60 + 100) / 2, the 20 counts nowhere
+
+    # The committee's recommendation, consented, accepts both and commits the money.
+    recommendation = recommendations.recommendation_prepare(
+        actor=staff,
+        call=call,
+        lines=[
+            LineData(first, Outcome.ACCEPT, D("40000.00"), conditions="Inclure les personnes."),
+            LineData(second, Outcome.ACCEPT, D("25000.00")),
+        ],
+    )
+    _dashboard_adds_up(local.fund, "100000.00", "0", "0")
+    process = to_consent_round(recommendation.process)
+    decision_services.answer_give(actor=fair, process=process, position=Position.CONSENT)
+    decision_services.consent_round_close(actor=SYSTEM, process=process)
+    for application in applications:
+        application.refresh_from_db()
+        assert application.state == "accepted"
     _adds_up(local, "100000.00", "65000.00", "0", "35000.00")
+    _dashboard_adds_up(local.fund, "100000.00", "65000.00", "0")
 
     made = [_agreement_of(application, staff) for application in applications]
     for agreement in made:
@@ -106,6 +176,7 @@ def test_the_whole_chain_from_envelope_to_closed_agreements():
         agreements.payment_approve(actor=staff, payment=first)
         agreements.payment_pay(actor=staff, payment=first)
     _adds_up(local, "100000.00", "65000.00", "52000.00", "35000.00")
+    _dashboard_adds_up(local.fund, "100000.00", "65000.00", "52000.00")
 
     for agreement in made:
         applicant = people[agreement.application.organization_id]
@@ -117,6 +188,7 @@ def test_the_whole_chain_from_envelope_to_closed_agreements():
         agreements.payment_pay(actor=staff, payment=last)
         agreements.agreement_close(actor=staff, agreement=agreement)
     _adds_up(local, "100000.00", "65000.00", "65000.00", "35000.00")
+    _dashboard_adds_up(local.fund, "100000.00", "65000.00", "65000.00")
 
     for application in applications:
         application.refresh_from_db()

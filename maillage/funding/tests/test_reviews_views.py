@@ -273,3 +273,27 @@ def test_my_space_lists_the_applications_a_reviewer_has_still_to_score(staff):
     assert "Friperie solidaire" not in page.text
     assert "Halte-garderie" not in page.text
     assert "Jardin partagé" not in client_of(staff).get(reverse("core:my_space")).text
+
+
+def test_the_applications_table_assigns_reviewers_in_a_batch(staff):
+    call = call_in_review()
+    reviewer = committee_member(call.committee)
+    first, second = application_in_review(call), application_in_review(call)
+    elsewhere = application_in_review(call_in_review())  # another committee
+
+    response = client_of(staff).post(
+        reverse("funding:application_batch"),
+        {
+            "action": "assign",
+            "reviewers": [reviewer.pk],
+            "selected": [first.pk, second.pk, elsewhere.pk],
+        },
+        follow=True,
+    )
+
+    assigned = set(
+        Application.objects.filter(assignments__reviewer=reviewer).values_list("pk", flat=True)
+    )
+    assert assigned == {first.pk, second.pk}
+    assert elsewhere.reference in response.text  # refused by name
+    assert "2" in response.text and "analystes" in response.text.lower()

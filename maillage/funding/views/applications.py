@@ -343,6 +343,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     page = selectors.application_page(viewer=request.user, application=application)
     staff = has_perm(request.user, "funding.manage")
+    agreement = getattr(application, "agreement", None)
     moves = []
     if staff:
         moves = [
@@ -359,6 +360,11 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "comment_form": CommentForm(),
         "can_edit": has_perm(request.user, "funding.edit_application", application),
         "can_share": staff,
+        "can_analyse": has_perm(request.user, "funding.view_analysis", application),
+        "agreement": agreement,
+        "can_view_agreement": agreement is not None
+        and has_perm(request.user, "funding.view_agreement", agreement),
+        "can_prepare_agreement": staff and agreement is None and application.state == "accepted",
         # The applicant's own button; staff withdraw among their moves.
         "can_withdraw": not staff
         and any(
@@ -452,7 +458,8 @@ def register_batch_action(action: BatchAction) -> None:
     BATCH_ACTIONS[action.key] = action
 
 
-def _list_url(request: HttpRequest) -> str:
+def batch_back_url(request: HttpRequest) -> str:
+    """The table's page a batch came from (with its filters), and never another address."""
     back = request.POST.get("next") or ""
     base = reverse("funding:application_list")
     return back if back.startswith(base) else base
@@ -464,7 +471,7 @@ def _batch_move(
     step = data.get("step") or ""
     if not step:
         messages.error(request, _("Choose the state to move the applications to."))
-        return redirect(_list_url(request))
+        return redirect(batch_back_url(request))
     moved, refused = 0, []
     actor = actor_of(request)
     for application in applications:
@@ -478,7 +485,7 @@ def _batch_move(
         messages.success(request, _("%(count)s applications moved.") % {"count": moved})
     for line in refused:
         messages.error(request, line)
-    return redirect(_list_url(request))
+    return redirect(batch_back_url(request))
 
 
 def _batch_export(
@@ -528,7 +535,7 @@ def application_batch(request: HttpRequest) -> HttpResponse:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, str(error))
-        return redirect(_list_url(request))
+        return redirect(batch_back_url(request))
     action = BATCH_ACTIONS[form.cleaned_data["action"]]
     chosen = selectors.filtered_applications(request.user, selectors.Filters()).filter(
         pk__in=form.cleaned_data["selected"]

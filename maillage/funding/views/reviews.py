@@ -6,14 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, form_redirect, form_status
+from maillage.core.actions import action_redirect, form_redirect, form_status, refusal_message
+from maillage.core.actors import actor_of
 from maillage.core.lookups import one_of
 from maillage.core.models import User
 from maillage.core.panels import Panel
@@ -22,12 +26,18 @@ from maillage.funding.forms.reviews import (
     SUBMIT,
     AssignForm,
     ConflictForm,
+    ReviewerChoice,
     ReviewForm,
     ScreeningForm,
 )
 from maillage.funding.models import Application
 from maillage.funding.selectors import reviews as selectors
 from maillage.funding.services import reviews as services
+from maillage.funding.views.applications import (
+    BatchAction,
+    batch_back_url,
+    register_batch_action,
+)
 
 _application = one_of(Application.objects.select_related("call", "organization", "envelope"))
 
@@ -201,3 +211,45 @@ def conflict_declare(request: HttpRequest, pk: int) -> HttpResponse:
         {"application": application, "form": form},
         status=form_status(form),
     )
+
+
+def _batch_fields() -> dict[str, forms.Field]:
+    return {
+        "reviewers": ReviewerChoice(
+            label=gettext_lazy("Reviewers to assign"),
+            queryset=selectors.committees_members(),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+    }
+
+
+def _batch_assign(
+    request: HttpRequest, applications: QuerySet[Application], data: dict[str, Any]
+) -> HttpResponse:
+    """Assign the chosen reviewers to each selected application; those outside an
+    application's committee, or an application past its analysis, are refused by name."""
+    back = redirect(batch_back_url(request))
+    chosen = list(data.get("reviewers") or [])
+    if not chosen:
+        messages.error(request, _("Choose the reviewers to assign."))
+        return back
+    actor = actor_of(request)
+    assigned = 0
+    for application in applications.select_related("call"):
+        try:
+            services.reviewers_assign(actor=actor, application=application, reviewers=chosen)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, f"{application.reference}: {refusal_message(error)}")
+        else:
+            assigned += 1
+    if assigned:
+        messages.success(
+            request, _("Reviewers assigned to %(count)s applications.") % {"count": assigned}
+        )
+    return back
+
+
+register_batch_action(
+    BatchAction("assign", gettext_lazy("Assign reviewers"), _batch_assign, _batch_fields)
+)
