@@ -1,8 +1,11 @@
 """An organization's person applies to a call for projects: starts the application, fills and
 saves it, comes back to it later, adds the document the call asks for, and submits it once
-the checklist is empty. axe-core finds no WCAG 2.2 AA violation on any page visited."""
+the checklist is empty; staff screen it and a member of the review committee scores it on the
+grid. axe-core finds no WCAG 2.2 AA violation on any page visited."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -11,12 +14,18 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Page, expect
 
+from maillage.core.roles import Role
 from maillage.funding.models import Application
+from maillage.funding.services.reviews import reviewers_assign, screening_record
 from maillage.funding.tests.factories import (
+    CircleFactory,
     OrganizationFactory,
     applicant_of,
     call_with_grid,
+    committee_member,
+    envelope,
     mrc,
+    user_with_person,
 )
 
 pytestmark = [
@@ -42,12 +51,12 @@ def call_and_applicant(transactional_db, settings):
     }
     organization = OrganizationFactory(name="Cuisines du Quartier")
     applicant = applicant_of(organization, first_name="Léa", last_name="Tremblay")
-    call = call_with_grid(title="Appel de projets 2026")
+    call = call_with_grid(title="Appel de projets 2026", committee=CircleFactory())
     territory = mrc()
     return call, organization, applicant, territory
 
 
-def test_an_organization_fills_saves_resumes_and_submits_an_application(
+def test_an_organization_fills_saves_resumes_and_submits_an_application_a_reviewer_scores_it(
     page: Page, live_server, axe, call_and_applicant
 ):
     call, organization, applicant, territory = call_and_applicant
@@ -122,3 +131,32 @@ def test_an_organization_fills_saves_resumes_and_submits_an_application(
     assert application.state == "submitted"
     assert application.revision == 1
     assert application.attachments.count() == 1
+
+    # Screened and sent to the committee; one of its members scores it on the grid.
+    staff = user_with_person(Role.STAFF)
+    found = envelope(amount="50000.00", fund=call.fund)
+    call.envelopes.add(found)
+    screening_record(
+        actor=staff,
+        application=application,
+        checks=[{"key": "territoire", "label": "Territoire admissible", "ok": True}],
+        eligible=True,
+        envelope=found,
+    )
+    reviewer = committee_member(call.committee, first_name="Rita", last_name="Lavoie")
+    application.refresh_from_db()
+    reviewers_assign(actor=staff, application=application, reviewers=[reviewer])
+    page.context.clear_cookies()
+    log_in_with_the_session_of(page, reviewer, live_server)
+    with translation.override("fr-ca"):
+        page.goto(live_server.url + reverse("funding:review_edit", args=[application.pk]))
+    axe.check(page)
+    page.get_by_label("Inclusion des personnes : note de 0 à 5").fill("4")
+    page.get_by_label("Ancrage local : note de 0 à 5").fill("3")
+    page.get_by_label("Mobilisation : note de 0 à 5").fill("5")
+    page.get_by_role("button", name="Soumettre l'analyse").click()
+    expect(page.get_by_text("Votre analyse a été soumise.")).to_be_visible()
+    axe.check(page)
+    review = application.reviews.get()
+    assert review.submitted_at is not None
+    assert review.total == Decimal("78.00")  # 32 + 21 + 25

@@ -117,7 +117,7 @@ FUNDED = [
         "Des ateliers de cuisine collective animés avec les familles, et un groupe d'achat.",
         "2415",
         "local",
-        Decimal("38500.00"),
+        Decimal("14800.00"),
         {
             "besoins": "Hausse de 40 % des demandes de dépannage alimentaire en deux ans.",
             "participation": "Les familles choisissent les menus et animent les ateliers.",
@@ -209,7 +209,7 @@ OPEN_APPLICATIONS = [
             "Une épicerie mobile à prix solidaire dans les villages sans commerce.",
             "2416",
             "local",
-            Decimal("32000.00"),
+            Decimal("12500.00"),
             {"besoins": "Cinq villages n'ont plus d'épicerie."},
         ),
         False,
