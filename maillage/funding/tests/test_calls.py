@@ -276,3 +276,25 @@ def test_a_fixed_grid_is_said_so_and_kept(staff_client):
     sent = staff_client.post(url, {"criteria-TOTAL_FORMS": "0", "criteria-INITIAL_FORMS": "0"})
     assert sent.status_code == 302
     assert call.criteria.count() == 3
+
+
+def test_the_calls_page_leads_each_reader_to_their_funding_pages(client):
+    from maillage.core.roles import Role
+    from maillage.funding.tests.factories import user_with_person
+
+    links = {
+        "funded": reverse("funding:funded_projects"),
+        "mine": reverse("funding:application_mine"),
+        "table": reverse("funding:application_list"),
+        "dashboard": reverse("funding:dashboard"),
+    }
+    html = client.get(reverse("funding:call_list")).text
+    assert links["funded"] in html and links["mine"] not in html
+
+    client.force_login(user_with_person(Role.MEMBER))
+    html = client.get(reverse("funding:call_list")).text
+    assert links["mine"] in html and links["dashboard"] not in html
+
+    client.force_login(user_with_person(Role.STAFF))
+    html = client.get(reverse("funding:call_list")).text
+    assert links["table"] in html and links["dashboard"] in html
