@@ -53,7 +53,7 @@ def test_the_menu_of_an_administrator_on_a_section(client_as):
         '<li><a href="/repertoire/">Réseau des partenaires</a></li>'
         '<li><a href="/gouvernance/">Modèle de collaboration</a></li>'
         '<li><a href="/decisions/">Décisions</a></li>'
-        '<li><a href="/financement/appels-de-projets/">Financement</a></li>'
+        '<li><a href="/financement/">Financement</a></li>'
         '<li><a href="/edition/">Modifier le site</a></li>'
         '<li><a href="/gestion-des-acces/">Comptes et accès</a></li>'
         "</ul>"

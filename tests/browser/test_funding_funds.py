@@ -87,7 +87,7 @@ def test_staff_fund_an_envelope_split_and_publish_a_call_read_by_anyone(
     assert Call.objects.get(pk=call.pk).state == "published"
 
     visitor = browser.new_context(base_url=live_server.url, locale="fr-CA").new_page()
-    visitor.goto("/financement/appels-de-projets/")
+    visitor.goto("/financement/")
     axe.check(visitor)
     visitor.get_by_role("link", name="Appel de projets 2026").click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Appel de projets 2026")

@@ -4,7 +4,8 @@ from django.utils.translation import pgettext_lazy
 from maillage.funding.views import calls
 
 urlpatterns: list[URLPattern] = [
-    path(pgettext_lazy("URL", "calls/"), calls.call_list, name="call_list"),
+    # The funding home page: the calls open now, and the way to each reader's funding pages.
+    path("", calls.call_list, name="call_list"),
     path(pgettext_lazy("URL", "calls/manage/"), calls.call_staff_list, name="call_staff_list"),
     path(pgettext_lazy("URL", "calls/manage/new/"), calls.call_create, name="call_create"),
     path(pgettext_lazy("URL", "calls/<slug:slug>/"), calls.call_detail, name="call_detail"),
