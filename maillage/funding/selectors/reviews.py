@@ -281,6 +281,9 @@ class Analysis:
     average: Decimal | None
     counted: int
     envelopes: list[Envelope] = field(default_factory=list)
+    # A reviewer who has not submitted their own review reads no one else's scores yet, so
+    # that each judges the application on their own.
+    blind: bool = False
 
 
 def application_analysis(*, viewer: Viewer, application: Application) -> Analysis | None:
@@ -308,6 +311,11 @@ def application_analysis(*, viewer: Viewer, application: Application) -> Analysi
     for score in Score.objects.filter(review__application=application):
         scores[score.review_id][score.criterion_id] = score
     by_reviewer = {r.reviewer_id: r for r in reviews}
+    own = by_reviewer.get(getattr(viewer, "pk", None))
+    blind = not has_perm(viewer, "funding.manage") and not (own and own.submitted_at)
+    if blind:
+        reviews = [r for r in reviews if r is own]
+        by_reviewer = {own.reviewer_id: own} if own else {}
     counted = [
         r.total for r in reviews if r.submitted_at and not r.excluded and r.total is not None
     ]
@@ -344,6 +352,7 @@ def application_analysis(*, viewer: Viewer, application: Application) -> Analysi
         average=mean(counted),
         counted=len(counted),
         envelopes=list(application.call.envelopes.select_related("territory", "stream")),
+        blind=blind,
     )
 
 

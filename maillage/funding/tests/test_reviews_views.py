@@ -297,3 +297,25 @@ def test_the_applications_table_assigns_reviewers_in_a_batch(staff):
     assert assigned == {first.pk, second.pk}
     assert elsewhere.reference in response.text  # refused by name
     assert "2" in response.text and "analystes" in response.text.lower()
+
+
+def test_a_reviewer_reads_the_others_scores_only_after_submitting_their_own(staff):
+    call = call_in_review()
+    application = application_in_review(call)
+    first, second = committee_member(call.committee), committee_member(call.committee)
+    reviewers_assign(actor=staff, application=application, reviewers=[first, second])
+    review_submit(
+        actor=first,
+        application=application,
+        scores=_scores(application, 5, 5, 5),
+        comment="Un projet remarquable à tous égards",
+    )
+    analysis = reverse("funding:application_analysis", args=[application.pk])
+
+    before = client_of(second).get(analysis).text
+    assert "Un projet remarquable" not in before and "100,00 / 100" not in before
+
+    review_submit(actor=second, application=application, scores=_scores(application, 3, 3, 3))
+    after = client_of(second).get(analysis).text
+    assert "Un projet remarquable" in after and "80,00 / 100" in after
+    assert "Un projet remarquable" in client_of(staff).get(analysis).text
