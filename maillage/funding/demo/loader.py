@@ -13,10 +13,12 @@ from unittest import mock
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role
+from maillage.core.scale import DEMO_DOMAIN
 from maillage.core.services import account_create
 from maillage.decisions import services as decisions
 from maillage.decisions.models import Position
@@ -54,7 +56,7 @@ from maillage.governance.demo.content import MEMBER_EMAIL, STAFF_EMAIL
 from maillage.governance.models import Circle, Strategy
 from maillage.governance.services import CircleData, circle_create, membership_join
 from maillage.network.models import Function, Organization, Person
-from maillage.network.services import person_link_account
+from maillage.network.services import person_link_invited_account
 from maillage.territories.models import Territory
 
 _CONDITIONS = "Rapport d'étape à mi-parcours."
@@ -93,16 +95,18 @@ def _applicant(organization: Organization) -> User | None:
         return None
     person: Person = function.person
     if person.user_id is None:
-        account = User.objects.filter(email=person.email).first() or account_create(
+        # An account of the demo's own domain (a member's, without a password), tied to them.
+        email = f"{slugify(person.first_name)}.{slugify(person.last_name)}@{DEMO_DOMAIN}"
+        account = User.objects.filter(email=email).first() or account_create(
             actor=SYSTEM,
-            email=person.email,
+            email=email,
             password=None,
             role=Role.MEMBER,
             first_name=person.first_name,
             last_name=person.last_name,
             verified=True,
         )
-        person_link_account(actor=SYSTEM, user=account, email=person.email)
+        person_link_invited_account(actor=SYSTEM, person=person, user=account, email=email)
         person.refresh_from_db()
     return person.user
 

@@ -311,7 +311,7 @@ def application_analysis(*, viewer: Viewer, application: Application) -> Analysi
     for score in Score.objects.filter(review__application=application):
         scores[score.review_id][score.criterion_id] = score
     by_reviewer = {r.reviewer_id: r for r in reviews}
-    own = by_reviewer.get(getattr(viewer, "pk", None))
+    own = by_reviewer.get(viewer.pk) if isinstance(viewer, User) else None
     blind = not has_perm(viewer, "funding.manage") and not (own and own.submitted_at)
     if blind:
         reviews = [r for r in reviews if r is own]
