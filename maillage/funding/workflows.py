@@ -156,6 +156,15 @@ APPLICATION = Workflow(
             "recommended",
             _STAFF,
         ),
+        # A recommendation the committee did not consent to (withdrawn, escalated, objected to
+        # for good) leaves its applications to be reconsidered.
+        Transition(
+            "reconsider",
+            _("Send back to the review committee"),
+            ("recommended",),
+            "in_review",
+            _STAFF,
+        ),
         Transition(
             "accept",
             _("Accept"),

@@ -103,3 +103,16 @@ def test_a_stranger_is_refused_the_page(client):
     client.force_login(user_with_person(Role.MEMBER))
     response = client.get(reverse("funding:application_detail", args=[application.pk]))
     assert response.status_code == 403
+
+
+def test_staff_send_a_recommended_application_back_to_the_committee(client):
+    application = ApplicationFactory(state="recommended")
+    staff = _staff()
+    client.force_login(staff)
+    url = reverse("funding:application_detail", args=[application.pk])
+    assert "Renvoyer au comité" in client.get(url).text
+
+    client.post(reverse("funding:application_move", args=[application.pk, "reconsider"]))
+
+    application.refresh_from_db()
+    assert application.state == "in_review"

@@ -414,6 +414,7 @@ STAFF_MOVES = (
     "invite",
     "qualify",
     "reject_ineligible",
+    "reconsider",
     "withdraw",
 )
 
