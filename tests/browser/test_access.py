@@ -7,9 +7,7 @@ axe-core finds no WCAG 2.2 AA violation on any page visited."""
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 from playwright.sync_api import Page, expect
 
 from maillage.core.models import User
@@ -18,6 +16,7 @@ from maillage.core.tests.factories import PASSWORD, user_with_role
 from maillage.governance.tests.factories import CircleFactory, MembershipFactory
 from maillage.network.models import Person, Seat
 from maillage.network.tests.factories import OrganizationFactory, PersonFactory
+from tests.browser.sessions import log_in_with_the_session_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,16 +24,6 @@ pytestmark = [
 ]
 
 ROSE = "rose.tremblay@exemple.org"
-
-
-def log_in_with_the_session_of(page: Page, user, live_server) -> None:
-    """Staff log in with a second factor; the test borrows a session instead of typing one."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
 
 
 def link_in(message, pattern: str) -> str:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Page, expect
@@ -17,20 +15,12 @@ from playwright.sync_api import Page, expect
 from maillage.decisions import services
 from maillage.decisions.models import Decision, ProcessMode
 from maillage.decisions.tests.factories import CircleFactory, general_circle, member_of
+from tests.browser.sessions import log_in_with_the_session_of
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in_with_the_session_of(page: Page, user, live_server) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
 
 
 @pytest.fixture

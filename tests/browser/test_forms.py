@@ -19,7 +19,7 @@ from maillage.governance.tests.factories import (
     housing_circle,
 )
 from maillage.territories.models import Territory
-from tests.browser.test_governance import log_in_with_the_session_of
+from tests.browser.sessions import log_in_with_the_session_of
 
 pytestmark = [
     pytest.mark.browser,

@@ -28,7 +28,7 @@ from maillage.funding.tests.factories import (
     applicant_of,
     user_with_person,
 )
-from tests.browser.test_decisions import log_in_with_the_session_of
+from tests.browser.sessions import log_in_with_the_session_of
 
 pytestmark = [
     pytest.mark.browser,

@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import Page, expect
 
 from maillage.core.roles import Role
@@ -23,21 +21,12 @@ from maillage.funding.tests.factories import (
     transfer,
 )
 from maillage.territories.tests.factories import BoundaryFactory, square
+from tests.browser.sessions import log_in_with_the_session_of
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in_with_the_session_of(page: Page, user, live_server) -> None:
-    """Staff log in with a second factor; the test borrows a session instead of typing one."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Page, expect
@@ -18,20 +16,12 @@ from maillage.core.tests.factories import user_with_role
 from maillage.funding import selectors
 from maillage.funding.models import Call, Envelope
 from maillage.funding.tests.factories import FundFactory, draft_call, mrcs_of_region
+from tests.browser.sessions import log_in_with_the_session_of
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in_with_the_session_of(page: Page, user, live_server) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
 
 
 def test_staff_fund_an_envelope_split_and_publish_a_call_read_by_anyone(

@@ -8,8 +8,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import Page, expect
@@ -22,21 +20,12 @@ from maillage.funding.tests.factories import (
     committee_member,
     user_with_person,
 )
+from tests.browser.sessions import log_in_with_the_session_of
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in_with_the_session_of(page: Page, user, live_server) -> None:
-    """Staff log in with a second factor; the test borrows a session instead of typing one."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
 
 
 def test_staff_assign_a_reviewer_who_scores_on_the_grid_and_submits(

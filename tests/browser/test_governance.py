@@ -5,15 +5,14 @@ workstream; the map shows it. axe-core finds no WCAG 2.2 AA violation on any pag
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 from playwright.sync_api import Page, expect
 
 from maillage.core.roles import Role
 from maillage.core.tests.factories import PASSWORD, user_with_role
 from maillage.governance.models import Membership, Workstream
 from maillage.governance.tests.factories import housing_circle
+from tests.browser.sessions import log_in_with_the_session_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,16 +23,6 @@ pytestmark = [
 @pytest.fixture
 def structure(transactional_db):
     return housing_circle()
-
-
-def log_in_with_the_session_of(page: Page, user, live_server) -> None:
-    """Staff log in with a second factor; the test borrows a session instead of typing one."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-    )
 
 
 def test_a_coordinator_creates_a_workstream_invites_an_actor_who_accepts(

@@ -13,7 +13,7 @@ from maillage.core.tests.factories import user_with_role
 from maillage.governance.tests.factories import CircleFactory, housing_circle
 from maillage.network.tests.factories import PersonFactory
 from maillage.site.tests import factories
-from tests.browser.test_governance import log_in_with_the_session_of
+from tests.browser.sessions import log_in_with_the_session_of
 
 pytestmark = [
     pytest.mark.browser,

@@ -12,58 +12,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
+from maillage.core.management.scheduled import ScheduledCommand
 from maillage.core.permissions import SYSTEM
 from maillage.decisions.services import polls_due, processes_close_due, processes_remind_due
 from maillage.decisions.tasks import close_due_processes, remind_due_processes
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = (
         "Remind the awaited voices of the asynchronous consent rounds whose deadline is near, "
         "close those whose deadline has passed, open, remind and close polls at their times (run "
         "every few minutes)."
     )
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--enqueue",
-            action="store_true",
-            help="Hand the work to the task worker (manage.py db_worker) instead of doing it now.",
-        )
+    def enqueue(self, **options: Any) -> list[str]:
+        reminding, closing = remind_due_processes.enqueue(), close_due_processes.enqueue()
+        return [
+            _("Reminders enqueued (task %(id)s).") % {"id": reminding.id},
+            _("Closing enqueued (task %(id)s).") % {"id": closing.id},
+        ]
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        if options["enqueue"]:
-            reminding = remind_due_processes.enqueue()
-            result = close_due_processes.enqueue()
-            self.stdout.write(
-                _("Reminders enqueued (task %(id)s).") % {"id": reminding.id}
-                + "\n"
-                + _("Closing enqueued (task %(id)s).") % {"id": result.id}
-            )
-            return
+    def run(self, **options: Any) -> list[str]:
         reminded = processes_remind_due(actor=SYSTEM)
-        self.stdout.write(_("%(count)d consent round(s) reminded.") % {"count": reminded})
         report = processes_close_due(actor=SYSTEM)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _(
-                    "%(closed)d consent round(s) closed: %(consented)d consented, "
-                    "%(integrating)d to integrate."
-                )
-                % {
-                    "closed": report.closed,
-                    "consented": report.consented,
-                    "integrating": report.integrating,
-                }
-            )
-        )
         polls = polls_due(actor=SYSTEM)
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Polls: %(opened)d opened, %(reminded)d reminded, %(closed)d closed.")
-                % {"opened": polls.opened, "reminded": polls.reminded, "closed": polls.closed}
+        return [
+            _("%(count)d consent round(s) reminded.") % {"count": reminded},
+            _(
+                "%(closed)d consent round(s) closed: %(consented)d consented, "
+                "%(integrating)d to integrate."
             )
-        )
+            % {
+                "closed": report.closed,
+                "consented": report.consented,
+                "integrating": report.integrating,
+            },
+            _("Polls: %(opened)d opened, %(reminded)d reminded, %(closed)d closed.")
+            % {"opened": polls.opened, "reminded": polls.reminded, "closed": polls.closed},
+        ]
