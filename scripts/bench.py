@@ -12,6 +12,10 @@ Speed figures live here, not in the tests: the machines that run tests are share
 exits 0 (a measurement), unless BENCH_STRICT=1 and a row misses its budget.
 
 Usage: make bench [BENCH_FACTOR=100] [BENCH_ROUNDS=15] [BENCH_WRITE=1] [BENCH_STRICT=1]
+                  [BENCH_ONLY="My space,Search"] [BENCH_DB=maillage_bench] [BENCH_REDIS=redis://…/13]
+
+BENCH_ONLY keeps the pages whose name contains one of its comma-separated words (the health
+check is always measured); BENCH_DB and BENCH_REDIS let two runs share a server.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 # The workers share their cache as in production, in a Redis database of its own, emptied before
 # and after the run; without Redis each worker keeps its own.
 REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/13")
-PG_NAME = "maillage_bench"
+PG_NAME = os.environ.get("BENCH_DB", "maillage_bench")
 PASSWORD = "maillage-demo-2026"  # the demo's, printed by load_demo  # noqa: S105
 ACCOUNTS = {"member": "membre@demo.maillage.local", "staff": "equipe@demo.maillage.local"}
 HEALTH = "/sante/"
@@ -489,7 +493,8 @@ def main() -> int:
                 page.path = found.group(1) if found else ""
             elif not page.path and feed:
                 page.path = urllib.parse.urlsplit(feed.group(1).replace("&amp;", "&")).path
-        pages = [p for p in PAGES if p.path]
+        only = [word.strip() for word in os.environ.get("BENCH_ONLY", "").split(",") if word]
+        pages = [p for p in PAGES if p.path and (not only or any(word in p.label for word in only))]
         asset_sizes: dict[str, tuple[int, bool]] = {}
         for page in pages:
             weigh(page, clients[page.who], asset_sizes)
@@ -508,7 +513,9 @@ def main() -> int:
         print(markdown)
         (ROOT / "var").mkdir(exist_ok=True)
         (ROOT / "var" / "bench.md").write_text(markdown)
-        if os.environ.get("BENCH_WRITE") == "1":
+        if os.environ.get("BENCH_WRITE") == "1" and only:
+            log("not written to docs/performance.md: BENCH_ONLY measured part of the pages")
+        elif os.environ.get("BENCH_WRITE") == "1":
             write_performance(markdown)
             log("written to docs/performance.md")
         return 1 if os.environ.get("BENCH_STRICT") == "1" and not ok else 0
