@@ -96,11 +96,14 @@ class QueryMeter:
             read()
         return len(captured)
 
-    def get(self, client: Client, url: str) -> int:
+    def get(self, client: Client, url: str, *, kept: bool = False) -> int:
         """The queries of a GET of `url`, which must answer 200. A first GET, not counted, warms
         the process-wide caches (content types, site root paths) that only the first request of
-        a test would fill."""
+        a test would fill. The page is measured as built: what it keeps rendered (`core.cache`)
+        is forgotten first, unless `kept` asks for the page as served again."""
         client.get(url)
+        if not kept:
+            cache.clear()
         statuses: list[int] = []
         count = self(lambda: statuses.append(client.get(url).status_code), info=url)
         assert statuses == [200], url

@@ -20,11 +20,13 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 _VERSION = "maillage:version:"
@@ -114,6 +116,20 @@ def fragment[V](
     if keep is None or keep(value):  # `keep` refuses what must not be shared
         cache.set(key, (current, value), timeout=timeout)
     return value
+
+
+def deferred(build: Callable[[], dict[str, Any]], *keys: str) -> dict[str, Any]:
+    """A page's context whose values `build()` computes once, when the template first reads one
+    of `keys`: a page kept in a fragment (`{% cachedfragment %}`) that is found reads none of
+    them, and asks the database nothing."""
+    made: dict[str, Any] = {}
+
+    def value(key: str) -> Any:
+        if not made:
+            made.update(build())
+        return made[key]
+
+    return {key: SimpleLazyObject(partial(value, key)) for key in keys}
 
 
 def bump_on_change(namespace: str, *watched: type[models.Model]) -> None:

@@ -16,6 +16,7 @@ class FundingConfig(NavigationMixin, AppConfig):
 
         super().ready()
         self._ready_reviews()
+        self._ready_table()
 
     def _ready_reviews(self) -> None:
         from maillage.core import my_space
@@ -23,3 +24,12 @@ class FundingConfig(NavigationMixin, AppConfig):
 
         # My space: the applications a reviewer has still to score.
         my_space.AWAITING.register(my_reviews_awaited)
+
+    def _ready_table(self) -> None:
+        from maillage.core import cache
+        from maillage.funding.selectors import applications, dashboards
+
+        # The staff's applications table, the dashboard, its exports and the public funded
+        # projects are kept rendered until what they show changes.
+        cache.bump_on_change(applications.TABLE_CACHE, *applications.table_watched())
+        cache.bump_on_change(dashboards.MONEY_CACHE, *dashboards.money_watched())

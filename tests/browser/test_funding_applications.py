@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from maillage.core.roles import Role
 from maillage.funding.models import Application
-from maillage.funding.services.reviews import reviewers_assign, screening_record
+from maillage.funding.services.reviews import screening_record
 from maillage.funding.tests.factories import (
     CircleFactory,
     OrganizationFactory,
@@ -135,7 +135,20 @@ def test_an_organization_fills_saves_resumes_and_submits_an_application_a_review
     )
     reviewer = committee_member(call.committee, first_name="Rita", last_name="Lavoie")
     application.refresh_from_db()
-    reviewers_assign(actor=staff, application=application, reviewers=[reviewer])
+    # Staff assign her from the applications table, whose rows are kept rendered for every
+    # manager while the batch form sends this reader's own token.
+    page.context.clear_cookies()
+    log_in_with_the_session_of(page, staff, live_server)
+    with translation.override("fr-ca"):
+        page.goto(live_server.url + reverse("funding:application_list"))
+    axe.check(page)
+    page.get_by_label(f"Cocher {application.reference}").check()
+    page.get_by_label("Avec les demandes cochées").select_option(label="Affecter des analystes")
+    page.get_by_role("group", name="Analystes à affecter").get_by_label("Rita Lavoie").check()
+    page.get_by_role("button", name="Appliquer", exact=True).click()
+    expect(page.get_by_text("Analystes affectés à 1 demande.")).to_be_visible()
+    axe.check(page)
+    assert list(application.assignments.values_list("reviewer", flat=True)) == [reviewer.pk]
     page.context.clear_cookies()
     log_in_with_the_session_of(page, reviewer, live_server)
     with translation.override("fr-ca"):

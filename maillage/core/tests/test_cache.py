@@ -98,3 +98,20 @@ def test_a_migration_makes_every_watched_namespace_read_again():
     cache.bump_all(sender=None)
     assert cache.version("tests.migrated") != before
     assert any(entry[0][0] == "core.cache.bump_all" for entry in post_migrate.receivers)
+
+
+def test_a_deferred_context_is_built_once_when_read_and_never_when_not():
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"page": [1, 2], "form": None}
+
+    unread = cache.deferred(build, "page", "form")
+    assert builds == []
+    assert set(unread) == {"page", "form"}
+
+    read = cache.deferred(build, "page", "form")
+    assert list(read["page"]) == [1, 2]
+    assert not read["form"]  # a value of None stays false in a template's {% if %}
+    assert builds == [1]

@@ -27,16 +27,19 @@ from maillage.funding.models import (
     Attachment,
     BudgetLine,
     Call,
+    Envelope,
     ExpenseCategory,
     OtherFunding,
     Revision,
     SourceStatus,
     Stage,
+    Stream,
 )
 from maillage.funding.models._common import dollars
 from maillage.funding.rules import tied_organization_ids
 from maillage.funding.verbs import FundingVerb
-from maillage.network.models import Organization
+from maillage.governance.models import Membership, Strategy
+from maillage.network.models import Organization, Person
 from maillage.territories.models import Territory
 
 PAGE_SIZE = 60
@@ -312,6 +315,21 @@ def revision_diff(
 
 
 # --- The applications table ---------------------------------------------------------------
+
+# The table as staff read it (its rows, the filters' and the batch actions' choices) is the same
+# for every reader who manages funding: it is kept rendered until a row of these models changes
+# (`funding.apps`), by the query string that asked for it.
+TABLE_CACHE = "funding.applications-table"
+
+
+def table_watched() -> tuple[type[Any], ...]:
+    """What the table shows: applications and their territories and strategies, calls and their
+    envelopes, streams, reviewers' assignments, organizations' names, and the accounts, people
+    and committee memberships behind the reviewers' names."""
+    return (
+        *(Application, Call, Envelope, Stream, Assignment, Organization, Territory, Strategy),
+        *(User, Person, Membership),
+    )
 
 
 @dataclass(frozen=True)

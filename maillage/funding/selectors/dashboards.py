@@ -24,6 +24,7 @@ from maillage.funding import workflows
 from maillage.funding.models import (
     Agreement,
     Application,
+    Call,
     Envelope,
     Fund,
     Movement,
@@ -34,12 +35,28 @@ from maillage.funding.models._common import ZERO, cents
 from maillage.funding.models.funds import COMMITTED_SIGN, PAID_SIGN
 from maillage.funding.selectors.funds import signed_sum, with_balances
 from maillage.governance.models import Strategy
+from maillage.network.models import Organization
 from maillage.territories.models import Boundary, Territory, TerritoryType
 from maillage.territories.selectors import territory_and_below
 
 # Accepted projects and those completed: the funded ones, in every list of this module.
 FUNDED_STATES = tuple(workflows.APPLICATION.keys_tagged(workflows.FUNDED))
 PUBLIC_PAGE_SIZE = 50
+
+# The dashboard, its exports and the public list of funded projects are the same for every
+# reader allowed to see them: they are kept rendered until a row of `money_watched()` changes
+# (`funding.apps`), by the query string that asked for them.
+MONEY_CACHE = "funding.money"
+
+
+def money_watched() -> tuple[type[Any], ...]:
+    """What the money pages add up and name: funds, envelopes and their movements, the funded
+    applications with their territories and agreements, and the names of calls, streams,
+    strategies, organizations and territories (with the map's boundaries)."""
+    return (
+        *(Fund, Envelope, Movement, Application, Agreement, Call),
+        *(Stream, Strategy, Organization, Territory, Boundary),
+    )
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,11 @@ applications, and the batch actions (move to a state, export the selection)."""
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -183,3 +185,48 @@ def test_the_pdf_of_an_application_is_a_pdf(client):
     response = client.get(reverse("funding:application_pdf", args=[application.pk]))
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF-")
+
+
+def test_the_table_is_kept_until_what_it_shows_changes(client, query_budget):
+    client.force_login(_staff())
+    application = ApplicationFactory(state="submitted", title="Jardins partagés")
+    url = reverse("funding:application_list")
+    meter = query_budget(15)
+
+    built, kept = meter.get(client, url), meter.get(client, url, kept=True)
+    # Kept, the rows and the choices of the filters and batch actions read nothing.
+    assert kept <= built - 5
+
+    ApplicationFactory(state="submitted", title="Popote roulante")
+    assert "Popote roulante" in client.get(url).text
+    application.organization.name = "Entraide de Limoilou"
+    application.organization.save()
+    assert "Entraide de Limoilou" in client.get(url).text
+    application.territories.add(mrc(code="2423", name="Québec"))
+    assert "Québec</td>" in client.get(url).text
+    reviewer = User.objects.create_user("relecture@example.org", first_name="Rose", last_name="Roy")
+    Assignment.objects.create(application=application, reviewer=reviewer)
+    assert f'<option value="{reviewer.pk}">Rose Roy</option>' in client.get(url).text
+
+
+def test_the_kept_table_sends_its_batch_with_the_readers_own_token(client):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(_staff())
+    submitted = ApplicationFactory(state="submitted")
+    url = reverse("funding:application_list")
+    client.get(url)  # kept now, for every manager
+    html = client.get(url).text
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)" form="funding-batch"', html
+    ).group(1)
+    assert 'id="funding-batch"' in html
+    batch = {"action": "move", "step": "screen", "selected": [submitted.pk]}
+
+    send = reverse("funding:application_batch")
+    refused = client.post(send, batch)
+    moved = client.post(send, {**batch, "csrfmiddlewaretoken": token})
+
+    assert refused.status_code == 403
+    assert moved.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.state == "screening"

@@ -349,3 +349,28 @@ def test_a_territory_of_the_region_without_envelope_is_a_filter_of_its_own(money
     assert response.status_code == 200
     assert not response.context["form"].errors
     assert response.context["dashboard"].total.budget == D("0.00")
+
+
+def test_the_money_pages_are_kept_until_the_money_or_a_name_changes(money, query_budget):
+    client = staff_client()
+    query = f"?fund={money.fund.slug}"
+    pages = [
+        reverse("funding:dashboard") + query,
+        reverse("funding:funded_projects"),
+        reverse("funding:accountability_xlsx") + query,
+    ]
+    meter = query_budget(30)
+    for url in pages:
+        built, kept = meter.get(client, url), meter.get(client, url, kept=True)
+        assert kept <= built - 3, url
+    exported = client.get(pages[2]).content
+    assert client.get(pages[2]).content == exported  # the same file, kept
+
+    funded(money.city_local, granted="1000.00", title="Halte-garderie de Vanier")
+    assert "73\N{NO-BREAK SPACE}345,67\N{NO-BREAK SPACE}$" in client.get(pages[0]).text
+    assert "Halte-garderie de Vanier" in client.get(pages[1]).text
+    sheet = load_workbook(io.BytesIO(client.get(pages[2]).content)).active
+    assert len(list(sheet.iter_rows(values_only=True))) == 1 + 4 + 1  # headers, lines, totals
+    money.a.organization.name = "Cuisines collectives Charlevoix"
+    money.a.organization.save()
+    assert "Cuisines collectives Charlevoix" in client.get(pages[1]).text

@@ -18,9 +18,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from maillage.core import cache
 from maillage.core.actions import (
     action_redirect,
     edit_page,
@@ -483,7 +484,10 @@ def _batch_move(
         else:
             moved += 1
     if moved:
-        messages.success(request, _("%(count)s applications moved.") % {"count": moved})
+        moved_text = ngettext(
+            "%(count)s application moved.", "%(count)s applications moved.", moved
+        )
+        messages.success(request, moved_text % {"count": moved})
     for line in refused:
         messages.error(request, line)
     return redirect(batch_back_url(request))
@@ -513,17 +517,20 @@ register_batch_action(
 @permission_required("funding.manage")
 def application_list(request: HttpRequest) -> HttpResponse:
     """The applications table: filters, sort, 60 rows a page, batch actions on ticked rows."""
-    form = ApplicationFilterForm(request.GET or None, reviewers=selectors.reviewers())
-    filters = form.filters()
-    page = selectors.application_list(
-        viewer=request.user, filters=filters, page=request.GET.get("page") or 1
-    )
+
+    def build() -> dict[str, Any]:
+        form = ApplicationFilterForm(request.GET or None, reviewers=selectors.reviewers())
+        page = selectors.application_list(
+            viewer=request.user, filters=form.filters(), page=request.GET.get("page") or 1
+        )
+        return {"form": form, "page": page, "batch": BatchForm(actions=BATCH_ACTIONS)}
+
     context = {
-        "form": form,
-        "page": page,
-        "batch": BatchForm(actions=BATCH_ACTIONS),
+        # Read only when the kept table (`selectors.TABLE_CACHE`) must be rendered again.
+        **cache.deferred(build, "form", "page", "batch"),
         "filtered": any(v for k, v in request.GET.items() if k not in ("page", "order")),
-        "order": filters.order,
+        "table_cache": selectors.TABLE_CACHE,
+        "query": request.GET.urlencode(),
     }
     return render(request, "funding/applications_list.html", context)
 

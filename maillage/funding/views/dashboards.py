@@ -3,6 +3,9 @@ the public list of funded projects."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from maillage.core import cache
 from maillage.core.permissions import permission_required
 from maillage.funding import exports, maps
 from maillage.funding.forms.dashboards import DashboardFilterForm, FundedProjectFilterForm
@@ -67,17 +71,36 @@ def _map(request: HttpRequest, dashboard: selectors.Dashboard) -> maps.Committed
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Budget, committed, paid and remaining money by fund, year, territory, stream, envelope
     and strategy, the territory map, and the links to the exports with the same filters."""
-    form = DashboardFilterForm(request.GET or None)
-    filters = form.filters()
-    figures = selectors.dashboard(request.user, filters)
+
+    def build() -> dict[str, Any]:
+        form = DashboardFilterForm(request.GET or None)
+        filters = form.filters()
+        figures = selectors.dashboard(request.user, filters)
+        return {
+            "form": form,
+            "dashboard": figures,
+            "map": _map(request, figures),
+            "filters": _filter_words(filters),
+        }
+
     context = {
-        "form": form,
-        "dashboard": figures,
-        "map": _map(request, figures),
-        "filters": _filter_words(filters),
+        # Read only when the kept dashboard (`selectors.MONEY_CACHE`) must be rendered again.
+        **cache.deferred(build, "form", "dashboard", "map", "filters"),
+        "money_cache": selectors.MONEY_CACHE,
         "query": request.GET.urlencode(),
     }
     return render(request, "funding/dashboards_dashboard.html", context)
+
+
+def _kept(request: HttpRequest, kind: str, build: Callable[[], bytes]) -> bytes:
+    """An export of the money, built once per filters, language and day (the PDF is dated)
+    until the next change of what it adds up."""
+    return cache.fragment(
+        selectors.MONEY_CACHE,
+        visibility="managers",
+        filters=[kind, request.GET.urlencode(), timezone.localdate().isoformat()],
+        render=build,
+    )
 
 
 def _attachment(body: bytes, content_type: str, extension: str) -> HttpResponse:
@@ -90,34 +113,47 @@ def _attachment(body: bytes, content_type: str, extension: str) -> HttpResponse:
 
 @permission_required("funding.manage")
 def accountability_xlsx(request: HttpRequest) -> HttpResponse:
-    """The ministry's accountability export: one line per funded project, then the totals."""
-    filters = DashboardFilterForm(request.GET or None).filters()
-    accountability = selectors.accountability_rows(request.user, filters)
-    body = exports.accountability_xlsx(accountability, title=_("Accountability"))
-    return _attachment(body, XLSX, "xlsx")
+    """The ministry's accountability export: one line per funded project, then the totals; kept
+    once built until the money changes."""
+
+    def build() -> bytes:
+        filters = DashboardFilterForm(request.GET or None).filters()
+        accountability = selectors.accountability_rows(request.user, filters)
+        return exports.accountability_xlsx(accountability, title=_("Accountability"))
+
+    return _attachment(_kept(request, "xlsx", build), XLSX, "xlsx")
 
 
 @permission_required("funding.manage")
 def accountability_pdf(request: HttpRequest) -> HttpResponse:
     """The accountability summary as a PDF: the dashboard's totals, then the projects."""
-    filters = DashboardFilterForm(request.GET or None).filters()
-    body = exports.accountability_pdf(
-        selectors.dashboard(request.user, filters),
-        selectors.accountability_rows(request.user, filters),
-        filters=_filter_words(filters),
-        language=get_language() or "fr",
-    )
-    return _attachment(body, "application/pdf", "pdf")
+
+    def build() -> bytes:
+        filters = DashboardFilterForm(request.GET or None).filters()
+        return exports.accountability_pdf(
+            selectors.dashboard(request.user, filters),
+            selectors.accountability_rows(request.user, filters),
+            filters=_filter_words(filters),
+            language=get_language() or "fr",
+        )
+
+    return _attachment(_kept(request, "pdf", build), "application/pdf", "pdf")
 
 
 @permission_required("funding.view_funded_projects")
 def funded_projects(request: HttpRequest) -> HttpResponse:
     """The public list of funded projects, filtered by territory served and fiscal year."""
-    form = FundedProjectFilterForm(request.GET or None)
-    page = selectors.funded_projects(form.filters(), page=request.GET.get("page") or 1)
+
+    def build() -> dict[str, Any]:
+        form = FundedProjectFilterForm(request.GET or None)
+        page = selectors.funded_projects(form.filters(), page=request.GET.get("page") or 1)
+        return {"form": form, "page": page}
+
     context = {
-        "form": form,
-        "page": page,
+        # Read only when the kept list (`selectors.MONEY_CACHE`) must be rendered again.
+        **cache.deferred(build, "form", "page"),
         "filtered": any(v for k, v in request.GET.items() if k != "page"),
+        "money_cache": selectors.MONEY_CACHE,
+        "query": request.GET.urlencode(),
     }
     return render(request, "funding/dashboards_funded_projects.html", context)

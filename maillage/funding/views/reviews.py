@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, form_redirect, form_status, refusal_message
@@ -245,7 +245,13 @@ def _batch_assign(
             assigned += 1
     if assigned:
         messages.success(
-            request, _("Reviewers assigned to %(count)s applications.") % {"count": assigned}
+            request,
+            ngettext(
+                "Reviewers assigned to %(count)s application.",
+                "Reviewers assigned to %(count)s applications.",
+                assigned,
+            )
+            % {"count": assigned},
         )
     return back
 
