@@ -46,6 +46,10 @@ _CALL_FIELDS = (
 )
 _CALL_RELATIONS = ("envelopes", "eligible_sectors", "eligible_territories")
 
+# The staff's list of calls sits beside the calls' own pages (`appels-de-projets/gestion/`,
+# `calls/manage/`): no call may take its word.
+STAFF_PATHS = ("gestion", "manage")
+
 
 def _snapshot(call: Call) -> dict[str, Any]:
     values: dict[str, Any] = {
@@ -110,7 +114,8 @@ def call_create(
     }
     envelopes = list(envelopes)
     _check(fund, values, envelopes)
-    call = Call(fund=fund, slug=unique_slug(Call, title), created_by=user_of(actor), **values)
+    slug = unique_slug(Call, title, reserved=STAFF_PATHS)
+    call = Call(fund=fund, slug=slug, created_by=user_of(actor), **values)
     return audit.audited_save(
         actor=actor,
         instance=call,

@@ -12,7 +12,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from maillage.core.models import AuditEvent
 from maillage.funding.models import Call, Criterion, Section
@@ -68,6 +68,27 @@ def test_a_call_is_created_as_a_draft_and_amended_with_an_audited_diff(staff):
             actor=staff, call=call, closes_at=timezone.now() - dt.timedelta(days=3650)
         )
     assert "closes_at" in backwards.value.message_dict
+
+
+def test_a_call_named_like_the_staffs_list_gets_an_address_of_its_own(client, staff):
+    fund = FundFactory()
+    calls = [
+        services.call_create(
+            actor=staff,
+            fund=fund,
+            title=title,
+            opens_on=dt.date(2025, 1, 10),
+            closes_at=timezone.now() + dt.timedelta(days=30),
+        )
+        for title in ("Gestion", "Manage")
+    ]
+    assert [call.slug for call in calls] == ["gestion-2", "manage-2"]
+    client.force_login(staff)
+    for call in calls:
+        for language in ("fr-ca", "en"):
+            with translation.override(language):
+                url = reverse("funding:call_detail", args=[call.slug])
+            assert call.title in client.get(url).text, url
 
 
 def test_the_grid_keeps_section_keys_and_is_fixed_once_an_application_is_submitted(staff):
