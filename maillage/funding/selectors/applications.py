@@ -22,6 +22,7 @@ from maillage.core.models import AuditEvent, User
 from maillage.core.permissions import has_perm
 from maillage.funding import workflows
 from maillage.funding.models import (
+    Agreement,
     Application,
     Assignment,
     Attachment,
@@ -442,6 +443,8 @@ class ApplicationPage:
     attachments: list[Attachment] = field(default_factory=list)
     feed: list[FeedItem] = field(default_factory=list)
     revisions: list[Revision] = field(default_factory=list)
+    # Its agreement, once prepared, when the viewer may read it.
+    agreement: Agreement | None = None
 
 
 def _name(user: User | None) -> str:
@@ -517,4 +520,12 @@ def application_page(*, viewer: Viewer, application: Application) -> Application
         attachments=list(application.attachments.select_related("required")),
         feed=activity_feed(application, internal=internal),
         revisions=list(application.revisions.all()),
+        agreement=_readable_agreement(viewer, application),
     )
+
+
+def _readable_agreement(viewer: Viewer, application: Application) -> Agreement | None:
+    agreement = Agreement.objects.filter(application=application).first()
+    if agreement is None or not has_perm(viewer, "funding.view_agreement", agreement):
+        return None
+    return agreement

@@ -344,7 +344,6 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     page = selectors.application_page(viewer=request.user, application=application)
     staff = has_perm(request.user, "funding.manage")
-    agreement = getattr(application, "agreement", None)
     moves = []
     if staff:
         moves = [
@@ -362,10 +361,11 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": has_perm(request.user, "funding.edit_application", application),
         "can_share": staff,
         "can_analyse": has_perm(request.user, "funding.view_analysis", application),
-        "agreement": agreement,
-        "can_view_agreement": agreement is not None
-        and has_perm(request.user, "funding.view_agreement", agreement),
-        "can_prepare_agreement": staff and agreement is None and application.state == "accepted",
+        "agreement": page.agreement,
+        # Staff read every agreement: none read means none prepared yet.
+        "can_prepare_agreement": staff
+        and page.agreement is None
+        and application.state == "accepted",
         # The applicant's own button; staff withdraw among their moves.
         "can_withdraw": not staff
         and any(
