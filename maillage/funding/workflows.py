@@ -116,6 +116,12 @@ APPLICATION = Workflow(
             pgettext_lazy("application state", "Project completed"),
             tags=frozenset({FUNDED, CLOSED}),
         ),
+        # Its agreement was cancelled: what was paid stays counted, the rest went back.
+        State(
+            "discontinued",
+            pgettext_lazy("application state", "Funding stopped"),
+            tags=frozenset({FUNDED, CLOSED}),
+        ),
     ),
     transitions=(
         Transition(
@@ -188,6 +194,7 @@ APPLICATION = Workflow(
             _EITHER,
         ),
         Transition("complete", _("Close the project"), ("accepted",), "completed", _DECIDERS),
+        Transition("discontinue", _("Stop the funding"), ("accepted",), "discontinued", _DECIDERS),
     ),
     refusals={
         _STAFF: _("Only coordination staff may do this: “%(transition)s”."),
@@ -236,6 +243,7 @@ PAYMENT = Workflow(
         State("approved", pgettext_lazy("payment state", "Approved")),
         State("paid", pgettext_lazy("payment state", "Paid"), tags=frozenset({CLOSED})),
         State("held", pgettext_lazy("payment state", "Held")),
+        State("cancelled", pgettext_lazy("payment state", "Cancelled"), tags=frozenset({CLOSED})),
     ),
     transitions=(
         Transition("fall_due", _("Mark as due"), ("scheduled",), "due", _DECIDERS),
@@ -243,6 +251,13 @@ PAYMENT = Workflow(
         Transition("pay", _("Record the payment"), ("approved",), "paid", _STAFF),
         Transition("hold", _("Hold the payment"), ("scheduled", "due", "approved"), "held", _STAFF),
         Transition("release", _("Release the payment"), ("held",), "due", _STAFF),
+        Transition(
+            "cancel",
+            _("Cancel the payment"),
+            ("scheduled", "due", "approved", "held"),
+            "cancelled",
+            _STAFF,
+        ),
     ),
     refusals={
         _STAFF: _("Only coordination staff may do this: “%(transition)s”."),
@@ -262,6 +277,7 @@ REPORT = Workflow(
             pgettext_lazy("report state", "Changes requested"),
             tags=frozenset({EDITABLE}),
         ),
+        State("waived", pgettext_lazy("report state", "No longer due"), tags=frozenset({CLOSED})),
     ),
     transitions=(
         Transition(
@@ -277,6 +293,13 @@ REPORT = Workflow(
             _("Ask for changes"),
             ("submitted",),
             "changes_requested",
+            _STAFF,
+        ),
+        Transition(
+            "waive",
+            _("No longer ask for the report"),
+            ("due", "submitted", "changes_requested"),
+            "waived",
             _STAFF,
         ),
     ),

@@ -84,6 +84,18 @@ class SignForm(forms.Form):
     signed_on = date_field(_("Signed on"), required=True)
 
 
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the agreement is cancelled"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "The organization reads it. Unpaid payments are cancelled, the reports still owed "
+            "no longer asked for, and the money not paid goes back to the envelope."
+        ),
+    )
+
+
 class PaymentActionForm(forms.Form):
     STEPS = (
         ("approve", _("Approve the payment")),

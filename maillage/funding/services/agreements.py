@@ -43,7 +43,7 @@ from maillage.funding.selectors.agreements import agreement_url, reports_to_remi
 from maillage.funding.selectors.funds import envelope_balance
 from maillage.funding.services._common import fire, user_of
 from maillage.funding.services.applications import application_transition, tell_applicants
-from maillage.funding.services.funds import MoneyRefused
+from maillage.funding.services.funds import MoneyRefused, envelope_release
 from maillage.funding.verbs import FundingVerb
 
 DEFAULT_REMINDER_DAYS = 14
@@ -287,6 +287,46 @@ def agreement_close(*, actor: Actor, agreement: Agreement) -> Agreement:
         raise ValidationError(refusal)
     agreement_transition(actor=actor, agreement=agreement, step="close")
     application_transition(actor=actor, application=agreement.application, step="complete")
+    return agreement
+
+
+@transaction.atomic
+def agreement_cancel(*, actor: Actor, agreement: Agreement, reason: str) -> Agreement:
+    """Cancel the agreement (the project stops, or was never signed): its unpaid payments are
+    cancelled, the reports still owed no longer asked for, what was committed and not paid goes
+    back to its envelope, and the project's funding is stopped. What was paid stays counted."""
+    require(actor, "funding.manage")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the agreement is cancelled.")})
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    why = {"reason": reason}
+    fire(
+        actor=actor,
+        instance=agreement,
+        workflow=workflows.AGREEMENT,
+        step="cancel",
+        verb=FundingVerb.AGREEMENT_TRANSITION,
+        payload=why,
+    )
+    for payment in agreement.payments.exclude(state__in=("paid", "cancelled")):
+        payment_transition(actor=actor, payment=payment, step="cancel", payload=why)
+    for report in agreement.reports.exclude(state__in=("accepted", "waived")):
+        report_transition(actor=actor, report=report, step="waive", payload=why)
+    application = agreement.application
+    drawn = Envelope.objects.filter(movements__application=application).distinct()
+    for envelope in drawn.order_by("pk"):
+        balance = envelope_balance(envelope, application=application)
+        if balance.committed > balance.paid:
+            envelope_release(
+                actor=actor,
+                envelope=envelope,
+                application=application,
+                amount=balance.committed - balance.paid,
+                note=_("Agreement %(number)s cancelled: %(reason)s")
+                % {"number": agreement.number, "reason": reason},
+            )
+    application_transition(actor=actor, application=application, step="discontinue", note=reason)
     return agreement
 
 

@@ -58,6 +58,7 @@ ACCESS: dict[str, Expect] = {
     # POST only: those allowed asking with GET get 405, everyone else is refused first.
     "funding:agreement_sign": Expect.staff(405, **agreement),
     "funding:agreement_transition": Expect.staff(405, **agreement),
+    "funding:agreement_cancel": Expect.staff(405, **agreement),
     "funding:agreement_payment": Expect.staff(405, **payment),
     "funding:agreement_report": Expect.staff(**report),
     "funding:agreement_report_file": Expect.staff(**report),

@@ -326,3 +326,43 @@ def test_the_agreement_starts_within_the_funds_period():
             reports=[ReportData("final", END)],
         )
     assert "start_date" in refused.value.message_dict
+
+
+def test_a_cancelled_agreement_gives_back_what_was_not_paid_and_stops_the_funding():
+    application = accepted_application()
+    agreement = _signed(application)
+    staff = _staff()
+    applicant = applicant_of(application.organization)
+    first = agreement.payments.get(position=1)
+    services.payment_approve(actor=staff, payment=first)
+    services.payment_pay(actor=staff, payment=first)
+    progress = agreement.reports.get(kind="progress")
+    services.report_submit(actor=applicant, report=progress, text="Démarrage difficile.")
+    before = envelope_balance(application.envelope)
+
+    with pytest.raises(ValidationError) as unsaid:
+        services.agreement_cancel(actor=staff, agreement=agreement, reason="  ")
+    assert "reason" in unsaid.value.message_dict
+    with pytest.raises(PermissionDenied):
+        services.agreement_cancel(actor=applicant, agreement=agreement, reason="Fin du projet")
+
+    services.agreement_cancel(
+        actor=staff, agreement=agreement, reason="L'organisme met fin au projet."
+    )
+
+    agreement.refresh_from_db()
+    application.refresh_from_db()
+    assert agreement.state == "cancelled"
+    assert application.state == "discontinued"
+    assert dict(agreement.payments.values_list("position", "state")) == {1: "paid", 2: "cancelled"}
+    assert set(agreement.reports.values_list("state", flat=True)) == {"waived"}
+    after = envelope_balance(application.envelope)
+    # The 10 000 $ not paid went back; the 20 000 $ paid stays counted.
+    assert after.committed == before.committed - Decimal("10000.00")
+    assert (after.paid, after.remaining) == (before.paid, before.remaining + Decimal("10000.00"))
+    release = Movement.objects.get(kind=MovementKind.RELEASE, application=application)
+    assert "L'organisme met fin au projet." in release.note
+    told = Notification.objects.filter(recipient=applicant).latest("created_at")
+    assert "L'organisme met fin au projet." in told.body
+    with pytest.raises(ValidationError):  # a cancelled agreement is not cancelled twice
+        services.agreement_cancel(actor=staff, agreement=agreement, reason="Encore")

@@ -263,3 +263,21 @@ def test_an_unknown_payment_action_or_a_bad_date_is_said_not_a_server_error():
     assert "date future" in refused.content.decode()
     payment.refresh_from_db()
     assert payment.state == "approved"
+
+
+def test_staff_cancel_an_agreement_from_its_page_with_a_reason_kept_when_refused(client):
+    agreement = make_agreement(accepted_application())
+    client.force_login(user_with_person(Role.STAFF))
+    url = reverse("funding:agreement_cancel", args=[agreement.pk])
+    page = client.get(reverse("funding:agreement_detail", args=[agreement.pk])).text
+    assert f'action="{url}"' in page
+
+    refused = client.post(url, {"reason": ""})
+    assert refused.status_code == 400
+    assert "Champ requis." in refused.text
+    assert '<details class="agreement-cancel" open>' in refused.text
+
+    done = client.post(url, {"reason": "Projet abandonné."}, follow=True)
+    agreement.refresh_from_db()
+    assert agreement.state == "cancelled"
+    assert "La convention est annulée" in done.text

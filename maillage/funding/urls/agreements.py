@@ -30,6 +30,11 @@ urlpatterns: list[URLPattern] = [
         name="agreement_sign",
     ),
     path(
+        pgettext_lazy("URL", "agreements/<int:pk>/cancel/"),
+        agreements.agreement_cancel,
+        name="agreement_cancel",
+    ),
+    path(
         pgettext_lazy("URL", "agreements/<int:pk>/move/"),
         agreements.agreement_transition,
         name="agreement_transition",

@@ -26,6 +26,7 @@ from maillage.core.uploads import download_response
 from maillage.funding import agreements_pdf, workflows
 from maillage.funding.forms.agreements import (
     AgreementForm,
+    CancelForm,
     InstalmentFormSet,
     PaymentActionForm,
     ReportFormSet,
@@ -168,6 +169,7 @@ def _detail_page(
     *,
     status: int = 200,
     sign_form: SignForm | None = None,
+    cancel_form: CancelForm | None = None,
     payment_form: tuple[int, PaymentActionForm] | None = None,
 ) -> HttpResponse:
     detail = selectors.agreement_detail(request.user, pk)
@@ -187,6 +189,7 @@ def _detail_page(
         "agreement": agreement,
         "application": agreement.application,
         "sign_form": sign_form or SignForm(initial={"signed_on": timezone.localdate()}),
+        "cancel_form": cancel_form or CancelForm(),
         "payment_rows": [(p, payment_forms.get(p.pk)) for p in detail.payments],
         "closing_refusal": services.closing_refusal(agreement)
         if detail.manage and agreement.state == "active"
@@ -228,6 +231,23 @@ def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
         to=selectors.agreement_url(agreement),
     )
     return done or _detail_page(request, pk, status=form_status(form), sign_form=form)
+
+
+@permission_required("funding.manage", obj=_agreement)
+@require_POST
+def agreement_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _agreement(request, pk)
+    form = CancelForm(request.POST)
+    done = form_redirect(
+        request,
+        form,
+        lambda actor: services.agreement_cancel(
+            actor=actor, agreement=agreement, reason=form.cleaned_data["reason"]
+        ),
+        success=_("The agreement is cancelled; the money not paid went back to its envelope."),
+        to=selectors.agreement_url(agreement),
+    )
+    return done or _detail_page(request, pk, status=form_status(form), cancel_form=form)
 
 
 @permission_required("funding.manage", obj=_agreement)
