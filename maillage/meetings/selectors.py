@@ -216,7 +216,8 @@ def meeting_detail(
 ) -> MeetingDetail | None:
     """A meeting whose agenda, invitations, attendance, quorum and action items are read when
     asked (about a dozen queries whatever the meeting's size), or None if the viewer may not
-    see it; `meeting`, when the page already read it (from `meetings_with_group`)."""
+    see it; `meeting`, when the page already read it (with its circle or workstream: the people
+    it names and its group's quorum rules are read when the page draws them)."""
     if meeting is None or meeting.pk != pk:
         meeting = meetings_with_group().filter(pk=pk).first()
     if meeting is None or not has_perm(viewer, "meetings.view_meeting", meeting):

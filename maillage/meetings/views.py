@@ -39,8 +39,7 @@ PAGE_SIZE = 20
 
 _circle = one_of(Circle.objects.all(), by="slug")
 _workstream = one_of(Workstream.objects.all(), by="slug")
-# With all that its page shows of it: the page's selector reads it no more.
-_meeting = one_of(selectors.meetings_with_group())
+_meeting = one_of(Meeting.objects.select_related("circle", "workstream"))
 _agenda_item = one_of(
     AgendaItem.objects.select_related("meeting__circle", "meeting__workstream", "process")
 )

@@ -47,6 +47,13 @@ def test_attendance_and_quorum_show_at_once(table):
 def test_the_agenda_the_invitations_and_names_show_at_once(table):
     reader = login(table.municipal)
     assert "L’ordre du jour est vide." in page(reader, table)
+    # The facilitator named among the facts, renamed.
+    assert "Aline Tremblay" in page(reader, table)
+    facilitator = table.community.person
+    facilitator.first_name = "Aline-Marie"
+    facilitator.save()
+    text = page(reader, table)
+    assert "Aline-Marie Tremblay" in text and "Aline Tremblay" not in text
     item = services.agenda_item_add(
         actor=SYSTEM,
         meeting=table.meeting,
