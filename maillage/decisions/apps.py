@@ -12,9 +12,21 @@ class DecisionsConfig(NavigationMixin, AppConfig):
     stylesheet = "decisions/decisions.css"
 
     def ready(self) -> None:
-        from maillage.core import my_space
+        from maillage.core import cache, my_space
         from maillage.decisions import calendar, panels, replies, rules, verbs  # noqa: F401
+        from maillage.decisions.models import Decision
+        from maillage.decisions.selectors.register import PARTICIPATION_CACHE
+        from maillage.decisions.views.register import REGISTER_CACHE
         from maillage.governance.calendar_sources import register_calendar_source
+        from maillage.governance.models import (
+            Circle,
+            Membership,
+            RoleAssignment,
+            Strategy,
+            Workstream,
+        )
+        from maillage.network.models import Person, Seat
+        from maillage.territories.models import Territory
 
         super().ready()
         replies.register()  # a consent round's answers by e-mail
@@ -22,3 +34,9 @@ class DecisionsConfig(NavigationMixin, AppConfig):
         register_calendar_source(calendar.SOURCE)
         # My space: the consent rounds awaiting the person's answer.
         my_space.AWAITING.register(panels.my_answers)
+        # The register's filters and results, kept rendered: what they show and filter by (a
+        # group's territories and strategies are many-to-many relations of these models).
+        cache.bump_on_change(REGISTER_CACHE, Decision, Circle, Workstream, Strategy, Territory)
+        # Who takes part where (`selectors.kept_group_ids`): memberships, the substitutes of
+        # seats (a many-to-many relation of Seat), role holders and people's accounts.
+        cache.bump_on_change(PARTICIPATION_CACHE, Membership, Seat, RoleAssignment, Person)

@@ -4,9 +4,10 @@ queries whatever the data."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
@@ -18,7 +19,7 @@ from maillage.core.permissions import has_perm
 from maillage.decisions.models import Decision, MeetingQuorum, Process
 from maillage.decisions.workflows import CLOSED, WORKFLOWS
 from maillage.governance.models import Circle, Membership, Workstream
-from maillage.governance.quorum import Present, QuorumResult, quorum, rule_of
+from maillage.governance.quorum import Present, QuorumResult, describe, quorum, rule_of
 from maillage.governance.selectors import visibility
 from maillage.meetings.models import (
     ActionItem,
@@ -102,19 +103,70 @@ def meeting_list(*, viewer: Viewer) -> MeetingList:
     )
 
 
-@dataclass
+# A meeting's page keeps its agenda, decisions, invitations, attendance and quorum rendered
+# until one of the models they show changes (`apps.MeetingsConfig.ready`).
+PAGE_CACHE = "meetings.page"
+
+
 class MeetingDetail:
-    meeting: Meeting
-    agenda: list[AgendaItem]
-    invitees: list[Invitee]
-    attendances: list[Attendance]
-    action_items: list[ActionItem]
-    quorum: QuorumResult
-    attendance_recorded: bool
-    my_invite: Invitee | None
-    answers: dict[str, int] = field(default_factory=dict)
-    next_meeting: Meeting | None = None
-    decisions: list[Decision] = field(default_factory=list)
+    """What a meeting's page and its minutes show, each part read when first asked: the page
+    keeps most of its sections rendered (`PAGE_CACHE`), and then reads none of them."""
+
+    def __init__(self, meeting: Meeting, viewer: Viewer | None = None) -> None:
+        self.meeting = meeting
+        self.viewer = viewer
+
+    @cached_property
+    def agenda(self) -> list[AgendaItem]:
+        return _agenda(self.meeting)
+
+    @cached_property
+    def invitees(self) -> list[Invitee]:
+        return list(self.meeting.invitees.select_related("person"))
+
+    @cached_property
+    def attendances(self) -> list[Attendance]:
+        return _attendances(self.meeting)
+
+    @cached_property
+    def action_items(self) -> list[ActionItem]:
+        return list(self.meeting.action_items.select_related("person", "agenda_item"))
+
+    @cached_property
+    def quorum(self) -> QuorumResult:
+        return meeting_quorum(self.meeting, self.attendances)
+
+    @cached_property
+    def quorum_rules(self) -> Sequence[str]:
+        """The group's quorum rules, in words."""
+        return describe(self.quorum.rule)
+
+    @property
+    def attendance_recorded(self) -> bool:
+        return bool(self.attendances)
+
+    @cached_property
+    def my_invite(self) -> Invitee | None:
+        """The viewer's invitation (one query, whatever the number invited)."""
+        if not isinstance(self.viewer, User):
+            return None
+        return self.meeting.invitees.filter(person__user_id=self.viewer.pk).first()
+
+    @cached_property
+    def answers(self) -> dict[str, int]:
+        answers = dict.fromkeys(Rsvp.values, 0)
+        for invitee in self.invitees:
+            if invitee.rsvp:
+                answers[invitee.rsvp] += 1
+        return answers
+
+    @cached_property
+    def next_meeting(self) -> Meeting | None:
+        return next_meeting(self.meeting) if self.meeting.was_held else None
+
+    @cached_property
+    def decisions(self) -> list[Decision]:
+        return list(meeting_decisions(self.meeting))
 
 
 def _present(attendances: Iterable[Attendance]) -> list[Present]:
@@ -141,7 +193,8 @@ def meeting_quorum(meeting: Meeting, attendances: Iterable[Attendance]) -> Quoru
     return quorum(rule_of(meeting.group), _present(attendances))
 
 
-def _meetings() -> QuerySet[Meeting]:
+def meetings_with_group() -> QuerySet[Meeting]:
+    """Meetings with their group, its quorum's required sectors and the people named."""
     return Meeting.objects.select_related(
         "circle", "workstream", "facilitator", "secretary", "minutes_adopted_at"
     ).prefetch_related(
@@ -158,36 +211,18 @@ def _attendances(meeting: Meeting) -> list[Attendance]:
     )
 
 
-def meeting_detail(*, viewer: Viewer, pk: int) -> MeetingDetail | None:
-    """A meeting with its agenda, invitations, attendance, quorum and action items, or None if
-    the viewer may not see it. A dozen queries whatever the meeting's size."""
-    meeting = _meetings().filter(pk=pk).first()
+def meeting_detail(
+    *, viewer: Viewer, pk: int, meeting: Meeting | None = None
+) -> MeetingDetail | None:
+    """A meeting whose agenda, invitations, attendance, quorum and action items are read when
+    asked (about a dozen queries whatever the meeting's size), or None if the viewer may not
+    see it; `meeting`, when the page already read it (with its circle or workstream: the people
+    it names and its group's quorum rules are read when the page draws them)."""
+    if meeting is None or meeting.pk != pk:
+        meeting = meetings_with_group().filter(pk=pk).first()
     if meeting is None or not has_perm(viewer, "meetings.view_meeting", meeting):
         return None
-    agenda = _agenda(meeting)
-    invitees = list(meeting.invitees.select_related("person"))
-    attendances = _attendances(meeting)
-    action_items = list(meeting.action_items.select_related("person", "agenda_item"))
-    user_id = viewer.pk if isinstance(viewer, User) else None
-    mine = next((i for i in invitees if user_id and i.person.user_id == user_id), None)
-    answers = dict.fromkeys(Rsvp.values, 0)
-    for invitee in invitees:
-        if invitee.rsvp:
-            answers[invitee.rsvp] += 1
-    following = next_meeting(meeting) if meeting.was_held else None
-    return MeetingDetail(
-        meeting=meeting,
-        agenda=agenda,
-        invitees=invitees,
-        attendances=attendances,
-        action_items=action_items,
-        quorum=meeting_quorum(meeting, attendances),
-        attendance_recorded=bool(attendances),
-        my_invite=mine,
-        answers=answers,
-        next_meeting=following,
-        decisions=list(meeting_decisions(meeting)),
-    )
+    return MeetingDetail(meeting, viewer)
 
 
 def next_meeting(meeting: Meeting) -> Meeting | None:
@@ -203,19 +238,7 @@ def next_meeting(meeting: Meeting) -> Meeting | None:
 
 def minutes_content(meeting: Meeting) -> MeetingDetail:
     """What the minutes hold (the platform reads it: no viewer)."""
-    meeting = _meetings().get(pk=meeting.pk)
-    attendances = _attendances(meeting)
-    return MeetingDetail(
-        meeting=meeting,
-        agenda=_agenda(meeting),
-        invitees=[],
-        attendances=attendances,
-        action_items=list(meeting.action_items.select_related("person", "agenda_item")),
-        quorum=meeting_quorum(meeting, attendances),
-        attendance_recorded=bool(attendances),
-        my_invite=None,
-        decisions=list(meeting_decisions(meeting)),
-    )
+    return MeetingDetail(meetings_with_group().get(pk=meeting.pk))
 
 
 # Decisions
@@ -251,7 +274,7 @@ def decision_meeting(decision: Decision) -> Meeting | None:
     """The meeting in which `decision` was taken (see `meeting_decisions`), or None; the first
     one if its process was on the agenda of two meetings that day."""
     for meeting in (
-        _meetings()
+        meetings_with_group()
         .filter(agenda_items__process_id=decision.process_id)
         .exclude(state="cancelled")
         .filter(starts_at__lte=decision.decided_at)

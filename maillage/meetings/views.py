@@ -22,7 +22,6 @@ from maillage.core.permissions import has_perm, permission_required
 from maillage.core.uploads import download_response
 from maillage.governance.models import Circle, Workstream
 from maillage.governance.paths import group_url
-from maillage.governance.quorum import describe
 from maillage.meetings import calendar, selectors, services, tasks, workflows
 from maillage.meetings.forms import (
     ActionItemForm,
@@ -144,7 +143,7 @@ def workstream_meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required("meetings.view_meeting", obj=_meeting)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    detail = selectors.meeting_detail(viewer=request.user, pk=pk)
+    detail = selectors.meeting_detail(viewer=request.user, pk=pk, meeting=_meeting(request, pk))
     if detail is None:
         raise Http404
     meeting = detail.meeting
@@ -156,18 +155,14 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "group": meeting.group,
         "group_url": group_url(meeting.group),
         "can_run": can_run,
-        "quorum_rules": describe(detail.quorum.rule),
+        "page_cache": selectors.PAGE_CACHE,
         "transitions": workflows.MEETING.available(meeting.state, roles),
         "rsvp_form": RsvpForm(initial={"rsvp": detail.my_invite.rsvp})
         if detail.my_invite
         else None,
         "minutes_form": MinutesForm() if can_run and meeting.state == "held" else None,
-        "action_form": ActionItemForm(
-            members=selectors.group_members(meeting.group), meeting=meeting
-        )
-        if can_run and meeting.state != "cancelled"
-        else None,
-        "user_person_id": getattr(getattr(request.user, "person", None), "pk", None),
+        # Only a link to the action item's form: the group's members are read there.
+        "can_add_action": can_run and meeting.state != "cancelled",
     }
     return render(request, "meetings/meeting_detail.html", context)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from django import forms
@@ -45,17 +47,30 @@ class RegisterFilterForm(FilterForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.circles = {c.slug: c for c in Circle.objects.only("pk", "slug", "name")}
-        self.workstreams = {w.slug: w for w in Workstream.objects.only("pk", "slug", "name")}
-        self.strategies = {s.key: s for s in Strategy.objects.order_by("position", "name_fr")}
-        self.set_choices("circle", _("All circles"), [(k, c.name) for k, c in self.circles.items()])
-        self.set_choices(
-            "workstream", _("All workstreams"), [(k, w.name) for k, w in self.workstreams.items()]
-        )
-        self.set_choices(
-            "strategy", _("All strategies"), [(k, s.name) for k, s in self.strategies.items()]
-        )
+        # Read only when the form is drawn (not when the register keeps it drawn) or a value
+        # is checked: callable choices are evaluated when first iterated.
+        self._lazy_choices("circle", _("All circles"), lambda: self.circles)
+        self._lazy_choices("workstream", _("All workstreams"), lambda: self.workstreams)
+        self._lazy_choices("strategy", _("All strategies"), lambda: self.strategies)
         self.set_choices("kind", _("All processes"), ProcessKind.choices)
+
+    def _lazy_choices(self, name: str, everything: Any, rows: Callable[[], dict[str, Any]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = lambda: [("", everything), *((k, row.name) for k, row in rows().items())]
+
+    @cached_property
+    def circles(self) -> dict[str, Circle]:
+        return {c.slug: c for c in Circle.objects.only("pk", "slug", "name").order_by("name")}
+
+    @cached_property
+    def workstreams(self) -> dict[str, Workstream]:
+        rows = Workstream.objects.only("pk", "slug", "name").order_by("name")
+        return {w.slug: w for w in rows}
+
+    @cached_property
+    def strategies(self) -> dict[str, Strategy]:
+        return {s.key: s for s in Strategy.objects.order_by("position", "name_fr")}
 
     def _clean_day(self, name: str) -> Any:
         day = self.cleaned_data.get(name)
@@ -85,10 +100,10 @@ class RegisterFilterForm(FilterForm):
             return RegisterFilters()
         return RegisterFilters(
             q=(data.get("q") or "").strip(),
-            circle=self.circles.get(data.get("circle") or ""),
-            workstream=self.workstreams.get(data.get("workstream") or ""),
+            circle=self.circles.get(data["circle"]) if data.get("circle") else None,
+            workstream=self.workstreams.get(data["workstream"]) if data.get("workstream") else None,
             territory=data.get("territory"),
-            strategy=self.strategies.get(data.get("strategy") or ""),
+            strategy=self.strategies.get(data["strategy"]) if data.get("strategy") else None,
             kind=data.get("kind") or "",
             decided_from=data.get("decided_from"),
             decided_to=data.get("decided_to"),

@@ -29,9 +29,12 @@ from maillage.decisions.selectors.processes import (
 from maillage.decisions.selectors.register import (
     DecisionDetail,
     RegisterFilters,
+    RegisterReader,
     decision_detail,
     filtered_decisions,
+    kept_group_ids,
     register,
+    register_reader,
     visible_decisions,
 )
 from maillage.decisions.selectors.rounds import Speaker, Tally, Voice, speaker_in, tally, voices
@@ -48,6 +51,7 @@ __all__ = [
     "PollResult",
     "ProcessDetail",
     "RegisterFilters",
+    "RegisterReader",
     "Speaker",
     "Tally",
     "Voice",
@@ -59,6 +63,7 @@ __all__ = [
     "decision_detail",
     "election_detail",
     "filtered_decisions",
+    "kept_group_ids",
     "may_see_people",
     "my_processes",
     "person_of",
@@ -69,6 +74,7 @@ __all__ = [
     "process_detail",
     "process_list",
     "register",
+    "register_reader",
     "search",
     "speaker_in",
     "tally",

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
+from maillage.core import cache
 from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.rules import is_staff
-from maillage.core.search import Matches, terms
+from maillage.core.search import CONFIG, Matches, singular, terms, tsquery
 from maillage.decisions.models import (
     Decision,
     Process,
@@ -28,23 +32,83 @@ from maillage.governance.models import Circle, Strategy, Workstream
 from maillage.territories.models import Territory
 from maillage.territories.selectors import territory_and_below
 
-# The columns searched, in the order of the index of the migration `register_search` (PostgreSQL
-# reads an index only for the very same document).
+# The columns searched, in the order of the document the migration `register_search_document`
+# stores on PostgreSQL.
 SEARCH_FIELDS = ("title", "text", "rationale")
+SEARCH_DOCUMENT = "search_document"
 
 
-def _decision_visibility(viewer: Viewer) -> Q | None:
+class RegisterMatches(Matches):
+    """`core.search.Matches` over `SEARCH_FIELDS`, reading on PostgreSQL the document the
+    database keeps in each row (`search_document`, generated from those columns whenever they
+    change, GIN-indexed) rather than stemming and unaccenting every row at each search."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        super().__init__(SEARCH_FIELDS, words)
+
+    def as_sql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[Any, ...]]:
+        if connection.vendor != "postgresql" or not self.words:
+            return super().as_sql(compiler, connection)
+        alias = compiler.quote_name(self.fields[0].alias)
+        document = f"{alias}.{connection.ops.quote_name(SEARCH_DOCUMENT)}"
+        words = [singular(word) for word in self.words]
+        return f"{document} @@ to_tsquery('{CONFIG}'::regconfig, %s)", (tsquery(words),)
+
+
+# The circles and workstreams each account takes part in, kept until a membership, a seat (its
+# substitutes), a role's holder or a person's account changes (`apps.DecisionsConfig.ready`).
+PARTICIPATION_CACHE = "decisions.participation"
+
+
+def kept_group_ids(viewer: Viewer) -> tuple[set[int], set[int]]:
+    """`rules.group_ids(viewer)` for the register's pages, kept per account and day (a seat's
+    end date counts from today): reading it is a query with three subqueries, as long to build
+    as the rest of the page. Permissions and services always ask the database."""
+    if not isinstance(viewer, User):
+        return set(), set()
+    return cache.fragment(
+        PARTICIPATION_CACHE,
+        visibility=f"account:{viewer.pk}",
+        filters=["group_ids", timezone.localdate()],
+        render=lambda: group_ids(viewer),
+    )
+
+
+@dataclass(frozen=True)
+class RegisterReader:
+    """What of the register a viewer reads: `condition` narrows the decisions (None: all of
+    them), `key` names that set for the kept rendering of the register (two viewers with the same
+    key read the same decisions)."""
+
+    key: str
+    condition: Q | None
+
+
+def register_reader(
+    viewer: Viewer, groups: tuple[set[int], set[int]] | None = None
+) -> RegisterReader:
+    """Staff read every decision; anyone else the public ones and the internal ones of the
+    circles and workstreams they take part in (`groups`, as `rules.group_ids` gives them; one
+    query for an account when not given)."""
     if is_staff(viewer):
-        return None
+        return RegisterReader("all", None)
     public = Q(visibility=Visibility.PUBLIC)
     if not isinstance(viewer, User):
-        return public
-    circles, workstreams = group_ids(viewer)
-    return public | Q(circle_id__in=circles) | Q(workstream_id__in=workstreams)
+        return RegisterReader("public", public)
+    circles, workstreams = groups if groups is not None else group_ids(viewer)
+    if not circles and not workstreams:
+        return RegisterReader("public", public)
+    key = "groups:{}/{}".format(
+        *(",".join(map(str, sorted(ids))) for ids in (circles, workstreams))
+    )
+    condition = public | Q(circle_id__in=circles) | Q(workstream_id__in=workstreams)
+    return RegisterReader(key, condition)
 
 
-def visible_decisions(viewer: Viewer) -> QuerySet[Decision]:
-    condition = _decision_visibility(viewer)
+def visible_decisions(viewer: Viewer, reader: RegisterReader | None = None) -> QuerySet[Decision]:
+    condition = (reader or register_reader(viewer)).condition
     decisions = Decision.objects.all()
     return decisions if condition is None else decisions.filter(condition)
 
@@ -86,11 +150,13 @@ def _groups_tagged(relation: str, column: str, values: Any) -> Q:
     return Q(Exists(circle_tags)) | Q(Exists(workstream_tags))
 
 
-def filtered_decisions(viewer: Viewer, filters: RegisterFilters) -> QuerySet[Decision]:
+def filtered_decisions(
+    viewer: Viewer, filters: RegisterFilters, reader: RegisterReader | None = None
+) -> QuerySet[Decision]:
     """The decisions `viewer` may read that match `filters` (not yet read)."""
-    decisions = visible_decisions(viewer)
+    decisions = visible_decisions(viewer, reader)
     if filters.q:
-        decisions = decisions.filter(Matches(SEARCH_FIELDS, terms(filters.q)))
+        decisions = decisions.filter(RegisterMatches(terms(filters.q)))
     if filters.circle is not None:
         decisions = decisions.filter(circle=filters.circle)
     if filters.workstream is not None:
@@ -112,14 +178,34 @@ def filtered_decisions(viewer: Viewer, filters: RegisterFilters) -> QuerySet[Dec
     return decisions
 
 
+# What a row of the register shows (the text, rationale and participation are read on the
+# decision's page only).
+ROW_FIELDS = (
+    "pk",
+    "title",
+    "kind",
+    "visibility",
+    "decided_at",
+    "review_date",
+    "meeting_quorum",
+    "circle__name",
+    "workstream__name",
+)
+
+
 def register(
-    *, viewer: Viewer, filters: RegisterFilters | None = None, page: int | str = 1
+    *,
+    viewer: Viewer,
+    filters: RegisterFilters | None = None,
+    page: int | str = 1,
+    reader: RegisterReader | None = None,
 ) -> Page[Decision]:
     """The decisions `viewer` may read that match `filters`, newest first, 25 to a page (two
     or three queries)."""
     decisions = (
-        filtered_decisions(viewer, filters or RegisterFilters())
+        filtered_decisions(viewer, filters or RegisterFilters(), reader)
         .select_related("circle", "workstream")
+        .only(*ROW_FIELDS)
         .order_by("-decided_at", "-pk")
     )
     return Paginator(decisions, PAGE_SIZE).get_page(page)

@@ -189,7 +189,7 @@ def test_postgresql_reads_the_register_index():
     decisions = selectors.filtered_decisions(
         user_with_role(Role.STAFF), RegisterFilters(q="habitations")
     )
-    assert "decisions_decision_search" in decisions.explain()
+    assert "decisions_decision_search_document" in decisions.explain()
 
 
 def test_the_register_and_a_decision_keep_their_query_count_from_10_to_500(query_budget):

@@ -1,7 +1,7 @@
 """Answering a consent round by e-mail: the e-mail that awaits the answer carries the reply
 address and says how; a reply « Je consens, merci! » above the quoted message (as Gmail writes it)
 records consent, an Outlook « Objection : … » an objection with its reason; a reply from another
-address, or once the round has closed, records nothing."""
+address, with a forged or an expired token, or once the round has closed, records nothing."""
 
 from __future__ import annotations
 
@@ -15,9 +15,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from maillage.core.models import AuditEvent
 from maillage.core.permissions import SYSTEM
+from maillage.core.replies import reply_address
 from maillage.core.services import email_reply_receive
 from maillage.core.tests.replies.conftest import DATA, REPLY
+from maillage.core.verbs import CoreVerb
 from maillage.decisions import services
 from maillage.decisions.models import Answer, Channel, Position, Process
 
@@ -103,3 +106,46 @@ def test_another_sender_or_a_closed_round_records_nothing(consent_round, circle)
     services.consent_round_close(actor=SYSTEM, process=consent_round)
     reply_with("gmail-fr-consent.eml", reply_to)
     assert not Answer.objects.filter(person__user=circle.amelie).exists()
+
+
+def refusals() -> list[str]:
+    return [
+        event.payload["why"]
+        for event in AuditEvent.objects.filter(verb=CoreVerb.EMAIL_REPLY_REFUSED).order_by("pk")
+    ]
+
+
+def test_a_forged_or_expired_token_records_nothing_and_changes_nothing(
+    consent_round, circle, django_capture_on_commit_callbacks
+):
+    reply_to = awaited_email(MARIE).reply_to[0]
+    token = reply_to.split("@")[0].partition("+")[2]
+    before = Process.objects.values().get(pk=consent_round.pk)
+    sent = len(mail.outbox)
+    # The signature altered; then the same signed fields for another process.
+    forged = token[:-1] + ("a" if token[-1] != "a" else "b")
+    other = reply_address(
+        user=circle.amelie, purpose="consent", object_id=consent_round.pk + 1
+    ).split("@")[0]
+    signature = token.rpartition(".")[2]
+    with django_capture_on_commit_callbacks(execute=True):
+        reply_with("gmail-fr-consent.eml", f"reponse+{forged}@maillage.example.org")
+        reply_with("gmail-fr-consent.eml", f"{other.rpartition('.')[0]}.{signature}@x.org")
+    assert len(mail.outbox) == sent  # nobody is told of a forged token
+    # A token for this process and person, signed, but past its time.
+    expired = reply_address(
+        user=circle.amelie,
+        purpose="consent",
+        object_id=consent_round.pk,
+        expires=timezone.now() - dt.timedelta(hours=2),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        reply_with("gmail-fr-consent.eml", expired)
+    assert not Answer.objects.exists()
+    assert Process.objects.values().get(pk=consent_round.pk) == before
+    assert refusals() == ["forged", "forged", "expired"]
+    # The person is told their address expired.
+    assert [message.to for message in mail.outbox[sent:]] == [[MARIE]]
+    # The genuine token still records the answer.
+    reply_with("gmail-fr-consent.eml", reply_to)
+    assert Answer.objects.get().position == Position.CONSENT

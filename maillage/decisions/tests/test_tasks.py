@@ -1,5 +1,6 @@
 """The deadline: the task (and its command) closes the asynchronous consent rounds that are
-due, once, and leaves the others alone."""
+due, once, and leaves the others alone; the decision taken reaches the participants at once or
+in the daily digest they chose."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import datetime as dt
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from maillage.core.models import AuditEvent
+from maillage.core import services as core_services
+from maillage.core.models import AuditEvent, EmailDelivery
 from maillage.decisions import services
 from maillage.decisions.models import Decision, Position, ProcessMode
 from maillage.decisions.tasks import close_due_processes
@@ -106,3 +109,30 @@ def test_participants_are_told_their_answer_is_awaited_then_the_decision(due, ci
     close_due_processes.call(later())
     decision = Decision.objects.get(process=due)
     assert Notification.objects.filter(url=decision_path(decision)).count() == 5
+
+
+def test_a_participant_who_chose_the_digest_gets_the_decision_in_it_but_the_awaited_answer_at_once(
+    circle, django_capture_on_commit_callbacks
+):
+    amelie = circle.amelie
+    core_services.notification_preference_set(
+        actor=amelie, user=amelie, email_delivery=EmailDelivery.DIGEST, language="fr-ca"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        process = to_consent_round(start(circle.circle, circle.chloe, facilitator=circle.fanny))
+    # The e-mail that awaits her answer goes at once.
+    [awaited] = [m for m in mail.outbox if m.to == [amelie.email]]
+    assert "Votre réponse est attendue" in awaited.subject
+    mail.outbox.clear()
+    for user in (circle.amelie, circle.bruno):
+        services.answer_give(actor=user, process=process, position=Position.CONSENT)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert close_due_processes.call(later()) == 1
+    # The decision taken: Bruno is e-mailed at once, Amélie not until her digest.
+    assert any(m.to == [circle.bruno.email] for m in mail.outbox)
+    assert not any(m.to == [amelie.email] for m in mail.outbox)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert core_services.digests_send() == 1
+    [digest] = mail.outbox
+    assert digest.to == [amelie.email] and process.title in digest.body
