@@ -5,6 +5,7 @@ reports; the agreement's PDF; the staff's follow-up of reports and payments due.
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -216,38 +217,61 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+def _agreement_form(
+    request: HttpRequest,
+    pk: int,
+    form: SignForm | CancelForm,
+    act: Callable[[User, dict[str, Any]], Agreement],
+    *,
+    success: str,
+) -> HttpResponse:
+    """One of the agreement's forms sent: done, back to its page; refused, its page again with
+    the form as typed and its errors."""
+    agreement = _agreement(request, pk)
+    done = form_redirect(
+        request,
+        form,
+        lambda actor: act(actor, form.cleaned_data),
+        success=success,
+        to=selectors.agreement_url(agreement),
+    )
+    return done or _detail_page(
+        request,
+        pk,
+        status=form_status(form),
+        sign_form=form if isinstance(form, SignForm) else None,
+        cancel_form=form if isinstance(form, CancelForm) else None,
+    )
+
+
 @permission_required("funding.manage", obj=_agreement)
 @require_POST
 def agreement_sign(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-    form = SignForm(request.POST)
-    done = form_redirect(
+    return _agreement_form(
         request,
-        form,
-        lambda actor: services.agreement_sign(
-            actor=actor, agreement=agreement, signed_on=form.cleaned_data["signed_on"]
+        pk,
+        SignForm(request.POST),
+        lambda actor, data: services.agreement_sign(
+            actor=actor, agreement=agreement, signed_on=data["signed_on"]
         ),
         success=_("The signatures were recorded."),
-        to=selectors.agreement_url(agreement),
     )
-    return done or _detail_page(request, pk, status=form_status(form), sign_form=form)
 
 
 @permission_required("funding.manage", obj=_agreement)
 @require_POST
 def agreement_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _agreement(request, pk)
-    form = CancelForm(request.POST)
-    done = form_redirect(
+    return _agreement_form(
         request,
-        form,
-        lambda actor: services.agreement_cancel(
-            actor=actor, agreement=agreement, reason=form.cleaned_data["reason"]
+        pk,
+        CancelForm(request.POST),
+        lambda actor, data: services.agreement_cancel(
+            actor=actor, agreement=agreement, reason=data["reason"]
         ),
         success=_("The agreement is cancelled; the money not paid went back to its envelope."),
-        to=selectors.agreement_url(agreement),
     )
-    return done or _detail_page(request, pk, status=form_status(form), cancel_form=form)
 
 
 @permission_required("funding.manage", obj=_agreement)
