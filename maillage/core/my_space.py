@@ -10,9 +10,12 @@ get it (how seats are given, whom to contact).
 
 Core's own sections:
 - "What awaits me" gathers `AWAITING` items: an app that needs something of the person (an
-  invitation to accept, later an answer to give) registers a panel there, which renders its
-  items or returns None. With something waiting, the section moves near the top. Core's own
-  item: the invitations to the platform sent to one of the person's confirmed addresses.
+  invitation to accept, an answer to give) registers a panel there, which renders its items or
+  returns None. With something waiting, the section moves near the top. Core's own item: the
+  invitations to the platform sent to one of the person's confirmed addresses. Each item reads
+  its data through `kept()`, per account and day, under a namespace that every change to what
+  it shows bumps, and leaves out, after reading, what expired since (a deadline, a start): a
+  visit then reads no query of its own.
 - "My notifications": the latest unread ones, and the way to all of them.
 
 Orders so far (a section may return another `order` for one person): what awaits, when
@@ -36,6 +39,9 @@ from maillage.core.panels import Panel, Panels
 
 SECTIONS: Panels[User] = Panels("account")
 AWAITING: Panels[User] = Panels("account")
+# Core's own "awaiting" item, kept per account until an invitation to the platform, an address
+# or an account changes (`register_core_sections`).
+AWAITING_CACHE = "core.awaiting"
 
 AWAITING_PENDING_ORDER = 50
 AWAITING_ORDER = 400
@@ -73,7 +79,15 @@ def notifications_section(account: User, request: HttpRequest) -> Panel:
 
 
 def platform_invitations_item(account: User, request: HttpRequest) -> Panel | None:
-    invitations = selectors.platform_invitations_awaiting(viewer=account)
+    kept_invitations = kept(
+        account,
+        AWAITING_CACHE,
+        "platform_invitations",
+        lambda: selectors.platform_invitations_awaiting(viewer=account),
+    )
+    now = timezone.now()
+    # One that expired since the list was kept can no longer be accepted.
+    invitations = [item for item in kept_invitations if item.invitation.expires_at > now]
     if not invitations:
         return None
     return {
@@ -83,6 +97,11 @@ def platform_invitations_item(account: User, request: HttpRequest) -> Panel | No
 
 
 def register_core_sections() -> None:
+    from allauth.account.models import EmailAddress
+
+    from maillage.core.models import PlatformInvitation
+
     SECTIONS.register(awaiting_section, order=AWAITING_ORDER)
     AWAITING.register(platform_invitations_item)
+    cache.bump_on_change(AWAITING_CACHE, PlatformInvitation, EmailAddress, User)
     SECTIONS.register(notifications_section, order=NOTIFICATIONS_ORDER)

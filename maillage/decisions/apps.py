@@ -14,7 +14,17 @@ class DecisionsConfig(NavigationMixin, AppConfig):
     def ready(self) -> None:
         from maillage.core import cache, my_space
         from maillage.decisions import calendar, panels, replies, rules, verbs  # noqa: F401
-        from maillage.decisions.models import Decision
+        from maillage.decisions.models import (
+            Advice,
+            AdviceRequest,
+            Answer,
+            Decision,
+            Nomination,
+            Poll,
+            Process,
+            Round,
+            Vote,
+        )
         from maillage.decisions.selectors.register import PARTICIPATION_CACHE
         from maillage.decisions.views.register import REGISTER_CACHE
         from maillage.governance.calendar_sources import register_calendar_source
@@ -34,6 +44,12 @@ class DecisionsConfig(NavigationMixin, AppConfig):
         register_calendar_source(calendar.SOURCE)
         # My space: the consent rounds awaiting the person's answer.
         my_space.AWAITING.register(panels.my_answers)
+        cache.bump_on_change(
+            panels.AWAITING_CACHE,
+            *(Process, Round, Answer, Poll, Vote, Nomination, AdviceRequest, Advice),
+            # Who is asked: members (and their accounts) of the groups, and the groups' names.
+            *(Membership, Person, Circle, Workstream),
+        )
         # The register's filters and results, kept rendered: what they show and filter by (a
         # group's territories and strategies are many-to-many relations of these models).
         cache.bump_on_change(REGISTER_CACHE, Decision, Circle, Workstream, Strategy, Territory)

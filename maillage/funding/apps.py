@@ -19,11 +19,21 @@ class FundingConfig(NavigationMixin, AppConfig):
         self._ready_table()
 
     def _ready_reviews(self) -> None:
-        from maillage.core import my_space
-        from maillage.funding.views.reviews import my_reviews_awaited
+        from maillage.core import cache, my_space
+        from maillage.funding.models import Application, Assignment, Call, Conflict, Review
+        from maillage.funding.views.reviews import AWAITING_CACHE, my_reviews_awaited
+        from maillage.network.models import Function, Person, Seat
 
-        # My space: the applications a reviewer has still to score.
+        # My space: the applications a reviewer has still to score, kept until an application,
+        # its call, an assignment, a review or what excludes a reviewer changes (a conflict, a
+        # function or seat in the applying organization, a co-applicant: a many-to-many
+        # relation of Application).
         my_space.AWAITING.register(my_reviews_awaited)
+        cache.bump_on_change(
+            AWAITING_CACHE,
+            *(Application, Call, Assignment, Conflict, Review),
+            *(Function, Seat, Person),
+        )
 
     def _ready_table(self) -> None:
         from maillage.core import cache

@@ -12,7 +12,10 @@ class GovernanceConfig(NavigationMixin, AppConfig):
     stylesheet = "governance/governance.css"
 
     def ready(self) -> None:
+        from allauth.account.models import EmailAddress
+
         from maillage.core import cache, my_space, navigation
+        from maillage.core.models import User
         from maillage.governance import (  # noqa: F401 (registrations)
             ical,
             panels,
@@ -50,6 +53,7 @@ class GovernanceConfig(NavigationMixin, AppConfig):
         my_space.SECTIONS.register(panels.my_groups_section, order=panels.MY_GROUPS_ORDER)
         my_space.SECTIONS.register(panels.my_dates_section, order=panels.MY_DATES_ORDER)
         my_space.AWAITING.register(panels.my_invitations)
+        cache.bump_on_change(panels.AWAITING_CACHE, Invitation, EmailAddress, User)
         # The calendar page holds each person's own subscription link and its renewal.
         navigation.register_account_link(
             key="governance_calendar",

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
-from maillage.core import cache
+from maillage.core import cache, my_space
 from maillage.core.lookups import once_per_request
 from maillage.core.models import User
 from maillage.core.panels import Panel, Panels
@@ -119,10 +119,24 @@ def my_dates_section(account: User, request: HttpRequest) -> Panel:
     }
 
 
+# My space's invitations to workstreams, kept per account until an invitation, an address or
+# an account changes (`apps.GovernanceConfig.ready`), or the structure (memberships, a
+# workstream's state).
+AWAITING_CACHE = "governance.awaiting"
+
+
 def my_invitations(account: User, request: HttpRequest) -> Panel | None:
     """ "What awaits me": the invitations to workstreams sent to one of the person's confirmed
     addresses."""
-    invitations = selectors.invitations_awaiting(viewer=account)
+    kept = my_space.kept(
+        account,
+        (AWAITING_CACHE, NAMESPACE),
+        "invitations",
+        lambda: selectors.invitations_awaiting(viewer=account),
+    )
+    now = timezone.now()
+    # One that expired since the list was kept can no longer be accepted.
+    invitations = [invitation for invitation in kept if invitation.expires_at > now]
     if not invitations:
         return None
     return {"template": "governance/_my_invitations.html", "context": {"invitations": invitations}}

@@ -348,3 +348,25 @@ def test_my_space_lists_an_invitation_waiting_for_an_existing_account(inviter):
     assert "Invitations à la plateforme" not in logged_in(UserFactory()).get("/mon-espace/").text
     services.platform_invitation_accept(actor=account, token=sent.token)
     assert "Invitations à la plateforme" not in logged_in(account).get("/mon-espace/").text
+
+
+def test_my_space_keeps_the_invitations_and_shows_each_change_at_once(inviter, monkeypatch):
+    """What awaits is kept per account between visits (`my_space.AWAITING_CACHE`): an invitation
+    sent, withdrawn, or sent to an address confirmed later shows on the next visit, and one that
+    expired since it was kept is left out."""
+    account = UserFactory(email=INVITED, role=Role.CITIZEN)
+    client = logged_in(account)
+    assert "Invitations à la plateforme" not in client.get("/mon-espace/").text
+    sent = invite(inviter)
+    assert f'href="/invitation/{sent.token}/"' in client.get("/mon-espace/").text
+    services.platform_invitation_revoke(actor=inviter, invitation=sent.invitation)
+    assert "Invitations à la plateforme" not in client.get("/mon-espace/").text
+    # Sent to another address of the account, shown once that address is confirmed.
+    other = invite(inviter, email="rose@autre.exemple.org")
+    assert "Invitations à la plateforme" not in client.get("/mon-espace/").text
+    EmailAddress.objects.create(user=account, email="rose@autre.exemple.org", verified=True)
+    assert f'href="/invitation/{other.token}/"' in client.get("/mon-espace/").text
+    # Expired since it was kept: gone, although nothing was written.
+    later = other.invitation.expires_at + timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "Invitations à la plateforme" not in client.get("/mon-espace/").text

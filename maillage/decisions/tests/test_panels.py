@@ -16,7 +16,7 @@ from maillage.decisions.tests.election_factories import (
     elected_role,
     election_in,
 )
-from maillage.decisions.tests.factories import CircleFactory, member_of
+from maillage.decisions.tests.factories import CircleFactory, member_of, start, to_consent_round
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +74,17 @@ def test_advice_awaits_the_people_asked_even_outside_the_group(circle):
     assert process.pk not in awaited(circle.amelie)
     services.advice_give(actor=gilles, process=process, text="Pensez au covoiturage.")
     assert process.pk not in awaited(gilles)
+
+
+def test_what_awaits_is_kept_between_visits_and_follows_each_change(circle):
+    """Kept per account (`panels.AWAITING_CACHE`): a round opened, its group renamed and the
+    person's answer each show on the next visit."""
+    assert AWAITING not in my_space(circle.bruno)
+    process = to_consent_round(start(circle.circle, title="Adopter le budget"))
+    page = my_space(circle.bruno)
+    assert AWAITING in page and "Adopter le budget" in page
+    circle.circle.name = "Cercle du logement renommé"
+    circle.circle.save()
+    assert "Cercle du logement renommé" in my_space(circle.bruno)
+    services.answer_give(actor=circle.bruno, process=process, position=Position.CONSENT)
+    assert AWAITING not in my_space(circle.bruno)

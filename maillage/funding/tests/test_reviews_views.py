@@ -275,6 +275,25 @@ def test_my_space_lists_the_applications_a_reviewer_has_still_to_score(staff):
     assert "Jardin partagé" not in client_of(staff).get(reverse("core:my_space")).text
 
 
+def test_my_space_keeps_the_reviews_awaited_and_follows_each_change(staff):
+    """Kept per account (`views.reviews.AWAITING_CACHE`): an assignment, a conflict declared and
+    a review submitted each show on the reviewer's next visit."""
+    call = call_in_review()
+    reviewer = committee_member(call.committee)
+    client = client_of(reviewer)
+    assert "Jardin partagé" not in client.get(reverse("core:my_space")).text
+    garden = application_in_review(call, title="Jardin partagé")
+    thrift = application_in_review(call, title="Friperie solidaire")
+    reviewers_assign(actor=staff, application=garden, reviewers=[reviewer])
+    reviewers_assign(actor=staff, application=thrift, reviewers=[reviewer])
+    page = client.get(reverse("core:my_space")).text
+    assert "Jardin partagé" in page and "Friperie solidaire" in page
+    conflict_declare(actor=reviewer, application=thrift, reason="J'y suis bénévole.")
+    review_submit(actor=reviewer, application=garden, scores=_scores(garden, 1, 1, 1))
+    page = client.get(reverse("core:my_space")).text
+    assert "Jardin partagé" not in page and "Friperie solidaire" not in page
+
+
 def test_the_applications_table_assigns_reviewers_in_a_batch(staff):
     call = call_in_review()
     reviewer = committee_member(call.committee)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from maillage.core import my_space
 from maillage.core.actions import action_redirect, form_redirect, form_status, refusal_message
 from maillage.core.actors import actor_of
 from maillage.core.lookups import one_of
@@ -151,9 +152,16 @@ def my_reviews(request: HttpRequest) -> HttpResponse:
     return render(request, "funding/reviews_mine.html", {"rows": rows})
 
 
+# My space's applications awaiting a reviewer's score, kept per account and day (a seat's or a
+# function's end date counts from today) until what decides them changes (`apps._ready_reviews`).
+AWAITING_CACHE = "funding.reviews-awaited"
+
+
 def my_reviews_awaited(account: User, request: HttpRequest) -> Panel | None:
     """My space's "What awaits me": the applications the person has still to score."""
-    applications = selectors.reviews_awaited(viewer=account)
+    applications = my_space.kept(
+        account, AWAITING_CACHE, "reviews", lambda: selectors.reviews_awaited(viewer=account)
+    )
     if not applications:
         return None
     return {"template": "funding/reviews_awaited.html", "context": {"applications": applications}}

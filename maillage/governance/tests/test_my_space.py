@@ -189,6 +189,30 @@ def test_an_invitation_awaits_its_invited_person_with_the_link_to_accept_it(gene
     assert "Portrait du logement" not in other
 
 
+def test_the_invitations_kept_between_visits_follow_every_change(general):
+    """The invitations awaiting a person are kept per account (`panels.AWAITING_CACHE`): one
+    sent, withdrawn, or to a workstream the person has joined since, shows as it is at once."""
+    staff = user_with_role(PlatformRole.STAFF)
+    invited = user_with_person(PlatformRole.CITIZEN)
+    client = logged_in(invited)
+    assert "Invitations à des chantiers" not in client.get(MY_SPACE).text
+    housing = WorkstreamFactory(name="Portrait du logement", sponsors=[general])
+    sent = services.invitation_create(
+        actor=staff, workstream=housing, email=invited.email, expires_in_days=14
+    )
+    assert "Portrait du logement" in section(client.get(MY_SPACE).text, "awaiting")
+    services.invitation_revoke(actor=staff, invitation=sent.invitation)
+    assert "Invitations à des chantiers" not in client.get(MY_SPACE).text
+    transport = WorkstreamFactory(name="Mobilité durable", sponsors=[general])
+    services.invitation_create(
+        actor=staff, workstream=transport, email=invited.email, expires_in_days=14
+    )
+    assert "Mobilité durable" in section(client.get(MY_SPACE).text, "awaiting")
+    # Joined by another way: nothing left to accept.
+    services.membership_join(actor=SYSTEM, person=invited.person, workstream=transport)
+    assert "Invitations à des chantiers" not in client.get(MY_SPACE).text
+
+
 def test_a_delegate_signs_up_lands_in_my_space_and_sees_their_circle(general):
     """Staff gave a seat and a place in a circle to a delegate who had no account; the delegate
     signs up with the address the directory has, confirms it and lands in My space."""
