@@ -103,6 +103,22 @@ def meeting_list(*, viewer: Viewer) -> MeetingList:
     )
 
 
+# A meeting's attendance and quorum are followed live (its page asks for them again) from a
+# little before it starts until a little after its planned end, while it is still planned: the
+# secretary often records the attendance as people arrive, or late.
+LIVE_MARGIN = dt.timedelta(minutes=30)
+
+
+def is_live(meeting: Meeting, now: dt.datetime | None = None) -> bool:
+    """Whether `meeting` is under way, give or take `LIVE_MARGIN`, and not yet held or
+    cancelled."""
+    now = now or timezone.now()
+    return (
+        meeting.is_coming
+        and meeting.starts_at - LIVE_MARGIN <= now <= meeting.ends_at + LIVE_MARGIN
+    )
+
+
 # A meeting's page keeps its agenda, decisions, invitations, attendance and quorum rendered
 # until one of the models they show changes (`apps.MeetingsConfig.ready`).
 PAGE_CACHE = "meetings.page"
