@@ -72,8 +72,12 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     """The coming meetings of every group the person may read, and the last few past ones."""
     meetings = selectors.meeting_list(viewer=request.user)
     context = {
+        # Counting the coming meetings is the one query of a page whose rows are kept: the
+        # rows and the recent meetings are read only when drawn.
         "page": Paginator(meetings.coming, PAGE_SIZE).get_page(request.GET.get("page")),
         "recent": meetings.recent,
+        "list_cache": selectors.LIST_CACHE,
+        "kept_as": meetings.kept_as,
     }
     return render(request, "meetings/meeting_list.html", context)
 
