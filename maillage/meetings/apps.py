@@ -49,6 +49,9 @@ class MeetingsConfig(AppConfig):
             Circle,
             Workstream,
         )
+        # The meetings' list: each meeting's row names its group. Who sees which groups is in
+        # the copy's key (`selectors.meeting_list`), so memberships need not bump it.
+        cache.bump_on_change(selectors.LIST_CACHE, Meeting, Circle, Workstream)
         my_space.AWAITING.register(panels.my_meeting_invitations)
         my_space.AWAITING.register(panels.my_action_items)
         # The coming meetings of the person's groups, beside the governance calendar.

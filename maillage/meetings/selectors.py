@@ -78,28 +78,55 @@ def group_meetings(*, viewer: Viewer, group: Circle | Workstream) -> QuerySet[Me
 @dataclass(frozen=True)
 class MeetingList:
     coming: QuerySet[Meeting]  # soonest first, to paginate
-    recent: list[Meeting]  # the last few held or cancelled, newest first
+    recent: QuerySet[Meeting]  # the last few held or cancelled, newest first; read when drawn
+    # Who may share a kept copy of the list (`LIST_CACHE`): everyone who sees the same groups.
+    kept_as: str
 
 
 RECENT_SHOWN = 10
+
+# The meetings' list keeps its rows rendered, per set of groups its readers see, until a
+# meeting, a circle or a workstream changes (`apps.MeetingsConfig.ready`).
+LIST_CACHE = "meetings.list"
 
 
 def meeting_list(*, viewer: Viewer) -> MeetingList:
     """The meetings of every circle and workstream whose meetings `viewer` may read (governance's
     visibility: every group for partner members and staff, a guest's own workstreams): the coming
-    ones, and the few last past. Three queries a page, whatever the number of meetings."""
+    ones, and the few last past. Three queries a page whatever the number of meetings (the
+    number of coming ones, a page of them, the recent ones), the count alone when the page's
+    rows are kept (`LIST_CACHE`)."""
     seen = visibility(viewer)
     if seen.circles:
-        where = Q()
+        where, kept_as = Q(), "all"
     elif seen.workstream_ids:
         where = Q(workstream_id__in=seen.workstream_ids)
+        kept_as = "workstreams:" + ",".join(map(str, sorted(seen.workstream_ids)))
     else:
-        return MeetingList(coming=Meeting.objects.none(), recent=[])
+        none = Meeting.objects.none()
+        return MeetingList(coming=none, recent=none, kept_as="none")
     meetings = Meeting.objects.filter(where).select_related("circle", "workstream")
     now = timezone.now()
     return MeetingList(
         coming=meetings.filter(ends_at__gte=now).order_by("starts_at", "pk"),
-        recent=list(meetings.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:RECENT_SHOWN]),
+        recent=meetings.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:RECENT_SHOWN],
+        kept_as=kept_as,
+    )
+
+
+# A meeting's attendance and quorum are followed live (its page asks for them again) from a
+# little before it starts until a little after its planned end, while it is still planned: the
+# secretary often records the attendance as people arrive, or late.
+LIVE_MARGIN = dt.timedelta(minutes=30)
+
+
+def is_live(meeting: Meeting, now: dt.datetime | None = None) -> bool:
+    """Whether `meeting` is under way, give or take `LIVE_MARGIN`, and not yet held or
+    cancelled."""
+    now = now or timezone.now()
+    return (
+        meeting.is_coming
+        and meeting.starts_at - LIVE_MARGIN <= now <= meeting.ends_at + LIVE_MARGIN
     )
 
 

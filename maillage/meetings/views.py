@@ -7,6 +7,7 @@ from functools import partial
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, back_to, edit_page, form_redirect
+from maillage.core.htmx import is_htmx, render_page_or_fragment
 from maillage.core.lookups import one_of
 from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required
@@ -70,8 +72,12 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     """The coming meetings of every group the person may read, and the last few past ones."""
     meetings = selectors.meeting_list(viewer=request.user)
     context = {
+        # Counting the coming meetings is the one query of a page whose rows are kept: the
+        # rows and the recent meetings are read only when drawn.
         "page": Paginator(meetings.coming, PAGE_SIZE).get_page(request.GET.get("page")),
         "recent": meetings.recent,
+        "list_cache": selectors.LIST_CACHE,
+        "kept_as": meetings.kept_as,
     }
     return render(request, "meetings/meeting_list.html", context)
 
@@ -143,19 +149,33 @@ def workstream_meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required("meetings.view_meeting", obj=_meeting)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting's page; while it is live, HTMX asks again for its attendance and quorum
+    alone, kept rendered: a poll reads nothing else."""
     detail = selectors.meeting_detail(viewer=request.user, pk=pk, meeting=_meeting(request, pk))
     if detail is None:
         raise Http404
     meeting = detail.meeting
-    can_run = has_perm(request.user, "meetings.run_meeting", meeting)
-    roles = workflow_roles(request.user, meeting) if can_run else set()
-    context = {
+    context: dict[str, Any] = {
         "detail": detail,
         "meeting": meeting,
+        "page_cache": selectors.PAGE_CACHE,
+        "live": selectors.is_live(meeting),
+        "poll_seconds": settings.MAILLAGE_LIVE_POLL_SECONDS,
+    }
+    if not is_htmx(request):
+        context.update(_meeting_page_context(request, detail))
+    return render_page_or_fragment(request, "meetings/meeting_detail.html", "attendance", context)
+
+
+def _meeting_page_context(request: HttpRequest, detail: selectors.MeetingDetail) -> dict[str, Any]:
+    """What the whole page shows besides the attendance: the buttons and forms."""
+    meeting = detail.meeting
+    can_run = has_perm(request.user, "meetings.run_meeting", meeting)
+    roles = workflow_roles(request.user, meeting) if can_run else set()
+    return {
         "group": meeting.group,
         "group_url": group_url(meeting.group),
         "can_run": can_run,
-        "page_cache": selectors.PAGE_CACHE,
         "transitions": workflows.MEETING.available(meeting.state, roles),
         "rsvp_form": RsvpForm(initial={"rsvp": detail.my_invite.rsvp})
         if detail.my_invite
@@ -164,7 +184,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # Only a link to the action item's form: the group's members are read there.
         "can_add_action": can_run and meeting.state != "cancelled",
     }
-    return render(request, "meetings/meeting_detail.html", context)
 
 
 @permission_required("meetings.run_meeting", obj=_meeting)
