@@ -373,9 +373,11 @@ class Hit:
 
 @dataclass(frozen=True)
 class Preview:
-    """The first hits of a group and how many there are in all."""
+    """The first hits of a group and how many there are in all: plain values, so that a page may
+    keep it (`site.selectors.search_previews`)."""
 
-    group: Group
+    kind: str
+    label: Promise | str
     hits: list[Hit]
     total: int
 
@@ -401,7 +403,7 @@ class Group:
         else:
             rows = list(self.rows[:limit])
             total = self.rows.count()
-        return Preview(self, [self.hit(row) for row in rows], total)
+        return Preview(self.kind, self.label, [self.hit(row) for row in rows], total)
 
     def page(self, number: Any, per_page: int) -> Page[Hit]:
         """One page of hits (two queries: the count and the rows)."""
