@@ -108,3 +108,16 @@ def test_a_kept_search_reads_nothing_for_a_visitor(client, query_budget):
     built = meter.get(client, "/recherche/?q=habitation")
     kept = meter.get(client, "/recherche/?q=habitation", kept=True)
     assert built >= 5 and kept == 0
+
+
+def test_a_page_indexed_after_its_save_shows_once_indexed(client):
+    """Pages are indexed by a background task, after their save: the task's end counts."""
+    from modelsearch.tasks import insert_or_update_object_task
+    from wagtail.models import Page
+
+    page = factories.standard_page(title="Coulisses", intro="Se loger.")
+    assert results(found(client)) == []
+    Page.objects.filter(pk=page.pk).update(title="Habitation en coulisses")  # not indexed yet
+    assert results(found(client)) == []
+    insert_or_update_object_task.enqueue("site", "standardpage", str(page.pk))
+    assert results(found(client)) == ["Habitation en coulisses"]
