@@ -6,11 +6,12 @@ merges them with its pages. This module is what they share:
 
 - `terms(query)`: the words worth looking for (punctuation, syntax and French stop words left out),
   so that any text typed is searched, never parsed;
-- `Matches(fields, terms)`: a condition true for a row whose fields hold every term at the start
-  of a word ("habit" finds "Habitation"), accents and plurals ignored:
+- `Matches(fields, terms, stored=…)`: a condition true for a row whose fields hold every term
+  at the start of a word ("habit" finds "Habitation"), accents and plurals ignored:
   - on PostgreSQL, full-text search with the `maillage_french` configuration (French stemming,
     and `unaccent` when the extension could be installed: see `ensure_postgres_configuration`),
-    read from a GIN index on the same expression (`postgres_index`, in the apps' migrations);
+    read from the document the database keeps in each row (`stored`: a generated column with a
+    GIN index, `postgres_document` in the apps' migrations);
   - on SQLite, a function of ours (`maillage_match`, registered on every connection) that compares
     folded words: lowercase, accents stripped, a French plural mark dropped ("Chantiers" →
     "chantier", "sociaux" → "social");
@@ -43,6 +44,8 @@ SQLITE_FUNCTION = "maillage_match"
 MAX_TERMS = 10
 MAX_TERM_LENGTH = 60
 SNIPPET_WORDS = 30
+# The column in which PostgreSQL keeps a row's search document (`postgres_document`).
+DOCUMENT_COLUMN = "search_document"
 
 # Letters and digits: everything else (quotes, stars, brackets, hyphens, NUL) separates words and
 # is never search syntax. Underscores too, though regular expressions count them as letters.
@@ -152,10 +155,14 @@ class Matches(Expression):
 
     conditional = True
 
-    def __init__(self, fields: Sequence[str], words: Sequence[str]) -> None:
+    def __init__(
+        self, fields: Sequence[str], words: Sequence[str], *, stored: str | None = None
+    ) -> None:
         super().__init__(output_field=BooleanField())
         self.fields: list[Any] = [F(name) for name in fields]
         self.words = tuple(words)
+        # On PostgreSQL, the column (`postgres_document`) holding the document of `fields`.
+        self.stored = stored
 
     def get_source_expressions(self) -> list[Any]:
         return self.fields
@@ -179,6 +186,13 @@ class Matches(Expression):
             # beginning of a word, finds both numbers.
             query = f"to_tsquery('{CONFIG}'::regconfig, %s)"
             words = [singular(word) for word in self.words]
+            if self.stored is not None:
+                # The row's own document: read from its index and rechecked as it is, without
+                # stemming and unaccenting the row's text again.
+                alias = getattr(self.fields[0], "alias", None)
+                names = (alias, self.stored) if alias else (self.stored,)
+                document = ".".join(map(compiler.quote_name, names))
+                return f"{document} @@ {query}", (tsquery(words),)
             return f"{document_sql(columns)} @@ {query}", (*params, tsquery(words))
         folded = " ".join(singular(fold(word)) for word in self.words)
         document = " || ' ' || ".join(f"COALESCE({column}, '')" for column in columns)
@@ -231,7 +245,8 @@ def postgres_configuration() -> migrations.RunPython:
 def postgres_index(table: str, columns: Sequence[str]) -> migrations.RunPython:
     """The migration operation that adds, on PostgreSQL only, a GIN index of the search document
     of `columns`: `Matches` over the same columns, in the same order, then reads the index
-    instead of every row."""
+    instead of every row. Superseded by `postgres_document` (kept for the migrations that
+    use it)."""
     name = f"{table}_search"[:63]
 
     def forwards(apps: Any, schema_editor: Any) -> None:
@@ -246,6 +261,57 @@ def postgres_index(table: str, columns: Sequence[str]) -> migrations.RunPython:
     def backwards(apps: Any, schema_editor: Any) -> None:
         if schema_editor.connection.vendor == "postgresql":
             schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def postgres_document(
+    table: str,
+    columns: Sequence[str],
+    *,
+    column: str = DOCUMENT_COLUMN,
+    replaces_index: str | None = None,
+) -> migrations.RunPython:
+    """The migration operation that stores, on PostgreSQL only, the search document of `columns`
+    in each row of `table`: a `tsvector` column the database generates whenever those columns
+    change (never a field of the model, so the ORM and SQLite ignore it), with a GIN index
+    (`<table>_<column>`). `Matches(fields, words, stored=column)` over the same columns, in the
+    same order, reads it; `replaces_index` names a former index of the expression
+    (`postgres_index`) to drop, made again backwards.
+
+    PostgreSQL refuses to change the type of a column a generated one reads: a migration that
+    alters one of `columns` drops the document first (this operation's backwards) and stores it
+    again after."""
+    quoted_columns = [f'"{name}"' for name in columns]
+    document = document_sql(quoted_columns)
+    index = f"{table}_{column}"[:63]
+
+    def forwards(apps: Any, schema_editor: Any) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        quote = schema_editor.quote_name
+        schema_editor.execute(
+            f"ALTER TABLE {quote(table)} ADD COLUMN IF NOT EXISTS {quote(column)} tsvector "
+            f"GENERATED ALWAYS AS ({document}) STORED"
+        )
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {quote(index)} ON {quote(table)} "
+            f"USING gin ({quote(column)})"
+        )
+        if replaces_index is not None:
+            schema_editor.execute(f"DROP INDEX IF EXISTS {quote(replaces_index)}")
+
+    def backwards(apps: Any, schema_editor: Any) -> None:
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        quote = schema_editor.quote_name
+        # Dropping the column drops its index.
+        schema_editor.execute(f"ALTER TABLE {quote(table)} DROP COLUMN IF EXISTS {quote(column)}")
+        if replaces_index is not None:
+            schema_editor.execute(
+                f"CREATE INDEX IF NOT EXISTS {quote(replaces_index)} ON {quote(table)} "
+                f"USING gin ({document})"
+            )
 
     return migrations.RunPython(forwards, backwards, elidable=False)
 
@@ -307,9 +373,11 @@ class Hit:
 
 @dataclass(frozen=True)
 class Preview:
-    """The first hits of a group and how many there are in all."""
+    """The first hits of a group and how many there are in all: plain values, so that a page may
+    keep it (`site.selectors.search_previews`)."""
 
-    group: Group
+    kind: str
+    label: Promise | str
     hits: list[Hit]
     total: int
 
@@ -335,7 +403,7 @@ class Group:
         else:
             rows = list(self.rows[:limit])
             total = self.rows.count()
-        return Preview(self, [self.hit(row) for row in rows], total)
+        return Preview(self.kind, self.label, [self.hit(row) for row in rows], total)
 
     def page(self, number: Any, per_page: int) -> Page[Hit]:
         """One page of hits (two queries: the count and the rows)."""

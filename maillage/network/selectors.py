@@ -17,7 +17,7 @@ from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.permissions import has_perm
 from maillage.core.roles import Role
-from maillage.core.search import Group, Hit, Matches, snippet, terms
+from maillage.core.search import DOCUMENT_COLUMN, Group, Hit, Matches, snippet, terms
 from maillage.network.models import Function, Organization, Person, Seat, Sector
 from maillage.territories.models import Territory
 from maillage.territories.selectors import territory_and_below
@@ -351,8 +351,8 @@ def sector_keys() -> list[str]:
 
 # Search
 
-# The columns searched, in the order of the indexes of migration 0006 (PostgreSQL reads an index
-# only for the very same document).
+# The columns searched, in the order of the documents migration 0007 stores on PostgreSQL (read
+# from each row's `search_document`; SQLite matches the columns themselves).
 ORGANIZATION_FIELDS = ("name", "acronym", "description")
 PERSON_FIELDS = ("first_name", "last_name")
 
@@ -383,7 +383,7 @@ def search(*, viewer: Viewer, query: str) -> list[Group]:
     if not words:
         return []
     organizations = (
-        Organization.objects.filter(Matches(ORGANIZATION_FIELDS, words))
+        Organization.objects.filter(Matches(ORGANIZATION_FIELDS, words, stored=DOCUMENT_COLUMN))
         .only("pk", "name", "slug", "acronym", "description")
         .order_by("name", "pk")
     )
@@ -397,7 +397,7 @@ def search(*, viewer: Viewer, query: str) -> list[Group]:
     ]
     if has_perm(viewer, "network.view_people"):
         people = (
-            Person.objects.filter(Matches(PERSON_FIELDS, words))
+            Person.objects.filter(Matches(PERSON_FIELDS, words, stored=DOCUMENT_COLUMN))
             .only("pk", "first_name", "last_name", "slug")
             .prefetch_related(
                 Prefetch(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models.signals import post_migrate, post_save
+from django.tasks.signals import task_finished
 
 from maillage.core import cache
 from maillage.core.models import User
@@ -45,6 +46,16 @@ def bump_pages(sender: Any, **kwargs: Any) -> None:
     cache.bump(selectors.PAGES_CACHE)
 
 
+INDEXING_TASK = "modelsearch.tasks.insert_or_update_object_task"
+
+
+def bump_search_after_indexing(sender: Any, task_result: Any, **kwargs: Any) -> None:
+    """A page is indexed by a background task, after its save has bumped the namespaces: the
+    search's kept results are read again once the index holds the page's new words."""
+    if task_result.task.module_path == INDEXING_TASK:
+        cache.bump(selectors.SEARCH_CACHE)
+
+
 def watch_pages() -> None:
     """Any change of a page (every page type sends its own signals), of its view restrictions, of
     a site or a locale makes the cached chrome read again; a move sends no save signal."""
@@ -57,6 +68,7 @@ def watch_pages() -> None:
     page_published.connect(bump_pages, dispatch_uid="site.bump_pages.published")
     page_unpublished.connect(bump_pages, dispatch_uid="site.bump_pages.unpublished")
     post_page_move.connect(bump_pages, dispatch_uid="site.bump_pages.moved")
+    task_finished.connect(bump_search_after_indexing, dispatch_uid="site.bump_search.indexed")
 
 
 def connect() -> None:

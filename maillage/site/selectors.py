@@ -25,7 +25,8 @@ from wagtail.search.query import And, Or, PlainText
 
 from maillage.core import cache
 from maillage.core.actors import Viewer
-from maillage.core.search import Group, Hit, variants
+from maillage.core.permissions import has_perm
+from maillage.core.search import Group, Hit, Preview, variants
 from maillage.core.search import terms as search_terms
 from maillage.decisions import selectors as decisions_selectors
 from maillage.governance import selectors as governance_selectors
@@ -356,6 +357,41 @@ def search(*, viewer: Viewer, query: str) -> list[Group]:
         *decisions_selectors.search(viewer=viewer, query=query),
         *network_selectors.search(viewer=viewer, query=query),
     ]
+
+
+# The first results of each kind for one query, kept until a row they may show changes (the
+# models in `apps.SiteConfig.ready`) or a page of the site does (`PAGES_CACHE`).
+SEARCH_CACHE = "site.search"
+
+
+def search_visibility(viewer: Viewer) -> str:
+    """What decides which results `viewer` finds (see each app's `search`): the policies, the
+    people, and the decisions they may read (`register_reader`'s key; its groups kept per
+    account). Circles, workstreams, organizations and the site's public pages are the same for
+    everyone."""
+    groups = decisions_selectors.kept_group_ids(viewer)
+    return "policies:{}/people:{}/decisions:{}".format(
+        int(has_perm(viewer, "governance.view_circle")),
+        int(has_perm(viewer, "network.view_people")),
+        decisions_selectors.register_reader(viewer, groups).key,
+    )
+
+
+def search_previews(*, viewer: Viewer, query: str, limit: int) -> list[Preview]:
+    """The first `limit` hits and the total of each kind of result that has some, kept per query,
+    language, day (a person's current functions) and what the viewer may see: a query found kept
+    reads nothing from the database, one that is not reads one query per kind."""
+
+    def read() -> list[Preview]:
+        previews = [group.preview(limit) for group in search(viewer=viewer, query=query)]
+        return [preview for preview in previews if preview.total]
+
+    return cache.fragment(
+        (SEARCH_CACHE, PAGES_CACHE),
+        visibility=search_visibility(viewer),
+        filters=[query, limit, timezone.localdate()],
+        render=read,
+    )
 
 
 def news_index(locale: Locale) -> NewsIndexPage | None:

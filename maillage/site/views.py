@@ -11,6 +11,7 @@ from wagtail import views as wagtail_views
 
 from maillage.core.formtools import query_text
 from maillage.core.permissions import has_perm, permission_required
+from maillage.core.search import terms as search_terms
 from maillage.site import routes, selectors
 from maillage.site.sitemaps import SiteSitemap
 
@@ -24,20 +25,23 @@ def search(request: HttpRequest) -> HttpResponse:
     """One search over the site's pages and the platform: `?q=` the words, `&type=` one kind
     of result (paginated); without a kind, the first results of every kind."""
     query = query_text(request.GET, "q")
-    groups = selectors.search(viewer=request.user, query=query)
     kind = query_text(request.GET, "type", max_length=40)
-    chosen = next((group for group in groups if group.kind == kind), None)
+    searched = bool(search_terms(query))
+    chosen = None
+    if searched and kind:
+        groups = selectors.search(viewer=request.user, query=query)
+        chosen = next((group for group in groups if group.kind == kind), None)
     context: dict[str, object] = {
         "query": query,
-        "searched": bool(groups),
+        "searched": searched,
         "kind": chosen,
         "may_see_people": has_perm(request.user, "network.view_people"),
     }
     if chosen is not None:
         context["results"] = chosen.page(request.GET.get("page"), RESULTS_PER_PAGE)
-    else:
-        previews = [group.preview(PREVIEW_SIZE) for group in groups]
-        context["previews"] = [preview for preview in previews if preview.total]
+    elif searched:
+        previews = selectors.search_previews(viewer=request.user, query=query, limit=PREVIEW_SIZE)
+        context["previews"] = previews
         context["total"] = sum(preview.total for preview in previews)
     return render(request, "site/search.html", context)
 

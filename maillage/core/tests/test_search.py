@@ -191,3 +191,77 @@ def test_the_index_and_the_condition_write_the_same_document():
         "COALESCE(\"name\", '') || ' ' || COALESCE(\"purpose\", ''))"
     )
     assert search.tsquery(["cercle", "habit"]) == "cercle:* & habit:*"
+
+
+# -- stored documents ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_stored_document_is_read_only_on_postgresql():
+    """On SQLite, `stored` changes nothing: the columns themselves are matched."""
+    words = search.terms("cercles")
+    stored = User.objects.filter(search.Matches(("first_name", "last_name"), words, stored="doc"))
+    sql = str(stored.query)
+    if connection.vendor == "postgresql":
+        assert '"core_user"."doc" @@ to_tsquery' in sql and "to_tsvector" not in sql
+    else:
+        plain = User.objects.filter(search.Matches(("first_name", "last_name"), words))
+        assert sql == str(plain.query)
+
+
+PROBE = "search_probe"
+
+
+def probe_indexes() -> dict[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s", [PROBE])
+        return dict(cursor.fetchall())
+
+
+def probe_columns() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s"
+            " ORDER BY ordinal_position",
+            [PROBE],
+        )
+        return [name for (name,) in cursor.fetchall()]
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_a_stored_document_replaces_the_index_of_its_expression_and_back():
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE {PROBE} (id serial PRIMARY KEY, name text, purpose text)")
+    index = search.postgres_index(PROBE, ["name", "purpose"])
+    document = search.postgres_document(
+        PROBE, ["name", "purpose"], replaces_index=f"{PROBE}_search"
+    )
+    with connection.schema_editor(atomic=False) as editor:
+        index.code(None, editor)
+        document.code(None, editor)
+    assert probe_columns() == ["id", "name", "purpose", "search_document"]
+    assert set(probe_indexes()) == {f"{PROBE}_pkey", f"{PROBE}_search_document"}
+    assert "gin (search_document)" in probe_indexes()[f"{PROBE}_search_document"]
+
+    # The database writes the document, and writes it again when a column changes.
+    def stored(pk: int) -> str:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT search_document::text FROM {PROBE} WHERE id = %s", [pk])  # noqa: S608
+            return cursor.fetchone()[0]
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {PROBE} (name, purpose) VALUES ('Cercle', 'Habitations') RETURNING id"  # noqa: S608
+        )
+        (pk,) = cursor.fetchone()
+        assert stored(pk) == "'cercl':1 'habit':2"
+        cursor.execute(f"UPDATE {PROBE} SET purpose = 'Écoles' WHERE id = %s", [pk])  # noqa: S608
+        assert stored(pk) == "'cercl':1 'ecol':2"
+
+    with connection.schema_editor(atomic=False) as editor:
+        assert document.reverse_code is not None
+        document.reverse_code(None, editor)
+    assert probe_columns() == ["id", "name", "purpose"]
+    assert set(probe_indexes()) == {f"{PROBE}_pkey", f"{PROBE}_search"}
+    assert "to_tsvector" in probe_indexes()[f"{PROBE}_search"]

@@ -8,16 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
 from maillage.core import cache
 from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.rules import is_staff
-from maillage.core.search import CONFIG, Matches, singular, terms, tsquery
+from maillage.core.search import DOCUMENT_COLUMN, Matches, terms
 from maillage.decisions.models import (
     Decision,
     Process,
@@ -33,28 +31,13 @@ from maillage.territories.models import Territory
 from maillage.territories.selectors import territory_and_below
 
 # The columns searched, in the order of the document the migration `register_search_document`
-# stores on PostgreSQL.
+# stores on PostgreSQL (read from each row's `search_document`; SQLite matches the columns).
 SEARCH_FIELDS = ("title", "text", "rationale")
-SEARCH_DOCUMENT = "search_document"
 
 
-class RegisterMatches(Matches):
-    """`core.search.Matches` over `SEARCH_FIELDS`, reading on PostgreSQL the document the
-    database keeps in each row (`search_document`, generated from those columns whenever they
-    change, GIN-indexed) rather than stemming and unaccenting every row at each search."""
-
-    def __init__(self, words: Sequence[str]) -> None:
-        super().__init__(SEARCH_FIELDS, words)
-
-    def as_sql(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
-    ) -> tuple[str, tuple[Any, ...]]:
-        if connection.vendor != "postgresql" or not self.words:
-            return super().as_sql(compiler, connection)
-        alias = compiler.quote_name(self.fields[0].alias)
-        document = f"{alias}.{connection.ops.quote_name(SEARCH_DOCUMENT)}"
-        words = [singular(word) for word in self.words]
-        return f"{document} @@ to_tsquery('{CONFIG}'::regconfig, %s)", (tsquery(words),)
+def register_matches(words: Sequence[str]) -> Matches:
+    """The decisions whose title, text or rationale hold every one of `words`."""
+    return Matches(SEARCH_FIELDS, words, stored=DOCUMENT_COLUMN)
 
 
 # The circles and workstreams each account takes part in, kept until a membership, a seat (its
@@ -156,7 +139,7 @@ def filtered_decisions(
     """The decisions `viewer` may read that match `filters` (not yet read)."""
     decisions = visible_decisions(viewer, reader)
     if filters.q:
-        decisions = decisions.filter(RegisterMatches(terms(filters.q)))
+        decisions = decisions.filter(register_matches(terms(filters.q)))
     if filters.circle is not None:
         decisions = decisions.filter(circle=filters.circle)
     if filters.workstream is not None:

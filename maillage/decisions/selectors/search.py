@@ -10,7 +10,7 @@ from maillage.core.actors import Viewer
 from maillage.core.search import Group, Hit, snippet, terms
 from maillage.decisions.models import Decision
 from maillage.decisions.paths import decision_path
-from maillage.decisions.selectors.register import RegisterMatches, visible_decisions
+from maillage.decisions.selectors.register import register_matches, visible_decisions
 from maillage.governance.models import Circle, Workstream
 
 
@@ -32,7 +32,7 @@ def search(*, viewer: Viewer, query: str) -> list[Group]:
         return []
     decisions = (
         visible_decisions(viewer)
-        .filter(RegisterMatches(words))
+        .filter(register_matches(words))
         .only("pk", "title", "text", "circle_id", "workstream_id", "decided_at")
         .prefetch_related(
             Prefetch("circle", queryset=Circle.objects.only("pk", "name")),

@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core.actors import Viewer
 from maillage.core.permissions import has_perm
-from maillage.core.search import Group, Hit, Matches, snippet, terms
+from maillage.core.search import DOCUMENT_COLUMN, Group, Hit, Matches, snippet, terms
 from maillage.governance.models import Circle, Policy, PolicyStatus, Workstream
 from maillage.governance.paths import page_url
 
-# The columns searched, in the order of the indexes of migration 0010 (PostgreSQL reads an index
-# only for the very same document).
+# The columns searched, in the order of the documents migration 0013 stores on PostgreSQL (read
+# from each row's `search_document`; SQLite matches the columns themselves).
 CIRCLE_FIELDS = ("name", "purpose")
 WORKSTREAM_FIELDS = ("name", "mandate")
 POLICY_FIELDS = ("title", "text")
@@ -52,12 +52,16 @@ def search(*, viewer: Viewer, query: str) -> list[Group]:
     if not words:
         return []
     circles = (
-        Circle.objects.filter(Matches(CIRCLE_FIELDS, words), archived_at__isnull=True)
+        Circle.objects.filter(
+            Matches(CIRCLE_FIELDS, words, stored=DOCUMENT_COLUMN), archived_at__isnull=True
+        )
         .only("pk", "name", "slug", "purpose")
         .order_by("name", "pk")
     )
     workstreams = (
-        Workstream.objects.filter(Matches(WORKSTREAM_FIELDS, words), archived_at__isnull=True)
+        Workstream.objects.filter(
+            Matches(WORKSTREAM_FIELDS, words, stored=DOCUMENT_COLUMN), archived_at__isnull=True
+        )
         .only("pk", "name", "slug", "mandate")
         .order_by("name", "pk")
     )
@@ -70,7 +74,7 @@ def search(*, viewer: Viewer, query: str) -> list[Group]:
         # planner misled by statistics not yet gathered (after a bulk import) read every policy
         # of every circle instead of the search index.
         policies = (
-            Policy.objects.filter(Matches(POLICY_FIELDS, words))
+            Policy.objects.filter(Matches(POLICY_FIELDS, words, stored=DOCUMENT_COLUMN))
             .exclude(status=PolicyStatus.RETIRED)
             .exclude(circle_id__in=Circle.objects.filter(archived_at__isnull=False).values("pk"))
             .only("pk", "title", "text", "circle_id")

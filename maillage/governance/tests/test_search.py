@@ -118,3 +118,53 @@ def test_postgresql_reads_the_search_indexes():
     assert "governance_circle_search" in plans["circles"]
     assert "governance_workstream_search" in plans["workstreams"]
     assert "governance_policy_search" in plans["policies"]
+
+
+def stored_document(table: str, pk: int) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT search_document::text FROM {table} WHERE id = %s", [pk])  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's stored documents")
+def test_postgresql_keeps_each_search_document_in_its_row_and_reads_its_index():
+    circle = CircleFactory(name="Cercle habitation", purpose="Loger les familles.")
+    workstream = WorkstreamFactory(name="Chantier toitures", mandate="Réparer les toits.")
+    policy = PolicyFactory(circle=circle, title="Politique d'achat", text="Acheter local.")
+    assert "'famill'" in stored_document("governance_circle", circle.pk)
+    assert "'toitur'" in stored_document("governance_workstream", workstream.pk)
+    assert "'achet'" in stored_document("governance_policy", policy.pk)
+
+    # Each edit writes the document again.
+    circle.purpose = "Nourrir les quartiers."
+    circle.save()
+    workstream.mandate = "Isoler les greniers."
+    workstream.save()
+    policy.text = "Vendre en ligne."
+    policy.save()
+    assert "'famill'" not in stored_document("governance_circle", circle.pk)
+    assert "'quarti'" in stored_document("governance_circle", circle.pk)
+    assert "'greni'" in stored_document("governance_workstream", workstream.pk)
+    assert "'vendr'" in stored_document("governance_policy", policy.pk)
+    staff = user_with_role(Role.STAFF)
+    assert found(staff, "quartiers") == {
+        "circles": ["Cercle habitation"],
+        "workstreams": [],
+        "policies": [],
+    }
+    assert found(staff, "greniers")["workstreams"] == ["Chantier toitures"]
+    assert found(staff, "vendre")["policies"] == ["Politique d'achat"]
+    assert found(staff, "familles")["circles"] == []
+
+    # Each kind reads its stored document from its index, never the expression.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    groups = selectors.search(viewer=staff, query="habitations")
+    plans = {group.kind: group.rows.explain() for group in groups}
+    for kind, table in [
+        ("circles", "circle"),
+        ("workstreams", "workstream"),
+        ("policies", "policy"),
+    ]:
+        assert f"governance_{table}_search_document" in plans[kind]
+        assert "to_tsvector" not in plans[kind]

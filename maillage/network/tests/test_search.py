@@ -96,3 +96,39 @@ def test_postgresql_reads_the_search_indexes():
     plans = {group.kind: group.rows.explain() for group in groups}
     assert "network_organization_search" in plans["organizations"]
     assert "network_person_search" in plans["people"]
+
+
+def stored_document(table: str, pk: int) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT search_document::text FROM {table} WHERE id = %s", [pk])  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's stored documents")
+def test_postgresql_keeps_each_search_document_in_its_row_and_reads_its_index():
+    organization = OrganizationFactory(name="Maison des jeunes", acronym="MDJ", description="")
+    person = PersonFactory(first_name="Élise", last_name="Tremblay")
+    assert "'mdj'" in stored_document("network_organization", organization.pk)
+    assert stored_document("network_person", person.pk) == "'elis':1 'tremblay':2"
+
+    # Each edit writes the document again.
+    organization.description = "Loisirs des adolescents."
+    organization.save()
+    person.last_name = "Gagnon"
+    person.save()
+    assert "'adolescent'" in stored_document("network_organization", organization.pk)
+    assert "'tremblay'" not in stored_document("network_person", person.pk)
+    staff = user_with_role(Role.STAFF)
+    assert found(staff, "adolescents") == {"organizations": ["Maison des jeunes"], "people": []}
+    assert found(staff, "gagnon")["people"] == ["Élise Gagnon"]
+    assert found(staff, "tremblay")["people"] == []
+
+    # Each kind reads its stored document from its index, never the expression.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plans = {
+        group.kind: group.rows.explain() for group in selectors.search(viewer=staff, query="elise")
+    }
+    for kind, table in [("organizations", "organization"), ("people", "person")]:
+        assert f"network_{table}_search_document" in plans[kind]
+        assert "to_tsvector" not in plans[kind]
