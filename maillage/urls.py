@@ -52,7 +52,8 @@ urlpatterns += i18n_patterns(
     path("", include("maillage.site.urls")),
     # The public site (Wagtail's pages) answers everything else. Wagtail's own front-end login
     # form is replaced by a redirect: private pages send visitors to the platform's login.
-    path("", wagtail_views.serve, {"path": ""}, name="home"),
+    # The home page too goes through the site's view: its permission, and its route kept.
+    path("", site_views.serve, {"path": ""}, name="home"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         wagtail_views.authenticate_with_password,

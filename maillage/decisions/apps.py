@@ -13,6 +13,7 @@ class DecisionsConfig(NavigationMixin, AppConfig):
 
     def ready(self) -> None:
         from maillage.core import cache, my_space
+        from maillage.core.models import User
         from maillage.decisions import calendar, panels, replies, rules, verbs  # noqa: F401
         from maillage.decisions.models import (
             Advice,
@@ -22,10 +23,13 @@ class DecisionsConfig(NavigationMixin, AppConfig):
             Nomination,
             Poll,
             Process,
+            ProposalVersion,
+            Remark,
             Round,
+            StructuralChange,
             Vote,
         )
-        from maillage.decisions.selectors.register import PARTICIPATION_CACHE
+        from maillage.decisions.selectors.register import DECISION_CACHE, PARTICIPATION_CACHE
         from maillage.decisions.views.register import REGISTER_CACHE
         from maillage.governance.calendar_sources import register_calendar_source
         from maillage.governance.models import (
@@ -35,7 +39,7 @@ class DecisionsConfig(NavigationMixin, AppConfig):
             Strategy,
             Workstream,
         )
-        from maillage.network.models import Person, Seat
+        from maillage.network.models import Organization, Person, Seat
         from maillage.territories.models import Territory
 
         super().ready()
@@ -49,6 +53,13 @@ class DecisionsConfig(NavigationMixin, AppConfig):
             *(Process, Round, Answer, Poll, Vote, Nomination, AdviceRequest, Advice),
             # Who is asked: members (and their accounts) of the groups, and the groups' names.
             *(Membership, Person, Circle, Workstream),
+        )
+        # A decision's page, kept rendered: the decision, its process and what its rounds
+        # recorded, and the names shown (people, organizations, recorders' accounts, groups).
+        cache.bump_on_change(
+            DECISION_CACHE,
+            *(Decision, Process, Round, Answer, Remark, ProposalVersion, StructuralChange),
+            *(Person, Organization, User, Circle, Workstream),
         )
         # The register's filters and results, kept rendered: what they show and filter by (a
         # group's territories and strategies are many-to-many relations of these models).

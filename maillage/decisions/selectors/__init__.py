@@ -27,6 +27,7 @@ from maillage.decisions.selectors.processes import (
     visible_processes,
 )
 from maillage.decisions.selectors.register import (
+    DECISION_CACHE,
     DecisionDetail,
     RegisterFilters,
     RegisterReader,
@@ -41,6 +42,7 @@ from maillage.decisions.selectors.rounds import Speaker, Tally, Voice, speaker_i
 from maillage.decisions.selectors.search import search
 
 __all__ = [
+    "DECISION_CACHE",
     "PAGE_SIZE",
     "AdviceDetail",
     "DecisionDetail",

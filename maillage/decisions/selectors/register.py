@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -18,7 +19,6 @@ from maillage.core.rules import is_staff
 from maillage.core.search import DOCUMENT_COLUMN, Matches, terms
 from maillage.decisions.models import (
     Decision,
-    Process,
     ProposalVersion,
     Round,
     StructuralChange,
@@ -194,14 +194,32 @@ def register(
     return Paginator(decisions, PAGE_SIZE).get_page(page)
 
 
-@dataclass
+# A decision's page keeps its content rendered, per decision and whether its reader sees
+# people's names, until the decision, its process, rounds, answers, remarks, versions, changes or
+# a name they show changes (`apps.DecisionsConfig.ready`).
+DECISION_CACHE = "decisions.decision"
+
+
 class DecisionDetail:
-    decision: Decision
-    process: Process
-    rounds: list[Round]
-    versions: list[ProposalVersion]
-    changes: list[StructuralChange]
-    show_people: bool
+    """A decision and what its page shows of its process, each part read when first asked: the
+    page keeps its content rendered (`DECISION_CACHE`), and then reads none of them."""
+
+    def __init__(self, decision: Decision, show_people: bool) -> None:
+        self.decision = decision
+        self.process = decision.process
+        self.show_people = show_people
+
+    @cached_property
+    def rounds(self) -> list[Round]:
+        return _rounds(self.process)
+
+    @cached_property
+    def versions(self) -> list[ProposalVersion]:
+        return list(ProposalVersion.objects.filter(process=self.process))
+
+    @cached_property
+    def changes(self) -> list[StructuralChange]:
+        return _changes(self.process)
 
 
 def decision_detail(*, viewer: Viewer, pk: int) -> DecisionDetail | None:
@@ -215,13 +233,4 @@ def decision_detail(*, viewer: Viewer, pk: int) -> DecisionDetail | None:
     )
     if decision is None:
         return None
-    process = decision.process
-    rounds = _rounds(process)
-    return DecisionDetail(
-        decision=decision,
-        process=process,
-        rounds=rounds,
-        versions=list(ProposalVersion.objects.filter(process=process)),
-        changes=_changes(process),
-        show_people=may_see_people(viewer, decision),
-    )
+    return DecisionDetail(decision, show_people=may_see_people(viewer, decision))

@@ -11,14 +11,16 @@ from django.utils import timezone
 
 from maillage.core.roles import Role
 from maillage.core.tests.factories import user_with_role
-from maillage.decisions import selectors
-from maillage.decisions.models import Decision, Visibility
+from maillage.decisions import selectors, services
+from maillage.decisions.models import Decision, Position, ProcessMode, Visibility
 from maillage.decisions.selectors import RegisterFilters
 from maillage.decisions.tests.factories import (
     CircleFactory,
     WorkstreamFactory,
     member_of,
     recorded,
+    start,
+    to_consent_round,
     user_with_person,
 )
 from maillage.governance.models import Membership, Strategy
@@ -180,3 +182,44 @@ def test_the_register_reads_no_text_of_its_rows():
     page = selectors.register(viewer=user_with_role(Role.STAFF), filters=RegisterFilters())
     decision = page.object_list[0]
     assert {"text", "rationale", "participation"} <= decision.get_deferred_fields()
+
+
+def test_a_decision_page_is_kept_and_shows_every_change_at_once(circle):
+    """A decision's page is kept rendered (`selectors.DECISION_CACHE`) per decision and whether
+    its reader sees names: a write that sends no signal stays unseen, every saved change shows on
+    the next visit, and readers who see names and those who do not never share a copy."""
+    process = to_consent_round(
+        start(
+            circle.circle,
+            circle.chloe,
+            facilitator=circle.fanny,
+            mode=ProcessMode.LIVE,
+            visibility=Visibility.PUBLIC,
+        )
+    )
+    services.answer_give(
+        actor=circle.amelie, process=process, position=Position.CONSENT, reason="Bien pensé."
+    )
+    services.consent_round_close(actor=circle.fanny, process=process)
+    decision = Decision.objects.get(process=process)
+    page = reverse("decisions:decision_detail", kwargs={"pk": decision.pk})
+    member = logged_in(circle.bruno)
+    assert "Amélie Tremblay" in member.get(page).text
+    assert "Amélie Tremblay" not in Client().get(page).text  # a visitor sees voices only
+    # Kept: a write without signal is not seen, the next saved change is.
+    Decision.objects.filter(pk=decision.pk).update(rationale="Écrit en douce.")
+    assert "Écrit en douce." not in member.get(page).text
+    decision.refresh_from_db()
+    decision.review_date = timezone.localdate().replace(year=timezone.localdate().year + 2)
+    decision.save()
+    text = member.get(page).text
+    assert "Écrit en douce." in text
+    # The names it shows: a person, the group.
+    person = circle.amelie.person
+    person.first_name = "Amélie-Anne"
+    person.save()
+    assert "Amélie-Anne Tremblay" in member.get(page).text
+    circle.circle.name = "Habitation et logement"
+    circle.circle.save()
+    assert "Habitation et logement" in member.get(page).text
+    assert "Amélie-Anne Tremblay" not in Client().get(page).text

@@ -52,4 +52,5 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     detail = selectors.decision_detail(viewer=request.user, pk=pk)
     if detail is None:
         raise Http404
-    return render(request, "decisions/decision_detail.html", {"detail": detail})
+    context = {"detail": detail, "decision_cache": selectors.DECISION_CACHE}
+    return render(request, "decisions/decision_detail.html", context)

@@ -5,25 +5,53 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from maillage.core import cache
 from maillage.site import selectors
 
 register = template.Library()
 
 
-@register.inclusion_tag("site/includes/breadcrumbs.html")
-def site_breadcrumbs(page: Page) -> dict[str, Any]:
-    """The page's ancestors from the home page of its language. One query."""
-    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth"))
-    return {"ancestors": ancestors, "page": page}
+# The two tags below hand the request on: `{% pageurl %}` then reads the site's root paths once
+# per request (Wagtail keeps them on it) instead of asking the cache for each link.
 
 
-@register.inclusion_tag("site/includes/menu.html")
-def site_menu(page: Page) -> dict[str, Any]:
+@register.simple_tag(takes_context=True)
+def site_breadcrumbs(context: dict[str, Any], page: Page) -> str:
+    """The page's ancestors from the home page of its language, kept rendered per page and host
+    until a page changes (`selectors.PAGES_CACHE`); one query when built."""
+    request = context.get("request")
+
+    def render() -> str:
+        ancestors = list(Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth"))
+        return render_to_string(
+            "site/includes/breadcrumbs.html",
+            {"ancestors": ancestors, "page": page, "request": request},
+        )
+
+    # The links are relative to the site the request is for: its host is part of the key.
+    host = request.get_host() if request is not None else ""
+    html = cache.fragment(
+        selectors.PAGES_CACHE,
+        visibility="public",
+        filters=["breadcrumbs", page.pk, host],
+        render=render,
+    )
+    return mark_safe(html)  # rendered by the template engine, which escapes
+
+
+@register.inclusion_tag("site/includes/menu.html", takes_context=True)
+def site_menu(context: dict[str, Any], page: Page) -> dict[str, Any]:
     """The sections right under the home page of the page's language (cached)."""
-    return {"pages": selectors.menu_pages(page.locale), "current": page}
+    return {
+        "pages": selectors.menu_pages(page.locale),
+        "current": page,
+        "request": context.get("request"),
+    }
 
 
 @register.inclusion_tag("site/includes/feed_links.html", takes_context=True)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.models import Page
 
 from maillage.site.tests import factories
 
@@ -210,3 +211,25 @@ def test_the_cached_menu_news_and_language_links_follow_every_change_at_once(cli
     assert 'hreflang="en" href="/en/"' in client.get("/nouvelles/").text
     factories.translate(index, title="News", slug="news")
     assert 'hreflang="en" href="/en/news/"' in client.get("/nouvelles/").text
+
+
+def crumbs(client, url: str) -> str:
+    return client.get(url).text.split('class="breadcrumbs"')[1].split("</nav>")[0]
+
+
+def test_the_kept_breadcrumbs_follow_a_renamed_or_moved_ancestor_at_once(client):
+    """A page's breadcrumbs are kept rendered under the site's pages (`selectors.PAGES_CACHE`):
+    an ancestor renamed or the page moved shows on the next visit."""
+    about = factories.standard_page(title="À propos", slug="a-propos")
+    team = factories.standard_page(parent=about, title="L’équipe", slug="equipe")
+    assert '<a href="/a-propos/">À propos</a>' in crumbs(client, "/a-propos/equipe/")
+    # Kept: a write that sends no signal is not seen.
+    Page.objects.filter(pk=about.pk).update(title="Écrit en douce")
+    assert "Écrit en douce" not in crumbs(client, "/a-propos/equipe/")
+    about.title = "Qui sommes-nous"
+    about.save_revision().publish()
+    assert '<a href="/a-propos/">Qui sommes-nous</a>' in crumbs(client, "/a-propos/equipe/")
+    network = factories.standard_page(title="Le réseau", slug="reseau")
+    team.move(network, pos="last-child")
+    moved = crumbs(client, "/reseau/equipe/")
+    assert '<a href="/reseau/">Le réseau</a>' in moved and "Qui sommes-nous" not in moved
