@@ -4,7 +4,8 @@ An app registers, in its `AppConfig.ready()`:
 
 - a **column** of the account list (`register_column`): a value the database computes for each
   account (an expression over `User` rows, e.g. a subquery counting the seats the account's
-  person holds), so that the list's query count does not grow with the accounts shown;
+  person holds), so that the list's query count does not grow with the accounts shown, and the
+  models it reads (`watched`), which the kept list (`LIST_CACHE`) follows;
 - a **section** of an account's page: a panel of `ACCOUNT_SECTIONS` (`core.panels`), which
   receives the account and the request and runs a fixed number of queries.
 """
@@ -15,12 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Model
 from django.utils.functional import Promise
 
+from maillage.core import cache
 from maillage.core.models import User
 from maillage.core.panels import Panels
 
 ACCOUNT_SECTIONS: Panels[User] = Panels("account")
+
+# The account list's table and the count of pending invitations, kept rendered per filters, page
+# and day until an account, an invitation or what a column counts changes.
+LIST_CACHE = "core.accounts"
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,8 @@ class AccountColumn:
     label: Promise | str
     # Built on each read: an expression for `QuerySet.annotate`.
     annotation: Callable[[], Any]
+    # The models whose changes change the column's values (the kept list follows them).
+    watched: tuple[type[Model], ...] = ()
 
     @property
     def attribute(self) -> str:
@@ -42,6 +51,7 @@ _COLUMNS: dict[str, AccountColumn] = {}
 def register_column(column: AccountColumn) -> None:
     """Add (or replace, by key) a column of the account list, after those registered before."""
     _COLUMNS[column.key] = column
+    cache.bump_on_change(LIST_CACHE, *column.watched)
 
 
 def columns() -> list[AccountColumn]:

@@ -57,13 +57,14 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from maillage.core import (
+            accounts,
             cache,
             my_space,
             search,
             verbs,  # noqa: F401 (audit verbs, database check)
         )
         from maillage.core.audit import HISTORY_CACHE
-        from maillage.core.models import AuditEvent, User
+        from maillage.core.models import AuditEvent, PlatformInvitation, User
 
         # SQLite learns the search's matching function on each connection (see core.search).
         connection_created.connect(search.register_sqlite_functions, dispatch_uid="core.search")
@@ -71,6 +72,8 @@ class CoreConfig(AppConfig):
         my_space.register_core_sections()
         # Kept histories (`cachedfragment`) follow every event and every change of a name.
         cache.bump_on_change(HISTORY_CACHE, AuditEvent, User)
+        # The staff's account list, kept rendered; the apps' columns add what they count.
+        cache.bump_on_change(accounts.LIST_CACHE, User, PlatformInvitation)
         post_migrate.connect(cache.bump_all, dispatch_uid="core.cache.bump_all")
 
     def register_navigation(self) -> None:

@@ -9,12 +9,13 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from maillage.core import accounts, selectors, services
+from maillage.core import accounts, cache, selectors, services
 from maillage.core import my_space as my_space_sections
 from maillage.core.actions import (
     action_redirect,
@@ -208,20 +209,33 @@ def account_url(account: User) -> str:
 @permission_required("core.manage_accounts")
 def account_list(request: HttpRequest) -> HttpResponse:
     form = AccountFilterForm(request.GET or None)
-    found = selectors.account_directory(
-        viewer=request.user, filters=selectors.AccountFilters(**form.filters())
-    )
-    page = Paginator(found, ACCOUNT_PAGE_SIZE).get_page(request.GET.get("page"))
     columns = accounts.columns()
+
+    def build() -> dict[str, Any]:
+        found = selectors.account_directory(
+            viewer=request.user, filters=selectors.AccountFilters(**form.filters())
+        )
+        page = Paginator(found, ACCOUNT_PAGE_SIZE).get_page(request.GET.get("page"))
+        return {
+            "page": page,
+            "rows": [
+                (account, [getattr(account, column.attribute) for column in columns])
+                for account in page.object_list
+            ],
+            "pending_invitations": selectors.pending_platform_invitations(
+                viewer=request.user
+            ).count(),
+        }
+
     context = {
         "form": form,
-        "page": page,
         "columns": columns,
-        "rows": [
-            (account, [getattr(account, column.attribute) for column in columns])
-            for account in page.object_list
-        ],
-        "pending_invitations": selectors.pending_platform_invitations(viewer=request.user).count(),
+        # Read only when the kept table (`accounts.LIST_CACHE`) must be rendered again.
+        **cache.deferred(build, "page", "rows", "pending_invitations"),
+        "list_cache": accounts.LIST_CACHE,
+        "query": request.GET.urlencode(),
+        # A seat's end counts from today.
+        "today": timezone.localdate(),
     }
     return render(request, "core/account_list.html", context)
 

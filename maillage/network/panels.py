@@ -24,7 +24,7 @@ from maillage.core.lookups import once_per_request
 from maillage.core.models import User
 from maillage.core.panels import Panel, Panels
 from maillage.network import exports, selectors
-from maillage.network.models import Person
+from maillage.network.models import Person, Seat
 from maillage.territories.models import Territory
 
 PERSON_PANELS: Panels[Person] = Panels("person")
@@ -92,7 +92,12 @@ def my_seats_section(account: User, request: HttpRequest) -> Panel:
 
 def open_seats_column() -> AccountColumn:
     """The seats each account's person holds now, counted by the database."""
-    return AccountColumn(key="seats", label=_("Seats"), annotation=selectors.open_seat_counts)
+    return AccountColumn(
+        key="seats",
+        label=_("Seats"),
+        annotation=selectors.open_seat_counts,
+        watched=(Seat, Person),
+    )
 
 
 def account_record_panel(account: User, request: HttpRequest) -> Panel | None:

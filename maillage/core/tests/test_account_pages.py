@@ -48,6 +48,24 @@ def test_the_list_shows_each_account_in_french(staff_client):
     assert "désactivé" in text and "jamais" in text
 
 
+def test_the_kept_list_follows_every_change_at_once(staff_client, staff):
+    """The list's table and the count of pending invitations are kept rendered
+    (`accounts.LIST_CACHE`): a write without signal stays unseen, every saved change shows."""
+    rose = UserFactory(email="rose@exemple.org", first_name="Rose", last_name="Tremblay")
+    assert "Tremblay, Rose" in staff_client.get(LIST).text
+    User.objects.filter(pk=rose.pk).update(last_name="Endouce")
+    assert "Endouce" not in staff_client.get(LIST).text
+    rose.refresh_from_db()
+    rose.last_name = "Gagnon"
+    rose.save()
+    assert "Gagnon, Rose" in staff_client.get(LIST).text
+    UserFactory(email="luc@exemple.org", first_name="Luc", last_name="Nouveau")
+    assert "Nouveau, Luc" in staff_client.get(LIST).text
+    assert "Invitations en attente (1)" not in staff_client.get(LIST).text
+    services.platform_invitation_create(actor=staff, email="marie@exemple.org", role=Role.MEMBER)
+    assert "Invitations en attente (1)" in staff_client.get(LIST).text
+
+
 def test_the_list_filters_by_text_role_and_state(staff_client):
     UserFactory(email="rose@exemple.org", first_name="Rose", last_name="Tremblay")
     UserFactory(email="luc@exemple.org", first_name="Luc", last_name="Martin", role=Role.MEMBER)

@@ -335,6 +335,14 @@ def test_the_account_list_counts_open_seats_and_the_page_shows_the_record(
     listing = staff_client.get(f"{reverse('core:account_list')}?q={ROSE}")
     [(row_account, values)] = listing.context["rows"]
     assert row_account == account and values == [2]
+    # The list is kept rendered: a seat given, or ended, shows at once.
+    seat = SeatFactory.create(holder=rose)
+    cell = '<td class="num">{}</td>'
+    assert cell.format(3) in staff_client.get(f"{reverse('core:account_list')}?q={ROSE}").text
+    seat.end_date = datetime.date(2020, 1, 1)
+    seat.start_date = datetime.date(2019, 1, 1)
+    seat.save()
+    assert cell.format(2) in staff_client.get(f"{reverse('core:account_list')}?q={ROSE}").text
     page = staff_client.get(reverse("core:account_detail", kwargs={"pk": account.pk}))
     assert "Dans le réseau des partenaires" in page.text
     assert rose.get_absolute_url() in page.text
