@@ -12,7 +12,7 @@ from maillage.core.models import User
 from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role as PlatformRole
 from maillage.decisions import services
-from maillage.decisions.models import Decision, Poll, Process
+from maillage.decisions.models import Decision, Poll, Process, ProcessMode, Visibility
 from maillage.governance.models import Circle, Membership, Workstream
 from maillage.governance.tests.factories import (  # noqa: F401 (re-exported for the tests)
     CircleFactory,
@@ -83,6 +83,20 @@ def to_consent_round(process: Process, actor: Any = SYSTEM) -> Process:
         process=process,
         transition="open_consent",
         deadline=in_an_hour() if process.mode == "async" else None,
+    )
+
+
+def live_public_round(circle: Any) -> Process:
+    """A public proposal of the `circle` fixture's circle, by Chloé, facilitated live by Fanny,
+    at its consent round."""
+    return to_consent_round(
+        start(
+            circle.circle,
+            circle.chloe,
+            facilitator=circle.fanny,
+            mode=ProcessMode.LIVE,
+            visibility=Visibility.PUBLIC,
+        )
     )
 
 

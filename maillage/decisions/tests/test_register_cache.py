@@ -12,15 +12,14 @@ from django.utils import timezone
 from maillage.core.roles import Role
 from maillage.core.tests.factories import user_with_role
 from maillage.decisions import selectors, services
-from maillage.decisions.models import Decision, Position, ProcessMode, Visibility
+from maillage.decisions.models import Decision, Position, Visibility
 from maillage.decisions.selectors import RegisterFilters
 from maillage.decisions.tests.factories import (
     CircleFactory,
     WorkstreamFactory,
+    live_public_round,
     member_of,
     recorded,
-    start,
-    to_consent_round,
     user_with_person,
 )
 from maillage.governance.models import Membership, Strategy
@@ -188,15 +187,7 @@ def test_a_decision_page_is_kept_and_shows_every_change_at_once(circle):
     """A decision's page is kept rendered (`selectors.DECISION_CACHE`) per decision and whether
     its reader sees names: a write that sends no signal stays unseen, every saved change shows on
     the next visit, and readers who see names and those who do not never share a copy."""
-    process = to_consent_round(
-        start(
-            circle.circle,
-            circle.chloe,
-            facilitator=circle.fanny,
-            mode=ProcessMode.LIVE,
-            visibility=Visibility.PUBLIC,
-        )
-    )
+    process = live_public_round(circle)
     services.answer_give(
         actor=circle.amelie, process=process, position=Position.CONSENT, reason="Bien pensé."
     )

@@ -14,6 +14,7 @@ from maillage.decisions import services
 from maillage.decisions.models import Answer, Decision, Position, ProcessMode, Visibility
 from maillage.decisions.tests.factories import (
     CircleFactory,
+    live_public_round,
     member_of,
     seated_member,
     start,
@@ -248,15 +249,7 @@ def test_my_space_lists_the_consent_rounds_awaiting_my_answer(circle):
 
 
 def test_a_public_decision_shows_voices_not_names_to_anonymous_visitors(circle):
-    process = to_consent_round(
-        start(
-            circle.circle,
-            circle.chloe,
-            facilitator=circle.fanny,
-            mode=ProcessMode.LIVE,
-            visibility=Visibility.PUBLIC,
-        )
-    )
+    process = live_public_round(circle)
     services.answer_give(actor=circle.amelie, process=process, position=Position.CONSENT)
     services.answer_give(actor=circle.chloe, process=process, position=Position.CONSENT)
     services.consent_round_close(actor=circle.fanny, process=process)
