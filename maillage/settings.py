@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "maillage.decisions",
     "maillage.meetings",
     "maillage.funding",
+    "maillage.participation",
     "maillage.site",
     "django.contrib.admin",
     "django.contrib.auth",

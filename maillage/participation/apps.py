@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.apps import NavigationMixin
+
+
+class ParticipationConfig(NavigationMixin, AppConfig):
+    name = "maillage.participation"
+    label = "participation"
+    verbose_name = _("Citizen participation")
+
+    def ready(self) -> None:
+        super().ready()

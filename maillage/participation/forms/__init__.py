@@ -1,0 +1,1 @@
+"""forms of the participation app, one module per subject."""

@@ -1,0 +1,1 @@
+"""selectors of the participation app, one module per subject."""

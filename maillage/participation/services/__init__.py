@@ -1,0 +1,1 @@
+"""services of the participation app, one module per subject."""

@@ -1,0 +1,1 @@
+"""views of the participation app, one module per subject."""
