@@ -10,4 +10,6 @@ class ParticipationConfig(NavigationMixin, AppConfig):
     verbose_name = _("Citizen participation")
 
     def ready(self) -> None:
+        from maillage.participation import rules, verbs  # noqa: F401 (registrations)
+
         super().ready()
