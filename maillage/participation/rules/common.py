@@ -7,6 +7,8 @@ and being allowed to contribute now.
   a verified e-mail address, while the consultation accepts contributions.
 - Staff moderate every consultation; a member of a circle or workstream named moderator
   (`Moderator`) moderates that group's consultations.
+- Staff and the members of a consultation's group manage it (its text, phases, questionnaires).
+- Partner members and staff record contributions gathered in person while it accepts them.
 - The members of the group an input is routed to (unrouted: of the consultation's group) and
   staff answer it on the influence trail.
 """
@@ -22,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.permissions import add_perm
-from maillage.core.rules import is_staff
+from maillage.core.rules import is_member, is_staff
 from maillage.decisions.rules import group_ids
 from maillage.governance.models import Circle, Workstream
 from maillage.participation.models import (
@@ -134,6 +136,9 @@ may_moderate = is_staff | is_named_moderator
 may_see = is_published | is_staff | in_its_group
 may_contribute = has_verified_address & accepts_contributions
 may_answer = is_staff | routes_it
+may_manage = is_staff | in_its_group
+# Partners and staff gather contributions in person on behalf of people without internet.
+may_record = is_member & accepts_contributions
 
 
 add_perm(
@@ -160,5 +165,18 @@ add_perm(
     _(
         "Only the members of the circle or workstream this input is routed to, and the "
         "coordination staff, may answer it."
+    ),
+)
+add_perm(
+    "participation.manage_consultation",
+    may_manage,
+    _("Only the coordination staff and the members of its circle or workstream manage it."),
+)
+add_perm(
+    "participation.record_in_person",
+    may_record,
+    _(
+        "Partners and the coordination staff record contributions gathered in person, while "
+        "the consultation is gathering contributions."
     ),
 )

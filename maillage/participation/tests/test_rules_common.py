@@ -61,3 +61,17 @@ def test_the_members_of_the_group_an_input_is_routed_to_answer_it():
         member_of(proposal.consultation.circle), "participation.answer_input", proposal
     )
     assert has_perm(member_of(other), "participation.answer_input", proposal)
+
+
+def test_staff_and_its_group_manage_a_consultation_and_partners_record_in_person():
+    consultation = ConsultationFactory()
+    closed = ConsultationFactory(phase=PhaseKind.REPORT)
+    partner = user_with_role(Role.MEMBER)
+    assert has_perm(
+        member_of(consultation.circle), "participation.manage_consultation", consultation
+    )
+    assert not has_perm(partner, "participation.manage_consultation", consultation)
+    assert has_perm(user_with_role(Role.STAFF), "participation.manage_consultation", consultation)
+    assert has_perm(partner, "participation.record_in_person", consultation)
+    assert not has_perm(partner, "participation.record_in_person", closed)
+    assert not has_perm(citizen(), "participation.record_in_person", consultation)
