@@ -106,9 +106,12 @@ def _is_named_moderator(user: Viewer, obj: Any) -> bool:
     consultation = consultation_of(obj)
     if consultation is None or not isinstance(user, User):
         return False
-    return Moderator.objects.filter(
-        account=user, circle_id=consultation.circle_id, workstream_id=consultation.workstream_id
-    ).exists()
+    group = (
+        {"circle_id": consultation.circle_id}
+        if consultation.circle_id
+        else {"workstream_id": consultation.workstream_id}
+    )
+    return Moderator.objects.filter(account=user, **group).exists()
 
 
 def _routes_it(user: Viewer, obj: Any) -> bool:
