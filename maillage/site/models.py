@@ -58,6 +58,11 @@ class SitePage(Page):
     def meta_description(self) -> str:
         return self.search_description or self.intro
 
+    def get_view_restrictions(self) -> Any:
+        # A page served from `routes` comes with its branch's restrictions, kept with it.
+        kept = getattr(self, "_kept_view_restrictions", None)
+        return kept if kept is not None else super().get_view_restrictions()
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from maillage.site import selectors
 

@@ -4,7 +4,8 @@ Wagtail finds the page of an address by walking the tree from the site's root, o
 level and one more for each page's specific type, and finds the site itself with one more query,
 on every request. Both answers change only when a page or a site does, so they are kept in the
 versioned cache of the site's pages (`site.pages`, bumped by every page, site, locale and view
-restriction change): a request then reads the page in one query. Wagtail's own view still serves
+restriction change), and so is the page itself with the view restrictions of its branch: a
+request then reads them without a query. Wagtail's own view still serves
 it, with its hooks (view restrictions first), through the per-request attributes it reads
 (`_wagtail_site`, `_wagtail_route_for_request`).
 """
@@ -86,9 +87,25 @@ def prepare(request: HttpRequest, path: str) -> None:
 
 
 def _page(route: Route) -> Page | None:
-    try:
-        model = apps.get_model(route.model)
-    except LookupError:
-        return None
-    page: Page | None = model.objects.select_related("locale").filter(pk=route.page_id).first()
-    return page
+    """The page of `route`, kept with the view restrictions of its branch, which Wagtail checks
+    on every request (`SitePage.get_view_restrictions` reads them): both change only when a page
+    or a restriction does, and `site.pages` is bumped then."""
+
+    def read() -> Page | None:
+        try:
+            model = apps.get_model(route.model)
+        except LookupError:
+            return None
+        page: Page | None = model.objects.select_related("locale").filter(pk=route.page_id).first()
+        if page is not None:
+            page._kept_view_restrictions = list(page.get_view_restrictions())  # type: ignore[attr-defined]
+        return page
+
+    kept: Page | None = cache.fragment(
+        PAGES_CACHE,
+        visibility="public",
+        filters=["page", route.page_id],
+        render=read,
+        keep=lambda page: page is not None,
+    )
+    return kept
