@@ -98,7 +98,7 @@ def _page(route: Route) -> Page | None:
             return None
         page: Page | None = model.objects.select_related("locale").filter(pk=route.page_id).first()
         if page is not None:
-            page._kept_view_restrictions = list(page.get_view_restrictions())  # type: ignore[attr-defined]
+            page._kept_view_restrictions = list(page.get_view_restrictions())
         return page
 
     kept: Page | None = cache.fragment(
