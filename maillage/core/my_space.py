@@ -26,7 +26,7 @@ when nothing does, 400; next dates 500; notifications 600.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.http import HttpRequest
@@ -61,6 +61,19 @@ def kept[T](account: User, namespace: str | tuple[str, ...], name: str, read: Ca
     )
 
 
+def kept_still[T](
+    account: User,
+    namespace: str | tuple[str, ...],
+    name: str,
+    read: Callable[[], Iterable[T]],
+    *,
+    still: Callable[[T], bool],
+) -> list[T]:
+    """A list `kept` as above, without the items that are `still` no more: an invitation that
+    expired, a meeting that started since the list was kept (time bumps no namespace)."""
+    return [item for item in kept(account, namespace, name, lambda: list(read())) if still(item)]
+
+
 def awaiting_section(account: User, request: HttpRequest) -> Panel:
     items = AWAITING.render(account, request)
     return {
@@ -79,15 +92,14 @@ def notifications_section(account: User, request: HttpRequest) -> Panel:
 
 
 def platform_invitations_item(account: User, request: HttpRequest) -> Panel | None:
-    kept_invitations = kept(
+    now = timezone.now()
+    invitations = kept_still(
         account,
         AWAITING_CACHE,
         "platform_invitations",
         lambda: selectors.platform_invitations_awaiting(viewer=account),
+        still=lambda item: item.invitation.expires_at > now,
     )
-    now = timezone.now()
-    # One that expired since the list was kept can no longer be accepted.
-    invitations = [item for item in kept_invitations if item.invitation.expires_at > now]
     if not invitations:
         return None
     return {

@@ -128,15 +128,14 @@ AWAITING_CACHE = "governance.awaiting"
 def my_invitations(account: User, request: HttpRequest) -> Panel | None:
     """ "What awaits me": the invitations to workstreams sent to one of the person's confirmed
     addresses."""
-    kept = my_space.kept(
+    now = timezone.now()
+    invitations = my_space.kept_still(
         account,
         (AWAITING_CACHE, NAMESPACE),
         "invitations",
         lambda: selectors.invitations_awaiting(viewer=account),
+        still=lambda invitation: invitation.expires_at > now,
     )
-    now = timezone.now()
-    # One that expired since the list was kept can no longer be accepted.
-    invitations = [invitation for invitation in kept if invitation.expires_at > now]
     if not invitations:
         return None
     return {"template": "governance/_my_invitations.html", "context": {"invitations": invitations}}

@@ -52,15 +52,14 @@ def group_meetings_panel(group: Circle | Workstream, request: HttpRequest) -> Pa
 
 def my_meeting_invitations(account: User, request: HttpRequest) -> Panel | None:
     """ "What awaits me": the coming meetings to say whether one attends, answered in place."""
-    kept = my_space.kept(
+    now = timezone.now()
+    meetings = my_space.kept_still(
         account,
         AWAITING_CACHE,
         "invitations",
         lambda: selectors.my_meeting_invitations(viewer=account),
+        still=lambda meeting: meeting.starts_at >= now,
     )
-    now = timezone.now()
-    # A meeting that started since the list was kept is no longer to answer.
-    meetings = [meeting for meeting in kept if meeting.starts_at >= now]
     if not meetings:
         return None
     return {

@@ -1,5 +1,5 @@
 """The register's search document stored in its row on PostgreSQL (a column the database
-generates from the title, text and rationale, read by `selectors.register.RegisterMatches`):
+generates from the title, text and rationale, read by `selectors.register.register_matches`):
 a search then reads each row's words from the GIN index and rechecks them without stemming and
 unaccenting every row again. SQLite keeps matching the columns themselves (`core.search`)."""
 
