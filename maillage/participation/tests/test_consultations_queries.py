@@ -91,7 +91,8 @@ def test_a_consultations_page_keeps_its_queries_from_10_to_1000_proposals(client
     small = meter.get(client, url)
     proposals(consultation, 990)
     assert meter.get(client, url) == small
-    assert re.search(r"1\s?000 propositions", client.get(url).text)
+    text = client.get(url).text
+    assert re.search(r"1\s?000 propositions", text)
 
 
 def test_a_territorys_panel_keeps_its_queries(client, query_budget):

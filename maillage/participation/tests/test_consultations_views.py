@@ -142,7 +142,7 @@ def test_a_member_of_its_group_edits_publishes_and_unpublishes_it():
     client = logged(member_of(consultation.circle))
     slug = {"slug": consultation.slug}
     edit = client.get(reverse("participation:consultation_update", kwargs=slug))
-    assert edit.status_code == 200 and consultation.title_fr in edit.text
+    assert edit.status_code == 200 and str(consultation.title_fr) in edit.text
     client.post(reverse("participation:consultation_publish", kwargs=slug))
     assert Consultation.objects.get(pk=consultation.pk).is_published
     client.post(reverse("participation:consultation_unpublish", kwargs=slug))
