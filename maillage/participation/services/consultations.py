@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from maillage.core import audit
 from maillage.core.actors import Actor
+from maillage.core.dates import long_date
 from maillage.core.models import User
 from maillage.core.permissions import require
 from maillage.core.rules import is_staff
@@ -107,11 +108,11 @@ def phase_errors(
             here["ends_on"] = _("A phase ends on or after the day it starts.")
         if phase.starts_on < starts_on:
             here["starts_on"] = _("The phase starts before the consultation (%(day)s).") % {
-                "day": starts_on.isoformat()
+                "day": long_date(starts_on)
             }
         if phase.ends_on > ends_on:
             here["ends_on"] = _("The phase ends after the consultation (%(day)s).") % {
-                "day": ends_on.isoformat()
+                "day": long_date(ends_on)
             }
         if previous is not None and phase.starts_on <= previous.ends_on:
             here.setdefault("starts_on", _("The phase starts after the end of the one before it."))
