@@ -167,3 +167,12 @@ def test_staff_see_the_edit_form_with_its_values():
     )
     assert page.status_code == 200
     assert f'value="{consultation.starts_on.isoformat()}"' in page.text
+
+
+def test_the_page_reads_in_english_under_en(client):
+    consultation = ConsultationFactory(title_en="Decent housing for all")
+    with translation.override("en"):
+        url = detail(consultation)
+    assert url.startswith("/en/participation/consultations/")
+    page = client.get(url).text
+    assert "Decent housing for all" in page and "The steps" in page
