@@ -20,6 +20,7 @@ EVERYONE = [
     "Modèle de collaboration",
     "Décisions",
     "Financement",
+    "Consultations",
 ]
 
 
@@ -54,6 +55,7 @@ def test_the_menu_of_an_administrator_on_a_section(client_as):
         '<li><a href="/gouvernance/">Modèle de collaboration</a></li>'
         '<li><a href="/decisions/">Décisions</a></li>'
         '<li><a href="/financement/">Financement</a></li>'
+        '<li><a href="/participation/">Consultations</a></li>'
         '<li><a href="/edition/">Modifier le site</a></li>'
         '<li><a href="/gestion-des-acces/">Comptes et accès</a></li>'
         "</ul>"
@@ -77,6 +79,7 @@ def test_every_app_stylesheet_is_linked(client):
         "governance/governance.css",
         "decisions/decisions.css",
         "funding/funding.css",
+        "participation/participation.css",
         "site/site.css",
     ]
 

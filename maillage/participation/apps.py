@@ -1,15 +1,24 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.apps import NavigationMixin
+from maillage.core.apps import MenuItem, NavigationMixin
 
 
 class ParticipationConfig(NavigationMixin, AppConfig):
     name = "maillage.participation"
     label = "participation"
     verbose_name = _("Citizen participation")
+    # After funding (450): the consultations, public like the calls for projects.
+    menu_item = MenuItem("participation:consultation_list", order=500, label=_("Consultations"))
+    stylesheet = "participation/participation.css"
 
     def ready(self) -> None:
-        from maillage.participation import rules, verbs  # noqa: F401 (registrations)
+        from maillage.core import cache
+        from maillage.participation import panels, rules, verbs  # noqa: F401 (registrations)
+        from maillage.participation.models import Consultation, Phase, Proposal
+        from maillage.territories import panels as territory_panels
 
         super().ready()
+        # A territory's page: the consultations concerning it and their latest proposals.
+        territory_panels.register(panels.territory_panel)
+        cache.bump_on_change(panels.TERRITORY_CACHE, Consultation, Phase, Proposal)

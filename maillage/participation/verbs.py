@@ -11,6 +11,8 @@ class ParticipationVerb(Verbs):
     CONSULTATION_CREATED = "consultation.created", _("consultation created")
     CONSULTATION_UPDATED = "consultation.updated", _("consultation changed")
     CONSULTATION_PUBLISHED = "consultation.published", _("consultation published")
+    CONSULTATION_UNPUBLISHED = "consultation.unpublished", _("consultation unpublished")
+    CONSULTATION_PHASES_SET = "consultation.phases_set", _("consultation's phases changed")
     CONSULTATION_REPORTED = "consultation.reported_back", _("consultation's report back written")
     PROPOSAL_SUBMITTED = "proposal.submitted", _("proposal submitted")
     PROPOSAL_RECORDED = "proposal.recorded", _("proposal gathered in person recorded")

@@ -134,6 +134,22 @@ def structure(request: HttpRequest | None) -> Mapping[str, Any] | None:
     return {"map": render_structure(AnonymousUser(), id_prefix="site-structure")}
 
 
+@builtin(
+    label=gettext_lazy("Consultations gathering contributions now"),
+    heading=gettext_lazy("Consultations under way"),
+)
+def consultations(request: HttpRequest | None) -> Mapping[str, Any] | None:
+    """The published consultations open to contributions today, closing soonest first, with
+    the link to all of them. Not kept: which are open changes with the date. Three queries."""
+    from maillage.participation.selectors.consultations import current_step, gathering_now
+
+    found = gathering_now()
+    return {
+        "count": found.count,
+        "rows": [(c, current_step(c)) for c in found.consultations],
+    }
+
+
 def register_all() -> None:
     from maillage.core.cache import bump_on_change
     from maillage.network.models import Organization, Sector

@@ -15,6 +15,7 @@ LIVE_BODY = [
     {"type": "live", "value": {"source": "territory", "heading": ""}},
     {"type": "live", "value": {"source": "partners", "heading": ""}},
     {"type": "live", "value": {"source": "structure", "heading": ""}},
+    {"type": "live", "value": {"source": "consultations", "heading": ""}},
 ]
 
 
