@@ -1,7 +1,9 @@
 """The participation app's URLs, one module per subject."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, URLResolver
+
+from maillage.participation.urls import trail
 
 app_name = "participation"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern | URLResolver] = [*trail.urlpatterns]
