@@ -85,8 +85,8 @@ def trail_answer(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return _answer_page(request, _input(request, kind, pk))
 
 
-@require_POST
 @permission_required("participation.answer_input", obj=_input)
+@require_POST
 def trail_route(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     input = _input(request, kind, pk)
     form = RouteForm(request.POST)
@@ -105,8 +105,8 @@ def trail_route(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return done or _answer_page(request, input, route=form)
 
 
-@require_POST
 @permission_required("participation.answer_input", obj=_input)
+@require_POST
 def trail_move(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     input = _input(request, kind, pk)
     form = MoveForm(request.POST, status=input.status, group=services.answering_group(input))
@@ -120,8 +120,8 @@ def trail_move(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return done or _answer_page(request, input, move=form)
 
 
-@require_POST
 @permission_required("participation.follow_input", obj=_input)
+@require_POST
 def trail_follow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     input = _input(request, kind, pk)
     return action_redirect(
@@ -132,8 +132,8 @@ def trail_follow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @permission_required("participation.follow_input", obj=_input)
+@require_POST
 def trail_unfollow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     input = _input(request, kind, pk)
     return action_redirect(
