@@ -34,12 +34,12 @@ def _more(like: Proposal, count: int, **fields) -> None:
     )
 
 
-@pytest.mark.parametrize("role", [None, Role.STAFF])
-def test_a_circles_page_with_its_waiting_ideas_keeps_its_query_count(role, query_budget):
-    proposal, circle, _member = routed_proposal()
+@pytest.mark.parametrize("who", ["member", Role.STAFF])
+def test_a_circles_page_with_its_waiting_ideas_keeps_its_query_count(who, query_budget):
+    """The panel shows to those who see the group's inside: its members and staff."""
+    proposal, circle, member = routed_proposal()
     client = Client()
-    if role:
-        client.force_login(user_with_role(role))
+    client.force_login(member if who == "member" else user_with_role(who))
     url = reverse("governance:circle_detail", kwargs={"slug": circle.slug})
     meter = query_budget(60)
     _more(proposal, 9)
