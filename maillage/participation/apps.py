@@ -13,7 +13,10 @@ class ParticipationConfig(NavigationMixin, AppConfig):
     stylesheet = "participation/participation.css"
 
     def ready(self) -> None:
-        from maillage.core import cache
+        from maillage.core import cache, my_space
+        from maillage.governance.models import Circle, Membership, Workstream
+        from maillage.governance.panels import GROUP_PANELS
+        from maillage.network.models import Person, Seat
         from maillage.participation import panels, rules, verbs  # noqa: F401 (registrations)
         from maillage.participation.models import Consultation, Phase, Proposal
         from maillage.territories import panels as territory_panels
@@ -22,3 +25,11 @@ class ParticipationConfig(NavigationMixin, AppConfig):
         # A territory's page: the consultations concerning it and their latest proposals.
         territory_panels.register(panels.territory_panel)
         cache.bump_on_change(panels.TERRITORY_CACHE, Consultation, Phase, Proposal)
+        # The inputs routed to a circle or a workstream, waiting for its answer.
+        GROUP_PANELS.register(panels.group_waiting_panel)
+        # My space: the person's groups that have inputs waiting for their answer.
+        my_space.AWAITING.register(panels.my_waiting_inputs)
+        cache.bump_on_change(
+            panels.AWAITING_CACHE,
+            *(Proposal, Consultation, Membership, Seat, Person, Circle, Workstream),
+        )

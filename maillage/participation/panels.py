@@ -1,18 +1,30 @@
-"""The participation app's panels on the pages of the apps below it: a territory's page lists
-the consultations concerning it and the latest proposals made there."""
+"""The participation app's sections on the pages of the apps below it:
+
+- a territory's page (`territories.panels`): the consultations concerning it and the latest
+  proposals made there;
+- a circle's or a workstream's page (`governance.panels.GROUP_PANELS`): the citizens' inputs
+  routed to it that wait for its answer;
+- My space (`core.my_space.AWAITING`): the groups of the person that have inputs waiting, kept
+  per account until an input, a consultation or a membership changes (`AWAITING_CACHE`).
+"""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import timezone
 
+from maillage.core import my_space
+from maillage.core.models import User
 from maillage.core.panels import Panel
+from maillage.governance.models import Circle, Workstream
+from maillage.participation.selectors import trail
 from maillage.participation.selectors.consultations import in_territory, timeline
 from maillage.territories.models import Territory
 
 # Bumped by any change of a consultation (its territories are a many-to-many relation of it),
 # its phases or a proposal.
 TERRITORY_CACHE = "participation.territory-panel"
+AWAITING_CACHE = "participation.awaiting"
 
 
 def territory_panel(territory: Territory, request: HttpRequest) -> Panel:
@@ -34,3 +46,23 @@ def territory_panel(territory: Territory, request: HttpRequest) -> Panel:
         "cache": TERRITORY_CACHE,
         "vary": (timezone.localdate(),),
     }
+
+
+def group_waiting_panel(group: Circle | Workstream, request: HttpRequest) -> Panel | None:
+    """ "Idées citoyennes en attente de réponse": what waits for the group's answer."""
+    items, total = trail.waiting_for(viewer=request.user, group=group)
+    if not total:
+        return None
+    return {
+        "template": "participation/_trail_group_panel.html",
+        "context": {"waiting": items, "waiting_total": total},
+    }
+
+
+def my_waiting_inputs(account: User, request: HttpRequest) -> Panel | None:
+    groups = my_space.kept(
+        account, AWAITING_CACHE, "inputs", lambda: trail.groups_waiting(viewer=account)
+    )
+    if not groups:
+        return None
+    return {"template": "participation/_trail_my_space.html", "context": {"groups": groups}}

@@ -29,6 +29,8 @@ class ParticipationVerb(Verbs):
     MODERATOR_REMOVED = "moderation.moderator_removed", _("moderator removed")
     ROUTED = "trail.routed", _("input routed")
     TRAIL_MOVED = "trail.moved", _("input's status changed on the influence trail")
+    FOLLOWED = "trail.followed", _("input followed")
+    UNFOLLOWED = "trail.unfollowed", _("input no longer followed")
     QUESTIONNAIRE_CREATED = "questionnaire.created", _("questionnaire created")
     QUESTIONNAIRE_UPDATED = "questionnaire.updated", _("questionnaire changed")
     QUESTIONNAIRE_ANSWERED = "questionnaire.answered", _("questionnaire answered")

@@ -3,15 +3,18 @@ in `access_<subject>.py` (its `sample(data)` and its `ACCESS`), gathered here.""
 
 from __future__ import annotations
 
+import pkgutil
 from importlib import import_module
 from types import SimpleNamespace
 
+from maillage.participation import tests
 from tests.matrix import Expect
 
-# The subjects whose pages the matrix covers.
-SUBJECTS: tuple[str, ...] = ("consultations",)
-
-_parts = [import_module(f"maillage.participation.tests.access_{name}") for name in SUBJECTS]
+_parts = [
+    import_module(f"{tests.__name__}.{info.name}")
+    for info in sorted(pkgutil.iter_modules(tests.__path__), key=lambda i: i.name)
+    if info.name.startswith("access_")
+]
 
 
 def sample(data: SimpleNamespace) -> None:

@@ -1,11 +1,12 @@
 """The participation app's URLs, one module per subject."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, URLResolver
 
-from maillage.participation.urls import consultations
+from maillage.participation.urls import consultations, trail
 
 app_name = "participation"
 
-urlpatterns: list[URLPattern] = [
+urlpatterns: list[URLPattern | URLResolver] = [
     *consultations.urlpatterns,
+    *trail.urlpatterns,
 ]
