@@ -3,8 +3,6 @@ group's moderators, and the public code of conduct."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, back_to, form_redirect, form_status
+from maillage.core.models import User
 from maillage.core.permissions import permission_required
 from maillage.governance.models import Circle, Workstream
 from maillage.participation.forms.moderation import HideForm, ModeratorForm, ReportForm
@@ -181,7 +180,7 @@ def moderator_remove(request: HttpRequest, **key: str) -> HttpResponse:
         messages.error(request, _("This person no longer moderates this group."))
         return redirect(_moderators_url(group))
 
-    def remove(actor: Any) -> None:
+    def remove(actor: User) -> None:
         services.moderator_remove(actor=actor, moderator=moderator)
 
     return action_redirect(
