@@ -45,7 +45,7 @@ def test_a_person_reports_a_proposal_once_while_the_report_is_open():
         actor=reporter, proposal=proposal, reason=ReportReason.PERSONAL, details=" Une adresse "
     )
     assert (report.proposal, report.reporter, report.details) == (proposal, reporter, "Une adresse")
-    with pytest.raises(ValidationError, match="already reported"):
+    with pytest.raises(ValidationError, match="déjà signalé"):
         report_file(actor=reporter, proposal=proposal, reason=ReportReason.SPAM, details="")
     assert Report.objects.count() == 1
     assert [e.target_id for e in _events(ParticipationVerb.REPORTED)] == [str(proposal.pk)]
@@ -100,7 +100,7 @@ def test_hiding_a_contribution_gathered_in_person_notifies_nobody():
 def test_restoring_shows_the_contribution_again_and_is_audited():
     comment = CommentFactory()
     staff = user_with_role(Role.STAFF)
-    with pytest.raises(ValidationError, match="not hidden"):
+    with pytest.raises(ValidationError, match="pas masquée"):
         contribution_restore(actor=staff, contribution=comment)
     contribution_hide(actor=staff, contribution=comment, reason="Insulte")
     contribution_restore(actor=staff, contribution=comment)
@@ -117,7 +117,7 @@ def test_dismissing_handles_the_reports_and_keeps_the_contribution():
     assert reports_dismiss(actor=staff, contribution=proposal) == 1
     proposal.refresh_from_db()
     assert not proposal.is_hidden
-    with pytest.raises(ValidationError, match="no report"):
+    with pytest.raises(ValidationError, match="Aucun signalement"):
         reports_dismiss(actor=staff, contribution=proposal)
     assert len(_events(ParticipationVerb.REPORT_DISMISSED)) == 1
 
@@ -147,7 +147,7 @@ def test_the_lead_names_a_member_and_refuses_someone_outside_the_group():
     with pytest.raises(ValidationError) as refused:
         moderator_name(actor=lead, group=workstream, account=citizen())
     assert refused.value.message_dict["account"] == [
-        "This person is not a member of this circle or workstream."
+        "Cette personne n’est pas membre de ce cercle ou de ce chantier."
     ]
     moderator = moderator_name(actor=lead, group=workstream, account=member)
     assert (moderator.workstream, moderator.named_by) == (workstream, lead)
