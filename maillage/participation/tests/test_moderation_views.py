@@ -177,6 +177,16 @@ def test_a_hidden_contributions_partials_offer_restoring_and_show_the_reason():
     assert "Mon numéro de voisin" not in notice
 
 
+def test_the_report_page_of_a_hidden_contribution_shows_the_reason_not_the_words():
+    proposal = ProposalFactory(title="Titre masqué", text="Mots masqués")
+    contribution_hide(actor=user_with_role(Role.STAFF), contribution=proposal, reason="Pourriel")
+    url = reverse("participation:report_proposal", kwargs={"pk": proposal.pk})
+    page = logged_in(citizen()).get(url)
+    assert "Masqué par la modération" in page.text and "Pourriel" in page.text
+    assert "Mots masqués" not in page.text and "Titre masqué" not in page.text
+    assert 'name="reason"' not in page.text
+
+
 def test_the_code_of_conduct_is_public_and_plain(client):
     page = client.get(reverse("participation:code_of_conduct"))
     assert page.status_code == 200
