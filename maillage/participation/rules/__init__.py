@@ -4,5 +4,6 @@ a translated reason (`core.permissions.add_perm`). `common` holds what the subje
 from maillage.participation.rules import (  # noqa: F401 (registrations)
     common,
     consultations,
+    moderation,
     trail,
 )

@@ -2,11 +2,12 @@
 
 from django.urls import URLPattern, URLResolver
 
-from maillage.participation.urls import consultations, trail
+from maillage.participation.urls import consultations, moderation, trail
 
 app_name = "participation"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     *consultations.urlpatterns,
+    *moderation.urlpatterns,
     *trail.urlpatterns,
 ]
