@@ -8,6 +8,7 @@ class ParticipationConfig(NavigationMixin, AppConfig):
     name = "maillage.participation"
     label = "participation"
     verbose_name = _("Citizen participation")
+    stylesheet = "participation/participation.css"
 
     def ready(self) -> None:
         from maillage.participation import rules, verbs  # noqa: F401 (registrations)

@@ -2,6 +2,8 @@
 
 from django.urls import URLPattern
 
+from maillage.participation.urls import questionnaires
+
 app_name = "participation"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [*questionnaires.urlpatterns]
