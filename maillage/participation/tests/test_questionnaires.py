@@ -239,9 +239,7 @@ def test_each_kind_of_answer_is_checked_with_a_message_at_its_field(kind, value,
         value = [ranking[0], ranking[0], ranking[1], ranking[2]]
     answers[kinds[kind].pk] = value
     with pytest.raises(ValidationError) as error:
-        services.questionnaire_answer(
-            actor=citizen(), questionnaire=questionnaire, answers=answers
-        )
+        services.questionnaire_answer(actor=citizen(), questionnaire=questionnaire, answers=answers)
     errors = error.value.message_dict
     assert list(errors) == [f"q{kinds[kind].pk}"]
     assert message in errors[f"q{kinds[kind].pk}"][0]
