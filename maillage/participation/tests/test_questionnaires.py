@@ -3,6 +3,8 @@ the checks of each kind of answer."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -51,7 +53,7 @@ def every_kind(questionnaire: Questionnaire, *, required: bool = True) -> dict[s
     return kinds
 
 
-def good_answers(kinds) -> dict[int, object]:
+def good_answers(kinds) -> dict[int, Any]:
     choices = {kind: [c.pk for c in q.choices.all()] for kind, q in kinds.items()}
     return {
         kinds["short_text"].pk: "Un toit",
@@ -315,7 +317,7 @@ def test_the_answer_form_keeps_what_was_typed_and_shows_the_errors_at_their_fiel
     assert page.status_code == 200
     assert questionnaire.consultation.title_fr in page.content.decode()
     ranking = [c.pk for c in kinds["ranking"].choices.all()]
-    data = {
+    data: dict[str, Any] = {
         f"q{kinds['short_text'].pk}": "Ma réponse gardée",
         f"q{kinds['scale'].pk}": "3",
         f"q{kinds['ranking'].pk}_0": "1",

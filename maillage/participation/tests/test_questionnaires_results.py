@@ -118,7 +118,7 @@ def generate(questionnaire: Questionnaire, count: int, seed: int = 25) -> list[d
 def expected(data: list[dict]) -> dict[str, object]:
     """The figures counted in Python."""
     answered = Counter(kind for item in data for kind in item["given"])
-    picked = Counter()
+    picked: Counter[int] = Counter()
     ranks: dict[int, list[int]] = defaultdict(list)
     for item in data:
         given = item["given"]
@@ -150,7 +150,7 @@ def seeded():
 
 
 def test_the_results_equal_the_answers_counted_in_python(seeded):
-    questionnaire, data, want = seeded
+    questionnaire, _data, want = seeded
     results = questionnaire_results(questionnaire_to_manage(questionnaire.pk), with_texts=True)
     assert results.total == want["total"] == 200
     assert results.in_person == want["in_person"] > 0
@@ -172,7 +172,7 @@ def test_the_results_equal_the_answers_counted_in_python(seeded):
     for figures in ranking.choices:
         assert figures.mean_rank == want["mean_rank"][figures.choice.pk]
         assert figures.firsts == want["firsts"][figures.choice.pk]
-    ranks = [figures.mean_rank for figures in ranking.choices]
+    ranks = [figures.mean_rank or 0.0 for figures in ranking.choices]
     assert ranks == sorted(ranks)  # best ranked first
     assert len(by_kind["short_text"].texts) == 100
     assert by_kind["short_text"].more_texts == want["answered"]["short_text"] - 100
