@@ -405,3 +405,34 @@ def test_a_question_is_added_and_moved_through_the_pages(client, staff):
     client.post(publish)
     questionnaire.refresh_from_db()
     assert questionnaire.published_at is not None
+
+
+def test_a_questionnaire_is_created_and_edited_through_the_pages(client, staff):
+    consultation = ConsultationFactory()
+    client.force_login(staff)
+    create = reverse("participation:questionnaire_create", kwargs={"slug": consultation.slug})
+    assert client.post(create, {"title_fr": ""}).status_code == 400
+    done = client.post(create, {"title_fr": "Vos idées", "intro_fr": "Trois questions."})
+    questionnaire = Questionnaire.objects.get(consultation=consultation)
+    assert done.headers["Location"] == reverse(
+        "participation:questionnaire_manage", kwargs={"pk": questionnaire.pk}
+    )
+    update = reverse("participation:questionnaire_update", kwargs={"pk": questionnaire.pk})
+    client.post(update, {"title_fr": "Vos idées pour le quartier", "anonymous": "on"})
+    questionnaire.refresh_from_db()
+    assert questionnaire.title_fr == "Vos idées pour le quartier"
+    assert questionnaire.anonymous
+
+
+def test_a_paper_form_is_recorded_through_its_page(client):
+    questionnaire = QuestionnaireFactory()
+    question = QuestionFactory(questionnaire=questionnaire, kind=QuestionKind.SCALE, required=True)
+    client.force_login(user_with_role(Role.MEMBER))
+    url = reverse("participation:questionnaire_record", kwargs={"pk": questionnaire.pk})
+    refused = client.post(url, {f"q{question.pk}": "3", "channel": "paper"})
+    assert refused.status_code == 400
+    assert not Response.objects.exists()
+    client.post(url, {f"q{question.pk}": "3", "channel": "paper", "consent": "Accord verbal."})
+    response = Response.objects.get()
+    assert (response.channel, response.consent) == (Channel.PAPER, "Accord verbal.")
+    assert response.answers.get().value == 3
