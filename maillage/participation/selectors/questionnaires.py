@@ -139,7 +139,7 @@ def questionnaire_results(questionnaire: Questionnaire, *, with_texts: bool) -> 
         count, mean = answered.get(question.pk, (0, None))
         item = QuestionFigures(question, answered=count)
         if question.kind == QuestionKind.SCALE:
-            item.mean = round(mean, 2) if mean is not None else None
+            item.mean = round(float(mean), 2) if mean is not None else None
             for value in range(question.scale_min, question.scale_max + 1):
                 n = scale_counts.get((question.pk, value), 0)
                 item.scale.append((value, n, _percent(n, count)))
