@@ -182,6 +182,9 @@ def answer_field(question: Question) -> forms.Field:
                 choices=_scale_choices(question), widget=forms.RadioSelect, **common
             )
         case _:
+            common["help_text"] = question.help or _(
+                "Give each choice its own place: 1 for your first choice."
+            )
             return RankingField(question, **common)
 
 

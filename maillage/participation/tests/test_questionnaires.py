@@ -350,6 +350,17 @@ def test_the_answer_form_keeps_what_was_typed_and_shows_the_errors_at_their_fiel
     assert Response.objects.count() == 1
 
 
+def test_an_answer_sent_empty_is_checked(client):
+    questionnaire = QuestionnaireFactory()
+    kinds = every_kind(questionnaire)
+    client.force_login(citizen())
+    url = reverse("participation:questionnaire_answer", kwargs={"pk": questionnaire.pk})
+    refused = client.post(url, {})
+    assert refused.status_code == 400
+    assert refused.content.decode().count("Cette question demande une réponse.") == len(kinds)
+    assert not Response.objects.exists()
+
+
 def test_an_unconfirmed_account_learns_how_to_confirm_and_a_visitor_logs_in(client):
     questionnaire = QuestionnaireFactory()
     every_kind(questionnaire)

@@ -239,6 +239,7 @@ def test_the_results_are_public_once_contributions_are_over_but_free_texts_are_n
     assert "ne recueille plus de contributions" in refused.content.decode()
     url = reverse("participation:questionnaire_results", kwargs={"pk": closed.pk})
     public = client.get(url).content.decode()
+    assert "3 personnes ont répondu" in public
     assert "<svg" in public and "<title" in public and "<table" in public
     assert "Réponse courte" not in public
     assert "peuvent contenir des renseignements personnels" in public

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -34,6 +34,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _questionnaire(request: HttpRequest, pk: int) -> Questionnaire:
     return get_object_or_404(Questionnaire.objects.select_related("consultation"), pk=pk)
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """A POST's data, even empty: a questionnaire sent without a single answer is checked."""
+    return request.POST if request.method == "POST" else None
 
 
 def answer_url(questionnaire: Questionnaire) -> str:
@@ -72,7 +77,7 @@ def questionnaire_answer(request: HttpRequest, pk: int) -> HttpResponse:
         context = {"questionnaire": questionnaire, "consultation": questionnaire.consultation}
         return render(request, "participation/questionnaire_answered.html", context)
     questions = questionnaire.question_list  # type: ignore[attr-defined]
-    form = AnswerForm(request.POST or None, questions=questions)
+    form = AnswerForm(posted(request), questions=questions)
     return form_redirect(
         request,
         form,
@@ -87,7 +92,7 @@ def questionnaire_answer(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("participation.record_in_person", obj=_questionnaire)
 def questionnaire_record(request: HttpRequest, pk: int) -> HttpResponse:
     questionnaire = questionnaire_to_answer(pk)
-    form = RecordForm(request.POST or None, questions=questionnaire.question_list)  # type: ignore[attr-defined]
+    form = RecordForm(posted(request), questions=questionnaire.question_list)  # type: ignore[attr-defined]
     return form_redirect(
         request,
         form,
