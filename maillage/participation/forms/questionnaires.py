@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import EditForm
 from maillage.participation.models import Channel, Question, QuestionKind
 from maillage.participation.services.questionnaire_answers import TEXT_MAX, field_name
 
@@ -17,7 +18,7 @@ REQUIRED = {"required": _("This question needs an answer.")}
 INVALID_CHOICE = {"invalid_choice": _("Choose among the answers offered.")}
 
 
-class QuestionnaireForm(forms.Form):
+class QuestionnaireForm(EditForm):
     title_fr = forms.CharField(label=_("Title (French)"), max_length=200)
     title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
     intro_fr = forms.CharField(
@@ -42,7 +43,7 @@ def _lines(value: str) -> list[str]:
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(EditForm):
     kind = forms.ChoiceField(label=_("Kind of question"), choices=QuestionKind.choices)
     label_fr = forms.CharField(label=_("Question (French)"), max_length=300)
     label_en = forms.CharField(label=_("Question (English)"), max_length=300, required=False)
@@ -62,10 +63,10 @@ class QuestionForm(forms.Form):
         help_text=_("Optional: the same choices, in the same order."),
     )
     scale_min = forms.IntegerField(
-        label=_("Scale: lowest value"), initial=1, min_value=0, required=False
+        label=_("Scale: lowest value"), initial=1, min_value=-10, max_value=10, required=False
     )
     scale_max = forms.IntegerField(
-        label=_("Scale: highest value"), initial=5, max_value=10, required=False
+        label=_("Scale: highest value"), initial=5, min_value=-10, max_value=10, required=False
     )
     scale_min_label = forms.CharField(
         label=_("Scale: words at the lowest value"),

@@ -20,6 +20,7 @@ from maillage.core.actors import Actor
 from maillage.core.audit import audited_save, audited_set, audited_update, record
 from maillage.core.models import User
 from maillage.core.permissions import require
+from maillage.core.versions import lock, touch
 from maillage.participation.models import (
     Channel,
     Choice,
@@ -105,9 +106,11 @@ def questionnaire_create(
 
 @transaction.atomic
 def questionnaire_update(
-    *, actor: Actor, questionnaire: Questionnaire, **values: Any
+    *, actor: Actor, questionnaire: Questionnaire, version: str | None = None, **values: Any
 ) -> Questionnaire:
+    """Refuses a change sent on another `version` than the questionnaire's (`StaleVersion`)."""
     require(actor, "participation.manage_consultation", questionnaire)
+    lock(questionnaire, version=version)
     unknown = set(values) - set(QUESTIONNAIRE_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
@@ -188,6 +191,7 @@ def question_add(
         target=questionnaire,
         payload=lambda q: {"question": q.pk, "kind": q.kind, "label": q.label_fr},
     )
+    touch(questionnaire)
     Choice.objects.bulk_create(
         Choice(question=question, position=i, label_fr=fr, label_en=en)
         for i, (fr, en) in enumerate(labels)
@@ -200,12 +204,16 @@ def question_update(
     *,
     actor: Actor,
     question: Question,
+    version: str | None = None,
     choices_fr: Sequence[str] = (),
     choices_en: Sequence[str] = (),
     **values: Any,
 ) -> Question:
+    """`version` is the questionnaire's: every change of its questions makes a new one, so a
+    question's form opened before another change is refused (`StaleVersion`)."""
     questionnaire = question.questionnaire
     require(actor, "participation.manage_consultation", questionnaire)
+    lock(questionnaire, version=version)
     answered = has_answers(questionnaire)
     if answered and values.get("kind", question.kind) != question.kind:
         raise ValidationError(
@@ -245,6 +253,7 @@ def question_update(
             target=questionnaire,
             payload={"question": question.pk, **found},
         )
+        touch(questionnaire)
     return question
 
 
@@ -268,6 +277,7 @@ def question_move(*, actor: Actor, question: Question, up: bool) -> Question:
         target=questionnaire,
         payload={"question": question.pk, "position": other + 1},
     )
+    touch(questionnaire)
     question.position = other + 1
     return question
 
@@ -293,6 +303,7 @@ def question_remove(*, actor: Actor, question: Question) -> None:
     Question.objects.filter(questionnaire=questionnaire, position__gt=question.position).update(
         position=F("position") - 1
     )
+    touch(questionnaire)
 
 
 @transaction.atomic

@@ -44,7 +44,7 @@ ACCESS = {
     "participation:questionnaire_publish": Expect.staff(405, **questionnaire),
     # Every account with a confirmed address answers while contributions are gathered.
     "participation:questionnaire_answer": Expect.authenticated(**questionnaire),
-    "participation:questionnaire_record": Expect.members(**questionnaire),
+    "participation:questionnaire_paper_add": Expect.members(**questionnaire),
     # Results: the managers while contributions are gathered, everyone afterwards.
     "participation:questionnaire_results": Expect.public(
         kwargs=lambda d: {"pk": d.quest_closed.pk}

@@ -439,7 +439,7 @@ def test_a_paper_form_is_recorded_through_its_page(client):
     questionnaire = QuestionnaireFactory()
     question = QuestionFactory(questionnaire=questionnaire, kind=QuestionKind.SCALE, required=True)
     client.force_login(user_with_role(Role.MEMBER))
-    url = reverse("participation:questionnaire_record", kwargs={"pk": questionnaire.pk})
+    url = reverse("participation:questionnaire_paper_add", kwargs={"pk": questionnaire.pk})
     refused = client.post(url, {f"q{question.pk}": "3", "channel": "paper"})
     assert refused.status_code == 400
     assert not Response.objects.exists()

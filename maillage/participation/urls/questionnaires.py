@@ -58,7 +58,7 @@ urlpatterns: list[URLPattern] = [
     path(
         pgettext_lazy("URL", "questionnaires/<int:pk>/in-person/"),
         answers.questionnaire_record,
-        name="questionnaire_record",
+        name="questionnaire_paper_add",
     ),
     path(
         pgettext_lazy("URL", "questionnaires/<int:pk>/results/"),

@@ -104,7 +104,7 @@ def questionnaire_record(request: HttpRequest, pk: int) -> HttpResponse:
             consent=form.cleaned_data["consent"],
         ),
         success=_("The answers were recorded. You may record the next form."),
-        to=reverse("participation:questionnaire_record", kwargs={"pk": pk}),
+        to=reverse("participation:questionnaire_paper_add", kwargs={"pk": pk}),
     ) or _answer_page(request, questionnaire, form, recording=True)
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, form_redirect, form_status
+from maillage.core.actions import action_redirect, edit_page, form_redirect, form_status
 from maillage.core.permissions import permission_required
 from maillage.participation.forms.questionnaires import QuestionForm, QuestionnaireForm
 from maillage.participation.models import Consultation, Question, Questionnaire
@@ -116,25 +116,24 @@ def questionnaire_manage(request: HttpRequest, pk: int) -> HttpResponse:
 def questionnaire_update(request: HttpRequest, pk: int) -> HttpResponse:
     questionnaire = _questionnaire(request, pk)
     names = list(QuestionnaireForm.base_fields)
-    form = QuestionnaireForm(
-        request.POST or None, initial={n: getattr(questionnaire, n) for n in names}
-    )
-    return form_redirect(
+    return edit_page(
         request,
-        form,
-        lambda actor: services.questionnaire_update(
-            actor=actor, questionnaire=questionnaire, **form.cleaned_data
+        questionnaire,
+        lambda data: QuestionnaireForm(data, initial={n: getattr(questionnaire, n) for n in names}),
+        lambda actor, form, version: services.questionnaire_update(
+            actor=actor, questionnaire=questionnaire, version=version, **form.cleaned_data
         ),
         success=_("The questionnaire was saved."),
-        to=manage_url,
-    ) or _form_page(
-        request,
-        form,
-        consultation=questionnaire.consultation,
-        title=_("Edit the questionnaire “%(title)s”") % {"title": questionnaire.title},
-        submit=_("Save"),
-        cancel_url=manage_url(questionnaire),
-        locked=has_answers(questionnaire),
+        to=manage_url(questionnaire),
+        page=lambda form: _form_page(
+            request,
+            form,
+            consultation=questionnaire.consultation,
+            title=_("Edit the questionnaire “%(title)s”") % {"title": questionnaire.title},
+            submit=_("Save"),
+            cancel_url=manage_url(questionnaire),
+            locked=has_answers(questionnaire),
+        ),
     )
 
 
@@ -167,21 +166,25 @@ def question_update(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     questionnaire = question.questionnaire
-    form = QuestionForm(request.POST or None, initial=QuestionForm.initial_of(question))
-    return form_redirect(
+    # The form carries the questionnaire's version: every change of a question makes a new one.
+    return edit_page(
         request,
-        form,
-        lambda actor: services.question_update(actor=actor, question=question, **form.values()),
+        questionnaire,
+        lambda data: QuestionForm(data, initial=QuestionForm.initial_of(question)),
+        lambda actor, form, version: services.question_update(
+            actor=actor, question=question, version=version, **form.values()
+        ),
         success=_("The question was saved."),
         to=manage_url(questionnaire),
-    ) or _form_page(
-        request,
-        form,
-        consultation=questionnaire.consultation,
-        title=_("Edit the question"),
-        submit=_("Save"),
-        cancel_url=manage_url(questionnaire),
-        locked=has_answers(questionnaire),
+        page=lambda form: _form_page(
+            request,
+            form,
+            consultation=questionnaire.consultation,
+            title=_("Edit the question"),
+            submit=_("Save"),
+            cancel_url=manage_url(questionnaire),
+            locked=has_answers(questionnaire),
+        ),
     )
 
 
