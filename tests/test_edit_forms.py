@@ -5,7 +5,8 @@ typed and overwrites nothing; sent again on the new version, it is saved.
 The test walks every URL of the project's apps that names a record (its route has a parameter),
 as an administrator, with the permission matrix's sample objects: a new app's edit forms are
 covered without more code, and a form about a record that carries no version fails unless its
-URL name says it creates something (`…_create`, `…_add`, `…_adopt`, `…_assign`).
+URL name says it creates something (`…_create`, `…_add`, `…_adopt`, `…_assign`, `…_answer`: a
+questionnaire's answer form writes a new response).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from maillage.core.versions import version_of
 from tests.matrix import make_samples, matrix, reverse_entry, walk_urls
 
 CHANGED = "Cette fiche a été modifiée depuis que vous l’avez ouverte"
-CREATES = ("_create", "_add", "_adopt", "_assign")
+CREATES = ("_create", "_add", "_adopt", "_assign", "_answer")
 TYPED_TEXT = "Saisi pendant que quelqu’un d’autre enregistrait"
 TYPED_DATE = "2031-03-14"
 

@@ -33,6 +33,11 @@ class ParticipationVerb(Verbs):
     UNFOLLOWED = "trail.unfollowed", _("input no longer followed")
     QUESTIONNAIRE_CREATED = "questionnaire.created", _("questionnaire created")
     QUESTIONNAIRE_UPDATED = "questionnaire.updated", _("questionnaire changed")
+    QUESTIONNAIRE_PUBLISHED = "questionnaire.published", _("questionnaire published")
+    QUESTION_ADDED = "questionnaire.question_added", _("question added to a questionnaire")
+    QUESTION_UPDATED = "questionnaire.question_changed", _("question of a questionnaire changed")
+    QUESTION_MOVED = "questionnaire.question_moved", _("question of a questionnaire moved")
+    QUESTION_REMOVED = "questionnaire.question_removed", _("question removed from a questionnaire")
     QUESTIONNAIRE_ANSWERED = "questionnaire.answered", _("questionnaire answered")
     QUESTIONNAIRE_RECORDED = (
         "questionnaire.recorded",

@@ -5,5 +5,6 @@ from maillage.participation.rules import (  # noqa: F401 (registrations)
     common,
     consultations,
     moderation,
+    questionnaires,
     trail,
 )
