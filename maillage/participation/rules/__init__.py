@@ -1,4 +1,4 @@
 """Permission predicates of the participation app, one module per subject; each refusal carries
 a translated reason (`core.permissions.add_perm`). `common` holds what the subjects share."""
 
-from maillage.participation.rules import common  # noqa: F401 (registrations)
+from maillage.participation.rules import common, proposals  # noqa: F401 (registrations)

@@ -2,6 +2,10 @@
 
 from django.urls import URLPattern
 
+from maillage.participation.urls import proposals
+
 app_name = "participation"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    *proposals.urlpatterns,
+]
