@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import form_redirect, form_status, refusal_message
-from maillage.core.actors import actor_of
+from maillage.core.actors import Viewer, actor_of
 from maillage.core.htmx import is_htmx, render_page_or_fragment
 from maillage.core.lookups import one_of
 from maillage.core.models import User
@@ -102,7 +102,7 @@ def _detail_context(request: HttpRequest, proposal: Proposal, **extra: Any) -> d
     }
 
 
-def _account_name(user: Any) -> str:
+def _account_name(user: Viewer) -> str:
     return user.get_full_name() if isinstance(user, User) else ""
 
 
