@@ -84,6 +84,10 @@ def test_an_account_without_a_confirmed_address_reads_how_to_confirm_it():
     assert reverse("account_email") in response.text
     assert 'name="action_send"' in response.text
     assert not Proposal.objects.exists()
+    other = ProposalFactory(consultation=consultation)
+    detail = _client(person).get(_detail(other)).text
+    assert reverse("participation:comment_create", args=[other.pk]) in detail
+    assert reverse("participation:support_give", args=[other.pk]) not in detail
 
 
 def test_no_contributors_email_appears_on_public_pages():

@@ -59,10 +59,15 @@ def contribution_gate(request: HttpRequest, consultation: Consultation) -> HttpR
 
 def _may(request: HttpRequest, consultation: Consultation) -> dict[str, bool]:
     user = request.user
+    can_contribute = has_perm(user, "participation.contribute", consultation)
     return {
         "can_moderate": has_perm(user, "participation.moderate", consultation),
-        "can_contribute": has_perm(user, "participation.contribute", consultation),
+        "can_contribute": can_contribute,
         "can_record": has_perm(user, "participation.record_in_person", consultation),
+        # Logged in without a confirmed address: the pages point to how to confirm it.
+        "needs_address": not can_contribute
+        and user.is_authenticated
+        and not has_a_verified_address(user),
     }
 
 
