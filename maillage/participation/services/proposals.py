@@ -13,7 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -21,6 +22,7 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import require
+from maillage.core.services import notify
 from maillage.core.uploads import DOCUMENT_KINDS, check_upload
 from maillage.participation.models import (
     Channel,
@@ -260,7 +262,24 @@ def _new_comment(
     comment.full_clean()
     comment.save()
     audit.record(actor=actor, verb=verb, target=comment, payload={"proposal": proposal.pk})
+    _tell_author(actor, proposal, comment)
     return comment
+
+
+def _tell_author(actor: Actor, proposal: Proposal, comment: Comment) -> None:
+    """The proposal's author hears of a comment on it (not of their own)."""
+    author = proposal.author
+    if author is None or author == actor or not author.is_active:
+        return
+    path = reverse("participation:proposal_detail", args=[proposal.pk])
+    with translation.override(settings.LANGUAGE_CODE):
+        notify(
+            recipient=author,
+            subject=_("A new comment on your proposal “%(title)s”") % {"title": proposal.title},
+            body=_("%(name)s wrote a comment. Read it and answer if you wish.")
+            % {"name": comment.display_name},
+            url=f"{path}#comment-{comment.pk}",
+        )
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from maillage.core.models import AuditEvent
+from maillage.core.models import AuditEvent, Notification
 from maillage.core.roles import Role
 from maillage.governance.tests.factories import user_with_person
 from maillage.participation.models import (
@@ -128,6 +128,9 @@ def test_replies_go_one_level_deep():
     )
     assert reply.parent == first
     assert deeper.parent == first
+    # The proposal's author hears of each comment of others.
+    assert Notification.objects.filter(recipient=proposal.author).count() == 3
+    assert not Notification.objects.filter(recipient=person).exists()
     other = CommentFactory()
     with pytest.raises(ValidationError):
         services.comment_add(
