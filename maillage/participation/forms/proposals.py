@@ -9,15 +9,18 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from maillage.core.formtools import FilterForm
+from maillage.core.formtools import FilterForm, ModelChoiceField
 from maillage.participation.models import Channel, Signature
 from maillage.territories.models import Territory
+
+# The largest key a row may have: a larger number typed in is no comment at all.
+MAX_KEY = 2**31 - 1
 
 IN_PERSON_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.ONLINE]
 
 
-def _territory_field(choices: QuerySet[Territory]) -> forms.ModelChoiceField[Territory]:
-    return forms.ModelChoiceField(
+def _territory_field(choices: QuerySet[Territory]) -> ModelChoiceField:
+    return ModelChoiceField(
         label=_("Territory concerned"),
         queryset=choices,
         required=False,
@@ -112,7 +115,9 @@ class InPersonProposalForm(_InPerson):
 
 
 class _Reply(forms.Form):
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_KEY, widget=forms.HiddenInput
+    )
 
 
 class CommentForm(_Reply, _Signed):
@@ -145,7 +150,7 @@ ORDER_CHOICES = [("recent", _("Newest first")), ("supported", _("Most supported 
 
 class ProposalFilterForm(FilterForm):
     order = forms.ChoiceField(label=_("Sort"), choices=ORDER_CHOICES, required=False)
-    territory = forms.ModelChoiceField(
+    territory = ModelChoiceField(
         label=_("Territory"), queryset=Territory.objects.none(), required=False
     )
 

@@ -34,8 +34,8 @@ ACCESS: dict[str, Expect] = {
     # Supporting is a POST: it answers by going back to the proposal's page.
     "participation:support_give": Expect.authenticated(REDIRECT, method="post", **by_pk),
     "participation:support_withdraw": Expect.authenticated(REDIRECT, method="post", **by_pk),
-    "participation:proposal_record": Expect.members(**by_slug),
-    "participation:comment_record": Expect.members(**by_pk),
-    "participation:support_record": Expect.members(**by_pk),
+    "participation:recorded_proposal_add": Expect.members(**by_slug),
+    "participation:recorded_comment_add": Expect.members(**by_pk),
+    "participation:recorded_support_add": Expect.members(**by_pk),
     "participation:my_contributions": Expect.authenticated(),
 }

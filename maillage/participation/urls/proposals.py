@@ -22,7 +22,7 @@ urlpatterns: list[URLPattern] = [
     path(
         pgettext_lazy("URL", "<slug:slug>/proposals/record/"),
         proposals_in_person.proposal_record,
-        name="proposal_record",
+        name="recorded_proposal_add",
     ),
     path(
         pgettext_lazy("URL", "proposals/<int:pk>/"),
@@ -52,11 +52,11 @@ urlpatterns: list[URLPattern] = [
     path(
         pgettext_lazy("URL", "proposals/<int:pk>/comment/record/"),
         proposals_in_person.comment_record,
-        name="comment_record",
+        name="recorded_comment_add",
     ),
     path(
         pgettext_lazy("URL", "proposals/<int:pk>/support/record/"),
         proposals_in_person.support_record,
-        name="support_record",
+        name="recorded_support_add",
     ),
 ]

@@ -25,7 +25,12 @@ from maillage.core.lookups import one_of
 from maillage.core.models import User
 from maillage.core.permissions import has_perm, permission_required, reason_for
 from maillage.core.uploads import extension_of
-from maillage.participation.forms.proposals import CommentForm, ProposalFilterForm, ProposalForm
+from maillage.participation.forms.proposals import (
+    MAX_KEY,
+    CommentForm,
+    ProposalFilterForm,
+    ProposalForm,
+)
 from maillage.participation.models import Comment, Consultation, Proposal
 from maillage.participation.rules.common import has_a_verified_address
 from maillage.participation.selectors import proposals as selectors
@@ -182,6 +187,8 @@ def comment_parent(proposal: Proposal, raw: Any) -> Comment | None:
     try:
         key = int(raw)
     except (TypeError, ValueError):
+        return None
+    if not 0 < key <= MAX_KEY:
         return None
     return Comment.objects.filter(proposal=proposal, pk=key).first()
 
