@@ -192,3 +192,29 @@ def test_my_contributions_lists_my_proposals_with_their_status_and_my_comments()
     assert str(TrailStatus.UNDER_STUDY.label) in page
     assert "Celle d'une autre" not in page
     assert _detail(mine) in page
+
+
+def test_the_list_sorts_by_supports_and_filters_by_territory_and_what_is_below_it():
+    from maillage.territories.tests.factories import MrcFactory, MunicipalityFactory
+
+    mrc = MrcFactory(name="Charlevoix (fictif)")
+    town = MunicipalityFactory(parent=mrc, name="Baie-Saint-Paul (fictif)")
+    elsewhere = MrcFactory(name="Portneuf (fictif)")
+    consultation = ConsultationFactory()
+    consultation.territories.set([mrc, elsewhere])
+    ProposalFactory(consultation=consultation, title="Au village", territory=town, support_count=9)
+    ProposalFactory(consultation=consultation, title="Ailleurs", territory=elsewhere)
+    url = reverse("participation:proposal_list", args=[consultation.slug])
+    client = _client()
+
+    newest = client.get(url).text
+    assert newest.index("Ailleurs") < newest.index("Au village")
+    supported = client.get(f"{url}?order=supported").text
+    assert supported.index("Au village") < supported.index("Ailleurs")
+    in_mrc = client.get(f"{url}?territory={mrc.pk}").text
+    assert "Au village" in in_mrc and "Ailleurs" not in in_mrc
+    # An unknown territory filters nothing, never an error page.
+    assert client.get(f"{url}?territory=999999").status_code == 200
+    create = reverse("participation:proposal_create", args=[consultation.slug])
+    form = _client(citizen()).get(create).text
+    assert "Baie-Saint-Paul (fictif)" in form
