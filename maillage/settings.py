@@ -197,6 +197,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # per client address, so that people sharing an address (an office, a proxy) do not lock each other
 # out. The address is the client's behind trusted proxies (MAILLAGE_TRUSTED_PROXIES, below).
 ACCOUNT_RATE_LIMITS = {"login_failed": "20/5m/ip,5/5m/key", "login": "30/m/ip"}
+# How many proposals and comments one person may post online per period ("10/h": s, m, h, d).
+MAILLAGE_PARTICIPATION_RATE = os.environ.get("MAILLAGE_PARTICIPATION_RATE", "10/h")
 ACCOUNT_ADAPTER = "maillage.core.adapters.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Maillage"

@@ -13,7 +13,7 @@ class ParticipationConfig(NavigationMixin, AppConfig):
     stylesheet = "participation/participation.css"
 
     def ready(self) -> None:
-        from maillage.core import cache, my_space
+        from maillage.core import cache, my_space, navigation
         from maillage.governance.models import Circle, Membership, Workstream
         from maillage.governance.panels import GROUP_PANELS
         from maillage.network.models import Person, Seat
@@ -32,4 +32,12 @@ class ParticipationConfig(NavigationMixin, AppConfig):
         cache.bump_on_change(
             panels.AWAITING_CACHE,
             *(Proposal, Consultation, Membership, Seat, Person, Circle, Workstream),
+        )
+        # A citizen's proposals and comments, with where each stands on the influence trail.
+        navigation.register_account_link(
+            key="my_contributions",
+            label=_("My contributions"),
+            url_name="participation:my_contributions",
+            order=330,
+            visible="participation.view_my_contributions",
         )

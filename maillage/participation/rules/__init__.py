@@ -5,6 +5,7 @@ from maillage.participation.rules import (  # noqa: F401 (registrations)
     common,
     consultations,
     moderation,
+    proposals,
     questionnaires,
     trail,
 )

@@ -2,12 +2,13 @@
 
 from django.urls import URLPattern, URLResolver
 
-from maillage.participation.urls import consultations, moderation, questionnaires, trail
+from maillage.participation.urls import consultations, moderation, proposals, questionnaires, trail
 
 app_name = "participation"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     *consultations.urlpatterns,
+    *proposals.urlpatterns,
     *moderation.urlpatterns,
     *questionnaires.urlpatterns,
     *trail.urlpatterns,
