@@ -107,7 +107,7 @@ def _summary(workbook: Workbook, questionnaire: Questionnaire) -> None:
     results = questionnaire_results(questionnaire, with_texts=False)
     sheet = workbook.create_sheet(_("Summary"))
     sheet.append(_row(sheet, [_("Answers"), results.total], bold=True))
-    sheet.append(_row(sheet, [_("Gathered in person"), results.in_person]))
+    sheet.append(_row(sheet, [_("Answers gathered in person"), results.in_person]))
     sheet.append([])
     header = [_("Question"), _("Answer"), _("Count"), _("Percent"), _("Mean"), _("Ranked first")]
     sheet.append(_row(sheet, header, bold=True))

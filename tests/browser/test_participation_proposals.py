@@ -29,7 +29,7 @@ def test_a_citizen_signs_up_proposes_supports_and_comments_on_a_phone(
     other = ProposalFactory.create(
         consultation=consultation, title="Une halte-chaleur par quartier", display_name="Voisine"
     )
-    list_url = f"/participation/{consultation.slug}/propositions/"
+    list_url = f"/participation/consultations/{consultation.slug}/propositions/"
     context = browser.new_context(base_url=live_server.url, locale="fr-CA", viewport=PHONE)
     page: Page = context.new_page()
     errors: list[str] = []

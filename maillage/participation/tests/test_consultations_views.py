@@ -63,7 +63,9 @@ def test_a_consultations_page_shows_its_question_timeline_group_and_report(clien
     assert "Ce que nous avons fait de vos idées" in page
     assert "Le cercle demande une navette le samedi." in page
     assert "0 proposition jusqu’ici." in page
-    assert "propositions/" not in page  # proposals pages are not linked from here yet
+    slug = {"slug": consultation.slug}
+    assert reverse("participation:proposal_list", kwargs=slug) in page
+    assert reverse("participation:consultation_report", kwargs=slug) in page
 
 
 def test_without_a_report_back_there_is_no_report_section(client):
@@ -176,3 +178,19 @@ def test_the_page_reads_in_english_under_en(client):
     assert url.startswith("/en/participation/consultations/")
     page = client.get(url).text
     assert "Decent housing for all" in page and "The steps" in page
+
+
+def test_the_page_offers_to_propose_and_answer_only_while_contributions_are_gathered(client):
+    from maillage.participation.tests.factories import QuestionnaireFactory
+
+    gathering = ConsultationFactory()
+    closed = ConsultationFactory(phase=PhaseKind.ANALYSIS)
+    for consultation in (gathering, closed):
+        QuestionnaireFactory(consultation=consultation)
+    open_page = client.get(detail(gathering)).text
+    closed_page = client.get(detail(closed)).text
+    propose = reverse("participation:proposal_create", kwargs={"slug": gathering.slug})
+    assert propose in open_page and "Faire une proposition" in open_page
+    assert "Faire une proposition" not in closed_page
+    assert "Répondre au questionnaire" in open_page
+    assert "Résultats de" in closed_page and "Répondre au questionnaire" not in closed_page

@@ -208,7 +208,7 @@ def test_the_export_holds_every_response_and_the_same_figures(seeded):
     ]
     figures = list(summary.iter_rows(values_only=True))
     assert figures[0][:2] == ("Réponses", 200)
-    assert figures[1][:2] == ("Recueillies en personne", want["in_person"])
+    assert figures[1][:2] == ("Réponses recueillies en personne", want["in_person"])
     counts = {(row[0], row[1]): row[2] for row in figures[4:] if row and row[0]}
     for pk, count in want["picked"].items():
         question = next(

@@ -10,17 +10,17 @@ urlpatterns: list[URLPattern] = [
         name="my_contributions",
     ),
     path(
-        pgettext_lazy("URL", "<slug:slug>/proposals/"),
+        pgettext_lazy("URL", "consultations/<slug:slug>/proposals/"),
         proposals.proposal_list,
         name="proposal_list",
     ),
     path(
-        pgettext_lazy("URL", "<slug:slug>/proposals/new/"),
+        pgettext_lazy("URL", "consultations/<slug:slug>/proposals/new/"),
         proposals.proposal_create,
         name="proposal_create",
     ),
     path(
-        pgettext_lazy("URL", "<slug:slug>/proposals/record/"),
+        pgettext_lazy("URL", "consultations/<slug:slug>/proposals/record/"),
         proposals_in_person.proposal_record,
         name="recorded_proposal_add",
     ),

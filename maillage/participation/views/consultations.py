@@ -25,6 +25,8 @@ from maillage.participation.forms.consultations import (
 )
 from maillage.participation.models import Consultation
 from maillage.participation.selectors import consultations as selectors
+from maillage.participation.selectors.questionnaires import questionnaires_of
+from maillage.participation.selectors.trail import is_following
 from maillage.participation.services import consultations as services
 from maillage.participation.services.consultations import ConsultationData
 
@@ -60,12 +62,16 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if consultation is None:
         raise Http404
     steps = selectors.timeline(consultation)
+    may_manage = has_perm(request.user, "participation.manage_consultation", consultation)
     context = {
         "consultation": consultation,
         "steps": steps,
         "current": next((step for step in steps if step.current), None),
-        "may_manage": has_perm(request.user, "participation.manage_consultation", consultation),
+        "may_manage": may_manage,
         "report": _report(consultation),
+        "may_answer": has_perm(request.user, "participation.answer_input", consultation),
+        "questionnaires": questionnaires_of(consultation.pk, managed=may_manage),
+        "following": is_following(request.user, consultation),
     }
     return render(request, "participation/consultation_detail.html", context)
 

@@ -34,10 +34,15 @@ from maillage.participation.forms.proposals import (
 from maillage.participation.models import Comment, Consultation, Proposal
 from maillage.participation.rules.common import has_a_verified_address
 from maillage.participation.selectors import proposals as selectors
+from maillage.participation.selectors.trail import is_following, trail_steps
 from maillage.participation.services import proposals as services
 
 consultation_by_slug = one_of(Consultation.objects.prefetch_related("phases"), by="slug")
-proposal_by_pk = one_of(Proposal.objects.select_related("consultation", "territory"))
+proposal_by_pk = one_of(
+    Proposal.objects.select_related(
+        "consultation", "territory", "routed_circle", "routed_workstream", "carried_by"
+    )
+)
 
 
 def detail_url(proposal: Proposal) -> str:
@@ -108,6 +113,9 @@ def _detail_context(request: HttpRequest, proposal: Proposal, **extra: Any) -> d
         "can_see_image": bool(proposal.image)
         and has_perm(user, "participation.view_proposal_image", proposal),
         **_may(request, proposal.consultation),
+        "steps": trail_steps(viewer=user, input=proposal),
+        "following": is_following(user, proposal),
+        "may_answer": has_perm(user, "participation.answer_input", proposal),
         **extra,
     }
 
