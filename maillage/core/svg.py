@@ -9,8 +9,9 @@ escaped here; identifiers (ids, classes, roles) come from code and are written a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
-from typing import NotRequired, TypedDict
+from typing import NotRequired, TypedDict, Unpack
 
 GLYPH_WIDTH = 0.55  # average glyph width of the interface's sans-serif faces, in em
 LINE_HEIGHT = 1.2  # in em
@@ -188,3 +189,57 @@ def wrap(
             last = last.rsplit(" ", 1)[0] if " " in last else last[: chars - 1]
         lines[-1] = last.rstrip() + ELLIPSIS
     return lines
+
+
+# Bar charts
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float  # the bar's length, against the chart's largest value
+    shown: str = ""  # what is written after the bar ("12 (40 %)"); the value when empty
+
+
+def bar_chart(
+    bars: Sequence[Bar],
+    *,
+    largest: float | None = None,
+    id_prefix: str = "chart",
+    width: int = 360,
+    label_width: int = 160,
+    bar_height: int = 16,
+    gap: int = 6,
+    font_size: int = 12,
+    figure_room: int = 36,
+    **caption: Unpack[Caption],
+) -> str:
+    """Horizontal bars, one per row, their length `value / largest` (the largest value by
+    default), each named by its label written beside it and its figure written after it (room
+    for it: `figure_room`), so nothing depends on colour; a zero is drawn as a short mark so a
+    missing row stands out. The chart is an image named by `caption`; the page shows a table of
+    the same figures beside it. "" when there is no row."""
+    if not bars:
+        return ""
+    top = largest or max((bar.value for bar in bars), default=0) or 1
+    room = width - label_width - figure_room
+    height = len(bars) * (bar_height + gap) + gap
+    rows = []
+    for index, bar in enumerate(bars):
+        y = gap + index * (bar_height + gap)
+        middle = y + bar_height / 2 + font_size * BASELINE
+        length = max(room * bar.value / top, 3)
+        css = "bar" if bar.value else "bar zero"
+        label = ellipsize(bar.label, label_width - 8, font_size, min_chars=4)
+        figure = bar.shown or f"{bar.value:g}"
+        rows.append(
+            f'<text class="bar-label" x="{label_width - 6}" y="{middle:.1f}" '
+            f'font-size="{font_size}" text-anchor="end">{escape(label)}</text>'
+            f'<rect class="{css}" x="{label_width}" y="{y}" width="{length:.1f}" '
+            f'height="{bar_height}" rx="2"/>'
+            f'<text class="bar-value" x="{label_width + length + 6:.1f}" y="{middle:.1f}" '
+            f'font-size="{font_size}">{escape(figure)}</text>'
+        )
+    return document(
+        width, height, rows, id_prefix=id_prefix, css_class="bar-chart", role="img", **caption
+    )

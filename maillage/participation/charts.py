@@ -4,64 +4,24 @@ nothing depends on colour; the page shows a table of the same figures next to th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from html import escape
-from typing import Unpack
+from typing import Any
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from maillage.core.svg import BASELINE, Caption, document, ellipsize
+from maillage.core.svg import Bar, bar_chart
 from maillage.participation.models import QuestionKind
 from maillage.participation.selectors.questionnaires import QuestionFigures
 
-FONT_SIZE = 13
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float  # the bar's length, against the chart's `largest`
-    shown: str  # what is written after the bar ("12 (40 %)")
-
-
-def bar_chart(
-    bars: Sequence[Bar],
-    *,
-    largest: float,
-    id_prefix: str,
-    width: int = 420,
-    label_width: int = 170,
-    bar_height: int = 20,
-    gap: int = 8,
-    **caption: Unpack[Caption],
-) -> str:
-    """Horizontal bars, one per row, their length `value / largest`; a zero is drawn as a short
-    mark. "" when there is no row."""
-    if not bars:
-        return ""
-    largest = largest or 1
-    room = width - label_width - 90  # the figure is written after the bar
-    height = len(bars) * (bar_height + gap) + gap
-    rows = []
-    for index, bar in enumerate(bars):
-        y = gap + index * (bar_height + gap)
-        middle = y + bar_height / 2 + FONT_SIZE * BASELINE
-        length = max(room * bar.value / largest, 3)
-        css = "bar" if bar.value else "bar zero"
-        label = ellipsize(bar.label, label_width - 8, FONT_SIZE, min_chars=4)
-        rows.append(
-            f'<text class="bar-label" x="{label_width - 6}" y="{middle:.1f}" '
-            f'font-size="{FONT_SIZE}" text-anchor="end">{escape(label)}</text>'
-            f'<rect class="{css}" x="{label_width}" y="{y}" width="{length:.1f}" '
-            f'height="{bar_height}" rx="2"/>'
-            f'<text class="bar-value" x="{label_width + length + 6:.1f}" y="{middle:.1f}" '
-            f'font-size="{FONT_SIZE}">{escape(bar.shown)}</text>'
-        )
-    return document(
-        width, height, rows, id_prefix=id_prefix, css_class="bar-chart", role="img", **caption
-    )
+# Larger than governance's charts: the figures written after the bars are longer ("12 (40 %)").
+SIZE: dict[str, Any] = {
+    "width": 420,
+    "label_width": 170,
+    "bar_height": 20,
+    "gap": 8,
+    "font_size": 13,
+    "figure_room": 90,
+}
 
 
 def count_and_percent(count: int, percent: float) -> str:
@@ -80,8 +40,8 @@ def question_chart(figures: QuestionFigures) -> str:
         bars = [Bar(str(value), n, count_and_percent(n, p)) for value, n, p in figures.scale]
         return bar_chart(
             bars,
-            largest=max((b.value for b in bars), default=0),
             id_prefix=prefix,
+            **SIZE,
             title=_("Answers to “%(question)s”, by value") % {"question": question.label},
             description=_("Mean: %(mean)s") % {"mean": number_format(figures.mean or 0, 2)},
         )
@@ -94,6 +54,7 @@ def question_chart(figures: QuestionFigures) -> str:
             bars,
             largest=len(bars),
             id_prefix=prefix,
+            **SIZE,
             title=_("Mean rank of each choice in “%(question)s”") % {"question": question.label},
             description=_("Rank 1 is the first place: the shorter the bar, the better ranked."),
         )
@@ -104,8 +65,8 @@ def question_chart(figures: QuestionFigures) -> str:
         ]
         return bar_chart(
             bars,
-            largest=max((b.value for b in bars), default=0),
             id_prefix=prefix,
+            **SIZE,
             title=_("Answers to “%(question)s”") % {"question": question.label},
             description=_("%(count)d person(s) answered this question.")
             % {"count": figures.answered},

@@ -162,3 +162,35 @@ def test_compact_text_steps_down_in_whole_units_and_leaves_style_to_the_styleshe
     # 100 - half a line (6) + baseline (3.5), in whole units.
     assert first.get("y") in {"97", "98"}
     assert second.get("y") is None and second.get("dy") == "12"
+
+
+# Bar charts
+
+
+def test_a_bar_chart_is_an_image_with_one_bar_per_row():
+    markup = svg.bar_chart(
+        [svg.Bar("Communautaire", 4), svg.Bar("Éducation", 0), svg.Bar("Municipal", 2)],
+        title="Par secteur",
+        description="1 sur 3 sans membre",
+        id_prefix="sector",
+    )
+    root = parse(markup)
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "sector-title sector-desc"
+    bars = root.findall(f"{NS}rect")
+    widths = [float(bar.get("width")) for bar in bars]
+    assert widths[0] > widths[2] > widths[1] > 0  # a zero still shows a mark
+    assert "zero" in bars[1].get("class")
+    values = [t.text for t in root.findall(f"{NS}text[@class='bar-value']")]
+    assert values == ["4", "0", "2"]
+
+
+def test_a_bar_chart_escapes_and_cuts_long_labels():
+    markup = svg.bar_chart([svg.Bar("<b>Santé et services sociaux & autres</b>", 1)], title="T")
+    assert "<b>" not in markup
+    label = parse(markup).find(f"{NS}text[@class='bar-label']").text
+    assert label.endswith("…") and label.startswith("<b>")
+
+
+def test_no_rows_no_chart():
+    assert svg.bar_chart([], title="T") == ""

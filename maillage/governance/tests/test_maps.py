@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from maillage.governance import charts, maps
+from maillage.governance import maps
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -183,38 +183,6 @@ def test_a_circle_holding_others_grows_to_show_its_name_in_two_lines():
     root = parse(maps.render([tree], title="T").svg)
     band = root.find(f".//{SVG}text[@class='name circle-name band']")
     assert [span.text for span in band] == ["Sécurité", "alimentaire"]
-
-
-# Bar charts
-
-
-def test_a_bar_chart_is_an_image_with_one_bar_per_row():
-    svg = charts.bar_chart(
-        [charts.Bar("Communautaire", 4), charts.Bar("Éducation", 0), charts.Bar("Municipal", 2)],
-        title="Par secteur",
-        description="1 sur 3 sans membre",
-        id_prefix="sector",
-    )
-    root = parse(svg)
-    assert root.get("role") == "img"
-    assert root.get("aria-labelledby") == "sector-title sector-desc"
-    bars = root.findall(f"{SVG}rect")
-    widths = [float(bar.get("width")) for bar in bars]
-    assert widths[0] > widths[2] > widths[1] > 0  # a zero still shows a mark
-    assert "zero" in bars[1].get("class")
-    values = [t.text for t in root.findall(f"{SVG}text[@class='bar-value']")]
-    assert values == ["4", "0", "2"]
-
-
-def test_a_bar_chart_escapes_and_cuts_long_labels():
-    svg = charts.bar_chart([charts.Bar("<b>Santé et services sociaux & autres</b>", 1)], title="T")
-    assert "<b>" not in svg
-    label = parse(svg).find(f"{SVG}text[@class='bar-label']").text
-    assert label.endswith("…") and label.startswith("<b>")
-
-
-def test_no_rows_no_chart():
-    assert charts.bar_chart([], title="T") == ""
 
 
 def test_names_too_small_to_read_at_the_maps_size_are_left_to_the_links_and_the_outline():

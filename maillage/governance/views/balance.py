@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from maillage.core import cache
 from maillage.core.actors import Viewer
-from maillage.governance import charts, selectors
+from maillage.core.svg import Bar, bar_chart
+from maillage.governance import selectors
 from maillage.governance.models import Circle, Workstream
 from maillage.governance.selectors.balance import Balance, BalanceRow
 
@@ -51,8 +52,8 @@ def balance_figures(balance: Balance, prefix: str) -> list[BalanceFigure]:
             continue
         chart_id = f"{prefix}-{key}"
         missing = sum(1 for row in rows if not row.count)
-        svg = charts.bar_chart(
-            [charts.Bar(label=row.label, value=row.count) for row in rows],
+        svg = bar_chart(
+            [Bar(label=row.label, value=row.count) for row in rows],
             title=_("Members %(by)s") % {"by": str(title).lower()},
             description=_("%(missing)s of %(total)s without any member; table below.")
             % {"missing": missing, "total": len(rows)},
@@ -62,7 +63,7 @@ def balance_figures(balance: Balance, prefix: str) -> list[BalanceFigure]:
             BalanceFigure(
                 id=chart_id,
                 title=title,
-                # charts.bar_chart escapes every label it writes into the SVG.
+                # bar_chart escapes every label it writes into the SVG.
                 svg=mark_safe(svg),
                 rows=rows,
                 header=header,
