@@ -5,8 +5,10 @@ block by HTMX."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import form_redirect, form_status, refusal_message
-from maillage.core.actors import Viewer, actor_of
+from maillage.core.actors import Actor, Viewer, actor_of
 from maillage.core.htmx import is_htmx, render_page_or_fragment
 from maillage.core.lookups import one_of
 from maillage.core.models import User
@@ -214,8 +216,10 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"parent": parent.pk if parent else None},
         account_name=_account_name(request.user),
     )
-    done = form_redirect(
+    return comment_page(
         request,
+        proposal,
+        parent,
         form,
         lambda actor: services.comment_add(
             actor=actor,
@@ -226,6 +230,26 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
             display_name=form.cleaned_data["display_name"],
         ),
         success=_("Thank you! Your comment is published."),
+    )
+
+
+def comment_page(
+    request: HttpRequest,
+    proposal: Proposal,
+    parent: Comment | None,
+    form: forms.Form,
+    write: Callable[[Actor], Comment],
+    *,
+    success: str,
+    in_person: bool = False,
+) -> HttpResponse:
+    """A comment's page of its own, online or gathered in person: written, back to it in the
+    proposal's page; refused, the form again with what was typed."""
+    done = form_redirect(
+        request,
+        form,
+        write,
+        success=success,
         to=lambda comment: f"{detail_url(proposal)}#comment-{comment.pk}",
     )
     if done:
@@ -235,6 +259,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
         "proposal": proposal,
         "parent": parent,
         "form": form,
+        "in_person": in_person,
         "can_moderate": has_perm(request.user, "participation.moderate", proposal.consultation),
     }
     return render(request, "participation/proposal_comment.html", context, status=form_status(form))

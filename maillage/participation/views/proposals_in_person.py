@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from maillage.core.actions import form_redirect, form_status
-from maillage.core.permissions import has_perm, permission_required
+from maillage.core.permissions import permission_required
 from maillage.participation.forms.proposals import (
     InPersonCommentForm,
     InPersonProposalForm,
@@ -17,6 +17,7 @@ from maillage.participation.forms.proposals import (
 from maillage.participation.selectors.proposals import territory_choices
 from maillage.participation.services import proposals as services
 from maillage.participation.views.proposals import (
+    comment_page,
     comment_parent,
     consultation_by_slug,
     detail_url,
@@ -59,8 +60,10 @@ def comment_record(request: HttpRequest, pk: int) -> HttpResponse:
     form = InPersonCommentForm(
         request.POST or None, initial={"parent": parent.pk if parent else None}
     )
-    done = form_redirect(
+    return comment_page(
         request,
+        proposal,
+        parent,
         form,
         lambda actor: services.comment_record(
             actor=actor,
@@ -72,19 +75,8 @@ def comment_record(request: HttpRequest, pk: int) -> HttpResponse:
             consent=form.cleaned_data["consent"],
         ),
         success=_("The comment gathered in person is recorded and published."),
-        to=lambda comment: f"{detail_url(proposal)}#comment-{comment.pk}",
+        in_person=True,
     )
-    if done:
-        return done
-    context = {
-        "consultation": proposal.consultation,
-        "proposal": proposal,
-        "parent": parent,
-        "form": form,
-        "in_person": True,
-        "can_moderate": has_perm(request.user, "participation.moderate", proposal.consultation),
-    }
-    return render(request, "participation/proposal_comment.html", context, status=form_status(form))
 
 
 @permission_required("participation.record_in_person", obj=proposal_by_pk)
