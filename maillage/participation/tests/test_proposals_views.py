@@ -218,3 +218,23 @@ def test_the_list_sorts_by_supports_and_filters_by_territory_and_what_is_below_i
     create = reverse("participation:proposal_create", args=[consultation.slug])
     form = _client(citizen()).get(create).text
     assert "Baie-Saint-Paul (fictif)" in form
+
+
+def test_a_partner_records_a_reply_gathered_in_person_and_a_missing_consent_keeps_the_text():
+    proposal = ProposalFactory()
+    parent = CommentFactory(proposal=proposal)
+    partner = user_with_role(Role.MEMBER)
+    url = reverse("participation:recorded_comment_add", args=[proposal.pk])
+    typed = {"text": "Dit au café du mardi : un autobus le samedi aiderait.", "parent": parent.pk}
+    refused = _client(partner).post(url, {**typed, "display_name": "Gaétane", "channel": "meeting"})
+    assert refused.status_code == 400
+    assert "un autobus le samedi aiderait" in refused.text
+    assert not proposal.comments.filter(channel=Channel.MEETING).exists()
+    response = _client(partner).post(
+        url,
+        {**typed, "display_name": "Gaétane", "channel": "meeting", "consent": "Accord verbal."},
+    )
+    comment = proposal.comments.get(channel=Channel.MEETING)
+    assert response.status_code == 302 and response["Location"].endswith(f"#comment-{comment.pk}")
+    assert (comment.parent, comment.recorded_by, comment.author) == (parent, partner, None)
+    assert comment.consent == "Accord verbal." and comment.display_name == "Gaétane"
