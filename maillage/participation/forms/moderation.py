@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import EditForm
 from maillage.core.formtools import ModelChoiceField
 from maillage.core.models import User
 from maillage.governance.models import Circle, Workstream
@@ -30,7 +31,10 @@ class ReportForm(forms.Form):
     )
 
 
-class HideForm(forms.Form):
+class HideForm(EditForm):
+    """Hiding changes the contribution: the form carries its version, so a moderator who opened
+    it before another one hid or restored the contribution overwrites nothing."""
+
     reason = forms.CharField(
         label=_("Reason shown to the public"),
         help_text=_("For example: “Personal information about a neighbour.”"),

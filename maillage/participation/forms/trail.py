@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core.forms import EditForm
 from maillage.core.formtools import ModelChoiceField
 from maillage.governance.models import Circle, Workstream
 from maillage.participation import workflows
@@ -76,8 +77,9 @@ class MoveForm(forms.Form):
         self.fields["decision"].queryset = answer_decisions(group)  # type: ignore[attr-defined]
 
 
-class ReportBackForm(forms.Form):
-    """A consultation's report back, in French and in English."""
+class ReportBackForm(EditForm):
+    """A consultation's report back, in French and in English; it carries the consultation's
+    version (`core.actions.edit_page`)."""
 
     heard_fr = forms.CharField(label=_("What we heard (French)"), widget=forms.Textarea)
     heard_en = forms.CharField(

@@ -15,6 +15,7 @@ from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import require
 from maillage.core.services import notify
+from maillage.core.versions import lock
 from maillage.governance.models import Circle, Workstream
 from maillage.participation.models import Comment, Moderator, Proposal, Report, ReportReason
 from maillage.participation.rules.common import takes_part_in
@@ -23,10 +24,11 @@ from maillage.participation.verbs import ParticipationVerb
 type Contribution = Proposal | Comment
 
 
-def _locked(contribution: Contribution) -> Contribution:
+def _locked(contribution: Contribution, *, version: str | None = None) -> Contribution:
     """The contribution read again under a row lock: two moderators acting at once see each
-    other's work instead of overwriting it."""
-    return type(contribution).objects.select_for_update().get(pk=contribution.pk)
+    other's work instead of overwriting it. A `version` other than the contribution's is
+    refused (`core.versions.StaleVersion`)."""
+    return lock(contribution, version=version)
 
 
 def _key(contribution: Contribution) -> dict[str, Contribution]:
@@ -106,14 +108,17 @@ def _tell_the_author(contribution: Contribution, reason: str) -> None:
 
 
 @transaction.atomic
-def contribution_hide(*, actor: Actor, contribution: Contribution, reason: str) -> Contribution:
+def contribution_hide(
+    *, actor: Actor, contribution: Contribution, reason: str, version: str | None = None
+) -> Contribution:
     """Hide a contribution; `reason` is shown to the public in its place. Its open reports are
-    handled; its author is told why."""
+    handled; its author is told why. A `version` other than the contribution's is refused: a
+    moderator restored or hid it since the form was opened."""
     require(actor, "participation.moderate", contribution)
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Say why, in a few words: the public will read it.")})
-    contribution = _locked(contribution)
+    contribution = _locked(contribution, version=version)
     if contribution.is_hidden:
         raise ValidationError(_("This contribution is already hidden."))
     contribution.hidden_at = timezone.now()

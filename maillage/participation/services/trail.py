@@ -18,6 +18,7 @@ from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM, require
 from maillage.core.services import notify
+from maillage.core.versions import lock
 from maillage.decisions.models import Decision, Process
 from maillage.governance.models import Circle, Workstream
 from maillage.participation import workflows
@@ -211,9 +212,11 @@ def consultation_report_back(
     heard_en: str = "",
     decided_en: str = "",
     not_retained_en: str = "",
+    version: str | None = None,
 ) -> Consultation:
     """Write what was heard, what was decided and what was not retained (and why); the
-    consultation's followers are told."""
+    consultation's followers are told. A `version` other than the consultation's is refused
+    (`core.versions.StaleVersion`): someone saved it since the form was opened."""
     require(actor, "participation.report_back", consultation)
     values = {
         "heard_fr": heard_fr.strip(),
@@ -230,7 +233,7 @@ def consultation_report_back(
         errors["decided_fr"] = _("Say, in French, what was decided.")
     if errors:
         raise ValidationError(errors)
-    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    locked = lock(consultation, version=version)
     before = {key: getattr(locked, key) for key in values}
     if before == values:
         return locked

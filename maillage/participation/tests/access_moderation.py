@@ -36,8 +36,8 @@ def _button(kwargs: Callable[[SimpleNamespace], dict[str, object]]) -> Expect:
 ACCESS: dict[str, Expect] = {
     "participation:code_of_conduct": Expect.public(),
     "participation:report_thanks": Expect.public(),
-    "participation:report_proposal": Expect.authenticated(kwargs=proposal),
-    "participation:report_comment": Expect.authenticated(kwargs=comment),
+    "participation:proposal_report_add": Expect.authenticated(kwargs=proposal),
+    "participation:comment_report_add": Expect.authenticated(kwargs=comment),
     "participation:moderation_queue": Expect.staff(),
     "participation:hide_proposal": Expect.staff(kwargs=proposal),
     "participation:hide_comment": Expect.staff(kwargs=comment),
@@ -45,6 +45,6 @@ ACCESS: dict[str, Expect] = {
     "participation:restore_comment": _button(comment),
     "participation:dismiss_proposal": _button(proposal),
     "participation:dismiss_comment": _button(comment),
-    "participation:moderators": Expect.staff(kwargs=circle),
+    "participation:moderator_add": Expect.staff(kwargs=circle),
     "participation:moderator_remove": _button(circle),
 }

@@ -1,7 +1,8 @@
 """Permission matrix rows of the influence trail's pages (see tests/access.py).
 
 The sample proposal is routed to the general circle, in which none of the sample accounts takes
-part: only staff answer it; anyone reads its trail; any account follows it."""
+part: only staff answer it; anyone reads its trail; any account follows it. Its consultation's
+report back is written: its form edits it (and must carry the consultation's version)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ REPORT_KWARGS = {"kwargs": lambda d: {"slug": d.trail_proposal.consultation.slug
 
 
 def sample(data: SimpleNamespace) -> None:
-    data.trail_proposal = ProposalFactory()
+    data.trail_proposal = ProposalFactory(
+        consultation__heard_fr="Nous avons entendu le besoin de lieux chauffés.",
+        consultation__decided_fr="Deux haltes-chaleur ouvriront cet hiver.",
+    )
 
 
 ACCESS: dict[str, Expect] = {

@@ -38,7 +38,7 @@ def test_the_circles_lead_names_a_member_and_is_told_when_someone_is_not_one():
     member.save(update_fields=["first_name", "last_name"])
     outsider = member_of(CircleFactory())
     client = logged_in(lead_of(circle))
-    url = reverse("participation:moderators", kwargs={"circle": circle.slug})
+    url = reverse("participation:moderator_add", kwargs={"circle": circle.slug})
     page = client.get(url)
     assert page.status_code == 200 and "Annie Tremblay" in page.text
     assert member.email not in page.text  # members are listed by name only
@@ -54,7 +54,7 @@ def test_the_circles_lead_names_a_member_and_is_told_when_someone_is_not_one():
 def test_a_plain_member_of_the_group_may_not_name_moderators():
     circle = CircleFactory()
     client = logged_in(member_of(circle))
-    url = reverse("participation:moderators", kwargs={"circle": circle.slug})
+    url = reverse("participation:moderator_add", kwargs={"circle": circle.slug})
     assert client.get(url).status_code == 403
     assert client.post(url, {"account": member_of(circle).pk}).status_code == 403
     assert not Moderator.objects.exists()
@@ -65,7 +65,7 @@ def test_staff_remove_a_workstreams_moderator_and_the_removal_is_audited():
     member = member_of(workstream)
     Moderator.objects.create(workstream=workstream, account=member)
     client = logged_in(user_with_role(Role.STAFF))
-    page = reverse("participation:moderators", kwargs={"workstream": workstream.slug})
+    page = reverse("participation:moderator_add", kwargs={"workstream": workstream.slug})
     remove = reverse("participation:moderator_remove", kwargs={"workstream": workstream.slug})
     assert f'action="{remove}"' in client.get(page).text
     done = client.post(remove, {"account": member.pk})

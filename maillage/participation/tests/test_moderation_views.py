@@ -33,7 +33,7 @@ def logged_in(user) -> Client:
 
 def test_an_anonymous_report_is_sent_to_the_login_page_and_creates_nothing(client):
     proposal = ProposalFactory()
-    url = reverse("participation:report_proposal", kwargs={"pk": proposal.pk})
+    url = reverse("participation:proposal_report_add", kwargs={"pk": proposal.pk})
     response = client.post(url, {"reason": ReportReason.SPAM})
     assert response.status_code == 302 and "/login/" in response["Location"]
     assert client.get(url).status_code == 302
@@ -43,7 +43,7 @@ def test_an_anonymous_report_is_sent_to_the_login_page_and_creates_nothing(clien
 def test_a_report_thanks_in_plain_language_and_a_second_one_is_refused():
     comment = CommentFactory()
     client = logged_in(citizen())
-    url = reverse("participation:report_comment", kwargs={"pk": comment.pk})
+    url = reverse("participation:comment_report_add", kwargs={"pk": comment.pk})
     form = client.get(url)
     assert form.status_code == 200 and comment.text in form.text
     sent = client.post(url, {"reason": ReportReason.DISRESPECT, "details": "Insulte"}, follow=True)
@@ -59,7 +59,7 @@ def test_a_report_thanks_in_plain_language_and_a_second_one_is_refused():
 
 def test_a_report_without_a_reason_keeps_the_details_and_says_what_is_missing():
     client = logged_in(citizen())
-    url = reverse("participation:report_proposal", kwargs={"pk": ProposalFactory().pk})
+    url = reverse("participation:proposal_report_add", kwargs={"pk": ProposalFactory().pk})
     response = client.post(url, {"details": "Ce texte donne une adresse"})
     assert response.status_code == 400
     assert "Choisissez la raison de votre signalement." in response.text
@@ -150,7 +150,7 @@ def _render(name: str, **context) -> str:
 def test_the_actions_partial_offers_a_report_link_and_the_hide_form_to_moderators():
     proposal = ProposalFactory()
     public = _render("_moderation_actions.html", contribution=proposal, kind="proposal")
-    report = reverse("participation:report_proposal", kwargs={"pk": proposal.pk})
+    report = reverse("participation:proposal_report_add", kwargs={"pk": proposal.pk})
     assert f'href="{report}"' in public and "Signaler" in public
     assert "masquer" not in public.lower()
     moderating = _render(
@@ -180,7 +180,7 @@ def test_a_hidden_contributions_partials_offer_restoring_and_show_the_reason():
 def test_the_report_page_of_a_hidden_contribution_shows_the_reason_not_the_words():
     proposal = ProposalFactory(title="Titre masqué", text="Mots masqués")
     contribution_hide(actor=user_with_role(Role.STAFF), contribution=proposal, reason="Pourriel")
-    url = reverse("participation:report_proposal", kwargs={"pk": proposal.pk})
+    url = reverse("participation:proposal_report_add", kwargs={"pk": proposal.pk})
     page = logged_in(citizen()).get(url)
     assert "Masqué par la modération" in page.text and "Pourriel" in page.text
     assert "Mots masqués" not in page.text and "Titre masqué" not in page.text

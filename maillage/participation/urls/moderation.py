@@ -16,13 +16,13 @@ urlpatterns: list[URLPattern] = [
         pgettext_lazy("URL", "proposals/<int:pk>/report/"),
         views.report,
         proposal,
-        name="report_proposal",
+        name="proposal_report_add",
     ),
     path(
         pgettext_lazy("URL", "comments/<int:pk>/report/"),
         views.report,
         comment,
-        name="report_comment",
+        name="comment_report_add",
     ),
     path(pgettext_lazy("URL", "report/thanks/"), views.report_thanks, name="report_thanks"),
     path(pgettext_lazy("URL", "moderation/"), views.moderation_queue, name="moderation_queue"),
@@ -66,12 +66,12 @@ urlpatterns: list[URLPattern] = [
     path(
         pgettext_lazy("URL", "moderation/circles/<slug:circle>/moderators/"),
         views.moderators,
-        name="moderators",
+        name="moderator_add",
     ),
     path(
         pgettext_lazy("URL", "moderation/workstreams/<slug:workstream>/moderators/"),
         views.moderators,
-        name="moderators",
+        name="moderator_add",
     ),
     path(
         pgettext_lazy("URL", "moderation/circles/<slug:circle>/moderators/remove/"),

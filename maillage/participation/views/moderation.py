@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, back_to, form_redirect, form_status
+from maillage.core.actions import action_redirect, back_to, edit_page, form_redirect, form_status
 from maillage.core.models import User
 from maillage.core.permissions import permission_required
 from maillage.governance.models import Circle, Workstream
@@ -91,22 +91,32 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 
 @permission_required("participation.moderate", obj=_contribution)
 def hide(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    """The hide form: on its own page without JavaScript (and when the reason is missing)."""
+    """The hide form: on its own page without JavaScript (and when the reason is missing, or
+    the contribution changed since the form was opened)."""
     contribution = _contribution(request, kind, pk)
-    form = HideForm(request.POST or None)
-    return form_redirect(
+    return edit_page(
         request,
-        form,
-        lambda actor: services.contribution_hide(
-            actor=actor, contribution=contribution, reason=form.cleaned_data["reason"]
+        contribution,
+        HideForm,
+        lambda actor, form, version: services.contribution_hide(
+            actor=actor,
+            contribution=contribution,
+            reason=form.cleaned_data["reason"],
+            version=version,
         ),
         success=_("The contribution is hidden; its author was told why."),
         to=back_to(request, _queue_url()),
-    ) or render(
-        request,
-        "participation/moderation_hide.html",
-        {"form": form, "contribution": contribution, "kind": kind, "next": back_to(request, "")},
-        status=form_status(form),
+        page=lambda form: render(
+            request,
+            "participation/moderation_hide.html",
+            {
+                "form": form,
+                "contribution": contribution,
+                "kind": kind,
+                "next": back_to(request, ""),
+            },
+            status=form_status(form),
+        ),
     )
 
 
@@ -134,7 +144,7 @@ def dismiss(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     )
 
 
-def _moderators_url(group: Circle | Workstream, name: str = "moderators") -> str:
+def _moderators_url(group: Circle | Workstream, name: str = "moderator_add") -> str:
     key = "circle" if isinstance(group, Circle) else "workstream"
     return reverse(f"participation:{name}", kwargs={key: group.slug})
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, form_redirect, form_status
+from maillage.core.actions import action_redirect, edit_page, form_redirect, form_status
 from maillage.core.lookups import once_per_request
 from maillage.core.permissions import has_perm, permission_required
 from maillage.participation import selectors
@@ -164,27 +164,23 @@ def consultation_report(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required("participation.report_back", obj=_consultation)
 def consultation_report_back(request: HttpRequest, slug: str) -> HttpResponse:
-    """The form of a consultation's report back."""
+    """The form of a consultation's report back; it carries the consultation's version."""
     consultation = _consultation(request, slug)
-    form = ReportBackForm(request.POST or None, initial=ReportBackForm.initial_of(consultation))
-    if request.method == "POST":
-        done = form_redirect(
-            request,
-            form,
-            lambda actor: services.consultation_report_back(
-                actor=actor, consultation=consultation, **form.cleaned_data
-            ),
-            success=_("The report back is published."),
-            to=lambda c: _report_url(c),
-        )
-        if done:
-            return done
-    context = {"form": form, "consultation": consultation, "cancel_url": _report_url(consultation)}
-    return render(
+    return edit_page(
         request,
-        "participation/trail_report_back.html",
-        context,
-        status=form_status(form),
+        consultation,
+        lambda data: ReportBackForm(data, initial=ReportBackForm.initial_of(consultation)),
+        lambda actor, form, version: services.consultation_report_back(
+            actor=actor, consultation=consultation, version=version, **form.cleaned_data
+        ),
+        success=_("The report back is published."),
+        to=lambda c: _report_url(c),
+        page=lambda form: render(
+            request,
+            "participation/trail_report_back.html",
+            {"form": form, "consultation": consultation, "cancel_url": _report_url(consultation)},
+            status=form_status(form),
+        ),
     )
 
 
