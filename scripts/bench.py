@@ -83,6 +83,7 @@ class Page:
 
 
 WORKSPACE = "/gouvernance/chantiers/participation-sociale-charlevoix/espace/"
+CONSULTATION = "/participation/consultations/se-deplacer-sans-auto/"
 
 PAGES = [
     Page("Home (site)", "/", "anonymous"),
@@ -119,6 +120,18 @@ PAGES = [
     Page("Decision", "", "staff", found_on=("/decisions/", r'href="(/decisions/\d+/)"')),
     Page("Meetings", "/rencontres/", "member"),
     Page("Meeting", "", "staff", found_on=("/rencontres/", r'href="(/rencontres/\d+/)"')),
+    # Citizen participation: a consultation for every generated circle and workstream, each with
+    # its proposals; the demo's consultation gathering contributions, as a citizen sees it.
+    Page("Consultations", "/participation/", "anonymous"),
+    Page("Consultation (demo)", f"{CONSULTATION}", "anonymous"),
+    Page("Proposals of a consultation", f"{CONSULTATION}propositions/", "anonymous"),
+    Page(
+        "Proposal",
+        "",
+        "anonymous",
+        found_on=(f"{CONSULTATION}propositions/", r'href="(/participation/propositions/\d+/)"'),
+    ),
+    Page("Moderation queue", "/participation/moderation/", "staff"),
     # Funding: BENCH_FACTOR × 100 applications (10,000 at the default factor). The issue asks
     # the staff's list of applications within 5 times the health check.
     Page(

@@ -27,6 +27,7 @@ class ParticipationConfig(NavigationMixin, AppConfig):
         cache.bump_on_change(panels.TERRITORY_CACHE, Consultation, Phase, Proposal)
         # The inputs routed to a circle or a workstream, waiting for its answer.
         GROUP_PANELS.register(panels.group_waiting_panel)
+        cache.bump_on_change(panels.WAITING_CACHE, Proposal, Consultation)
         # My space: the person's groups that have inputs waiting for their answer.
         my_space.AWAITING.register(panels.my_waiting_inputs)
         cache.bump_on_change(

@@ -14,8 +14,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from maillage.core import my_space
+from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.panels import Panel
+from maillage.core.rules import is_staff
+from maillage.decisions.selectors.register import kept_group_ids
 from maillage.governance.models import Circle, Workstream
 from maillage.participation.selectors import trail
 from maillage.participation.selectors.consultations import in_territory, timeline
@@ -25,6 +28,8 @@ from maillage.territories.models import Territory
 # its phases or a proposal.
 TERRITORY_CACHE = "participation.territory-panel"
 AWAITING_CACHE = "participation.awaiting"
+# A group's waiting inputs: bumped by any change of a proposal or a consultation.
+WAITING_CACHE = "participation.group-waiting"
 
 
 def territory_panel(territory: Territory, request: HttpRequest) -> Panel:
@@ -48,15 +53,28 @@ def territory_panel(territory: Territory, request: HttpRequest) -> Panel:
     }
 
 
-def group_waiting_panel(group: Circle | Workstream, request: HttpRequest) -> Panel | None:
-    """ "Idées citoyennes en attente de réponse": what waits for the group's answer."""
-    items, total = trail.waiting_for(viewer=request.user, group=group)
-    if not total:
-        return None
+def group_waiting_panel(group: Circle | Workstream, request: HttpRequest) -> Panel:
+    """ "Idées citoyennes en attente de réponse": what waits for the group's answer, kept per
+    group and per whether the viewer sees its drafts (nothing shown when nothing waits)."""
+    viewer = request.user
+    insider = is_staff(viewer) or _in_group(viewer, group)
+
+    def context() -> dict[str, object]:
+        items, total = trail.waiting_for(group=group, insider=insider)
+        return {"waiting": items, "waiting_total": total}
+
     return {
         "template": "participation/_trail_group_panel.html",
-        "context": {"waiting": items, "waiting_total": total},
+        "context": context,
+        "cache": WAITING_CACHE,
+        "vary": (type(group).__name__, insider),
     }
+
+
+def _in_group(viewer: Viewer, group: Circle | Workstream) -> bool:
+    # The groups an account takes part in, kept per account and day (a query otherwise).
+    circles, workstreams = kept_group_ids(viewer)
+    return group.pk in (circles if isinstance(group, Circle) else workstreams)
 
 
 def my_waiting_inputs(account: User, request: HttpRequest) -> Panel | None:

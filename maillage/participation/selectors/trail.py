@@ -13,7 +13,6 @@ from django.urls import reverse
 from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.permissions import has_perm
-from maillage.core.rules import is_staff
 from maillage.decisions.models import Decision, Process
 from maillage.decisions.paths import decision_path, process_path
 from maillage.decisions.rules import group_ids
@@ -27,7 +26,6 @@ from maillage.participation.models import (
     TrailEntry,
     TrailStatus,
 )
-from maillage.participation.rules.common import takes_part_in
 
 type Input = Proposal | Consultation
 
@@ -133,32 +131,33 @@ class Waiting:
     consultation: str
 
 
-def _waiting_proposals(viewer: Viewer, group: Circle | Workstream) -> QuerySet[Proposal]:
+def _waiting_proposals(group: Circle | Workstream, *, insider: bool) -> QuerySet[Proposal]:
     found = Proposal.objects.filter(
         **_group_filter(group, "routed_"),
         status__in=workflows.TRAIL.keys_tagged(workflows.AWAITING),
         hidden_at__isnull=True,
     )
-    if not (is_staff(viewer) or takes_part_in(viewer, group)):
+    if not insider:
         found = found.filter(consultation__published_at__isnull=False)
     return found
 
 
-def _waiting_consultations(viewer: Viewer, group: Circle | Workstream) -> QuerySet[Consultation]:
+def _waiting_consultations(group: Circle | Workstream, *, insider: bool) -> QuerySet[Consultation]:
     found = Consultation.objects.filter(
         **_group_filter(group, "routed_"),
         status__in=workflows.TRAIL.keys_tagged(workflows.AWAITING),
     )
-    if not (is_staff(viewer) or takes_part_in(viewer, group)):
+    if not insider:
         found = found.filter(published_at__isnull=False)
     return found
 
 
-def waiting_for(*, viewer: Viewer, group: Circle | Workstream) -> tuple[list[Waiting], int]:
+def waiting_for(*, group: Circle | Workstream, insider: bool) -> tuple[list[Waiting], int]:
     """The inputs routed to `group` that wait for its answer, oldest first (the first
-    `PANEL_SHOWN`), and how many there are in all. Four queries whatever their number."""
-    proposals = _waiting_proposals(viewer, group).select_related("consultation")
-    consultations = _waiting_consultations(viewer, group)
+    `PANEL_SHOWN`), and how many there are in all, for a viewer who sees the group's drafts
+    (`insider`: staff and its members) or not. Four queries whatever their number."""
+    proposals = _waiting_proposals(group, insider=insider).select_related("consultation")
+    consultations = _waiting_consultations(group, insider=insider)
     total = proposals.count() + consultations.count()
     items = [
         (c.created_at, Waiting(c.title, _trail_url(c), c.status, ""))

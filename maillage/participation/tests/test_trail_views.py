@@ -117,3 +117,31 @@ def test_my_space_says_which_of_my_groups_have_ideas_waiting():
     assert page.status_code == 200
     assert reverse("governance:circle_detail", kwargs={"slug": circle.slug}) in page.text
     assert "1 contribution attend la réponse de votre groupe" in page.text
+
+
+def test_a_circles_waiting_ideas_are_kept_yet_follow_every_change_and_hide_drafts():
+    from django.utils import timezone
+
+    from maillage.participation.services.moderation import contribution_hide
+    from maillage.participation.tests.factories import ConsultationFactory
+
+    proposal, circle, member = routed_proposal(title="Un jardin collectif au centre")
+    partner = member_of(CircleFactory())  # a partner member, outside the circle
+    page = reverse("governance:circle_detail", kwargs={"slug": circle.slug})
+    assert "Un jardin collectif au centre" in _client(member).get(page).text
+    # A new input routed to the circle shows at once, though the panel is kept.
+    ProposalFactory(routed_circle=circle, title="Une cuisine partagée")
+    assert "Une cuisine partagée" in _client(member).get(page).text
+    # One in a consultation not published yet: the circle's members see it, others do not.
+    draft = ConsultationFactory(published_at=None)
+    ProposalFactory(consultation=draft, routed_circle=circle, title="Une idée en brouillon")
+    assert "Une idée en brouillon" in _client(member).get(page).text
+    assert "Une idée en brouillon" not in _client(partner).get(page).text
+    # Hidden, or answered, an input leaves the panel.
+    contribution_hide(
+        actor=member_of(circle, role="staff"), contribution=proposal, reason="Hors sujet."
+    )
+    assert "Un jardin collectif au centre" not in _client(member).get(page).text
+    draft.published_at = timezone.now()
+    draft.save()
+    assert "Une idée en brouillon" in _client(partner).get(page).text
