@@ -14,12 +14,14 @@ class ParticipationConfig(NavigationMixin, AppConfig):
 
     def ready(self) -> None:
         from maillage.core import cache, my_space, navigation
-        from maillage.governance.models import Circle, Membership, Workstream
+        from maillage.governance.models import Circle, Membership, Strategy, Workstream
         from maillage.governance.panels import GROUP_PANELS
         from maillage.network.models import Person, Seat
         from maillage.participation import panels, rules, verbs  # noqa: F401 (registrations)
         from maillage.participation.models import Consultation, Phase, Proposal
+        from maillage.participation.selectors.consultations import LIST_CACHE
         from maillage.territories import panels as territory_panels
+        from maillage.territories.models import Territory
 
         super().ready()
         # A territory's page: the consultations concerning it and their latest proposals.
@@ -28,6 +30,11 @@ class ParticipationConfig(NavigationMixin, AppConfig):
         # The inputs routed to a circle or a workstream, waiting for its answer.
         GROUP_PANELS.register(panels.group_waiting_panel)
         cache.bump_on_change(panels.WAITING_CACHE, Proposal, Consultation)
+        # The consultations' list: their phases, territories and strategies (many-to-many
+        # relations of Consultation), the names of their groups, and the filters' choices.
+        cache.bump_on_change(
+            LIST_CACHE, Consultation, Phase, Circle, Workstream, Strategy, Territory
+        )
         # My space: the person's groups that have inputs waiting for their answer.
         my_space.AWAITING.register(panels.my_waiting_inputs)
         cache.bump_on_change(

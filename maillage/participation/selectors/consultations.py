@@ -30,6 +30,7 @@ from maillage.core.actors import Viewer
 from maillage.core.models import User
 from maillage.core.rules import is_staff
 from maillage.decisions.rules import group_ids
+from maillage.decisions.selectors.register import kept_group_ids
 from maillage.governance.models import Circle, Strategy, Workstream
 from maillage.participation.models import PHASE_ORDER, Consultation, Phase, PhaseKind, Proposal
 from maillage.territories.models import Territory
@@ -102,6 +103,20 @@ class ConsultationFilters:
     territory: Territory | None = None
     strategy: Strategy | None = None
     phase: str = ""
+
+
+# The consultations' list (its filters and rows), kept per audience (`audience`).
+LIST_CACHE = "participation.consultations"
+
+
+def audience(viewer: Viewer) -> str:
+    """Who sees the same consultations: staff see every draft, an account that takes part in
+    groups sees theirs, everyone else only what is published."""
+    if is_staff(viewer):
+        return "staff"
+    if isinstance(viewer, User) and any(kept_group_ids(viewer)):
+        return f"account:{viewer.pk}"
+    return "public"
 
 
 def consultation_list(

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from maillage.core.roles import Role
 from maillage.core.tests.factories import user_with_role
@@ -194,3 +194,20 @@ def test_the_page_offers_to_propose_and_answer_only_while_contributions_are_gath
     assert "Faire une proposition" not in closed_page
     assert "Répondre au questionnaire" in open_page
     assert "Résultats de" in closed_page and "Répondre au questionnaire" not in closed_page
+
+
+def test_the_kept_list_follows_every_change_and_keeps_drafts_to_their_group(client):
+    ConsultationFactory(title_fr="Se nourrir en hiver")
+    url = reverse("participation:consultation_list")
+    assert "Se nourrir en hiver" in client.get(url).text
+    draft = ConsultationFactory(title_fr="Un brouillon du cercle", published_at=None)
+    member = member_of(draft.circle)
+    insider = Client()
+    insider.force_login(member)
+    assert "Un brouillon du cercle" in insider.get(url).text
+    assert "Un brouillon du cercle" not in client.get(url).text
+    draft.title_fr = "Une consultation publiée"
+    draft.published_at = timezone.now()
+    draft.save()
+    assert "Une consultation publiée" in client.get(url).text
+    assert "Une consultation publiée" in insider.get(url).text

@@ -9,10 +9,12 @@ from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from maillage.core.actions import action_redirect, edit_page, form_redirect, form_status
+from maillage.core.cache import deferred
 from maillage.core.formtools import data_from
 from maillage.core.lookups import one_of
 from maillage.core.models import in_language
@@ -25,6 +27,7 @@ from maillage.participation.forms.consultations import (
 )
 from maillage.participation.models import Consultation
 from maillage.participation.selectors import consultations as selectors
+from maillage.participation.selectors.consultations import LIST_CACHE
 from maillage.participation.selectors.questionnaires import questionnaires_of
 from maillage.participation.selectors.trail import is_following
 from maillage.participation.services import consultations as services
@@ -39,19 +42,32 @@ def consultation_url(consultation: Consultation) -> str:
 
 @permission_required("participation.browse_consultations")
 def consultation_list(request: HttpRequest) -> HttpResponse:
+    """The consultations a visitor may see, kept rendered (filters and rows) per audience until
+    a consultation, its phases or what its cards name changes (`LIST_CACHE`): the rows are read
+    only when the kept copy is missing."""
     strategies = list(Strategy.objects.order_by("position", "name_fr"))
     form = ConsultationFilterForm(request.GET or None, strategies=strategies)
-    page = selectors.consultation_list(
-        viewer=request.user,
-        filters=selectors.ConsultationFilters(**form.filters()),
-        page=request.GET.get("page"),
-    )
+    filters = form.filters()
+
+    def build() -> dict[str, Any]:
+        page = selectors.consultation_list(
+            viewer=request.user,
+            filters=selectors.ConsultationFilters(**filters),
+            page=request.GET.get("page"),
+        )
+        return {"page": page, "rows": [(c, selectors.current_step(c)) for c in page.object_list]}
+
     context = {
         "form": form,
-        "page": page,
-        "rows": [(c, selectors.current_step(c)) for c in page.object_list],
+        **deferred(build, "page", "rows"),
         "may_create": has_perm(request.user, "participation.create_consultation"),
-        "filtered": any(form.filters().values()),
+        "filtered": any(filters.values()),
+        "list_cache": LIST_CACHE,
+        # What the kept rows depend on: who sees which drafts, the filters, the page, the day.
+        "audience": selectors.audience(request.user),
+        "list_key": (sorted((k, str(getattr(v, "pk", v))) for k, v in filters.items())),
+        "page_number": request.GET.get("page") or "1",
+        "today": timezone.localdate().isoformat(),
     }
     return render(request, "participation/consultation_list.html", context)
 
