@@ -147,7 +147,8 @@ class BasePhaseFormSet(forms.BaseFormSet[PhaseForm]):
     def kinds(self) -> list[tuple[str, PhaseForm]]:
         return [
             (str(PhaseKind(kind).label), form)
-            for kind, form in zip(PHASE_ORDER, self.forms, strict=True)
+            # Fewer forms only when the management data was tampered with (an error says so).
+            for kind, form in zip(PHASE_ORDER, self.forms, strict=False)
         ]
 
     def phases(self) -> list[PhaseData]:
@@ -157,7 +158,7 @@ class BasePhaseFormSet(forms.BaseFormSet[PhaseForm]):
         ]
 
     def clean(self) -> None:
-        if any(form.errors for form in self.forms):
+        if len(self.forms) != len(PHASE_ORDER) or any(form.errors for form in self.forms):
             return
         errors = phase_errors(self.consultation.starts_on, self.consultation.ends_on, self.phases())
         for index, fields in errors.items():

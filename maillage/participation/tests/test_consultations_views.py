@@ -211,3 +211,13 @@ def test_the_kept_list_follows_every_change_and_keeps_drafts_to_their_group(clie
     draft.save()
     assert "Une consultation publiée" in client.get(url).text
     assert "Une consultation publiée" in insider.get(url).text
+
+
+def test_phases_sent_without_their_management_data_are_refused_without_a_server_error():
+    consultation = ConsultationFactory()
+    staff = Client()
+    staff.force_login(user_with_role(Role.STAFF))
+    url = reverse("participation:consultation_phases", kwargs={"slug": consultation.slug})
+    response = staff.post(url, {"phase-TOTAL_FORMS": "x", "phase-0-starts_on": "2030-01-01"})
+    assert response.status_code == 400
+    assert consultation.phases.count() == 4

@@ -12,7 +12,12 @@ from maillage.decisions.models import Visibility
 from maillage.decisions.tests.factories import member_of
 from maillage.participation.models import Follow, TrailStatus
 from maillage.participation.services import trail as services
-from maillage.participation.tests.factories import CircleFactory, ProposalFactory, citizen
+from maillage.participation.tests.factories import (
+    CircleFactory,
+    ConsultationFactory,
+    ProposalFactory,
+    citizen,
+)
 from maillage.participation.tests.trail_helpers import consented, routed_proposal
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +34,23 @@ def _url(name: str, proposal) -> str:
     return reverse(f"participation:{name}", kwargs={"kind": "proposal", "pk": proposal.pk})
 
 
-def test_a_proposal_followed_from_its_routing_to_the_consent_decision_that_takes_it_up():
-    # A proposal of the general circle's consultation, sent by its member to the housing circle.
-    proposal = ProposalFactory(title="Des logements pour les aînés du village")
+def test_a_proposal_followed_from_its_submission_to_the_consent_decision_that_takes_it_up():
+    # A citizen submits a proposal to the general circle's consultation: it is received there.
+    consultation = ConsultationFactory()
+    submitted = _client(citizen()).post(
+        reverse("participation:proposal_create", kwargs={"slug": consultation.slug}),
+        {
+            "title": "Des logements pour les aînés du village",
+            "text": "Que nos aînés puissent rester au village, près des leurs.",
+            "signature": "pseudonym",
+            "display_name": "Voisine du village",
+        },
+    )
+    assert submitted.status_code == 302
+    proposal = consultation.proposals.get()
+    assert proposal.status == TrailStatus.RECEIVED
+    assert proposal.routed_to == consultation.circle
+    # A member of the general circle sends it on to the housing circle.
     general_member = member_of(proposal.consultation.circle)
     housing = CircleFactory(name="Cercle habitation")
     members = [member_of(housing) for _n in range(3)]
@@ -62,6 +81,10 @@ def test_a_proposal_followed_from_its_routing_to_the_consent_decision_that_takes
     assert reverse("decisions:process_detail", kwargs={"pk": decision.process.pk}) in public.text
     assert reverse("governance:circle_detail", kwargs={"slug": housing.slug}) in public.text
     assert "Adoptée par consentement." in public.text
+    # The proposal's own public page shows the same trail, with the decision.
+    page = _client().get(reverse("participation:proposal_detail", args=[proposal.pk])).text
+    assert reverse("decisions:decision_detail", kwargs={"pk": decision.pk}) in page
+    assert "Reprise dans une décision" in page
     # The contributor was told of each step (sent, studied, taken up), once each.
     told = Notification.objects.filter(recipient=proposal.author).order_by("pk")
     assert told.count() == 3
