@@ -6,17 +6,20 @@ gave. Both count alike; online posting is limited per person and period
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from PIL import Image, ImageOps
 
 from maillage.core import audit
 from maillage.core.actors import Actor
@@ -38,6 +41,7 @@ from maillage.participation.verbs import ParticipationVerb
 from maillage.territories.models import Territory
 
 IMAGE_KINDS = tuple(kind for kind in DOCUMENT_KINDS if kind.key in ("png", "jpeg"))
+IMAGE_MAX_SIDE = 2000
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -121,9 +125,10 @@ def _check_territory(consultation: Consultation, territory: Territory | None) ->
         raise ValidationError({"territory": _("Choose one of the territories listed.")})
 
 
-def _check_image(image: File[Any] | None, description: str) -> None:
+def _checked_image(image: File[Any] | None, description: str) -> File[Any] | None:
+    """The image to keep: a PNG or JPEG with its description, re-encoded from its pixels."""
     if not image:
-        return
+        return None
     try:
         check_upload(image, max_bytes=IMAGE_MAX_BYTES, kinds=IMAGE_KINDS)
     except ValidationError as error:
@@ -136,13 +141,34 @@ def _check_image(image: File[Any] | None, description: str) -> None:
                 )
             }
         )
+    return _without_metadata(image)
+
+
+def _without_metadata(image: File[Any]) -> ContentFile[bytes]:
+    """The picture alone, at most `IMAGE_MAX_SIDE` pixels a side: a phone's photo carries where
+    and when it was taken, and the device, which a public page must not give away."""
+    image.seek(0)
+    try:
+        with Image.open(image) as opened:
+            kind = "PNG" if opened.format == "PNG" else "JPEG"
+            picture = ImageOps.exif_transpose(opened)  # upright, once its orientation is gone
+            picture.thumbnail((IMAGE_MAX_SIDE, IMAGE_MAX_SIDE))
+            if kind == "JPEG" and picture.mode not in ("RGB", "L"):
+                picture = picture.convert("RGB")
+            out = io.BytesIO()
+            picture.save(out, format=kind, **({"quality": 85} if kind == "JPEG" else {}))
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise ValidationError(
+            {"image": _("This image cannot be read. Send a PNG or JPEG photo.")}
+        ) from error
+    return ContentFile(out.getvalue(), name=image.name)
 
 
 def _new_proposal(
     actor: Actor, consultation: Consultation, fields: dict[str, Any], verb: ParticipationVerb
 ) -> Proposal:
     _check_territory(consultation, fields.get("territory"))
-    _check_image(fields.get("image"), fields.get("image_description", ""))
+    fields["image"] = _checked_image(fields.get("image"), fields.get("image_description", ""))
     proposal = Proposal(
         consultation=consultation,
         routed_circle_id=consultation.circle_id,

@@ -3,9 +3,13 @@ one-level replies, supports counted exactly, the rate limit, contributions gathe
 
 from __future__ import annotations
 
+import io
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from maillage.core.models import AuditEvent, Notification
 from maillage.core.roles import Role
@@ -31,7 +35,14 @@ from maillage.participation.verbs import ParticipationVerb
 
 pytestmark = pytest.mark.django_db
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+def picture(kind: str = "PNG", size: tuple[int, int] = (40, 30), **save: Any) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 80, 40)).save(out, format=kind, **save)
+    return out.getvalue()
+
+
+PNG = picture()
 
 
 def _submit(actor, consultation, **kwargs):
@@ -98,6 +109,32 @@ def test_an_image_needs_its_description_and_the_content_of_a_png_or_jpeg():
         image_description="Un dessin du marché",
     )
     assert proposal.image.name.endswith(".png")
+    with pytest.raises(ValidationError) as unreadable:
+        _submit(
+            person,
+            consultation,
+            image=SimpleUploadedFile("b.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+            image_description="Un dessin",
+        )
+    assert "image" in unreadable.value.message_dict
+
+
+def test_a_photo_is_kept_without_its_location_and_at_a_reasonable_size():
+    exif = Image.Exif()
+    exif[0x010F] = "Téléphone de Ginette"  # the camera's maker
+    exif[0x8825] = {1: "N", 2: (46.0, 48.0, 0.0)}  # where it was taken
+    photo = picture("JPEG", size=(4000, 3000), exif=exif.tobytes())
+    assert Image.open(io.BytesIO(photo)).getexif()
+    proposal = _submit(
+        citizen(),
+        ConsultationFactory(),
+        image=SimpleUploadedFile("halte.jpg", photo),
+        image_description="La halte-chaleur du quartier",
+    )
+    with proposal.image.open("rb") as kept, Image.open(kept) as stored:
+        assert stored.format == "JPEG"
+        assert max(stored.size) == 2000
+        assert not stored.getexif()
 
 
 def test_replies_go_one_level_deep():
