@@ -194,6 +194,57 @@ TERMS = [
         "A rule a circle adopts by consent to frame its work or its roles' work; it has a review "
         "date and keeps the history of its versions.",
     ),
+    Term(
+        "consultation",
+        "Consultation",
+        "Une question que le collectif pose à la population, à un moment donné. Elle se fait en "
+        "quatre étapes : on informe, on recueille les idées, on les analyse, puis on dit ce "
+        "qu'on en a fait.",
+        "consultation",
+        "Consultation",
+        "A question the collective asks the public, for a time. It has four steps: informing, "
+        "gathering ideas, analysing them, then saying what was done with them.",
+    ),
+    Term(
+        "proposition-citoyenne",
+        "Proposition citoyenne",
+        "Une idée qu'une personne dépose pendant une consultation, en ligne ou de vive voix lors "
+        "d'une rencontre. Elle est envoyée au cercle ou au chantier qui peut y donner suite.",
+        "citizen-proposal",
+        "Citizen proposal",
+        "An idea a person puts forward during a consultation, online or in person at a meeting. "
+        "It is sent to the circle or workstream that can act on it.",
+    ),
+    Term(
+        "appui",
+        "Appui",
+        "Dire « je suis d'accord » avec une proposition. Une personne appuie une proposition une "
+        "seule fois; elle peut retirer son appui.",
+        "support",
+        "Support",
+        'Saying "I agree" with a proposal. A person supports a proposal once, and may take '
+        "their support back.",
+    ),
+    Term(
+        "parcours-d-influence",
+        "Parcours d'influence",
+        "Le chemin d'une idée citoyenne : reçue, étudiée par un cercle, reprise dans une décision "
+        "puis réalisée, ou non retenue avec la raison. Chacun peut le suivre en ligne.",
+        "influence-trail",
+        "Influence trail",
+        "The path of a citizen's idea: received, studied by a circle, taken up in a decision then "
+        "done, or not retained with the reason why. Anyone can follow it online.",
+    ),
+    Term(
+        "moderation",
+        "Modération",
+        "Des personnes veillent au respect du code de conduite. Elles peuvent masquer un "
+        "message blessant ou hors sujet, en disant toujours pourquoi.",
+        "moderation",
+        "Moderation",
+        "People who see that the code of conduct is respected. They may hide a hurtful or "
+        "off-topic message, always saying why.",
+    ),
 ]
 
 

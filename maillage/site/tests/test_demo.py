@@ -99,11 +99,19 @@ def test_the_glossary_explains_every_word_of_the_model_a_newcomer_meets(client, 
         ("chantier", "Chantier"),
         ("cercle", "Cercle"),
         ("politique", "Politique"),
+        ("consultation", "Consultation"),
+        ("proposition-citoyenne", "Proposition citoyenne"),
+        ("appui", "Appui"),
+        ("parcours-d-influence", "Parcours d'influence"),
+        ("moderation", "Modération"),
     ]:
         assert f'id="{slug}"' in french, slug
         assert escape(term) in french, term
     english = client.get("/en/glossary/").text
-    for slug in ["lead-link", "delegate", "accountability", "consent", "seat", "substitute"]:
+    for slug in [
+        *("lead-link", "delegate", "accountability", "consent", "seat", "substitute"),
+        *("citizen-proposal", "influence-trail"),
+    ]:
         assert f'id="{slug}"' in english, slug
 
 
