@@ -78,6 +78,7 @@ def test_the_queue_shows_the_reports_without_the_reporters():
     assert proposal.consultation.title in page.text
     assert "2 signalements" in page.text and "Adresse" in page.text
     assert "temoin-signaleur@example.org" not in page.text and "Zénobie" not in page.text
+    assert reverse("participation:proposal_detail", args=[proposal.pk]) in page.text
 
 
 def test_a_named_moderator_sees_and_moderates_only_their_groups_consultations():
