@@ -4,13 +4,15 @@ from typing import Any
 
 from django import template
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from maillage.core import cache, text
-from maillage.core.audit import verb_label
+from maillage.core.audit import HISTORY_CACHE, verb_label
 from maillage.core.dates import long_date
+from maillage.core.permissions import has_perm
 from maillage.core.selectors import history_for
 
 register = template.Library()
@@ -43,12 +45,27 @@ def fr(value: object, tag: str = "span") -> SafeString:
     return format_html('<{} lang="{}">{}</{}>', tag, lang, value, tag)
 
 
-@register.inclusion_tag("core/_history.html", takes_context=True)
-def history(context: dict[str, Any], target: models.Model) -> dict[str, Any]:
-    """The audit history of `target`, as a list of who did what and when."""
+@register.simple_tag(takes_context=True)
+def history(context: dict[str, Any], target: models.Model) -> SafeString:
+    """The audit history of `target`, as a list of who did what and when. Everyone who may read
+    it reads the same: it is kept rendered per object and language until the next audit event
+    (`HISTORY_CACHE`)."""
     request = context.get("request")
     viewer = getattr(request, "user", None)
-    return {"events": list(history_for(target, viewer=viewer)), "request": request}
+
+    def render() -> str:
+        events = list(history_for(target, viewer=viewer))
+        return render_to_string("core/_history.html", {"events": events}, request=request)
+
+    if viewer is None or not has_perm(viewer, "core.view_audit", target):
+        return mark_safe(render())  # the template escapes what it shows
+    kept = cache.fragment(
+        HISTORY_CACHE,
+        visibility="audit",
+        filters=["history", target._meta.label, target.pk],
+        render=render,
+    )
+    return mark_safe(kept)  # rendered by the template, which escapes what it shows
 
 
 @register.filter(is_safe=True)

@@ -158,6 +158,29 @@ def test_the_history_is_shown_to_staff_only(role, shown):
     assert ("rôle modifié" in html or "role changed" in html) is shown
 
 
+def test_the_kept_history_shows_each_new_event_and_stays_with_those_who_may_read_it():
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    admin = user_with_role(Role.ADMIN)
+    target = UserFactory()
+
+    def shown_to(role: str) -> str:
+        request = RequestFactory().get("/")
+        request.user = user_with_role(role)
+        return Template("{% load maillage %}{% history target %}").render(
+            Context({"target": target, "request": request})
+        )
+
+    services.user_set_role(actor=admin, user=target, role=Role.GUEST)
+    first = shown_to(Role.STAFF)
+    assert first.count("<li>") == 1
+    assert shown_to(Role.STAFF) == first  # kept
+    services.user_set_active(actor=admin, user=target, active=False, reason="Départ")
+    assert shown_to(Role.STAFF).count("<li>") == 2  # the new event shows at once
+    assert "<li>" not in shown_to(Role.MEMBER)
+
+
 def test_staff_deactivate_and_reactivate_an_account_with_its_reason():
     staff = user_with_role(Role.STAFF)
     member = user_with_role(Role.MEMBER)
