@@ -369,7 +369,7 @@ def test_an_unconfirmed_account_learns_how_to_confirm_and_a_visitor_logs_in(clie
     client.force_login(citizen(verified=False))
     page = client.get(url)
     assert page.status_code == 403
-    assert "Confirmez d’abord votre adresse courriel" in page.content.decode()
+    assert "Confirmez votre adresse courriel" in page.content.decode()
 
 
 def test_an_unpublished_questionnaire_is_not_answered(client):

@@ -3,8 +3,6 @@ exporting the answers."""
 
 from __future__ import annotations
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,12 +10,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from maillage.core.actions import form_redirect, form_status
-from maillage.core.permissions import has_perm, permission_required, reason_for
+from maillage.core.models import User
+from maillage.core.permissions import has_perm, permission_required
 from maillage.participation.charts import question_chart
 from maillage.participation.exports import answers_xlsx
 from maillage.participation.forms.questionnaires import AnswerForm, RecordForm
 from maillage.participation.models import Questionnaire
-from maillage.participation.rules.common import has_a_verified_address
 from maillage.participation.selectors import questionnaires as selectors
 from maillage.participation.selectors.questionnaires import (
     questionnaire_to_answer,
@@ -28,6 +26,7 @@ from maillage.participation.services.questionnaire_answers import (
     already_answered,
     respondent_key,
 )
+from maillage.participation.views.proposals import contribution_gate
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -63,16 +62,11 @@ def questionnaire_answer(request: HttpRequest, pk: int) -> HttpResponse:
     """Behind `participation.contribute`, checked here so that each refusal says what to do: a
     visitor logs in, an account without a confirmed address learns how to confirm it."""
     questionnaire = questionnaire_to_answer(pk)
+    refused = contribution_gate(request, questionnaire.consultation)
+    if refused:
+        return refused
     user = request.user
-    if not user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not has_perm(user, "participation.contribute", questionnaire):
-        if not has_a_verified_address(user):
-            context = {"questionnaire": questionnaire, "consultation": questionnaire.consultation}
-            return render(
-                request, "participation/questionnaire_confirm_email.html", context, status=403
-            )
-        raise PermissionDenied(reason_for("participation.contribute"))
+    assert isinstance(user, User)  # the gate let only a logged-in person through
     if already_answered(questionnaire, respondent_key(questionnaire, user)):
         context = {"questionnaire": questionnaire, "consultation": questionnaire.consultation}
         return render(request, "participation/questionnaire_answered.html", context)
