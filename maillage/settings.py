@@ -46,11 +46,13 @@ INSECURE_HTTP = env_bool("MAILLAGE_INSECURE_HTTP", False)
 INSTALLED_APPS = [
     "maillage.core",
     "maillage.territories",
+    "maillage.portrait",
     "maillage.network",
     "maillage.governance",
     "maillage.decisions",
     "maillage.meetings",
     "maillage.funding",
+    "maillage.planning",
     "maillage.participation",
     "maillage.site",
     "django.contrib.admin",
