@@ -13,13 +13,16 @@ class SiteConfig(AppConfig):
         from maillage.decisions.models import Decision
         from maillage.governance.models import Circle, Policy, Workstream
         from maillage.network.models import Function, Organization, Person
+        from maillage.participation.models import Consultation, Proposal
         from maillage.site import live, receivers, rules  # noqa: F401 (registrations)
         from maillage.site.selectors import SEARCH_CACHE
 
         receivers.connect()
         # Every row a search's kept results may show (the pages bump their own namespace).
         cache.bump_on_change(
-            SEARCH_CACHE, Circle, Workstream, Policy, Decision, Organization, Person, Function
+            SEARCH_CACHE,
+            *(Circle, Workstream, Policy, Decision, Organization, Person, Function),
+            *(Consultation, Proposal),
         )
         live.register_builtin()
         # The public site serves the home page: its entry is also the brand link's target.

@@ -31,6 +31,7 @@ from maillage.core.search import terms as search_terms
 from maillage.decisions import selectors as decisions_selectors
 from maillage.governance import selectors as governance_selectors
 from maillage.network import selectors as network_selectors
+from maillage.participation.selectors import search as participation_search
 from maillage.site.models import (
     EventIndexPage,
     EventPage,
@@ -347,8 +348,8 @@ def _page_hit(page: Page) -> Hit:
 
 def search(*, viewer: Viewer, query: str) -> list[Group]:
     """One search: the site's pages, then what the platform's apps let the viewer find (circles,
-    workstreams, policies, decisions, organizations, people), each a `Group` read only when
-    shown."""
+    workstreams, policies, decisions, organizations, people, consultations, proposals), each a
+    `Group` read only when shown."""
     if not search_terms(query):
         return []
     return [
@@ -356,6 +357,7 @@ def search(*, viewer: Viewer, query: str) -> list[Group]:
         *governance_selectors.search(viewer=viewer, query=query),
         *decisions_selectors.search(viewer=viewer, query=query),
         *network_selectors.search(viewer=viewer, query=query),
+        *participation_search.search(viewer=viewer, query=query),
     ]
 
 
