@@ -44,6 +44,10 @@ def test_a_consultations_member_writes_the_report_back_that_the_public_reads():
     assert "Le tramway : trop coûteux pour la région." in public.text
     assert "Un autobus le samedi" in public.text
     assert 'href="' + write not in public.text
+    # The way back: the consultations, then this one.
+    crumbs = public.text.split('aria-label="Fil d’Ariane"')[1].split("</nav>")[0]
+    assert f'href="/participation/consultations/{consultation.slug}/"' in crumbs
+    assert 'href="/participation/"' in crumbs
 
 
 def test_a_consultations_synthesis_is_answered_on_its_own_trail():
