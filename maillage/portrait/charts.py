@@ -15,7 +15,8 @@ from maillage.portrait.selectors import IndicatorPortrait
 
 def figure_text(value: Decimal, unit: str = "") -> str:
     """A figure as the page writes it: grouped thousands, no needless decimals, its unit."""
-    places = 0 if value == value.to_integral_value() else min(2, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
+    exponent = value.normalize().as_tuple().exponent
+    places = 0 if not isinstance(exponent, int) or exponent >= 0 else min(2, -exponent)
     text = number_format(value, places, force_grouping=True)
     return f"{text} {unit}".strip() if unit else text
 
@@ -30,18 +31,21 @@ def comparison_chart(item: IndicatorPortrait) -> SafeString:
         )
         for figure in item.figures
     ]
-    return mark_safe(  # noqa: S308 (bar_chart escapes every text it writes)
+    return mark_safe(
         bar_chart(
             bars,
             id_prefix=f"bars-{indicator.key}",
             width=560,
             label_width=240,
             figure_room=80,
-            title=_("%(indicator)s: %(territory)s compared") % {
+            title=_("%(indicator)s: %(territory)s compared")
+            % {
                 "indicator": indicator.label,
                 "territory": item.latest.territory.name,
             },
-            description=_("Negative values are drawn as a short mark; the table gives each figure."),
+            description=_(
+                "Negative values are drawn as a short mark; the table gives each figure."
+            ),
         )
     )
 
@@ -49,12 +53,13 @@ def comparison_chart(item: IndicatorPortrait) -> SafeString:
 def trend_chart(item: IndicatorPortrait) -> SafeString:
     indicator = item.indicator
     points = [Point(f.period, float(f.value), figure_text(f.value)) for f in item.series]
-    return mark_safe(  # noqa: S308 (line_chart escapes every text it writes)
+    return mark_safe(
         line_chart(
             points,
             id_prefix=f"line-{indicator.key}",
             width=560,
-            title=_("%(indicator)s in %(territory)s over time") % {
+            title=_("%(indicator)s in %(territory)s over time")
+            % {
                 "indicator": indicator.label,
                 "territory": item.latest.territory.name,
             },

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from django.db.models import CharField, Count, F, Max, Q, Value as V
+from django.db.models import CharField, Count, F, Max, Q
+from django.db.models import Value as V
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _

@@ -47,6 +47,7 @@ REQUIRED = ("indicator_key", "year", "value", "source_title")
 PERIOD = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
 KEY = re.compile(r"^[-a-zA-Z0-9_]+$")
 FIRST_YEAR, LAST_YEAR = 1800, 2200
+KEY_LENGTH = 64  # Indicator.key
 MAX_DIGITS = 16  # before the point: Value.value is DecimalField(20, 4)
 
 
@@ -197,20 +198,27 @@ class Lookups:
         if len(found) == 1:
             return found[0], "", ""
         if len(found) > 1:
-            return None, "territory_code", _("several territories have the code “%(code)s”.") % {
-                "code": code
-            }
+            return (
+                None,
+                "territory_code",
+                _("several territories have the code “%(code)s”.") % {"code": code},
+            )
         named = self.by_name.get(plain(name), []) if name.strip() else []
         if len(named) == 1:
             return named[0], "", ""
         if len(named) > 1:
-            return None, "territory_name", _(
-                "several territories are named “%(name)s”: give its code."
-            ) % {"name": name}
+            return (
+                None,
+                "territory_name",
+                _("several territories are named “%(name)s”: give its code.") % {"name": name},
+            )
         if code.strip():
-            return None, "territory_code", _(
-                "no territory has the code “%(code)s” nor the name “%(name)s”."
-            ) % {"code": code, "name": name}
+            return (
+                None,
+                "territory_code",
+                _("no territory has the code “%(code)s” nor the name “%(name)s”.")
+                % {"code": code, "name": name},
+            )
         if name.strip():
             return None, "territory_name", _("no territory is named “%(name)s”.") % {"name": name}
         return None, "territory_code", _("give the territory's code or its name.")
@@ -231,7 +239,7 @@ def check_row(row: ImportRow, lookups: Lookups) -> tuple[CheckedRow | None, list
     if territory is None:
         fail(column, problem)
     key = cells["indicator_key"]
-    if key and (not KEY.match(key) or len(key) > Indicator._meta.get_field("key").max_length):
+    if key and (not KEY.match(key) or len(key) > KEY_LENGTH):
         fail("indicator_key", _("a key is made of letters, digits, “_” and “-” (64 at most)."))
     label = cells["indicator_label_fr"]
     if key and key not in lookups.indicators and not label:
@@ -242,9 +250,11 @@ def check_row(row: ImportRow, lookups: Lookups) -> tuple[CheckedRow | None, list
         fail("unit", _("at most 32 characters."))
     period = parse_period(cells["year"]) if cells["year"] else None
     if cells["year"] and period is None:
-        fail("year", _("“%(value)s” is not a year (2021) nor a span of years (2016-2021).") % {
-            "value": cells["year"]
-        })
+        fail(
+            "year",
+            _("“%(value)s” is not a year (2021) nor a span of years (2016-2021).")
+            % {"value": cells["year"]},
+        )
     number = parse_number(cells["value"]) if cells["value"] else None
     if cells["value"] and number is None:
         fail("value", _("“%(value)s” is not a number.") % {"value": cells["value"]})
@@ -302,7 +312,9 @@ def checker() -> RowCheck:
 # Used by the service: existing values and sources, read once.
 
 
-def existing_values(indicator_ids: set[int]) -> dict[tuple[int, int, str], tuple[int, int, Decimal, int]]:
+def existing_values(
+    indicator_ids: set[int],
+) -> dict[tuple[int, int, str], tuple[int, int, Decimal, int]]:
     """`{(indicator, territory, period): (pk, year, value, source)}` of the given indicators."""
     return {
         (indicator_id, territory_id, period): (pk, year, value, source_id)

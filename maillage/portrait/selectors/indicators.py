@@ -36,10 +36,7 @@ def indicator_summaries() -> list[IndicatorSummary]:
         .filter(territory_count__gt=0)
         .order_by("position", "label_fr", "pk")
     )
-    return [
-        IndicatorSummary(row, row.latest_year, row.territory_count)  # type: ignore[attr-defined]
-        for row in rows
-    ]
+    return [IndicatorSummary(row, row.latest_year, row.territory_count) for row in rows]
 
 
 def portrait_territories() -> list[Territory]:

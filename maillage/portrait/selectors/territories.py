@@ -66,9 +66,7 @@ def ancestors(territory: Territory) -> tuple[Territory | None, Territory | None]
 
 def portrait_territory(slug: str) -> Territory | None:
     """The territory of `slug`, with its parents up to Québec joined (one query)."""
-    return (
-        Territory.objects.select_related("parent__parent__parent").filter(slug=slug).first()
-    )
+    return Territory.objects.select_related("parent__parent__parent").filter(slug=slug).first()
 
 
 def _figure(value: Value, territory: Territory, role: str) -> Figure:

@@ -51,8 +51,8 @@ def indicators_import(
     report = ImportReport(kind=IMPORTER_KEY, dry_run=dry_run)
     check = imports.checking(imports.Lookups())
     checked: list[imports.CheckedRow] = []
-    for row in rows:
-        found, errors = check(row)
+    for line in rows:
+        found, errors = check(line)
         if found is not None:
             checked.append(found)
         report.errors.extend(errors)

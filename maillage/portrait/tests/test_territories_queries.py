@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def _hundred_times() -> None:
     run = ScaleRun(
         factor=100,
-        rng=random.Random(7),  # noqa: S311 (fictional figures)
+        rng=random.Random(7),
         stdout=StringIO(),
         batch="e1",
         today=timezone.localdate(),

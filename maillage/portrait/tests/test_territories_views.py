@@ -60,7 +60,9 @@ def test_downloads_carry_the_figures_with_a_header_in_the_active_language():
     source = SourceFactory(title="Recensement 2021")
     value(IndicatorFactory(label_fr="Taux", label_en="Rate"), mrc, 2021, "12.5", source=source)
     body = b"".join(
-        Client().get(reverse("portrait:territory_download", args=[mrc.slug, "csv"])).streaming_content
+        Client()
+        .get(reverse("portrait:territory_download", args=[mrc.slug, "csv"]))
+        .streaming_content
     )
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "Indicateur"

@@ -10,8 +10,10 @@ from maillage.portrait import downloads
 from maillage.portrait.selectors.territories import portrait_territory
 
 
-def _send(table: downloads.Table, fmt: str, *, name: str, title: str) -> HttpResponse:
-    response: HttpResponse
+def _send(
+    table: downloads.Table, fmt: str, *, name: str, title: str
+) -> HttpResponse | StreamingHttpResponse:
+    response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":
         response = StreamingHttpResponse(
             downloads.csv_stream(table), content_type="text/csv; charset=utf-8"
@@ -23,14 +25,16 @@ def _send(table: downloads.Table, fmt: str, *, name: str, title: str) -> HttpRes
 
 
 @permission_required("portrait.view")
-def indicators_download(request: HttpRequest, fmt: str) -> HttpResponse:
+def indicators_download(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     if fmt not in downloads.FORMATS:
         raise Http404
     return _send(downloads.indicators_table(), fmt, name="indicateurs", title=_("Indicators"))
 
 
 @permission_required("portrait.view")
-def territory_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+def territory_download(
+    request: HttpRequest, slug: str, fmt: str
+) -> HttpResponse | StreamingHttpResponse:
     place = portrait_territory(slug)
     if place is None or fmt not in downloads.FORMATS:
         raise Http404

@@ -34,8 +34,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         report = indicators_import(actor=SYSTEM, rows=rows, dry_run=options["dry_run"])
         if report.errors:
-            for error in report.errors:
-                self.stderr.write(str(error))
+            for problem in report.errors:
+                self.stderr.write(str(problem))
             raise CommandError(
                 _("Nothing was imported: %(count)d errors.") % {"count": len(report.errors)}
             )
