@@ -108,6 +108,17 @@ PAGES = [
     Page("Territories", "/territoires/", "anonymous"),
     Page("Territory: region", "/territoires/capitale-nationale/", "anonymous"),
     Page("Territory: Charlevoix (MRC)", "/territoires/charlevoix/", "anonymous"),
+    # The territorial portrait: the indicators, an MRC's portrait against the region's and
+    # Québec's with its municipalities, the region's, and the MRC's figures as a file.
+    Page("Portrait", "/portrait/", "anonymous"),
+    Page("Portrait: Charlevoix (MRC)", "/portrait/territoires/charlevoix/", "anonymous"),
+    Page("Portrait: region", "/portrait/territoires/capitale-nationale/", "anonymous"),
+    Page(
+        "Portrait export CSV",
+        "/portrait/territoires/charlevoix/telecharger.csv",
+        "anonymous",
+        export=True,
+    ),
     Page("Search", "/recherche/?q=cercle", "anonymous"),
     # Staff search people and policies too: 5,000 people, 1,000 policies.
     Page("Search, staff", "/recherche/?q=cercle", "staff"),

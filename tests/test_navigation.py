@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 EVERYONE = [
     "Accueil",
     "Territoire",
+    "Portrait",
     "Réseau des partenaires",
     "Modèle de collaboration",
     "Décisions",

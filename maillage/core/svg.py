@@ -243,3 +243,63 @@ def bar_chart(
     return document(
         width, height, rows, id_prefix=id_prefix, css_class="bar-chart", role="img", **caption
     )
+
+
+# Line charts
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str  # written under the point (a year, a period)
+    value: float
+    shown: str = ""  # written above the point; the value when empty
+
+
+def line_chart(
+    points: Sequence[Point],
+    *,
+    id_prefix: str = "chart",
+    width: int = 360,
+    height: int = 160,
+    font_size: int = 12,
+    **caption: Unpack[Caption],
+) -> str:
+    """A series over time: its points joined by a line, each marked by a dot with its figure
+    written above and its label (the period) below, so the chart reads without colour. The vertical
+    axis starts at zero unless a value is negative, so that small changes are not magnified. An
+    image named by `caption`; the page shows the same figures in a table. "" with fewer than two
+    points (a single figure is no trend)."""
+    if len(points) < 2:
+        return ""
+    margin_x = max(text_width(p.shown or f"{p.value:g}", font_size) for p in points) / 2 + 4
+    top_room, bottom_room = font_size * 2, font_size * 2
+    low = min(0.0, *(p.value for p in points))
+    high = max(0.0, *(p.value for p in points))
+    span = (high - low) or 1
+    plot = height - top_room - bottom_room
+    step = (width - 2 * margin_x) / (len(points) - 1)
+
+    def y_of(value: float) -> float:
+        return top_room + plot * (high - value) / span
+
+    coordinates = [(margin_x + index * step, y_of(p.value)) for index, p in enumerate(points)]
+    baseline = y_of(0)
+    parts = [
+        f'<line class="line-axis" x1="{margin_x:.1f}" y1="{baseline:.1f}" '
+        f'x2="{width - margin_x:.1f}" y2="{baseline:.1f}"/>',
+        '<polyline class="line" fill="none" points="'
+        + " ".join(f"{x:.1f},{y:.1f}" for x, y in coordinates)
+        + '"/>',
+    ]
+    for (x, y), point in zip(coordinates, points, strict=True):
+        figure = point.shown or f"{point.value:g}"
+        parts.append(
+            f'<circle class="line-point" cx="{x:.1f}" cy="{y:.1f}" r="3"/>'
+            f'<text class="line-value" x="{x:.1f}" y="{y - 7:.1f}" font-size="{font_size}" '
+            f'text-anchor="middle">{escape(figure)}</text>'
+            f'<text class="line-label" x="{x:.1f}" y="{height - font_size * 0.5:.1f}" '
+            f'font-size="{font_size}" text-anchor="middle">{escape(point.label)}</text>'
+        )
+    return document(
+        width, height, parts, id_prefix=id_prefix, css_class="line-chart", role="img", **caption
+    )

@@ -194,3 +194,44 @@ def test_a_bar_chart_escapes_and_cuts_long_labels():
 
 def test_no_rows_no_chart():
     assert svg.bar_chart([], title="T") == ""
+
+
+# Line charts
+
+
+def test_a_line_chart_is_an_image_with_one_point_per_period():
+    markup = svg.line_chart(
+        [svg.Point("2016", 10), svg.Point("2021", 20, "20 %"), svg.Point("2022", 15)],
+        title="Taux",
+        id_prefix="rate",
+    )
+    root = parse(markup)
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "rate-title"
+    dots = root.findall(f"{NS}circle")
+    assert len(dots) == 3
+    heights = [float(dot.get("cy")) for dot in dots]
+    assert heights[1] < heights[2] < heights[0]  # higher values are drawn higher up
+    values = [t.text for t in root.findall(f"{NS}text[@class='line-value']")]
+    assert values == ["10", "20 %", "15"]
+    labels = [t.text for t in root.findall(f"{NS}text[@class='line-label']")]
+    assert labels == ["2016", "2021", "2022"]
+    xs = [float(dot.get("cx")) for dot in dots]
+    assert xs == sorted(xs)
+
+
+def test_a_line_chart_with_a_negative_value_draws_zero_between():
+    root = parse(svg.line_chart([svg.Point("2020", -2), svg.Point("2022", 3)], title="Indice"))
+    low, high = (float(dot.get("cy")) for dot in root.findall(f"{NS}circle"))
+    axis = float(root.find(f"{NS}line").get("y1"))
+    assert high < axis < low
+
+
+def test_a_line_chart_escapes_its_labels():
+    markup = svg.line_chart([svg.Point("<b>", 1), svg.Point("2021", 2)], title="T")
+    assert "<b>" not in markup
+
+
+def test_a_single_point_is_no_line_chart():
+    assert svg.line_chart([svg.Point("2021", 1)], title="T") == ""
+    assert svg.line_chart([], title="T") == ""
