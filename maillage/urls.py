@@ -42,6 +42,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("maillage.core.urls")),
     path(pgettext_lazy("URL", "territories/"), include("maillage.territories.urls")),
+    path(pgettext_lazy("URL", "portrait/"), include("maillage.portrait.urls")),
     path(pgettext_lazy("URL", "directory/"), include("maillage.network.urls")),
     path(pgettext_lazy("URL", "governance/"), include("maillage.governance.urls")),
     path(pgettext_lazy("URL", "decisions/"), include("maillage.decisions.urls")),

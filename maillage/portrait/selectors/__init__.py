@@ -1,0 +1,1 @@
+"""The portrait's selectors, one module per subject."""

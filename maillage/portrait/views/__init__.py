@@ -1,0 +1,1 @@
+"""The portrait's views, one module per subject."""
