@@ -119,7 +119,8 @@ def comparison_rows(territories: Sequence[Territory]) -> list[Row]:
 def _form(request: HttpRequest) -> tuple[CompareForm, list[Territory]]:
     choices = selectors.comparable_territories()
     bound = FIELD in request.GET
-    form = CompareForm({FIELD: request.GET.getlist(FIELD)} if bound else None, choices=choices)
+    picked = [slug for slug in request.GET.getlist(FIELD) if slug]  # "(none)" is empty
+    form = CompareForm({FIELD: picked} if bound else None, choices=choices)
     chosen = form.cleaned_data[FIELD] if bound and form.is_valid() else []
     form.choice_groups = [  # type: ignore[attr-defined]
         (_("Québec and the region"), choices.wider),
