@@ -108,6 +108,12 @@ PAGES = [
     Page("Territories", "/territoires/", "anonymous"),
     Page("Territory: region", "/territoires/capitale-nationale/", "anonymous"),
     Page("Territory: Charlevoix (MRC)", "/territoires/charlevoix/", "anonymous"),
+    Page("Portrait: density map", "/portrait/indicateurs/pop_density_per_km2/", "anonymous"),
+    Page(
+        "Portrait: comparison",
+        "/portrait/comparer/?territoires=charlevoix&territoires=capitale-nationale&territoires=quebec",
+        "anonymous",
+    ),
     Page("Search", "/recherche/?q=cercle", "anonymous"),
     # Staff search people and policies too: 5,000 people, 1,000 policies.
     Page("Search, staff", "/recherche/?q=cercle", "staff"),
