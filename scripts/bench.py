@@ -119,6 +119,12 @@ PAGES = [
         "anonymous",
         export=True,
     ),
+    Page("Portrait: density map", "/portrait/indicateurs/pop_density_per_km2/", "anonymous"),
+    Page(
+        "Portrait: comparison",
+        "/portrait/comparer/?territoires=charlevoix&territoires=capitale-nationale&territoires=quebec",
+        "anonymous",
+    ),
     Page("Search", "/recherche/?q=cercle", "anonymous"),
     # Staff search people and policies too: 5,000 people, 1,000 policies.
     Page("Search, staff", "/recherche/?q=cercle", "staff"),

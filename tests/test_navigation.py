@@ -76,6 +76,7 @@ def test_every_app_stylesheet_is_linked(client):
     assert re.findall(r'<link rel="stylesheet" href="/static/([^"]+)">', html) == [
         "maillage/css/maillage.css",
         "territories/territories.css",
+        "portrait/maps.css",
         "network/network.css",
         "governance/governance.css",
         "decisions/decisions.css",

@@ -122,6 +122,20 @@ def text(
     return f'<text class="{css_class}"{style}{language}>{spans}</text>'
 
 
+def hatch_pattern(pattern_id: str, css_class: str, *, size: int = 8) -> str:
+    """`<defs>` declaring a hatching (a light ground crossed by diagonal lines) that shapes fill
+    with `url(#pattern_id)`: what a map shows where it has no figure, so that "nothing" never
+    reads as one more shade of the scale, in colour or in greyscale. Its ground and lines are
+    drawn by the classes `<css_class>-ground` and `<css_class>-line`; the legend's swatch is
+    the stylesheet's gradient of the same colours."""
+    return (
+        f'<defs><pattern id="{pattern_id}" width="{size}" height="{size}" '
+        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        f'<rect class="{css_class}-ground" width="{size}" height="{size}"/>'
+        f'<line class="{css_class}-line" x1="0" y1="0" x2="0" y2="{size}"/></pattern></defs>'
+    )
+
+
 # Fitting text
 
 
@@ -199,6 +213,7 @@ class Bar:
     label: str
     value: float  # the bar's length, against the chart's largest value
     shown: str = ""  # what is written after the bar ("12 (40 %)"); the value when empty
+    css_class: str = ""  # a class added to the bar (a series' colour), besides its label
 
 
 def bar_chart(
@@ -230,6 +245,8 @@ def bar_chart(
         middle = y + bar_height / 2 + font_size * BASELINE
         length = max(room * bar.value / top, 3)
         css = "bar" if bar.value else "bar zero"
+        if bar.css_class:
+            css = f"{css} {bar.css_class}"
         label = ellipsize(bar.label, label_width - 8, font_size, min_chars=4)
         figure = bar.shown or f"{bar.value:g}"
         rows.append(

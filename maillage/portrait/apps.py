@@ -13,7 +13,7 @@ class PortraitConfig(NavigationMixin, AppConfig):
     stylesheet = "portrait/portrait.css"
 
     def ready(self) -> None:
-        from maillage.core import cache
+        from maillage.core import cache, navigation
         from maillage.core.imports import register_importer
         from maillage.portrait import panels, rules, services, verbs  # noqa: F401 (registrations)
         from maillage.portrait.models import Indicator, Source, Value
@@ -21,6 +21,8 @@ class PortraitConfig(NavigationMixin, AppConfig):
         from maillage.territories.models import Territory
 
         super().ready()
+        # The maps' and the comparison's own styles.
+        navigation.register_stylesheet("portrait/maps.css")
         register_importer(services.IMPORTER)
         # A territory's page: a few of its key figures and the link to its portrait, kept until
         # the next change of an indicator, a value, a source or a territory.

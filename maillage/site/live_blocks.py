@@ -150,6 +150,33 @@ def consultations(request: HttpRequest | None) -> Mapping[str, Any] | None:
     }
 
 
+# The portrait block's indicator: the population density when loaded, else the first one (the
+# live blocks take no settings: the staff choose a block, not its options).
+PORTRAIT_INDICATOR = "pop_density_per_km2"
+
+
+@builtin(
+    label=gettext_lazy("Territorial portrait: an indicator's map of the MRCs"),
+    heading=gettext_lazy("Portrait of the territory"),
+)
+def portrait(request: HttpRequest | None) -> Mapping[str, Any] | None:
+    """The population density's map of the region's territories (else the first indicator's),
+    its legend and table, with the link to the indicator's page. Four queries, five when the
+    density is not loaded."""
+    from maillage.portrait.selectors import maps as selectors
+    from maillage.portrait.views.maps import build_choropleth
+
+    indicator = selectors.indicator_for_map(PORTRAIT_INDICATOR)
+    if indicator is None:
+        indicator = next(iter(selectors.indicators()), None)
+    if indicator is None:
+        return None
+    data = selectors.map_data(indicator, years=selectors.indicator_years(indicator))
+    if data.year is None or data.region is None:
+        return None
+    return {"indicator": indicator, "data": data, "map": build_choropleth(data, id="live-portrait")}
+
+
 def register_all() -> None:
     from maillage.core.cache import bump_on_change
     from maillage.network.models import Organization, Sector

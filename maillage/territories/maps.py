@@ -70,19 +70,17 @@ def class_breaks(values: Sequence[float], count: int = CLASS_COUNT) -> tuple[Leg
     n = len(ordered)
     for i in range(count):
         chunk = ordered[i * n // count : (i + 1) * n // count]
-        if not chunk:
-            continue
-        low, high = chunk[0], chunk[-1]
-        if ranges and low <= ranges[-1][1]:  # equal values never straddle two classes
-            ranges[-1] = (ranges[-1][0], max(high, ranges[-1][1]))
-        else:
-            ranges.append((low, high))
-    # Spread the colours over the whole ramp when there are fewer classes than colours; a lone
-    # class takes the middle one.
+        if ranges:  # equal values never straddle two classes: they stay in the first
+            chunk = [v for v in chunk if v > ranges[-1][1]]
+        if chunk:
+            ranges.append((chunk[0], chunk[-1]))
+    # Spread the colours over the whole ramp (CLASS_COUNT colours) when there are fewer classes
+    # than colours, so neighbouring classes stay easy to tell apart; a lone class takes the
+    # middle one.
     last = len(ranges) - 1
     return tuple(
         LegendClass(
-            index=1 + round(i * (count - 1) / last) if last else (count + 1) // 2,
+            index=1 + round(i * (CLASS_COUNT - 1) / last) if last else (CLASS_COUNT + 1) // 2,
             low=low,
             high=high,
         )
@@ -171,17 +169,20 @@ def render(
     width: int = 800,
     max_height: int = 640,
     padding: int = 12,
+    class_count: int = CLASS_COUNT,
+    defs: str = "",
     **caption: Unpack[Caption],
 ) -> RenderedMap | None:
     """The SVG map of `areas` named by `caption` (`title`, `description`), or None when none
-    has a drawable shape."""
+    has a drawable shape. `class_count` caps the number of classes (quantiles); `defs` is
+    markup declared before the areas (a pattern that `.fill-0` uses, see `core.svg`)."""
     shapes = [(area, _polygons(shape(area.geometry))) for area in areas]
     shapes = [(area, polygons) for area, polygons in shapes if polygons]
     if not shapes:
         return None
     bounds = MultiPolygon([p for _, polygons in shapes for p in polygons]).bounds
     project = _Projection(bounds, width, max_height, padding)
-    legend = class_breaks([a.value for a, _ in shapes if a.value is not None])
+    legend = class_breaks([a.value for a, _ in shapes if a.value is not None], class_count)
     classes = {area.key: class_of(area.value, legend) for area, _ in shapes}
 
     links = []
@@ -192,7 +193,7 @@ def render(
         )
         current = {"aria-current": "page", "class": "current"} if area.current else None
         links.append(link(area.href, area.label or area.name, "path", shape_attrs, current))
-    parts = [group("areas", links)]
+    parts = [defs, group("areas", links)] if defs else [group("areas", links)]
     if labels:
         names = [_label(area, polygons, project) for area, polygons in shapes]
         parts.append(group("labels", names, hidden=True))

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver
 
-from maillage.portrait.urls import downloads, indicators, territories
+from maillage.portrait.urls import comparison, downloads, indicators, maps, territories
 
 app_name = "portrait"
 
@@ -10,4 +10,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *indicators.urlpatterns,
     *territories.urlpatterns,
     *downloads.urlpatterns,
+    *maps.urlpatterns,
+    *comparison.urlpatterns,
 ]
