@@ -40,7 +40,7 @@ def test_a_visitor_reads_the_map_follows_a_territory_and_compares(
     page.keyboard.press("Enter")
     # … to that territory's portrait.
     expect(page).to_have_url(re.compile(f"/portrait/territoires/{portrait.mrcs[0].slug}/$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Portrait de MRC A")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Portrait : MRC A")
     axe.check(page)
 
     page.goto("/portrait/comparer/")
