@@ -13,10 +13,13 @@ class PlanningConfig(NavigationMixin, AppConfig):
     stylesheet = "planning/planning.css"
 
     def ready(self) -> None:
+        from maillage.core import cache
         from maillage.decisions.panels import DECISION_PANELS
         from maillage.planning import receivers, rules, verbs  # noqa: F401 (registrations)
-        from maillage.planning.views.adoption import decision_panel
+        from maillage.planning.models import Objective, Orientation, Plan
+        from maillage.planning.views.adoption import ADOPTIONS_CACHE, decision_panel
 
         super().ready()
         # A process's page and its decision's: the plan and objectives it adopts.
         DECISION_PANELS.register(decision_panel)
+        cache.bump_on_change(ADOPTIONS_CACHE, Plan, Orientation, Objective)

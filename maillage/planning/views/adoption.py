@@ -67,13 +67,22 @@ def objective_submit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def decision_panel(process: Process, request: HttpRequest) -> Panel | None:
-    """On a process's page and its decision's: the plan and objectives it adopts (two
-    queries; nothing when it carries none)."""
-    plans, objectives = adopted_by(process)
-    if not plans and not objectives:
-        return None
+# What the decisions' pages show of the plan: bumped by any change of a plan, an orientation or
+# an objective (`PlanningConfig.ready`).
+ADOPTIONS_CACHE = "planning.adoptions"
+
+
+def decision_panel(process: Process, request: HttpRequest) -> Panel:
+    """On a process's page and its decision's: the plan and objectives it adopts (nothing
+    when it carries none). The same for every reader: kept per process and language, two
+    queries when built."""
+
+    def context() -> dict[str, object]:
+        plans, objectives = adopted_by(process)
+        return {"adopted_plans": plans, "adopted_objectives": objectives}
+
     return {
         "template": "planning/adoption/_decision_panel.html",
-        "context": {"adopted_plans": plans, "adopted_objectives": objectives},
+        "context": context,
+        "cache": ADOPTIONS_CACHE,
     }
