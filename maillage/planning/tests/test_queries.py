@@ -111,3 +111,20 @@ def test_the_plan_and_objective_pages_read_as_much_at_demo_size_and_at_100_times
     # Anonymous visitors too (an adopted plan is public).
     anonymous = Client()
     assert meter.get(anonymous, plan_url) == meter.get(anonymous, plan_url)
+
+
+def test_the_action_page_reads_as_much_with_few_and_many_partners(query_budget):
+    from maillage.network.tests.factories import OrganizationFactory
+    from maillage.planning.tests.factories import ActionFactory
+
+    plan = PlanFactory(adopted_at=timezone.now())
+    action = ActionFactory(objective__orientation__plan=plan)
+    action.circles.add(CircleFactory())
+    action.partners.add(OrganizationFactory())
+    client = Client()
+    meter = query_budget(20)
+    url = reverse("planning:action_detail", args=[action.pk])
+    small = meter.get(client, url)
+    action.partners.add(*(OrganizationFactory() for _ in range(30)))
+    action.circles.add(*(CircleFactory() for _ in range(10)))
+    assert meter.get(client, url) == small
