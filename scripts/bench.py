@@ -84,6 +84,7 @@ class Page:
 
 WORKSPACE = "/gouvernance/chantiers/participation-sociale-charlevoix/espace/"
 CONSULTATION = "/participation/consultations/se-deplacer-sans-auto/"
+PLAN = "/plan/plans/plan-de-travail-2024-2029/"
 
 PAGES = [
     Page("Home (site)", "/", "anonymous"),
@@ -149,6 +150,16 @@ PAGES = [
         found_on=(f"{CONSULTATION}propositions/", r'href="(/participation/propositions/\d+/)"'),
     ),
     Page("Moderation queue", "/participation/moderation/", "staff"),
+    # The work plan: the demo's plan grown by the factor (`planning.scale`), its page and an
+    # objective's page, as a visitor reads them.
+    Page("Work plan", PLAN, "anonymous"),
+    Page("Work plan, staff", PLAN, "staff"),
+    Page(
+        "Objective of the work plan",
+        "",
+        "anonymous",
+        found_on=(PLAN, r'href="(/plan/objectifs/\d+/)"'),
+    ),
     # Funding: BENCH_FACTOR × 100 applications (10,000 at the default factor). The issue asks
     # the staff's list of applications within 5 times the health check.
     Page(

@@ -29,6 +29,7 @@ from maillage.decisions.forms import (
     RemarkForm,
     TransitionForm,
 )
+from maillage.decisions.panels import DECISION_PANELS
 from maillage.decisions.paths import OWN_PAGES
 from maillage.decisions.views._common import (
     _in_each_group,
@@ -119,6 +120,7 @@ def _process_page(
         "remark_form": given.get("remark") or RemarkForm(),
         "record_form": given.get("record") or RecordAnswerForm(voices=detail.voices),
         "record_remark_form": given.get("record_remark") or RecordRemarkForm(voices=detail.voices),
+        "panels": DECISION_PANELS.render(detail.process, request),
     }
     response = render_page_or_fragment(request, "decisions/process_detail.html", "live", context)
     response.status_code = status

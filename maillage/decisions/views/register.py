@@ -8,9 +8,10 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from maillage.core import cache
-from maillage.core.permissions import permission_required
+from maillage.core.permissions import has_perm, permission_required
 from maillage.decisions import selectors
 from maillage.decisions.forms import RegisterFilterForm
+from maillage.decisions.panels import DECISION_PANELS
 from maillage.decisions.views._common import _decision
 
 # The register's rendered filters and results, kept until a decision, a circle, a workstream, a
@@ -52,5 +53,11 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     detail = selectors.decision_detail(viewer=request.user, pk=pk)
     if detail is None:
         raise Http404
-    context = {"detail": detail, "decision_cache": selectors.DECISION_CACHE}
+    context = {
+        "detail": detail,
+        "decision_cache": selectors.DECISION_CACHE,
+        "panels": DECISION_PANELS.render(detail.process, request),
+        # What was done on the decision since (the work plan it adopted…), for staff.
+        "can_see_history": has_perm(request.user, "core.view_audit", detail.decision),
+    }
     return render(request, "decisions/decision_detail.html", context)

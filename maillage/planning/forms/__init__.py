@@ -1,0 +1,1 @@
+"""The planning app's forms, one module per subject."""

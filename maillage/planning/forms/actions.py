@@ -1,0 +1,66 @@
+"""The forms of an action and of the funded projects that serve it."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.forms import EditForm
+from maillage.governance.models import Circle, Strategy, Workstream
+from maillage.network.models import Organization
+from maillage.planning.forms.plans import AREA
+from maillage.planning.models import ActionStatus
+from maillage.planning.selectors.actions import funded_projects
+from maillage.territories.models import Territory
+
+CHECKS = forms.CheckboxSelectMultiple
+
+
+class ActionForm(EditForm):
+    title_fr = forms.CharField(label=_("Title (French)"), max_length=255)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=255, required=False)
+    description_fr = forms.CharField(label=_("Description (French)"), required=False, widget=AREA)
+    description_en = forms.CharField(label=_("Description (English)"), required=False, widget=AREA)
+    circles = forms.ModelMultipleChoiceField(
+        label=_("Circles carrying it"),
+        queryset=Circle.objects.filter(archived_at__isnull=True),
+        required=False,
+        widget=CHECKS,
+        help_text=_("At least one circle or workstream."),
+    )
+    workstreams = forms.ModelMultipleChoiceField(
+        label=_("Workstreams carrying it"),
+        queryset=Workstream.objects.all(),
+        required=False,
+        widget=CHECKS,
+    )
+    territories = forms.ModelMultipleChoiceField(
+        label=_("Territories"),
+        queryset=Territory.objects.order_by("level", "name"),
+        required=False,
+    )
+    strategies = forms.ModelMultipleChoiceField(
+        label=_("Strategies"), queryset=Strategy.objects.all(), required=False, widget=CHECKS
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partners involved"), queryset=Organization.objects.all(), required=False
+    )
+    start = forms.DateField(
+        label=_("Start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    budget = forms.DecimalField(
+        label=_("Budget ($)"), required=False, min_value=0, max_digits=12, decimal_places=2
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
+
+
+class ProjectsForm(forms.Form):
+    projects = forms.ModelMultipleChoiceField(
+        label=_("Funded projects serving this action"),
+        queryset=funded_projects(),
+        required=False,
+        widget=CHECKS,
+    )

@@ -1,0 +1,2 @@
+"""The planning app's reads, filtered by permission: plans (`plans`), objectives
+(`objectives`), actions (`actions`)."""

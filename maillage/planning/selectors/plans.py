@@ -1,0 +1,70 @@
+"""Reading work plans: the list, the current plan, and a plan's page."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from maillage.core.actors import Viewer
+from maillage.core.rules import is_member
+from maillage.decisions.models import Decision, Process
+from maillage.planning.models import Action, Need, Objective, Orientation, Plan
+
+
+def visible_plans(viewer: Viewer) -> QuerySet[Plan]:
+    """The plans `viewer` reads: public ones (adopted, or with an adopted objective), and
+    drafts for staff and members (`rules.common`)."""
+    plans = Plan.objects.all()
+    if not is_member(viewer):
+        adopted = Objective.objects.filter(
+            orientation__plan=OuterRef("pk"), adopted_at__isnull=False
+        )
+        plans = plans.filter(Q(adopted_at__isnull=False) | Exists(adopted))
+    return plans
+
+
+def current_plan(viewer: Viewer) -> Plan | None:
+    """The plan of this year that `viewer` reads, adopted first; None when several or none
+    cover it (the list then)."""
+    year = timezone.localdate().year
+    covering = list(
+        visible_plans(viewer)
+        .filter(start_year__lte=year, end_year__gte=year)
+        .order_by("adopted_at", "-start_year", "-pk")[:3]
+    )
+    adopted = [p for p in covering if p.adopted_at is not None]
+    if len(adopted) == 1:
+        return adopted[0]
+    return covering[0] if len(covering) == 1 else None
+
+
+def plan_detail(slug: str) -> Plan | None:
+    """A plan with its needs (territories, indicators), orientations › objectives › actions
+    and its adoption process, in a fixed number of queries."""
+    objectives = Objective.objects.select_related("adoption_process").prefetch_related(
+        Prefetch("actions", queryset=Action.objects.order_by("position", "pk"))
+    )
+    return (
+        Plan.objects.select_related("adoption_process")
+        .prefetch_related(
+            Prefetch(
+                "needs",
+                queryset=Need.objects.prefetch_related("territories", "indicators"),
+            ),
+            Prefetch(
+                "orientations",
+                queryset=Orientation.objects.prefetch_related(
+                    Prefetch("objectives", queryset=objectives)
+                ),
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def decision_of(process: Process | None) -> Decision | None:
+    """The decision a process closed into, if any."""
+    if process is None:
+        return None
+    return Decision.objects.filter(process=process).first()

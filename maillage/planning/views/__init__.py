@@ -1,0 +1,1 @@
+"""The planning app's pages, one module per subject."""

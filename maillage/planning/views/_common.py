@@ -1,0 +1,74 @@
+"""What the planning pages share: the form page, the objects behind each URL, the addresses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from maillage.core.actions import form_status
+from maillage.planning.models import Action, Need, Objective, Orientation, Plan, Target
+
+
+def plan_url(plan: Plan) -> str:
+    return reverse("planning:plan_detail", kwargs={"slug": plan.slug})
+
+
+def objective_url(objective: Objective | int) -> str:
+    pk = objective if isinstance(objective, int) else objective.pk
+    return reverse("planning:objective_detail", kwargs={"pk": pk})
+
+
+def action_url(action: Action) -> str:
+    return reverse("planning:action_detail", kwargs={"pk": action.pk})
+
+
+def get_plan(request: HttpRequest, slug: str) -> Plan:
+    return get_object_or_404(Plan, slug=slug)
+
+
+def get_need(request: HttpRequest, pk: int) -> Need:
+    return get_object_or_404(Need.objects.select_related("plan"), pk=pk)
+
+
+def get_orientation(request: HttpRequest, pk: int) -> Orientation:
+    return get_object_or_404(Orientation.objects.select_related("plan"), pk=pk)
+
+
+def get_objective(request: HttpRequest, pk: int) -> Objective:
+    return get_object_or_404(
+        Objective.objects.select_related("orientation__plan", "adoption_process"), pk=pk
+    )
+
+
+def get_action(request: HttpRequest, pk: int) -> Action:
+    return get_object_or_404(Action.objects.select_related("objective__orientation__plan"), pk=pk)
+
+
+def get_target(request: HttpRequest, pk: int) -> Target:
+    return get_object_or_404(Target.objects.select_related("objective__orientation__plan"), pk=pk)
+
+
+def form_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    title: str,
+    submit: str,
+    cancel_url: str,
+    plan: Plan | None = None,
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "title": title,
+        "submit": submit,
+        "cancel_url": cancel_url,
+        "plan": plan,
+    }
+    return render(request, "planning/form.html", context, status=form_status(form))
+
+
+def is_up(request: HttpRequest) -> bool:
+    return request.POST.get("direction") != "down"
