@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL", "decisions/"), include("maillage.decisions.urls")),
     path(pgettext_lazy("URL", "meetings/"), include("maillage.meetings.urls")),
     path(pgettext_lazy("URL", "funding/"), include("maillage.funding.urls")),
+    path(pgettext_lazy("URL", "plan/"), include("maillage.planning.urls")),
     path(pgettext_lazy("URL", "participation/"), include("maillage.participation.urls")),
     path(pgettext_lazy("URL", "accounts/"), include("allauth.urls")),
     path(pgettext_lazy("URL", "admin/"), admin.site.urls),
