@@ -101,8 +101,7 @@ def grow(plan, count: int, *, start: int = 0) -> None:
         for n in range(count)
     )
     Consultation.strategies.through.objects.bulk_create(
-        Consultation.strategies.through(consultation=c, strategy=chosen)
-        for c in consultations
+        Consultation.strategies.through(consultation=c, strategy=chosen) for c in consultations
     )
 
 
