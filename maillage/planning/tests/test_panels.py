@@ -11,6 +11,7 @@ from maillage.funding.tests.factories import accepted_application
 from maillage.governance.tests.factories import strategy
 from maillage.participation.tests.factories import ConsultationFactory
 from maillage.planning.tests.factories import ActionFactory
+from maillage.territories.models import Territory
 from maillage.territories.tests.factories import MrcFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ def test_a_strategys_page_lists_its_published_consultations_only(client):
 
 def test_a_territorys_page_lists_the_plans_actions_and_funded_projects(client):
     region = RegionFactory()
-    mrc = MrcFactory(parent=region, name="Portneuf")
+    mrc: Territory = MrcFactory(parent=region, name="Portneuf")
     ActionFactory(title_fr="Cuisine collective de Portneuf").territories.set([mrc])
     ActionFactory(title_fr="Action ailleurs")
     project = accepted_application(title="Épicerie solidaire")

@@ -12,6 +12,7 @@ from maillage.funding.tests.factories import accepted_application
 from maillage.governance.tests.factories import CircleFactory, WorkstreamFactory, strategy
 from maillage.planning.selectors.strategies import strategy_summaries, strategy_work
 from maillage.planning.tests.factories import ActionFactory
+from maillage.territories.models import Territory
 from maillage.territories.tests.factories import MrcFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ KEY = "action-communautaire"
 @pytest.fixture
 def work():
     chosen = strategy(KEY)
-    mrc = MrcFactory(parent=RegionFactory(), name="Charlevoix")
+    mrc: Territory = MrcFactory(parent=RegionFactory(), name="Charlevoix")
     circle = CircleFactory(name="Cercle sécurité alimentaire")
     circle.strategies.set([chosen])
     circle.territories.set([mrc])
