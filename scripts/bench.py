@@ -160,6 +160,11 @@ PAGES = [
         "anonymous",
         found_on=(PLAN, r'href="(/plan/objectifs/\d+/)"'),
     ),
+    # The strategies: what is done under each one (circles, workstreams, plan actions, public
+    # decisions, funded projects, consultations) and their dashboard, public.
+    Page("Strategies", "/plan/strategies/", "anonymous"),
+    Page("Strategy", "/plan/strategies/concertation-intersectorielle/", "anonymous"),
+    Page("Strategies: dashboard", "/plan/strategies/tableau-de-bord/", "anonymous"),
     # Funding: BENCH_FACTOR × 100 applications (10,000 at the default factor). The issue asks
     # the staff's list of applications within 5 times the health check.
     Page(

@@ -81,6 +81,7 @@ def test_every_app_stylesheet_is_linked(client):
         "governance/governance.css",
         "decisions/decisions.css",
         "funding/funding.css",
+        "planning/dashboards.css",
         "participation/participation.css",
         "site/site.css",
     ]

@@ -17,6 +17,7 @@ class FundingConfig(NavigationMixin, AppConfig):
         super().ready()
         self._ready_reviews()
         self._ready_table()
+        self._ready_panels()
 
     def _ready_reviews(self) -> None:
         from maillage.core import cache, my_space
@@ -43,3 +44,10 @@ class FundingConfig(NavigationMixin, AppConfig):
         # projects are kept rendered until what they show changes.
         cache.bump_on_change(applications.TABLE_CACHE, *applications.table_watched())
         cache.bump_on_change(dashboards.MONEY_CACHE, *dashboards.money_watched())
+
+    def _ready_panels(self) -> None:
+        from maillage.funding import panels
+        from maillage.territories import panels as territory_panels
+
+        # A territory's page: the funded projects serving it (kept under the money's namespace).
+        territory_panels.register(panels.territory_panel)

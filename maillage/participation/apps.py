@@ -20,6 +20,7 @@ class ParticipationConfig(NavigationMixin, AppConfig):
         from maillage.participation import panels, rules, verbs  # noqa: F401 (registrations)
         from maillage.participation.models import Consultation, Phase, Proposal
         from maillage.participation.selectors.consultations import LIST_CACHE
+        from maillage.planning.panels import STRATEGY_PANELS
         from maillage.territories import panels as territory_panels
         from maillage.territories.models import Territory
 
@@ -35,6 +36,9 @@ class ParticipationConfig(NavigationMixin, AppConfig):
         cache.bump_on_change(
             LIST_CACHE, Consultation, Phase, Circle, Workstream, Strategy, Territory
         )
+        # A strategy's page: the published consultations under it.
+        STRATEGY_PANELS.register(panels.strategy_panel)
+        cache.bump_on_change(panels.STRATEGY_CACHE, Consultation, Strategy)
         # My space: the person's groups that have inputs waiting for their answer.
         my_space.AWAITING.register(panels.my_waiting_inputs)
         cache.bump_on_change(

@@ -4,6 +4,8 @@
   proposals made there;
 - a circle's or a workstream's page (`governance.panels.GROUP_PANELS`): the citizens' inputs
   routed to it that wait for its answer;
+- a strategy's page (`planning.panels.STRATEGY_PANELS`): the published consultations under
+  that strategy;
 - My space (`core.my_space.AWAITING`): the groups of the person that have inputs waiting, kept
   per account until an input, a consultation or a membership changes (`AWAITING_CACHE`).
 """
@@ -19,9 +21,9 @@ from maillage.core.models import User
 from maillage.core.panels import Panel
 from maillage.core.rules import is_staff
 from maillage.decisions.selectors.register import kept_group_ids
-from maillage.governance.models import Circle, Workstream
+from maillage.governance.models import Circle, Strategy, Workstream
 from maillage.participation.selectors import trail
-from maillage.participation.selectors.consultations import in_territory, timeline
+from maillage.participation.selectors.consultations import in_territory, published_under, timeline
 from maillage.territories.models import Territory
 
 # Bumped by any change of a consultation (its territories are a many-to-many relation of it),
@@ -30,6 +32,8 @@ TERRITORY_CACHE = "participation.territory-panel"
 AWAITING_CACHE = "participation.awaiting"
 # A group's waiting inputs: bumped by any change of a proposal or a consultation.
 WAITING_CACHE = "participation.group-waiting"
+# A strategy's consultations: bumped by any change of a consultation (its strategies too).
+STRATEGY_CACHE = "participation.strategy-panel"
 
 
 def territory_panel(territory: Territory, request: HttpRequest) -> Panel:
@@ -84,3 +88,19 @@ def my_waiting_inputs(account: User, request: HttpRequest) -> Panel | None:
     if not groups:
         return None
     return {"template": "participation/_trail_my_space.html", "context": {"groups": groups}}
+
+
+def strategy_panel(strategy: Strategy, request: HttpRequest) -> Panel:
+    """A strategy's page (`planning.panels.STRATEGY_PANELS`): the published consultations
+    tagged with it, their count and the latest ones; public, the same for everyone, kept per
+    strategy and language until a consultation changes (two queries when built)."""
+
+    def context() -> dict[str, object]:
+        count, latest = published_under(strategy=strategy)
+        return {"consultation_count": count, "consultations": latest}
+
+    return {
+        "template": "participation/_strategy_panel.html",
+        "context": context,
+        "cache": STRATEGY_CACHE,
+    }

@@ -13,13 +13,33 @@ class PlanningConfig(NavigationMixin, AppConfig):
     stylesheet = "planning/planning.css"
 
     def ready(self) -> None:
-        from maillage.core import cache
+        from maillage.core import cache, navigation
+        from maillage.decisions.models import Decision
         from maillage.decisions.panels import DECISION_PANELS
-        from maillage.planning import receivers, rules, verbs  # noqa: F401 (registrations)
-        from maillage.planning.models import Objective, Orientation, Plan
+        from maillage.funding.models import Application
+        from maillage.governance.calendar_sources import register_calendar_source
+        from maillage.governance.models import Circle, Strategy, Workstream
+        from maillage.planning import calendar, panels, receivers, rules, verbs  # noqa: F401
+        from maillage.planning.models import Action, Objective, Orientation, Plan
+        from maillage.planning.selectors.strategies import CACHE
         from maillage.planning.views.adoption import ADOPTIONS_CACHE, decision_panel
+        from maillage.territories import panels as territory_panels
 
         super().ready()
+        # The dashboards' and the strategies' own styles.
+        navigation.register_stylesheet("planning/dashboards.css")
         # A process's page and its decision's: the plan and objectives it adopts.
         DECISION_PANELS.register(decision_panel)
         cache.bump_on_change(ADOPTIONS_CACHE, Plan, Orientation, Objective)
+        # A territory's page: the plan's actions concerning it.
+        territory_panels.register(panels.territory_panel)
+        cache.bump_on_change(panels.TERRITORY_CACHE, Action, Objective, Orientation, Plan)
+        # The strategies' live blocks on the public site: what they count.
+        cache.bump_on_change(
+            CACHE,
+            *(Action, Objective, Orientation, Plan, Strategy, Circle, Workstream),
+            *(Decision, Application),
+        )
+        # The governance calendar: the ends of the actions and the dates of the targets.
+        register_calendar_source(calendar.ACTION_SOURCE)
+        register_calendar_source(calendar.TARGET_SOURCE)

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -177,6 +178,31 @@ def portrait(request: HttpRequest | None) -> Mapping[str, Any] | None:
     return {"indicator": indicator, "data": data, "map": build_choropleth(data, id="live-portrait")}
 
 
+# The four strategies seeded by governance's migration: one live block each, "What is done under
+# this strategy", for the public site's strategy pages. Kept until anything it counts changes.
+STRATEGY_KEYS = (
+    "concertation-intersectorielle",
+    "action-communautaire",
+    "developpement-des-communautes",
+    "action-sociale-influence-citoyenne",
+)
+
+
+def strategy_work(key: str) -> live.DataFunction:
+    def data(request: HttpRequest | None) -> Mapping[str, Any] | None:
+        """The strategy's public counts and latest items (the planning selector's queries)."""
+        from maillage.governance.models import Strategy
+        from maillage.planning.selectors.strategies import strategy_work
+
+        strategy = Strategy.objects.filter(key=key).first()
+        if strategy is None:
+            return None
+        return {"strategy": strategy, "work": strategy_work(strategy)}
+
+    data.__name__ = f"strategy_{key}"
+    return data
+
+
 def register_all() -> None:
     from maillage.core.cache import bump_on_change
     from maillage.network.models import Organization, Sector
@@ -192,3 +218,14 @@ def register_all() -> None:
             cache=cache,
         )
     bump_on_change(PARTNERS_CACHE, Organization, Sector)
+    from maillage.planning.selectors.strategies import CACHE as STRATEGY_CACHE
+
+    for key in STRATEGY_KEYS:
+        live.register(
+            f"strategy:{key}",
+            label=format_lazy(gettext_lazy("What is done under a strategy: {key}"), key=key),
+            heading=gettext_lazy("What is done under this strategy"),
+            template="site/live/strategy.html",
+            data=strategy_work(key),
+            cache=STRATEGY_CACHE,
+        )

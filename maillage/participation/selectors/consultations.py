@@ -275,6 +275,23 @@ def in_territory(*, territory: Territory, limit: int = 5) -> TerritoryParticipat
     )
 
 
+def published_under(*, strategy: Strategy, limit: int = 5) -> tuple[int, list[Consultation]]:
+    """The published consultations tagged with `strategy`: their count and the latest ones
+    (public data; two queries)."""
+    found = Consultation.objects.filter(strategies=strategy, published_at__isnull=False)
+    count = found.count()
+    latest = (
+        list(
+            found.only("pk", "slug", "title_fr", "title_en", "starts_on", "ends_on").order_by(
+                "-starts_on", "-pk"
+            )[:limit]
+        )
+        if count
+        else []
+    )
+    return count, latest
+
+
 def groups_for(viewer: Viewer) -> tuple[list[Circle], list[Workstream]]:
     """The circles and workstreams `viewer` may give a consultation to: every open one for
     staff, their own for others. Two queries (three for a member)."""

@@ -18,7 +18,7 @@ from maillage.decisions.models import Position, ProcessMode, Visibility
 from maillage.governance.demo.content import MEMBER_EMAIL, STAFF_EMAIL
 from maillage.governance.models import Circle, Strategy, Workstream
 from maillage.network.models import Organization
-from maillage.planning.demo.content import PLAN, DemoAction, DemoObjective, DemoTarget
+from maillage.planning.demo.content import PLAN, DemoAction, DemoTarget
 from maillage.planning.models import (
     Action,
     Need,
@@ -29,7 +29,11 @@ from maillage.planning.models import (
     Target,
     TargetKind,
 )
-from maillage.planning.services.adoption import general_circle, objective_proposal
+from maillage.planning.services.adoption import (
+    general_circle,
+    objective_proposal,
+    plan_proposal,
+)
 from maillage.portrait.models import Indicator
 from maillage.territories.models import Territory
 
@@ -96,9 +100,12 @@ def _speakers(circle: Circle) -> list[Any]:
     return [p for p in people if p.email != MEMBER_EMAIL][:4]
 
 
-def _adopt(objective: Objective, demo: DemoObjective, staff: User, stdout: Any) -> None:
-    """Put the objective to a consent process of the general circle; "adopted": its answers
-    recorded and the round closed, which adopts it (`receivers`)."""
+def _adopt(
+    subject: Plan | Objective, *, title: str, proposal: str, adopted: bool, staff: User, stdout: Any
+) -> None:
+    """Put the plan or the objective to a consent process of the general circle; `adopted`:
+    its answers recorded and the round closed, which adopts it (`receivers`); else presented
+    only."""
     circle = general_circle()
     people = _speakers(circle) if circle else []
     if circle is None or not people:
@@ -107,21 +114,19 @@ def _adopt(objective: Objective, demo: DemoObjective, staff: User, stdout: Any) 
     process = decisions.process_start(
         actor=staff,
         data=decisions.ProcessData(
-            title=(_("Adoption of the objective “%(title)s”") % {"title": objective.title_fr})[
-                :200
-            ],
-            proposal=objective_proposal(objective),
+            title=title[:200],
+            proposal=proposal,
             circle=circle,
             mode=ProcessMode.LIVE,
             visibility=Visibility.PUBLIC,
             facilitator=staff,
         ),
     )
-    Objective.objects.filter(pk=objective.pk).update(adoption_process=process)
+    type(subject).objects.filter(pk=subject.pk).update(adoption_process=process)
     steps = ("present", "open_clarifying", "open_reactions", "open_consent")
-    for step in steps if demo.adoption == "adopted" else steps[:1]:
+    for step in steps if adopted else steps[:1]:
         process = decisions.process_transition(actor=SYSTEM, process=process, transition=step)
-    if demo.adoption != "adopted":
+    if not adopted:
         return
     for person in people:
         decisions.answer_give(
@@ -180,4 +185,23 @@ def load(*, stdout: Any) -> None:
             for a_position, demo_action in enumerate(demo.actions):
                 _action(objective, demo_action, a_position, partners)
             if demo.adoption and staff is not None:
-                _adopt(objective, demo, staff, stdout)
+                _adopt(
+                    objective,
+                    title=_("Adoption of the objective “%(title)s”")
+                    % {"title": objective.title_fr},
+                    proposal=objective_proposal(objective),
+                    adopted=demo.adoption == "adopted",
+                    staff=staff,
+                    stdout=stdout,
+                )
+    # The plan itself, its vision and orientations, adopted by the general circle: the public
+    # reads it (an objective added since waits for its own decision).
+    if staff is not None:
+        _adopt(
+            plan,
+            title=_("Adoption of the work plan “%(title)s”") % {"title": plan.title_fr},
+            proposal=plan_proposal(plan),
+            adopted=True,
+            staff=staff,
+            stdout=stdout,
+        )

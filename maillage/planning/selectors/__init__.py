@@ -1,2 +1,2 @@
-"""The planning app's reads, filtered by permission: plans (`plans`), objectives
-(`objectives`), actions (`actions`)."""
+"""The planning app's reads, one module per subject, already filtered to what a viewer may see:
+plans, objectives, actions, strategies, dashboards."""

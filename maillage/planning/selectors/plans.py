@@ -10,6 +10,11 @@ from maillage.core.rules import is_member
 from maillage.decisions.models import Decision, Process
 from maillage.planning.models import Action, Need, Objective, Orientation, Plan
 
+# The actions and targets of adopted plans: what the public pages (strategies, dashboards,
+# territories, calendar) count and list. A plan not adopted yet is read on its own pages by the
+# staff and the members only.
+IN_ADOPTED_PLAN = Q(objective__orientation__plan__adopted_at__isnull=False)
+
 
 def visible_plans(viewer: Viewer) -> QuerySet[Plan]:
     """The plans `viewer` reads: public ones (adopted, or with an adopted objective), and

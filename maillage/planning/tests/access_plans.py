@@ -28,7 +28,7 @@ def sample(data: SimpleNamespace) -> None:
     data.plan_objective = ObjectiveFactory(orientation=data.plan_orientation)
     data.plan_action = ActionFactory(objective=data.plan_objective)
     data.plan_target = CountTargetFactory(objective=data.plan_objective)
-    data.plan_draft = PlanFactory(slug="plan-brouillon")
+    data.plan_draft = PlanFactory(slug="plan-brouillon", adopted_at=None)
 
 
 plan = {"kwargs": lambda d: {"slug": d.plan.slug}}

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from maillage.planning.models import (
     Action,
@@ -30,6 +31,8 @@ class PlanFactory(factory.django.DjangoModelFactory):
     end_year = 2029
     vision_fr = "Une région où chacun trouve sa place."
     vision_en = "A region where everyone finds their place."
+    # Adopted: what the public pages count (`adopted_at=None`: a draft).
+    adopted_at = factory.LazyFunction(timezone.now)
 
 
 class OrientationFactory(factory.django.DjangoModelFactory):

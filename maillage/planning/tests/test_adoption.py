@@ -81,7 +81,7 @@ def test_a_refused_objective_stays_unadopted(staff):
 
 def test_a_plan_is_put_to_consent_with_its_vision_and_objectives(staff):
     general_circle()
-    objective = ObjectiveFactory(title_fr="Briser l'isolement")
+    objective = ObjectiveFactory(title_fr="Briser l'isolement", orientation__plan__adopted_at=None)
     plan = objective.orientation.plan
     process = plan_submit(actor=staff, plan=plan)
     assert plan.vision_fr in process.proposal

@@ -123,6 +123,7 @@ STRATEGY_PAGES = [
                 "Collectif est lui-même une concertation intersectorielle.",
             ),
             terms("concertation-intersectorielle"),
+            live("strategy:concertation-intersectorielle"),
         ],
         "intersectoral-concertation",
         "Intersectoral concertation",
@@ -134,6 +135,7 @@ STRATEGY_PAGES = [
                 "table; the collective itself is one."
             ),
             terms("concertation-intersectorielle"),
+            live("strategy:concertation-intersectorielle"),
         ],
     ),
     DemoPage(
@@ -150,6 +152,7 @@ STRATEGY_PAGES = [
                 "associe à ses décisions.",
             ),
             terms("action-communautaire"),
+            live("strategy:action-communautaire"),
         ],
         "community-action",
         "Community action",
@@ -160,6 +163,7 @@ STRATEGY_PAGES = [
                 "collective supports them and involves them in its decisions."
             ),
             terms("action-communautaire"),
+            live("strategy:action-communautaire"),
         ],
     ),
     DemoPage(
@@ -176,6 +180,7 @@ STRATEGY_PAGES = [
                 f"{fr_term('palier', 'palier')} à l'autre.",
             ),
             terms("developpement-des-communautes"),
+            live("strategy:developpement-des-communautes"),
         ],
         "community-development",
         "Community development",
@@ -186,6 +191,7 @@ STRATEGY_PAGES = [
                 "collective supports these local efforts and connects them across levels."
             ),
             terms("developpement-des-communautes"),
+            live("strategy:developpement-des-communautes"),
         ],
     ),
     DemoPage(
@@ -203,6 +209,7 @@ STRATEGY_PAGES = [
                 "qui en décide et rend compte de ce qu'il en a fait.",
             ),
             terms("action-sociale-influence-citoyenne"),
+            live("strategy:action-sociale-influence-citoyenne"),
         ],
         "social-action-citizen-influence",
         "Social action and citizen influence",
@@ -214,6 +221,7 @@ STRATEGY_PAGES = [
                 "reports on what it did with them."
             ),
             terms("action-sociale-influence-citoyenne"),
+            live("strategy:action-sociale-influence-citoyenne"),
         ],
     ),
 ]
