@@ -1,9 +1,11 @@
-"""A visitor reads a plan's dashboard and a strategy's page (data from factories); axe-core
-finds no WCAG 2.2 AA violation on either."""
+"""A visitor walks a territory's portrait, the indicator's choropleth map, then the plan's
+dashboard whose target reads that indicator, and a strategy's page (data from factories);
+axe-core finds no WCAG 2.2 AA violation on any of them."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -11,8 +13,14 @@ from playwright.sync_api import Page, expect
 
 from maillage.governance.tests.factories import CircleFactory, strategy
 from maillage.planning.models import ActionStatus, ProgressUpdate
-from maillage.planning.tests.factories import ActionFactory, CountTargetFactory, PlanFactory
-from maillage.territories.tests.factories import MrcFactory, RegionFactory
+from maillage.planning.tests.factories import (
+    ActionFactory,
+    CountTargetFactory,
+    IndicatorTargetFactory,
+    PlanFactory,
+)
+from maillage.portrait.tests.factories import IndicatorFactory, SourceFactory, value
+from maillage.territories.tests.factories import BoundaryFactory, MrcFactory, RegionFactory, square
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,7 +33,19 @@ KEY = "concertation-intersectorielle"
 @pytest.fixture
 def plan(transactional_db):
     plan = PlanFactory(slug="plan-regional", title_fr="Plan régional 2024-2029")
-    mrc = MrcFactory(parent=RegionFactory(), name="Portneuf")
+    region = RegionFactory()
+    mrc = MrcFactory(parent=region, name="Portneuf")
+    BoundaryFactory(territory=mrc, geometry=square(-72, 46.8))
+    BoundaryFactory(
+        territory=MrcFactory(parent=region, name="Charlevoix"), geometry=square(-71.8, 46.8)
+    )
+    # The portrait: a low-income rate over two censuses, the region's and Québec's beside it.
+    rate = IndicatorFactory(key="taux_faible_revenu", label_fr="Taux de faible revenu")
+    source = SourceFactory(title="Recensement", url="https://donnees.exemple.org/recensement")
+    for year, amount in ((2016, "14.2"), (2021, "12.9")):
+        value(rate, mrc, year, amount, source=source)
+    value(rate, region, 2021, "10.4", source=source)
+    value(rate, region.parent, 2021, "11.2", source=source)
     circle = CircleFactory(name="Cercle sécurité alimentaire")
     circle.strategies.set([strategy(KEY)])
     for n, status in enumerate(ActionStatus):
@@ -41,10 +61,32 @@ def plan(transactional_db):
         ProgressUpdate.objects.create(
             objective=action.objective, target=target, date=dt.date(2025, 6, 1), value=Decimal(n)
         )
+    IndicatorTargetFactory(
+        objective=action.objective,
+        label_fr="Faire baisser le faible revenu à Portneuf",
+        indicator=rate,
+        territory=mrc,
+        baseline_value=Decimal("14.2"),
+        baseline_year=2016,
+        target_value=Decimal("11"),
+    )
     return plan
 
 
-def test_the_plan_dashboard_and_a_strategy_page_pass_axe(page: Page, live_server, axe, plan):
+def test_a_territorys_portrait_its_map_and_the_plan_dashboard_pass_axe(
+    page: Page, live_server, axe, plan
+):
+    page.goto("/portrait/territoires/portneuf/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Portrait : Portneuf")
+    expect(page.locator("main")).to_contain_text("12,9")
+    axe.check(page)
+
+    page.get_by_role("link", name="Taux de faible revenu").first.click()
+    expect(page).to_have_url(re.compile("/portrait/indicateurs/taux_faible_revenu/$"))
+    expect(page.locator("svg.choropleth")).to_be_visible()
+    expect(page.locator("table.portrait-table")).to_contain_text("Aucune donnée")
+    axe.check(page)
+
     page.goto("/plan/plans/plan-regional/tableau-de-bord/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Tableau de bord du plan de travail")
     expect(page.get_by_role("img", name="Actions par statut")).to_be_visible()

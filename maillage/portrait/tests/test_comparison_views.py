@@ -113,3 +113,27 @@ def test_a_download_without_a_valid_choice_goes_back_to_the_form(client):
     response = compare(client, place.mrcs[0].slug, path="/portrait/comparer/telecharger/csv/")
     assert response.status_code == 302
     assert response["Location"].startswith(URL)
+
+
+def test_a_territorys_portrait_starts_a_comparison_from_it(client):
+    place = region_with_values([4.0, 1.0])
+    mrc = place.mrcs[0]
+    portrait = client.get(reverse("portrait:territory", kwargs={"slug": mrc.slug})).text
+    start = f"/portrait/comparer/?depuis={mrc.slug}"
+    assert f'href="{start}"' in portrait
+    # Each indicator of the portrait leads to its map of the region.
+    the_map = reverse("portrait:indicator_map", kwargs={"key": place.indicator.key})
+    assert f'<a href="{the_map}">' in portrait
+    page = client.get(start).text
+    # Its slot is chosen, nothing is compared yet and no error is shown.
+    assert f'<option value="{mrc.slug}" selected>' in page
+    assert "Choisissez au moins deux territoires" not in page
+    assert "portrait-compare-table" not in page
+
+
+def test_the_portraits_index_leads_to_each_map_and_to_the_comparison(client):
+    place = region_with_values([4.0])
+    index = client.get(reverse("portrait:index")).text
+    the_map = reverse("portrait:indicator_map", kwargs={"key": place.indicator.key})
+    assert f'<a href="{the_map}">Taux témoin</a>' in index
+    assert f'href="{reverse("portrait:compare")}"' in index

@@ -26,6 +26,8 @@ from maillage.portrait.views.maps import download, with_unit
 from maillage.territories.models import Territory
 
 FIELD = "territoires"
+# The territory a comparison starts from (a portrait's link), before the form is sent.
+START = "depuis"
 
 
 class CompareForm(forms.Form):
@@ -135,6 +137,9 @@ def compare(request: HttpRequest) -> HttpResponse:
     """The form, then the chosen territories' figures side by side."""
     form, chosen = _form(request)
     picked = [slug for slug in request.GET.getlist(FIELD) if slug][:MAX_TERRITORIES]
+    if not picked and request.GET.get(START):
+        # From a territory's portrait: its slot filled, the form not yet sent.
+        picked = [request.GET[START]]
     slots = [(n, picked[n - 1] if n <= len(picked) else "") for n in range(1, MAX_TERRITORIES + 1)]
     context = {
         "form": form,
