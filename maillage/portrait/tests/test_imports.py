@@ -186,7 +186,9 @@ def test_the_command_refuses_a_bad_file_and_imports_nothing(region03, tmp_path):
     assert not Value.objects.exists()
 
 
-def test_staff_upload_a_workbook_on_the_import_page(region03, staff_client):
+def test_staff_upload_a_workbook_on_the_import_page(
+    region03, staff_client, django_capture_on_commit_callbacks
+):
     book = Workbook()
     sheet = book.active
     sheet.append(list(imports.COLUMNS))
@@ -195,12 +197,14 @@ def test_staff_upload_a_workbook_on_the_import_page(region03, staff_client):
     book.save(buffer)
     buffer.seek(0)
     buffer.name = "valeurs.xlsx"
-    response = staff_client.post(
-        reverse("portrait:import"), {"kind": "portrait.indicators", "file": buffer}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            reverse("portrait:import"), {"kind": "portrait.indicators", "file": buffer}
+        )
     assert response.status_code == 302, response.context["form"].errors
     # The immediate task backend checked the job; its uploader confirms it and it is applied.
     job = ImportJob.objects.get()
     assert job.kind == "portrait.indicators" and job.error_count == 0
-    staff_client.post(reverse("core:import_job_confirm", args=[job.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse("core:import_job_confirm", args=[job.pk]))
     assert Value.objects.get().value == 15409
