@@ -22,7 +22,7 @@ from maillage.governance.models import Circle, Workstream
 from maillage.governance.selectors.calendars import CalendarEvent
 from maillage.planning.models import Action, Objective, Orientation, Plan, Target
 from maillage.planning.selectors.dashboards import OPEN_STATUSES, plan_path
-from maillage.planning.selectors.plans import IN_ADOPTED_PLAN
+from maillage.planning.selectors.plans import IN_PUBLIC_PLAN
 
 ACTION_KIND = "plan_action_end"
 TARGET_KIND = "plan_target_date"
@@ -89,7 +89,7 @@ def _in_groups(window: EventWindow, prefix: str = "") -> Q:
 def action_events(window: EventWindow) -> list[CalendarEvent]:
     """The ends of the actions still expected, in the window's groups (three queries)."""
     found = Action.objects.filter(
-        IN_ADOPTED_PLAN, end__gte=window.start, end__lte=window.end, status__in=OPEN_STATUSES
+        IN_PUBLIC_PLAN, end__gte=window.start, end__lte=window.end, status__in=OPEN_STATUSES
     )
     found = found.filter(pk__in=Action.objects.filter(_in_groups(window)).values("pk"))
     found = (
@@ -132,7 +132,7 @@ def target_events(window: EventWindow) -> list[CalendarEvent]:
     condition = owned | unowned if asks_general else owned
     found = (
         Target.objects.filter(
-            IN_ADOPTED_PLAN, condition, target_date__gte=window.start, target_date__lte=window.end
+            IN_PUBLIC_PLAN, condition, target_date__gte=window.start, target_date__lte=window.end
         )
         .select_related("objective__orientation__plan")
         .prefetch_related(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from maillage.core.models import Timestamped, in_language, user_reference
 from maillage.decisions.models import Process
@@ -160,11 +161,12 @@ class Objective(Adoptable, Titled, Timestamped):
 
 
 class ActionStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    COMPLETED = "completed", _("Completed")
-    ON_HOLD = "on_hold", _("On hold")
-    CANCELLED = "cancelled", _("Cancelled")
+    # In context: an action is feminine in French, unlike other apps' statuses of the same words.
+    PLANNED = "planned", pgettext_lazy("action status", "Planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("action status", "In progress")
+    COMPLETED = "completed", pgettext_lazy("action status", "Completed")
+    ON_HOLD = "on_hold", pgettext_lazy("action status", "On hold")
+    CANCELLED = "cancelled", pgettext_lazy("action status", "Cancelled")
 
 
 class Action(Titled, Timestamped):

@@ -25,7 +25,7 @@ from maillage.funding.selectors.dashboards import FUNDED_STATES
 from maillage.governance.models import Strategy
 from maillage.planning.models import Action, ActionStatus, Objective, Orientation, Plan, Target
 from maillage.planning.progress import Progress, ProgressStatus, progress, with_measures
-from maillage.planning.selectors.plans import IN_ADOPTED_PLAN
+from maillage.planning.selectors.plans import IN_PUBLIC_PLAN
 
 # An action still expected: neither completed nor cancelled.
 OPEN_STATUSES = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.ON_HOLD)
@@ -254,7 +254,7 @@ def strategy_dashboard(*, today: dt.date | None = None) -> StrategyDashboard:
     tagged with it and the budgets of its actions (six queries, whatever the data)."""
     today = today or timezone.localdate()
     strategies = list(Strategy.objects.order_by("position", "name_fr"))
-    tagged = Action.objects.filter(IN_ADOPTED_PLAN, strategies__isnull=False)
+    tagged = Action.objects.filter(IN_PUBLIC_PLAN, strategies__isnull=False)
     per_strategy = _by_status(tagged, "strategies__pk")
     objective_strategies: dict[int, set[int]] = defaultdict(set)
     for objective_pk, strategy_pk in (
@@ -266,7 +266,7 @@ def strategy_dashboard(*, today: dt.date | None = None) -> StrategyDashboard:
         objective_strategies[objective_pk].add(strategy_pk)
     measured = measured_targets(
         Target.objects.filter(
-            IN_ADOPTED_PLAN,
+            IN_PUBLIC_PLAN,
             objective__in=Objective.objects.filter(actions__strategies__isnull=False).values("pk"),
         ),
         today,

@@ -10,22 +10,23 @@ from maillage.core.rules import is_member
 from maillage.decisions.models import Decision, Process
 from maillage.planning.models import Action, Need, Objective, Orientation, Plan
 
-# The actions and targets of adopted plans: what the public pages (strategies, dashboards,
-# territories, calendar) count and list. A plan not adopted yet is read on its own pages by the
-# staff and the members only.
-IN_ADOPTED_PLAN = Q(objective__orientation__plan__adopted_at__isnull=False)
+
+def _public_plans() -> QuerySet[Plan]:
+    """The plans everyone reads: adopted, or with an adopted objective (`rules.common`)."""
+    adopted = Objective.objects.filter(orientation__plan=OuterRef("pk"), adopted_at__isnull=False)
+    return Plan.objects.filter(Q(adopted_at__isnull=False) | Exists(adopted))
+
+
+# The actions and targets of public plans: what the public pages (strategies, dashboards,
+# territories, calendar) count and list. A draft plan is read on its own pages by the staff and
+# the members only.
+IN_PUBLIC_PLAN = Q(objective__orientation__plan__in=_public_plans().values("pk"))
 
 
 def visible_plans(viewer: Viewer) -> QuerySet[Plan]:
     """The plans `viewer` reads: public ones (adopted, or with an adopted objective), and
     drafts for staff and members (`rules.common`)."""
-    plans = Plan.objects.all()
-    if not is_member(viewer):
-        adopted = Objective.objects.filter(
-            orientation__plan=OuterRef("pk"), adopted_at__isnull=False
-        )
-        plans = plans.filter(Q(adopted_at__isnull=False) | Exists(adopted))
-    return plans
+    return Plan.objects.all() if is_member(viewer) else _public_plans()
 
 
 def current_plan(viewer: Viewer) -> Plan | None:

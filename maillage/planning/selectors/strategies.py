@@ -26,7 +26,7 @@ from maillage.funding.models import Application
 from maillage.funding.selectors.dashboards import FUNDED_STATES
 from maillage.governance.models import Circle, Strategy, Workstream
 from maillage.planning.models import Action
-from maillage.planning.selectors.plans import IN_ADOPTED_PLAN
+from maillage.planning.selectors.plans import IN_PUBLIC_PLAN
 from maillage.territories.models import Territory
 from maillage.territories.selectors import territory_and_below
 
@@ -73,7 +73,7 @@ def strategy_workstreams(strategy: Strategy) -> QuerySet[Workstream]:
 
 
 def strategy_actions(strategy: Strategy) -> QuerySet[Action]:
-    return Action.objects.filter(IN_ADOPTED_PLAN, strategies=strategy)
+    return Action.objects.filter(IN_PUBLIC_PLAN, strategies=strategy)
 
 
 @dataclass
@@ -190,7 +190,7 @@ def strategy_summaries() -> list[StrategySummary]:
 
     circles = per_strategy(Circle.objects.filter(archived_at__isnull=True))
     workstreams = per_strategy(Workstream.objects.filter(archived_at__isnull=True))
-    actions = per_strategy(Action.objects.filter(IN_ADOPTED_PLAN))
+    actions = per_strategy(Action.objects.filter(IN_PUBLIC_PLAN))
     projects = per_strategy(funded_projects())
     # A decision counts once under a strategy, whether by its circle or its workstream.
     decisions = (
@@ -228,7 +228,7 @@ def actions_in_territory(territory: Territory, *, limit: int = LIMIT) -> tuple[i
     """The plan's actions naming `territory` or a territory within it: their count and the
     latest ones (two queries)."""
     actions = Action.objects.filter(
-        IN_ADOPTED_PLAN,
+        IN_PUBLIC_PLAN,
         pk__in=Action.territories.through.objects.filter(
             territory__in=territory_and_below(territory)
         ).values("action_id"),
