@@ -20,6 +20,7 @@ EVERYONE = [
     "Modèle de collaboration",
     "Décisions",
     "Financement",
+    "Plan de travail",
     "Consultations",
 ]
 
@@ -55,6 +56,7 @@ def test_the_menu_of_an_administrator_on_a_section(client_as):
         '<li><a href="/gouvernance/">Modèle de collaboration</a></li>'
         '<li><a href="/decisions/">Décisions</a></li>'
         '<li><a href="/financement/">Financement</a></li>'
+        '<li><a href="/plan/">Plan de travail</a></li>'
         '<li><a href="/participation/">Consultations</a></li>'
         '<li><a href="/edition/">Modifier le site</a></li>'
         '<li><a href="/gestion-des-acces/">Comptes et accès</a></li>'
@@ -79,6 +81,7 @@ def test_every_app_stylesheet_is_linked(client):
         "governance/governance.css",
         "decisions/decisions.css",
         "funding/funding.css",
+        "planning/planning.css",
         "participation/participation.css",
         "site/site.css",
     ]
