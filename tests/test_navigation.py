@@ -21,6 +21,7 @@ EVERYONE = [
     "Modèle de collaboration",
     "Décisions",
     "Financement",
+    "Plan de travail",
     "Consultations",
 ]
 
@@ -52,10 +53,12 @@ def test_the_menu_of_an_administrator_on_a_section(client_as):
         'aria-label="Navigation principale"><ul class="container">'
         '<li><a href="/">Accueil</a></li>'
         '<li><a href="/territoires/" aria-current="page">Territoire</a></li>'
+        '<li><a href="/portrait/">Portrait</a></li>'
         '<li><a href="/repertoire/">Réseau des partenaires</a></li>'
         '<li><a href="/gouvernance/">Modèle de collaboration</a></li>'
         '<li><a href="/decisions/">Décisions</a></li>'
         '<li><a href="/financement/">Financement</a></li>'
+        '<li><a href="/plan/">Plan de travail</a></li>'
         '<li><a href="/participation/">Consultations</a></li>'
         '<li><a href="/edition/">Modifier le site</a></li>'
         '<li><a href="/gestion-des-acces/">Comptes et accès</a></li>'
@@ -76,11 +79,13 @@ def test_every_app_stylesheet_is_linked(client):
     assert re.findall(r'<link rel="stylesheet" href="/static/([^"]+)">', html) == [
         "maillage/css/maillage.css",
         "territories/territories.css",
+        "portrait/portrait.css",
         "portrait/maps.css",
         "network/network.css",
         "governance/governance.css",
         "decisions/decisions.css",
         "funding/funding.css",
+        "planning/planning.css",
         "planning/dashboards.css",
         "participation/participation.css",
         "site/site.css",
