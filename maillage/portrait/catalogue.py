@@ -18,6 +18,8 @@ class Known:
     definition_en: str
     direction: Direction
     position: int
+    # The French unit as it should read, when the files write it otherwise ("km2").
+    unit_fr: str = ""
 
 
 _LOW_INCOME_FR = (
@@ -54,6 +56,7 @@ CATALOGUE: dict[str, Known] = {
         "Land area of the territory, bodies of water excluded.",
         Direction.NEUTRAL,
         30,
+        unit_fr="km²",
     ),
     "pop_density_per_km2": Known(
         "Population density (people/km²)",
@@ -62,6 +65,7 @@ CATALOGUE: dict[str, Known] = {
         "Number of inhabitants per square kilometre of land area.",
         Direction.NEUTRAL,
         40,
+        unit_fr="hab./km²",
     ),
     "median_age": Known(
         "Median age (years)",

@@ -495,14 +495,14 @@ ORIENTATIONS = (
                 (0, 1, 2, 3),
                 (
                     DemoTarget(
-                        "Densité de population suivie, Québec",
-                        "Population density followed, Québec",
+                        "Densité de population suivie, agglomération de Québec",
+                        "Population density followed, Québec agglomeration",
                         "1000",
                         2016,
                         "1100",
                         D(2029, 12, 31),
                         indicator="pop_density_per_km2",
-                        territory="24",
+                        territory="2423",
                     ),
                     DemoTarget(
                         "Revenu médian d'emploi des 25-64 ans, Québec",

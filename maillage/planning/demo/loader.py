@@ -205,3 +205,16 @@ def load(*, stdout: Any) -> None:
             staff=staff,
             stdout=stdout,
         )
+    stdout.write(
+        _(
+            "%(plan)s: %(orientations)s orientations, %(objectives)s objectives, "
+            "%(actions)s actions, %(targets)s targets."
+        )
+        % {
+            "plan": plan.title_fr,
+            "orientations": plan.orientations.count(),
+            "objectives": Objective.objects.filter(orientation__plan=plan).count(),
+            "actions": Action.objects.filter(objective__orientation__plan=plan).count(),
+            "targets": Target.objects.filter(objective__orientation__plan=plan).count(),
+        }
+    )

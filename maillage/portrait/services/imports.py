@@ -27,6 +27,7 @@ def _new_indicator(row: imports.CheckedRow) -> Indicator:
     if known is not None:
         indicator.label_en = known.label_en
         indicator.unit_en = known.unit_en
+        indicator.unit_fr = known.unit_fr or row.unit
         indicator.definition_fr = known.definition_fr
         indicator.definition_en = known.definition_en
         indicator.direction = known.direction

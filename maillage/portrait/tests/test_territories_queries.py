@@ -34,7 +34,8 @@ def test_the_portrait_pages_read_as_much_with_the_demo_and_100_times_its_values(
     imported, query_budget
 ):
     client = Client()
-    meter = query_budget(12)
+    # The territory's page shows every app's panel (portrait, plan, funding, consultations…).
+    meter = query_budget(16)
     mrc = Territory.objects.get(code="2415", type="mrc")
     municipality = Territory.objects.filter(parent=mrc).first()
     urls = [
