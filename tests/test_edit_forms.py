@@ -28,7 +28,8 @@ from maillage.core.versions import version_of
 from tests.matrix import make_samples, matrix, reverse_entry, walk_urls
 
 CHANGED = "Cette fiche a été modifiée depuis que vous l’avez ouverte"
-CREATES = ("_create", "_add", "_adopt", "_assign", "_answer")
+# A form that makes a new record (`_submit`: a plan or an objective put to a new consent process).
+CREATES = ("_create", "_add", "_adopt", "_assign", "_answer", "_submit")
 TYPED_TEXT = "Saisi pendant que quelqu’un d’autre enregistrait"
 TYPED_DATE = "2031-03-14"
 

@@ -105,7 +105,7 @@ class Plan(Adoptable, Titled, Timestamped):
         return f"{self.start_year}-{self.end_year}"
 
 
-class Need(Titled):
+class Need(Titled, Timestamped):
     """An issue or a need the plan answers, where it is felt and the indicators that show it."""
 
     plan = models.ForeignKey(
@@ -124,7 +124,7 @@ class Need(Titled):
         ordering = ["plan", "position", "pk"]
 
 
-class Orientation(Titled):
+class Orientation(Titled, Timestamped):
     plan = models.ForeignKey(
         Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="orientations"
     )

@@ -283,7 +283,8 @@ def test_the_organizations_panel_is_registered_for_territory_pages():
 def test_territory_page_shows_the_panel_with_constant_queries(
     client, charlevoix_est, la_malbaie, query_budget
 ):
-    meter = query_budget(12)  # the page and its panels (governance: 4, network: 2)
+    # The page and its panels (governance: 4, network: 2, portrait: 1, planning: 2, funding: 1).
+    meter = query_budget(16)
     url = reverse("territories:detail", args=[charlevoix_est.slug])
     make_organizations(10, [la_malbaie])
     small = meter.get(client, url)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core import formtools
 from maillage.core.forms import EditForm
 from maillage.governance.models import Circle, Strategy, Workstream
 from maillage.network.models import Organization
@@ -21,28 +24,28 @@ class ActionForm(EditForm):
     title_en = forms.CharField(label=_("Title (English)"), max_length=255, required=False)
     description_fr = forms.CharField(label=_("Description (French)"), required=False, widget=AREA)
     description_en = forms.CharField(label=_("Description (English)"), required=False, widget=AREA)
-    circles = forms.ModelMultipleChoiceField(
+    circles = formtools.ModelMultipleChoiceField(
         label=_("Circles carrying it"),
         queryset=Circle.objects.filter(archived_at__isnull=True),
         required=False,
         widget=CHECKS,
         help_text=_("At least one circle or workstream."),
     )
-    workstreams = forms.ModelMultipleChoiceField(
+    workstreams = formtools.ModelMultipleChoiceField(
         label=_("Workstreams carrying it"),
         queryset=Workstream.objects.all(),
         required=False,
         widget=CHECKS,
     )
-    territories = forms.ModelMultipleChoiceField(
+    territories = formtools.ModelMultipleChoiceField(
         label=_("Territories"),
         queryset=Territory.objects.order_by("level", "name"),
         required=False,
     )
-    strategies = forms.ModelMultipleChoiceField(
+    strategies = formtools.ModelMultipleChoiceField(
         label=_("Strategies"), queryset=Strategy.objects.all(), required=False, widget=CHECKS
     )
-    partners = forms.ModelMultipleChoiceField(
+    partners = formtools.ModelMultipleChoiceField(
         label=_("Partners involved"), queryset=Organization.objects.all(), required=False
     )
     start = forms.DateField(
@@ -52,13 +55,18 @@ class ActionForm(EditForm):
         label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     budget = forms.DecimalField(
-        label=_("Budget ($)"), required=False, min_value=0, max_digits=12, decimal_places=2
+        label=_("Budget ($)"),
+        required=False,
+        min_value=0,
+        max_value=Decimal("9999999999.99"),
+        max_digits=12,
+        decimal_places=2,
     )
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
 
 
 class ProjectsForm(forms.Form):
-    projects = forms.ModelMultipleChoiceField(
+    projects = formtools.ModelMultipleChoiceField(
         label=_("Funded projects serving this action"),
         queryset=funded_projects(),
         required=False,

@@ -7,13 +7,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core import formtools
 from maillage.core.forms import EditForm
-from maillage.planning.forms.plans import AREA, TitledForm
+from maillage.planning.forms.plans import AREA, FIGURE_LIMIT, TitledForm
 from maillage.planning.models import Need, Objective, Orientation, Target, TargetKind
 
 
 class ObjectiveForm(TitledForm):
-    needs = forms.ModelMultipleChoiceField(
+    needs = formtools.ModelMultipleChoiceField(
         label=_("Issues and needs answered"),
         queryset=Need.objects.none(),
         required=False,
@@ -26,7 +27,7 @@ class ObjectiveForm(TitledForm):
 
 
 class ObjectiveEditForm(ObjectiveForm):
-    orientation = forms.ModelChoiceField(
+    orientation = formtools.ModelChoiceField(
         label=_("Orientation"), queryset=Orientation.objects.none()
     )
 
@@ -37,14 +38,19 @@ class ObjectiveEditForm(ObjectiveForm):
 
 class ProgressForm(EditForm):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    target = forms.ModelChoiceField(
+    target = formtools.ModelChoiceField(
         label=_("Counted target"),
         queryset=Target.objects.none(),
         required=False,
         help_text=_("Leave empty for a note on the objective as a whole."),
     )
     value = forms.DecimalField(
-        label=_("Count reached"), required=False, max_digits=20, decimal_places=4
+        label=_("Count reached"),
+        required=False,
+        min_value=-FIGURE_LIMIT,
+        max_value=FIGURE_LIMIT,
+        max_digits=20,
+        decimal_places=4,
     )
     note = forms.CharField(label=_("Note"), required=False, widget=AREA)
 

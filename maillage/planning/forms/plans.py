@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from maillage.core import formtools
 from maillage.core.forms import EditForm
 from maillage.portrait.models import Indicator
 from maillage.territories.models import Territory
+
+# The largest figure a target or an update holds (the models keep 16 digits before the point).
+FIGURE_LIMIT = Decimal("999999999999999")
 
 AREA = forms.Textarea(attrs={"rows": 4})
 
@@ -37,13 +43,13 @@ class PlanForm(TitledForm):
 
 
 class NeedForm(TitledForm):
-    territories = forms.ModelMultipleChoiceField(
+    territories = formtools.ModelMultipleChoiceField(
         label=_("Territories"),
         queryset=Territory.objects.order_by("level", "name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    indicators = forms.ModelMultipleChoiceField(
+    indicators = formtools.ModelMultipleChoiceField(
         label=_("Indicators"),
         queryset=Indicator.objects.all(),
         required=False,

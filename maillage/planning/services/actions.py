@@ -117,14 +117,23 @@ def action_move(*, actor: Actor, action: Action, up: bool) -> Action:
 
 
 @transaction.atomic
-def action_projects_set(*, actor: Actor, action: Action, projects: Iterable[Application]) -> Action:
-    """The funded projects (accepted applications, and those funded since) serving `action`."""
+def action_projects_set(
+    *,
+    actor: Actor,
+    action: Action,
+    projects: Iterable[Application],
+    version: str | None = None,
+) -> Action:
+    """The funded projects (accepted applications, and those funded since) serving `action`;
+    refuses a change sent on another `version` than the action's (`StaleVersion`)."""
     require(actor, "planning.manage")
+    lock(action, version=version)
     projects = list(projects)
     if any(p.state not in FUNDED_STATES for p in projects):
         raise ValidationError({"projects": _("Only a funded project serves an action.")})
     before = sorted(action.funded_projects.values_list("pk", flat=True))
     action.funded_projects.set(projects)
+    action.save(update_fields=["updated_at"])  # a new version: the links are part of the action
     record(
         actor=actor,
         verb=PlanningVerb.ACTION_PROJECTS_SET,

@@ -110,11 +110,14 @@ def need_update(
     *,
     actor: Actor,
     need: Need,
+    version: str | None = None,
     territories: Iterable[Territory] = (),
     indicators: Iterable[Indicator] = (),
     **values: Any,
 ) -> Need:
+    """Refuses a change sent on another `version` than the need's (`StaleVersion`)."""
     require(actor, "planning.manage")
+    lock(need, version=version)
     check_fields(values, TEXT_FIELDS)
     audited_update(
         actor=actor,
@@ -160,8 +163,12 @@ def orientation_create(*, actor: Actor, plan: Plan, **values: Any) -> Orientatio
 
 
 @transaction.atomic
-def orientation_update(*, actor: Actor, orientation: Orientation, **values: Any) -> Orientation:
+def orientation_update(
+    *, actor: Actor, orientation: Orientation, version: str | None = None, **values: Any
+) -> Orientation:
+    """Refuses a change sent on another `version` than the orientation's (`StaleVersion`)."""
     require(actor, "planning.manage")
+    lock(orientation, version=version)
     check_fields(values, TEXT_FIELDS)
     audited_update(
         actor=actor,

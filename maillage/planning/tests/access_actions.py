@@ -17,7 +17,7 @@ ACCESS = {
     "planning:action_detail": Expect.public(**action),
     "planning:action_create": Expect.staff(kwargs=lambda d: {"pk": d.plan_objective.pk}),
     "planning:action_update": Expect.staff(**action),
-    "planning:action_projects": Expect.staff(**action),
+    "planning:action_projects_assign": Expect.staff(**action),
     "planning:action_delete": Expect.staff(405, **action),
     "planning:action_move": Expect.staff(405, **action),
 }

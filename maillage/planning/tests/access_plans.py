@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
+from maillage.governance.tests.factories import general_circle
 from maillage.planning.models import Need
 from maillage.planning.tests.factories import (
     ActionFactory,
@@ -27,6 +28,8 @@ def sample(data: SimpleNamespace) -> None:
     data.plan_orientation = OrientationFactory(plan=data.plan)
     data.plan_objective = ObjectiveFactory(orientation=data.plan_orientation)
     data.plan_action = ActionFactory(objective=data.plan_objective)
+    # An action is carried by at least one circle or workstream: its edit form can be sent as is.
+    data.plan_action.circles.set([general_circle()])
     data.plan_target = CountTargetFactory(objective=data.plan_objective)
     data.plan_draft = PlanFactory(slug="plan-brouillon", adopted_at=None)
 

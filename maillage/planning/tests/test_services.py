@@ -169,7 +169,7 @@ def test_a_plans_page_leads_to_its_dashboard_reports_and_indicator_maps(client):
 
     plan = PlanFactory()
     need = Need.objects.create(plan=plan, title_fr="Se loger")
-    need.indicators.set([IndicatorFactory(key="taux_loyer", label_fr="Taux d'effort")])
+    need.indicators.set([IndicatorFactory.create(key="taux_loyer", label_fr="Taux d’effort")])
     page = client.get(reverse("planning:plan_detail", args=[plan.slug])).content.decode()
     dashboard = reverse("planning:plan_dashboard", args=[plan.slug])
     assert f'href="{dashboard}"' in page

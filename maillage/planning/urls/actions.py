@@ -22,6 +22,6 @@ urlpatterns: list[URLPattern] = [
     path(
         pgettext_lazy("URL", "actions/<int:pk>/projects/"),
         actions.action_projects,
-        name="action_projects",
+        name="action_projects_assign",
     ),
 ]

@@ -111,6 +111,7 @@ def action_move(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("planning.manage")
 def action_projects(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_action(request, pk)
+    # Links chosen in a list, nothing typed: the choice sent is the one kept (no version).
     form = ProjectsForm(
         request.POST or None, initial={"projects": list(action.funded_projects.all())}
     )

@@ -142,20 +142,23 @@ def need_update(request: HttpRequest, pk: int) -> HttpResponse:
         "territories": list(need.territories.all()),
         "indicators": list(need.indicators.all()),
     }
-    form = NeedForm(request.POST or None, initial=initial)
-    return form_redirect(
+    return edit_page(
         request,
-        form,
-        lambda actor: services.need_update(actor=actor, need=need, **form.cleaned_data),
+        need,
+        lambda data: NeedForm(data, initial=initial),
+        lambda actor, form, version: services.need_update(
+            actor=actor, need=need, version=version, **form.cleaned_data
+        ),
         success=_("The issue or need was saved."),
         to=plan_url(need.plan) + "#needs",
-    ) or form_page(
-        request,
-        form,
-        title=_("Edit the issue or need"),
-        submit=_("Save"),
-        cancel_url=plan_url(need.plan),
-        plan=need.plan,
+        page=lambda form: form_page(
+            request,
+            form,
+            title=_("Edit the issue or need"),
+            submit=_("Save"),
+            cancel_url=plan_url(need.plan),
+            plan=need.plan,
+        ),
     )
 
 
@@ -194,22 +197,24 @@ def orientation_create(request: HttpRequest, slug: str) -> HttpResponse:
 @permission_required("planning.manage")
 def orientation_update(request: HttpRequest, pk: int) -> HttpResponse:
     orientation = get_orientation(request, pk)
-    form = OrientationForm(request.POST or None, initial=_initial(orientation, TEXT_FIELDS))
-    return form_redirect(
+    initial = _initial(orientation, TEXT_FIELDS)
+    return edit_page(
         request,
-        form,
-        lambda actor: services.orientation_update(
-            actor=actor, orientation=orientation, **form.cleaned_data
+        orientation,
+        lambda data: OrientationForm(data, initial=initial),
+        lambda actor, form, version: services.orientation_update(
+            actor=actor, orientation=orientation, version=version, **form.cleaned_data
         ),
         success=_("The orientation was saved."),
         to=plan_url(orientation.plan),
-    ) or form_page(
-        request,
-        form,
-        title=_("Edit the orientation"),
-        submit=_("Save"),
-        cancel_url=plan_url(orientation.plan),
-        plan=orientation.plan,
+        page=lambda form: form_page(
+            request,
+            form,
+            title=_("Edit the orientation"),
+            submit=_("Save"),
+            cancel_url=plan_url(orientation.plan),
+            plan=orientation.plan,
+        ),
     )
 
 

@@ -232,7 +232,7 @@ def indicator_map(request: HttpRequest, key: str) -> HttpResponse:
     context = {
         "indicator": data.indicator,
         "data": data,
-        "form": form,
+        "year_form": form,
         "map": build_choropleth(data),
         "references": references,
         "query": f"annee={data.year}" if data.year else "",
