@@ -20,6 +20,7 @@ from maillage.planning.tests.factories import (
     PlanFactory,
 )
 from maillage.portrait.tests.factories import IndicatorFactory, SourceFactory, value
+from maillage.territories.models import Territory
 from maillage.territories.tests.factories import BoundaryFactory, MrcFactory, RegionFactory, square
 
 pytestmark = [
@@ -76,12 +77,13 @@ def plan(transactional_db):
 def test_a_territorys_portrait_its_map_and_the_plan_dashboard_pass_axe(
     page: Page, live_server, axe, plan
 ):
-    page.goto("/portrait/territoires/portneuf/")
+    portneuf = Territory.objects.get(name="Portneuf")
+    page.goto(f"/portrait/territoires/{portneuf.slug}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Portrait : Portneuf")
     expect(page.locator("main")).to_contain_text("12,9")
     axe.check(page)
 
-    page.get_by_role("link", name="Taux de faible revenu").first.click()
+    page.get_by_role("link", name=re.compile("la carte des territoires de la région")).click()
     expect(page).to_have_url(re.compile("/portrait/indicateurs/taux_faible_revenu/$"))
     expect(page.locator("svg.choropleth")).to_be_visible()
     expect(page.locator("table.portrait-table")).to_contain_text("Aucune donnée")
