@@ -45,6 +45,7 @@ INSECURE_HTTP = env_bool("MAILLAGE_INSECURE_HTTP", False)
 
 INSTALLED_APPS = [
     "maillage.core",
+    "maillage.privacy",
     "maillage.territories",
     "maillage.portrait",
     "maillage.network",

@@ -41,6 +41,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("maillage.core.urls")),
+    path(pgettext_lazy("URL", "privacy/"), include("maillage.privacy.urls")),
     path(pgettext_lazy("URL", "territories/"), include("maillage.territories.urls")),
     path(pgettext_lazy("URL", "portrait/"), include("maillage.portrait.urls")),
     path(pgettext_lazy("URL", "directory/"), include("maillage.network.urls")),

@@ -1,0 +1,217 @@
+"""The registry of personal information (Québec's Law 25), which every app fills next to its models.
+
+Each app declares, in its `personal.py` (imported when the app is ready):
+- `declare(...)`: which fields of a model hold personal information, for what purpose, who may see
+  them and how long they are kept; `exempt(...)` for a field that only looks personal (an
+  organization's general e-mail), with the reason. A test walks every model of the project and
+  fails on a field that looks personal and is neither, so the registry cannot drift.
+- `register_export(...)`: what "my data" shows of an account in that app (sections of rows);
+- `register_anonymizer(...)`: how that app replaces the account's person by "Personne anonymisée n"
+  and removes their contact details, keeping the collective's records whole;
+- `register_retention(...)`: a kind of information kept for a while, what has expired, and how to
+  remove it (the daily retention task's dry run lists `expired`, its real run calls `remove`).
+
+Core names no app: the privacy app reads the registry to build "my data", the anonymization and the
+retention task.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.apps import apps
+from django.db import models
+from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from maillage.core.actors import Actor
+    from maillage.core.models import User
+
+type Text = Promise | str
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """Fields of one model that hold personal information, and what the collective does with
+    them. `seen_by` and `kept` are plain words for the person ("partner members and staff", "while
+    the seat is held, then three years")."""
+
+    model: str  # "app_label.ModelName"
+    fields: tuple[str, ...]
+    purpose: Text
+    seen_by: Text
+    kept: Text
+
+
+@dataclass(frozen=True)
+class Exempt:
+    """Fields that look personal but are not (an organization's address), and why."""
+
+    model: str
+    fields: tuple[str, ...]
+    reason: Text
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record in "my data": its values by field label, and where to correct it, if the person
+    may (a URL)."""
+
+    values: dict[str, Any]
+    correct_url: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One kind of record of "my data": a stable `key` (its file in the download), a title, the
+    purpose it serves, and its rows."""
+
+    key: str
+    title: Text
+    purpose: Text
+    rows: list[Row]
+
+
+type Exporter = Callable[["User"], Iterable[Section]]
+# Called with the account, its pseudonym ("Personne anonymisée 7") and who acts, inside the
+# anonymization's transaction.
+type Anonymizer = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class Expired:
+    """One record a retention rule would remove: its primary key and how the log names it
+    (never by the person's name: "Compte n° 12", "Demande 2017-004")."""
+
+    pk: Any
+    label: str
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """A kind of information kept for `period` after `since` (in words: "the last login"),
+    then anonymized or deleted. `expired(now)` lists what is past its period; `remove(pks, actor)`
+    removes exactly those records and returns how many it removed."""
+
+    key: str
+    label: Text
+    period: timedelta
+    since: Text
+    action: Text  # "anonymized" / "deleted", in words
+    expired: Callable[[Any], list[Expired]]
+    remove: Callable[..., int]
+
+
+@dataclass
+class Registry:
+    personal: dict[str, PersonalData] = field(default_factory=dict)
+    exempt: dict[str, Exempt] = field(default_factory=dict)
+    exporters: dict[str, Exporter] = field(default_factory=dict)
+    anonymizers: dict[str, Anonymizer] = field(default_factory=dict)
+    retention: dict[str, RetentionRule] = field(default_factory=dict)
+
+
+REGISTRY = Registry()
+_loaded = False
+
+
+def load() -> Registry:
+    """The registry, once every app's `personal` module has been imported."""
+    global _loaded
+    if not _loaded:
+        from maillage.core.apps import project_modules
+
+        project_modules("personal")
+        _loaded = True
+    return REGISTRY
+
+
+def _key(model: str, field_name: str) -> str:
+    return f"{model.lower()}.{field_name}"
+
+
+def declare(model: str, *, fields: Iterable[str], purpose: Text, seen_by: Text, kept: Text) -> None:
+    """Declare `fields` of `model` ("app_label.Model") as personal information."""
+    data = PersonalData(model, tuple(fields), purpose, seen_by, kept)
+    for name in data.fields:
+        REGISTRY.personal[_key(model, name)] = data
+
+
+def exempt(model: str, *, fields: Iterable[str], reason: Text) -> None:
+    """Declare fields that look personal but hold no personal information, with the reason."""
+    data = Exempt(model, tuple(fields), reason)
+    for name in data.fields:
+        REGISTRY.exempt[_key(model, name)] = data
+
+
+def register_export(key: str, exporter: Exporter) -> None:
+    REGISTRY.exporters[key] = exporter
+
+
+def register_anonymizer(key: str, anonymizer: Anonymizer) -> None:
+    REGISTRY.anonymizers[key] = anonymizer
+
+
+def register_retention(rule: RetentionRule) -> None:
+    REGISTRY.retention[rule.key] = rule
+
+
+def declaration(model: type[models.Model], field_name: str) -> PersonalData | Exempt | None:
+    key = _key(model._meta.label, field_name)
+    load()
+    return REGISTRY.personal.get(key) or REGISTRY.exempt.get(key)
+
+
+# A field looks personal by its name (a name, a contact detail, a birth date) or because a person
+# writes it freely (any TextField).
+PERSONAL_NAME = re.compile(
+    r"(^|_)(first_name|last_name|full_name|name|email|e_mail|phone|telephone|mobile|address"
+    r"|street|postal_code|birth|birthday|date_of_birth)($|_)"
+)
+
+
+def looks_personal(model_field: models.Field[Any, Any]) -> bool:
+    if not model_field.concrete or model_field.is_relation:
+        return False
+    if isinstance(model_field, models.TextField | models.EmailField):
+        return True
+    return bool(PERSONAL_NAME.search(model_field.name))
+
+
+def undeclared(models_to_check: Iterable[type[models.Model]] | None = None) -> list[str]:
+    """The fields that look personal and are neither declared nor exempt ("app.Model.field")."""
+    load()
+    if models_to_check is None:
+        models_to_check = [
+            model for model in apps.get_models() if model.__module__.startswith("maillage.")
+        ]
+    found = []
+    for model in models_to_check:
+        for model_field in model._meta.get_fields():
+            # A field inherited from a table outside the project (Wagtail's pages) is not ours.
+            if not isinstance(model_field, models.Field) or model_field.model is not model:
+                continue
+            if looks_personal(model_field):
+                if declaration(model, model_field.name) is None:
+                    found.append(f"{model._meta.label}.{model_field.name}")
+    return sorted(found)
+
+
+def export(account: User) -> list[Section]:
+    """Every section of "my data" for `account`, from every app, in the order they registered
+    (lower layers first)."""
+    sections: list[Section] = []
+    for exporter in load().exporters.values():
+        sections.extend(exporter(account))
+    return sections
+
+
+def anonymize_everywhere(*, account: User, pseudonym: str, actor: Actor) -> None:
+    """Every app's anonymizer, the upper apps first (they may still read what a lower app keeps
+    until its own turn)."""
+    for anonymizer in reversed(list(load().anonymizers.values())):
+        anonymizer(account=account, pseudonym=pseudonym, actor=actor)

@@ -1,0 +1,1 @@
+"""The privacy app's forms, one module per subject."""

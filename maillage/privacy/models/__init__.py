@@ -1,0 +1,1 @@
+"""The privacy app's models, one module per subject, re-exported here."""

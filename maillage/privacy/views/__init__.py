@@ -1,0 +1,1 @@
+"""The privacy app's views, one module per subject."""
