@@ -195,9 +195,8 @@ def undeclared(models_to_check: Iterable[type[models.Model]] | None = None) -> l
             # A field inherited from a table outside the project (Wagtail's pages) is not ours.
             if not isinstance(model_field, models.Field) or model_field.model is not model:
                 continue
-            if looks_personal(model_field):
-                if declaration(model, model_field.name) is None:
-                    found.append(f"{model._meta.label}.{model_field.name}")
+            if looks_personal(model_field) and declaration(model, model_field.name) is None:
+                found.append(f"{model._meta.label}.{model_field.name}")
     return sorted(found)
 
 
