@@ -1,1 +1,5 @@
 """The privacy app's models, one module per subject, re-exported here."""
+
+from maillage.privacy.models.officer import Officer
+
+__all__ = ["Officer"]
