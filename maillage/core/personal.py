@@ -58,8 +58,8 @@ class Exempt:
 
 @dataclass(frozen=True)
 class Row:
-    """One record in "my data": its values by field label, and where to correct it, if the person
-    may (a URL)."""
+    """One record in "my data": its values by field label (plain values: text, numbers, booleans,
+    dates, None), and where to correct it, if the person may (a URL)."""
 
     values: dict[str, Any]
     correct_url: str = ""
@@ -77,8 +77,10 @@ class Section:
 
 
 type Exporter = Callable[["User"], Iterable[Section]]
-# Called with the account, its pseudonym ("Personne anonymisée 7") and who acts, inside the
-# anonymization's transaction.
+# Called with the account, its pseudonym ("Personne anonymisée 7"), who acts and whether the person
+# asked that the free texts they wrote be removed too, inside the anonymization's transaction. It
+# keeps the collective's records whole (a vote still counts, a decision keeps its text) and removes
+# the person's contact details and any copy of their name the app keeps.
 type Anonymizer = Callable[..., None]
 
 
@@ -209,8 +211,10 @@ def export(account: User) -> list[Section]:
     return sections
 
 
-def anonymize_everywhere(*, account: User, pseudonym: str, actor: Actor) -> None:
+def anonymize_everywhere(
+    *, account: User, pseudonym: str, actor: Actor, remove_texts: bool = False
+) -> None:
     """Every app's anonymizer, the upper apps first (they may still read what a lower app keeps
     until its own turn)."""
     for anonymizer in reversed(list(load().anonymizers.values())):
-        anonymizer(account=account, pseudonym=pseudonym, actor=actor)
+        anonymizer(account=account, pseudonym=pseudonym, actor=actor, remove_texts=remove_texts)
