@@ -1,0 +1,497 @@
+"""Personal information in the participation app (Québec's Law 25): what citizens write and give
+in a consultation, what "my data" shows of it, how a person is anonymized in it, and how long
+their contributions stay tied to them after the consultation closes.
+
+A consultation's record stays whole: an anonymized proposal keeps its title, its supports count
+and its place on the influence trail; only the name shown, the link to the account, the consent's
+details and, on request, the texts the person wrote go."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+
+from maillage.core.personal import (
+    Expired,
+    RetentionRule,
+    Row,
+    Section,
+    declare,
+    exempt,
+    register_anonymizer,
+    register_export,
+    register_retention,
+)
+from maillage.participation.models import (
+    Answer,
+    AnswerChoice,
+    Comment,
+    Consultation,
+    Follow,
+    Proposal,
+    Report,
+    Response,
+    Signature,
+    Support,
+)
+
+if TYPE_CHECKING:
+    from maillage.core.actors import Actor
+    from maillage.core.models import User
+
+# --- The register -------------------------------------------------------------------------------
+
+_CONTRIBUTION_KEPT = gettext_lazy(
+    "Under the name shown until two years after the consultation closes, then anonymized."
+)
+_PUBLIC = gettext_lazy("Everyone, once published; hidden ones, moderators and staff only.")
+for _model, _what in (
+    ("Proposal", gettext_lazy("Take part in a public consultation with a proposal.")),
+    ("Comment", gettext_lazy("Discuss a proposal in a public consultation.")),
+):
+    declare(
+        f"participation.{_model}",
+        fields=["display_name", "text"],
+        purpose=_what,
+        seen_by=_PUBLIC,
+        kept=_CONTRIBUTION_KEPT,
+    )
+    declare(
+        f"participation.{_model}",
+        fields=["consent"],
+        purpose=gettext_lazy(
+            "Keep how the person agreed that words gathered in person be recorded and published."
+        ),
+        seen_by=gettext_lazy("Moderators and coordination staff."),
+        kept=_CONTRIBUTION_KEPT,
+    )
+    declare(
+        f"participation.{_model}",
+        fields=["hidden_reason"],
+        purpose=gettext_lazy("Say why a moderator hid a contribution."),
+        seen_by=gettext_lazy("The author, moderators and coordination staff."),
+        kept=_CONTRIBUTION_KEPT,
+    )
+for _model in ("Support", "Response"):
+    declare(
+        f"participation.{_model}",
+        fields=["consent"],
+        purpose=gettext_lazy(
+            "Keep how the person agreed that a support or answers gathered in person be recorded."
+        ),
+        seen_by=gettext_lazy("Moderators and coordination staff."),
+        kept=_CONTRIBUTION_KEPT,
+    )
+declare(
+    "participation.Answer",
+    fields=["text"],
+    purpose=gettext_lazy("Hear what people answer to a consultation's questionnaire."),
+    seen_by=gettext_lazy(
+        "Coordination staff and the consultation's circle; only in summaries for the public."
+    ),
+    kept=_CONTRIBUTION_KEPT,
+)
+declare(
+    "participation.Report",
+    fields=["details"],
+    purpose=gettext_lazy("Let moderators act on a contribution reported as breaking the code."),
+    seen_by=gettext_lazy("Moderators and coordination staff."),
+    kept=gettext_lazy("Until two years after the consultation closes, then deleted."),
+)
+_THE_COLLECTIVES = gettext_lazy(
+    "Written by the collective for the public about a consultation, not about a person."
+)
+exempt(
+    "participation.Consultation",
+    fields=[
+        "question_fr",
+        "question_en",
+        "heard_fr",
+        "heard_en",
+        "decided_fr",
+        "decided_en",
+        "not_retained_fr",
+        "not_retained_en",
+        "status_reason",
+    ],
+    reason=_THE_COLLECTIVES,
+)
+exempt("participation.Phase", fields=["text_fr", "text_en"], reason=_THE_COLLECTIVES)
+exempt("participation.Questionnaire", fields=["intro_fr", "intro_en"], reason=_THE_COLLECTIVES)
+exempt(
+    "participation.Proposal",
+    fields=["status_reason"],
+    reason=gettext_lazy(
+        "The collective's public answer on what it did with a proposal, not about its author."
+    ),
+)
+exempt(
+    "participation.TrailEntry",
+    fields=["reason"],
+    reason=gettext_lazy(
+        "The collective's public account of a step of the influence trail, not about a person."
+    ),
+)
+
+# --- Helpers ------------------------------------------------------------------------------------
+
+TEXT_REMOVED = gettext_noop("Text removed at the person's request.")
+CONSENT_REMOVED = gettext_noop(
+    "Consent given; its details were removed with the person's identity."
+)
+ANONYMOUS = gettext_noop("Anonymous participant")
+
+
+def _stored(message: str) -> str:
+    """A marker as it is stored: in the platform's language, whoever asked."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _(message)
+
+
+def _in_every_language(message: str) -> list[str]:
+    found = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            found.append(_(message))
+    return found
+
+
+# --- My data ------------------------------------------------------------------------------------
+
+
+def _answer_value(answer: Answer) -> str | int | None:
+    picked = answer.all_choices  # type: ignore[attr-defined]
+    if picked:
+        return ", ".join(
+            f"{chosen.rank}. {chosen.choice.label}" if chosen.rank else chosen.choice.label
+            for chosen in picked
+        )
+    return answer.text or answer.value
+
+
+def export(account: User) -> list[Section]:
+    proposals = (
+        Proposal.objects.filter(author=account)
+        .select_related("consultation")
+        .order_by("-created_at", "-pk")
+    )
+    comments = (
+        Comment.objects.filter(author=account)
+        .select_related("proposal")
+        .order_by("-created_at", "-pk")
+    )
+    supports = (
+        Support.objects.filter(account=account)
+        .select_related("proposal")
+        .order_by("-created_at", "-pk")
+    )
+    answers = (
+        Answer.objects.filter(response__respondent=account)
+        .select_related("response__questionnaire", "question")
+        .prefetch_related(
+            Prefetch(
+                "choices",
+                queryset=AnswerChoice.objects.select_related("choice"),
+                to_attr="all_choices",
+            )
+        )
+        .order_by("response__submitted_at", "response_id", "question__position", "question_id")
+    )
+    reports = (
+        Report.objects.filter(reporter=account)
+        .select_related("proposal", "comment")
+        .order_by("-created_at", "-pk")
+    )
+    follows = Follow.objects.filter(account=account).select_related("proposal", "consultation")
+    consents: list[Row] = [
+        Row(
+            {
+                _("Contribution"): _("Proposal “%(title)s”") % {"title": proposal.title},
+                _("Gathered"): proposal.get_channel_display(),
+                _("Consent given"): proposal.consent,
+            }
+        )
+        for proposal in proposals
+        if proposal.consent
+    ] + [
+        Row(
+            {
+                _("Contribution"): _("Comment on “%(title)s”") % {"title": comment.proposal.title},
+                _("Gathered"): comment.get_channel_display(),
+                _("Consent given"): comment.consent,
+            }
+        )
+        for comment in comments
+        if comment.consent
+    ]
+    responses = Response.objects.filter(respondent=account).exclude(consent="")
+    consents += [
+        Row(
+            {
+                _("Contribution"): _("Answers to “%(title)s”")
+                % {"title": response.questionnaire.title},
+                _("Gathered"): response.get_channel_display(),
+                _("Consent given"): response.consent,
+            }
+        )
+        for response in responses.select_related("questionnaire")
+    ]
+    return [
+        Section(
+            key="participation.proposals",
+            title=gettext_lazy("Proposals"),
+            purpose=gettext_lazy("Your proposals to public consultations."),
+            rows=[
+                Row(
+                    {
+                        _("Consultation"): proposal.consultation.title,
+                        _("Title"): proposal.title,
+                        _("Proposal"): proposal.text,
+                        _("Name shown"): proposal.display_name,
+                        _("Shown"): proposal.get_signature_display(),
+                        _("Image description"): proposal.image_description,
+                        _("Supports"): proposal.support_count,
+                        _("Status"): proposal.get_status_display(),
+                        _("Hidden"): proposal.hidden_at is not None,
+                        _("Written"): proposal.created_at,
+                    }
+                )
+                for proposal in proposals
+            ],
+        ),
+        Section(
+            key="participation.comments",
+            title=gettext_lazy("Comments"),
+            purpose=gettext_lazy("Your comments on citizen proposals."),
+            rows=[
+                Row(
+                    {
+                        _("Proposal"): comment.proposal.title,
+                        _("Comment"): comment.text,
+                        _("Name shown"): comment.display_name,
+                        _("Hidden"): comment.hidden_at is not None,
+                        _("Written"): comment.created_at,
+                    }
+                )
+                for comment in comments
+            ],
+        ),
+        Section(
+            key="participation.supports",
+            title=gettext_lazy("Supports"),
+            purpose=gettext_lazy("The proposals you support; each counts once."),
+            rows=[
+                Row({_("Proposal"): support.proposal.title, _("Given"): support.created_at})
+                for support in supports
+            ],
+        ),
+        Section(
+            key="participation.answers",
+            title=gettext_lazy("Answers to questionnaires"),
+            purpose=gettext_lazy(
+                "Your answers to consultations' questionnaires (anonymous questionnaires keep no "
+                "link to you, so they are not listed)."
+            ),
+            rows=[
+                Row(
+                    {
+                        _("Questionnaire"): answer.response.questionnaire.title,
+                        _("Question"): answer.question.label,
+                        _("Answer"): _answer_value(answer),
+                        _("Submitted"): answer.response.submitted_at,
+                    }
+                )
+                for answer in answers
+            ],
+        ),
+        Section(
+            key="participation.reports",
+            title=gettext_lazy("Reports to the moderators"),
+            purpose=gettext_lazy("The contributions you reported as breaking the code of conduct."),
+            rows=[
+                Row(
+                    {
+                        _("Reported"): report.proposal.title
+                        if report.proposal
+                        else str(report.comment),
+                        _("Reason"): report.get_reason_display(),
+                        _("Details"): report.details,
+                        _("Handled"): report.handled_at is not None,
+                        _("Written"): report.created_at,
+                    }
+                )
+                for report in reports
+            ],
+        ),
+        Section(
+            key="participation.consents",
+            title=gettext_lazy("Consents recorded"),
+            purpose=gettext_lazy(
+                "How you agreed that your words gathered in person be recorded and published."
+            ),
+            rows=consents,
+        ),
+        Section(
+            key="participation.follows",
+            title=gettext_lazy("Followed"),
+            purpose=gettext_lazy("The proposals and consultations you asked to be told about."),
+            rows=[
+                Row(
+                    {
+                        _("Followed"): follow.proposal.title
+                        if follow.proposal
+                        else follow.consultation.title,  # type: ignore[union-attr]
+                        _("Since"): follow.created_at,
+                    }
+                )
+                for follow in follows
+            ],
+        ),
+    ]
+
+
+# --- Anonymization ------------------------------------------------------------------------------
+
+
+def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool) -> None:
+    """The person's proposals and comments are shown under the pseudonym and lose their consent's
+    details; on request, their texts, answers and reports' details give way to a marker. Every
+    contribution stays, with its supports count and its place on the trail."""
+    consent_removed = _stored(CONSENT_REMOVED)
+    for model in (Proposal, Comment):
+        theirs = model.objects.filter(author=account)  # type: ignore[attr-defined]
+        theirs.update(display_name=pseudonym, signature=Signature.PSEUDONYM)
+        theirs.exclude(consent="").update(consent=consent_removed)
+    Response.objects.filter(respondent=account).exclude(consent="").update(consent=consent_removed)
+    if not remove_texts:
+        return
+    removed = _stored(TEXT_REMOVED)
+    proposals = Proposal.objects.filter(author=account)
+    images = list(proposals.exclude(image="").values_list("image", flat=True))
+    proposals.update(text=removed, image="", image_description="")
+    Comment.objects.filter(author=account).update(text=removed)
+    Answer.objects.filter(response__respondent=account).exclude(text="").update(text=removed)
+    Report.objects.filter(reporter=account).exclude(details="").update(details=removed)
+    _delete_on_commit(images)
+
+
+def _delete_on_commit(names: list[str]) -> None:
+    if not names:
+        return
+    storage = Proposal._meta.get_field("image").storage  # type: ignore[attr-defined]
+    # The images leave the disk only once the anonymization is committed.
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+# --- Retention ----------------------------------------------------------------------------------
+
+# Two years, counting a leap day.
+CONTRIBUTIONS_KEPT = timedelta(days=2 * 365 + 1)
+
+
+def _identified(contributions: QuerySet[Any]) -> QuerySet[Any]:
+    """The contributions still tied to a person: an account, a name given, a consent's details."""
+    return contributions.filter(
+        Q(author__isnull=False)
+        | ~Q(display_name__in=_in_every_language(ANONYMOUS))
+        | (~Q(consent="") & ~Q(consent__in=_in_every_language(CONSENT_REMOVED)))
+    )
+
+
+def _left_to_remove() -> Q:
+    consultation = OuterRef("pk")
+    return (
+        Exists(_identified(Proposal.objects.filter(consultation=consultation)))
+        | Exists(_identified(Comment.objects.filter(proposal__consultation=consultation)))
+        | Exists(
+            Response.objects.filter(questionnaire__consultation=consultation).filter(
+                Q(respondent__isnull=False)
+                | ~Q(respondent_key="")
+                | (~Q(consent="") & ~Q(consent__in=_in_every_language(CONSENT_REMOVED)))
+            )
+        )
+        | Exists(
+            Support.objects.filter(proposal__consultation=consultation)
+            .exclude(consent="")
+            .exclude(consent__in=_in_every_language(CONSENT_REMOVED))
+        )
+        | Exists(
+            Report.objects.filter(
+                Q(proposal__consultation=consultation)
+                | Q(comment__proposal__consultation=consultation)
+            )
+        )
+        | Exists(
+            Follow.objects.filter(
+                Q(proposal__consultation=consultation) | Q(consultation=consultation)
+            )
+        )
+    )
+
+
+def expired_contributions(now: datetime) -> list[Expired]:
+    closed_before = timezone.localdate(now) - CONTRIBUTIONS_KEPT
+    return [
+        Expired(pk=pk, label=_("Consultation no. %(number)s") % {"number": pk})
+        for pk in Consultation.objects.filter(ends_on__lt=closed_before)
+        .filter(_left_to_remove())
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    ]
+
+
+def remove_contributions(pks: Iterable[Any], actor: Actor) -> int:
+    """Anonymizes every contribution to these consultations: no account, a neutral name, the
+    consent's details gone; the reports and follows are deleted. The texts, supports counts and
+    the influence trail stay: they are the consultation's public record."""
+    ids = list(Consultation.objects.filter(pk__in=list(pks)).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    anonymous = _stored(ANONYMOUS)
+    consent_removed = _stored(CONSENT_REMOVED)
+    for contributions in (
+        Proposal.objects.filter(consultation_id__in=ids),
+        Comment.objects.filter(proposal__consultation_id__in=ids),
+    ):
+        contributions.update(author=None, display_name=anonymous, signature=Signature.PSEUDONYM)
+        contributions.exclude(consent="").update(consent=consent_removed)
+    responses = Response.objects.filter(questionnaire__consultation_id__in=ids)
+    responses.update(respondent=None, respondent_key="")
+    responses.exclude(consent="").update(consent=consent_removed)
+    Support.objects.filter(proposal__consultation_id__in=ids).exclude(consent="").update(
+        consent=consent_removed
+    )
+    Report.objects.filter(
+        Q(proposal__consultation_id__in=ids) | Q(comment__proposal__consultation_id__in=ids)
+    ).delete()
+    Follow.objects.filter(
+        Q(proposal__consultation_id__in=ids) | Q(consultation_id__in=ids)
+    ).delete()
+    return len(ids)
+
+
+register_export("participation", export)
+register_anonymizer("participation", anonymize)
+register_retention(
+    RetentionRule(
+        key="participation.closed_consultations",
+        label=gettext_lazy("Contributions to a closed consultation"),
+        period=CONTRIBUTIONS_KEPT,
+        since=gettext_lazy("the consultation's end"),
+        action=gettext_lazy(
+            "anonymized: the contributions lose the link to their authors' accounts, the names "
+            "shown and the consents' details, and the reports and follows are deleted; the texts, "
+            "supports counts and the influence trail stay"
+        ),
+        expired=expired_contributions,
+        remove=remove_contributions,
+    )
+)
