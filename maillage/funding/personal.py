@@ -202,12 +202,12 @@ def _signatories(account: User) -> QuerySet[Signatory]:
         by_name |= Q(name__iexact=name)
     theirs = Q(agreement__application__created_by=account)
     if person is not None:
-        organizations = (
-            Function.objects.filter(person=person)
-            .values("organization_id")
-            .union(Seat.objects.filter(holder=person).values("organization_id"))
+        # Subqueries, so that the match stays one query.
+        functions = Function.objects.filter(person=person).values("organization_id")
+        seats = Seat.objects.filter(holder=person).values("organization_id")
+        theirs |= Q(agreement__application__organization_id__in=functions) | Q(
+            agreement__application__organization_id__in=seats
         )
-        theirs |= Q(agreement__application__organization_id__in=list(organizations))
     return Signatory.objects.filter(by_name & theirs)
 
 
@@ -276,7 +276,7 @@ def export(account: User) -> list[Section]:
                 Row(
                     {
                         _("Application"): review.application.reference,
-                        _("Submitted"): review.submitted_at,
+                        _("Submitted on"): review.submitted_at,
                         _("Weighted total"): review.total,
                         _("Overall comment"): review.comment,
                         _("Scores"): "\n".join(
@@ -335,7 +335,7 @@ def export(account: User) -> list[Section]:
                         _("Application"): report.agreement.application.reference,
                         _("Kind"): report.get_kind_display(),
                         _("Due on"): report.due_on,
-                        _("Submitted"): report.submitted_at,
+                        _("Submitted on"): report.submitted_at,
                         _("State"): report.state_label,
                         _("Report"): report.text,
                         _("Document"): report.filename,

@@ -260,7 +260,7 @@ def export(account: User) -> list[Section]:
                         _("Image description"): proposal.image_description,
                         _("Supports"): proposal.support_count,
                         _("Status"): proposal.get_status_display(),
-                        _("Hidden"): proposal.hidden_at is not None,
+                        _("Hidden by the moderators"): proposal.hidden_at is not None,
                         _("Written"): proposal.created_at,
                     }
                 )
@@ -277,7 +277,7 @@ def export(account: User) -> list[Section]:
                         _("Proposal"): comment.proposal.title,
                         _("Comment"): comment.text,
                         _("Name shown"): comment.display_name,
-                        _("Hidden"): comment.hidden_at is not None,
+                        _("Hidden by the moderators"): comment.hidden_at is not None,
                         _("Written"): comment.created_at,
                     }
                 )
@@ -305,8 +305,8 @@ def export(account: User) -> list[Section]:
                     {
                         _("Questionnaire"): answer.response.questionnaire.title,
                         _("Question"): answer.question.label,
-                        _("Answer"): _answer_value(answer),
-                        _("Submitted"): answer.response.submitted_at,
+                        _("Your answer"): _answer_value(answer),
+                        _("Submitted on"): answer.response.submitted_at,
                     }
                 )
                 for answer in answers
