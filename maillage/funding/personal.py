@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import translation
@@ -282,7 +285,7 @@ def export(account: User) -> list[Section]:
                         _("Scores"): "\n".join(
                             f"{score.criterion.title}: {score.value}"
                             + (f" — {score.comment}" if score.comment else "")
-                            for score in review.all_scores  # type: ignore[attr-defined]
+                            for score in review.all_scores
                         ),
                     }
                 )
@@ -390,7 +393,7 @@ def _decided_at() -> Coalesce:
     return Coalesce("state_changed_at", "updated_at")
 
 
-def _left_to_remove() -> Q:
+def _left_to_remove() -> Q | Combinable:
     """An application that still holds something the rule removes (so a file already emptied is
     not listed again every day)."""
     return (
@@ -447,10 +450,15 @@ def remove_declined(pks: Iterable[Any], actor: Actor) -> int:
     Application.objects.filter(pk__in=ids).update(
         summary="", populations="", answers={}, created_by=None
     )
-    storage = Attachment._meta.get_field("file").storage  # type: ignore[attr-defined]
+    storage = Attachment._meta.get_field("file").storage
     # The documents leave the disk only once the removal is committed.
-    transaction.on_commit(lambda: [storage.delete(name) for name in files])
+    transaction.on_commit(partial(_delete_files, storage, files))
     return len(ids)
+
+
+def _delete_files(storage: Storage, names: list[str]) -> None:
+    for name in names:
+        storage.delete(name)
 
 
 register_export("funding", export)

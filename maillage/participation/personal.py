@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.expressions import Combinable
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
@@ -367,7 +370,7 @@ def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool
     contribution stays, with its supports count and its place on the trail."""
     consent_removed = _stored(CONSENT_REMOVED)
     for model in (Proposal, Comment):
-        theirs = model.objects.filter(author=account)  # type: ignore[attr-defined]
+        theirs = model.objects.filter(author=account)
         theirs.update(display_name=pseudonym, signature=Signature.PSEUDONYM)
         theirs.exclude(consent="").update(consent=consent_removed)
     Response.objects.filter(respondent=account).exclude(consent="").update(consent=consent_removed)
@@ -386,9 +389,9 @@ def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool
 def _delete_on_commit(names: list[str]) -> None:
     if not names:
         return
-    storage = Proposal._meta.get_field("image").storage  # type: ignore[attr-defined]
+    storage = Proposal._meta.get_field("image").storage
     # The images leave the disk only once the anonymization is committed.
-    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    transaction.on_commit(partial(_delete_files, storage, names))
 
 
 # --- Retention ----------------------------------------------------------------------------------
@@ -406,7 +409,7 @@ def _identified(contributions: QuerySet[Any]) -> QuerySet[Any]:
     )
 
 
-def _left_to_remove() -> Q:
+def _left_to_remove() -> Q | Combinable:
     consultation = OuterRef("pk")
     return (
         Exists(_identified(Proposal.objects.filter(consultation=consultation)))
@@ -476,6 +479,11 @@ def remove_contributions(pks: Iterable[Any], actor: Actor) -> int:
         Q(proposal__consultation_id__in=ids) | Q(consultation_id__in=ids)
     ).delete()
     return len(ids)
+
+
+def _delete_files(storage: Storage, names: list[str]) -> None:
+    for name in names:
+        storage.delete(name)
 
 
 register_export("participation", export)
