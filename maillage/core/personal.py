@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
@@ -127,6 +128,8 @@ def load() -> Registry:
     if not _loaded:
         from maillage.core.apps import project_modules
 
+        # Core's `personal` is this registry: its own records are declared beside it, first.
+        import_module("maillage.core.personal_accounts")
         project_modules("personal")
         _loaded = True
     return REGISTRY
@@ -200,6 +203,49 @@ def undeclared(models_to_check: Iterable[type[models.Model]] | None = None) -> l
             if looks_personal(model_field) and declaration(model, model_field.name) is None:
                 found.append(f"{model._meta.label}.{model_field.name}")
     return sorted(found)
+
+
+def addresses_of(account: User) -> list[str]:
+    """Every e-mail address of `account` (its own and those it added), lowercased: what an
+    invitation or a record addressed to this person was sent to."""
+    from allauth.account.models import EmailAddress
+
+    found = {account.email.lower()} if account.email else set()
+    found.update(
+        address.lower()
+        for address in EmailAddress.objects.filter(user=account).values_list("email", flat=True)
+    )
+    return sorted(found)
+
+
+def rename_in_history(events: models.QuerySet[Any], names: Iterable[str], pseudonym: str) -> int:
+    """In these audit events (an anonymizer picks those that may name the person), put
+    `pseudonym` in place of each of `names` wherever the history copied it: in the target's label
+    and in the payload's text values. Other values stay. One query to read, one to write."""
+    old = sorted({name for name in names if name}, key=len, reverse=True)
+    if not old:
+        return 0
+
+    def renamed(value: Any) -> Any:
+        if isinstance(value, str):
+            for name in old:
+                value = value.replace(name, pseudonym)
+            return value
+        if isinstance(value, list):
+            return [renamed(item) for item in value]
+        if isinstance(value, dict):
+            return {key: renamed(item) for key, item in value.items()}
+        return value
+
+    changed = []
+    for event in events.only("pk", "target_repr", "payload"):
+        target_repr, payload = renamed(event.target_repr), renamed(event.payload)
+        if target_repr != event.target_repr or payload != event.payload:
+            event.target_repr, event.payload = target_repr, payload
+            changed.append(event)
+    if changed:
+        type(changed[0]).objects.bulk_update(changed, ["target_repr", "payload"])
+    return len(changed)
 
 
 def export(account: User) -> list[Section]:
