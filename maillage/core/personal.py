@@ -218,16 +218,27 @@ def addresses_of(account: User) -> list[str]:
     return sorted(found)
 
 
-def rename_in_history(events: models.QuerySet[Any], names: Iterable[str], pseudonym: str) -> int:
+def rename_in_history(
+    events: models.QuerySet[Any],
+    names: Iterable[str],
+    pseudonym: str,
+    *,
+    exact: Iterable[str] = (),
+) -> int:
     """In these audit events (an anonymizer picks those that may name the person), put
     `pseudonym` in place of each of `names` wherever the history copied it: in the target's label
-    and in the payload's text values. Other values stay. One query to read, one to write."""
+    and in the payload's text values; a value that is exactly one of `exact` (a first name alone,
+    too short to replace inside other words) is replaced whole. Other values stay. One query to
+    read, one to write."""
     old = sorted({name for name in names if name}, key=len, reverse=True)
-    if not old:
+    whole = {value for value in exact if value}
+    if not (old or whole):
         return 0
 
     def renamed(value: Any) -> Any:
         if isinstance(value, str):
+            if value in whole:
+                return pseudonym
             for name in old:
                 value = value.replace(name, pseudonym)
             return value

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as __
 from django.utils.translation import gettext_lazy as _
 
@@ -143,6 +143,24 @@ def export_network(account: User) -> list[Section]:
     ]
 
 
+def _names_in_history(
+    person: Person, own_events: QuerySet[AuditEvent]
+) -> tuple[set[str], set[str]]:
+    """Every full name the person has had (their events record the names given and changed,
+    `{"last_name": ["Tremblay", "Tremblay-Roy"]}`), and their first and last names alone."""
+    firsts, lasts = {person.first_name}, {person.last_name}
+    for payload in own_events.filter(
+        Q(payload__has_key="first_name") | Q(payload__has_key="last_name")
+    ).values_list("payload", flat=True):
+        for key, found in (("first_name", firsts), ("last_name", lasts)):
+            value = payload.get(key)
+            found.update(value if isinstance(value, list) else [value])
+    firsts.discard(None)
+    lasts.discard(None)
+    full = {f"{first} {last}".strip() for first in firsts for last in lasts}
+    return {name for name in full if name}, {name for name in firsts | lasts if name}
+
+
 def anonymize_network(
     *, account: User, pseudonym: str, actor: Actor, remove_texts: bool = False
 ) -> None:
@@ -151,7 +169,9 @@ def anonymize_network(
     person = Person.objects.filter(user=account).first()
     if person is None:
         return
-    names = [str(person), person.email]
+    person_type = ContentType.objects.get_for_model(Person)
+    own_events = AuditEvent.objects.filter(target_type=person_type, target_id=str(person.pk))
+    full_names, parts = _names_in_history(person, own_events)
     seats = list(
         Seat.objects.filter(Q(holder=person) | Q(substitutes=person))
         .values_list("pk", flat=True)
@@ -165,16 +185,10 @@ def anonymize_network(
         phone="",
         slug=unique_slug(Person, pseudonym, instance_pk=person.pk),
     )
-    person_type = ContentType.objects.get_for_model(Person)
-    # The person's own history, and the seats' events (told in their organizations' histories,
-    # naming holder and substitutes).
-    rename_in_history(
-        AuditEvent.objects.filter(
-            Q(target_type=person_type, target_id=str(person.pk)) | Q(payload__seat__in=seats)
-        ),
-        names,
-        pseudonym,
-    )
+    # The person's own history loses every name they had (and their address); the seats'
+    # events, told in their organizations' histories, stop naming them as holder or substitute.
+    rename_in_history(own_events, [*full_names, person.email], pseudonym, exact=parts)
+    rename_in_history(AuditEvent.objects.filter(payload__seat__in=seats), full_names, pseudonym)
     PlatformInvitation.objects.filter(subject_type=person_type, subject_id=str(person.pk)).update(
         subject_repr=pseudonym
     )
