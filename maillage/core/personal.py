@@ -259,11 +259,19 @@ def rename_in_history(
     return len(changed)
 
 
+def _by_layer[T](registered: dict[str, T]) -> list[T]:
+    """The registered callables, lower layers first: by their key's app ("network",
+    "privacy.officer") in the order of INSTALLED_APPS, whatever the order in which the modules
+    happened to be imported (a test may import one app's module before the others)."""
+    order = {config.label: index for index, config in enumerate(apps.get_app_configs())}
+    keys = sorted(registered, key=lambda key: (order.get(key.partition(".")[0], len(order)), key))
+    return [registered[key] for key in keys]
+
+
 def export(account: User) -> list[Section]:
-    """Every section of "my data" for `account`, from every app, in the order they registered
-    (lower layers first)."""
+    """Every section of "my data" for `account`, from every app, lower layers first."""
     sections: list[Section] = []
-    for exporter in load().exporters.values():
+    for exporter in _by_layer(load().exporters):
         sections.extend(exporter(account))
     return sections
 
@@ -273,5 +281,5 @@ def anonymize_everywhere(
 ) -> None:
     """Every app's anonymizer, the upper apps first (they may still read what a lower app keeps
     until its own turn)."""
-    for anonymizer in reversed(list(load().anonymizers.values())):
+    for anonymizer in reversed(_by_layer(load().anonymizers)):
         anonymizer(account=account, pseudonym=pseudonym, actor=actor, remove_texts=remove_texts)
