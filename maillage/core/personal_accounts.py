@@ -44,40 +44,40 @@ declare(
     "core.User",
     fields=["email", "first_name", "last_name"],
     purpose=ACCOUNT_PURPOSE,
-    seen_by=_("You, coordination staff and administrators."),
-    kept=_("While the account is open; it is anonymized after a long period without sign-in."),
+    seen_by=_("you, coordination staff and administrators"),
+    kept=_("while the account is open; it is anonymized after a long period without sign-in"),
 )
 NOTIFICATIONS_PURPOSE = _("To tell you what concerns you on the platform.")
 declare(
     "core.Notification",
     fields=["subject", "body"],
     purpose=NOTIFICATIONS_PURPOSE,
-    seen_by=_("You alone."),
-    kept=_("While the account is open."),
+    seen_by=_("you alone"),
+    kept=_("while the account is open"),
 )
 PREFERENCES_PURPOSE = _("To write to you how and in the language you chose.")
 declare(
     "core.NotificationPreference",
     fields=["email_delivery", "language"],
     purpose=PREFERENCES_PURPOSE,
-    seen_by=_("You alone."),
-    kept=_("While the account is open."),
+    seen_by=_("you alone"),
+    kept=_("while the account is open"),
 )
 IMPORTS_PURPOSE = _("To check and apply a file you imported, and to show you its report.")
 declare(
     "core.ImportJob",
     fields=["file_name", "text"],
     purpose=IMPORTS_PURPOSE,
-    seen_by=_("You alone (the person who uploaded the file)."),
-    kept=_("The file's content until it is imported or abandoned; its report after that."),
+    seen_by=_("you alone (the person who uploaded the file)"),
+    kept=_("the file's content until it is imported or abandoned; its report after that"),
 )
 INVITATIONS_PURPOSE = _("To invite you to open an account with a role, and to follow up.")
 declare(
     "core.PlatformInvitation",
     fields=["email", "subject_repr"],
     purpose=INVITATIONS_PURPOSE,
-    seen_by=_("Coordination staff and administrators."),
-    kept=_("As long as the history of invitations is kept."),
+    seen_by=_("coordination staff and administrators"),
+    kept=_("as long as the history of invitations is kept"),
 )
 declare(
     "core.AuditEvent",
@@ -86,8 +86,8 @@ declare(
         "The collective's history of what was done on the platform, by whom and when, which "
         "may name the people concerned."
     ),
-    seen_by=_("Those who may see the record the event concerns."),
-    kept=_("As long as the record it concerns; names are replaced on anonymization."),
+    seen_by=_("those who may see the record the event concerns"),
+    kept=_("as long as the record it concerns; names are replaced on anonymization"),
 )
 
 

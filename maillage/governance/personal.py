@@ -57,36 +57,36 @@ declare(
     # Written by staff about the member.
     fields=["note"],
     purpose=MEMBERSHIPS_PURPOSE,
-    seen_by=_("The members of the circle or workstream and coordination staff."),
-    kept=_("As long as the membership's history; removed when the member is anonymized."),
+    seen_by=_("the members of the circle or workstream and coordination staff"),
+    kept=_("as long as the membership's history; removed when the member is anonymized"),
 )
 declare(
     "governance.Invitation",
     fields=["email", "message"],
     purpose=INVITATIONS_PURPOSE,
-    seen_by=_("The workstream's coordinators and coordination staff."),
-    kept=_("As long as the workstream's history; removed when the person is anonymized."),
+    seen_by=_("the workstream's coordinators and coordination staff"),
+    kept=_("as long as the workstream's history; removed when the person is anonymized"),
 )
 declare(
     "governance.Announcement",
     fields=["title", "text"],
     purpose=WRITINGS_PURPOSE,
-    seen_by=_("The members of the workstream."),
-    kept=_("As long as the workstream; the text goes if its author asks it on anonymization."),
+    seen_by=_("the members of the workstream"),
+    kept=_("as long as the workstream; the text goes if its author asks it on anonymization"),
 )
 declare(
     "governance.Document",
     fields=["description"],
     purpose=WRITINGS_PURPOSE,
-    seen_by=_("The members of the workstream."),
-    kept=_("As long as the workstream; the text goes if its author asks it on anonymization."),
+    seen_by=_("the members of the workstream"),
+    kept=_("as long as the workstream; the text goes if its author asks it on anonymization"),
 )
 declare(
     "governance.DocumentVersion",
     fields=["note"],
     purpose=WRITINGS_PURPOSE,
-    seen_by=_("The members of the workstream."),
-    kept=_("As long as the workstream; the text goes if its author asks it on anonymization."),
+    seen_by=_("the members of the workstream"),
+    kept=_("as long as the workstream; the text goes if its author asks it on anonymization"),
 )
 exempt(
     "governance.Circle",

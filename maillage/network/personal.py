@@ -38,23 +38,23 @@ declare(
     "network.Person",
     fields=["first_name", "last_name", "email", "phone"],
     purpose=PERSON_PURPOSE,
-    seen_by=_("Partner members and coordination staff."),
-    kept=_("While the person takes part in the collective; then anonymized."),
+    seen_by=_("partner members and coordination staff"),
+    kept=_("while the person takes part in the collective; then anonymized"),
 )
 declare(
     "network.Function",
     fields=["title"],
     purpose=FUNCTIONS_PURPOSE,
-    seen_by=_("Partner members and coordination staff."),
-    kept=_("As long as the person's record."),
+    seen_by=_("partner members and coordination staff"),
+    kept=_("as long as the person's record"),
 )
 declare(
     "network.Seat",
     # Written by staff about the holder ("replaces Ms X until June"): it speaks of a person.
     fields=["note"],
     purpose=SEATS_PURPOSE,
-    seen_by=_("Partner members and coordination staff."),
-    kept=_("As long as the seat's history; removed when its holder is anonymized."),
+    seen_by=_("partner members and coordination staff"),
+    kept=_("as long as the seat's history; removed when its holder is anonymized"),
 )
 exempt(
     "network.Organization",

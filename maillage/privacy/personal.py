@@ -19,10 +19,10 @@ declare(
     # Often a general address, but it may be the person's own line.
     fields=["contact_email", "contact_phone"],
     purpose=OFFICER_PURPOSE,
-    seen_by=_("Everyone: published on the public site and beside the forms."),
+    seen_by=_("everyone: published on the public site and beside the forms"),
     kept=_(
-        "While the person is in charge; the earlier ones stay in the register of who was in "
-        "charge, without their contact details once anonymized."
+        "while the person is in charge; the earlier ones stay in the register of who was in "
+        "charge, without their contact details once anonymized"
     ),
 )
 
