@@ -110,7 +110,7 @@ def export_core(account: User) -> list[Section]:
                         __("E-mail address"): account.email,
                         __("First name"): account.first_name,
                         __("Last name"): account.last_name,
-                        __("Role"): Role(account.role).label,
+                        __("Role"): str(Role(account.role).label),
                         __("Active"): account.is_active,
                         __("Joined"): _date(account.date_joined),
                         __("Last sign-in"): _date(account.last_login),
@@ -167,7 +167,7 @@ def export_core(account: User) -> list[Section]:
                 Row(
                     {
                         __("E-mail address"): email,
-                        __("Role granted"): Role(role).label,
+                        __("Role granted"): str(Role(role).label),
                         __("For"): subject,
                         __("Sent"): _date(created),
                         __("Expires"): _date(expires),

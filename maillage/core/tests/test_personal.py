@@ -130,6 +130,12 @@ def test_my_data_gives_each_section_a_stable_key_of_its_app_lower_layers_first()
     layers = [labels.index(key.partition(".")[0]) for key in keys]
     assert layers == sorted(layers)
     assert keys[0] == "core.account"
+    # Plain values only: what the download writes as they are.
+    plain = (str, int, float, bool, datetime.date, type(None))
+    for section in sections:
+        for row in section.rows:
+            assert all(isinstance(value, plain) for value in row.values.values()), section.key
+            assert all(type(label) is str for label in row.values), section.key
 
 
 # Core's own records
