@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
@@ -127,6 +128,8 @@ def load() -> Registry:
     if not _loaded:
         from maillage.core.apps import project_modules
 
+        # Core's `personal` is this registry: its own records are declared beside it, first.
+        import_module("maillage.core.personal_accounts")
         project_modules("personal")
         _loaded = True
     return REGISTRY
@@ -202,11 +205,73 @@ def undeclared(models_to_check: Iterable[type[models.Model]] | None = None) -> l
     return sorted(found)
 
 
+def addresses_of(account: User) -> list[str]:
+    """Every e-mail address of `account` (its own and those it added), lowercased: what an
+    invitation or a record addressed to this person was sent to."""
+    from allauth.account.models import EmailAddress
+
+    found = {account.email.lower()} if account.email else set()
+    found.update(
+        address.lower()
+        for address in EmailAddress.objects.filter(user=account).values_list("email", flat=True)
+    )
+    return sorted(found)
+
+
+def rename_in_history(
+    events: models.QuerySet[Any],
+    names: Iterable[str],
+    pseudonym: str,
+    *,
+    exact: Iterable[str] = (),
+) -> int:
+    """In these audit events (an anonymizer picks those that may name the person), put
+    `pseudonym` in place of each of `names` wherever the history copied it: in the target's label
+    and in the payload's text values; a value that is exactly one of `exact` (a first name alone,
+    too short to replace inside other words) is replaced whole. Other values stay. One query to
+    read, one to write."""
+    old = sorted({name for name in names if name}, key=len, reverse=True)
+    whole = {value for value in exact if value}
+    if not (old or whole):
+        return 0
+
+    def renamed(value: Any) -> Any:
+        if isinstance(value, str):
+            if value in whole:
+                return pseudonym
+            for name in old:
+                value = value.replace(name, pseudonym)
+            return value
+        if isinstance(value, list):
+            return [renamed(item) for item in value]
+        if isinstance(value, dict):
+            return {key: renamed(item) for key, item in value.items()}
+        return value
+
+    changed = []
+    for event in events.only("pk", "target_repr", "payload"):
+        target_repr, payload = renamed(event.target_repr), renamed(event.payload)
+        if target_repr != event.target_repr or payload != event.payload:
+            event.target_repr, event.payload = target_repr, payload
+            changed.append(event)
+    if changed:
+        type(changed[0]).objects.bulk_update(changed, ["target_repr", "payload"])
+    return len(changed)
+
+
+def _by_layer[T](registered: dict[str, T]) -> list[T]:
+    """The registered callables, lower layers first: by their key's app ("network",
+    "privacy.officer") in the order of INSTALLED_APPS, whatever the order in which the modules
+    happened to be imported (a test may import one app's module before the others)."""
+    order = {config.label: index for index, config in enumerate(apps.get_app_configs())}
+    keys = sorted(registered, key=lambda key: (order.get(key.partition(".")[0], len(order)), key))
+    return [registered[key] for key in keys]
+
+
 def export(account: User) -> list[Section]:
-    """Every section of "my data" for `account`, from every app, in the order they registered
-    (lower layers first)."""
+    """Every section of "my data" for `account`, from every app, lower layers first."""
     sections: list[Section] = []
-    for exporter in load().exporters.values():
+    for exporter in _by_layer(load().exporters):
         sections.extend(exporter(account))
     return sections
 
@@ -216,5 +281,5 @@ def anonymize_everywhere(
 ) -> None:
     """Every app's anonymizer, the upper apps first (they may still read what a lower app keeps
     until its own turn)."""
-    for anonymizer in reversed(list(load().anonymizers.values())):
+    for anonymizer in reversed(_by_layer(load().anonymizers)):
         anonymizer(account=account, pseudonym=pseudonym, actor=actor, remove_texts=remove_texts)
