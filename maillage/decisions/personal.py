@@ -379,6 +379,7 @@ NAMED_COLUMNS: list[tuple[type[models.Model], str]] = [
     (Decision, "title"),
     (Decision, "text"),
     (Decision, "rationale"),
+    (Decision, "meeting_title"),
     (Election, "candidate_reason"),
     (Remark, "text"),
     (Answer, "reason"),
