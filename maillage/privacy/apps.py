@@ -19,3 +19,31 @@ class PrivacyConfig(NavigationMixin, AppConfig):
         from maillage.privacy import rules, verbs  # noqa: F401 (registrations)
 
         super().ready()
+        self.register_area()
+
+    def register_area(self) -> None:
+        """The staff's privacy area, its menu entry, and the registers' links on it."""
+        from maillage.core import navigation
+        from maillage.core.rules import is_admin
+        from maillage.privacy.area import AreaLink, register_area_link
+        from maillage.privacy.rules.common import is_privacy_officer
+
+        # Between governance (300) and decisions (400); administrators are asked first, since
+        # telling the person in charge costs a query.
+        navigation.register_menu_item(
+            key="privacy",
+            label=_("Privacy"),
+            url_name="privacy:area",
+            order=350,
+            visible=is_admin | is_privacy_officer,
+        )
+        register_area_link(
+            AreaLink(
+                key="incidents",
+                label=_("Confidentiality incidents"),
+                url_name="privacy:incident_list",
+                description=_("The register of every incident, its risk and its notices."),
+                order=100,
+                permission="privacy.view_registers",
+            )
+        )
