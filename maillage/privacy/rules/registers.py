@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.permissions import add_perm
+from maillage.core.rules import is_staff
 from maillage.privacy.rules.common import officer_or_admin
 
 add_perm(
@@ -28,5 +29,19 @@ add_perm(
     _(
         "Only the person in charge of personal information and administrators keep the "
         "privacy registers."
+    ),
+)
+# The assessments covering a part of the platform are named on its staff pages.
+add_perm(
+    "privacy.see_assessments",
+    is_staff,
+    _("The coordination staff see which assessments cover the pages they work in."),
+)
+add_perm(
+    "privacy.apply_retention",
+    officer_or_admin,
+    _(
+        "Only the person in charge of personal information and administrators remove what is "
+        "past its retention period."
     ),
 )

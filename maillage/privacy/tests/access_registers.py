@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from tests.matrix import Expect
+from tests.matrix import LOGIN, Expect
 
 
 def sample(data: SimpleNamespace) -> None:
-    from maillage.privacy.tests.factories_registers import IncidentFactory
+    from maillage.privacy.tests.factories_registers import AssessmentFactory, IncidentFactory
 
     data.privacy_incident = IncidentFactory.create()
+    data.privacy_assessment = AssessmentFactory.create()
 
 
 incident = {"kwargs": lambda d: {"pk": d.privacy_incident.pk}}
+assessment = {"kwargs": lambda d: {"pk": d.privacy_assessment.pk}}
 
 REGISTERS_ACCESS = {
     "privacy:area": Expect.admin(),
@@ -24,4 +26,13 @@ REGISTERS_ACCESS = {
     "privacy:incident_detail": Expect.admin(**incident),
     "privacy:incident_update": Expect.admin(**incident),
     "privacy:incident_export": Expect.admin(kwargs=lambda d: {"fmt": "csv"}),
+    "privacy:access_log": Expect.admin(),
+    "privacy:retention": Expect.admin(),
+    # POST only: a GET is refused after the permission check (visitors go to the login page).
+    "privacy:retention_simulate": Expect.of(LOGIN, 403, 403, 403, 403, 405),
+    "privacy:retention_apply": Expect.of(LOGIN, 403, 403, 403, 403, 405),
+    "privacy:assessment_list": Expect.admin(),
+    "privacy:assessment_create": Expect.admin(),
+    "privacy:assessment_detail": Expect.admin(**assessment),
+    "privacy:assessment_update": Expect.admin(**assessment),
 }

@@ -9,7 +9,7 @@ import factory
 from maillage.core.models import User
 from maillage.core.roles import Role
 from maillage.core.tests.factories import user_with_role
-from maillage.privacy.models import Incident, Officer
+from maillage.privacy.models import Assessment, Incident, Officer
 
 
 class IncidentFactory(factory.django.DjangoModelFactory):
@@ -24,6 +24,17 @@ class IncidentFactory(factory.django.DjangoModelFactory):
     people_description = "Membres d'un chantier"
     serious_risk = False
     risk_reasoning = "Information peu sensible, destinataire connu qui a supprimé le message."
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    project = factory.Sequence(lambda n: f"Projet évalué {n}")
+    assessed_on = dt.date(2026, 2, 1)
+    findings = "Coordonnées des membres, vues par le personnel seulement."
+    measures = "Accès limité au personnel."
+    covers = factory.LazyFunction(lambda: ["network"])
 
 
 def officer_account() -> User:
