@@ -38,7 +38,17 @@ def main_menu(html: str) -> str:
         (Role.GUEST, EVERYONE),
         (Role.MEMBER, EVERYONE),
         (Role.STAFF, [*EVERYONE, "Modifier le site", "Comptes et accès"]),
-        (Role.ADMIN, [*EVERYONE, "Modifier le site", "Comptes et accès"]),
+        # The privacy area (350): administrators and the person in charge.
+        (
+            Role.ADMIN,
+            [
+                *EVERYONE[:5],
+                "Confidentialité",
+                *EVERYONE[5:],
+                "Modifier le site",
+                "Comptes et accès",
+            ],
+        ),
     ],
 )
 def test_each_role_sees_its_entries(client_as, role, expected):
@@ -56,6 +66,7 @@ def test_the_menu_of_an_administrator_on_a_section(client_as):
         '<li><a href="/portrait/">Portrait</a></li>'
         '<li><a href="/repertoire/">Réseau des partenaires</a></li>'
         '<li><a href="/gouvernance/">Modèle de collaboration</a></li>'
+        '<li><a href="/confidentialite/gestion/">Confidentialité</a></li>'
         '<li><a href="/decisions/">Décisions</a></li>'
         '<li><a href="/financement/">Financement</a></li>'
         '<li><a href="/plan/">Plan de travail</a></li>'
@@ -78,6 +89,7 @@ def test_every_app_stylesheet_is_linked(client):
     html = client.get("/confidentialite/").text
     assert re.findall(r'<link rel="stylesheet" href="/static/([^"]+)">', html) == [
         "maillage/css/maillage.css",
+        "privacy/privacy.css",
         "territories/territories.css",
         "portrait/portrait.css",
         "portrait/maps.css",

@@ -27,9 +27,11 @@ from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString
 
 from maillage.core.actors import Viewer
 from maillage.core.formtools import query_text
+from maillage.core.panels import Panels
 from maillage.core.permissions import has_perm
 
 HOME = "home"
@@ -78,6 +80,11 @@ class Registry:
 
 
 _registry = Registry()
+
+# Notes an app adds at the foot of the pages it concerns, whatever app serves them (the privacy
+# app names the impact assessments covering the part of the platform a staff page belongs to):
+# panels whose subject is the request. Each reads in a fixed number of queries, for whom it shows.
+PAGE_NOTES: Panels[HttpRequest] = Panels("request")
 
 
 class EntryFields(TypedDict, total=False):
@@ -177,6 +184,10 @@ class Navigation:
         if not self.search_url or self.request.path != self.search_url:
             return ""
         return query_text(self.request.GET, "q")
+
+    @cached_property
+    def page_notes(self) -> list[SafeString]:
+        return PAGE_NOTES.render(self.request, self.request)
 
     @cached_property
     def stylesheets(self) -> list[str]:

@@ -47,6 +47,13 @@ def can_see_contacts(viewer: Viewer) -> bool:
     return has_perm(viewer, "network.view_contacts")
 
 
+def seat_holder_count(organizations: QuerySet[Organization]) -> int:
+    """How many people an export with contacts names: the holders of the open seats."""
+    return Seat.objects.filter(
+        end_date__isnull=True, organization__in=organizations.values("pk")
+    ).count()
+
+
 def organizations_serving(territory: Territory) -> QuerySet[Organization]:
     """Organizations serving `territory` or any territory below it (an MRC's municipalities)."""
     served = Organization.territories.through.objects.filter(

@@ -31,6 +31,8 @@ from maillage.network.forms import (
 )
 from maillage.network.models import Organization, Person
 from maillage.network.panels import PERSON_PANELS
+from maillage.privacy.models import AccessKind
+from maillage.privacy.services import contact_access_record
 
 PAGE_SIZE = 25
 
@@ -72,13 +74,23 @@ def organization_export(request: HttpRequest, fmt: str) -> HttpResponse | Stream
         raise Http404
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters()
+    organizations = selectors.organization_directory(viewer=request.user, filters=filters)
+    with_contacts = selectors.can_see_contacts(request.user)
     body = exports.directory_file(
-        selectors.organization_directory(viewer=request.user, filters=filters),
+        organizations,
         fmt=fmt,
-        with_contacts=selectors.can_see_contacts(request.user),
+        with_contacts=with_contacts,
         filters=selectors.directory_filters_key(filters),
         title=_("Organizations"),
     )
+    if with_contacts:
+        # The seat holders' addresses are in the file: who took them is recorded (Law 25).
+        contact_access_record(
+            actor=request.user,
+            kind=AccessKind.EXPORT_CSV if fmt == "csv" else AccessKind.EXPORT_XLSX,
+            count=selectors.seat_holder_count(organizations),
+            detail=request.GET.urlencode(),
+        )
     stamp = timezone.localdate().isoformat()
     response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":
@@ -97,9 +109,17 @@ def organization_export(request: HttpRequest, fmt: str) -> HttpResponse | Stream
 @permission_required("network.view_directory")
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(selectors.organization_pages(viewer=request.user), slug=slug)
+    people = selectors.organization_people(viewer=request.user, organization=organization)
+    if people is not None:
+        contact_access_record(
+            actor=request.user,
+            kind=AccessKind.LIST_VIEWED,
+            count=len(people.functions) + len(people.seats) + len(people.past_seats),
+            detail=f"organization={organization.pk}",
+        )
     context = {
         "organization": organization,
-        "people": selectors.organization_people(viewer=request.user, organization=organization),
+        "people": people,
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_contacts": selectors.can_see_contacts(request.user),
         "can_see_history": has_perm(request.user, "core.view_audit"),
@@ -273,6 +293,12 @@ def person_list(request: HttpRequest) -> HttpResponse:
     q = query_text(request.GET, "q")
     people = selectors.person_directory(viewer=request.user, q=q)
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    contact_access_record(
+        actor=request.user,
+        kind=AccessKind.LIST_VIEWED,
+        count=len(page.object_list),
+        detail=f"q={q}&page={page.number}",
+    )
     context = {"page": page, "q": q, "can_manage": has_perm(request.user, "network.manage")}
     return render(request, "network/person_list.html", context)
 
@@ -280,6 +306,10 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @permission_required("network.view_people")
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(selectors.person_pages(viewer=request.user), slug=slug)
+    # The page shows the person's e-mail and telephone.
+    contact_access_record(
+        actor=request.user, kind=AccessKind.PERSON_VIEWED, count=1, detail=f"person={person.pk}"
+    )
     context = {
         "person": person,
         # What the apps above add (governance: the person's roles and memberships).

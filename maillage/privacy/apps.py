@@ -19,3 +19,71 @@ class PrivacyConfig(NavigationMixin, AppConfig):
         from maillage.privacy import rules, verbs  # noqa: F401 (registrations)
 
         super().ready()
+        self.register_area()
+        self.register_assessments_note()
+
+    def register_assessments_note(self) -> None:
+        from maillage.core import cache, navigation
+        from maillage.privacy.models import Assessment
+        from maillage.privacy.panels import assessments_note
+        from maillage.privacy.selectors.assessments import COVERING_CACHE
+
+        navigation.PAGE_NOTES.register(assessments_note)
+        cache.bump_on_change(COVERING_CACHE, Assessment)
+
+    def register_area(self) -> None:
+        """The staff's privacy area, its menu entry, and the registers' links on it."""
+        from maillage.core import navigation
+        from maillage.core.rules import is_admin
+        from maillage.privacy.area import AreaLink, register_area_link
+        from maillage.privacy.rules.common import is_privacy_officer
+
+        # Between governance (300) and decisions (400); administrators are asked first, since
+        # telling the person in charge costs a query.
+        navigation.register_menu_item(
+            key="privacy",
+            label=_("Privacy"),
+            url_name="privacy:area",
+            order=350,
+            visible=is_admin | is_privacy_officer,
+        )
+        register_area_link(
+            AreaLink(
+                key="incidents",
+                label=_("Confidentiality incidents"),
+                url_name="privacy:incident_list",
+                description=_("The register of every incident, its risk and its notices."),
+                order=100,
+                permission="privacy.view_registers",
+            )
+        )
+        register_area_link(
+            AreaLink(
+                key="access",
+                label=_("Access to contact details"),
+                url_name="privacy:access_log",
+                description=_("Who saw or exported people's contact details, and when."),
+                order=300,
+                permission="privacy.view_registers",
+            )
+        )
+        register_area_link(
+            AreaLink(
+                key="retention",
+                label=_("Retention"),
+                url_name="privacy:retention",
+                description=_("What each kind of information is kept for, and what was removed."),
+                order=400,
+                permission="privacy.view_registers",
+            )
+        )
+        register_area_link(
+            AreaLink(
+                key="assessments",
+                label=_("Privacy impact assessments"),
+                url_name="privacy:assessment_list",
+                description=_("The projects assessed and the parts of the platform they cover."),
+                order=200,
+                permission="privacy.view_registers",
+            )
+        )

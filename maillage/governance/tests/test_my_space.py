@@ -248,8 +248,9 @@ def test_my_space_keeps_its_query_count_as_the_data_and_the_persons_share_grow(
     # The whole page as built (nothing kept yet), the sections of the apps above included
     # (meetings: the action items, and the meetings among the next dates, one query each;
     # participation: the groups with ideas waiting for their answer, up to five more; planning:
-    # the actions' ends and the targets' dates among the next dates, two more).
-    meter = query_budget(30)
+    # the actions' ends and the targets' dates among the next dates, two more; privacy: whether
+    # the account is the person in charge, for the menu, one more).
+    meter = query_budget(31)
     user = user_with_person(role)
     person = user.person
     staff = user_with_role(PlatformRole.STAFF)

@@ -2,6 +2,14 @@
 
 from django.urls import URLPattern, URLResolver
 
+from maillage.privacy.urls import access, area, assessments, incidents, retention
+
 app_name = "privacy"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    *area.urlpatterns,
+    *incidents.urlpatterns,
+    *assessments.urlpatterns,
+    *access.urlpatterns,
+    *retention.urlpatterns,
+]

@@ -1,0 +1,29 @@
+"""What the privacy app adds to other apps' pages: the note naming the privacy impact
+assessments that cover the part of the platform a staff page belongs to.
+
+Registered on core's `navigation.PAGE_NOTES` (a panel of every page, whose subject is the
+request): the page's part is the app that serves it (`resolver_match.app_name`), so that no app
+names the privacy app and a new assessment reaches the pages it covers without their change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from maillage.core.rules import is_admin
+from maillage.privacy.selectors.assessments import assessments_covering
+
+
+def assessments_note(subject: HttpRequest, request: HttpRequest) -> dict[str, Any] | None:
+    match = getattr(request, "resolver_match", None)
+    part = (match.app_name or "").split(":")[0] if match is not None else ""
+    if part in ("", "privacy"):
+        return None
+    found = assessments_covering(viewer=request.user, part=part)
+    if not found:
+        return None
+    # Administrators read the register; the rest of the staff see which assessments exist.
+    # (The person in charge reaches them from the privacy area: telling them costs a query.)
+    context = {"assessments": found, "can_read": is_admin(request.user)}
+    return {"template": "privacy/_assessments_note.html", "context": context}

@@ -1,0 +1,55 @@
+"""Reading the privacy impact assessments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.cache import cache as django_cache
+from django.db.models import QuerySet
+
+from maillage.core import cache
+from maillage.core.actors import Viewer
+from maillage.core.permissions import has_perm
+from maillage.privacy.models import Assessment
+
+# Bumped by every change of an assessment (`PrivacyConfig.ready`).
+COVERING_CACHE = "privacy.assessments"
+
+
+def assessment_list(*, viewer: Viewer) -> QuerySet[Assessment]:
+    if not has_perm(viewer, "privacy.view_registers"):
+        return Assessment.objects.none()
+    return Assessment.objects.select_related("recorded_by")
+
+
+def assessment_detail(*, viewer: Viewer, pk: int) -> Assessment | None:
+    return assessment_list(viewer=viewer).filter(pk=pk).first()
+
+
+@dataclass(frozen=True)
+class Covering:
+    pk: int
+    project: str
+
+
+def assessments_covering(*, viewer: Viewer, part: str) -> list[Covering]:
+    """The assessments that cover the part of the platform (app label) `part`, newest first,
+    for the staff (`privacy.see_assessments`)."""
+    if not part or not has_perm(viewer, "privacy.see_assessments"):
+        return []
+    return _covering().get(part, [])
+
+
+def _covering() -> dict[str, list[Covering]]:
+    """Every part's assessments, kept until an assessment changes (`COVERING_CACHE`): the note
+    is read on every staff page. The register holds a few dozen assessments, read in one query
+    of three columns and matched here (SQLite has no containment lookup on a JSON list)."""
+    key = f"privacy:covering:{cache.version(COVERING_CACHE)}"
+    found: dict[str, list[Covering]] | None = django_cache.get(key)
+    if found is None:
+        found = {}
+        for pk, project, covers in Assessment.objects.values_list("pk", "project", "covers"):
+            for part in covers or []:
+                found.setdefault(part, []).append(Covering(pk, project))
+        django_cache.set(key, found, timeout=cache.FRAGMENT_TIMEOUT)
+    return found
