@@ -19,3 +19,19 @@ class PrivacyConfig(NavigationMixin, AppConfig):
         from maillage.privacy import rules, verbs  # noqa: F401 (registrations)
 
         super().ready()
+        self.register_my_data()
+
+    def register_my_data(self) -> None:
+        """ "My data": a link in the account menu and a section of My space."""
+        from maillage.core import my_space, navigation
+        from maillage.core.rules import is_authenticated
+        from maillage.privacy import panels
+
+        navigation.register_account_link(
+            key="privacy_my_data",
+            label=_("My data"),
+            url_name="privacy:my_data",
+            order=900,
+            visible=is_authenticated,
+        )
+        my_space.SECTIONS.register(panels.my_data_section, order=panels.MY_DATA_ORDER)

@@ -1,0 +1,17 @@
+"""Background work of the privacy app: reminding the handlers of the requests' deadline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.tasks import task
+
+from maillage.core.permissions import SYSTEM
+from maillage.privacy.services.requests import requests_remind_due
+
+
+@task()
+def remind_requests(now: str | None = None) -> int:
+    """Notify the handlers of the open requests due within seven days or late, once a day per
+    request. Returns how many requests. `now` (ISO datetime) is for catching up or testing."""
+    return requests_remind_due(actor=SYSTEM, now=datetime.fromisoformat(now) if now else None)
