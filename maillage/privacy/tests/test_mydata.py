@@ -34,7 +34,11 @@ def _sections(account):
             purpose="Pour savoir qui siège au nom de qui.",
             rows=[
                 Row(
-                    {"Organisme": "Centre Sainte-Foy", "Depuis": date(2024, 3, 1), "Substitut": False},
+                    {
+                        "Organisme": "Centre Sainte-Foy",
+                        "Depuis": date(2024, 3, 1),
+                        "Substitut": False,
+                    },
                     correct_url="/corriger/siege/1/",
                 ),
                 Row({"Organisme": "Table de quartier", "Montant": Decimal("12.50"), "Note": None}),
