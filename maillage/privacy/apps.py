@@ -21,6 +21,7 @@ class PrivacyConfig(NavigationMixin, AppConfig):
         super().ready()
         self.register_area()
         self.register_assessments_note()
+        self.register_my_data()
 
     def register_assessments_note(self) -> None:
         from maillage.core import cache, navigation
@@ -87,3 +88,18 @@ class PrivacyConfig(NavigationMixin, AppConfig):
                 permission="privacy.view_registers",
             )
         )
+
+    def register_my_data(self) -> None:
+        """ "My data": a link in the account menu and a section of My space."""
+        from maillage.core import my_space, navigation
+        from maillage.core.rules import is_authenticated
+        from maillage.privacy import panels
+
+        navigation.register_account_link(
+            key="privacy_my_data",
+            label=_("My data"),
+            url_name="privacy:my_data",
+            order=900,
+            visible=is_authenticated,
+        )
+        my_space.SECTIONS.register(panels.my_data_section, order=panels.MY_DATA_ORDER)

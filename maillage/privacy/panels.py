@@ -1,4 +1,5 @@
-"""What the privacy app adds to other apps' pages: the note naming the privacy impact
+"""What the privacy app adds to other apps' pages: the way to "my data" in My space, and the note
+naming the privacy impact
 assessments that cover the part of the platform a staff page belongs to.
 
 Registered on core's `navigation.PAGE_NOTES` (a panel of every page, whose subject is the
@@ -11,8 +12,17 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from maillage.core.models import User
+from maillage.core.panels import Panel
 from maillage.core.rules import is_admin
 from maillage.privacy.selectors.assessments import assessments_covering
+
+# After the notifications (600): seldom needed, always within reach.
+MY_DATA_ORDER = 700
+
+
+def my_data_section(account: User, request: HttpRequest) -> Panel:
+    return {"template": "privacy/mydata/_my_space.html", "context": {}}
 
 
 def assessments_note(subject: HttpRequest, request: HttpRequest) -> dict[str, Any] | None:

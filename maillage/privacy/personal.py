@@ -1,67 +1,129 @@
-"""The privacy app's own personal information: the person in charge and their contact."""
+"""What the privacy app holds about a person, for core's registry (`core.personal`): their
+requests in "my data", and the retention of inactive accounts; the person in charge's own
+records are in `personal_officer`, imported here so that one module registers the app's part."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as __
-from django.utils.translation import gettext_lazy as _
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from maillage.core.actors import Actor
 from maillage.core.models import User
-from maillage.core.personal import Row, Section, declare, register_anonymizer, register_export
-from maillage.privacy.models import Officer
-
-OFFICER_PURPOSE = _(
-    "To let anyone reach the person in charge of the protection of personal information, as "
-    "the law requires."
+from maillage.core.personal import (
+    Expired,
+    RetentionRule,
+    Row,
+    Section,
+    declare,
+    register_export,
+    register_retention,
 )
-declare(
-    "privacy.Officer",
-    # Often a general address, but it may be the person's own line.
-    fields=["contact_email", "contact_phone"],
-    purpose=OFFICER_PURPOSE,
-    seen_by=_("everyone: published on the public site and beside the forms"),
-    kept=_(
-        "while the person is in charge; the earlier ones stay in the register of who was in "
-        "charge, without their contact details once anonymized"
-    ),
-)
+from maillage.core.roles import Role
+from maillage.privacy import personal_officer  # noqa: F401 (registrations)
+
+# Inactive accounts are anonymized three years after their last login.
+INACTIVE_PERIOD = timedelta(days=3 * 365)
 
 
-def export_privacy_officer(account: User) -> list[Section]:
-    records = Officer.objects.filter(account=account).values_list(
-        "title", "contact_email", "contact_phone", "created_at"
-    )
+def export_requests(account: User) -> Iterable[Section]:
+    from maillage.privacy.models import Request
+    from maillage.privacy.workflows import REQUEST
+
+    rows = [
+        Row(
+            {
+                _("Number"): item.pk,
+                _("Kind"): item.get_kind_display(),
+                _("Message"): item.message,
+                _("Also remove the texts I wrote"): item.remove_texts,
+                _("Status"): str(REQUEST.label(item.status)),
+                _("Received"): item.received_at,
+                _("Due"): item.due_at,
+                _("Answered"): item.completed_at,
+                _("Reason of the refusal"): item.refusal_reason,
+            }
+        )
+        for item in Request.objects.filter(account=account).order_by("received_at", "pk")
+    ]
     return [
         Section(
-            key="privacy.officer",
-            title=_("Person in charge of personal information"),
-            purpose=OFFICER_PURPOSE,
-            rows=[
-                Row(
-                    {
-                        __("Title"): title,
-                        __("Contact e-mail"): email,
-                        __("Contact telephone"): phone,
-                        __("Named"): named,
-                    }
-                )
-                for title, email, phone, named in records
-            ],
+            key="privacy.requests",
+            title=gettext_lazy("My requests about my personal information"),
+            purpose=gettext_lazy(
+                "To answer your requests within the legal deadline and to show that we did."
+            ),
+            rows=rows,
         )
     ]
 
 
-def anonymize_privacy_officer(
-    *, account: User, pseudonym: str, actor: Actor, remove_texts: bool = False
-) -> None:
-    """The earlier records of a person in charge lose their contact; the current one stays as it
-    is, since the law requires it published (the administrators name someone else)."""
-    current = Officer.objects.order_by("-created_at", "-pk").values_list("pk", flat=True).first()
-    earlier = Officer.objects.filter(account=account)
-    if current is not None:
-        earlier = earlier.exclude(pk=current)
-    earlier.update(contact_email="", contact_phone="")
+def _inactive(now: datetime) -> Any:
+    from maillage.privacy.models import Officer
+    from maillage.privacy.services.anonymization import ANONYMOUS_DOMAIN
+
+    cutoff = now - INACTIVE_PERIOD
+    officer = Officer.objects.order_by("-created_at", "-pk").values_list("account_id", flat=True)
+    accounts = (
+        User.objects.filter(
+            Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff)
+        )
+        # Never the staff's nor the administrators' accounts, nor the person in charge's.
+        .exclude(role__in=[Role.STAFF, Role.ADMIN])
+        .exclude(is_superuser=True)
+        .exclude(is_staff=True)
+        .exclude(email__endswith="@" + ANONYMOUS_DOMAIN)
+    )
+    first = officer.first()
+    if first is not None:
+        accounts = accounts.exclude(pk=first)
+    return accounts.order_by("pk")
 
 
-register_export("privacy.officer", export_privacy_officer)
-register_anonymizer("privacy.officer", anonymize_privacy_officer)
+def expired_accounts(now: datetime) -> list[Expired]:
+    return [
+        Expired(pk, _("Account no. %(number)s") % {"number": pk})
+        for pk in _inactive(now).values_list("pk", flat=True)
+    ]
+
+
+def remove_accounts(pks: Iterable[Any], actor: Actor) -> int:
+    """Anonymize exactly the accounts among `pks` that are still expired now (one may have
+    logged in since the list was made)."""
+    from django.utils import timezone
+
+    from maillage.privacy.services.anonymization import account_anonymize
+
+    count = 0
+    for account in _inactive(timezone.now()).filter(pk__in=list(pks)):
+        account_anonymize(actor=actor, account=account, remove_texts=False)
+        count += 1
+    return count
+
+
+declare(
+    "privacy.Request",
+    fields=["message", "refusal_reason"],
+    purpose=gettext_lazy("To answer a person's request about their personal information."),
+    seen_by=gettext_lazy(
+        "the person, the person in charge of personal information, the administrators and the "
+        "coordination staff"
+    ),
+    kept=gettext_lazy("while the account exists; under a pseudonym once it is anonymized"),
+)
+register_export("privacy.requests", export_requests)
+register_retention(
+    RetentionRule(
+        key="privacy.inactive_accounts",
+        label=gettext_lazy("Inactive accounts"),
+        period=INACTIVE_PERIOD,
+        since=gettext_lazy("the last login"),
+        action=gettext_lazy("anonymized"),
+        expired=expired_accounts,
+        remove=remove_accounts,
+    )
+)

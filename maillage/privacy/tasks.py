@@ -1,10 +1,14 @@
-"""The privacy app's background work: the daily retention run."""
+"""The privacy app's background work: the daily retention run, and reminding the handlers of
+the requests' deadline."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from django.tasks import task
 
 from maillage.core.actors import SYSTEM
+from maillage.privacy.services.requests import requests_remind_due
 
 
 @task()
@@ -13,3 +17,10 @@ def apply_retention(dry_run: bool = False) -> int:
     from maillage.privacy.services import retention_apply
 
     return retention_apply(actor=SYSTEM, dry_run=dry_run).pk
+
+
+@task()
+def remind_requests(now: str | None = None) -> int:
+    """Notify the handlers of the open requests due within seven days or late, once a day per
+    request. Returns how many requests. `now` (ISO datetime) is for catching up or testing."""
+    return requests_remind_due(actor=SYSTEM, now=datetime.fromisoformat(now) if now else None)

@@ -17,3 +17,24 @@ class RegisterVerb(Verbs):
 
 
 register_verbs(RegisterVerb)
+
+
+class MyDataVerb(Verbs):
+    DOWNLOADED = "my_data.downloaded", _("personal information downloaded")
+
+
+class RequestVerb(Verbs):
+    CREATED = "privacy_request.created", _("request about personal information received")
+    STARTED = "privacy_request.start", _("request about personal information being handled")
+    COMPLETED = "privacy_request.complete", _("request about personal information completed")
+    REFUSED = "privacy_request.refuse", _("request about personal information refused")
+    REMINDED = "privacy_request.reminded", _("handlers reminded of a request's deadline")
+
+
+class AnonymizationVerb(Verbs):
+    ANONYMIZED = "account.anonymized", _("account anonymized")
+
+
+register_verbs(MyDataVerb)
+register_verbs(RequestVerb)
+register_verbs(AnonymizationVerb)

@@ -36,3 +36,5 @@ REGISTERS_ACCESS = {
     "privacy:assessment_detail": Expect.admin(**assessment),
     "privacy:assessment_update": Expect.admin(**assessment),
 }
+
+ACCESS = REGISTERS_ACCESS

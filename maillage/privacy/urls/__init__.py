@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver
 
-from maillage.privacy.urls import access, area, assessments, incidents, retention
+from maillage.privacy.urls import access, area, assessments, incidents, mydata, requests, retention
 
 app_name = "privacy"
 
@@ -12,4 +12,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *assessments.urlpatterns,
     *access.urlpatterns,
     *retention.urlpatterns,
+    *mydata.urlpatterns,
+    *requests.urlpatterns,
 ]

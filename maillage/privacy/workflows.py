@@ -1,0 +1,39 @@
+"""The requests' workflow (`models.Request.status`), as data: received → in progress →
+completed, or refused with a reason. The handlers (`rules.requests.may_handle`) fire every
+transition; the platform fires them too (a deletion completed by the retention rule)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from maillage.core.workflows import State, Transition, Workflow
+
+HANDLER = "handler"
+# States in which a request still awaits its answer (the queue, the deadline, the reminders).
+OPEN = "open"
+_OPEN = frozenset({OPEN})
+_HANDLER = frozenset({HANDLER})
+
+REQUEST = Workflow(
+    key="privacy_request",
+    initial="received",
+    states=(
+        State("received", _("Received"), tags=_OPEN),
+        State("in_progress", _("In progress"), tags=_OPEN),
+        State("completed", _("Completed")),
+        State("refused", _("Refused")),
+    ),
+    transitions=(
+        Transition("start", _("Start handling it"), ("received",), "in_progress", _HANDLER),
+        Transition(
+            "complete", _("Mark it completed"), ("received", "in_progress"), "completed", _HANDLER
+        ),
+        Transition("refuse", _("Refuse it"), ("received", "in_progress"), "refused", _HANDLER),
+    ),
+    refusals={
+        _HANDLER: _(
+            "Only the person in charge of personal information, the administrators and the "
+            "coordination staff may do this: “%(transition)s”."
+        )
+    },
+)
