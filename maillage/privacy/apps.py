@@ -16,6 +16,35 @@ class PrivacyConfig(NavigationMixin, AppConfig):
     stylesheet = "privacy/privacy.css"
 
     def ready(self) -> None:
-        from maillage.privacy import rules, verbs  # noqa: F401 (registrations)
+        from maillage.privacy import receivers, rules, verbs  # noqa: F401 (registrations)
 
         super().ready()
+        self._register_officer()
+        self._register_policy()
+
+    def _register_officer(self) -> None:
+        from maillage.core import cache, navigation
+        from maillage.privacy.models import Officer
+        from maillage.privacy.selectors.officer import OFFICER_CACHE
+
+        cache.bump_on_change(OFFICER_CACHE, Officer)
+        navigation.register_account_link(
+            key="privacy-officer",
+            label=_("Person in charge of personal information"),
+            url_name="privacy:officer_edit",
+            order=900,
+            visible="privacy.name_officer",
+        )
+
+    def _register_policy(self) -> None:
+        from maillage.core import cache, my_space, navigation
+        from maillage.privacy import panels
+        from maillage.privacy.models import PolicyAcceptance, PolicyVersion
+        from maillage.privacy.selectors.policy import POLICY_CACHE
+
+        navigation.register_footer_link(
+            key="privacy", label=_("Privacy"), url_name="privacy:policy", active_prefix=False
+        )
+        cache.bump_on_change(POLICY_CACHE, PolicyVersion, PolicyAcceptance)
+        my_space.AWAITING.register(panels.policy_awaiting)
+

@@ -1,5 +1,6 @@
 """The privacy app's models, one module per subject, re-exported here."""
 
 from maillage.privacy.models.officer import Officer
+from maillage.privacy.models.policy import PolicyAcceptance, PolicyVersion
 
-__all__ = ["Officer"]
+__all__ = ["Officer", "PolicyAcceptance", "PolicyVersion"]

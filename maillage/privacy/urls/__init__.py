@@ -2,6 +2,11 @@
 
 from django.urls import URLPattern, URLResolver
 
+from maillage.privacy.urls import officer, policy
+
 app_name = "privacy"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    *officer.urlpatterns,
+    *policy.urlpatterns,
+]
