@@ -97,9 +97,16 @@ def organization_export(request: HttpRequest, fmt: str) -> HttpResponse | Stream
 @permission_required("network.view_directory")
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(selectors.organization_pages(viewer=request.user), slug=slug)
+    people = selectors.organization_people(viewer=request.user, organization=organization)
     context = {
         "organization": organization,
-        "people": selectors.organization_people(viewer=request.user, organization=organization),
+        "people": people,
+        # Without the right to see people, those who consented to the public directory.
+        "public_people": (
+            selectors.organization_public_people(organization=organization)
+            if people is None
+            else []
+        ),
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_contacts": selectors.can_see_contacts(request.user),
         "can_see_history": has_perm(request.user, "core.view_audit"),

@@ -21,6 +21,7 @@ class PrivacyConfig(NavigationMixin, AppConfig):
         super().ready()
         self._register_officer()
         self._register_policy()
+        self._register_consents()
 
     def _register_officer(self) -> None:
         from maillage.core import cache, navigation
@@ -48,3 +49,15 @@ class PrivacyConfig(NavigationMixin, AppConfig):
         cache.bump_on_change(POLICY_CACHE, PolicyVersion, PolicyAcceptance)
         my_space.AWAITING.register(panels.policy_awaiting)
 
+    def _register_consents(self) -> None:
+        from maillage.core import my_space, navigation
+        from maillage.privacy import panels
+
+        navigation.register_account_link(
+            key="privacy-consents",
+            label=_("My consents"),
+            url_name="privacy:consents",
+            order=850,
+            visible="privacy.view_consents",
+        )
+        my_space.SECTIONS.register(panels.consents_section, order=panels.CONSENTS_ORDER)

@@ -1,4 +1,4 @@
-"""The privacy app's parts of My space: the policy to accept again."""
+"""The privacy app's parts of My space: the policy to accept again, the consents."""
 
 from __future__ import annotations
 
@@ -16,3 +16,13 @@ def policy_awaiting(account: User, request: HttpRequest) -> Panel | None:
         return None
     return {"template": "privacy/_my_policy.html", "context": {}}
 
+
+# My space: the consents section, after the notifications.
+CONSENTS_ORDER = 700
+
+
+def consents_section(account: User, request: HttpRequest) -> Panel:
+    """ "My consents": each purpose with the account's answer, and the way to change them."""
+    from maillage.privacy.selectors.consents import consents_of
+
+    return {"template": "privacy/_my_consents.html", "context": {"states": consents_of(account)}}

@@ -46,6 +46,22 @@ class Migration(migrations.Migration):
                 'ordering': ['-accepted_at', '-pk'],
             },
         ),
+        migrations.CreateModel(
+            name='Consent',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('purpose', models.CharField(choices=[('public_directory', 'Appear in the public directory'), ('newsletter', 'Receive the newsletter'), ('partner_contact', 'Be contacted by partners'), ('photographs', 'Be photographed at events')], max_length=32, verbose_name='purpose')),
+                ('given', models.BooleanField(verbose_name='given')),
+                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='on')),
+                ('account', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to=settings.AUTH_USER_MODEL, verbose_name='account')),
+                ('policy_version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='privacy.policyversion', verbose_name='policy version')),
+            ],
+            options={
+                'verbose_name': 'consent',
+                'verbose_name_plural': 'consents',
+                'ordering': ['-at', '-pk'],
+            },
+        ),
         migrations.AddConstraint(
             model_name='policyversion',
             constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='policy_number_from_1'),
@@ -53,5 +69,9 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='policyacceptance',
             constraint=models.UniqueConstraint(fields=('account', 'version'), name='policy_accepted_once'),
+        ),
+        migrations.AddIndex(
+            model_name='consent',
+            index=models.Index(fields=['purpose', 'account', 'at'], name='consent_latest'),
         ),
     ]
