@@ -78,6 +78,7 @@ def test_every_app_stylesheet_is_linked(client):
     html = client.get("/confidentialite/").text
     assert re.findall(r'<link rel="stylesheet" href="/static/([^"]+)">', html) == [
         "maillage/css/maillage.css",
+        "privacy/privacy.css",
         "territories/territories.css",
         "portrait/portrait.css",
         "portrait/maps.css",

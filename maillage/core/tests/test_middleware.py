@@ -92,6 +92,7 @@ def test_a_views_own_cache_control_is_kept():
     assert "Cache-Control" not in PrivateCacheMiddleware(lambda request: HttpResponse())(request)
 
 
+@pytest.mark.django_db
 def test_pages_are_compressed_for_a_browser_that_accepts_it(client):
     plain = client.get("/confidentialite/")
     assert "Content-Encoding" not in plain

@@ -192,7 +192,7 @@ def core_modules() -> list[Path]:
 
 def test_the_scan_sees_the_upper_apps_and_their_urls():
     views = url_views()
-    assert upper_apps()[:2] == ["maillage.territories", "maillage.portrait"]
+    assert upper_apps()[:2] == ["maillage.privacy", "maillage.territories"]
     assert forbidden_reason("territories:index", views)
     assert forbidden_reason("home", views)
     assert forbidden_reason("wagtailadmin_home", views)

@@ -8,6 +8,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+# The longest first line of a block read as its heading.
+HEADING_LIMIT = 80
+
 
 class PolicyVersion(models.Model):
     """One published version of the privacy policy, in French and English; the highest number
@@ -44,6 +47,19 @@ class PolicyVersion(models.Model):
     def text(self) -> str:
         """The text in the page's language (English falls back to French when empty)."""
         return self.text_en if get_language() == "en" and self.text_en else self.text_fr
+
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        """The text as (heading, paragraphs) pairs: a block (lines between blank lines) whose
+        first line is short and ends without punctuation is headed by that line."""
+        sections = []
+        for block in self.text.replace("\r\n", "\n").split("\n\n"):
+            first, _newline, rest = block.strip().partition("\n")
+            if rest and len(first) <= HEADING_LIMIT and first[-1:] not in ".:;,!?":
+                sections.append((first, rest.strip()))
+            elif block.strip():
+                sections.append(("", block.strip()))
+        return sections
 
     @property
     def changes(self) -> str:

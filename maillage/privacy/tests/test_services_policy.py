@@ -94,3 +94,8 @@ def test_the_demo_publishes_version_one_and_names_the_person_in_charge():
     officer = Officer.objects.get()
     assert officer.title == "Responsable de la protection des renseignements personnels"
     assert officer.contact_email.endswith("@demo.maillage.local")
+
+
+def test_the_text_reads_as_headed_sections():
+    version = PolicyVersion(number=1, text_fr="Intro.\n\nVos droits\nAccès.\nRectification.")
+    assert version.sections == [("", "Intro."), ("Vos droits", "Accès.\nRectification.")]
