@@ -131,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "maillage.core.context_processors.platform",
+                "maillage.privacy.context_processors.privacy_notice",
             ],
         },
     },

@@ -1,10 +1,11 @@
 """The layout's menus and stylesheets, filled by the apps.
 
 Core sits below every other app, so its layout (`base.html`) must not name their pages. Instead each
-app registers, in its `AppConfig.ready()`, the entries it adds to the main menu and to the account
-menu, and its stylesheet; `base.html` loops over what the current request may see (the `navigation`
-variable of `context_processors.platform`). A new app then appears in the menu without a change to
-core, and `core/tests/test_navigation.py` keeps core's templates free of upper apps' URL names.
+app registers, in its `AppConfig.ready()`, the entries it adds to the main menu, to the account
+menu and to the footer (the privacy policy), and its stylesheet; `base.html` loops over what the
+current request may see (the `navigation` variable of `context_processors.platform`). A new app
+then appears in the menu without a change to core, and `core/tests/test_navigation.py` keeps
+core's templates free of upper apps' URL names.
 
 The search box of the header works the same way: the app that answers searches registers its
 page with `register_search(url_name)`; without one, the header has no box.
@@ -75,6 +76,7 @@ class Link:
 class Registry:
     menu: dict[str, Entry] = field(default_factory=dict)
     account: dict[str, Entry] = field(default_factory=dict)
+    footer: dict[str, Entry] = field(default_factory=dict)
     stylesheets: list[str] = field(default_factory=list)
     search: str | None = None  # the URL name of the search page
 
@@ -107,6 +109,11 @@ def register_account_link(**fields: Unpack[EntryFields]) -> None:
     """Add (or replace, by `key`) a link of the account menu, shown to people who are logged in,
     after their notifications."""
     _registry.account[fields["key"]] = Entry(**fields)
+
+
+def register_footer_link(**fields: Unpack[EntryFields]) -> None:
+    """Add (or replace, by `key`) a link of every page's footer (the privacy policy)."""
+    _registry.footer[fields["key"]] = Entry(**fields)
 
 
 def register_stylesheet(path: str) -> None:
@@ -167,6 +174,10 @@ class Navigation:
         if not self.user.is_authenticated:
             return []
         return self._links(self.registry.account)
+
+    @cached_property
+    def footer_links(self) -> list[Link]:
+        return self._links(self.registry.footer)
 
     @cached_property
     def home_url(self) -> str:

@@ -3,10 +3,10 @@ from django.utils.translation import pgettext_lazy
 
 from maillage.core import views
 
-# The home page at "" is the public site's (Wagtail), named "home" in the project's URLs.
+# The home page at "" is the public site's (Wagtail), named "home" in the project's URLs; the
+# privacy page is the privacy app's (its policy).
 app_name = "core"
 urlpatterns = [
-    path(pgettext_lazy("URL", "privacy/"), views.privacy, name="privacy"),
     path(pgettext_lazy("URL", "my-space/"), views.my_space, name="my_space"),
     path(pgettext_lazy("URL", "notifications/"), views.notification_list, name="notifications"),
     path(

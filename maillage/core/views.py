@@ -57,11 +57,6 @@ def health(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@permission_required("core.view_public")
-def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
-
-
 @permission_required("core.view_my_space")
 def my_space(request: HttpRequest) -> HttpResponse:
     """The landing page after login: the sections the apps register, in their order."""

@@ -19,6 +19,8 @@ from maillage.core.permissions import has_perm
 from maillage.core.roles import Role
 from maillage.core.search import DOCUMENT_COLUMN, Group, Hit, Matches, snippet, terms
 from maillage.network.models import Function, Organization, Person, Seat, Sector
+from maillage.privacy.models import Purpose
+from maillage.privacy.selectors.consents import consenting_accounts
 from maillage.territories.models import Territory
 from maillage.territories.selectors import territory_and_below
 
@@ -132,6 +134,17 @@ def organization_people(*, viewer: Viewer, organization: Organization) -> Organi
     current = [s for s in seats if s.end_date is None or s.end_date >= timezone.localdate()]
     past = [s for s in seats if s not in current] if has_perm(viewer, "network.manage") else []
     return OrganizationPeople(functions=functions, seats=current, past_seats=past)
+
+
+def organization_public_people(*, organization: Organization) -> list[Function]:
+    """What anyone sees of an organization's people: the names and functions of those whose
+    account consents to the public directory (Law 25: no consent, no name). One query."""
+    return list(
+        organization.functions.filter(_open())
+        .filter(person__user_id__in=consenting_accounts(Purpose.PUBLIC_DIRECTORY))
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "title")
+    )
 
 
 def person_directory(*, viewer: Viewer, q: str = "") -> QuerySet[Person]:

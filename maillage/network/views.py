@@ -120,6 +120,12 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "organization": organization,
         "people": people,
+        # Without the right to see people, those who consented to the public directory.
+        "public_people": (
+            selectors.organization_public_people(organization=organization)
+            if people is None
+            else []
+        ),
         "can_manage": has_perm(request.user, "network.manage"),
         "can_see_contacts": selectors.can_see_contacts(request.user),
         "can_see_history": has_perm(request.user, "core.view_audit"),

@@ -1,4 +1,5 @@
-"""What the privacy app adds to other apps' pages: the way to "my data" in My space, and the note
+"""What the privacy app adds to other apps' pages: in My space, the policy to accept again, the
+consents and the way to "my data"; and the note
 naming the privacy impact
 assessments that cover the part of the platform a staff page belongs to.
 
@@ -13,9 +14,11 @@ from typing import Any
 from django.http import HttpRequest
 
 from maillage.core.models import User
+from maillage.core.my_space import kept
 from maillage.core.panels import Panel
 from maillage.core.rules import is_admin
 from maillage.privacy.selectors.assessments import assessments_covering
+from maillage.privacy.selectors.policy import POLICY_CACHE, awaits_acceptance
 
 # After the notifications (600): seldom needed, always within reach.
 MY_DATA_ORDER = 700
@@ -37,3 +40,21 @@ def assessments_note(subject: HttpRequest, request: HttpRequest) -> dict[str, An
     # (The person in charge reaches them from the privacy area: telling them costs a query.)
     context = {"assessments": found, "can_read": is_admin(request.user)}
     return {"template": "privacy/_assessments_note.html", "context": context}
+
+
+def policy_awaiting(account: User, request: HttpRequest) -> Panel | None:
+    """ "What awaits me": a version of the policy the account has not accepted."""
+    if not kept(account, POLICY_CACHE, "policy_awaiting", lambda: awaits_acceptance(account)):
+        return None
+    return {"template": "privacy/_my_policy.html", "context": {}}
+
+
+# My space: the consents section, after the notifications.
+CONSENTS_ORDER = 700
+
+
+def consents_section(account: User, request: HttpRequest) -> Panel:
+    """ "My consents": each purpose with the account's answer, and the way to change them."""
+    from maillage.privacy.selectors.consents import consents_of
+
+    return {"template": "privacy/_my_consents.html", "context": {"states": consents_of(account)}}

@@ -38,3 +38,22 @@ class AnonymizationVerb(Verbs):
 register_verbs(MyDataVerb)
 register_verbs(RequestVerb)
 register_verbs(AnonymizationVerb)
+
+
+class OfficerVerb(Verbs):
+    SET = "privacy.officer_set", _("person in charge of personal information named")
+
+
+class PolicyVerb(Verbs):
+    PUBLISHED = "privacy.policy_published", _("privacy policy published")
+    ACCEPTED = "privacy.policy_accepted", _("privacy policy accepted")
+
+
+class ConsentVerb(Verbs):
+    GIVEN = "privacy.consent_given", _("consent given")
+    WITHDRAWN = "privacy.consent_withdrawn", _("consent withdrawn")
+
+
+register_verbs(OfficerVerb)
+register_verbs(PolicyVerb)
+register_verbs(ConsentVerb)

@@ -14,7 +14,7 @@ class SiteConfig(AppConfig):
         from maillage.governance.models import Circle, Policy, Workstream
         from maillage.network.models import Function, Organization, Person
         from maillage.participation.models import Consultation, Proposal
-        from maillage.site import live, receivers, rules  # noqa: F401 (registrations)
+        from maillage.site import live, receivers, rules, verbs  # noqa: F401 (registrations)
         from maillage.site.selectors import SEARCH_CACHE
 
         receivers.connect()
@@ -28,6 +28,13 @@ class SiteConfig(AppConfig):
         # The public site serves the home page: its entry is also the brand link's target.
         navigation.register_menu_item(
             key=navigation.HOME, label=_("Home"), url_name="home", order=0, active_prefix=False
+        )
+        navigation.register_account_link(
+            key="newsletter",
+            label=_("Newsletter"),
+            url_name="site:newsletter_list",
+            order=800,
+            visible="site.send_newsletter",
         )
         navigation.register_menu_item(
             key="site_editor",

@@ -325,3 +325,30 @@ class GlossaryTerm(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class Newsletter(models.Model):
+    """A newsletter composed by the staff and sent by e-mail to the accounts that consent to
+    receive it (`privacy`'s "newsletter" purpose), read at the moment of sending."""
+
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    created_at = models.DateTimeField(_("created on"), default=timezone.now)
+    created_by = models.ForeignKey(
+        "core.User",
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
+    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("newsletter")
+        verbose_name_plural = _("newsletters")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.subject

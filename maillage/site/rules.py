@@ -26,3 +26,8 @@ add_perm(
     rules.always_deny,
     _("Accounts and roles are managed in the platform's administration, not in the site editor."),
 )
+add_perm(
+    "site.send_newsletter",
+    is_staff,
+    _("Only coordination staff and administrators write and send the newsletter."),
+)

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -25,6 +25,7 @@ from wagtail.search.query import And, Or, PlainText
 
 from maillage.core import cache
 from maillage.core.actors import Viewer
+from maillage.core.models import User
 from maillage.core.permissions import has_perm
 from maillage.core.search import Group, Hit, Preview, variants
 from maillage.core.search import terms as search_terms
@@ -32,6 +33,8 @@ from maillage.decisions import selectors as decisions_selectors
 from maillage.governance import selectors as governance_selectors
 from maillage.network import selectors as network_selectors
 from maillage.participation.selectors import search as participation_search
+from maillage.privacy.models import Purpose
+from maillage.privacy.selectors.consents import consenting_accounts
 from maillage.site.models import (
     EventIndexPage,
     EventPage,
@@ -39,6 +42,7 @@ from maillage.site.models import (
     GlossaryTerm,
     NewsArticlePage,
     NewsIndexPage,
+    Newsletter,
 )
 
 NEWS_PER_PAGE = 10
@@ -422,3 +426,29 @@ def absolute_url(page: Page, request: HttpRequest | None) -> str:
         if url:
             return request.build_absolute_uri(url)
     return page.get_full_url() or ""
+
+
+# The newsletter
+
+
+def newsletter_recipients() -> QuerySet[User]:
+    """The active accounts whose consent to receive the newsletter is in force."""
+    return User.objects.filter(
+        is_active=True, pk__in=consenting_accounts(Purpose.NEWSLETTER)
+    ).order_by("pk")
+
+
+def newsletters() -> QuerySet[Newsletter]:
+    return Newsletter.objects.select_related("created_by").order_by("-created_at", "-pk")
+
+
+def newsletter_from_latest_news(locale: Locale) -> dict[str, str]:
+    """A newsletter drafted from the latest news of a language: its title, and each article's
+    title, introduction and address."""
+    articles = list(news_articles(locale)[:5])
+    if not articles:
+        return {}
+    lines = []
+    for article in articles:
+        lines += [article.title, getattr(article, "intro", "") or "", article.full_url or "", ""]
+    return {"subject": articles[0].title, "body": "\n".join(lines).strip()}

@@ -1,15 +1,22 @@
-"""Writes of the public site: the editors group follows the platform's roles."""
+"""Writes of the public site: the editors group follows the platform's roles; the newsletter."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from maillage.core.actors import Actor
+from maillage.core.audit import record
 from maillage.core.models import User
+from maillage.core.permissions import require
 from maillage.core.roles import Role
+from maillage.site.models import Newsletter
+from maillage.site.verbs import NewsletterVerb
 
 # Created by migration 0002 with the page, image and document permissions.
 EDITORS_GROUP = "Rédaction du site"
@@ -147,3 +154,31 @@ def home_pages_ensure() -> Any:
             translation.slug = locale.language_code
             translation.save_revision().publish()
     return home
+
+
+@transaction.atomic
+def newsletter_create(*, actor: User, subject: str, body: str) -> Newsletter:
+    require(actor, "site.send_newsletter")
+    newsletter = Newsletter.objects.create(
+        subject=subject.strip(), body=body.strip(), created_by=actor
+    )
+    record(actor=actor, verb=NewsletterVerb.CREATED, target=newsletter)
+    return newsletter
+
+
+@transaction.atomic
+def newsletter_send(*, actor: User, newsletter: Newsletter) -> Newsletter:
+    """Send a newsletter once: marked sent now, the e-mails go from a task, to the accounts that
+    consent to it when the task runs."""
+    from maillage.site.tasks import send_newsletter
+
+    require(actor, "site.send_newsletter")
+    sent = Newsletter.objects.filter(pk=newsletter.pk, sent_at__isnull=True).update(
+        sent_at=timezone.now()
+    )
+    if not sent:
+        raise ValidationError(_("This newsletter was already sent."))
+    newsletter.refresh_from_db()
+    record(actor=actor, verb=NewsletterVerb.SENT, target=newsletter)
+    transaction.on_commit(lambda: send_newsletter.enqueue(newsletter.pk))
+    return newsletter

@@ -29,7 +29,6 @@ invitation = {"kwargs": lambda d: {"pk": d.platform_invitation.pk}}
 
 ACCESS = {
     "health": Expect.public(),
-    "core:privacy": Expect.public(),
     "core:my_space": Expect.authenticated(),
     "core:notifications": Expect.authenticated(),
     "core:notification_preferences": Expect.authenticated(),

@@ -5,7 +5,7 @@ from maillage.core.apps import MenuItem, NavigationMixin
 class DemoConfig(NavigationMixin):
     label = "demo"
     verbose_name = "Demonstration"
-    menu_item = MenuItem("core:privacy", order=500)
+    menu_item = MenuItem("core:my_space", order=500)
     stylesheet = "demo/demo.css"
 
 
@@ -20,7 +20,7 @@ def test_an_app_declares_its_menu_entry_and_stylesheet_and_registers_them_when_r
         DemoConfig().ready()
         OtherConfig().ready()
     assert registry.menu == {
-        "demo": navigation.Entry("demo", "Demonstration", "core:privacy", 500),
+        "demo": navigation.Entry("demo", "Demonstration", "core:my_space", 500),
         "other": navigation.Entry("other", "Other", "core:notifications", 600),
     }
     assert registry.account == {}

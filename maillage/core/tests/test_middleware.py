@@ -65,7 +65,7 @@ def test_a_header_that_names_no_address_leaves_the_connecting_one(settings):
 @pytest.mark.django_db
 def test_a_signed_in_persons_pages_are_private_and_not_stored(client_as):
     client = client_as(Role.MEMBER)
-    for url in (reverse("core:notifications"), "/", reverse("core:privacy")):
+    for url in (reverse("core:notifications"), "/", reverse("privacy:policy")):
         response = client.get(url)
         assert response.status_code == 200, url
         assert_private_no_store(response)
@@ -73,7 +73,7 @@ def test_a_signed_in_persons_pages_are_private_and_not_stored(client_as):
 
 @pytest.mark.django_db
 def test_anonymous_public_pages_may_be_cached(client):
-    for url in ("/", "/en/", reverse("core:privacy")):
+    for url in ("/", "/en/", reverse("privacy:policy")):
         response = client.get(url)
         assert response.status_code == 200, url
         assert "no-store" not in cache_directives(response), url
@@ -92,6 +92,7 @@ def test_a_views_own_cache_control_is_kept():
     assert "Cache-Control" not in PrivateCacheMiddleware(lambda request: HttpResponse())(request)
 
 
+@pytest.mark.django_db
 def test_pages_are_compressed_for_a_browser_that_accepts_it(client):
     plain = client.get("/confidentialite/")
     assert "Content-Encoding" not in plain

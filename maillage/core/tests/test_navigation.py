@@ -63,10 +63,10 @@ def test_the_header_search_box_goes_to_the_registered_page_and_keeps_its_words_t
         return html.split('<header class="site-header">', 1)[1].split("</header>", 1)[0]
 
     with navigation.override(), translation.override(settings.LANGUAGE_CODE):
-        navigation.register_search("core:privacy")
-        on_it, elsewhere = header("/confidentialite/"), header("/notifications/")
+        navigation.register_search("core:my_space")
+        on_it, elsewhere = header("/mon-espace/"), header("/notifications/")
     for html in (on_it, elsewhere):
-        assert 'role="search" method="get" action="/confidentialite/"' in html
+        assert 'role="search" method="get" action="/mon-espace/"' in html
         assert 'aria-label="Recherche dans tout le site"' in html
         assert '<label for="header-search-q" class="visually-hidden">' in html
         assert '<button type="submit">Rechercher</button>' in html
@@ -86,20 +86,20 @@ def test_entries_are_sorted_filtered_and_marked_current():
             key="b", label="Notifications", url_name="core:notifications", order=2
         )
         navigation.register_menu_item(
-            key="a", label="Privacy", url_name="core:privacy", order=1, active_prefix=False
+            key="a", label="My space", url_name="core:my_space", order=1, active_prefix=False
         )
         navigation.register_menu_item(
-            key="c", label="Hidden", url_name="core:privacy", visible=never
+            key="c", label="Hidden", url_name="core:my_space", visible=never
         )
         navigation.register_menu_item(
-            key="d", label="Audit", url_name="core:privacy", visible="core.view_audit"
+            key="d", label="Audit", url_name="core:my_space", visible="core.view_audit"
         )
         navigation.register_stylesheet("core/x.css")
         navigation.register_stylesheet("core/x.css")
         links = navigation.Navigation(request).main_menu
         assert registry.stylesheets == ["core/x.css"]
     assert [(link.label, link.url, link.current) for link in links] == [
-        ("Privacy", "/confidentialite/", False),
+        ("My space", "/mon-espace/", False),
         ("Notifications", "/notifications/", True),
     ]
 
@@ -107,15 +107,15 @@ def test_entries_are_sorted_filtered_and_marked_current():
 def test_urls_follow_the_request_language_and_home_is_current_on_itself_only():
     with navigation.override():
         navigation.register_menu_item(
-            key=navigation.HOME, label="Home", url_name="core:privacy", active_prefix=False
+            key=navigation.HOME, label="Home", url_name="core:my_space", active_prefix=False
         )
         with translation.override("en"):
-            request = RequestFactory().get("/en/privacy/")
+            request = RequestFactory().get("/en/my-space/")
             request.user = AnonymousUser()
             nav = navigation.Navigation(request)
-            assert nav.home_url == "/en/privacy/"
+            assert nav.home_url == "/en/my-space/"
             assert nav.main_menu[0].current
-            request = RequestFactory().get("/en/privacy/plus-loin/")
+            request = RequestFactory().get("/en/my-space/plus-loin/")
             request.user = AnonymousUser()
             assert not navigation.Navigation(request).main_menu[0].current
 
@@ -196,7 +196,8 @@ def test_the_scan_sees_the_upper_apps_and_their_urls():
     assert forbidden_reason("territories:index", views)
     assert forbidden_reason("home", views)
     assert forbidden_reason("wagtailadmin_home", views)
-    assert forbidden_reason("core:privacy", views) is None
+    assert forbidden_reason("core:my_space", views) is None
+    assert forbidden_reason("privacy:policy", views)
     assert forbidden_reason("admin:index", views) is None
     assert forbidden_reason("account_login", views) is None
     assert forbidden_reason("mfa_index", views) is None

@@ -2,7 +2,18 @@
 
 from django.urls import URLPattern, URLResolver
 
-from maillage.privacy.urls import access, area, assessments, incidents, mydata, requests, retention
+from maillage.privacy.urls import (
+    access,
+    area,
+    assessments,
+    consents,
+    incidents,
+    mydata,
+    officer,
+    policy,
+    requests,
+    retention,
+)
 
 app_name = "privacy"
 
@@ -14,4 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *retention.urlpatterns,
     *mydata.urlpatterns,
     *requests.urlpatterns,
+    *officer.urlpatterns,
+    *policy.urlpatterns,
+    *consents.urlpatterns,
 ]

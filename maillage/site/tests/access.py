@@ -97,3 +97,11 @@ def sample(data):
     document.file.save("temoin.txt", ContentFile(b"Maillage"), save=False)
     document.save()
     data.document = document
+    from maillage.site.models import Newsletter
+
+    data.newsletter = Newsletter.objects.create(subject="Infolettre témoin", body="Bonjour.")
+
+
+ACCESS["site:newsletter_list"] = Expect.staff()
+# POST only: a GET is refused once the permission is checked.
+ACCESS["site:newsletter_send"] = Expect.staff(405, kwargs=lambda d: {"pk": d.newsletter.pk})
