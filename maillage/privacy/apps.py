@@ -22,6 +22,7 @@ class PrivacyConfig(NavigationMixin, AppConfig):
         self.register_area()
         self.register_assessments_note()
         self.register_my_data()
+        self.register_area_links()
         self._register_officer()
         self._register_policy()
         self._register_consents()
@@ -38,18 +39,18 @@ class PrivacyConfig(NavigationMixin, AppConfig):
     def register_area(self) -> None:
         """The staff's privacy area, its menu entry, and the registers' links on it."""
         from maillage.core import navigation
-        from maillage.core.rules import is_admin
+        from maillage.core.rules import is_staff
         from maillage.privacy.area import AreaLink, register_area_link
         from maillage.privacy.rules.common import is_privacy_officer
 
-        # Between governance (300) and decisions (400); administrators are asked first, since
-        # telling the person in charge costs a query.
+        # Between governance (300) and decisions (400); the staff are asked first, since telling
+        # the person in charge reads the cache.
         navigation.register_menu_item(
             key="privacy",
             label=_("Privacy"),
             url_name="privacy:area",
             order=350,
-            visible=is_admin | is_privacy_officer,
+            visible=is_staff | is_privacy_officer,
         )
         register_area_link(
             AreaLink(
@@ -89,6 +90,41 @@ class PrivacyConfig(NavigationMixin, AppConfig):
                 description=_("The projects assessed and the parts of the platform they cover."),
                 order=200,
                 permission="privacy.view_registers",
+            )
+        )
+
+    def register_area_links(self) -> None:
+        """The area's links to the other subjects: the queue, the person in charge, the policy."""
+        from maillage.privacy.area import AreaLink, register_area_link
+
+        register_area_link(
+            AreaLink(
+                key="requests",
+                label=_("Requests about personal information"),
+                url_name="privacy:request_list",
+                description=_("Access, correction, portability and deletion, within 30 days."),
+                order=50,
+                permission="privacy.handle_requests",
+            )
+        )
+        register_area_link(
+            AreaLink(
+                key="officer",
+                label=_("Person in charge of personal information"),
+                url_name="privacy:officer_edit",
+                description=_("Who answers for personal information, and how to reach them."),
+                order=500,
+                permission="privacy.name_officer",
+            )
+        )
+        register_area_link(
+            AreaLink(
+                key="policy",
+                label=_("Privacy policy"),
+                url_name="privacy:policy_publish",
+                description=_("Publish a new version; each person sees what changed."),
+                order=600,
+                permission="privacy.publish_policy",
             )
         )
 

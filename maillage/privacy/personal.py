@@ -20,6 +20,7 @@ from maillage.core.personal import (
     Row,
     Section,
     declare,
+    exempt,
     register_export,
     register_retention,
 )
@@ -115,6 +116,28 @@ declare(
     ),
     kept=gettext_lazy("while the account exists; under a pseudonym once it is anonymized"),
 )
+# The registers describe incidents and the people they affected, for the person in charge.
+declare(
+    "privacy.Incident",
+    fields=["nature", "information", "people_description", "risk_reasoning", "measures"],
+    purpose=gettext_lazy(
+        "To keep the register of confidentiality incidents the law requires, and to notify the "
+        "people affected."
+    ),
+    seen_by=gettext_lazy("the person in charge of personal information and administrators"),
+    kept=gettext_lazy("as long as the law requires the register to be kept"),
+)
+exempt(
+    "privacy.Assessment",
+    fields=["findings", "measures"],
+    reason=gettext_lazy("What an assessment found about a project, not about a person."),
+)
+exempt(
+    "privacy.PolicyVersion",
+    fields=["text_fr", "text_en", "changes_fr", "changes_en"],
+    reason=gettext_lazy("The collective's privacy policy, published for everyone."),
+)
+
 register_export("privacy.requests", export_requests)
 register_retention(
     RetentionRule(

@@ -61,3 +61,8 @@ def export_site(account: User) -> list[Section]:
 
 
 register_export("site", export_site)
+exempt(
+    "site.Newsletter",
+    fields=["body"],
+    reason=_("A newsletter, written by staff for the people who asked to receive it."),
+)

@@ -10,12 +10,9 @@ from maillage.core.rules import is_admin
 
 
 def _is_privacy_officer(user: Viewer) -> bool:
-    from maillage.privacy.models import Officer
+    from maillage.privacy.selectors.officer import officer_account_id
 
-    if not isinstance(user, User):
-        return False
-    officer = Officer.objects.order_by("-created_at", "-pk").only("account_id").first()
-    return officer is not None and officer.account_id == user.pk
+    return isinstance(user, User) and officer_account_id() == user.pk
 
 
 is_privacy_officer = rules.predicate(_is_privacy_officer, name="is_privacy_officer")

@@ -10,10 +10,15 @@ from maillage.core.permissions import add_perm
 from maillage.core.rules import is_staff
 from maillage.privacy.rules.common import officer_or_admin
 
+# The coordination staff handle the requests (`privacy.handle_requests`): the area is their way
+# to the queue; it shows each person only the links they may follow.
 add_perm(
     "privacy.view_area",
-    officer_or_admin,
-    _("The privacy area is for the person in charge of personal information and administrators."),
+    is_staff | officer_or_admin,
+    _(
+        "The privacy area is for the person in charge of personal information, the "
+        "administrators and the coordination staff."
+    ),
 )
 add_perm(
     "privacy.view_registers",

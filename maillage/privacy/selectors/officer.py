@@ -35,3 +35,18 @@ def published_contact() -> dict[str, Any]:
         }
 
     return cache.fragment(OFFICER_CACHE, visibility="public", render=read)
+
+
+def officer_account_id() -> int | None:
+    """The account of the person in charge, if they have one. Kept: the menu asks it on every
+    page of a signed-in person who is not staff."""
+    return cache.fragment(
+        OFFICER_CACHE,
+        visibility="public",
+        filters=["account"],
+        render=lambda: (
+            Officer.objects.order_by("-created_at", "-pk")
+            .values_list("account_id", flat=True)
+            .first()
+        ),
+    )

@@ -20,7 +20,7 @@ incident = {"kwargs": lambda d: {"pk": d.privacy_incident.pk}}
 assessment = {"kwargs": lambda d: {"pk": d.privacy_assessment.pk}}
 
 REGISTERS_ACCESS = {
-    "privacy:area": Expect.admin(),
+    "privacy:area": Expect.staff(),
     "privacy:incident_list": Expect.admin(),
     "privacy:incident_create": Expect.admin(),
     "privacy:incident_detail": Expect.admin(**incident),
