@@ -37,17 +37,20 @@ def main_menu(html: str) -> str:
         (Role.CITIZEN, EVERYONE),
         (Role.GUEST, EVERYONE),
         (Role.MEMBER, EVERYONE),
-        (Role.STAFF, [*EVERYONE, "Modifier le site", "Comptes et accès"]),
-        # The privacy area (350): administrators and the person in charge.
-        (
-            Role.ADMIN,
-            [
-                *EVERYONE[:5],
-                "Confidentialité",
-                *EVERYONE[5:],
-                "Modifier le site",
-                "Comptes et accès",
-            ],
+        # The privacy area (350): the staff (its requests' queue), administrators and the person
+        # in charge (its registers).
+        *(
+            (
+                role,
+                [
+                    *EVERYONE[:5],
+                    "Confidentialité",
+                    *EVERYONE[5:],
+                    "Modifier le site",
+                    "Comptes et accès",
+                ],
+            )
+            for role in (Role.STAFF, Role.ADMIN)
         ),
     ],
 )

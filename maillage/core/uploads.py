@@ -226,3 +226,15 @@ def download_response(file: File[Any], *, filename: str, content_type: str) -> F
     response = FileResponse(file, as_attachment=True, filename=filename, content_type=content_type)
     add_never_cache_headers(response)
     return response
+
+
+def delete_on_commit(storage: Storage, names: Sequence[str]) -> None:
+    """Delete these files from `storage` once the current transaction commits: a rollback keeps
+    the records and their files together."""
+    from django.db import transaction
+
+    def delete() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)

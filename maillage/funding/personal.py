@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.files.storage import Storage
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
@@ -35,6 +32,7 @@ from maillage.core.personal import (
     register_export,
     register_retention,
 )
+from maillage.core.uploads import delete_on_commit
 from maillage.funding import workflows
 from maillage.funding.models import (
     Application,
@@ -452,13 +450,8 @@ def remove_declined(pks: Iterable[Any], actor: Actor) -> int:
     )
     storage = Attachment._meta.get_field("file").storage
     # The documents leave the disk only once the removal is committed.
-    transaction.on_commit(partial(_delete_files, storage, files))
+    delete_on_commit(storage, files)
     return len(ids)
-
-
-def _delete_files(storage: Storage, names: list[str]) -> None:
-    for name in names:
-        storage.delete(name)
 
 
 register_export("funding", export)

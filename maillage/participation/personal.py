@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.files.storage import Storage
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import Combinable
 from django.utils import timezone, translation
@@ -33,6 +30,7 @@ from maillage.core.personal import (
     register_export,
     register_retention,
 )
+from maillage.core.uploads import delete_on_commit
 from maillage.participation.models import (
     Answer,
     AnswerChoice,
@@ -391,7 +389,7 @@ def _delete_on_commit(names: list[str]) -> None:
         return
     storage = Proposal._meta.get_field("image").storage
     # The images leave the disk only once the anonymization is committed.
-    transaction.on_commit(partial(_delete_files, storage, names))
+    delete_on_commit(storage, names)
 
 
 # --- Retention ----------------------------------------------------------------------------------
@@ -479,11 +477,6 @@ def remove_contributions(pks: Iterable[Any], actor: Actor) -> int:
         Q(proposal__consultation_id__in=ids) | Q(consultation_id__in=ids)
     ).delete()
     return len(ids)
-
-
-def _delete_files(storage: Storage, names: list[str]) -> None:
-    for name in names:
-        storage.delete(name)
 
 
 register_export("participation", export)

@@ -129,10 +129,9 @@ class PrivacyConfig(NavigationMixin, AppConfig):
         )
 
     def register_my_data(self) -> None:
-        """ "My data": a link in the account menu and a section of My space."""
-        from maillage.core import my_space, navigation
+        """ "My data": a link in the account menu (My space's section is the consents')."""
+        from maillage.core import navigation
         from maillage.core.rules import is_authenticated
-        from maillage.privacy import panels
 
         navigation.register_account_link(
             key="privacy_my_data",
@@ -141,7 +140,6 @@ class PrivacyConfig(NavigationMixin, AppConfig):
             order=900,
             visible=is_authenticated,
         )
-        my_space.SECTIONS.register(panels.my_data_section, order=panels.MY_DATA_ORDER)
 
     def _register_officer(self) -> None:
         from maillage.core import cache, navigation
@@ -180,4 +178,5 @@ class PrivacyConfig(NavigationMixin, AppConfig):
             order=850,
             visible="privacy.view_consents",
         )
-        my_space.SECTIONS.register(panels.consents_section, order=panels.CONSENTS_ORDER)
+        # One section for the consents and "my data".
+        my_space.SECTIONS.register(panels.privacy_section, order=panels.PRIVACY_ORDER)

@@ -20,13 +20,6 @@ from maillage.core.rules import is_admin
 from maillage.privacy.selectors.assessments import assessments_covering
 from maillage.privacy.selectors.policy import POLICY_CACHE, awaits_acceptance
 
-# After the notifications (600): seldom needed, always within reach.
-MY_DATA_ORDER = 700
-
-
-def my_data_section(account: User, request: HttpRequest) -> Panel:
-    return {"template": "privacy/mydata/_my_space.html", "context": {}}
-
 
 def assessments_note(subject: HttpRequest, request: HttpRequest) -> dict[str, Any] | None:
     match = getattr(request, "resolver_match", None)
@@ -49,12 +42,13 @@ def policy_awaiting(account: User, request: HttpRequest) -> Panel | None:
     return {"template": "privacy/_my_policy.html", "context": {}}
 
 
-# My space: the consents section, after the notifications.
-CONSENTS_ORDER = 700
+# After the notifications (600): seldom needed, always within reach.
+PRIVACY_ORDER = 700
 
 
-def consents_section(account: User, request: HttpRequest) -> Panel:
-    """ "My consents": each purpose with the account's answer, and the way to change them."""
+def privacy_section(account: User, request: HttpRequest) -> Panel:
+    """ "My personal information": the consents in force, the way to change them, and the way to
+    "my data" (see it, download it, correct it, ask for its deletion)."""
     from maillage.privacy.selectors.consents import consents_of
 
-    return {"template": "privacy/_my_consents.html", "context": {"states": consents_of(account)}}
+    return {"template": "privacy/_my_privacy.html", "context": {"states": consents_of(account)}}

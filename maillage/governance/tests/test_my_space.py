@@ -84,6 +84,7 @@ def test_a_member_sees_seat_role_term_end_circles_dates_and_notifications(delega
         "Ce qui m’attend",
         "Mes prochaines dates",
         "Mes notifications",
+        "Mes renseignements personnels",
     ]
     assert "Titulaire pour" in section(page, "seats")
     roles = section(page, "roles")
@@ -249,8 +250,9 @@ def test_my_space_keeps_its_query_count_as_the_data_and_the_persons_share_grow(
     # (meetings: the action items, and the meetings among the next dates, one query each;
     # participation: the groups with ideas waiting for their answer, up to five more; planning:
     # the actions' ends and the targets' dates among the next dates, two more; privacy: whether
-    # the account is the person in charge, for the menu, one more).
-    meter = query_budget(31)
+    # the account is the person in charge, for the menu, one more; the policy awaiting acceptance
+    # and the consents in force, two more).
+    meter = query_budget(33)
     user = user_with_person(role)
     person = user.person
     staff = user_with_role(PlatformRole.STAFF)

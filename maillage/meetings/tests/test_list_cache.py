@@ -209,4 +209,5 @@ def test_the_list_keeps_its_query_count_from_few_to_many_meetings(table, who, qu
     assert [meter.get(client, path) for path in pages] == built
     assert [meter.get(client, path, kept=True) for path in pages] == served
     # Kept, a page reads neither its rows nor the recent meetings.
-    assert all(k == b - 2 for k, b in zip(served, built, strict=True))
+    # (at least: other kept fragments of every page, such as who is in charge of privacy, too)
+    assert all(k <= b - 2 for k, b in zip(served, built, strict=True))

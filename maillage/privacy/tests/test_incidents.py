@@ -109,13 +109,21 @@ def test_the_exports_hold_the_register():
     assert client.get(reverse("privacy:incident_export", args=["pdf"])).status_code == 404
 
 
-def test_the_menu_shows_the_area_to_the_person_in_charge_and_administrators_only():
+def test_the_menu_shows_the_area_to_the_person_in_charge_and_the_staff_only():
     area = reverse("privacy:area")
     officer = client_for(officer_account()).get(reverse("core:my_space"))
     admin = client_for(user_with_role(Role.ADMIN)).get(reverse("core:my_space"))
     staff = client_for(user_with_role(Role.STAFF)).get(reverse("core:my_space"))
-    assert f'href="{area}"' in officer.text and f'href="{area}"' in admin.text
-    assert f'href="{area}"' not in staff.text
+    member = client_for(user_with_role(Role.MEMBER)).get(reverse("core:my_space"))
+    assert all(f'href="{area}"' in page.text for page in (officer, admin, staff))
+    assert f'href="{area}"' not in member.text
+
+
+def test_the_staff_find_the_requests_but_not_the_registers_in_the_area():
+    page = client_for(user_with_role(Role.STAFF)).get(reverse("privacy:area"))
+    assert page.status_code == 200
+    assert reverse("privacy:request_list") in page.text
+    assert reverse("privacy:incident_list") not in page.text
 
 
 def test_the_area_links_the_registers():
