@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.tasks import task
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from maillage.site.models import Newsletter
 
@@ -22,14 +25,13 @@ def send_newsletter(newsletter_id: int) -> int:
     if newsletter is None or newsletter.recipient_count:
         return 0
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + newsletter.subject
+    body = f"{newsletter.body}\n\n-- \n{_withdrawal_note()}"
     count = 0
     addresses = newsletter_recipients().values_list("email", flat=True).iterator()
     with get_connection() as connection:
         batch: list[EmailMessage] = []
         for address in addresses:
-            batch.append(
-                EmailMessage(subject, newsletter.body, settings.DEFAULT_FROM_EMAIL, [address])
-            )
+            batch.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
             if len(batch) == BATCH:
                 count += connection.send_messages(batch) or 0
                 batch = []
@@ -37,3 +39,13 @@ def send_newsletter(newsletter_id: int) -> int:
             count += connection.send_messages(batch) or 0
     Newsletter.objects.filter(pk=newsletter.pk).update(recipient_count=count)
     return count
+
+
+def _withdrawal_note() -> str:
+    """Every newsletter says how to stop receiving it: the consent is withdrawn in one click."""
+    with translation.override(settings.LANGUAGE_CODE):
+        url = settings.MAILLAGE_BASE_URL.rstrip("/") + reverse("privacy:consents")
+        return _(
+            "You receive this newsletter because you agreed to. To stop receiving it, withdraw "
+            "your consent: %(url)s"
+        ) % {"url": url}

@@ -34,6 +34,9 @@ def test_only_consenting_active_accounts_receive_it(django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         newsletter_send(actor=staff, newsletter=newsletter)
     assert [message.to for message in mail.outbox] == [[reader.email]]
+    # It says how to stop receiving it.
+    assert mail.outbox[0].body.startswith("Bonjour.")
+    assert "/confidentialite/mes-consentements/" in mail.outbox[0].body
     newsletter.refresh_from_db()
     assert newsletter.sent_at is not None and newsletter.recipient_count == 1
 
