@@ -14,7 +14,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as __
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.actors import Actor
@@ -107,13 +107,13 @@ def export_core(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("E-mail address"): account.email,
-                        __("First name"): account.first_name,
-                        __("Last name"): account.last_name,
-                        __("Role"): str(Role(account.role).label),
-                        __("Active"): account.is_active,
-                        __("Joined"): _date(account.date_joined),
-                        __("Last sign-in"): _date(account.last_login),
+                        gettext("E-mail address"): account.email,
+                        gettext("First name"): account.first_name,
+                        gettext("Last name"): account.last_name,
+                        gettext("Role"): str(Role(account.role).label),
+                        gettext("Active"): account.is_active,
+                        gettext("Joined"): _date(account.date_joined),
+                        gettext("Last sign-in"): _date(account.last_login),
                     },
                     correct_url=reverse("account_email"),
                 )
@@ -126,8 +126,8 @@ def export_core(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("Notification e-mails"): str(delivery.label),
-                        __("Language of the e-mails"): language,
+                        gettext("Notification e-mails"): str(delivery.label),
+                        gettext("Language of the e-mails"): language,
                     },
                     correct_url=reverse("core:notification_preferences"),
                 )
@@ -145,10 +145,10 @@ def export_core(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("Subject"): subject,
-                        __("Message"): body,
-                        __("Received"): _date(created),
-                        __("Read"): _date(read),
+                        gettext("Subject"): subject,
+                        gettext("Message"): body,
+                        gettext("Received"): _date(created),
+                        gettext("Read"): _date(read),
                     }
                 )
                 for subject, body, created, read in notifications
@@ -166,13 +166,13 @@ def export_core(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("E-mail address"): email,
-                        __("Role granted"): str(Role(role).label),
-                        __("For"): subject,
-                        __("Sent"): _date(created),
-                        __("Expires"): _date(expires),
-                        __("Accepted"): _date(accepted),
-                        __("Withdrawn"): _date(revoked),
+                        gettext("E-mail address"): email,
+                        gettext("Role granted"): str(Role(role).label),
+                        gettext("For"): subject,
+                        gettext("Sent"): _date(created),
+                        gettext("Expires"): _date(expires),
+                        gettext("Accepted"): _date(accepted),
+                        gettext("Withdrawn"): _date(revoked),
                     }
                 )
                 for email, role, subject, created, expires, accepted, revoked in invitations
@@ -191,12 +191,12 @@ def export_core(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("File"): file_name,
-                        __("Kind"): kind,
-                        __("State"): str(states.get(state, state)),
-                        __("Rows"): rows,
-                        __("Uploaded"): _date(created),
-                        __("Finished"): _date(finished),
+                        gettext("File"): file_name,
+                        gettext("Kind"): kind,
+                        gettext("State"): str(states.get(state, state)),
+                        gettext("Rows"): rows,
+                        gettext("Uploaded"): _date(created),
+                        gettext("Finished"): _date(finished),
                     }
                 )
                 for file_name, kind, state, rows, created, finished in imports

@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import gettext as __
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.actors import Actor
@@ -153,8 +153,8 @@ def _role_rows(person: Person) -> list[Row]:
     dates = ("start_date", "term_end", "ended_at")
     rows = []
     for as_label, assignments in (
-        (__("holder"), RoleAssignment.objects.filter(person=person)),
-        (__("substitute"), RoleAssignment.objects.filter(substitutes=person)),
+        (gettext("holder"), RoleAssignment.objects.filter(person=person)),
+        (gettext("substitute"), RoleAssignment.objects.filter(substitutes=person)),
     ):
         for name, circle, workstream, start, term_end, ended in assignments.values_list(
             *columns, *dates
@@ -162,12 +162,12 @@ def _role_rows(person: Person) -> list[Row]:
             rows.append(
                 Row(
                     {
-                        __("Role"): name,
-                        __("Circle or workstream"): _group(circle, workstream),
-                        __("As"): as_label,
-                        __("Start date"): start,
-                        __("Term end"): term_end,
-                        __("Ended"): _local(ended),
+                        gettext("Role"): name,
+                        gettext("Circle or workstream"): _group(circle, workstream),
+                        gettext("As"): as_label,
+                        gettext("Start date"): start,
+                        gettext("Term end"): term_end,
+                        gettext("Ended"): _local(ended),
                     }
                 )
             )
@@ -188,13 +188,13 @@ def _membership_rows(person: Person) -> list[Row]:
     return [
         Row(
             {
-                __("Circle or workstream"): _group(circle, workstream),
-                __("Kind"): _label(MembershipKind, kind),
-                __("Source"): _label(MembershipSource, source),
-                __("Start date"): start,
-                __("Ended"): _local(ended),
-                __("Reason for ending"): _label(EndReason, reason),
-                __("Note"): note,
+                gettext("Circle or workstream"): _group(circle, workstream),
+                gettext("Kind"): _label(MembershipKind, kind),
+                gettext("Source"): _label(MembershipSource, source),
+                gettext("Start date"): start,
+                gettext("Ended"): _local(ended),
+                gettext("Reason for ending"): _label(EndReason, reason),
+                gettext("Note"): note,
             }
         )
         for circle, workstream, kind, source, start, ended, reason, note in memberships
@@ -228,10 +228,10 @@ def export_governance(account: User) -> list[Section]:
                 rows=[
                     Row(
                         {
-                            __("Deliverable"): title,
-                            __("Workstream"): workstream,
-                            __("Due date"): due,
-                            __("Done"): done,
+                            gettext("Deliverable"): title,
+                            gettext("Workstream"): workstream,
+                            gettext("Due date"): due,
+                            gettext("Done"): done,
                         }
                     )
                     for title, workstream, due, done in deliverables
@@ -258,13 +258,13 @@ def export_governance(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("Workstream"): workstream,
-                        __("E-mail"): email,
-                        __("Kind"): _label(InvitationKind, kind),
-                        __("Message"): message,
-                        __("Sent"): _local(sent),
-                        __("Accepted"): _local(accepted),
-                        __("Revoked"): _local(revoked),
+                        gettext("Workstream"): workstream,
+                        gettext("E-mail"): email,
+                        gettext("Kind"): _label(InvitationKind, kind),
+                        gettext("Message"): message,
+                        gettext("Sent"): _local(sent),
+                        gettext("Accepted"): _local(accepted),
+                        gettext("Revoked"): _local(revoked),
                     }
                 )
                 for workstream, email, kind, message, sent, accepted, revoked in invitations
@@ -277,17 +277,17 @@ def export_governance(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("Workstream"): workstream,
-                        __("Kind"): kind,
-                        __("Title"): title,
-                        __("Text"): text,
-                        __("Date"): _local(written),
+                        gettext("Workstream"): workstream,
+                        gettext("Kind"): kind,
+                        gettext("Title"): title,
+                        gettext("Text"): text,
+                        gettext("Date"): _local(written),
                     }
                 )
                 for kind, rows in (
-                    (__("announcement"), announcements),
-                    (__("document"), documents),
-                    (__("document version"), versions),
+                    (gettext("announcement"), announcements),
+                    (gettext("document"), documents),
+                    (gettext("document version"), versions),
                 )
                 for workstream, title, text, written in rows
             ],

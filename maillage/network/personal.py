@@ -9,7 +9,7 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext as __
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.actors import Actor
@@ -72,7 +72,7 @@ exempt(
 
 
 def _row_dates(start: date | None, end: date | None) -> dict[str, date | None]:
-    return {__("Start date"): start, __("End date"): end}
+    return {gettext("Start date"): start, gettext("End date"): end}
 
 
 def export_network(account: User) -> list[Section]:
@@ -96,10 +96,10 @@ def export_network(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("First name"): person.first_name,
-                        __("Last name"): person.last_name,
-                        __("E-mail"): person.email,
-                        __("Telephone"): person.phone,
+                        gettext("First name"): person.first_name,
+                        gettext("Last name"): person.last_name,
+                        gettext("E-mail"): person.email,
+                        gettext("Telephone"): person.phone,
                     }
                 )
             ],
@@ -109,7 +109,13 @@ def export_network(account: User) -> list[Section]:
             title=_("Your functions"),
             purpose=FUNCTIONS_PURPOSE,
             rows=[
-                Row({__("Function"): title, __("Organization"): name, **_row_dates(start, end)})
+                Row(
+                    {
+                        gettext("Function"): title,
+                        gettext("Organization"): name,
+                        **_row_dates(start, end),
+                    }
+                )
                 for title, name, start, end in functions
             ],
         ),
@@ -120,10 +126,10 @@ def export_network(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("Organization"): name,
-                        __("As"): __("holder"),
+                        gettext("Organization"): name,
+                        gettext("As"): gettext("holder"),
                         **_row_dates(start, end),
-                        __("Note"): note,
+                        gettext("Note"): note,
                     }
                 )
                 for name, start, end, note in held
@@ -131,10 +137,10 @@ def export_network(account: User) -> list[Section]:
             + [
                 Row(
                     {
-                        __("Organization"): name,
-                        __("As"): __("substitute"),
+                        gettext("Organization"): name,
+                        gettext("As"): gettext("substitute"),
                         **_row_dates(start, end),
-                        __("Note"): "",
+                        gettext("Note"): "",
                     }
                 )
                 for name, start, end in substituted

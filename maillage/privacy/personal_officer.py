@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as __
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core.actors import Actor
@@ -39,10 +39,10 @@ def export_privacy_officer(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("Title"): title,
-                        __("Contact e-mail"): email,
-                        __("Contact telephone"): phone,
-                        __("Named"): named,
+                        gettext("Title"): title,
+                        gettext("Contact e-mail"): email,
+                        gettext("Contact telephone"): phone,
+                        gettext("Named"): named,
                     }
                 )
                 for title, email, phone, named in records

@@ -3,7 +3,7 @@ for the public. Wagtail remembers who created a page (its owner): "my data" show
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as __
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -48,10 +48,10 @@ def export_site(account: User) -> list[Section]:
             rows=[
                 Row(
                     {
-                        __("Title"): title,
-                        __("Path"): path,
-                        __("First published"): published,
-                        __("Published"): live,
+                        gettext("Title"): title,
+                        gettext("Path"): path,
+                        gettext("First published"): published,
+                        gettext("Published"): live,
                     }
                 )
                 for title, path, published, live in pages
