@@ -25,8 +25,13 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
+from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Replace
+from django.utils import translation
 from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_noop
 
 if TYPE_CHECKING:
     from maillage.core.actors import Actor
@@ -203,6 +208,36 @@ def undeclared(models_to_check: Iterable[type[models.Model]] | None = None) -> l
             if looks_personal(model_field) and declaration(model, model_field.name) is None:
                 found.append(f"{model._meta.label}.{model_field.name}")
     return sorted(found)
+
+
+# The marker left where a person's free text was removed at their request.
+TEXT_REMOVED = gettext_noop("Text removed at the person's request.")
+
+
+def stored(message: str) -> str:
+    """A marker (`gettext_noop`) as an anonymizer stores it: in the platform's language, whoever
+    asked."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(message)
+
+
+def full_names(name: str) -> list[str]:
+    """A person's full name, when it is precise enough to be searched for inside a text: a first
+    name alone would rewrite other people's words."""
+    name = name.strip()
+    return [name] if len(name.split()) >= 2 else []
+
+
+def replace_in_texts(
+    columns: Iterable[tuple[type[models.Model], str]], names: list[str], pseudonym: str
+) -> None:
+    """Replace each of `names` by `pseudonym` in the text `columns`, in the database, one update
+    per column and name (only the rows that hold the name are written)."""
+    for model, column in columns:
+        for name in names:
+            model._default_manager.filter(**{f"{column}__contains": name}).update(
+                **{column: Replace(F(column), Value(name), Value(pseudonym))}
+            )
 
 
 def addresses_of(account: User) -> list[str]:

@@ -11,19 +11,26 @@ of their votes are never touched, so every tally comes out the same.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.db import models
-from django.db.models import F, Prefetch, Q, Value
-from django.db.models.functions import Cast, Replace
-from django.utils import translation
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core import cache
-from maillage.core.personal import Row, Section, declare, register_anonymizer, register_export
+from maillage.core.personal import (
+    TEXT_REMOVED,
+    Row,
+    Section,
+    declare,
+    full_names,
+    register_anonymizer,
+    register_export,
+    replace_in_texts,
+    stored,
+)
 from maillage.decisions.models import (
     Advice,
     Answer,
@@ -341,33 +348,6 @@ def _vote_row(vote: Vote) -> Row:
 # Anonymization
 
 
-def removed_text() -> str:
-    """The marker left where a person's free text was removed, in the platform's language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return gettext("Text removed at the person's request.")
-
-
-def full_names(person: Person | None) -> list[str]:
-    """The person's name as the apps copied it (`str(person)`), when it is precise enough to
-    be searched for inside a text: a first name alone would rewrite other people's words."""
-    if person is None:
-        return []
-    name = str(person).strip()
-    return [name] if len(name.split()) >= 2 else []
-
-
-def replace_in_texts(
-    columns: Iterable[tuple[type[models.Model], str]], names: list[str], pseudonym: str
-) -> None:
-    """Replace each of `names` by `pseudonym` in the text `columns`, in the database, one
-    update per column (only the rows that hold the name are written)."""
-    for model, column in columns:
-        for name in names:
-            model._default_manager.filter(**{f"{column}__contains": name}).update(
-                **{column: Replace(F(column), Value(name), Value(pseudonym))}
-            )
-
-
 # The texts that may copy a person's name: the record keeps them, with the pseudonym instead.
 NAMED_COLUMNS: list[tuple[type[models.Model], str]] = [
     (Process, "title"),
@@ -475,9 +455,9 @@ def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool
     every result is what it was. No audit event (it would name the person); the caller's
     transaction holds it all."""
     person = Person.objects.filter(user=account).first()
-    names = full_names(person)
+    names = full_names(str(person)) if person is not None else []
     own_names = [str(person).strip()] if person is not None and str(person).strip() else []
-    marker = removed_text() if remove_texts else None
+    marker = stored(TEXT_REMOVED) if remove_texts else None
     if person is not None and marker is not None:
         # Their own nomination reasons first, while the rationales still read as written.
         processes, decisions = _nomination_reasons_rewrite(person, marker)

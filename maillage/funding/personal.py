@@ -12,16 +12,15 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy
 
 from maillage.core.personal import (
+    TEXT_REMOVED,
     Expired,
     RetentionRule,
     Row,
@@ -31,6 +30,7 @@ from maillage.core.personal import (
     register_anonymizer,
     register_export,
     register_retention,
+    stored,
 )
 from maillage.core.uploads import delete_on_commit
 from maillage.funding import workflows
@@ -168,15 +168,6 @@ exempt(
 )
 
 # --- Helpers ------------------------------------------------------------------------------------
-
-
-def _stored(message: str) -> str:
-    """A marker as it is stored: in the platform's language, whoever asked."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return _(message)
-
-
-TEXT_REMOVED = gettext_noop("Text removed at the person's request.")
 
 
 def _person(account: User) -> Person | None:
@@ -375,7 +366,7 @@ def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool
     _signatories(account).update(name=pseudonym, title="")
     if not remove_texts:
         return
-    removed = _stored(TEXT_REMOVED)
+    removed = stored(TEXT_REMOVED)
     Comment.objects.filter(author=account).update(text=removed)
     Review.objects.filter(reviewer=account).exclude(comment="").update(comment=removed)
     Score.objects.filter(review__reviewer=account).exclude(comment="").update(comment=removed)

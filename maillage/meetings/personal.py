@@ -21,9 +21,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core import cache
-from maillage.core.personal import Row, Section, declare, register_anonymizer, register_export
+from maillage.core.personal import (
+    Row,
+    Section,
+    declare,
+    full_names,
+    register_anonymizer,
+    register_export,
+    replace_in_texts,
+)
 from maillage.decisions.models import Decision
-from maillage.decisions.personal import full_names, replace_in_texts
 from maillage.meetings import panels, selectors
 from maillage.meetings.models import ActionItem, AgendaItem, Attendance, Invitee, Meeting
 from maillage.meetings.paths import meeting_url
@@ -275,7 +282,7 @@ def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool
     person = Person.objects.filter(user=account).first()
     if person is None:
         return
-    names = full_names(person)
+    names = full_names(str(person))
     remake = _named_minutes(person, names)
     replace_in_texts(NAMED_COLUMNS, names, pseudonym)
     if remake:

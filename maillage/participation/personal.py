@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from maillage.core.personal import (
+    TEXT_REMOVED,
     Expired,
     RetentionRule,
     Row,
@@ -29,6 +30,7 @@ from maillage.core.personal import (
     register_anonymizer,
     register_export,
     register_retention,
+    stored,
 )
 from maillage.core.uploads import delete_on_commit
 from maillage.participation.models import (
@@ -144,17 +146,10 @@ exempt(
 
 # --- Helpers ------------------------------------------------------------------------------------
 
-TEXT_REMOVED = gettext_noop("Text removed at the person's request.")
 CONSENT_REMOVED = gettext_noop(
     "Consent given; its details were removed with the person's identity."
 )
 ANONYMOUS = gettext_noop("Anonymous participant")
-
-
-def _stored(message: str) -> str:
-    """A marker as it is stored: in the platform's language, whoever asked."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return _(message)
 
 
 def _in_every_language(message: str) -> list[str]:
@@ -366,7 +361,7 @@ def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool
     """The person's proposals and comments are shown under the pseudonym and lose their consent's
     details; on request, their texts, answers and reports' details give way to a marker. Every
     contribution stays, with its supports count and its place on the trail."""
-    consent_removed = _stored(CONSENT_REMOVED)
+    consent_removed = stored(CONSENT_REMOVED)
     for model in (Proposal, Comment):
         theirs = model.objects.filter(author=account)
         theirs.update(display_name=pseudonym, signature=Signature.PSEUDONYM)
@@ -374,7 +369,7 @@ def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool
     Response.objects.filter(respondent=account).exclude(consent="").update(consent=consent_removed)
     if not remove_texts:
         return
-    removed = _stored(TEXT_REMOVED)
+    removed = stored(TEXT_REMOVED)
     proposals = Proposal.objects.filter(author=account)
     images = list(proposals.exclude(image="").values_list("image", flat=True))
     proposals.update(text=removed, image="", image_description="")
@@ -456,8 +451,8 @@ def remove_contributions(pks: Iterable[Any], actor: Actor) -> int:
     ids = list(Consultation.objects.filter(pk__in=list(pks)).values_list("pk", flat=True))
     if not ids:
         return 0
-    anonymous = _stored(ANONYMOUS)
-    consent_removed = _stored(CONSENT_REMOVED)
+    anonymous = stored(ANONYMOUS)
+    consent_removed = stored(CONSENT_REMOVED)
     for contributions in (
         Proposal.objects.filter(consultation_id__in=ids),
         Comment.objects.filter(proposal__consultation_id__in=ids),

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_lazy
 
 from maillage.core.personal import (
+    TEXT_REMOVED,
     Row,
     Section,
     declare,
     exempt,
     register_anonymizer,
     register_export,
+    stored,
 )
 from maillage.planning.models import ProgressUpdate
 
@@ -42,8 +42,6 @@ for _model in ("Plan", "Need", "Orientation", "Objective", "Action"):
         reason=_WRITTEN_BY_THE_COLLECTIVE,
     )
 exempt("planning.Plan", fields=["vision_fr", "vision_en"], reason=_WRITTEN_BY_THE_COLLECTIVE)
-
-TEXT_REMOVED = gettext_noop("Text removed at the person's request.")
 
 
 def export(account: User) -> list[Section]:
@@ -78,8 +76,7 @@ def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool
     """Planning keeps no copy of a name; on request, the notes the person wrote give way to a
     marker (the dates and values reached stay)."""
     if remove_texts:
-        with translation.override(settings.LANGUAGE_CODE):
-            removed = _(TEXT_REMOVED)
+        removed = stored(TEXT_REMOVED)
         ProgressUpdate.objects.filter(created_by=account).exclude(note="").update(note=removed)
 
 

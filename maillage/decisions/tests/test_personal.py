@@ -11,6 +11,8 @@ from django.apps import apps
 
 from maillage.core import personal
 from maillage.core.permissions import SYSTEM
+from maillage.core.personal import TEXT_REMOVED
+from maillage.core.personal import stored as stored_marker
 from maillage.decisions import selectors, services
 from maillage.decisions.models import (
     Advice,
@@ -23,7 +25,7 @@ from maillage.decisions.models import (
     Remark,
     Vote,
 )
-from maillage.decisions.personal import anonymize, export, removed_text
+from maillage.decisions.personal import anonymize, export
 from maillage.decisions.tests.election_factories import advice_in, elected_role, election_in
 from maillage.decisions.tests.factories import poll_in, start
 
@@ -212,7 +214,7 @@ def test_anonymization_with_the_texts_removes_the_persons_words_only(circle):
     poll = poll_decision(circle)
     elected = election(circle)
     advice(circle)
-    marker = removed_text()
+    marker = stored_marker(TEXT_REMOVED)
     assert marker == "Texte retiré à la demande de la personne."
 
     anonymize(account=circle.amelie, pseudonym=PSEUDONYM, actor=SYSTEM, remove_texts=True)
