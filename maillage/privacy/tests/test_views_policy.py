@@ -71,3 +71,12 @@ def test_a_version_published_meanwhile_is_not_accepted_unread(client):
     assert not PolicyAcceptance.objects.filter(account=member).exists()
     bad = client.post(reverse("privacy:policy_changes"), {"version": "x"})
     assert bad.status_code == 400
+
+
+def test_the_versions_page_reads_in_a_fixed_number_of_queries(client, query_budget):
+    meter = query_budget(10)
+    publish("Première version.")
+    few = meter.get(client, reverse("privacy:policy_versions"))
+    for n in range(2, 12):
+        publish(f"Version {n}.", changes_fr=f"Changement {n}.")
+    assert meter.get(client, reverse("privacy:policy_versions")) == few

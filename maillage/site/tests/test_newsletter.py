@@ -77,3 +77,14 @@ def test_the_staff_write_and_send_from_the_page(client, django_capture_on_commit
     again = client.post(send, follow=True)  # sent once only
     assert "déjà" in again.content.decode()
     assert len(mail.outbox) == 1
+
+
+def test_the_list_reads_in_a_fixed_number_of_queries(client, query_budget):
+    staff = user_with_role(Role.STAFF)
+    client.force_login(staff)
+    meter = query_budget(25)
+    newsletter_create(actor=staff, subject="Une", body="1")
+    few = meter.get(client, reverse("site:newsletter_list"))
+    for n in range(30):
+        newsletter_create(actor=staff, subject=f"Numéro {n}", body=str(n))
+    assert meter.get(client, reverse("site:newsletter_list")) == few
