@@ -49,7 +49,11 @@ PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/13")
 PG_NAME = os.environ.get("BENCH_DB", "maillage_bench")
 PASSWORD = "maillage-demo-2026"  # the demo's, printed by load_demo  # noqa: S105
-ACCOUNTS = {"member": "membre@demo.maillage.local", "staff": "equipe@demo.maillage.local"}
+ACCOUNTS = {
+    "member": "membre@demo.maillage.local",
+    "staff": "equipe@demo.maillage.local",
+    "admin": "admin@demo.maillage.local",
+}
 HEALTH = "/sante/"
 
 # Budgets: a page at most this many times the health check (p50), an export more; what a page
@@ -64,7 +68,7 @@ HTML_BUDGETS = {("/gouvernance/", "staff"): 100_000}
 class Page:
     label: str
     path: str
-    who: str  # "anonymous", "member" or "staff"
+    who: str  # "anonymous", "member", "staff" or "admin"
     export: bool = False
     times: list[float] = field(default_factory=list)
     base: list[float] = field(default_factory=list)
@@ -183,6 +187,16 @@ PAGES = [
         url_name="funding:accountability_xlsx",
     ),
     Page("Funded projects (public)", "", "anonymous", url_name="funding:funded_projects"),
+    # Personal information: the policy everyone reads, what the platform holds about the member
+    # and its file, the area and the requests' queue staff work in, and the registers the
+    # administrators keep (who saw contact details, what is past its retention period).
+    Page("Privacy policy", "", "anonymous", url_name="privacy:policy"),
+    Page("My data", "", "member", url_name="privacy:my_data"),
+    Page("My data, ZIP file", "", "member", export=True, url_name="privacy:my_data_download"),
+    Page("Privacy area", "", "staff", url_name="privacy:area"),
+    Page("Privacy requests", "", "staff", url_name="privacy:request_list"),
+    Page("Access to contact details", "", "admin", url_name="privacy:access_log"),
+    Page("Retention", "", "admin", url_name="privacy:retention"),
 ]
 
 
@@ -513,7 +527,7 @@ def main() -> int:
             env=env,
             start_new_session=True,
         )
-        clients = {who: Client(base) for who in ("health", "anonymous", "member", "staff")}
+        clients = {who: Client(base) for who in ("health", "anonymous", *ACCOUNTS)}
         for _attempt in range(120):
             try:
                 if clients["health"].get(HEALTH)[0] == 200:

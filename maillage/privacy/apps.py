@@ -37,10 +37,9 @@ class PrivacyConfig(NavigationMixin, AppConfig):
         cache.bump_on_change(COVERING_CACHE, Assessment)
 
     def register_area(self) -> None:
-        """The staff's privacy area, its menu entry, and the registers' links on it."""
+        """The staff's privacy area and its menu entry."""
         from maillage.core import navigation
         from maillage.core.rules import is_staff
-        from maillage.privacy.area import AreaLink, register_area_link
         from maillage.privacy.rules.common import is_privacy_officer
 
         # Between governance (300) and decisions (400); the staff are asked first, since telling
@@ -52,81 +51,75 @@ class PrivacyConfig(NavigationMixin, AppConfig):
             order=350,
             visible=is_staff | is_privacy_officer,
         )
-        register_area_link(
-            AreaLink(
-                key="incidents",
-                label=_("Confidentiality incidents"),
-                url_name="privacy:incident_list",
-                description=_("The register of every incident, its risk and its notices."),
-                order=100,
-                permission="privacy.view_registers",
-            )
-        )
-        register_area_link(
-            AreaLink(
-                key="access",
-                label=_("Access to contact details"),
-                url_name="privacy:access_log",
-                description=_("Who saw or exported people's contact details, and when."),
-                order=300,
-                permission="privacy.view_registers",
-            )
-        )
-        register_area_link(
-            AreaLink(
-                key="retention",
-                label=_("Retention"),
-                url_name="privacy:retention",
-                description=_("What each kind of information is kept for, and what was removed."),
-                order=400,
-                permission="privacy.view_registers",
-            )
-        )
-        register_area_link(
-            AreaLink(
-                key="assessments",
-                label=_("Privacy impact assessments"),
-                url_name="privacy:assessment_list",
-                description=_("The projects assessed and the parts of the platform they cover."),
-                order=200,
-                permission="privacy.view_registers",
-            )
-        )
 
     def register_area_links(self) -> None:
-        """The area's links to the other subjects: the queue, the person in charge, the policy."""
+        """The area's links, each shown to those who may follow it: the queue, the registers,
+        the person in charge, the policy."""
         from maillage.privacy.area import AreaLink, register_area_link
 
-        register_area_link(
-            AreaLink(
-                key="requests",
-                label=_("Requests about personal information"),
-                url_name="privacy:request_list",
-                description=_("Access, correction, portability and deletion, within 30 days."),
-                order=50,
-                permission="privacy.handle_requests",
-            )
+        registers = "privacy.view_registers"
+        links = (
+            (
+                "requests",
+                _("Requests about personal information"),
+                "privacy:request_list",
+                _("Access, correction, portability and deletion, within 30 days."),
+                "privacy.handle_requests",
+            ),
+            (
+                "incidents",
+                _("Confidentiality incidents"),
+                "privacy:incident_list",
+                _("The register of every incident, its risk and its notices."),
+                registers,
+            ),
+            (
+                "assessments",
+                _("Privacy impact assessments"),
+                "privacy:assessment_list",
+                _("The projects assessed and the parts of the platform they cover."),
+                registers,
+            ),
+            (
+                "access",
+                _("Access to contact details"),
+                "privacy:access_log",
+                _("Who saw or exported people's contact details, and when."),
+                registers,
+            ),
+            (
+                "retention",
+                _("Retention"),
+                "privacy:retention",
+                _("What each kind of information is kept for, and what was removed."),
+                registers,
+            ),
+            (
+                "officer",
+                _("Person in charge of personal information"),
+                "privacy:officer_edit",
+                _("Who answers for personal information, and how to reach them."),
+                "privacy.name_officer",
+            ),
+            (
+                "policy",
+                _("Privacy policy"),
+                "privacy:policy_publish",
+                _("Publish a new version; each person sees what changed."),
+                "privacy.publish_policy",
+            ),
         )
-        register_area_link(
-            AreaLink(
-                key="officer",
-                label=_("Person in charge of personal information"),
-                url_name="privacy:officer_edit",
-                description=_("Who answers for personal information, and how to reach them."),
-                order=500,
-                permission="privacy.name_officer",
+        for position, (key, label, url_name, description, permission) in enumerate(links, 1):
+            register_area_link(
+                AreaLink(
+                    key=key,
+                    label=label,
+                    url_name=url_name,
+                    description=description,
+                    order=100 * position,
+                    permission=permission,
+                )
             )
-        )
-        register_area_link(
-            AreaLink(
-                key="policy",
-                label=_("Privacy policy"),
-                url_name="privacy:policy_publish",
-                description=_("Publish a new version; each person sees what changed."),
-                order=600,
-                permission="privacy.publish_policy",
-            )
-        )
 
     def register_my_data(self) -> None:
         """ "My data": a link in the account menu (My space's section is the consents')."""
@@ -142,18 +135,11 @@ class PrivacyConfig(NavigationMixin, AppConfig):
         )
 
     def _register_officer(self) -> None:
-        from maillage.core import cache, navigation
+        from maillage.core import cache
         from maillage.privacy.models import Officer
         from maillage.privacy.selectors.officer import OFFICER_CACHE
 
         cache.bump_on_change(OFFICER_CACHE, Officer)
-        navigation.register_account_link(
-            key="privacy-officer",
-            label=_("Person in charge of personal information"),
-            url_name="privacy:officer_edit",
-            order=900,
-            visible="privacy.name_officer",
-        )
 
     def _register_policy(self) -> None:
         from maillage.core import cache, my_space, navigation

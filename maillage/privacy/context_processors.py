@@ -1,5 +1,6 @@
 """What every page may show of the privacy app without naming it: `privacy_notice`, the title
-and contact of the person in charge and the address of the privacy policy, which core's
+and contact of the person in charge, the address of the privacy policy and the number of the
+version in force (which the sign-up page says a new account accepts), which core's
 `core/_privacy_notice.html` writes beside the forms that collect personal information."""
 
 from __future__ import annotations
@@ -13,8 +14,13 @@ from django.utils.functional import SimpleLazyObject
 
 def _notice() -> dict[str, Any]:
     from maillage.privacy.selectors.officer import published_contact
+    from maillage.privacy.selectors.policy import policy_number_in_force
 
-    return {**published_contact(), "policy_url": reverse("privacy:policy")}
+    return {
+        **published_contact(),
+        "policy_url": reverse("privacy:policy"),
+        "policy_number": policy_number_in_force(),
+    }
 
 
 def privacy_notice(request: HttpRequest) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage, mailers
 from django.tasks import task
 from django.urls import reverse
 from django.utils import translation
@@ -28,7 +28,7 @@ def send_newsletter(newsletter_id: int) -> int:
     body = f"{newsletter.body}\n\n-- \n{_withdrawal_note()}"
     count = 0
     addresses = newsletter_recipients().values_list("email", flat=True).iterator()
-    with get_connection() as connection:
+    with mailers.default as connection:
         batch: list[EmailMessage] = []
         for address in addresses:
             batch.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Max
 
+from maillage.core import cache
 from maillage.core.models import User
 from maillage.privacy.models import PolicyAcceptance, PolicyVersion
 
@@ -16,6 +17,19 @@ POLICY_CACHE = "privacy.policy"
 
 def current_policy() -> PolicyVersion | None:
     return PolicyVersion.objects.order_by("-number").first()
+
+
+def policy_number_in_force() -> int | None:
+    """The number of the version in force, which a new account accepts when it signs up. Kept,
+    since it is read beside every form that collects personal information."""
+    return cache.fragment(
+        POLICY_CACHE,
+        visibility="public",
+        filters=["in-force"],
+        render=lambda: (
+            PolicyVersion.objects.order_by("-number").values_list("number", flat=True).first()
+        ),
+    )
 
 
 def policy_versions() -> list[PolicyVersion]:

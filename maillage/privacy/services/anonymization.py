@@ -100,13 +100,37 @@ def traces(account: User) -> Traces:
                     elif PHONE_FIELD.search(name):
                         phones.add(row[name] or "")
     names = {n.strip() for n in names}
+    phones = {p.strip() for p in phones if sum(c.isdigit() for c in p) >= PHONE_MIN_DIGITS}
     return Traces(
         names=frozenset(n for n in names if len(n) >= NAME_MIN and " " in n),
         emails=frozenset(e.strip() for e in emails if "@" in e),
-        phones=frozenset(
-            p.strip() for p in phones if sum(c.isdigit() for c in p) >= PHONE_MIN_DIGITS
-        ),
+        phones=frozenset(phones - _shared_phones(account, phones)),
     )
+
+
+def _shared_phones(account: User, phones: set[str]) -> set[str]:
+    """The telephones another record also holds (an organization's switchboard, a colleague's
+    office line): not the person's alone, so what others wrote with it stays as it is. The
+    person's own records lose it all the same (their app's anonymizer empties the column)."""
+    if not phones:
+        return set()
+    shared: set[str] = set()
+    for model in _swept_models():
+        fields = model._meta.concrete_fields
+        columns = [
+            f.attname for f in fields if isinstance(f, models.CharField) and PHONE_FIELD.search(f.name)
+        ]
+        mine = [
+            f.name
+            for f in fields
+            if isinstance(f, models.OneToOneField) and f.related_model is User
+        ]
+        for column in columns:
+            others = model._base_manager.filter(**{f"{column}__in": phones})
+            for name in mine:
+                others = others.exclude(**{name: account})
+            shared.update(value.strip() for value in others.values_list(column, flat=True))
+    return shared
 
 
 def _rewrite(text: str, found: Traces, pseudonym: str, *, email_field: bool = False) -> str:

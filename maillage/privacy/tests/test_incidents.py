@@ -132,6 +132,15 @@ def test_the_area_links_the_registers():
     assert reverse("privacy:incident_list") in page.text
 
 
+def test_the_administrator_names_the_person_in_charge_from_the_area_not_the_account_menu():
+    client = client_for(user_with_role(Role.ADMIN))
+    officer_page = reverse("privacy:officer_edit")
+    area = client.get(reverse("privacy:area")).text
+    assert f'href="{officer_page}"' in area
+    assert area.index(reverse("privacy:request_list")) < area.index(officer_page)
+    assert f'href="{officer_page}"' not in client.get(reverse("core:my_space")).text
+
+
 def test_the_register_reads_in_a_fixed_number_of_queries(query_budget):
     client = client_for(user_with_role(Role.ADMIN))
     urls = [reverse("privacy:incident_list"), reverse("privacy:incident_export", args=["xlsx"])]

@@ -172,3 +172,25 @@ def test_anonymizing_keeps_the_records_counts_the_vote_and_leaves_no_trace(world
     assert traces([FULL, EMAIL, PHONE]) == []
     # …nor the name in separate columns or a slug (the network's anonymizer).
     assert traces([LAST]) == []
+
+
+def test_a_telephone_others_share_stays_where_others_wrote_it(world):
+    """The person gave their organization's switchboard: their own record loses it, the
+    organization and what others wrote with it keep it; their name still goes."""
+    account = world["account"]
+    switchboard = "418 555-0100"
+    account.person.phone = switchboard
+    account.person.save()
+    organization = world["seat"].organization
+    organization.phone = switchboard
+    organization.save()
+    meeting = world["meeting"]
+    meeting.notes = f"Joindre {FULL} à l’accueil : {switchboard}."
+    meeting.save()
+    account_anonymize(actor=SYSTEM, account=account, remove_texts=False)
+    account.person.refresh_from_db()
+    organization.refresh_from_db()
+    meeting.refresh_from_db()
+    assert account.person.phone == ""
+    assert organization.phone == switchboard
+    assert meeting.notes == f"Joindre Personne anonymisée 1 à l’accueil : {switchboard}."

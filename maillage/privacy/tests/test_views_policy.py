@@ -80,3 +80,29 @@ def test_the_versions_page_reads_in_a_fixed_number_of_queries(client, query_budg
     for n in range(2, 12):
         publish(f"Version {n}.", changes_fr=f"Changement {n}.")
     assert meter.get(client, reverse("privacy:policy_versions")) == few
+
+
+def test_signing_up_says_and_records_the_acceptance_of_the_version_in_force(client):
+    publish("Un.")
+    publish("Deux.")
+    page = client.get(reverse("account_signup")).content.decode()
+    assert "vous acceptez la" in page and "(version 2)" in page
+    assert f'href="{reverse("privacy:policy")}"' in page
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "first_name": "Nadia",
+            "last_name": "Bouchard",
+            "email": "nadia.bouchard@exemple.org",
+            "password1": "un-long-mot-de-passe-2026",
+            "password2": "un-long-mot-de-passe-2026",
+        },
+    )
+    assert response.status_code == 302
+    accepted = PolicyAcceptance.objects.get(account__email="nadia.bouchard@exemple.org")
+    assert accepted.version.number == 2
+
+
+def test_before_any_policy_the_sign_up_page_promises_no_acceptance(client):
+    page = client.get(reverse("account_signup")).content.decode()
+    assert "vous acceptez la" not in page
