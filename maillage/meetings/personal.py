@@ -35,7 +35,7 @@ from maillage.meetings import panels, selectors
 from maillage.meetings.models import ActionItem, AgendaItem, Attendance, Invitee, Meeting
 from maillage.meetings.paths import meeting_url
 from maillage.meetings.workflows import COMING_STATES
-from maillage.network.models import Person
+from maillage.network.models import Person, Seat
 
 if TYPE_CHECKING:
     from maillage.core.actors import Actor
@@ -101,15 +101,20 @@ def export(account: User) -> list[Section]:
     planned or took the notes of, and the agenda items they presented (one query per kind)."""
     meeting_label, date = gettext("Meeting"), gettext("Date")
     invitations = Invitee.objects.filter(person__user=account).select_related("meeting")
+    # The person's id first: an OR across joins would read every attendance of the platform.
+    # (`person_id=None` would read as "no person": an account without a record attends nothing.)
+    person = Person.objects.filter(user=account).values_list("pk", flat=True).first() or 0
     attendances = (
         Attendance.objects.filter(
-            Q(person__user=account) | Q(substitute__user=account) | Q(seat__holder__user=account)
+            Q(person_id=person)
+            | Q(substitute_id=person)
+            | Q(seat_id__in=Seat.objects.filter(holder_id=person).values("pk"))
         )
         .select_related("meeting", "person", "seat__organization", "substitute")
         .order_by("meeting__starts_at", "pk")
     )
     roles = Meeting.objects.filter(
-        Q(facilitator__user=account) | Q(secretary__user=account) | Q(created_by=account)
+        Q(facilitator_id=person) | Q(secretary_id=person) | Q(created_by=account)
     ).select_related("facilitator", "secretary")
     return [
         Section(

@@ -10,6 +10,7 @@ from django.apps import apps
 from maillage.core import personal
 from maillage.core.permissions import SYSTEM
 from maillage.core.roles import Role as PlatformRole
+from maillage.core.tests.factories import user_with_role
 from maillage.governance.tests.factories import user_with_person
 from maillage.meetings import selectors, services
 from maillage.meetings.models import (
@@ -143,3 +144,12 @@ def test_minutes_that_do_not_name_the_person_are_left_as_made(
     assert callbacks == []
     meeting.refresh_from_db()
     assert meeting.minutes.name == name
+
+
+def test_an_account_without_a_person_record_reads_no_one_s_attendance(table):
+    held(table)
+    citizen = user_with_role(PlatformRole.CITIZEN)
+    assert not Person.objects.filter(user=citizen).exists()
+    assert Attendance.objects.exists()
+    mine = sections(citizen)
+    assert mine["meetings.attendance"].rows == [] and mine["meetings.roles"].rows == []
