@@ -1,6 +1,7 @@
 """What the privacy app holds about a person, for core's registry (`core.personal`): their
-requests in "my data", and the retention of inactive accounts; the person in charge's own
-records are in `personal_officer`, imported here so that one module registers the app's part."""
+requests, consents and acceptances of the policy in "my data", and the retention of inactive
+accounts; the person in charge's own records are in `personal_officer`, imported here so that one
+module registers the app's part."""
 
 from __future__ import annotations
 
@@ -60,6 +61,50 @@ def export_requests(account: User) -> Iterable[Section]:
             ),
             rows=rows,
         )
+    ]
+
+
+def export_consents(account: User) -> Iterable[Section]:
+    """Every answer the person gave, kept with its date and the policy they were told (a
+    withdrawal does not erase the consent before it), and each version of the policy accepted."""
+    from django.urls import reverse
+
+    from maillage.privacy.models import Consent, PolicyAcceptance
+
+    change = reverse("privacy:consents")
+    consents = Consent.objects.filter(account=account).select_related("policy_version")
+    accepted = PolicyAcceptance.objects.filter(account=account).select_related("version")
+    return [
+        Section(
+            key="privacy.consents",
+            title=gettext_lazy("My consents"),
+            purpose=gettext_lazy(
+                "To do only what you agreed to, and to show when you agreed or withdrew."
+            ),
+            rows=[
+                Row(
+                    {
+                        _("Purpose"): item.get_purpose_display(),
+                        _("Given"): item.given,
+                        _("Date"): item.at,
+                        _("Policy version"): (
+                            item.policy_version.number if item.policy_version else None
+                        ),
+                    },
+                    correct_url=change,
+                )
+                for item in consents.order_by("at", "pk")
+            ],
+        ),
+        Section(
+            key="privacy.policy_acceptances",
+            title=gettext_lazy("Privacy policy versions you accepted"),
+            purpose=gettext_lazy("To know which version of the policy you were told about."),
+            rows=[
+                Row({_("Version"): item.version.number, _("Accepted on"): item.accepted_at})
+                for item in accepted.order_by("accepted_at", "pk")
+            ],
+        ),
     ]
 
 
@@ -139,6 +184,7 @@ exempt(
 )
 
 register_export("privacy.requests", export_requests)
+register_export("privacy.consents", export_consents)
 register_retention(
     RetentionRule(
         key="privacy.inactive_accounts",

@@ -133,9 +133,31 @@ def test_my_space_and_the_account_menu_lead_to_my_data(client, person):
 
 def test_the_page_queries_do_not_grow_with_the_requests(client, person, query_budget):
     # Every app's sections, one or two queries each, whatever their rows.
-    meter = query_budget(50)
+    meter = query_budget(52)
     RequestFactory(account=person)
     few = meter.get(client, reverse("privacy:my_data"))
     RequestFactory.create_batch(12, account=person)
     many = meter.get(client, reverse("privacy:my_data"))
     assert few == many
+
+
+def test_my_consents_and_the_policy_versions_i_accepted_are_my_data(client, person):
+    from maillage.privacy.models import Purpose
+    from maillage.privacy.services.consents import consent_set
+    from maillage.privacy.services.policy import policy_accept
+    from maillage.privacy.tests.factories import publish
+
+    policy_accept(actor=person, version=publish("Première version."))
+    consent_set(actor=person, account=person, purpose=Purpose.NEWSLETTER, given=True)
+    consent_set(actor=person, account=person, purpose=Purpose.NEWSLETTER, given=False)
+    archive = zipfile.ZipFile(io.BytesIO(client.get(reverse("privacy:my_data_download")).content))
+    data = json.loads(archive.read("data.json"))
+    sections = {section["key"]: section for section in data["sections"]}
+    answers = [row["values"] for row in sections["privacy.consents"]["rows"]]
+    assert [answer["Donné"] for answer in answers] == [True, False]
+    assert all(answer["Version de la politique"] == 1 for answer in answers)
+    [accepted] = sections["privacy.policy_acceptances"]["rows"]
+    assert accepted["values"]["Version"] == 1
+    page = client.get(reverse("privacy:my_data")).content.decode()
+    assert "Mes consentements" in page
+    assert f'href="{reverse("privacy:consents")}"' in page
