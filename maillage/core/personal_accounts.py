@@ -111,7 +111,7 @@ def export_core(account: User) -> list[Section]:
                         gettext("First name"): account.first_name,
                         gettext("Last name"): account.last_name,
                         gettext("Role"): str(Role(account.role).label),
-                        gettext("Active"): account.is_active,
+                        gettext("Account active"): account.is_active,
                         gettext("Joined"): _date(account.date_joined),
                         gettext("Last sign-in"): _date(account.last_login),
                     },
