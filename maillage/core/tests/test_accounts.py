@@ -1,6 +1,7 @@
 """Accounts: e-mail login, verification, password reset, MFA for staff, throttling."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -129,6 +130,14 @@ def test_signup_creates_a_citizen_and_sends_a_verification_email(client):
     assert "testserver" not in mail.outbox[0].subject
     assert "Collectif pour l'inclusion" in mail.outbox[0].body
     assert "testserver!" not in mail.outbox[0].body
+
+
+def test_a_new_account_is_told_in_french_where_the_link_went_and_that_it_is_confirmed(client):
+    response = client.post(SIGNUP, signup_data(), follow=True)
+    assert "Courriel de confirmation envoyé à nouveau@example.org." in response.text
+    link = re.search(r"http://testserver(/comptes/confirm-email/\S+/)", mail.outbox[0].body)
+    response = client.post(link.group(1), follow=True)
+    assert "Vous avez confirmé nouveau@example.org." in response.text
 
 
 def test_signup_asks_names_first_and_keeps_what_was_typed_when_one_is_missing(client):
