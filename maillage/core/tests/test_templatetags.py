@@ -64,6 +64,22 @@ def test_frdate_writes_1er_in_french_and_leaves_english_alone():
         assert render("{{ day|frdate }}", day=day) == "Aug. 1, 2026"
 
 
+def test_no_template_writes_a_day_without_frdate():
+    """Django's `date` writes « 1 août »: every day a page shows goes through `frdate`."""
+    import re
+    from pathlib import Path
+
+    import maillage
+
+    day_format = re.compile(r'\|date:"(DATE_FORMAT|DATETIME_FORMAT|j [^"]*)"')
+    found = [
+        f"{path}: {match.group(0)}"
+        for path in Path(maillage.__file__).parent.rglob("templates/**/*.html")
+        for match in day_format.finditer(path.read_text())
+    ]
+    assert found == []
+
+
 FRAGMENT = (
     '{% cachedfragment "tests.fragment" "list" group %}<p>{{ name }}</p>{% endcachedfragment %}'
 )
