@@ -20,6 +20,7 @@ from maillage.core.permissions import SYSTEM, require
 from maillage.core.services import notify
 from maillage.core.versions import lock
 from maillage.decisions.models import Decision, Process
+from maillage.decisions.selectors import voices
 from maillage.governance.models import Circle, Workstream
 from maillage.participation import workflows
 from maillage.participation.models import (
@@ -97,7 +98,8 @@ def input_route(
         target=locked,
         payload={"from": before, "to": str(group), "reason": reason.strip()},
     )
-    _tell(actor, locked, routed=True)
+    told = _tell(actor, locked, routed=True)
+    _tell_group(actor, locked, group, reason=reason.strip(), told=told)
     return locked
 
 
@@ -182,8 +184,10 @@ def _language(account: User) -> str:
     return preference.language if preference else settings.LANGUAGE_CODE
 
 
-def _tell(actor: Actor, obj: Input, *, routed: bool = False) -> None:
-    for account in _recipients(actor, obj):
+def _tell(actor: Actor, obj: Input, *, routed: bool = False) -> set[int]:
+    """Tell the contributor and the followers; returns whom."""
+    recipients = _recipients(actor, obj)
+    for account in recipients:
         with translation.override(_language(account)):
             title = obj.title
             if routed:
@@ -198,6 +202,37 @@ def _tell(actor: Actor, obj: Input, *, routed: bool = False) -> None:
                 status = workflows.TRAIL.label(obj.status, public=True)
                 subject = _("“%(title)s”: %(status)s") % {"title": title, "status": status}
                 body = obj.status_reason
+            notify(recipient=account, subject=subject, body=body, url=input_path(obj))
+    return {account.pk for account in recipients}
+
+
+def _tell_group(
+    actor: Actor, obj: Input, group: Circle | Workstream, *, reason: str, told: set[int]
+) -> None:
+    """The members of the group an input is sent to, and their seats' substitutes: it now waits
+    for their answer (the one who sent it, and those already told, apart)."""
+    people = {
+        person.user_id
+        for voice in voices(group)
+        for person in [*voice.holders, *voice.substitutes]
+        if person.user_id
+    }
+    people -= {*told, getattr(actor, "pk", None)}
+    members = User.objects.filter(pk__in=people, is_active=True).select_related(
+        "notification_preference"
+    )
+    for account in members.order_by("pk"):
+        with translation.override(_language(account)):
+            subject = _("“%(title)s” awaits the answer of %(group)s") % {
+                "title": obj.title,
+                "group": group,
+            }
+            body = _(
+                "A citizen input was sent to %(group)s. Say on its influence trail what becomes "
+                "of it: under study, taken up or not retained, and why."
+            ) % {"group": group}
+            if reason:
+                body = f"{body}\n\n{reason}"
             notify(recipient=account, subject=subject, body=body, url=input_path(obj))
 
 

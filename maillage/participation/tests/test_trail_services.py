@@ -148,6 +148,26 @@ def test_routing_writes_a_step_and_an_event_and_the_new_group_answers():
         services.input_move(actor=member, input=routed, transition="study", reason="")
 
 
+def test_the_members_of_the_group_it_is_sent_to_are_told_it_awaits_their_answer():
+    from maillage.decisions.tests.factories import member_of
+    from maillage.governance.models import Membership
+
+    proposal, _circle, member = routed_proposal()
+    workstream = WorkstreamFactory(name="Chantier mobilité")
+    second, english = member_of(workstream), member_of(workstream)
+    NotificationPreference.objects.create(user=english, language="en")
+    # The one who sends it on is a member of both groups.
+    Membership.objects.create(person=member.person, workstream=workstream)
+    services.input_route(actor=member, input=proposal, group=workstream, reason="Leur sujet")
+    told = Notification.objects.filter(subject__contains=proposal.title)
+    to_second = told.get(recipient=second)
+    assert to_second.subject == f"« {proposal.title} » attend la réponse de Chantier mobilité"
+    assert "Leur sujet" in to_second.body
+    assert told.get(recipient=english).subject.endswith("awaits the answer of Chantier mobilité")
+    assert told.exclude(recipient=proposal.author).count() == 2
+    assert not told.filter(recipient=member).exists()
+
+
 def test_routing_is_refused_to_outsiders_and_once_answered():
     proposal, _circle, member = routed_proposal()
     with pytest.raises(PermissionDenied):
