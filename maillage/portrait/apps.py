@@ -17,6 +17,7 @@ class PortraitConfig(NavigationMixin, AppConfig):
         from maillage.core.imports import register_importer
         from maillage.portrait import panels, rules, services, verbs  # noqa: F401 (registrations)
         from maillage.portrait.models import Indicator, Source, Value
+        from maillage.portrait.selectors import FIGURES_CACHE
         from maillage.territories import panels as territory_panels
         from maillage.territories.models import Territory
 
@@ -24,7 +25,8 @@ class PortraitConfig(NavigationMixin, AppConfig):
         # The maps' and the comparison's own styles.
         navigation.register_stylesheet("portrait/maps.css")
         register_importer(services.IMPORTER)
-        # A territory's page: a few of its key figures and the link to its portrait, kept until
-        # the next change of an indicator, a value, a source or a territory.
+        # A territory's page: a few of its key figures and the link to its portrait.
         territory_panels.register(panels.territory_panel)
-        cache.bump_on_change(panels.PANEL_CACHE, Indicator, Value, Source, Territory)
+        # The portrait's pages and that panel are kept rendered until the next change of an
+        # indicator, a value, a source or a territory.
+        cache.bump_on_change(FIGURES_CACHE, Indicator, Value, Source, Territory)

@@ -25,11 +25,11 @@ def comparison_chart(item: IndicatorPortrait) -> SafeString:
     indicator = item.indicator
     bars = [
         Bar(
-            f"{figure.territory.name} ({figure.period})",
-            float(figure.value),
-            figure_text(figure.value),
+            f"{compared.territory.name} ({compared.figure.period})",
+            float(compared.figure.value),
+            figure_text(compared.figure.value),
         )
-        for figure in item.figures
+        for compared in item.compared
     ]
     return mark_safe(
         bar_chart(
@@ -41,7 +41,7 @@ def comparison_chart(item: IndicatorPortrait) -> SafeString:
             title=_("%(indicator)s: %(territory)s compared")
             % {
                 "indicator": indicator.label,
-                "territory": item.latest.territory.name,
+                "territory": item.territory.name,
             },
             description=_(
                 "Negative values are drawn as a short mark; the table gives each figure."
@@ -61,7 +61,7 @@ def trend_chart(item: IndicatorPortrait) -> SafeString:
             title=_("%(indicator)s in %(territory)s over time")
             % {
                 "indicator": indicator.label,
-                "territory": item.latest.territory.name,
+                "territory": item.territory.name,
             },
         )
     )

@@ -1,16 +1,22 @@
-"""The portrait's tables as files: CSV (streamed) and XLSX (openpyxl, write-only), read with
-`values_list` in one query, their header row in the active language.
+"""The portrait's tables as files, and the one writer of each format: CSV (streamed, UTF-8 with a
+BOM and semicolons, figures with the active language's decimal sign) and XLSX (openpyxl,
+write-only, figures as numbers), their header row in the active language.
 
+The tables written here are read with `values_list` in one query:
 - the index's table of indicators (label, unit, latest year, territories with a value);
-- a territory's figures: every value its portrait page shows (its own, its region's, Québec's and
-  its municipalities'), one line each with its indicator, period, unit and source.
+- a territory's figures: its own, its region's, Québec's and its municipalities', every period,
+  one line each with its indicator, period, unit and source.
+
+The map's and the comparison's tables (`views.maps`, `views.comparison`) are written by the same
+writers.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from itertools import islice
 from typing import Any
 
@@ -23,11 +29,13 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from maillage.portrait.formats import number
 from maillage.portrait.models import Indicator, Value
 from maillage.portrait.selectors.territories import WITH_MUNICIPALITIES, ancestors
 from maillage.territories.models import Territory
 
-Table = tuple[list[str], Iterable[tuple[Any, ...]]]
+# A header row and the rows under it.
+Table = tuple[Sequence[str], Iterable[Sequence[Any]]]
 FORMATS = ("csv", "xlsx")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A cell starting with one of these would be a formula in a spreadsheet.
@@ -96,13 +104,19 @@ def territory_table(territory: Territory) -> Table:
     return headers, rows
 
 
-def _safe(value: Any) -> Any:
+def _cell(value: Any) -> Any:
+    """A CSV cell: a figure as people read it in the active language; text stays text (a cell
+    starting with "=" must not become a formula)."""
+    if isinstance(value, Decimal):
+        return number(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
 class _Line:
+    """What `csv.writer` writes to: it hands back each line instead of keeping it."""
+
     def write(self, value: str) -> str:
         return value
 
@@ -114,14 +128,15 @@ def csv_stream(table: Table, *, batch: int = 500) -> Iterator[bytes]:
     writer: Any = csv.writer(_Line(), delimiter=";", lineterminator="\r\n")
     yield ("\ufeff" + writer.writerow(headers)).encode("utf-8")
     found = iter(rows)
-    while lines := [writer.writerow([_safe(c) for c in row]) for row in islice(found, batch)]:
+    while lines := [writer.writerow([_cell(c) for c in row]) for row in islice(found, batch)]:
         yield "".join(lines).encode("utf-8")
 
 
 def to_xlsx(table: Table, *, title: str) -> bytes:
+    """A write-only workbook: figures as numbers, text as text (never a formula)."""
     headers, rows = table
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
+    sheet = workbook.create_sheet(title[:31] or "Portrait")
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     header_cells = []

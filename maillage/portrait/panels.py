@@ -8,15 +8,17 @@ from maillage.core.panels import Panel
 from maillage.portrait import selectors
 from maillage.territories.models import Territory
 
-# Public figures, the same for every visitor: kept per territory and language until an indicator,
-# a value, a source or a territory changes (see `apps.py`).
-PANEL_CACHE = "portrait.territory-panel"
-
 
 def territory_panel(territory: Territory, request: HttpRequest) -> Panel:
-    """One query when built."""
+    """Public figures, the same for every visitor: kept per territory and language until an
+    indicator, a value, a source or a territory changes (`FIGURES_CACHE`). One query when
+    built."""
 
     def context() -> dict[str, object]:
         return {"key_figures": selectors.key_figures(territory)}
 
-    return {"template": "portrait/_territory_panel.html", "context": context, "cache": PANEL_CACHE}
+    return {
+        "template": "portrait/_territory_panel.html",
+        "context": context,
+        "cache": selectors.FIGURES_CACHE,
+    }

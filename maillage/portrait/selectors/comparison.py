@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, OuterRef, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef, Q
 
 from maillage.portrait.models import Indicator, Value
-from maillage.portrait.selectors.maps import Figure, home_region
+from maillage.portrait.selectors.figures import Figure, latest
+from maillage.portrait.selectors.maps import home_region
 from maillage.territories.models import Territory
 from maillage.territories.selectors import sort_key
 
@@ -70,25 +70,14 @@ def comparison(territories: Sequence[Territory]) -> list[Line]:
     figure (latest year, then period) of each territory, in the indicators' order."""
     if not territories:
         return []
-    latest = (
-        Value.objects.filter(territory__in=[t.pk for t in territories])
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("indicator_id"), F("territory_id")],
-                order_by=[F("year").desc(), F("period").desc()],
-            )
-        )
-        .filter(rank=1)
-        .select_related("indicator", "source")
-    )
+    values = latest(Value.objects.filter(territory__in=[t.pk for t in territories]))
     position = {t.pk: i for i, t in enumerate(territories)}
     lines: dict[int, Line] = {}
-    for value in latest:
+    for value in values.select_related("indicator", "source"):
         line = lines.get(value.indicator_id)
         if line is None:
             line = lines[value.indicator_id] = Line(value.indicator, [None] * len(territories))
-        line.figures[position[value.territory_id]] = Figure(value.value, value.period, value.source)
+        line.figures[position[value.territory_id]] = Figure.of(value)
     return sorted(
         lines.values(), key=lambda line: (line.indicator.position, sort_key(line.indicator.label))
     )

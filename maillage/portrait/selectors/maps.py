@@ -7,14 +7,14 @@ the region, the region's territories with their outlines, the values of the year
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 
-from maillage.portrait.models import Indicator, Source, Value
+from maillage.portrait.models import Indicator, Value
+from maillage.portrait.selectors.figures import Figure
 from maillage.territories.models import Boundary, Territory, TerritoryType
 from maillage.territories.selectors import sort_key
 
@@ -52,15 +52,6 @@ def home_region() -> Territory | None:
 
 
 @dataclass(frozen=True)
-class Figure:
-    """A territory's value for the year shown, with the period and source it comes from."""
-
-    value: Decimal
-    period: str
-    source: Source
-
-
-@dataclass(frozen=True)
 class Place:
     """One of the region's MRC-level territories, its outline (None when none is known) and
     its figure (None: no data)."""
@@ -93,7 +84,7 @@ def latest_figures(values: Any) -> dict[int, Figure]:
     a span ("2016-2021") and a year ("2021") ending the same year give one figure."""
     figures: dict[int, Figure] = {}
     for value in values:
-        figures[value.territory_id] = Figure(value.value, value.period, value.source)
+        figures[value.territory_id] = Figure.of(value)
     return figures
 
 

@@ -1,46 +1,76 @@
-"""A territory's portrait: each indicator it has a value of, its latest value beside the region's
-and Québec's (and, for an MRC, its municipalities'), its series over the periods, each figure with
-its source. Two queries, whatever the data: the territory with its ancestors, then the values."""
+"""A territory's portrait: each indicator it has a value of, its series over the periods, and the
+figure shown beside its latest for the region, Québec and (for an MRC) each of its
+municipalities: the one of the same year when they have one, else their latest. Three queries,
+whatever the data: the territory with its ancestors, its own values, and the one value shown of
+each other territory (picked in the database: their other years never leave it)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, When
+from django.db.models import Value as V
 
 from maillage.portrait.catalogue import KEY_FIGURES
-from maillage.portrait.models import Indicator, Value
+from maillage.portrait.models import Indicator, Source, Value
+from maillage.portrait.selectors.figures import Figure, latest
 from maillage.territories.models import Territory, TerritoryType
 
 # Types whose portrait compares with their municipalities.
 WITH_MUNICIPALITIES = (TerritoryType.MRC, TerritoryType.EQUIVALENT)
+# The order of the figures beside the territory's own.
+ROLES = ("region", "province", "municipality")
+
+# What is read of each value: its indicator's fields are read with it, and each indicator, source
+# and municipality is built once, not once per row.
+INDICATOR_FIELDS = (
+    "key",
+    "label_fr",
+    "label_en",
+    "definition_fr",
+    "definition_en",
+    "unit_fr",
+    "unit_en",
+    "direction",
+    "position",
+)
+COLUMNS = (
+    "indicator_id",
+    "territory_id",
+    "period",
+    "year",
+    "value",
+    "source_id",
+    "source__title",
+    "source__url",
+)
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One value as the page shows it, with its territory and its source."""
+class Compared:
+    """A territory's figure in a portrait: its own (`role` "self"), or one shown beside it."""
 
     territory: Territory
-    period: str
-    year: int
-    value: Decimal
-    source_title: str
-    source_url: str
     role: str  # "self", "region", "province" or "municipality"
+    figure: Figure
 
 
-@dataclass
+@dataclass(frozen=True)
 class IndicatorPortrait:
+    territory: Territory
     indicator: Indicator
-    latest: Figure
     series: list[Figure]  # the territory's own values, oldest first
-    comparisons: list[Figure] = field(default_factory=list)  # the latest first, then the others
+    comparisons: list[Compared]  # the region's, Québec's, then the municipalities' by name
 
     @property
-    def figures(self) -> list[Figure]:
-        return [self.latest, *self.comparisons]
+    def latest(self) -> Figure:
+        return self.series[-1]
+
+    @property
+    def compared(self) -> list[Compared]:
+        """The territory's latest figure, then the others beside it."""
+        return [Compared(self.territory, "self", self.latest), *self.comparisons]
 
 
 @dataclass
@@ -69,26 +99,22 @@ def portrait_territory(slug: str) -> Territory | None:
     return Territory.objects.select_related("parent__parent__parent").filter(slug=slug).first()
 
 
-def _figure(value: Value, territory: Territory, role: str) -> Figure:
-    return Figure(
-        territory=territory,
-        period=value.period,
-        year=value.year,
-        value=value.value,
-        source_title=value.source.title,
-        source_url=value.source.url,
-        role=role,
-    )
+class _Reader:
+    """Builds figures from rows of `COLUMNS`, each source once."""
 
+    def __init__(self) -> None:
+        self.sources: dict[int, Source] = {}
 
-def _latest(figures: list[Figure], year: int) -> Figure:
-    """The figure of `year` if there is one, else the latest."""
-    same = [f for f in figures if f.year == year]
-    return (same or figures)[-1]
+    def figure(self, row: tuple[Any, ...]) -> Figure:
+        _indicator, _territory, period, year, amount, source_id, title, url = row[: len(COLUMNS)]
+        source = self.sources.get(source_id)
+        if source is None:
+            source = self.sources[source_id] = Source(pk=source_id, title=title, url=url)
+        return Figure(amount, period, year, source)
 
 
 def territory_portrait(territory: Territory) -> TerritoryPortrait:
-    """Reads `territory.parent…` (`portrait_territory`). One query for every value shown."""
+    """Reads `territory.parent…` (`portrait_territory`). Two queries for the values shown."""
     region, province = ancestors(territory)
     if territory.type == TerritoryType.REGION:
         region = None
@@ -97,31 +123,58 @@ def territory_portrait(territory: Territory) -> TerritoryPortrait:
         others[region.pk] = (region, "region")
     if province is not None and province.pk != territory.pk:
         others[province.pk] = (province, "province")
-    scope = Q(territory_id__in=[territory.pk, *others])
-    if territory.type in WITH_MUNICIPALITIES:
-        scope |= Q(territory__parent_id=territory.pk)
-    values = (
-        Value.objects.filter(scope)
-        .select_related("indicator", "source", "territory")
-        .order_by("indicator__position", "indicator__label_fr", "indicator_id", "year", "period")
-    )
-    own: dict[int, list[Figure]] = defaultdict(list)
-    theirs: dict[int, dict[int, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    reader = _Reader()
+
     indicators: dict[int, Indicator] = {}
-    for value in values:
-        indicators[value.indicator_id] = value.indicator
-        if value.territory_id == territory.pk:
-            own[value.indicator_id].append(_figure(value, territory, "self"))
-            continue
-        place, role = others.get(value.territory_id, (value.territory, "municipality"))
-        theirs[value.indicator_id][value.territory_id].append(_figure(value, place, role))
+    series: dict[int, list[Figure]] = {}
+    own = (
+        Value.objects.filter(territory=territory)
+        .order_by("indicator__position", "indicator__label_fr", "indicator_id", "year", "period")
+        .values_list(*COLUMNS, *(f"indicator__{name}" for name in INDICATOR_FIELDS))
+    )
+    for row in own:
+        indicator_id = row[0]
+        if indicator_id not in indicators:
+            fields = dict(zip(INDICATOR_FIELDS, row[len(COLUMNS) :], strict=True))
+            indicators[indicator_id] = Indicator(pk=indicator_id, **fields)
+            series[indicator_id] = []
+        series[indicator_id].append(reader.figure(row))
+
+    theirs: dict[int, list[Compared]] = {indicator_id: [] for indicator_id in indicators}
+    scope = Q(territory_id__in=list(others))
+    if territory.type in WITH_MUNICIPALITIES:
+        # A subquery, not a join: the values are then found by their territory's index.
+        scope |= Q(territory_id__in=Territory.objects.filter(parent=territory.pk).values("pk"))
+    if indicators and (others or territory.type in WITH_MUNICIPALITIES):
+        # Beside each of the territory's indicators, each other territory's figure of the year of
+        # the territory's latest, else their latest.
+        own_year = Case(
+            *(When(indicator_id=pk, then=V(figures[-1].year)) for pk, figures in series.items()),
+            output_field=IntegerField(),
+        )
+        shown = (
+            latest(Value.objects.filter(scope, indicator_id__in=list(indicators)), year=own_year)
+            .order_by()
+            .values_list(*COLUMNS, "territory__name", "territory__slug", "territory__type")
+        )
+        municipalities: dict[int, Territory] = {}
+        for row in shown:
+            indicator_id, territory_id = row[:2]
+            place, role = others.get(territory_id, (None, "municipality"))
+            if place is None:
+                place = municipalities.get(territory_id)
+                if place is None:
+                    name, slug, kind = row[len(COLUMNS) :]
+                    place = Territory(pk=territory_id, name=name, slug=slug, type=kind)
+                    municipalities[territory_id] = place
+            theirs[indicator_id].append(Compared(place, role, reader.figure(row)))
+
     portraits = []
-    rank = {"region": 0, "province": 1, "municipality": 2}
-    for indicator_id, series in own.items():
-        latest = series[-1]
-        comparisons = [_latest(figs, latest.year) for figs in theirs[indicator_id].values()]
-        comparisons.sort(key=lambda f: (rank[f.role], f.territory.name))
-        portraits.append(IndicatorPortrait(indicators[indicator_id], latest, series, comparisons))
+    for indicator_id, indicator in indicators.items():
+        comparisons = sorted(
+            theirs[indicator_id], key=lambda c: (ROLES.index(c.role), c.territory.name)
+        )
+        portraits.append(IndicatorPortrait(territory, indicator, series[indicator_id], comparisons))
     return TerritoryPortrait(territory, region, province, portraits)
 
 

@@ -51,8 +51,18 @@ def test_two_territories_side_by_side_with_latest_period_and_source(client):
     assert "Indicateur sans valeur" not in table
     assert "3\u00a0%" in table and "4\u00a0%" in table and "99" not in table
     assert "41\u00a0000\u00a0$" in table
-    assert "Recensement 2021" in table and "2021" in table
+    assert "2021" in table and "2020" in table
     assert "Aucune donnée" in table  # MRC A has no median income
+    # Each figure cites its source by the number of its note: the sources are listed once,
+    # under the table.
+    assert "Recensement 2021" not in table
+    assert table.count('<a href="#compare-source-1">source 1</a>') == 1  # the median income's
+    assert table.count('<a href="#compare-source-2">source 2</a>') == 2
+    notes = page[page.index("</table>") : page.index("<h2", page.index("</table>"))]
+    assert (
+        '<li id="compare-source-2"><a href="https://donnees.exemple.org/r">Recensement 2021'
+        in notes
+    )
     # One chart per indicator, each an image named after it.
     assert page.count('class="bar-chart"') == 2
     assert "Revenu médian : données les plus récentes".replace(" :", "\u00a0:") in page

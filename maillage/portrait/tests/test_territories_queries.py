@@ -1,5 +1,5 @@
 """The portrait's index and a territory's portrait read as many queries with the demo's values
-as with a hundred times as many (`scale.py`, factor 100)."""
+as with a hundred times as many (`scale.py`, factor 100), when built and when kept."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from maillage.core.scale import ScaleRun
 from maillage.portrait import scale
-from maillage.portrait.models import Value
+from maillage.portrait.models import Indicator, Value
+from maillage.portrait.tests.factories import value
 from maillage.territories.models import Territory
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,8 @@ def test_the_portrait_pages_read_as_much_with_the_demo_and_100_times_its_values(
     meter = query_budget(16)
     mrc = Territory.objects.get(code="2415", type="mrc")
     municipality = Territory.objects.filter(parent=mrc).first()
+    # The region's file holds no municipality's figure: one, so that its portrait has some.
+    value(Indicator.objects.get(key="population"), municipality, 2021, 3000)
     urls = [
         reverse("portrait:index"),
         reverse("portrait:territory", args=[mrc.slug]),
@@ -46,13 +49,20 @@ def test_the_portrait_pages_read_as_much_with_the_demo_and_100_times_its_values(
         reverse("territories:detail", args=[mrc.slug]),
     ]
     small = [meter.get(client, url) for url in urls]
+    small_kept = [meter.get(client, url, kept=True) for url in urls]
     demo_values = Value.objects.count()
 
-    _hundred_times()
+    _hundred_times()  # in bulk, without signals: what the pages kept is forgotten below
 
     assert Value.objects.count() >= 100 * demo_values
     large = [meter.get(client, url) for url in urls]
     assert small == large
+    # A territory's portrait: the territory, its values, the others' shown beside them.
+    assert small[1:4] == [3, 3, 3]
+    # Kept, a portrait asks the database nothing.
+    large_kept = [meter.get(client, url, kept=True) for url in urls]
+    assert small_kept == large_kept
+    assert large_kept[1:4] == [0, 0, 0]
     # The generated series reach the page: its municipalities are compared.
     html = client.get(urls[1]).content.decode()
     assert municipality.name in html

@@ -1,6 +1,11 @@
 """The comparison of two to four territories: a form read from the query string (it works
 without JavaScript: four lists of the same name), then each indicator's latest figure for each
-territory side by side, a bar chart per indicator and the downloads of the table."""
+territory side by side, a bar chart per indicator and the downloads of the table.
+
+The page is the same for every visitor: the form and the comparison of a valid choice (and the
+empty form) are kept rendered per choice and language (`FIGURES_CACHE`) until an indicator, a
+value, a source or a territory changes. A choice the form refuses is rendered, never kept: what
+is kept is bounded by the territories one may compare."""
 
 from __future__ import annotations
 
@@ -12,17 +17,23 @@ from urllib.parse import urlencode
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from maillage.core import cache
 from maillage.core.permissions import permission_required
 from maillage.core.svg import Bar, bar_chart
+from maillage.portrait import downloads
+from maillage.portrait.formats import with_unit
+from maillage.portrait.models import Source
+from maillage.portrait.selectors import FIGURES_CACHE, PUBLIC, Figure, notes
 from maillage.portrait.selectors import comparison as selectors
 from maillage.portrait.selectors.comparison import MAX_TERRITORIES, MIN_TERRITORIES, Choices
-from maillage.portrait.selectors.maps import Figure, territory_link
-from maillage.portrait.views.maps import download, with_unit
+from maillage.portrait.selectors.maps import territory_link
+from maillage.portrait.views.downloads import send
 from maillage.territories.models import Territory
 
 FIELD = "territoires"
@@ -68,6 +79,7 @@ class CompareForm(forms.Form):
 class Cell:
     figure: Figure | None
     shown: str
+    note: int  # the note citing its source under the table; 0: the table has one source
 
 
 @dataclass(frozen=True)
@@ -106,16 +118,23 @@ def _chart(line: selectors.Line, territories: Sequence[Territory], index: int) -
     )
 
 
-def comparison_rows(territories: Sequence[Territory]) -> list[Row]:
+def comparison_rows(territories: Sequence[Territory]) -> tuple[list[Row], list[Source]]:
+    """The table's rows, each with its chart, and the sources its cells cite."""
+    lines = selectors.comparison(territories)
+    cited = notes(figure for line in lines for figure in line.figures)
     rows = []
-    for index, line in enumerate(selectors.comparison(territories), start=1):
+    for index, line in enumerate(lines, start=1):
         unit = line.indicator.unit
         cells = [
-            Cell(figure, with_unit(figure.value, unit) if figure is not None else "")
+            Cell(
+                figure,
+                with_unit(figure.value, unit) if figure is not None else "",
+                cited.number(figure),
+            )
             for figure in line.figures
         ]
         rows.append(Row(line.indicator, cells, _chart(line, territories, index)))
-    return rows
+    return rows, cited.sources
 
 
 def _form(request: HttpRequest) -> tuple[CompareForm, list[Territory]]:
@@ -132,29 +151,48 @@ def _form(request: HttpRequest) -> tuple[CompareForm, list[Territory]]:
     return form, chosen
 
 
+def _content(request: HttpRequest, picked: list[str], start: str) -> tuple[bool, SafeString]:
+    """The rendered form and comparison, and whether they may be kept: the form took the
+    choice (or, before it is sent, knows the territory it starts from)."""
+    form, chosen = _form(request)
+    if form.is_bound:
+        shared = form.is_valid() and len(picked) <= MAX_TERRITORIES
+    else:
+        shared = not start or start in form.territories
+    shown = picked[:MAX_TERRITORIES] or [start]
+    rows, sources = comparison_rows(chosen) if chosen else ([], [])
+    context = {
+        "form": form,
+        "slots": [
+            (n, shown[n - 1] if n <= len(shown) else "") for n in range(1, MAX_TERRITORIES + 1)
+        ],
+        "territories": chosen,
+        "links": [(t, territory_link(t)) for t in chosen],
+        "rows": rows,
+        "sources": sources,
+        "query": urlencode([(FIELD, t.slug) for t in chosen]),
+    }
+    html = render_to_string("portrait/comparison/_compare.html", context)
+    return shared, mark_safe(html)  # the template escapes; core.svg escapes the charts
+
+
 @permission_required("portrait.view")
 def compare(request: HttpRequest) -> HttpResponse:
     """The form, then the chosen territories' figures side by side."""
-    form, chosen = _form(request)
-    picked = [slug for slug in request.GET.getlist(FIELD) if slug][:MAX_TERRITORIES]
-    if not picked and request.GET.get(START):
-        # From a territory's portrait: its slot filled, the form not yet sent.
-        picked = [request.GET[START]]
-    slots = [(n, picked[n - 1] if n <= len(picked) else "") for n in range(1, MAX_TERRITORIES + 1)]
-    context = {
-        "form": form,
-        "slots": slots,
-        "territories": chosen,
-        "links": [(t, territory_link(t)) for t in chosen],
-        "rows": comparison_rows(chosen) if chosen else [],
-        "query": urlencode([(FIELD, t.slug) for t in chosen]),
-    }
-    return render(request, "portrait/comparison/compare.html", context)
+    picked = [slug for slug in request.GET.getlist(FIELD) if slug]  # "(none)" is empty
+    # From a territory's portrait: its slot filled, the form not yet sent.
+    start = "" if picked else request.GET.get(START, "")
+    _shared, content = cache.fragment(
+        FIGURES_CACHE,
+        visibility=PUBLIC,
+        filters=["compare", FIELD in request.GET, len(picked), *picked, start],
+        render=lambda: _content(request, picked, start),
+        keep=lambda kept: kept[0],
+    )
+    return render(request, "portrait/comparison/compare.html", {"content": content})
 
 
-def comparison_table(
-    territories: Sequence[Territory],
-) -> tuple[list[str], Iterator[list[Any]]]:
+def comparison_table(territories: Sequence[Territory]) -> downloads.Table:
     headers = [
         _("Indicator"),
         _("Territory"),
@@ -191,10 +229,10 @@ def comparison_table(
 def compare_export(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     """The comparison's table as CSV (streamed) or XLSX; without a valid choice, back to the
     form, which says what is wrong."""
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in downloads.FORMATS:
         raise Http404
     _unused, chosen = _form(request)
     if not chosen:
         return redirect(f"{reverse('portrait:compare')}?{request.GET.urlencode()}")
-    headers, rows = comparison_table(chosen)
-    return download(headers, rows, fmt=fmt, name="portrait-comparaison", title=_("Comparison"))
+    table = comparison_table(chosen)
+    return send(table, fmt, name="portrait-comparaison", title=_("Comparison"))

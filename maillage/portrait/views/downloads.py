@@ -1,4 +1,5 @@
-"""The portrait's tables as CSV (streamed) or XLSX files."""
+"""The portrait's tables as CSV (streamed) or XLSX files: the index's, a territory's, and the one
+response every table of the portrait is sent in (the map's and the comparison's too)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from maillage.portrait import downloads
 from maillage.portrait.selectors.territories import portrait_territory
 
 
-def _send(
+def send(
     table: downloads.Table, fmt: str, *, name: str, title: str
 ) -> HttpResponse | StreamingHttpResponse:
+    """`table` as the file `name.fmt` (`fmt` one of `downloads.FORMATS`); `title` names the
+    workbook's sheet."""
     response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":
         response = StreamingHttpResponse(
@@ -28,7 +31,7 @@ def _send(
 def indicators_download(request: HttpRequest, fmt: str) -> HttpResponse | StreamingHttpResponse:
     if fmt not in downloads.FORMATS:
         raise Http404
-    return _send(downloads.indicators_table(), fmt, name="indicateurs", title=_("Indicators"))
+    return send(downloads.indicators_table(), fmt, name="indicateurs", title=_("Indicators"))
 
 
 @permission_required("portrait.view")
@@ -39,4 +42,4 @@ def territory_download(
     if place is None or fmt not in downloads.FORMATS:
         raise Http404
     table = downloads.territory_table(place)
-    return _send(table, fmt, name=f"portrait-{place.slug}", title=place.name)
+    return send(table, fmt, name=f"portrait-{place.slug}", title=place.name)

@@ -7,55 +7,38 @@ indicator's direction changes the legend's words, never the colours."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from maillage.core.lookups import once_per_request
 from maillage.core.permissions import permission_required
 from maillage.core.svg import hatch_pattern
+from maillage.portrait import downloads
+from maillage.portrait.formats import with_unit
 from maillage.portrait.models import Direction, Indicator
 from maillage.portrait.selectors import maps as selectors
-from maillage.portrait.selectors.maps import Figure, MapData, territory_link
+from maillage.portrait.selectors.figures import Figure
+from maillage.portrait.selectors.maps import MapData, territory_link
+from maillage.portrait.views.downloads import send
 from maillage.territories import maps
 
 # The hatching of a territory without data: `.portrait-map .fill-0` fills with it. One map of
 # the portrait per page (the page's or the live block's), so one fixed identifier.
 NO_DATA_PATTERN = "portrait-no-data"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def class_count(values: Sequence[float]) -> int:
     """Three to five quantile classes: about three territories per class, so that each colour
     says something; fewer when the values are fewer (equal values never split)."""
     return max(3, min(maps.CLASS_COUNT, len(values) // 3))
-
-
-def number(value: Decimal | float) -> str:
-    """A figure as people read it in the active language: no trailing zeros, grouped."""
-    amount = value if isinstance(value, Decimal) else Decimal(str(value))
-    plain = format(amount.normalize(), "f")
-    return number_format(Decimal(plain), force_grouping=True)
-
-
-def with_unit(value: Decimal | float, unit: str) -> str:
-    shown = number(value)
-    return f"{shown}\u00a0{unit}" if unit else shown
 
 
 @dataclass(frozen=True)
@@ -243,7 +226,7 @@ def indicator_map(request: HttpRequest, key: str) -> HttpResponse:
 # Downloads: the table of the page, one row per territory, then the region and Québec.
 
 
-def map_table(data: MapData) -> tuple[list[str], Iterator[list[Any]]]:
+def map_table(data: MapData) -> downloads.Table:
     headers = [
         _("Territory"),
         _("Official code"),
@@ -281,77 +264,13 @@ def map_table(data: MapData) -> tuple[list[str], Iterator[list[Any]]]:
     return headers, rows()
 
 
-class _Line:
-    """What `csv.writer` writes to: it hands back each line instead of keeping it."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _safe(value: Any) -> Any:
-    """Text stays text: a cell starting with "=" must not become a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def csv_stream(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
-    """UTF-8 with a BOM and semicolons, what Excel in French opens by a double-click; figures
-    written with the decimal comma of the active language."""
-    writer: Any = csv.writer(_Line(), delimiter=";", lineterminator="\r\n")
-    yield ("\ufeff" + writer.writerow(headers)).encode("utf-8")
-    for row in rows:
-        cells = [number(cell) if isinstance(cell, Decimal) else _safe(cell) for cell in row]
-        yield writer.writerow(cells).encode("utf-8")
-
-
-def xlsx_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str) -> bytes:
-    """A write-only workbook: figures as numbers, text as text (never a formula)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31] or "Portrait")
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-                cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def download(
-    headers: Sequence[str], rows: Iterable[Sequence[Any]], *, fmt: str, name: str, title: str
-) -> HttpResponse | StreamingHttpResponse:
-    response: HttpResponse | StreamingHttpResponse
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            csv_stream(headers, rows), content_type="text/csv; charset=utf-8"
-        )
-    else:
-        response = HttpResponse(xlsx_bytes(headers, rows, title=title), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
-
-
 @permission_required("portrait.view", obj=_indicator)
 def indicator_map_export(
     request: HttpRequest, key: str, fmt: str
 ) -> HttpResponse | StreamingHttpResponse:
     """The page's table as CSV (streamed) or XLSX, for the year shown."""
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in downloads.FORMATS:
         raise Http404
     data, _form = _map_data(request, key)
-    headers, rows = map_table(data)
     name = f"portrait-{data.indicator.key}-{data.year or ''}".rstrip("-")
-    return download(headers, rows, fmt=fmt, name=name, title=data.indicator.label)
+    return send(map_table(data), fmt, name=name, title=data.indicator.label)
