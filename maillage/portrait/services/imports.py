@@ -10,12 +10,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from maillage.core import audit
+from maillage.core import audit, cache
 from maillage.core.actors import Actor
 from maillage.core.imports import Importer, ImportReport, RowOutcome
 from maillage.core.permissions import require
 from maillage.portrait import catalogue, imports
 from maillage.portrait.models import Indicator, Source, Value
+from maillage.portrait.selectors import FIGURES_CACHE
 from maillage.portrait.verbs import PortraitVerb
 
 IMPORTER_KEY = "portrait.indicators"
@@ -103,6 +104,8 @@ def indicators_import(
         transaction.set_rollback(True)
         return report
     report.applied = True
+    if report.updated:
+        cache.bump(FIGURES_CACHE)  # the updates above sent no signal: the pages showing values
     if report.created or report.updated:
         audit.record(
             actor=actor,
