@@ -19,7 +19,7 @@ class PortraitConfig(NavigationMixin, AppConfig):
         from maillage.portrait.models import Indicator, Source, Value
         from maillage.portrait.selectors import FIGURES_CACHE
         from maillage.territories import panels as territory_panels
-        from maillage.territories.models import Territory
+        from maillage.territories.models import Boundary, Territory
 
         super().ready()
         # The maps' and the comparison's own styles.
@@ -28,5 +28,5 @@ class PortraitConfig(NavigationMixin, AppConfig):
         # A territory's page: a few of its key figures and the link to its portrait.
         territory_panels.register(panels.territory_panel)
         # The portrait's pages and that panel are kept rendered until the next change of an
-        # indicator, a value, a source or a territory.
-        cache.bump_on_change(FIGURES_CACHE, Indicator, Value, Source, Territory)
+        # indicator, a value, a source, a territory or its outline (the maps).
+        cache.bump_on_change(FIGURES_CACHE, Indicator, Value, Source, Territory, Boundary)

@@ -1,6 +1,7 @@
 """The portrait's pages are kept rendered, the same for every visitor, until its figures change:
-a new import shows at once on each of them, a figure updated in place as well as a new
-indicator; and the panel on a territory's page with them."""
+a new import shows at once on each of them (a territory's portrait, the comparison, an
+indicator's map), a figure updated in place as well as a new indicator; and the panel on a
+territory's page with them."""
 
 from __future__ import annotations
 
@@ -51,15 +52,18 @@ def test_an_import_shows_at_once_on_every_kept_page(imported, django_assert_num_
     }
     territory_page = reverse("territories:detail", args=[mrc.slug])
     comparison = f"{reverse('portrait:compare')}?territoires={mrc.slug}&territoires={region.slug}"
-    pages = [*portrait.values(), territory_page, comparison]
+    population_map = reverse("portrait:indicator_map", args=["population"])
+    pages = [*portrait.values(), territory_page, comparison, population_map]
     client = Client()
     before = visit(client, pages)
     before[3] = panel(before[3])
     assert all("15 409" in page for page in before[:1] + before[3:])  # the MRC's population
     assert not any("Taux nouveau" in page for page in before)
-    # Kept: a second visit of a portrait's page asks the database nothing.
-    for url in (*portrait.values(), comparison):
-        with django_assert_num_queries(0):
+    # Kept: a second visit of a portrait's page asks the database nothing; of the map, only
+    # for the indicator it is allowed to show.
+    queries = {**dict.fromkeys([*portrait.values(), comparison], 0), population_map: 1}
+    for url, count in queries.items():
+        with django_assert_num_queries(count):
             assert client.get(url).status_code == 200
 
     # The MRC's population of 2021 corrected, from the same source: only a value updated in
@@ -70,10 +74,11 @@ def test_an_import_shows_at_once_on_every_kept_page(imported, django_assert_num_
     csv.writer(correction).writerow([*row, "15999", "personnes", source.title, source.url])
     report = run(correction.getvalue().strip())
     assert report.applied and (report.updated, report.created) == (1, 0)
-    mrc_page, _region, _municipality, territory_html, compared = visit(client, pages)
+    mrc_page, _region, _municipality, territory_html, compared, the_map = visit(client, pages)
     assert "15 999" in mrc_page and "15 409" not in mrc_page
     assert "15 999" in panel(territory_html) and "15 409" not in panel(territory_html)
     assert "15 999" in compared and "15 409" not in compared
+    assert "15 999" in the_map and "15 409" not in the_map
 
     # A new indicator, for the MRC, one of its municipalities and the region.
     report = run(
@@ -83,7 +88,7 @@ def test_an_import_shows_at_once_on_every_kept_page(imported, django_assert_num_
         "03,Capitale-Nationale,taux_nouveau,Taux nouveau,2022,9.75,%,Enquête 2022,",
     )
     assert report.applied and report.created == 3
-    mrc_page, region_page, municipality_page, _territory, compared = visit(client, pages)
+    mrc_page, region_page, municipality_page, _territory, compared, _map = visit(client, pages)
     assert all(f in mrc_page for f in ("Taux nouveau", "7,25 %", "12,5 %", "9,75 %"))
     assert "Enquête 2022" in mrc_page
     assert "Taux nouveau" in region_page and "9,75 %" in region_page

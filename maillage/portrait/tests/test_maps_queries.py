@@ -1,6 +1,6 @@
 """An indicator's page, its downloads and the live block keep their query counts when the
 values and the territories grow a hundredfold (municipalities with values, more years and
-indicators)."""
+indicators), and kept."""
 
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ def test_the_indicator_page_keeps_its_queries_at_100_times_the_values(client, qu
     assert Territory.objects.count() >= 50 * territories
     assert meter.get(client, URL) == small
     assert meter.get(client, f"{URL}?annee=2011") == small
+    # Kept, the page reads only the indicator it is allowed to show.
+    assert meter.get(client, URL, kept=True) == 1
+    assert meter.get(client, f"{URL}?annee=2011", kept=True) == 1
 
 
 def test_the_downloads_keep_their_queries(client, query_budget):

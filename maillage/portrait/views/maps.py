@@ -14,10 +14,12 @@ from typing import Any
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from maillage.core import cache
 from maillage.core.lookups import once_per_request
 from maillage.core.permissions import permission_required
 from maillage.core.svg import hatch_pattern
@@ -25,7 +27,7 @@ from maillage.portrait import downloads
 from maillage.portrait.formats import with_unit
 from maillage.portrait.models import Direction, Indicator
 from maillage.portrait.selectors import maps as selectors
-from maillage.portrait.selectors.figures import Figure
+from maillage.portrait.selectors.figures import FIGURES_CACHE, PUBLIC, Figure
 from maillage.portrait.selectors.maps import MapData, territory_link
 from maillage.portrait.views.downloads import send
 from maillage.territories import maps
@@ -201,9 +203,9 @@ def reference(label: str, figure: Figure | None, unit: str) -> str:
     }
 
 
-@permission_required("portrait.view", obj=_indicator)
-def indicator_map(request: HttpRequest, key: str) -> HttpResponse:
-    """An indicator's choropleth map, its legend and its table, for the year chosen."""
+def _content(request: HttpRequest, key: str) -> tuple[bool, SafeString]:
+    """The rendered map, legend and table, and whether they may be kept: the year asked is one
+    the indicator has (or none was asked)."""
     data, form = _map_data(request, key)
     references = []
     if data.region is not None:
@@ -220,6 +222,24 @@ def indicator_map(request: HttpRequest, key: str) -> HttpResponse:
         "references": references,
         "query": f"annee={data.year}" if data.year else "",
     }
+    html = render_to_string("portrait/maps/_indicator.html", context)
+    return not form.errors, mark_safe(html)  # the template escapes; maps.render escapes the SVG
+
+
+@permission_required("portrait.view", obj=_indicator)
+def indicator_map(request: HttpRequest, key: str) -> HttpResponse:
+    """An indicator's choropleth map, its legend and its table, for the year chosen: the same
+    for every visitor, kept rendered per indicator, year and language (`FIGURES_CACHE`) until
+    the figures or the territories' outlines change. A year the indicator has not is said at
+    the field, never kept."""
+    _kept, content = cache.fragment(
+        FIGURES_CACHE,
+        visibility=PUBLIC,
+        filters=["map", key, "annee" in request.GET, request.GET.get("annee", "")],
+        render=lambda: _content(request, key),
+        keep=lambda kept: kept[0],
+    )
+    context = {"indicator": _indicator(request, key), "content": content}
     return render(request, "portrait/maps/indicator.html", context)
 
 
