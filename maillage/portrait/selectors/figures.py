@@ -15,9 +15,9 @@ from django.db.models.functions import RowNumber
 from maillage.portrait import models
 
 # Everything the portrait shows is public and derives from its indicators, values and sources and
-# from the territories: its pages and its panel are kept rendered (`core.cache`) under this
-# namespace, which any change of those bumps (`apps.py`; the import, which updates values in
-# bulk, bumps it itself).
+# from the territories and their outlines: its pages and its panel are kept rendered
+# (`core.cache`) under this namespace, which any change of those bumps (`apps.py`; the import,
+# whose updates of values send no signal, bumps it itself).
 FIGURES_CACHE = "portrait.figures"
 PUBLIC = "public"
 
