@@ -18,6 +18,7 @@ def test_the_indicator_page_keeps_its_queries_at_100_times_the_values(client, qu
     place = region_with_values([3, 4, None, 6, 7])
     meter = query_budget(12)
     small = meter.get(client, URL)
+    assert meter.get(client, URL, kept=True) == 1
     values, territories = Value.objects.count(), Territory.objects.count()
     grow(place, municipalities=500)
     assert Value.objects.count() >= 100 * values

@@ -50,6 +50,11 @@ def test_the_portrait_pages_read_as_much_with_the_demo_and_100_times_its_values(
     ]
     small = [meter.get(client, url) for url in urls]
     small_kept = [meter.get(client, url, kept=True) for url in urls]
+    downloads = [
+        reverse("portrait:territory_download", args=[mrc.slug, "csv"]),
+        reverse("portrait:indicators_download", args=["csv"]),
+    ]
+    small_files = [meter(lambda u=u: b"".join(client.get(u).streaming_content)) for u in downloads]
     demo_values = Value.objects.count()
 
     _hundred_times()  # in bulk, without signals: what the pages kept is forgotten below
@@ -62,6 +67,9 @@ def test_the_portrait_pages_read_as_much_with_the_demo_and_100_times_its_values(
     # Kept, a portrait asks the database nothing.
     large_kept = [meter.get(client, url, kept=True) for url in urls]
     assert small_kept == large_kept
+    # The files are written as they are read, whatever their length.
+    large_files = [meter(lambda u=u: b"".join(client.get(u).streaming_content)) for u in downloads]
+    assert small_files == large_files
     assert large_kept[1:4] == [0, 0, 0]
     # The generated series reach the page: its municipalities are compared.
     html = client.get(urls[1]).content.decode()
