@@ -235,8 +235,8 @@ def export(account: User) -> list[Section]:
             key="funding.applications",
             title=gettext_lazy("Funding applications"),
             purpose=gettext_lazy(
-                "The applications you started or submitted for an organization, so that they can "
-                "be analysed and decided."
+                "To analyse and decide the applications you started or submitted for an "
+                "organization."
             ),
             rows=[
                 Row(
@@ -263,7 +263,7 @@ def export(account: User) -> list[Section]:
         Section(
             key="funding.reviews",
             title=gettext_lazy("Reviews you wrote"),
-            purpose=gettext_lazy("Your assessments of applications as a review committee member."),
+            purpose=gettext_lazy("To rank the applications, as a member of the review committee."),
             rows=[
                 Row(
                     {
@@ -285,8 +285,8 @@ def export(account: User) -> list[Section]:
             key="funding.conflicts",
             title=gettext_lazy("Conflicts of interest"),
             purpose=gettext_lazy(
-                "The conflicts of interest recorded for you, so that you take no part in deciding "
-                "those applications."
+                "So that you take no part in deciding the applications where you have a conflict "
+                "of interest."
             ),
             rows=[
                 Row(
@@ -303,7 +303,9 @@ def export(account: User) -> list[Section]:
         Section(
             key="funding.comments",
             title=gettext_lazy("Comments on applications"),
-            purpose=gettext_lazy("Your comments in the discussion of applications."),
+            purpose=gettext_lazy(
+                "To discuss applications between the staff, reviewers and applicants."
+            ),
             rows=[
                 Row(
                     {
@@ -319,7 +321,7 @@ def export(account: User) -> list[Section]:
         Section(
             key="funding.reports",
             title=gettext_lazy("Reports you submitted"),
-            purpose=gettext_lazy("The reports you submitted on a funded project's agreement."),
+            purpose=gettext_lazy("To account for a funded project, as its agreement requires."),
             rows=[
                 Row(
                     {
@@ -339,7 +341,7 @@ def export(account: User) -> list[Section]:
         Section(
             key="funding.signatures",
             title=gettext_lazy("Agreements you signed"),
-            purpose=gettext_lazy("Who signed a funding agreement on behalf of each party."),
+            purpose=gettext_lazy("To know who signed a funding agreement on behalf of each party."),
             rows=[
                 Row(
                     {

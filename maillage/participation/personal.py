@@ -244,7 +244,9 @@ def export(account: User) -> list[Section]:
         Section(
             key="participation.proposals",
             title=gettext_lazy("Proposals"),
-            purpose=gettext_lazy("Your proposals to public consultations."),
+            purpose=gettext_lazy(
+                "To publish your proposals to public consultations and follow their answer."
+            ),
             rows=[
                 Row(
                     {
@@ -266,7 +268,7 @@ def export(account: User) -> list[Section]:
         Section(
             key="participation.comments",
             title=gettext_lazy("Comments"),
-            purpose=gettext_lazy("Your comments on citizen proposals."),
+            purpose=gettext_lazy("To publish your comments on citizen proposals."),
             rows=[
                 Row(
                     {
@@ -283,7 +285,7 @@ def export(account: User) -> list[Section]:
         Section(
             key="participation.supports",
             title=gettext_lazy("Supports"),
-            purpose=gettext_lazy("The proposals you support; each counts once."),
+            purpose=gettext_lazy("To count your support of a proposal, once."),
             rows=[
                 Row({_("Proposal"): support.proposal.title, _("Given"): support.created_at})
                 for support in supports
@@ -293,8 +295,8 @@ def export(account: User) -> list[Section]:
             key="participation.answers",
             title=gettext_lazy("Answers to questionnaires"),
             purpose=gettext_lazy(
-                "Your answers to consultations' questionnaires (anonymous questionnaires keep no "
-                "link to you, so they are not listed)."
+                "To hear your answers to consultations' questionnaires (anonymous questionnaires "
+                "keep no link to you, so they are not listed)."
             ),
             rows=[
                 Row(
@@ -311,7 +313,9 @@ def export(account: User) -> list[Section]:
         Section(
             key="participation.reports",
             title=gettext_lazy("Reports to the moderators"),
-            purpose=gettext_lazy("The contributions you reported as breaking the code of conduct."),
+            purpose=gettext_lazy(
+                "To let moderators act on the contributions you reported as breaking the code."
+            ),
             rows=[
                 Row(
                     {
@@ -331,14 +335,17 @@ def export(account: User) -> list[Section]:
             key="participation.consents",
             title=gettext_lazy("Consents recorded"),
             purpose=gettext_lazy(
-                "How you agreed that your words gathered in person be recorded and published."
+                "To keep how you agreed that your words gathered in person be recorded and "
+                "published."
             ),
             rows=consents,
         ),
         Section(
             key="participation.follows",
             title=gettext_lazy("Followed"),
-            purpose=gettext_lazy("The proposals and consultations you asked to be told about."),
+            purpose=gettext_lazy(
+                "To tell you of what becomes of the proposals and consultations you follow."
+            ),
             rows=[
                 Row(
                     {

@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import pgettext
 
 from maillage.core.actors import Viewer
 from maillage.core.models import User
@@ -29,21 +32,45 @@ from maillage.participation.models import (
 
 type Input = Proposal | Consultation
 
-KINDS: dict[str, type[Proposal] | type[Consultation]] = {
-    "proposal": Proposal,
-    "consultation": Consultation,
-}
 REPORT_PAGE_SIZE = 50
 PANEL_SHOWN = 10
 
 
+def _kind_words() -> dict[str, type[Proposal] | type[Consultation]]:
+    return {
+        pgettext("URL", "proposal"): Proposal,
+        pgettext("URL", "consultation"): Consultation,
+    }
+
+
 def kind_of(obj: Input) -> str:
+    """`obj`'s kind, as the templates test it."""
     return "proposal" if isinstance(obj, Proposal) else "consultation"
+
+
+def kind_word(obj: Input) -> str:
+    """The word naming `obj`'s kind in its trail's address, in the active language."""
+    return (
+        pgettext("URL", "proposal")
+        if isinstance(obj, Proposal)
+        else pgettext("URL", "consultation")
+    )
+
+
+def model_of(kind: str) -> type[Proposal] | type[Consultation] | None:
+    """The kind a trail's address names, in any of the platform's languages (a link sent in
+    one language keeps working in the other)."""
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            model = _kind_words().get(kind)
+        if model is not None:
+            return model
+    return None
 
 
 def input_for(kind: str, pk: int) -> Input | None:
     """The proposal or consultation a trail page is about, with what its trail shows."""
-    model = KINDS.get(kind)
+    model = model_of(kind)
     if model is None:
         return None
     related = ["routed_circle", "routed_workstream", "carried_by", "process", "decision"]
@@ -160,18 +187,19 @@ def waiting_for(*, group: Circle | Workstream, insider: bool) -> tuple[list[Wait
     consultations = _waiting_consultations(group, insider=insider)
     total = proposals.count() + consultations.count()
     items = [
-        (c.created_at, Waiting(c.title, _trail_url(c), c.status, ""))
+        (c.created_at, Waiting(c.title, trail_path(c), c.status, ""))
         for c in consultations.order_by("created_at", "pk")[:PANEL_SHOWN]
     ] + [
-        (p.created_at, Waiting(p.title, _trail_url(p), p.status, p.consultation.title))
+        (p.created_at, Waiting(p.title, trail_path(p), p.status, p.consultation.title))
         for p in proposals.order_by("created_at", "pk")[:PANEL_SHOWN]
     ]
     items.sort(key=lambda pair: pair[0])
     return [item for _at, item in items[:PANEL_SHOWN]], total
 
 
-def _trail_url(obj: Input) -> str:
-    return reverse("participation:trail", kwargs={"kind": kind_of(obj), "pk": obj.pk})
+def trail_path(obj: Input) -> str:
+    """The public page of `obj`'s trail, in the active language."""
+    return reverse("participation:trail", kwargs={"kind": kind_word(obj), "pk": obj.pk})
 
 
 @dataclass
@@ -251,7 +279,7 @@ def consultation_report(
     shown = Paginator(listed, REPORT_PAGE_SIZE).get_page(page)
     for proposal in shown:
         proposal.public_label = workflows.TRAIL.label(proposal.status, public=True)  # type: ignore[attr-defined]
-        proposal.trail_url = _trail_url(proposal)  # type: ignore[attr-defined]
+        proposal.trail_url = trail_path(proposal)  # type: ignore[attr-defined]
     return Report(consultation, shown, status, counts)
 
 

@@ -31,6 +31,7 @@ from maillage.participation.models import (
     TrailStatus,
 )
 from maillage.participation.rules.trail import trail_roles
+from maillage.participation.selectors.trail import trail_path
 from maillage.participation.verbs import ParticipationVerb
 
 type Input = Proposal | Consultation
@@ -39,12 +40,6 @@ type Input = Proposal | Consultation
 def input_key(obj: Input) -> dict[str, Input]:
     """The field that names `obj` on a `TrailEntry` or a `Follow`."""
     return {"proposal": obj} if isinstance(obj, Proposal) else {"consultation": obj}
-
-
-def input_path(obj: Input) -> str:
-    """The public page of `obj`'s trail, in the active language."""
-    kind = "proposal" if isinstance(obj, Proposal) else "consultation"
-    return reverse("participation:trail", kwargs={"kind": kind, "pk": obj.pk})
 
 
 def answering_group(obj: Input) -> Circle | Workstream:
@@ -202,7 +197,7 @@ def _tell(actor: Actor, obj: Input, *, routed: bool = False) -> set[int]:
                 status = workflows.TRAIL.label(obj.status, public=True)
                 subject = _("“%(title)s”: %(status)s") % {"title": title, "status": status}
                 body = obj.status_reason
-            notify(recipient=account, subject=subject, body=body, url=input_path(obj))
+            notify(recipient=account, subject=subject, body=body, url=trail_path(obj))
     return {account.pk for account in recipients}
 
 
@@ -233,7 +228,7 @@ def _tell_group(
             ) % {"group": group}
             if reason:
                 body = f"{body}\n\n{reason}"
-            notify(recipient=account, subject=subject, body=body, url=input_path(obj))
+            notify(recipient=account, subject=subject, body=body, url=trail_path(obj))
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from maillage.core.models import Notification
 from maillage.decisions.models import Visibility
 from maillage.decisions.tests.factories import member_of
 from maillage.participation.models import Follow, TrailStatus
+from maillage.participation.selectors.trail import trail_path
 from maillage.participation.services import trail as services
 from maillage.participation.tests.factories import (
     CircleFactory,
@@ -31,7 +32,7 @@ def _client(user=None) -> Client:
 
 
 def _url(name: str, proposal) -> str:
-    return reverse(f"participation:{name}", kwargs={"kind": "proposal", "pk": proposal.pk})
+    return reverse(f"participation:{name}", kwargs={"kind": "proposition", "pk": proposal.pk})
 
 
 def test_a_proposal_followed_from_its_submission_to_the_consent_decision_that_takes_it_up():
@@ -125,6 +126,16 @@ def test_a_citizen_follows_then_stops_following_from_the_trail_page():
     assert "Ne plus suivre" in client.get(_url("trail", proposal)).text
     assert client.post(_url("trail_unfollow", proposal)).status_code == 302
     assert not Follow.objects.filter(account=reader).exists()
+
+
+def test_a_trail_s_address_names_its_kind_in_french_and_an_english_link_still_works():
+    proposal, _circle, _member = routed_proposal()
+    path = trail_path(proposal)
+    assert f"/proposition/{proposal.pk}/" in path
+    english = reverse("participation:trail", kwargs={"kind": "proposal", "pk": proposal.pk})
+    assert _client().get(english).status_code == 200
+    unknown = reverse("participation:trail", kwargs={"kind": "idee", "pk": proposal.pk})
+    assert _client().get(unknown).status_code == 404
 
 
 def test_a_hidden_proposals_trail_is_not_found_by_the_public():

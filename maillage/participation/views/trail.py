@@ -46,6 +46,7 @@ def _trail_context(request: HttpRequest, input: Input) -> dict[str, Any]:
     return {
         "input": input,
         "kind": selectors.trail.kind_of(input),
+        "kind_word": selectors.trail.kind_word(input),
         "steps": selectors.trail.trail_steps(viewer=request.user, input=input),
     }
 
@@ -100,7 +101,7 @@ def trail_route(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
         ),
         success=_("The input was sent."),
-        to=lambda moved: services.input_path(moved),
+        to=lambda moved: selectors.trail.trail_path(moved),
     )
     return done or _answer_page(request, input, route=form)
 
@@ -115,7 +116,7 @@ def trail_move(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         form,
         lambda actor: services.input_move(actor=actor, input=input, **form.cleaned_data),
         success=_("The status was changed, and those who follow it are told."),
-        to=lambda moved: services.input_path(moved),
+        to=lambda moved: selectors.trail.trail_path(moved),
     )
     return done or _answer_page(request, input, move=form)
 
@@ -128,7 +129,7 @@ def trail_follow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         request,
         lambda actor: services.follow(actor=actor, input=input),
         success=_("You will be told when it moves."),
-        to=services.input_path(input),
+        to=selectors.trail.trail_path(input),
     )
 
 
@@ -140,7 +141,7 @@ def trail_unfollow(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         request,
         lambda actor: services.unfollow(actor=actor, input=input),
         success=_("You no longer follow it."),
-        to=services.input_path(input),
+        to=selectors.trail.trail_path(input),
     )
 
 
