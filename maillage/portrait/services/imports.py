@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from maillage.core import audit
+from maillage.core import audit, cache
 from maillage.core.actors import Actor
 from maillage.core.imports import Importer, ImportReport, RowOutcome
 from maillage.core.permissions import require
@@ -103,6 +103,8 @@ def indicators_import(
         transaction.set_rollback(True)
         return report
     report.applied = True
+    if report.updated:
+        cache.changed(Value)  # the updates above sent no signal: the pages showing values
     if report.created or report.updated:
         audit.record(
             actor=actor,
