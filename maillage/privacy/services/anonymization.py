@@ -118,7 +118,9 @@ def _shared_phones(account: User, phones: set[str]) -> set[str]:
     for model in _swept_models():
         fields = model._meta.concrete_fields
         columns = [
-            f.attname for f in fields if isinstance(f, models.CharField) and PHONE_FIELD.search(f.name)
+            f.attname
+            for f in fields
+            if isinstance(f, models.CharField) and PHONE_FIELD.search(f.name)
         ]
         mine = [
             f.name
