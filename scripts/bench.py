@@ -154,14 +154,24 @@ PAGES = [
         found_on=(f"{CONSULTATION}propositions/", r'href="(/participation/propositions/\d+/)"'),
     ),
     Page("Moderation queue", "/participation/moderation/", "staff"),
-    # The work plan: the demo's plan grown by the factor (`planning.scale`), its page and an
-    # objective's page, as a visitor reads them.
+    # The work plan: the demo's plan grown by the factor (`planning.scale`): its outline, its
+    # lists of objectives and actions (filtered, a page further) and an objective's page, as a
+    # visitor and as the staff read them.
     Page("Work plan", PLAN, "anonymous"),
     Page("Work plan, staff", PLAN, "staff"),
+    Page("Work plan: objectives", f"{PLAN}objectifs/", "anonymous"),
+    Page("Work plan: objectives, staff", f"{PLAN}objectifs/?page=3", "staff"),
+    Page("Work plan: actions, filtered", f"{PLAN}actions/?status=in_progress&page=2", "anonymous"),
     Page(
         "Objective of the work plan",
         "",
         "anonymous",
+        found_on=(PLAN, r'href="(/plan/objectifs/\d+/)"'),
+    ),
+    Page(
+        "Objective of the work plan, staff",
+        "",
+        "staff",
         found_on=(PLAN, r'href="(/plan/objectifs/\d+/)"'),
     ),
     # The strategies: what is done under each one (circles, workstreams, plan actions, public

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
@@ -35,6 +36,8 @@ FRAGMENT_TIMEOUT = 24 * 60 * 60  # seconds; a bump makes a fragment unreachable 
 
 # Every namespace some models bump: a migration writes rows without sending signals.
 _WATCHED: set[str] = set()
+# The namespaces each model bumps: a write that sends no signal names its model (`changed`).
+_BY_MODEL: defaultdict[type[models.Model], set[str]] = defaultdict(set)
 
 
 def _token() -> str:
@@ -136,25 +139,35 @@ def bump_on_change(namespace: str, *watched: type[models.Model]) -> None:
     """Bump `namespace` after any save or delete of a row of `watched`, and any change of their
     many-to-many relations (in either direction). Call it once, in an `AppConfig.ready()`.
 
-    Writes that send no signal (`QuerySet.update`, `bulk_create`) must bump themselves; after
-    `migrate`, every watched namespace is bumped (`bump_all`)."""
+    Writes that send no signal (`QuerySet.update`, `bulk_create`, `bulk_update`) must bump
+    themselves (`changed`); after `migrate`, every watched namespace is bumped (`bump_all`)."""
     _WATCHED.add(namespace)
+    for model in watched:
+        _BY_MODEL[model].add(namespace)
 
-    def changed(sender: Any, **kwargs: Any) -> None:
+    def on_write(sender: Any, **kwargs: Any) -> None:
         if kwargs.get("action", "post_").startswith("post_"):  # m2m_changed: once, after it
             bump(namespace)
 
     through: set[type[models.Model]] = set()
     for model in watched:
         uid = f"maillage.cache:{namespace}:{model._meta.label}"
-        post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
-        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+        post_save.connect(on_write, sender=model, weak=False, dispatch_uid=uid)
+        post_delete.connect(on_write, sender=model, weak=False, dispatch_uid=uid)
         for field in model._meta.get_fields():
             if isinstance(field, models.ManyToManyField) and field.remote_field.through:
                 through.add(field.remote_field.through)
     for model in through:
         uid = f"maillage.cache:{namespace}:{model._meta.label}"
-        m2m_changed.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+        m2m_changed.connect(on_write, sender=model, weak=False, dispatch_uid=uid)
+
+
+def changed(*written: type[models.Model]) -> None:
+    """Bump every namespace that watches one of the models `written` (`bump_on_change`): what a
+    write that sends no signal (`QuerySet.update`, `bulk_update`) calls, without having to know
+    which pages show those rows."""
+    for namespace in sorted({name for model in written for name in _BY_MODEL.get(model, ())}):
+        bump(namespace)
 
 
 def bump_all(**kwargs: Any) -> None:

@@ -11,6 +11,8 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Page, expect
 
+from maillage.core.roles import Role
+from maillage.core.tests.factories import user_with_role
 from maillage.governance.tests.factories import CircleFactory, strategy
 from maillage.planning.models import ActionStatus, ProgressUpdate
 from maillage.planning.tests.factories import (
@@ -22,6 +24,7 @@ from maillage.planning.tests.factories import (
 from maillage.portrait.tests.factories import IndicatorFactory, SourceFactory, value
 from maillage.territories.models import Territory
 from maillage.territories.tests.factories import BoundaryFactory, MrcFactory, RegionFactory, square
+from tests.browser.sessions import log_in_with_the_session_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -100,4 +103,34 @@ def test_a_territorys_portrait_its_map_and_the_plan_dashboard_pass_axe(
     axe.check(page)
 
     page.goto("/plan/strategies/tableau-de-bord/")
+    axe.check(page)
+
+
+def test_the_plans_outline_its_lists_and_an_objective_pass_axe(page: Page, live_server, axe, plan):
+    """A visitor reads the plan's outline, finds an objective in the plan's list with the
+    filters (sent as a plain form), reads it, then every action of it; the staff see the same
+    pages with their buttons."""
+    page.goto(f"/plan/plans/{plan.slug}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Plan régional 2024-2029")
+    expect(page.get_by_role("table", name="Où en est chaque orientation")).to_be_visible()
+    axe.check(page)
+
+    page.get_by_role("link", name="Tous les objectifs").first.click()
+    expect(page).to_have_url(re.compile(r"/objectifs/$"))
+    axe.check(page)
+    page.get_by_role("searchbox", name="Rechercher :").fill("Objectif")
+    page.get_by_role("button", name="Appliquer les filtres").click()
+    expect(page).to_have_url(re.compile(r"q=Objectif"))
+    expect(page.get_by_role("status")).to_contain_text("objectif")
+    page.get_by_role("rowheader").get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(r"/plan/objectifs/\d+/$"))
+    axe.check(page)
+
+    page.goto(f"/plan/plans/{plan.slug}/actions/?status=completed")
+    expect(page.get_by_role("status")).to_have_text("1 action.")
+    axe.check(page)
+
+    log_in_with_the_session_of(page, user_with_role(Role.STAFF), live_server)
+    page.goto(f"/plan/plans/{plan.slug}/")
+    expect(page.get_by_role("button", name=re.compile("^Monter")).first).to_be_visible()
     axe.check(page)

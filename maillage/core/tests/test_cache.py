@@ -87,6 +87,27 @@ def test_bump_on_change_follows_saves_deletes_and_many_to_many_changes():
     assert cache.version("tests.users") == seen
 
 
+def test_a_write_without_signals_bumps_every_namespace_watching_its_model():
+    """`QuerySet.update` and `bulk_update` send no signal: the service names the model."""
+    names = ("tests.groups-a", "tests.groups-b")
+    for name in names:
+        cache.bump_on_change(name, Group)
+    try:
+        before = {name: cache.version(name) for name in (*names, "tests.other")}
+        cache.changed(Group)
+        assert all(cache.version(name) != before[name] for name in names)
+        assert cache.version("tests.other") == before["tests.other"]
+    finally:
+        for name in names:
+            uid = f"maillage.cache:{name}:{Group._meta.label}"
+            post_save.disconnect(sender=Group, dispatch_uid=uid)
+            post_delete.disconnect(sender=Group, dispatch_uid=uid)
+            through = Group.permissions.through
+            m2m_changed.disconnect(
+                sender=through, dispatch_uid=f"maillage.cache:{name}:{through._meta.label}"
+            )
+
+
 def test_a_migration_makes_every_watched_namespace_read_again():
     """Data migrations write without signals: after `migrate`, nothing kept before is shown."""
     from django.db.models.signals import post_migrate

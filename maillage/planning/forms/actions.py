@@ -1,8 +1,10 @@
-"""The forms of an action and of the funded projects that serve it."""
+"""The forms of an action and of the funded projects that serve it, and the filters of a plan's
+list of actions."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,9 +13,9 @@ from maillage.core import formtools
 from maillage.core.forms import EditForm
 from maillage.governance.models import Circle, Strategy, Workstream
 from maillage.network.models import Organization
-from maillage.planning.forms.plans import AREA
-from maillage.planning.models import ActionStatus
-from maillage.planning.selectors.actions import funded_projects
+from maillage.planning.forms.plans import AREA, PlanListFilterForm
+from maillage.planning.models import ActionStatus, Objective
+from maillage.planning.selectors.actions import ActionFilters, funded_projects
 from maillage.territories.models import Territory
 
 CHECKS = forms.CheckboxSelectMultiple
@@ -72,3 +74,35 @@ class ProjectsForm(forms.Form):
         required=False,
         widget=CHECKS,
     )
+
+
+class ActionFilterForm(PlanListFilterForm):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Every status")), *ActionStatus.choices]
+    )
+    # Offered only when a link chose one (an objective's page): a plan holds too many objectives
+    # to list them all here.
+    objective = forms.TypedChoiceField(
+        label=_("Objective"), required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args: Any, objective: Objective | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["q"].help_text = _(
+            "Words of the title, or of the name of a circle or workstream carrying it."
+        )
+        if objective is None:
+            del self.fields["objective"]
+        else:
+            self.set_choices(
+                "objective", _("Every objective"), [(str(objective.pk), objective.title)]
+            )
+
+    def filters(self) -> ActionFilters:
+        data = self.chosen() or {}
+        return ActionFilters(
+            orientation=data.get("orientation"),
+            objective=data.get("objective"),
+            status=data.get("status") or "",
+            q=data.get("q") or "",
+        )

@@ -1,4 +1,5 @@
-"""The forms of an objective and of its progress updates."""
+"""The forms of an objective and of its progress updates, and the filters of a plan's list of
+objectives."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core import formtools
 from maillage.core.forms import EditForm
-from maillage.planning.forms.plans import AREA, FIGURE_LIMIT, TitledForm
+from maillage.planning.forms.plans import AREA, FIGURE_LIMIT, PlanListFilterForm, TitledForm
 from maillage.planning.models import Need, Objective, Orientation, Target, TargetKind
+from maillage.planning.selectors.objectives import Adoption, ObjectiveFilters
 
 
 class ObjectiveForm(TitledForm):
@@ -58,4 +60,29 @@ class ProgressForm(EditForm):
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = Target.objects.filter(  # type: ignore[attr-defined]
             objective=objective, kind=TargetKind.COUNT
+        )
+
+
+class ObjectiveFilterForm(PlanListFilterForm):
+    adoption = forms.ChoiceField(
+        label=_("Adoption"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            (Adoption.ADOPTED, _("Adopted")),
+            (Adoption.SUBMITTED, _("Before a consent decision")),
+            (Adoption.NOT_SUBMITTED, _("Not submitted yet")),
+        ],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["q"].help_text = _("Words of the title or the description.")
+
+    def filters(self) -> ObjectiveFilters:
+        data = self.chosen() or {}
+        return ObjectiveFilters(
+            orientation=data.get("orientation"),
+            adoption=data.get("adoption") or "",
+            q=data.get("q") or "",
         )

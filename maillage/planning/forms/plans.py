@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from maillage.core import formtools
 from maillage.core.forms import EditForm
+from maillage.planning.models import Orientation
 from maillage.portrait.models import Indicator
 from maillage.territories.models import Territory
 
@@ -59,3 +61,18 @@ class NeedForm(TitledForm):
 
 class OrientationForm(TitledForm):
     pass
+
+
+class PlanListFilterForm(formtools.FilterForm):
+    """What a plan's lists (its objectives, its actions) filter by, read from the query string:
+    words, and one of the plan's orientations; an unknown value filters nothing."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=forms.SearchInput)
+    orientation = forms.TypedChoiceField(
+        label=_("Orientation"), required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args: Any, orientations: list[Orientation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(str(o.pk), o.title) for o in orientations]
+        self.set_choices("orientation", _("Every orientation"), choices)

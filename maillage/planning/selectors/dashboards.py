@@ -71,7 +71,7 @@ class StatusCounts:
         return self.counts.get(status, 0)
 
 
-def _by_status(actions: QuerySet[Action], key: str) -> dict[Any, dict[str, int]]:
+def by_status(actions: QuerySet[Action], key: str) -> dict[Any, dict[str, int]]:
     """`{key value: {status: n}}` in one query; `key` a path from the action."""
     rows = actions.values(group=F(key), status_=F("status")).annotate(n=Count("pk", distinct=True))
     table: dict[Any, dict[str, int]] = defaultdict(dict)
@@ -160,8 +160,8 @@ def plan_dashboard(plan: Plan, *, today: dt.date | None = None) -> PlanDashboard
     strategies = list(Strategy.objects.order_by("position", "name_fr"))
     late = late_actions(actions, today)
 
-    overall = _by_status(actions, "objective__orientation__plan_id").get(plan.pk, {})
-    per_orientation = _by_status(actions, "objective__orientation_id")
+    overall = by_status(actions, "objective__orientation__plan_id").get(plan.pk, {})
+    per_orientation = by_status(actions, "objective__orientation_id")
     per_territory_rows = (
         actions.filter(territories__isnull=False)
         .values(place=F("territories__name"), status_=F("status"))
@@ -171,7 +171,7 @@ def plan_dashboard(plan: Plan, *, today: dt.date | None = None) -> PlanDashboard
     per_territory: dict[str, dict[str, int]] = defaultdict(dict)
     for row in per_territory_rows:
         per_territory[row["place"]][row["status_"]] = row["n"]
-    per_strategy = _by_status(actions.filter(strategies__isnull=False), "strategies__pk")
+    per_strategy = by_status(actions.filter(strategies__isnull=False), "strategies__pk")
     # The strategies of each objective, through its actions: a target counts under them.
     objective_strategies: dict[int, set[int]] = defaultdict(set)
     for objective_pk, strategy_pk in (
@@ -255,7 +255,7 @@ def strategy_dashboard(*, today: dt.date | None = None) -> StrategyDashboard:
     today = today or timezone.localdate()
     strategies = list(Strategy.objects.order_by("position", "name_fr"))
     tagged = Action.objects.filter(IN_PUBLIC_PLAN, strategies__isnull=False)
-    per_strategy = _by_status(tagged, "strategies__pk")
+    per_strategy = by_status(tagged, "strategies__pk")
     objective_strategies: dict[int, set[int]] = defaultdict(set)
     for objective_pk, strategy_pk in (
         Action.strategies.through.objects.filter(action__in=tagged.values("pk"))

@@ -1,14 +1,20 @@
-"""Reading work plans: the list, the current plan, and a plan's page."""
+"""Reading work plans: the list, the current plan, and what a plan's pages share."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from maillage.core.actors import Viewer
 from maillage.core.rules import is_member
 from maillage.decisions.models import Decision, Process
-from maillage.planning.models import Action, Need, Objective, Orientation, Plan
+from maillage.planning.models import Objective, Plan
+
+# The work plan's pages (a plan's outline, its lists of objectives and actions, an objective's
+# sections), the same for every reader of a plan and kept rendered until a change of what they
+# show: the plan and everything in it, the circles and workstreams carrying its actions, the
+# territories and indicators it names and the indicators' values (`PlanningConfig.ready`).
+PLAN_CACHE = "planning.plans"
 
 
 def _public_plans() -> QuerySet[Plan]:
@@ -42,31 +48,6 @@ def current_plan(viewer: Viewer) -> Plan | None:
     if len(adopted) == 1:
         return adopted[0]
     return covering[0] if len(covering) == 1 else None
-
-
-def plan_detail(slug: str) -> Plan | None:
-    """A plan with its needs (territories, indicators), orientations › objectives › actions
-    and its adoption process, in a fixed number of queries."""
-    objectives = Objective.objects.select_related("adoption_process").prefetch_related(
-        Prefetch("actions", queryset=Action.objects.order_by("position", "pk"))
-    )
-    return (
-        Plan.objects.select_related("adoption_process")
-        .prefetch_related(
-            Prefetch(
-                "needs",
-                queryset=Need.objects.prefetch_related("territories", "indicators"),
-            ),
-            Prefetch(
-                "orientations",
-                queryset=Orientation.objects.prefetch_related(
-                    Prefetch("objectives", queryset=objectives)
-                ),
-            ),
-        )
-        .filter(slug=slug)
-        .first()
-    )
 
 
 def decision_of(process: Process | None) -> Decision | None:

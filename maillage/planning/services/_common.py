@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import models
 
+from maillage.core import cache
 from maillage.core.actors import Actor
 from maillage.core.audit import record
 from maillage.core.models import User
@@ -62,6 +63,7 @@ def move[M: models.Model](
         for position, sibling in enumerate(ordered):
             sibling.position = position  # type: ignore[attr-defined]
     type(instance)._default_manager.bulk_update(ordered, ["position"])
+    cache.changed(type(instance))  # `bulk_update` sends no signal: the kept pages show the order
     record(
         actor=actor,
         verb=PlanningVerb.MOVED,

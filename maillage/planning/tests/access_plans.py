@@ -43,6 +43,8 @@ ACCESS = {
     "planning:plan_index": Expect.of(ANY_OK, ANY_OK, ANY_OK, ANY_OK, ANY_OK, ANY_OK),
     "planning:plan_list": Expect.public(),
     "planning:plan_detail": Expect.public(**plan),
+    "planning:plan_objectives": Expect.public(**plan),
+    "planning:plan_actions": Expect.public(**plan),
     "planning:plan_create": Expect.staff(),
     "planning:plan_update": Expect.staff(**plan),
     "planning:need_create": Expect.staff(**plan),

@@ -126,3 +126,26 @@ def test_the_pages_keep_their_queries_at_a_hundred_times_the_data(
     grow(plan, 300, start=3)
     assert Action.objects.count() == 303 and Application.objects.count() == 2
     assert meter.get(client, url) == small
+
+
+@pytest.mark.parametrize(
+    ("url_name", "kwargs"),
+    [
+        ("planning:strategy_list", {}),
+        ("planning:strategy_detail", {"key": KEY}),
+        ("planning:strategy_dashboard", {}),
+    ],
+)
+def test_the_strategies_pages_as_kept_ask_the_database_almost_nothing(
+    client, staff_client, query_budget, url_name, kwargs
+):
+    """Kept rendered, the same for every visitor: the strategy's own row at most, then what the
+    panels of the apps above and the staff's session read."""
+    plan = PlanFactory(slug="plan-mesure")
+    url = reverse(url_name, kwargs=kwargs)
+    grow(plan, 3)
+    meter = query_budget(6)
+    small = (meter.get(client, url, kept=True), meter.get(staff_client, url, kept=True))
+    assert small[0] <= 2
+    grow(plan, 300, start=3)
+    assert (meter.get(client, url, kept=True), meter.get(staff_client, url, kept=True)) == small

@@ -60,5 +60,8 @@ def test_the_public_pages_count_a_plans_actions_once_it_is_adopted(client, draft
         )
 
     assert counted() == (0, 0, 0, False)
-    Plan.objects.filter(slug="plan-brouillon").update(adopted_at=timezone.now())
+    # Adopted as a decision adopts it: a save, which the kept pages see (`bump_on_change`).
+    plan = Plan.objects.get(slug="plan-brouillon")
+    plan.adopted_at = timezone.now()
+    plan.save()
     assert counted() == (1, 1, 1, True)

@@ -158,9 +158,10 @@ def test_the_staff_forms_create_a_plan_and_refuse_bad_input_at_the_field(staff):
 
 def test_a_draft_plan_is_read_by_members_and_staff_only(client_as):
     plan = PlanFactory(adopted_at=None)
-    url = reverse("planning:plan_detail", args=[plan.slug])
-    assert client_as(Role.CITIZEN).get(url).status_code == 403
-    assert client_as(Role.MEMBER).get(url).status_code == 200
+    for name in ("planning:plan_detail", "planning:plan_objectives", "planning:plan_actions"):
+        url = reverse(name, args=[plan.slug])
+        assert client_as(Role.CITIZEN).get(url).status_code == 403
+        assert client_as(Role.MEMBER).get(url).status_code == 200
 
 
 def test_a_plans_page_leads_to_its_dashboard_reports_and_indicator_maps(client):

@@ -1,13 +1,24 @@
 from django.urls import URLPattern, path
 from django.utils.translation import pgettext_lazy
 
-from maillage.planning.views import plans
+from maillage.planning.views import actions, objectives, plans
 
 urlpatterns: list[URLPattern] = [
     path("", plans.plan_index, name="plan_index"),
     path(pgettext_lazy("URL", "plans/"), plans.plan_list, name="plan_list"),
     path(pgettext_lazy("URL", "plans/new/"), plans.plan_create, name="plan_create"),
     path(pgettext_lazy("URL", "plans/<slug:slug>/"), plans.plan_detail, name="plan_detail"),
+    # Every objective and every action of the plan, filtered and a page at a time.
+    path(
+        pgettext_lazy("URL", "plans/<slug:slug>/objectives/"),
+        objectives.plan_objectives,
+        name="plan_objectives",
+    ),
+    path(
+        pgettext_lazy("URL", "plans/<slug:slug>/actions/"),
+        actions.plan_actions,
+        name="plan_actions",
+    ),
     path(pgettext_lazy("URL", "plans/<slug:slug>/edit/"), plans.plan_update, name="plan_update"),
     path(pgettext_lazy("URL", "plans/<slug:slug>/delete/"), plans.plan_delete, name="plan_delete"),
     path(

@@ -1,4 +1,5 @@
-"""What the planning pages share: the form page, the objects behind each URL, the addresses."""
+"""What the planning pages share: the form page, the objects behind each URL, the addresses,
+and what a kept page depends on in the query string."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from maillage.core.actions import form_status
+from maillage.core.formtools import query_text
+from maillage.core.lookups import one_of
 from maillage.planning.models import Action, Need, Objective, Orientation, Plan, Target
 
 
@@ -25,8 +28,10 @@ def action_url(action: Action) -> str:
     return reverse("planning:action_detail", kwargs={"pk": action.pk})
 
 
-def get_plan(request: HttpRequest, slug: str) -> Plan:
-    return get_object_or_404(Plan, slug=slug)
+# The plan or objective a page is about: fetched once per request, for the permission check
+# and the view (`core.lookups`).
+get_plan = one_of(Plan.objects.select_related("adoption_process"), by="slug")
+get_objective = one_of(Objective.objects.select_related("orientation__plan", "adoption_process"))
 
 
 def get_need(request: HttpRequest, pk: int) -> Need:
@@ -35,12 +40,6 @@ def get_need(request: HttpRequest, pk: int) -> Need:
 
 def get_orientation(request: HttpRequest, pk: int) -> Orientation:
     return get_object_or_404(Orientation.objects.select_related("plan"), pk=pk)
-
-
-def get_objective(request: HttpRequest, pk: int) -> Objective:
-    return get_object_or_404(
-        Objective.objects.select_related("orientation__plan", "adoption_process"), pk=pk
-    )
 
 
 def get_action(request: HttpRequest, pk: int) -> Action:
@@ -72,3 +71,10 @@ def form_page(
 
 def is_up(request: HttpRequest) -> bool:
     return request.POST.get("direction") != "down"
+
+
+def kept_query(request: HttpRequest, *names: str) -> str:
+    """The values of `names` in the query string, read as a list's filters read them: what a
+    kept list (`cachedfragment`) depends on besides the plan and the viewer's kind. Anything
+    else in the query string changes nothing on the page, and makes no other copy."""
+    return "&".join(f"{name}={query_text(request.GET, name)}" for name in names)

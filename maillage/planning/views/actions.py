@@ -1,17 +1,23 @@
-"""An action's page (who carries it, where, with whom, when, its budget, its status and the
-funded projects serving it), and the staff's forms for actions."""
+"""A plan's list of actions, an action's page (who carries it, where, with whom, when, its
+budget, its status and the funded projects serving it), and the staff's forms for actions."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, edit_page, form_redirect
+from maillage.core.actions import action_redirect, back_to, edit_page, form_redirect
+from maillage.core.cache import deferred
 from maillage.core.permissions import has_perm, permission_required
-from maillage.planning.forms.actions import ActionForm, ProjectsForm
+from maillage.planning.forms.actions import ActionFilterForm, ActionForm, ProjectsForm
 from maillage.planning.selectors import actions as selectors
+from maillage.planning.selectors.dashboards import OPEN_STATUSES
+from maillage.planning.selectors.plans import PLAN_CACHE
 from maillage.planning.services import actions as services
 from maillage.planning.services.actions import ACTION_FIELDS, RELATIONS
 from maillage.planning.views._common import (
@@ -19,9 +25,41 @@ from maillage.planning.views._common import (
     form_page,
     get_action,
     get_objective,
+    get_plan,
     is_up,
+    kept_query,
     objective_url,
 )
+
+
+@permission_required("planning.view_plan", obj=get_plan)
+def plan_actions(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every action of the plan, filtered and a page at a time, with who carries it and its
+    status; kept rendered (filters and rows) per query (`PLAN_CACHE`)."""
+    plan = get_plan(request, slug)
+    today = timezone.localdate()
+
+    def build() -> dict[str, Any]:
+        objective = selectors.objective_of(plan, request.GET.get("objective") or "")
+        form = ActionFilterForm(
+            request.GET or None, orientations=list(plan.orientations.all()), objective=objective
+        )
+        filters = form.filters()
+        page = selectors.plan_action_page(plan, filters, page=request.GET.get("page"))
+        late = {
+            a.pk for a in page.object_list if a.end and a.end < today and a.status in OPEN_STATUSES
+        }
+        return {"form": form, "page": page, "late": late, "filtered": bool(filters)}
+
+    context = {
+        "plan": plan,
+        **deferred(build, "form", "page", "late", "filtered"),
+        "plan_cache": PLAN_CACHE,
+        "query": kept_query(request, "q", "orientation", "objective", "status", "page"),
+        # The end dates flagged as passed change with the day.
+        "today": today.isoformat(),
+    }
+    return render(request, "planning/actions/list.html", context)
 
 
 @permission_required("planning.view_plan", obj=get_action)
@@ -104,7 +142,7 @@ def action_move(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda actor: services.action_move(actor=actor, action=action, up=is_up(request)),
         success=_("The order was changed."),
-        to=objective_url(action.objective_id) + "#actions",
+        to=back_to(request, objective_url(action.objective_id) + "#actions"),
     )
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from maillage.core.cache import deferred
 from maillage.core.lookups import one_of
 from maillage.core.permissions import permission_required
 from maillage.planning import dashboards as charts
 from maillage.planning.models import ActionStatus, Plan
 from maillage.planning.progress import ProgressStatus
 from maillage.planning.selectors import dashboards as selectors
+from maillage.planning.selectors.strategies import CACHE as STRATEGIES_CACHE
 
 _plan = one_of(Plan.objects.all(), by="slug")
 
@@ -38,14 +42,23 @@ def plan_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_required("planning.view_dashboards")
 def strategy_dashboard(request: HttpRequest) -> HttpResponse:
-    dashboard = selectors.strategy_dashboard()
+    """The same for every visitor: kept rendered until a change of what it counts
+    (`selectors.strategies.CACHE`) or the next day (where the targets stand), its figures read
+    only when the kept copy is missing."""
+    today = timezone.localdate()
+
+    def build() -> dict[str, Any]:
+        dashboard = selectors.strategy_dashboard(today=today)
+        return {"dashboard": dashboard, "charts": charts.strategy_charts(dashboard)}
+
     return render(
         request,
         "planning/dashboards/strategy_dashboard.html",
         {
-            "dashboard": dashboard,
-            "charts": charts.strategy_charts(dashboard),
+            **deferred(build, "dashboard", "charts"),
             "action_statuses": list(ActionStatus),
             "target_statuses": list(ProgressStatus),
+            "strategies_cache": STRATEGIES_CACHE,
+            "today": today.isoformat(),
         },
     )

@@ -1,41 +1,88 @@
-"""An objective's page (its targets and where each stands, its progress, its actions, its
-adoption), and the staff's forms for objectives and progress updates."""
+"""A plan's list of objectives, an objective's page (its targets and where each stands, its
+progress, its actions, its adoption), and the staff's forms for objectives and progress
+updates."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, edit_page, form_redirect
+from maillage.core.actions import action_redirect, back_to, edit_page, form_redirect
+from maillage.core.cache import deferred
 from maillage.core.permissions import has_perm, permission_required
-from maillage.planning.forms.objectives import ObjectiveEditForm, ObjectiveForm, ProgressForm
+from maillage.planning.forms.objectives import (
+    ObjectiveEditForm,
+    ObjectiveFilterForm,
+    ObjectiveForm,
+    ProgressForm,
+)
 from maillage.planning.selectors import objectives as selectors
-from maillage.planning.selectors.plans import decision_of
+from maillage.planning.selectors.plans import PLAN_CACHE, decision_of
 from maillage.planning.services import objectives as services
 from maillage.planning.services.objectives import TEXT_FIELDS
 from maillage.planning.views._common import (
     form_page,
     get_objective,
     get_orientation,
+    get_plan,
     is_up,
+    kept_query,
     objective_url,
     plan_url,
 )
 
 
+@permission_required("planning.view_plan", obj=get_plan)
+def plan_objectives(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every objective of the plan, filtered and a page at a time, each with its figures; kept
+    rendered (filters and rows) per kind of reader and query (`PLAN_CACHE`)."""
+    plan = get_plan(request, slug)
+    today = timezone.localdate()
+
+    def build() -> dict[str, Any]:
+        form = ObjectiveFilterForm(request.GET or None, orientations=list(plan.orientations.all()))
+        filters = form.filters()
+        page, rows = selectors.objective_page(
+            plan, filters, page=request.GET.get("page"), today=today
+        )
+        return {"form": form, "page": page, "rows": rows, "filtered": bool(filters)}
+
+    context = {
+        "plan": plan,
+        "can_manage": has_perm(request.user, "planning.manage"),
+        **deferred(build, "form", "page", "rows", "filtered"),
+        "plan_cache": PLAN_CACHE,
+        "query": kept_query(request, "q", "orientation", "adoption", "page"),
+        "today": today.isoformat(),
+    }
+    return render(request, "planning/objectives/list.html", context)
+
+
 @permission_required("planning.view_plan", obj=get_objective)
 def objective_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    objective = selectors.objective_detail(pk)
-    assert objective is not None  # get_objective found it
+    """An objective's heading and adoption, then its sections (needs, targets, progress updates,
+    first actions), kept rendered per kind of reader and page of updates (`PLAN_CACHE`)."""
+    objective = get_objective(request, pk)
     context = {
         "objective": objective,
         "plan": objective.orientation.plan,
-        "measured": selectors.measured_targets(objective),
         "decision": decision_of(objective.adoption_process),
         "can_manage": has_perm(request.user, "planning.manage"),
         "can_propose": has_perm(request.user, "planning.propose_adoption"),
+        **deferred(
+            lambda: {
+                "sections": selectors.objective_sections(objective, page=request.GET.get("page"))
+            },
+            "sections",
+        ),
+        "plan_cache": PLAN_CACHE,
+        "query": kept_query(request, "page"),
+        "today": timezone.localdate().isoformat(),
     }
     return render(request, "planning/objectives/detail.html", context)
 
@@ -112,7 +159,7 @@ def objective_move(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda actor: services.objective_move(actor=actor, objective=objective, up=is_up(request)),
         success=_("The order was changed."),
-        to=plan_url(objective.orientation.plan),
+        to=back_to(request, plan_url(objective.orientation.plan)),
     )
 
 

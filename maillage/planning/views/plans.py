@@ -6,12 +6,15 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from maillage.core.actions import action_redirect, edit_page, form_redirect
+from maillage.core.actions import action_redirect, back_to, edit_page, form_redirect
+from maillage.core.cache import deferred
 from maillage.core.permissions import has_perm, permission_required
 from maillage.planning.forms.plans import NeedForm, OrientationForm, PlanForm
+from maillage.planning.selectors import outline
 from maillage.planning.selectors import plans as selectors
 from maillage.planning.services import plans as services
 from maillage.planning.services.plans import PLAN_FIELDS, TEXT_FIELDS
@@ -49,13 +52,20 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("planning.view_plan", obj=get_plan)
 def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    plan = selectors.plan_detail(slug)
-    assert plan is not None  # get_plan found it
+    """The plan's heading and adoption, then its outline (needs, orientations with their
+    figures and first objectives), kept rendered per kind of reader (`PLAN_CACHE`): the outline
+    is read only when the kept copy is missing."""
+    plan = get_plan(request, slug)
+    today = timezone.localdate()
     context = {
         "plan": plan,
         "decision": selectors.decision_of(plan.adoption_process),
         "can_manage": has_perm(request.user, "planning.manage"),
         "can_propose": has_perm(request.user, "planning.propose_adoption"),
+        **deferred(lambda: {"outline": outline.plan_outline(plan, today=today)}, "outline"),
+        "plan_cache": selectors.PLAN_CACHE,
+        # Where targets stand changes with the day.
+        "today": today.isoformat(),
     }
     return render(request, "planning/plans/detail.html", context)
 
@@ -240,5 +250,5 @@ def orientation_move(request: HttpRequest, pk: int) -> HttpResponse:
             actor=actor, orientation=orientation, up=is_up(request)
         ),
         success=_("The order was changed."),
-        to=plan_url(orientation.plan),
+        to=back_to(request, plan_url(orientation.plan)),
     )

@@ -16,7 +16,6 @@ from maillage.core.imports import Importer, ImportReport, RowOutcome
 from maillage.core.permissions import require
 from maillage.portrait import catalogue, imports
 from maillage.portrait.models import Indicator, Source, Value
-from maillage.portrait.selectors import FIGURES_CACHE
 from maillage.portrait.verbs import PortraitVerb
 
 IMPORTER_KEY = "portrait.indicators"
@@ -105,7 +104,7 @@ def indicators_import(
         return report
     report.applied = True
     if report.updated:
-        cache.bump(FIGURES_CACHE)  # the updates above sent no signal: the pages showing values
+        cache.changed(Value)  # the updates above sent no signal: the pages showing values
     if report.created or report.updated:
         audit.record(
             actor=actor,
