@@ -106,3 +106,10 @@ def test_signing_up_says_and_records_the_acceptance_of_the_version_in_force(clie
 def test_before_any_policy_the_sign_up_page_promises_no_acceptance(client):
     page = client.get(reverse("account_signup")).content.decode()
     assert "vous acceptez la" not in page
+
+
+def test_the_sign_up_page_names_a_newly_published_version_at_once(client):
+    publish("Un.")
+    assert "(version 1)" in client.get(reverse("account_signup")).content.decode()
+    publish("Deux.")
+    assert "(version 2)" in client.get(reverse("account_signup")).content.decode()
