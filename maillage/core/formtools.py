@@ -8,6 +8,7 @@ import dataclasses
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -155,6 +156,18 @@ class FilterForm(forms.Form):
             return None
         self.is_valid()
         return getattr(self, "cleaned_data", {})
+
+    def query(self) -> str:
+        """The valid values chosen, as a query string: what a kept list's links may carry
+        (`page_query`), so they never repeat a value the list did not read."""
+        pairs: list[tuple[str, str]] = []
+        for name, value in (self.chosen() or {}).items():
+            if name in self.errors or value in (None, "", [], ()):
+                continue
+            many = isinstance(value, (list, tuple, QuerySet))
+            for item in value if many else [value]:
+                pairs.append((name, str(self.fields[name].prepare_value(item))))
+        return urlencode(pairs)
 
 
 def query_text(params: Mapping[str, Any], name: str, *, max_length: int = 200) -> str:

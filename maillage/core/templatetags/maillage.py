@@ -4,6 +4,7 @@ from typing import Any
 
 from django import template
 from django.db import models
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -94,8 +95,12 @@ def verb(value: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def query_with(context: dict[str, Any], **changes: Any) -> str:
-    """The current query string with some parameters replaced (pagination keeps filters)."""
-    params = context["request"].GET.copy()
+    """The current query string with some parameters replaced (pagination keeps filters).
+
+    A page whose list is kept rendered gives `page_query`, the filters its kept copy depends
+    on: its links must not carry whatever else the first reader's address held."""
+    kept = context.get("page_query")
+    params = QueryDict(kept, mutable=True) if kept is not None else context["request"].GET.copy()
     for key, value in changes.items():
         params[key] = value
     return str(params.urlencode())

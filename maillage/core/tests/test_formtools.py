@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from django import forms
+from django.http import QueryDict
 
 from maillage.core.formtools import (
     CheckboxPicker,
@@ -183,3 +184,14 @@ def test_typed_gives_what_a_sent_form_holds_as_initial_values():
     assert again["where"].value() == "Baie-Saint-Paul"
     assert again["when"].value() == "2031-02-30"
     assert again["things"].value() == ["b"]
+
+
+def test_a_filter_forms_query_holds_its_valid_values_only():
+    class Filters(FilterForm):
+        q = forms.CharField(required=False)
+        kind = forms.ChoiceField(required=False, choices=[("", "—"), ("a", "A"), ("b", "B")])
+        kinds = forms.MultipleChoiceField(required=False, choices=[("a", "A"), ("b", "B")])
+
+    data = QueryDict("q=+loger+&kind=zzz&kinds=a&kinds=b&junk=1&page=3")
+    assert Filters(data).query() == "q=loger&kinds=a&kinds=b"
+    assert Filters(None).query() == ""

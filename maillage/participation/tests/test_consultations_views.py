@@ -221,3 +221,17 @@ def test_phases_sent_without_their_management_data_are_refused_without_a_server_
     response = staff.post(url, {"phase-TOTAL_FORMS": "x", "phase-0-starts_on": "2030-01-01"})
     assert response.status_code == 400
     assert consultation.phases.count() == 4
+
+
+def test_the_kept_list_links_its_pages_with_its_own_filters_only(monkeypatch):
+    """The rows are kept per filters: their page links carry those filters, never what else
+    the first reader's address held."""
+    monkeypatch.setattr("maillage.participation.selectors.consultations.PAGE_SIZE", 1)
+    for n in range(2):
+        ConsultationFactory(title_fr=f"Ouverte {n}")
+    url = reverse("participation:consultation_list")
+    first = Client().get(url, {"phase": "contributions", "page": "1", "ref": "planted"}).text
+    assert 'href="?phase=contributions&amp;page=2"' in first
+    later = Client().get(url, {"phase": "contributions", "page": "1"}).text
+    assert 'href="?phase=contributions&amp;page=2"' in later
+    assert "planted" not in later

@@ -67,6 +67,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
         "audience": selectors.audience(request.user),
         "list_key": (sorted((k, str(getattr(v, "pk", v))) for k, v in filters.items())),
         "page_number": request.GET.get("page") or "1",
+        "page_query": form.query(),
         "today": timezone.localdate().isoformat(),
     }
     return render(request, "participation/consultation_list.html", context)

@@ -229,3 +229,16 @@ def test_the_strategies_pages_show_a_new_action_and_a_new_measure_at_once(plan, 
     reached = "<td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>2</td>"
     for who, client in readers.items():
         assert reached in read(client, urls["dashboard"]), who
+
+
+@pytest.mark.parametrize(("page", "q"), [("objectives", "Objectif"), ("actions", "Action")])
+def test_a_kept_list_links_its_pages_with_its_own_filters_only(plan, readers, page, q, monkeypatch):
+    """The first reader's address must not leak into the links the next readers are given."""
+    monkeypatch.setattr("maillage.planning.selectors.objectives.PAGE_SIZE", 1)
+    monkeypatch.setattr("maillage.planning.selectors.actions.PAGE_SIZE", 1)
+    url = pages(plan)[page]
+    first = read(readers["anonymous"], f"{url}?q={q}&page=1&utm_source=planted")
+    assert f'href="?q={q}&amp;page=2"' in first
+    later = read(Client(), f"{url}?q={q}&page=1")
+    assert f'href="?q={q}&amp;page=2"' in later
+    assert "planted" not in later

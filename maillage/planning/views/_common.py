@@ -4,6 +4,7 @@ and what a kept page depends on in the query string."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -77,4 +78,5 @@ def kept_query(request: HttpRequest, *names: str) -> str:
     """The values of `names` in the query string, read as a list's filters read them: what a
     kept list (`cachedfragment`) depends on besides the plan and the viewer's kind. Anything
     else in the query string changes nothing on the page, and makes no other copy."""
-    return "&".join(f"{name}={query_text(request.GET, name)}" for name in names)
+    values = ((name, query_text(request.GET, name)) for name in names)
+    return urlencode([(name, value) for name, value in values if value])

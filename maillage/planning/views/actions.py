@@ -56,6 +56,7 @@ def plan_actions(request: HttpRequest, slug: str) -> HttpResponse:
         **deferred(build, "form", "page", "late", "filtered"),
         "plan_cache": PLAN_CACHE,
         "query": kept_query(request, "q", "orientation", "objective", "status", "page"),
+        "page_query": kept_query(request, "q", "orientation", "objective", "status"),
         # The end dates flagged as passed change with the day.
         "today": today.isoformat(),
     }

@@ -58,6 +58,7 @@ def plan_objectives(request: HttpRequest, slug: str) -> HttpResponse:
         **deferred(build, "form", "page", "rows", "filtered"),
         "plan_cache": PLAN_CACHE,
         "query": kept_query(request, "q", "orientation", "adoption", "page"),
+        "page_query": kept_query(request, "q", "orientation", "adoption"),
         "today": today.isoformat(),
     }
     return render(request, "planning/objectives/list.html", context)
@@ -82,6 +83,7 @@ def objective_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "plan_cache": PLAN_CACHE,
         "query": kept_query(request, "page"),
+        "page_query": "",
         "today": timezone.localdate().isoformat(),
     }
     return render(request, "planning/objectives/detail.html", context)
