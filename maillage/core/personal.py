@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import timedelta
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import F, Value
+from django.db.models import Exists, F, QuerySet, Value
 from django.db.models.functions import Replace
 from django.utils import translation
 from django.utils.functional import Promise
@@ -80,6 +82,26 @@ class Section:
     title: Text
     purpose: Text
     rows: list[Row]
+
+
+class Held:
+    """The account's records of several kinds, asked for in one query first: most people have
+    none of most kinds, and each empty kind would otherwise cost its own round trip and query
+    compilation. `held[name]` is the kind's query when the account has any, else nothing."""
+
+    def __init__(self, account: User, **kinds: QuerySet[Any]) -> None:
+        self._kinds = kinds
+        # Aliases of their own: a kind's name may be a field of the account's model.
+        probe = {f"held_{index}": Exists(query) for index, query in enumerate(kinds.values())}
+        accounts = get_user_model().objects.filter(pk=account.pk)
+        found = (accounts.values(**probe).first() if kinds else None) or {}
+        self._held = {name for index, name in enumerate(kinds) if found.get(f"held_{index}")}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._held
+
+    def __getitem__(self, name: str) -> Iterable[Any]:
+        return self._kinds[name] if name in self._held else ()
 
 
 type Exporter = Callable[["User"], Iterable[Section]]
@@ -245,12 +267,30 @@ def addresses_of(account: User) -> list[str]:
     invitation or a record addressed to this person was sent to."""
     from allauth.account.models import EmailAddress
 
-    found = {account.email.lower()} if account.email else set()
-    found.update(
-        address.lower()
-        for address in EmailAddress.objects.filter(user=account).values_list("email", flat=True)
-    )
-    return sorted(found)
+    def read() -> list[str]:
+        found = {account.email.lower()} if account.email else set()
+        found.update(
+            address.lower()
+            for address in EmailAddress.objects.filter(user=account).values_list("email", flat=True)
+        )
+        return sorted(found)
+
+    return list(shared("core.addresses", account, read))
+
+
+# What several apps' sections read of the same account during one export (its addresses, its
+# person record): read once. Outside an export, read each time (a service must see its writes).
+_shared: ContextVar[dict[tuple[str, int], Any] | None] = ContextVar("personal_shared", default=None)
+
+
+def shared[T](key: str, account: User, read: Callable[[], T]) -> T:
+    """`read()`, once per export of `account` for `key`."""
+    memo = _shared.get()
+    if memo is None:
+        return read()
+    if (key, account.pk) not in memo:
+        memo[key, account.pk] = read()
+    return cast(T, memo[key, account.pk])
 
 
 def rename_in_history(
@@ -306,8 +346,12 @@ def _by_layer[T](registered: dict[str, T]) -> list[T]:
 def export(account: User) -> list[Section]:
     """Every section of "my data" for `account`, from every app, lower layers first."""
     sections: list[Section] = []
-    for exporter in _by_layer(load().exporters):
-        sections.extend(exporter(account))
+    token = _shared.set({})
+    try:
+        for exporter in _by_layer(load().exporters):
+            sections.extend(exporter(account))
+    finally:
+        _shared.reset(token)
     return sections
 
 

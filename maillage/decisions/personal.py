@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core import cache
 from maillage.core.personal import (
     TEXT_REMOVED,
+    Held,
     Row,
     Section,
     declare,
@@ -143,7 +144,7 @@ def _state(kind: str, state: str) -> str:
 def export(account: User) -> list[Section]:
     """Everything the app keeps of `account`: the processes they proposed or facilitate, the
     versions they wrote, their questions and reactions, answers, votes, advice, nominations
-    given and received, and the elections that proposed them (one query per kind)."""
+    given and received, and the elections that proposed them (one query per kind held)."""
     title, process, words, on_behalf = (
         gettext("Decision process"),
         gettext("Kind of process"),
@@ -152,6 +153,44 @@ def export(account: User) -> list[Section]:
     )
     date, channel = gettext("Date"), gettext("Channel")
     own = Q(person__user=account)
+    held = Held(
+        account,
+        processes=(
+            Process.objects.filter(Q(created_by=account) | Q(facilitator=account))
+            .only("title", "kind", "state", "created_by", "facilitator", "created_at")
+            .order_by("created_at", "pk")
+        ),
+        versions=(
+            ProposalVersion.objects.filter(created_by=account)
+            .select_related("process")
+            .order_by("created_at", "pk")
+        ),
+        remarks=(
+            Remark.objects.filter(own).select_related("round__process").order_by("created_at", "pk")
+        ),
+        answers=(
+            Answer.objects.filter(own)
+            .select_related("round__process", "organization")
+            .order_by("created_at", "pk")
+        ),
+        advice=Advice.objects.filter(own).select_related("process").order_by("created_at", "pk"),
+        nominations_given=(
+            Nomination.objects.filter(nominator__user=account)
+            .select_related("process", "nominee")
+            .order_by("created_at", "pk")
+        ),
+        nominations_received=(
+            Nomination.objects.filter(nominee__user=account)
+            .select_related("process")
+            .order_by("created_at", "pk")
+        ),
+        candidacies=(
+            Election.objects.filter(candidate__user=account)
+            .select_related("process", "role")
+            .order_by("process__created_at", "pk")
+        ),
+        votes=Vote.objects.filter(own),
+    )
     sections = [
         Section(
             "decisions.processes",
@@ -168,9 +207,7 @@ def export(account: User) -> list[Section]:
                         date: _when(p.created_at),
                     }
                 )
-                for p in Process.objects.filter(Q(created_by=account) | Q(facilitator=account))
-                .only("title", "kind", "state", "created_by", "facilitator", "created_at")
-                .order_by("created_at", "pk")
+                for p in held["processes"]
             ],
         ),
         Section(
@@ -187,9 +224,7 @@ def export(account: User) -> list[Section]:
                         date: _when(v.created_at),
                     }
                 )
-                for v in ProposalVersion.objects.filter(created_by=account)
-                .select_related("process")
-                .order_by("created_at", "pk")
+                for v in held["versions"]
             ],
         ),
         Section(
@@ -206,9 +241,7 @@ def export(account: User) -> list[Section]:
                         date: _when(r.created_at),
                     }
                 )
-                for r in Remark.objects.filter(own)
-                .select_related("round__process")
-                .order_by("created_at", "pk")
+                for r in held["remarks"]
             ],
         ),
         Section(
@@ -228,16 +261,14 @@ def export(account: User) -> list[Section]:
                         date: _when(a.created_at),
                     }
                 )
-                for a in Answer.objects.filter(own)
-                .select_related("round__process", "organization")
-                .order_by("created_at", "pk")
+                for a in held["answers"]
             ],
         ),
         Section(
             "decisions.votes",
             _("Your votes in polls"),
             _("To count each voice once in a poll and keep its result."),
-            [_vote_row(vote) for vote in _votes(account)],
+            [_vote_row(vote) for vote in (_votes(account) if "votes" in held else [])],
         ),
         Section(
             "decisions.advice",
@@ -252,9 +283,7 @@ def export(account: User) -> list[Section]:
                         date: _when(a.created_at),
                     }
                 )
-                for a in Advice.objects.filter(own)
-                .select_related("process")
-                .order_by("created_at", "pk")
+                for a in held["advice"]
             ],
         ),
         Section(
@@ -271,9 +300,7 @@ def export(account: User) -> list[Section]:
                         date: _when(n.created_at),
                     }
                 )
-                for n in Nomination.objects.filter(nominator__user=account)
-                .select_related("process", "nominee")
-                .order_by("created_at", "pk")
+                for n in held["nominations_given"]
             ],
         ),
         # Who named the person stays theirs: a nomination may be secret.
@@ -290,9 +317,7 @@ def export(account: User) -> list[Section]:
                         date: _when(n.created_at),
                     }
                 )
-                for n in Nomination.objects.filter(nominee__user=account)
-                .select_related("process")
-                .order_by("created_at", "pk")
+                for n in held["nominations_received"]
             ],
         ),
         Section(
@@ -308,9 +333,7 @@ def export(account: User) -> list[Section]:
                         gettext("Was elected"): e.assignment_id is not None,
                     }
                 )
-                for e in Election.objects.filter(candidate__user=account)
-                .select_related("process", "role")
-                .order_by("process__created_at", "pk")
+                for e in held["candidacies"]
             ],
         ),
     ]

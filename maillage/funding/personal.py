@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from maillage.core.personal import (
     TEXT_REMOVED,
     Expired,
+    Held,
     RetentionRule,
     Row,
     Section,
@@ -46,6 +47,7 @@ from maillage.funding.models import (
     Signatory,
 )
 from maillage.network.models import Function, Person, Seat
+from maillage.network.personal import person_of
 
 if TYPE_CHECKING:
     from maillage.core.actors import Actor
@@ -170,10 +172,6 @@ exempt(
 # --- Helpers ------------------------------------------------------------------------------------
 
 
-def _person(account: User) -> Person | None:
-    return Person.objects.filter(user=account).first()
-
-
 def _names(account: User, person: Person | None) -> set[str]:
     names = {account.get_full_name().strip()}
     if person is not None:
@@ -185,7 +183,7 @@ def _signatories(account: User) -> QuerySet[Signatory]:
     """The signatories that are the person: their name, on an agreement of an organization they
     work or sit in, or of an application they started (a signatory is a name, not an account, so
     a namesake elsewhere is not taken for them)."""
-    person = _person(account)
+    person = person_of(account)
     names = _names(account, person)
     if not names:
         return Signatory.objects.none()
@@ -207,29 +205,34 @@ def _signatories(account: User) -> QuerySet[Signatory]:
 
 
 def export(account: User) -> list[Section]:
-    applications = (
-        Application.objects.filter(
-            Q(created_by=account)
-            | Q(pk__in=Revision.objects.filter(submitted_by=account).values("application_id"))
-        )
-        .select_related("organization", "call")
-        .order_by("-created_at", "-pk")
+    """Everything the app keeps of `account`, one query per kind held."""
+    # A union rather than an OR on a subquery, which would read every application.
+    theirs = (
+        Application.objects.filter(created_by=account)
+        .values("pk")
+        .union(Revision.objects.filter(submitted_by=account).values("application_id"))
     )
     editable = set(workflows.APPLICATION.keys_tagged(workflows.EDITABLE))
-    reviews = (
-        Review.objects.filter(reviewer=account)
+    held = Held(
+        account,
+        applications=Application.objects.filter(pk__in=theirs)
+        .select_related("organization", "call")
+        .order_by("-created_at", "-pk"),
+        reviews=Review.objects.filter(reviewer=account)
         .select_related("application")
         .prefetch_related(
             Prefetch(
                 "scores", queryset=Score.objects.select_related("criterion"), to_attr="all_scores"
             )
         )
-        .order_by("application__reference", "pk")
+        .order_by("application__reference", "pk"),
+        comments=Comment.objects.filter(author=account).select_related("application"),
+        conflicts=Conflict.objects.filter(reviewer=account).select_related("application"),
+        reports=Report.objects.filter(submitted_by=account).select_related(
+            "agreement__application"
+        ),
+        signatories=_signatories(account).select_related("agreement"),
     )
-    comments = Comment.objects.filter(author=account).select_related("application")
-    conflicts = Conflict.objects.filter(reviewer=account).select_related("application")
-    reports = Report.objects.filter(submitted_by=account).select_related("agreement__application")
-    signatories = _signatories(account).select_related("agreement")
     return [
         Section(
             key="funding.applications",
@@ -257,7 +260,7 @@ def export(account: User) -> list[Section]:
                     if application.state in editable
                     else "",
                 )
-                for application in applications
+                for application in held["applications"]
             ],
         ),
         Section(
@@ -278,7 +281,7 @@ def export(account: User) -> list[Section]:
                         ),
                     }
                 )
-                for review in reviews
+                for review in held["reviews"]
             ],
         ),
         Section(
@@ -297,7 +300,7 @@ def export(account: User) -> list[Section]:
                         _("Recorded"): conflict.recorded_at,
                     }
                 )
-                for conflict in conflicts
+                for conflict in held["conflicts"]
             ],
         ),
         Section(
@@ -315,7 +318,7 @@ def export(account: User) -> list[Section]:
                         _("Comment"): comment.text,
                     }
                 )
-                for comment in comments
+                for comment in held["comments"]
             ],
         ),
         Section(
@@ -335,7 +338,7 @@ def export(account: User) -> list[Section]:
                         _("Document"): report.filename,
                     }
                 )
-                for report in reports
+                for report in held["reports"]
             ],
         ),
         Section(
@@ -352,7 +355,7 @@ def export(account: User) -> list[Section]:
                         _("Signed on"): signatory.signed_on,
                     }
                 )
-                for signatory in signatories
+                for signatory in held["signatories"]
             ],
         ),
     ]

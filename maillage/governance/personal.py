@@ -7,11 +7,12 @@ mandates, accountabilities, policies) only look personal.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.actors import Actor
 from maillage.core.models import AuditEvent, User
 from maillage.core.personal import (
+    Held,
     Row,
     Section,
     addresses_of,
@@ -46,6 +48,7 @@ from maillage.governance.models import (
     Workstream,
 )
 from maillage.network.models import Person
+from maillage.network.personal import person_of
 
 ROLES_PURPOSE = _("To know who holds each role of the collective, for how long, and for whom.")
 MEMBERSHIPS_PURPOSE = _("To know who belongs to each circle and workstream, to count quorums.")
@@ -137,10 +140,6 @@ def _group(circle: str | None, workstream: str | None) -> str:
     return circle or workstream or ""
 
 
-def _person_of(account: User) -> Person | None:
-    return Person.objects.filter(user=account).first()
-
-
 def _addresses(account: User, person: Person | None) -> list[str]:
     found = set(addresses_of(account))
     if person is not None and person.email:
@@ -148,17 +147,23 @@ def _addresses(account: User, person: Person | None) -> list[str]:
     return sorted(found)
 
 
-def _role_rows(person: Person) -> list[Row]:
-    columns = ("role__name", "role__circle__name", "role__workstream__name")
-    dates = ("start_date", "term_end", "ended_at")
+_ROLE_COLUMNS = (
+    "role__name",
+    "role__circle__name",
+    "role__workstream__name",
+    "start_date",
+    "term_end",
+    "ended_at",
+)
+
+
+def _role_rows(held: Held) -> list[Row]:
     rows = []
     for as_label, assignments in (
-        (gettext("holder"), RoleAssignment.objects.filter(person=person)),
-        (gettext("substitute"), RoleAssignment.objects.filter(substitutes=person)),
+        (gettext("holder"), held["held_roles"]),
+        (gettext("substitute"), held["substituted_roles"]),
     ):
-        for name, circle, workstream, start, term_end, ended in assignments.values_list(
-            *columns, *dates
-        ):
+        for name, circle, workstream, start, term_end, ended in assignments:
             rows.append(
                 Row(
                     {
@@ -174,17 +179,7 @@ def _role_rows(person: Person) -> list[Row]:
     return rows
 
 
-def _membership_rows(person: Person) -> list[Row]:
-    memberships = Membership.objects.filter(person=person).values_list(
-        "circle__name",
-        "workstream__name",
-        "kind",
-        "source",
-        "start_date",
-        "ended_at",
-        "end_reason",
-        "note",
-    )
+def _membership_rows(memberships: Iterable[Any]) -> list[Row]:
     return [
         Row(
             {
@@ -202,24 +197,63 @@ def _membership_rows(person: Person) -> list[Row]:
 
 
 def export_governance(account: User) -> list[Section]:
-    person = _person_of(account)
+    """Everything the app keeps of `account`, one query per kind held."""
+    person = person_of(account)
+    kinds: dict[str, QuerySet[Any]] = {
+        "invitations": Invitation.objects.filter(email__in=_addresses(account, person)).values_list(
+            "workstream__name",
+            "email",
+            "kind",
+            "message",
+            "created_at",
+            "accepted_at",
+            "revoked_at",
+        ),
+        "announcements": Announcement.objects.filter(author=account).values_list(
+            "workstream__name", "title", "text", "created_at"
+        ),
+        "documents": Document.objects.filter(created_by=account).values_list(
+            "workstream__name", "title", "description", "created_at"
+        ),
+        "versions": DocumentVersion.objects.filter(uploaded_by=account).values_list(
+            "document__workstream__name", "document__title", "note", "uploaded_at"
+        ),
+    }
+    if person is not None:
+        kinds |= {
+            "held_roles": RoleAssignment.objects.filter(person=person).values_list(*_ROLE_COLUMNS),
+            "substituted_roles": RoleAssignment.objects.filter(substitutes=person).values_list(
+                *_ROLE_COLUMNS
+            ),
+            "memberships": Membership.objects.filter(person=person).values_list(
+                "circle__name",
+                "workstream__name",
+                "kind",
+                "source",
+                "start_date",
+                "ended_at",
+                "end_reason",
+                "note",
+            ),
+            "deliverables": Deliverable.objects.filter(owner=person).values_list(
+                "title", "workstream__name", "due_date", "done"
+            ),
+        }
+    held = Held(account, **kinds)
     sections = []
     if person is not None:
-        deliverables = Deliverable.objects.filter(owner=person).values_list(
-            "title", "workstream__name", "due_date", "done"
-        )
         sections += [
             Section(
                 key="governance.roles",
                 title=_("Your roles"),
                 purpose=ROLES_PURPOSE,
-                rows=_role_rows(person),
+                rows=_role_rows(held),
             ),
             Section(
                 key="governance.memberships",
                 title=_("Your circles and workstreams"),
                 purpose=MEMBERSHIPS_PURPOSE,
-                rows=_membership_rows(person),
+                rows=_membership_rows(held["memberships"]),
             ),
             Section(
                 key="governance.deliverables",
@@ -234,22 +268,10 @@ def export_governance(account: User) -> list[Section]:
                             gettext("Done"): done,
                         }
                     )
-                    for title, workstream, due, done in deliverables
+                    for title, workstream, due, done in held["deliverables"]
                 ],
             ),
         ]
-    invitations = Invitation.objects.filter(email__in=_addresses(account, person)).values_list(
-        "workstream__name", "email", "kind", "message", "created_at", "accepted_at", "revoked_at"
-    )
-    announcements = Announcement.objects.filter(author=account).values_list(
-        "workstream__name", "title", "text", "created_at"
-    )
-    documents = Document.objects.filter(created_by=account).values_list(
-        "workstream__name", "title", "description", "created_at"
-    )
-    versions = DocumentVersion.objects.filter(uploaded_by=account).values_list(
-        "document__workstream__name", "document__title", "note", "uploaded_at"
-    )
     sections += [
         Section(
             key="governance.invitations",
@@ -267,7 +289,7 @@ def export_governance(account: User) -> list[Section]:
                         gettext("Revoked"): _local(revoked),
                     }
                 )
-                for workstream, email, kind, message, sent, accepted, revoked in invitations
+                for workstream, email, kind, message, sent, accepted, revoked in held["invitations"]
             ],
         ),
         Section(
@@ -285,9 +307,9 @@ def export_governance(account: User) -> list[Section]:
                     }
                 )
                 for kind, rows in (
-                    (gettext("announcement"), announcements),
-                    (gettext("document"), documents),
-                    (gettext("document version"), versions),
+                    (gettext("announcement"), held["announcements"]),
+                    (gettext("document"), held["documents"]),
+                    (gettext("document version"), held["versions"]),
                 )
                 for workstream, title, text, written in rows
             ],
@@ -303,7 +325,7 @@ def anonymize_governance(
     person); invitations sent to the person lose their address and message, staff notes on
     their memberships go, their calendar link stops working, the history of their roles and
     groups stops naming them, and what they wrote goes if they asked it."""
-    person = _person_of(account)
+    person = person_of(account)
     invitations = Invitation.objects.filter(email__in=_addresses(account, person))
     invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(
         revoked_at=timezone.now()

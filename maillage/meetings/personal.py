@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from maillage.core import cache
 from maillage.core.personal import (
+    Held,
     Row,
     Section,
     declare,
@@ -35,7 +36,7 @@ from maillage.meetings import panels, selectors
 from maillage.meetings.models import ActionItem, AgendaItem, Attendance, Invitee, Meeting
 from maillage.meetings.paths import meeting_url
 from maillage.meetings.workflows import COMING_STATES
-from maillage.network.models import Person, Seat
+from maillage.network.models import Person
 
 if TYPE_CHECKING:
     from maillage.core.actors import Actor
@@ -98,24 +99,36 @@ def _day(moment: Any) -> Any:
 def export(account: User) -> list[Section]:
     """Everything the app keeps of `account`: invitations and answers, attendance (in their own
     name, for their seat or as a substitute), action items, the meetings they facilitated,
-    planned or took the notes of, and the agenda items they presented (one query per kind)."""
+    planned or took the notes of, and the agenda items they presented (one query per kind held)."""
     meeting_label, date = gettext("Meeting"), gettext("Date")
-    invitations = Invitee.objects.filter(person__user=account).select_related("meeting")
-    # The person's id first: an OR across joins would read every attendance of the platform.
-    # (`person_id=None` would read as "no person": an account without a record attends nothing.)
-    person = Person.objects.filter(user=account).values_list("pk", flat=True).first() or 0
-    attendances = (
-        Attendance.objects.filter(
-            Q(person_id=person)
-            | Q(substitute_id=person)
-            | Q(seat_id__in=Seat.objects.filter(holder_id=person).values("pk"))
-        )
+    # The person's id and seats' ids first, in one query: an OR across joins, or on a subquery,
+    # would read every attendance of the platform. An account without a record has none.
+    found = list(Person.objects.filter(user=account).values_list("pk", "seats__pk"))
+    person = found[0][0] if found else None
+    seats = [seat for _pk, seat in found if seat is not None]
+    attendance = Q(person_id=person) | Q(substitute_id=person) | Q(seat_id__in=seats)
+    held = Held(
+        account,
+        invitations=Invitee.objects.filter(person__user=account)
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "pk"),
+        attendances=Attendance.objects.filter(attendance if person else Q(pk__in=[]))
         .select_related("meeting", "person", "seat__organization", "substitute")
-        .order_by("meeting__starts_at", "pk")
+        .order_by("meeting__starts_at", "pk"),
+        action_items=ActionItem.objects.filter(person__user=account)
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "pk"),
+        roles=Meeting.objects.filter(
+            Q(facilitator_id=person) | Q(secretary_id=person) | Q(created_by=account)
+            if person
+            else Q(created_by=account)
+        )
+        .select_related("facilitator", "secretary")
+        .order_by("starts_at", "pk"),
+        agenda_items=AgendaItem.objects.filter(presenter__user=account)
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "position", "pk"),
     )
-    roles = Meeting.objects.filter(
-        Q(facilitator_id=person) | Q(secretary_id=person) | Q(created_by=account)
-    ).select_related("facilitator", "secretary")
     return [
         Section(
             "meetings.invitations",
@@ -132,7 +145,7 @@ def export(account: User) -> list[Section]:
                     # The answer may change until the meeting is held.
                     correct_url=meeting_url(i.meeting) if i.meeting.state in COMING_STATES else "",
                 )
-                for i in invitations.order_by("meeting__starts_at", "pk")
+                for i in held["invitations"]
             ],
         ),
         Section(
@@ -152,7 +165,7 @@ def export(account: User) -> list[Section]:
                         gettext("Substitute"): str(a.substitute) if a.substitute else None,
                     }
                 )
-                for a in attendances
+                for a in held["attendances"]
             ],
         ),
         Section(
@@ -168,9 +181,7 @@ def export(account: User) -> list[Section]:
                         gettext("Done"): item.done,
                     }
                 )
-                for item in ActionItem.objects.filter(person__user=account)
-                .select_related("meeting")
-                .order_by("meeting__starts_at", "pk")
+                for item in held["action_items"]
             ],
         ),
         Section(
@@ -191,7 +202,7 @@ def export(account: User) -> list[Section]:
                         ),
                     }
                 )
-                for m in roles.order_by("starts_at", "pk")
+                for m in held["roles"]
             ],
         ),
         Section(
@@ -207,9 +218,7 @@ def export(account: User) -> list[Section]:
                         gettext("Duration (minutes)"): item.duration,
                     }
                 )
-                for item in AgendaItem.objects.filter(presenter__user=account)
-                .select_related("meeting")
-                .order_by("meeting__starts_at", "position", "pk")
+                for item in held["agenda_items"]
             ],
         ),
     ]

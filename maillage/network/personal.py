@@ -22,6 +22,7 @@ from maillage.core.personal import (
     register_anonymizer,
     register_export,
     rename_in_history,
+    shared,
 )
 from maillage.core.slugs import unique_slug
 from maillage.network.models import Function, Person, Seat
@@ -75,8 +76,13 @@ def _row_dates(start: date | None, end: date | None) -> dict[str, date | None]:
     return {gettext("Start date"): start, gettext("End date"): end}
 
 
+def person_of(account: User) -> Person | None:
+    """The account's record in the network, read once per export of "my data"."""
+    return shared("network.person", account, Person.objects.filter(user=account).first)
+
+
 def export_network(account: User) -> list[Section]:
-    person = Person.objects.filter(user=account).first()
+    person = person_of(account)
     if person is None:
         return []
     functions = Function.objects.filter(person=person).values_list(

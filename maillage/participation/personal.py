@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from maillage.core.personal import (
     TEXT_REMOVED,
     Expired,
+    Held,
     RetentionRule,
     Row,
     Section,
@@ -174,23 +175,19 @@ def _answer_value(answer: Answer) -> str | int | None:
 
 
 def export(account: User) -> list[Section]:
-    proposals = (
-        Proposal.objects.filter(author=account)
+    """Everything the app keeps of `account`, one query per kind held."""
+    held = Held(
+        account,
+        proposals=Proposal.objects.filter(author=account)
         .select_related("consultation")
-        .order_by("-created_at", "-pk")
-    )
-    comments = (
-        Comment.objects.filter(author=account)
+        .order_by("-created_at", "-pk"),
+        comments=Comment.objects.filter(author=account)
         .select_related("proposal")
-        .order_by("-created_at", "-pk")
-    )
-    supports = (
-        Support.objects.filter(account=account)
+        .order_by("-created_at", "-pk"),
+        supports=Support.objects.filter(account=account)
         .select_related("proposal")
-        .order_by("-created_at", "-pk")
-    )
-    answers = (
-        Answer.objects.filter(response__respondent=account)
+        .order_by("-created_at", "-pk"),
+        answers=Answer.objects.filter(response__respondent=account)
         .select_related("response__questionnaire", "question")
         .prefetch_related(
             Prefetch(
@@ -199,14 +196,16 @@ def export(account: User) -> list[Section]:
                 to_attr="all_choices",
             )
         )
-        .order_by("response__submitted_at", "response_id", "question__position", "question_id")
-    )
-    reports = (
-        Report.objects.filter(reporter=account)
+        .order_by("response__submitted_at", "response_id", "question__position", "question_id"),
+        reports=Report.objects.filter(reporter=account)
         .select_related("proposal", "comment")
-        .order_by("-created_at", "-pk")
+        .order_by("-created_at", "-pk"),
+        follows=Follow.objects.filter(account=account).select_related("proposal", "consultation"),
+        responses=Response.objects.filter(respondent=account)
+        .exclude(consent="")
+        .select_related("questionnaire"),
     )
-    follows = Follow.objects.filter(account=account).select_related("proposal", "consultation")
+    proposals, comments = held["proposals"], held["comments"]
     consents: list[Row] = [
         Row(
             {
@@ -228,7 +227,6 @@ def export(account: User) -> list[Section]:
         for comment in comments
         if comment.consent
     ]
-    responses = Response.objects.filter(respondent=account).exclude(consent="")
     consents += [
         Row(
             {
@@ -238,7 +236,7 @@ def export(account: User) -> list[Section]:
                 _("Consent given"): response.consent,
             }
         )
-        for response in responses.select_related("questionnaire")
+        for response in held["responses"]
     ]
     return [
         Section(
@@ -288,7 +286,7 @@ def export(account: User) -> list[Section]:
             purpose=gettext_lazy("To count your support of a proposal, once."),
             rows=[
                 Row({_("Proposal"): support.proposal.title, _("Given"): support.created_at})
-                for support in supports
+                for support in held["supports"]
             ],
         ),
         Section(
@@ -307,7 +305,7 @@ def export(account: User) -> list[Section]:
                         _("Submitted on"): answer.response.submitted_at,
                     }
                 )
-                for answer in answers
+                for answer in held["answers"]
             ],
         ),
         Section(
@@ -328,7 +326,7 @@ def export(account: User) -> list[Section]:
                         _("Written"): report.created_at,
                     }
                 )
-                for report in reports
+                for report in held["reports"]
             ],
         ),
         Section(
@@ -351,11 +349,11 @@ def export(account: User) -> list[Section]:
                     {
                         _("Followed"): follow.proposal.title
                         if follow.proposal
-                        else follow.consultation.title,  # type: ignore[union-attr]
+                        else follow.consultation.title,
                         _("Since"): follow.created_at,
                     }
                 )
-                for follow in follows
+                for follow in held["follows"]
             ],
         ),
     ]

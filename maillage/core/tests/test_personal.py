@@ -278,3 +278,42 @@ def test_the_history_renames_a_person_only_where_asked():
     }
     kept.refresh_from_db()
     assert kept.target_repr == "Rose Tremblay"
+
+
+def test_held_asks_for_every_kind_in_one_query_and_reads_only_the_kinds_held(
+    db, django_assert_num_queries
+):
+    anne = user_with_role(Role.MEMBER, email="anne@example.org")
+    Notification.objects.create(recipient=anne, subject="Avis")
+    with django_assert_num_queries(1):
+        held = personal.Held(
+            anne,
+            notifications=Notification.objects.filter(recipient=anne),
+            imports=ImportJob.objects.filter(uploaded_by=anne),
+        )
+    assert "notifications" in held and "imports" not in held
+    with django_assert_num_queries(0):
+        assert list(held["imports"]) == []
+    with django_assert_num_queries(1):
+        assert [n.subject for n in held["notifications"]] == ["Avis"]
+
+
+def test_what_apps_share_is_read_once_per_export_and_each_time_outside(rose, monkeypatch):
+    reads: list[int] = []
+
+    def read() -> int:
+        reads.append(1)
+        return len(reads)
+
+    def twice(account):
+        personal.shared("test.thing", account, read)
+        personal.shared("test.thing", account, read)
+        return []
+
+    monkeypatch.setattr(personal, "_by_layer", lambda registered: [twice])
+    personal.export(rose)
+    assert len(reads) == 1
+    personal.export(rose)
+    assert len(reads) == 2  # a new export reads again
+    twice(rose)
+    assert len(reads) == 4  # outside an export, each call reads

@@ -166,8 +166,11 @@ def test_a_vote_in_an_open_poll_may_be_corrected(circle):
 
 def test_my_data_keeps_its_query_count_whatever_the_records(circle, query_budget):
     meter = query_budget(12)
+    # Kinds the person has none of cost nothing beyond the first query: one of each first.
     consent_decision(circle)
     poll_decision(circle)
+    election(circle)
+    advice(circle)
     few = meter(lambda: export(circle.amelie))
     for _n in range(3):
         poll = poll_in(circle.circle, variant="dots", dots=5)

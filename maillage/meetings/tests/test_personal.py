@@ -83,12 +83,18 @@ def test_my_data_lists_the_persons_records_and_no_one_elses(table):
 def test_my_data_keeps_its_query_count_whatever_the_meetings(table, query_budget):
     meter = query_budget(8)
     held(table)
-    few = meter(lambda: export(table.community))
-    for _n in range(3):
+
+    def one_of_each() -> None:
         meeting = MeetingFactory(circle=table.circle, facilitator=table.community.person)
         Attendance.objects.create(meeting=meeting, person=table.community.person, status="present")
         ActionItem.objects.create(meeting=meeting, person=table.community.person, text="Suivi")
         AgendaItem.objects.create(meeting=meeting, title="Point", presenter=table.community.person)
+
+    # The kinds the person has none of cost nothing beyond the first query: one of each first.
+    one_of_each()
+    few = meter(lambda: export(table.community))
+    for _n in range(3):
+        one_of_each()
     assert meter(lambda: export(table.community)) == few
 
 
