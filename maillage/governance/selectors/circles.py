@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -25,7 +27,7 @@ from maillage.governance.selectors._common import (
     _quorum_sectors,
     _tags,
 )
-from maillage.governance.selectors.memberships import MemberRow, _people_seen
+from maillage.governance.selectors.memberships import MemberRow, _members_seen, _roles_seen
 
 
 def _circles() -> QuerySet[Circle]:
@@ -47,36 +49,60 @@ def circle_list(*, viewer: Viewer, include_archived: bool = False) -> QuerySet[C
 
 
 @dataclass
-class CircleDetail:
-    circle: Circle
+class _CircleListing:
+    """What a circle's page lists (sub-circles, workstreams, first members): its markup is kept
+    whole, so these are read only when the kept markup is gone."""
+
     children: list[Circle]
     workstreams: list[Workstream]
+    members: list[MemberRow]
+    member_count: int
+
+
+@dataclass
+class CircleDetail:
+    circle: Circle
     accountabilities: list[Accountability]
     # Roles with `current_assignments` (empty when the viewer may not see people).
     roles: list[Role]
     can_view: bool  # members, holders and policies below are shown
-    members: list[MemberRow]
-    member_count: int
     policies: list[Policy]
     can_manage: bool
     can_manage_roles: bool
     can_amend_policies: bool
     can_join: bool
+    read_listing: Callable[[], _CircleListing] = field(repr=False)
     retired_policies: list[Policy] = field(default_factory=list)
+
+    @cached_property
+    def _listing(self) -> _CircleListing:
+        return self.read_listing()
+
+    @property
+    def children(self) -> list[Circle]:
+        return self._listing.children
+
+    @property
+    def workstreams(self) -> list[Workstream]:
+        return self._listing.workstreams
+
+    @property
+    def members(self) -> list[MemberRow]:
+        return self._listing.members
+
+    @property
+    def member_count(self) -> int:
+        return self._listing.member_count
 
 
 @dataclass
 class _CircleContent:
-    """What a circle's page shows every viewer who may, or may not, see its inside: kept in the
-    versioned cache until the next change to any of it."""
+    """What a circle's page shows every viewer who may, or may not, see its inside, beside its
+    listing: kept in the versioned cache until the next change to any of it."""
 
     circle: Circle
-    children: list[Circle]
-    workstreams: list[Workstream]
     accountabilities: list[Accountability]
     roles: list[Role]
-    members: list[MemberRow]
-    member_count: int
     policies: list[Policy]
     retired_policies: list[Policy]
 
@@ -86,60 +112,50 @@ def circle_detail(
 ) -> CircleDetail | None:
     """A circle's page. Everyone sees its purpose, domains, accountabilities, roles, sub-circles
     and workstreams; members (the first `members_limit` by name, and their count), role holders
-    and policies only those who may. One query when the page's content is kept (`PAGES`)."""
+    and policies only those who may. One query when the page's content is kept (`PAGES`); its
+    listing is read (from the cache, else the database) only when the page asks for it."""
     circle = Circle.objects.select_related("parent").filter(slug=slug).first()
     if circle is None:
         return None
     can_view = _may_see_inside(viewer, circle)
+    # The sunset flags of its workstreams change with the day.
+    filters = ["circle", circle.pk, timezone.localdate().isoformat()]
     content = cache.fragment(
         PAGES,
         visibility=f"inside={can_view}",
-        # The sunset flags of its workstreams change with the day.
-        filters=["circle", circle.pk, members_limit, timezone.localdate().isoformat()],
-        render=lambda: _circle_content(circle.pk, can_view=can_view, members_limit=members_limit),
+        filters=filters,
+        render=lambda: _circle_content(circle.pk, can_view=can_view),
     )
     return CircleDetail(
         circle=content.circle,
-        children=content.children,
-        workstreams=content.workstreams,
         accountabilities=content.accountabilities,
         roles=content.roles,
         can_view=can_view,
-        members=content.members,
-        member_count=content.member_count,
         policies=content.policies,
         retired_policies=content.retired_policies,
         can_manage=has_perm(viewer, "governance.manage_circles", circle),
         can_manage_roles=has_perm(viewer, "governance.manage_roles", circle),
         can_amend_policies=can_view and has_perm(viewer, "governance.amend_policies", circle),
         can_join=has_perm(viewer, "governance.join_circle", circle),
+        read_listing=lambda: cache.fragment(
+            PAGES,
+            visibility=f"inside={can_view}",
+            filters=[*filters, "listing", members_limit],
+            render=lambda: _circle_listing(circle, can_view=can_view, limit=members_limit),
+        ),
     )
 
 
-def _circle_content(pk: int, *, can_view: bool, members_limit: int | None) -> _CircleContent:
+def _circle_content(pk: int, *, can_view: bool) -> _CircleContent:
     circle = (
         _circles()
         .prefetch_related(
             _quorum_sectors(),
-            # The page lists them by name with a link: only those columns, for dozens of them.
-            Prefetch(
-                "children",
-                queryset=Circle.objects.filter(archived_at__isnull=True)
-                .only("name", "slug", "purpose", "parent_id")
-                .order_by("name"),
-            ),
-            Prefetch(
-                "sponsored_workstreams",
-                queryset=Workstream.objects.filter(archived_at__isnull=True)
-                .only("name", "slug", "status", "sunset_date")
-                .order_by("name"),
-            ),
             Prefetch("accountabilities", queryset=Accountability.objects.order_by("position")),
             _current_roles(),
         )
         .get(pk=pk)
     )
-    _seen, roles, members, member_count = _people_seen(can_view, circle, limit=members_limit)
     policies: list[Policy] = []
     retired: list[Policy] = []
     if can_view:
@@ -147,12 +163,29 @@ def _circle_content(pk: int, *, can_view: bool, members_limit: int | None) -> _C
             (retired if policy.status == PolicyStatus.RETIRED else policies).append(policy)
     return _CircleContent(
         circle=circle,
-        children=list(circle.children.all()),
-        workstreams=list(circle.sponsored_workstreams.all()),
         accountabilities=list(circle.accountabilities.all()),
-        roles=roles,
-        members=members,
-        member_count=member_count,
+        roles=_roles_seen(can_view, circle),
         policies=policies,
         retired_policies=retired,
+    )
+
+
+def _circle_listing(circle: Circle, *, can_view: bool, limit: int | None) -> _CircleListing:
+    # The page lists them by name with a link: only those columns, for dozens of them.
+    children = (
+        Circle.objects.filter(parent_id=circle.pk, archived_at__isnull=True)
+        .only("name", "slug", "purpose", "parent_id")
+        .order_by("name")
+    )
+    workstreams = (
+        circle.sponsored_workstreams.filter(archived_at__isnull=True)
+        .only("name", "slug", "status", "sunset_date")
+        .order_by("name")
+    )
+    members, count = _members_seen(circle, limit=limit) if can_view else ([], 0)
+    return _CircleListing(
+        children=list(children),
+        workstreams=list(workstreams),
+        members=members,
+        member_count=count,
     )

@@ -89,14 +89,29 @@ def _people_seen(
     members by name (the first `limit` of them) and how many they are. One query, two with a
     limit: a general circle with hundreds of members through double links reads only the rows
     its page shows."""
+    roles = _roles_seen(can_view, group)
+    if not can_view:
+        return False, roles, [], 0
+    rows, count = _members_seen(group, limit=limit)
+    return True, roles, rows, count
+
+
+def _roles_seen(can_view: bool, group: Circle | Workstream) -> list[Role]:
+    """`group`'s current roles (prefetched), their holders hidden from those who may not see
+    its inside."""
     roles: list[Role] = list(group.current_roles)  # type: ignore[union-attr]
     if not can_view:
         _hide_holders(roles)
-        return False, roles, [], 0
+    return roles
+
+
+def _members_seen(group: Circle | Workstream, *, limit: int | None) -> tuple[list[MemberRow], int]:
+    """`group`'s members by name (the first `limit` of them) and how many they are, for those
+    who may see its inside."""
     memberships = _open_memberships().filter(**{_kind(group): group})
     if limit is None:
         rows = _member_rows(memberships)
-        return True, roles, rows, len(rows)
+        return rows, len(rows)
     first = list(
         Person.objects.filter(pk__in=memberships.values("person_id"))
         .annotate(total=Window(Count("pk")))
@@ -104,9 +119,9 @@ def _people_seen(
         .values_list("pk", "total")[:limit]
     )
     if not first:
-        return True, roles, [], 0
+        return [], 0
     rows = _member_rows(memberships.filter(person_id__in=[pk for pk, _total in first]))
-    return True, roles, rows, first[0][1]
+    return rows, first[0][1]
 
 
 def past_memberships(
