@@ -58,6 +58,7 @@ class CoreConfig(AppConfig):
 
         from maillage.core import (
             accounts,
+            audit,
             cache,
             my_space,
             search,
@@ -70,8 +71,10 @@ class CoreConfig(AppConfig):
         connection_created.connect(search.register_sqlite_functions, dispatch_uid="core.search")
         self.register_navigation()
         my_space.register_core_sections()
-        # Kept histories (`cachedfragment`) follow every event and every change of a name.
-        cache.bump_on_change(HISTORY_CACHE, AuditEvent, User)
+        # Kept histories follow every change of a name (a login changes none), and the events
+        # about their app's objects (`audit.history_namespaces`).
+        cache.bump_on_change(HISTORY_CACHE, User, unless_only={"last_login"})
+        cache.bump_by_row(AuditEvent, audit.bump_history, HISTORY_CACHE)
         # The staff's account list, kept rendered; the apps' columns add what they count.
         cache.bump_on_change(accounts.LIST_CACHE, User, PlatformInvitation)
         post_migrate.connect(cache.bump_all, dispatch_uid="core.cache.bump_all")

@@ -18,8 +18,30 @@ from django.utils.functional import Promise
 from maillage.core.actors import Actor
 from maillage.core.models import AuditEvent, User
 
-# The namespace (`core.cache`) of the rendered histories, bumped by every event.
+# The namespace (`core.cache`) of every rendered history, bumped when a name they show changes
+# (an account's) and by writes that send no signal; each app's histories have their own as well,
+# bumped by the events about its objects only (`history_namespaces`): an event elsewhere (a
+# download of "my data", a login) leaves them kept.
 HISTORY_CACHE = "core.audit"
+
+
+def history_namespace(app_label: str) -> str:
+    """The namespace of the histories of the objects of the app `app_label`."""
+    return f"{HISTORY_CACHE}.{app_label}"
+
+
+def history_namespaces(app_label: str) -> tuple[str, str]:
+    """What a kept history of the objects of `app_label` depends on (`cache.fragment`)."""
+    return (HISTORY_CACHE, history_namespace(app_label))
+
+
+def bump_history(sender: Any, instance: AuditEvent, **kwargs: Any) -> None:
+    """An event was written or removed: the histories of its target's app are rendered again."""
+    from maillage.core import cache
+
+    if instance.target_type_id is not None:
+        label = ContentType.objects.get_for_id(instance.target_type_id).app_label
+        cache.bump(history_namespace(label))
 
 
 class Verbs(models.TextChoices):

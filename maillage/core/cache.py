@@ -135,17 +135,24 @@ def deferred(build: Callable[[], dict[str, Any]], *keys: str) -> dict[str, Any]:
     return {key: SimpleLazyObject(partial(value, key)) for key in keys}
 
 
-def bump_on_change(namespace: str, *watched: type[models.Model]) -> None:
+def bump_on_change(
+    namespace: str, *watched: type[models.Model], unless_only: Iterable[str] = ()
+) -> None:
     """Bump `namespace` after any save or delete of a row of `watched`, and any change of their
-    many-to-many relations (in either direction). Call it once, in an `AppConfig.ready()`.
+    many-to-many relations (in either direction); a save of the fields `unless_only` alone (an
+    account's last login) bumps nothing. Call it once, in an `AppConfig.ready()`.
 
     Writes that send no signal (`QuerySet.update`, `bulk_create`, `bulk_update`) must bump
     themselves (`changed`); after `migrate`, every watched namespace is bumped (`bump_all`)."""
     _WATCHED.add(namespace)
     for model in watched:
         _BY_MODEL[model].add(namespace)
+    ignored = frozenset(unless_only)
 
     def on_write(sender: Any, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        if ignored and fields and set(fields) <= ignored:
+            return
         if kwargs.get("action", "post_").startswith("post_"):  # m2m_changed: once, after it
             bump(namespace)
 
@@ -160,6 +167,17 @@ def bump_on_change(namespace: str, *watched: type[models.Model]) -> None:
     for model in through:
         uid = f"maillage.cache:{namespace}:{model._meta.label}"
         m2m_changed.connect(on_write, sender=model, weak=False, dispatch_uid=uid)
+
+
+def bump_by_row(model: type[models.Model], on_write: Callable[..., None], namespace: str) -> None:
+    """Call `on_write(sender, instance, **kwargs)` after any save or delete of a row of `model`,
+    to bump the namespace that row concerns; a write that sends no signal (`changed`) and a
+    migration bump `namespace`, which must cover every such one."""
+    _WATCHED.add(namespace)
+    _BY_MODEL[model].add(namespace)
+    uid = f"maillage.cache:by-row:{model._meta.label}"
+    post_save.connect(on_write, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(on_write, sender=model, weak=False, dispatch_uid=uid)
 
 
 def changed(*written: type[models.Model]) -> None:

@@ -35,6 +35,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_noop
 
+from maillage.core import cache
+
 if TYPE_CHECKING:
     from maillage.core.actors import Actor
     from maillage.core.models import User
@@ -330,7 +332,9 @@ def rename_in_history(
             event.target_repr, event.payload = target_repr, payload
             changed.append(event)
     if changed:
-        type(changed[0]).objects.bulk_update(changed, ["target_repr", "payload"])
+        model = type(changed[0])
+        model.objects.bulk_update(changed, ["target_repr", "payload"])
+        cache.changed(model)  # a bulk update sends no signal: the kept histories go
     return len(changed)
 
 

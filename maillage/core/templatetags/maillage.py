@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from maillage.core import cache, text
-from maillage.core.audit import HISTORY_CACHE, verb_label
+from maillage.core.audit import history_namespaces, verb_label
 from maillage.core.dates import long_date
 from maillage.core.permissions import has_perm
 from maillage.core.selectors import history_for
@@ -50,7 +50,7 @@ def fr(value: object, tag: str = "span") -> SafeString:
 def history(context: dict[str, Any], target: models.Model) -> SafeString:
     """The audit history of `target`, as a list of who did what and when. Everyone who may read
     it reads the same: it is kept rendered per object and language until the next audit event
-    (`HISTORY_CACHE`)."""
+    (`core.audit.history_namespaces`)."""
     request = context.get("request")
     viewer = getattr(request, "user", None)
 
@@ -61,7 +61,7 @@ def history(context: dict[str, Any], target: models.Model) -> SafeString:
     if viewer is None or not has_perm(viewer, "core.view_audit", target):
         return mark_safe(render())  # the template escapes what it shows
     kept = cache.fragment(
-        HISTORY_CACHE,
+        history_namespaces(target._meta.app_label),
         visibility="audit",
         filters=["history", target._meta.label, target.pk],
         render=render,

@@ -133,3 +133,39 @@ def test_a_record_moved_along_saves_only_its_values_and_its_auto_now_fields():
     boundary.refresh_from_db()
     assert boundary.source == "ISQ"
     assert AuditEvent.objects.count() == 1
+
+
+def test_an_event_renders_again_the_histories_of_its_targets_app_only():
+    from django.contrib.auth.models import update_last_login
+
+    from maillage.core import cache
+
+    user = UserFactory()
+    region = RegionFactory()
+    versions = lambda: {  # noqa: E731
+        name: cache.version(name)
+        for name in (
+            audit.HISTORY_CACHE,
+            audit.history_namespace("core"),
+            audit.history_namespace("territories"),
+        )
+    }
+    before = versions()
+    audit.record(actor=user, verb=SampleVerb.RENAMED, target=user)
+    after = versions()
+    assert after[audit.history_namespace("core")] != before[audit.history_namespace("core")]
+    assert after[audit.history_namespace("territories")] == before[
+        audit.history_namespace("territories")
+    ]
+    assert after[audit.HISTORY_CACHE] == before[audit.HISTORY_CACHE]
+    audit.record(actor=user, verb=SampleVerb.RENAMED, target=region)
+    assert versions()[audit.history_namespace("territories")] != after[
+        audit.history_namespace("territories")
+    ]
+    # Every history shows account names: a new name renders them all again, a login none.
+    before = versions()
+    update_last_login(None, user)
+    assert versions() == before
+    user.first_name = "Renommée"
+    user.save()
+    assert versions()[audit.HISTORY_CACHE] != before[audit.HISTORY_CACHE]

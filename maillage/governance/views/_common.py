@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from maillage.core.actions import action_redirect, form_status
+from maillage.core.audit import history_namespaces
 from maillage.core.formtools import typed
 from maillage.core.lookups import one_of
 from maillage.core.permissions import has_perm, permission_required
@@ -107,6 +108,8 @@ def _group_context(
         "today": timezone.localdate(),
         # Read only when the kept history is gone (`cachedfragment`, bumped by every event).
         "can_see_history": has_perm(request.user, "core.view_audit"),
+        # Its roles' and policies' events too: all of them about the app's objects.
+        "history_cache": history_namespaces("governance"),
         "history": lambda: selectors.governance_history(viewer=request.user, **of),
         "can_see_people": has_perm(request.user, "network.view_people"),
         "balance_html": (
