@@ -94,7 +94,8 @@ class PlanDashboard:
     targets: StatusCounts
     late_action_count: int
     late_actions: list[Action]
-    late_targets: list[MeasuredTarget]
+    late_target_count: int
+    late_targets: list[MeasuredTarget]  # the first `LATE_LIMIT`, in the plan's order
     by_orientation: list[tuple[StatusCounts, StatusCounts]]
     by_territory: list[StatusCounts]
     by_strategy: list[tuple[StatusCounts, StatusCounts]]
@@ -159,6 +160,7 @@ def plan_dashboard(plan: Plan, *, today: dt.date | None = None) -> PlanDashboard
     orientations = list(Orientation.objects.filter(plan=plan).order_by("position", "pk"))
     strategies = list(Strategy.objects.order_by("position", "name_fr"))
     late = late_actions(actions, today)
+    late_targets = [m for m in measured if m.progress.is_late]
 
     overall = by_status(actions, "objective__orientation__plan_id").get(plan.pk, {})
     per_orientation = by_status(actions, "objective__orientation_id")
@@ -188,7 +190,8 @@ def plan_dashboard(plan: Plan, *, today: dt.date | None = None) -> PlanDashboard
         targets=_target_counts("", measured),
         late_action_count=late.count(),
         late_actions=list(late.select_related("objective").order_by("end", "pk")[:LATE_LIMIT]),
-        late_targets=[m for m in measured if m.progress.is_late],
+        late_target_count=len(late_targets),
+        late_targets=late_targets[:LATE_LIMIT],
         by_orientation=[
             (
                 _actions(o.title, per_orientation.get(o.pk, {})),

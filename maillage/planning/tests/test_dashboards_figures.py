@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db.models import Q
 from django.urls import reverse
 
 from maillage.governance.tests.factories import strategy
@@ -90,7 +91,8 @@ def test_the_plans_figures_equal_a_direct_count():
         == targets.filter(progress_updates__isnull=True, target_date__gte=TODAY).count()
     )
     assert (
-        len(board.late_targets)
+        board.late_target_count
+        == len(board.late_targets)
         == targets.filter(target_value=100).count() + targets.filter(target_date__lt=TODAY).count()
     )
 
@@ -146,3 +148,22 @@ def test_the_strategies_figures_equal_a_direct_count():
             objective__orientation__plan=plan, strategies__isnull=False
         ).count()
     )
+
+
+def test_the_late_targets_listed_stop_at_the_limit_and_the_count_says_how_many(
+    client, monkeypatch
+):
+    monkeypatch.setattr("maillage.planning.selectors.dashboards.LATE_LIMIT", 2)
+    plan = a_plan()
+    board = plan_dashboard(plan, today=TODAY)
+    late = Target.objects.filter(objective__orientation__plan=plan).filter(
+        Q(target_value=100) | Q(target_date__lt=TODAY)
+    )
+    assert board.late_target_count == late.count() > 2
+    assert len(board.late_targets) == 2
+    # The page counts at today's date.
+    now = plan_dashboard(plan).late_target_count
+    assert now > 2
+    page = client.get(reverse("planning:plan_dashboard", kwargs={"slug": plan.slug})).text
+    assert f"{now} cibles en retard ou échues" in page
+    assert "Les 2 premières sont listées, dans l’ordre du plan." in page
