@@ -302,7 +302,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
     contact_access_record(
         actor=request.user,
         kind=AccessKind.LIST_VIEWED,
-        count=len(page.object_list),
+        # Counted, not read: the rows are read only when their kept markup is gone.
+        count=page.end_index() - page.start_index() + 1 if page.paginator.count else 0,
         detail=f"q={q}&page={page.number}",
     )
     context = {"page": page, "q": q, "can_manage": has_perm(request.user, "network.manage")}

@@ -92,3 +92,22 @@ def test_the_people_directory_keeps_its_query_count_at_two_sizes(query_budget):
     make(40)
     assert meter.get(client, url) == small
     assert ContactAccess.objects.filter(count=25).exists()  # a full page of 25 was recorded
+
+
+def test_the_directory_counts_the_people_of_a_page_without_reading_them_again(
+    monkeypatch, django_assert_max_num_queries
+):
+    """A kept page of the directory is shown without reading its rows; the record still says
+    how many people it showed, on a last page and on an empty search too."""
+    monkeypatch.setattr("maillage.network.views.PAGE_SIZE", 2)
+    PersonFactory.create_batch(3)
+    client = client_for(user_with_role(Role.MEMBER))
+    url = reverse("network:person_list")
+    client.get(url)  # the markup of the first page is kept
+    with django_assert_max_num_queries(5) as read:
+        client.get(url)
+    assert not any('"network_person"."slug"' in q["sql"] for q in read.captured_queries)
+    client.get(url + "?page=2")
+    client.get(url + "?q=zzzz")
+    counts = list(ContactAccess.objects.order_by("pk").values_list("count", flat=True))
+    assert counts == [2, 2, 1, 0]
