@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from maillage.core import cache
@@ -50,11 +50,13 @@ def circle_list(*, viewer: Viewer, include_archived: bool = False) -> QuerySet[C
 
 @dataclass
 class _CircleListing:
-    """What a circle's page lists (sub-circles, workstreams, first members): its markup is kept
-    whole, so these are read only when the kept markup is gone."""
+    """What a circle's page lists (sub-circles, workstreams, roles, first members): its markup
+    is kept whole, so these are read only when the kept markup is gone."""
 
     children: list[Circle]
     workstreams: list[Workstream]
+    # Roles with `current_assignments` (holders hidden when the viewer may not see people).
+    roles: list[Role]
     members: list[MemberRow]
     member_count: int
 
@@ -63,8 +65,6 @@ class _CircleListing:
 class CircleDetail:
     circle: Circle
     accountabilities: list[Accountability]
-    # Roles with `current_assignments` (empty when the viewer may not see people).
-    roles: list[Role]
     can_view: bool  # members, holders and policies below are shown
     policies: list[Policy]
     can_manage: bool
@@ -87,6 +87,10 @@ class CircleDetail:
         return self._listing.workstreams
 
     @property
+    def roles(self) -> list[Role]:
+        return self._listing.roles
+
+    @property
     def members(self) -> list[MemberRow]:
         return self._listing.members
 
@@ -102,7 +106,6 @@ class _CircleContent:
 
     circle: Circle
     accountabilities: list[Accountability]
-    roles: list[Role]
     policies: list[Policy]
     retired_policies: list[Policy]
 
@@ -113,7 +116,8 @@ def circle_detail(
     """A circle's page. Everyone sees its purpose, domains, accountabilities, roles, sub-circles
     and workstreams; members (the first `members_limit` by name, and their count), role holders
     and policies only those who may. One query when the page's content is kept (`PAGES`); its
-    listing is read (from the cache, else the database) only when the page asks for it."""
+    listing (roles included) is read, from the cache or else the database, only when the page
+    asks for it."""
     circle = Circle.objects.select_related("parent").filter(slug=slug).first()
     if circle is None:
         return None
@@ -129,7 +133,6 @@ def circle_detail(
     return CircleDetail(
         circle=content.circle,
         accountabilities=content.accountabilities,
-        roles=content.roles,
         can_view=can_view,
         policies=content.policies,
         retired_policies=content.retired_policies,
@@ -152,7 +155,6 @@ def _circle_content(pk: int, *, can_view: bool) -> _CircleContent:
         .prefetch_related(
             _quorum_sectors(),
             Prefetch("accountabilities", queryset=Accountability.objects.order_by("position")),
-            _current_roles(),
         )
         .get(pk=pk)
     )
@@ -164,7 +166,6 @@ def _circle_content(pk: int, *, can_view: bool) -> _CircleContent:
     return _CircleContent(
         circle=circle,
         accountabilities=list(circle.accountabilities.all()),
-        roles=_roles_seen(can_view, circle),
         policies=policies,
         retired_policies=retired,
     )
@@ -182,10 +183,12 @@ def _circle_listing(circle: Circle, *, can_view: bool, limit: int | None) -> _Ci
         .only("name", "slug", "status", "sunset_date")
         .order_by("name")
     )
+    prefetch_related_objects([circle], _current_roles())
     members, count = _members_seen(circle, limit=limit) if can_view else ([], 0)
     return _CircleListing(
         children=list(children),
         workstreams=list(workstreams),
+        roles=_roles_seen(can_view, circle),
         members=members,
         member_count=count,
     )

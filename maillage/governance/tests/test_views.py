@@ -917,3 +917,30 @@ def test_a_kept_filter_form_offers_a_new_choice_at_once(structure):
     chosen = client.get(MAP, {"strategy": "loyers"}).text
     assert re.search(r'<option value="loyers" selected>', chosen)
     assert not re.search(r'<option value="loyers" selected>', client.get(MAP).text)
+
+
+def test_the_kept_roles_hold_no_token_and_their_buttons_post_the_pages_own_form(structure):
+    """A circle's accountabilities and roles are kept rendered for the staff too: their remove
+    buttons post the page's one form, which holds this request's token, outside the kept part."""
+    staff = user_with_role(PlatformRole.STAFF)
+    circle = structure.circle
+    role = circle.roles.filter(archived_at__isnull=True).first()
+    own = services.accountability_add(actor=staff, owner=circle, text="Tenir le registre")
+    services.accountability_add(actor=staff, owner=role, text="Animer les rencontres")
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(staff)
+    second.force_login(staff)
+    first.get(circle_page(circle))  # kept now, with the first visitor's token
+    page = second.get(circle_page(circle)).text
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert 'form="governance-post"' in page and '<form id="governance-post"' in page
+    remove = url("circle_accountability_remove", pk=own.pk)
+    assert f'formaction="{remove}"' in page and "Animer les rencontres" in page
+    # The page's one form holds the second visitor's own token: the post goes through.
+    form = re.search(r'<form id="governance-post"[^>]*>.*?</form>', page, re.S).group(0)
+    [token] = re.findall(r'value="([^"]+)"', form)
+    assert token in tokens
+    response = second.post(remove, {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert not circle.accountabilities.filter(pk=own.pk).exists()
+    assert f'formaction="{remove}"' not in second.get(circle_page(circle)).text
