@@ -400,6 +400,43 @@ def search_previews(*, viewer: Viewer, query: str, limit: int) -> list[Preview]:
     )
 
 
+@dataclass(frozen=True)
+class KindPage:
+    """One page of the results of one kind: plain values, so that it may be kept."""
+
+    kind: str
+    label: Any
+    hits: list[Hit]
+    number: int
+    count: int
+
+    def page(self, per_page: int) -> PaginatorPage[Hit]:
+        """As a paginator's page, for the templates (`core/_pagination.html`)."""
+        return PaginatorPage(self.hits, self.number, Paginator(range(self.count), per_page))
+
+
+def search_kind_page(
+    *, viewer: Viewer, query: str, kind: str, number: str | None, per_page: int
+) -> KindPage | None:
+    """A page of the results of one `kind` (None for a kind the viewer has none of), kept like
+    the previews: per query, kind, page, language, day and what the viewer may see."""
+    asked = int(number) if number and number.isdigit() else 1
+
+    def read() -> KindPage | None:
+        group = next((g for g in search(viewer=viewer, query=query) if g.kind == kind), None)
+        if group is None:
+            return None
+        found = group.page(asked, per_page)
+        return KindPage(kind, group.label, list(found), found.number, found.paginator.count)
+
+    return cache.fragment(
+        (SEARCH_CACHE, PAGES_CACHE),
+        visibility=search_visibility(viewer),
+        filters=["kind", query, kind, asked, per_page, timezone.localdate()],
+        render=read,
+    )
+
+
 def news_index(locale: Locale) -> NewsIndexPage | None:
     return NewsIndexPage.objects.live().public().filter(locale=locale).order_by("path").first()
 

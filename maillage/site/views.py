@@ -37,8 +37,13 @@ def search(request: HttpRequest) -> HttpResponse:
     searched = bool(search_terms(query))
     chosen = None
     if searched and kind:
-        groups = selectors.search(viewer=request.user, query=query)
-        chosen = next((group for group in groups if group.kind == kind), None)
+        chosen = selectors.search_kind_page(
+            viewer=request.user,
+            query=query,
+            kind=kind,
+            number=request.GET.get("page"),
+            per_page=RESULTS_PER_PAGE,
+        )
     context: dict[str, object] = {
         "query": query,
         "searched": searched,
@@ -46,7 +51,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "may_see_people": has_perm(request.user, "network.view_people"),
     }
     if chosen is not None:
-        context["results"] = chosen.page(request.GET.get("page"), RESULTS_PER_PAGE)
+        context["results"] = chosen.page(RESULTS_PER_PAGE)
     elif searched:
         previews = selectors.search_previews(viewer=request.user, query=query, limit=PREVIEW_SIZE)
         context["previews"] = previews

@@ -121,3 +121,35 @@ def test_a_page_indexed_after_its_save_shows_once_indexed(client):
     assert results(found(client)) == []
     insert_or_update_object_task.enqueue("site", "standardpage", str(page.pk))
     assert results(found(client)) == ["Habitation en coulisses"]
+
+
+def kind_found(client: Client, kind: str, page: str = "1") -> str:
+    return client.get("/recherche/", {"q": "habitation", "type": kind, "page": page}).text
+
+
+@pytest.mark.parametrize("change", ["circle", "policy", "person"])
+def test_a_page_of_one_kind_is_kept_and_shows_each_change_at_once(staff_client, change):
+    kind = {"circle": "circles", "policy": "policies", "person": "people"}[change]
+    CircleFactory(name="Habitation")
+    before = kind_found(staff_client, kind)  # kept
+    assert results(kind_found(staff_client, kind)) == results(before)
+    shown = CHANGES[change]()
+    after = kind_found(staff_client, kind)
+    assert shown in after and shown not in before
+
+
+def test_a_kept_page_of_one_kind_reads_nothing_for_a_visitor_and_is_not_shared(
+    client, client_as, query_budget
+):
+    for n in range(3):
+        CircleFactory(name=f"Habitation {n}")
+    PolicyFactory(title="Habitation interne")
+    meter = query_budget(20)
+    url = "/recherche/?q=habitation&type=circles&page=1"
+    built = meter.get(client, url)
+    kept = meter.get(client, url, kept=True)
+    assert built >= 2 and kept == 0
+    # A visitor finds no policy (the overview instead); the staff's kept page is theirs alone.
+    assert "Habitation interne" not in results(kind_found(client, "policies"))
+    assert results(kind_found(client_as(Role.STAFF), "policies")) == ["Habitation interne"]
+    assert "Habitation interne" not in results(kind_found(client, "policies"))
