@@ -154,14 +154,16 @@ def test_an_event_renders_again_the_histories_of_its_targets_app_only():
     audit.record(actor=user, verb=SampleVerb.RENAMED, target=user)
     after = versions()
     assert after[audit.history_namespace("core")] != before[audit.history_namespace("core")]
-    assert after[audit.history_namespace("territories")] == before[
-        audit.history_namespace("territories")
-    ]
+    assert (
+        after[audit.history_namespace("territories")]
+        == before[audit.history_namespace("territories")]
+    )
     assert after[audit.HISTORY_CACHE] == before[audit.HISTORY_CACHE]
     audit.record(actor=user, verb=SampleVerb.RENAMED, target=region)
-    assert versions()[audit.history_namespace("territories")] != after[
-        audit.history_namespace("territories")
-    ]
+    assert (
+        versions()[audit.history_namespace("territories")]
+        != after[audit.history_namespace("territories")]
+    )
     # Every history shows account names: a new name renders them all again, a login none.
     before = versions()
     update_last_login(None, user)

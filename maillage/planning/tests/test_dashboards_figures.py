@@ -150,9 +150,7 @@ def test_the_strategies_figures_equal_a_direct_count():
     )
 
 
-def test_the_late_targets_listed_stop_at_the_limit_and_the_count_says_how_many(
-    client, monkeypatch
-):
+def test_the_late_targets_listed_stop_at_the_limit_and_the_count_says_how_many(client, monkeypatch):
     monkeypatch.setattr("maillage.planning.selectors.dashboards.LATE_LIMIT", 2)
     plan = a_plan()
     board = plan_dashboard(plan, today=TODAY)
