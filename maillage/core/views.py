@@ -61,8 +61,10 @@ def health(request: HttpRequest) -> HttpResponse:
 def my_space(request: HttpRequest) -> HttpResponse:
     """The landing page after login: the sections the apps register, in their order."""
     account = actor_of(request)
-    sections = my_space_sections.SECTIONS.render(account, request)
-    return render(request, "core/my_space.html", {"account": account, "sections": sections})
+    # A dozen kept sections: read in one round trip to the cache rather than one each.
+    with cache.read_ahead(f"my-space:{account.pk}"):
+        sections = my_space_sections.SECTIONS.render(account, request)
+        return render(request, "core/my_space.html", {"account": account, "sections": sections})
 
 
 @permission_required("core.view_notifications")

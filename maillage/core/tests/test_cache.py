@@ -136,3 +136,45 @@ def test_a_deferred_context_is_built_once_when_read_and_never_when_not():
     assert list(read["page"]) == [1, 2]
     assert not read["form"]  # a value of None stays false in a template's {% if %}
     assert builds == [1]
+
+
+def test_a_page_read_ahead_reads_its_kept_parts_in_one_round_trip_and_sees_each_bump(
+    monkeypatch,
+):
+    from django.core.cache import cache as django_cache
+
+    backend = type(django_cache._connections[django_cache._alias])
+    trips: list[str] = []
+    depth = [0]  # the in-memory cache's get_many calls its get: one trip
+    for name in ("get", "get_many"):
+        original = getattr(backend, name)
+
+        def counted(self, *args, _original=original, _name=name, **kwargs):
+            if not depth[0]:
+                trips.append(_name)
+            depth[0] += 1
+            try:
+                return _original(self, *args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(backend, name, counted)
+    renders = {name: Renders() for name in ("a", "b", "c")}
+
+    def visit() -> list[str]:
+        trips.clear()
+        with cache.read_ahead("tests-page:1"):
+            return [
+                cache.fragment(f"tests.{name}", visibility="v", render=renders[name])
+                for name in ("a", "b", "c")
+            ]
+
+    assert visit() == ["rendering 1"] * 3
+    assert visit() == ["rendering 1"] * 3
+    assert len(trips) == 2  # the list of what it read, then all of it at once
+    cache.bump("tests.b")
+    assert visit() == ["rendering 1", "rendering 2", "rendering 1"]
+    # Outside the block, each fragment is read on its own, and the same.
+    trips.clear()
+    assert cache.fragment("tests.b", visibility="v", render=renders["b"]) == "rendering 2"
+    assert trips == ["get_many"]
