@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.cache import cache as django_cache
 from django.db.models import QuerySet
 
 from maillage.core import cache
@@ -43,13 +42,14 @@ def assessments_covering(*, viewer: Viewer, part: str) -> list[Covering]:
 def _covering() -> dict[str, list[Covering]]:
     """Every part's assessments, kept until an assessment changes (`COVERING_CACHE`): the note
     is read on every staff page. The register holds a few dozen assessments, read in one query
-    of three columns and matched here (SQLite has no containment lookup on a JSON list)."""
-    key = f"privacy:covering:{cache.version(COVERING_CACHE)}"
-    found: dict[str, list[Covering]] | None = django_cache.get(key)
-    if found is None:
-        found = {}
+    of three columns and matched here (SQLite has no containment lookup on a JSON list); one
+    round trip to the cache with its version."""
+
+    def read() -> dict[str, list[Covering]]:
+        found: dict[str, list[Covering]] = {}
         for pk, project, covers in Assessment.objects.values_list("pk", "project", "covers"):
             for part in covers or []:
                 found.setdefault(part, []).append(Covering(pk, project))
-        django_cache.set(key, found, timeout=cache.FRAGMENT_TIMEOUT)
-    return found
+        return found
+
+    return cache.fragment(COVERING_CACHE, visibility="staff", filters=["covering"], render=read)
