@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
@@ -412,7 +412,9 @@ class KindPage:
 
     def page(self, per_page: int) -> PaginatorPage[Hit]:
         """As a paginator's page, for the templates (`core/_pagination.html`)."""
-        return PaginatorPage(self.hits, self.number, Paginator(range(self.count), per_page))
+        # Only the count matters to the paginator: the hits are already this page's.
+        counted: Paginator[Any] = Paginator(cast(Any, range(self.count)), per_page)
+        return PaginatorPage(self.hits, self.number, counted)
 
 
 def search_kind_page(
