@@ -50,6 +50,7 @@ from maillage.decisions.selectors.register import DECISION_CACHE
 from maillage.decisions.views.register import REGISTER_CACHE
 from maillage.decisions.workflows import WORKFLOWS
 from maillage.network.models import Person
+from maillage.network.personal import person_of
 
 if TYPE_CHECKING:
     from maillage.core.actors import Actor
@@ -466,7 +467,7 @@ def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool
     marker. Answers, votes, nominations and advice stay, linked to the same person and voice:
     every result is what it was. No audit event (it would name the person); the caller's
     transaction holds it all."""
-    person = Person.objects.filter(user=account).first()
+    person = person_of(account)
     names = full_names(str(person)) if person is not None else []
     own_names = [str(person).strip()] if person is not None and str(person).strip() else []
     marker = stored(TEXT_REMOVED) if remove_texts else None

@@ -37,6 +37,7 @@ from maillage.meetings.models import ActionItem, AgendaItem, Attendance, Invitee
 from maillage.meetings.paths import meeting_url
 from maillage.meetings.workflows import COMING_STATES
 from maillage.network.models import Person
+from maillage.network.personal import person_of
 
 if TYPE_CHECKING:
     from maillage.core.actors import Actor
@@ -293,7 +294,7 @@ def anonymize(*, account: User, pseudonym: str, actor: Actor, remove_texts: bool
     (the network app renames the person after this app's turn). Attendance, invitations and
     action items stay linked to the same person, so quorums and minutes are what they were. No
     audit event (it would name the person)."""
-    person = Person.objects.filter(user=account).first()
+    person = person_of(account)
     if person is None:
         return
     names = full_names(str(person))

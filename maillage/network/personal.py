@@ -26,6 +26,7 @@ from maillage.core.personal import (
 )
 from maillage.core.slugs import unique_slug
 from maillage.network.models import Function, Person, Seat
+from maillage.network.selectors import person_of_account
 
 PERSON_PURPOSE = _(
     "To know who takes part in the collective and to reach them about the collective's work."
@@ -78,7 +79,7 @@ def _row_dates(start: date | None, end: date | None) -> dict[str, date | None]:
 
 def person_of(account: User) -> Person | None:
     """The account's record in the network, read once per export of "my data"."""
-    return shared("network.person", account, Person.objects.filter(user=account).first)
+    return shared("network.person", account, lambda: person_of_account(viewer=account))
 
 
 def export_network(account: User) -> list[Section]:
@@ -178,7 +179,7 @@ def anonymize_network(
 ) -> None:
     """The person keeps their functions and seats, under the pseudonym, without contact details;
     the staff's notes on their seats go, and the history stops naming them."""
-    person = Person.objects.filter(user=account).first()
+    person = person_of(account)
     if person is None:
         return
     person_type = ContentType.objects.get_for_model(Person)
