@@ -422,7 +422,9 @@ def search_kind_page(
 ) -> KindPage | None:
     """A page of the results of one `kind` (None for a kind the viewer has none of), kept like
     the previews: per query, kind, page, language, day and what the viewer may see."""
-    asked = int(number) if number and number.isdigit() else 1
+    # A page number, as the paginator reads it (any other text is the first page; an absurdly
+    # long one too, which `int` would refuse).
+    asked = int(number) if number and number.isdigit() and len(number) <= 9 else 1
 
     def read() -> KindPage | None:
         group = next((g for g in search(viewer=viewer, query=query) if g.kind == kind), None)

@@ -74,9 +74,11 @@ def is_up(request: HttpRequest) -> bool:
     return request.POST.get("direction") != "down"
 
 
-def kept_query(request: HttpRequest, *names: str) -> str:
-    """The values of `names` in the query string, read as a list's filters read them: what a
-    kept list (`cachedfragment`) depends on besides the plan and the viewer's kind. Anything
-    else in the query string changes nothing on the page, and makes no other copy."""
+def kept_list(request: HttpRequest, *names: str) -> dict[str, str]:
+    """What a kept list (`cachedfragment`) depends on besides the plan and the viewer's kind:
+    `page_query`, the values of its filters `names` read as the filters read them (what its page
+    links carry), and `query`, those and the page asked. Anything else in the query string
+    changes nothing on the page, makes no other copy, and is not carried by its links."""
     values = ((name, query_text(request.GET, name)) for name in names)
-    return urlencode([(name, value) for name, value in values if value])
+    filters = urlencode([(name, value) for name, value in values if value])
+    return {"page_query": filters, "query": f"{filters}#{query_text(request.GET, 'page')}"}

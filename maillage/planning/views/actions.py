@@ -27,7 +27,7 @@ from maillage.planning.views._common import (
     get_objective,
     get_plan,
     is_up,
-    kept_query,
+    kept_list,
     objective_url,
 )
 
@@ -55,8 +55,7 @@ def plan_actions(request: HttpRequest, slug: str) -> HttpResponse:
         "plan": plan,
         **deferred(build, "form", "page", "late", "filtered"),
         "plan_cache": PLAN_CACHE,
-        "query": kept_query(request, "q", "orientation", "objective", "status", "page"),
-        "page_query": kept_query(request, "q", "orientation", "objective", "status"),
+        **kept_list(request, "q", "orientation", "objective", "status"),
         # The end dates flagged as passed change with the day.
         "today": today.isoformat(),
     }

@@ -31,7 +31,7 @@ from maillage.planning.views._common import (
     get_orientation,
     get_plan,
     is_up,
-    kept_query,
+    kept_list,
     objective_url,
     plan_url,
 )
@@ -57,8 +57,7 @@ def plan_objectives(request: HttpRequest, slug: str) -> HttpResponse:
         "can_manage": has_perm(request.user, "planning.manage"),
         **deferred(build, "form", "page", "rows", "filtered"),
         "plan_cache": PLAN_CACHE,
-        "query": kept_query(request, "q", "orientation", "adoption", "page"),
-        "page_query": kept_query(request, "q", "orientation", "adoption"),
+        **kept_list(request, "q", "orientation", "adoption"),
         "today": today.isoformat(),
     }
     return render(request, "planning/objectives/list.html", context)
@@ -82,8 +81,7 @@ def objective_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sections",
         ),
         "plan_cache": PLAN_CACHE,
-        "query": kept_query(request, "page"),
-        "page_query": "",
+        **kept_list(request),
         "today": timezone.localdate().isoformat(),
     }
     return render(request, "planning/objectives/detail.html", context)

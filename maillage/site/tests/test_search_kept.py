@@ -153,3 +153,13 @@ def test_a_kept_page_of_one_kind_reads_nothing_for_a_visitor_and_is_not_shared(
     assert "Habitation interne" not in results(kind_found(client, "policies"))
     assert results(kind_found(client_as(Role.STAFF), "policies")) == ["Habitation interne"]
     assert "Habitation interne" not in results(kind_found(client, "policies"))
+
+
+@pytest.mark.parametrize("page", ["2", "abc", "0", "9" * 5000])
+def test_a_page_of_one_kind_reads_any_page_number_as_the_paginator_does(client, page):
+    for n in range(25):
+        CircleFactory(name=f"Habitation {n:02}")
+    response = client.get("/recherche/", {"q": "habitation", "type": "circles", "page": page})
+    assert response.status_code == 200
+    shown = results(response.text)
+    assert shown and set(shown) <= {f"Habitation {n:02}" for n in range(25)}
