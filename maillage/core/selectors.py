@@ -51,6 +51,13 @@ def notifications_for(user: Viewer) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user)
 
 
+def language_of(account: User) -> str:
+    """The language an account's notifications and e-mails are written in: its choice, else the
+    platform's (read from `notification_preference`, which callers select with the account)."""
+    preference = getattr(account, "notification_preference", None)
+    return preference.language if preference else settings.LANGUAGE_CODE
+
+
 def unread_count(user: Viewer) -> int:
     return notifications_for(user).filter(read_at__isnull=True).count()
 

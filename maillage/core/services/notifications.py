@@ -19,6 +19,7 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.dates import long_date
 from maillage.core.models import EmailDelivery, Notification, NotificationPreference, User
+from maillage.core.selectors import language_of
 from maillage.core.tasks import send_notification_email
 from maillage.core.verbs import CoreVerb
 
@@ -170,10 +171,8 @@ def digests_send(*, now: datetime | None = None) -> int:
             if not pending:
                 continue  # sent meanwhile by another run
             user = pending[0].recipient
-            preference = getattr(user, "notification_preference", None)
-            language = preference.language if preference else settings.LANGUAGE_CODE
             if user.email and user.is_active:
-                with translation.override(language):
+                with translation.override(language_of(user)):
                     subject, body = _digest_email(user, pending)
                 EmailMessage(
                     settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,

@@ -6,7 +6,6 @@ contributor and the followers, each once, in their own language."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -17,6 +16,7 @@ from maillage.core import audit
 from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import SYSTEM, require
+from maillage.core.selectors import language_of
 from maillage.core.services import notify
 from maillage.core.versions import lock
 from maillage.decisions.models import Decision, Process
@@ -174,16 +174,11 @@ def _recipients(actor: Actor, obj: Input) -> list[User]:
     )
 
 
-def _language(account: User) -> str:
-    preference = getattr(account, "notification_preference", None)
-    return preference.language if preference else settings.LANGUAGE_CODE
-
-
 def _tell(actor: Actor, obj: Input, *, routed: bool = False) -> set[int]:
     """Tell the contributor and the followers; returns whom."""
     recipients = _recipients(actor, obj)
     for account in recipients:
-        with translation.override(_language(account)):
+        with translation.override(language_of(account)):
             title = obj.title
             if routed:
                 subject = _("“%(title)s” was sent to %(group)s") % {
@@ -217,7 +212,7 @@ def _tell_group(
         "notification_preference"
     )
     for account in members.order_by("pk"):
-        with translation.override(_language(account)):
+        with translation.override(language_of(account)):
             subject = _("“%(title)s” awaits the answer of %(group)s") % {
                 "title": obj.title,
                 "group": group,
@@ -282,7 +277,7 @@ def consultation_report_back(
     if isinstance(actor, User):
         followers = followers.exclude(pk=actor.pk)
     for account in followers.order_by("pk"):
-        with translation.override(_language(account)):
+        with translation.override(language_of(account)):
             notify(
                 recipient=account,
                 subject=_("“%(title)s”: the report back is written") % {"title": locked.title},
