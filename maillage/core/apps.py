@@ -62,10 +62,11 @@ class CoreConfig(AppConfig):
             cache,
             my_space,
             search,
+            selectors,
             verbs,  # noqa: F401 (audit verbs, database check)
         )
         from maillage.core.audit import HISTORY_CACHE
-        from maillage.core.models import AuditEvent, PlatformInvitation, User
+        from maillage.core.models import AuditEvent, Notification, PlatformInvitation, User
 
         # SQLite learns the search's matching function on each connection (see core.search).
         connection_created.connect(search.register_sqlite_functions, dispatch_uid="core.search")
@@ -77,6 +78,7 @@ class CoreConfig(AppConfig):
         cache.bump_by_row(AuditEvent, audit.bump_history, HISTORY_CACHE)
         # The staff's account list, kept rendered; the apps' columns add what they count.
         cache.bump_on_change(accounts.LIST_CACHE, User, PlatformInvitation)
+        cache.bump_by_row(Notification, selectors.bump_unread, selectors.UNREAD_CACHE)
         post_migrate.connect(cache.bump_all, dispatch_uid="core.cache.bump_all")
 
     def register_navigation(self) -> None:

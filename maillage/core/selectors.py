@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from maillage.core import accounts
+from maillage.core import accounts, cache
 from maillage.core.actors import Viewer
 from maillage.core.dates import long_date
 from maillage.core.models import (
@@ -58,8 +58,29 @@ def language_of(account: User) -> str:
     return preference.language if preference else settings.LANGUAGE_CODE
 
 
+# The unread count every signed-in page shows in its header, kept per account: a version for all
+# accounts (bumped by writes that send no signal, `cache.changed(Notification)`, and migrations)
+# and one per account (bumped by each save or deletion of one of its notifications).
+UNREAD_CACHE = "core.unread"
+
+
+def _unread_namespace(account_id: object) -> str:
+    return f"{UNREAD_CACHE}:{account_id}"
+
+
+def bump_unread(sender: object, instance: Notification, **kwargs: object) -> None:
+    """A notification was written or removed: its recipient's count is counted again."""
+    cache.bump(_unread_namespace(instance.recipient_id))
+
+
 def unread_count(user: Viewer) -> int:
-    return notifications_for(user).filter(read_at__isnull=True).count()
+    if not isinstance(user, User):
+        return 0
+    return cache.fragment(
+        (UNREAD_CACHE, _unread_namespace(user.pk)),
+        visibility=f"account:{user.pk}",
+        render=lambda: notifications_for(user).filter(read_at__isnull=True).count(),
+    )
 
 
 def latest_unread(user: Viewer, *, limit: int) -> list[Notification]:

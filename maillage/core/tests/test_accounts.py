@@ -152,6 +152,15 @@ def test_signup_asks_names_first_and_keeps_what_was_typed_when_one_is_missing(cl
     assert not User.objects.filter(email="nouveau@example.org").exists()
 
 
+def test_the_sign_up_page_title_and_button_say_create_an_account(client):
+    import re
+
+    page = client.get(SIGNUP).text
+    assert "Création de compte" not in page
+    assert re.search(r"<h1[^>]*>\s*Créer un compte\s*</h1>", page)
+    assert re.search(r'<button[^>]*type="submit"[^>]*>\s*Créer un compte\s*</button>', page)
+
+
 def test_an_empty_address_is_refused(client):
     response = client.post(SIGNUP, signup_data(email=""))
     assert response.status_code == 200

@@ -2,8 +2,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
-from maillage.core import services
+from maillage.core import cache, selectors, services
 from maillage.core.errors import permission_denied, server_error
 from maillage.core.models import Notification
 from maillage.core.roles import Role
@@ -96,6 +97,34 @@ def test_unread_count_in_the_header(client):
     services.notify(recipient=user, subject="Deux", email=False)
     client.force_login(user)
     assert ">2<span" in client.get("/").text
+
+
+def test_the_header_count_is_kept_and_follows_each_change_at_once(
+    client, django_assert_num_queries
+):
+    user = UserFactory(role=Role.MEMBER)
+    other = UserFactory(role=Role.MEMBER)
+    first = services.notify(recipient=user, subject="Un", email=False)
+    client.force_login(user)
+    assert ">1<span" in client.get("/").text
+    with django_assert_num_queries(0):
+        assert selectors.unread_count(user) == 1  # kept: asked nothing
+    services.notify(recipient=other, subject="Ailleurs", email=False)
+    with django_assert_num_queries(0):
+        assert selectors.unread_count(user) == 1  # another account's notice changes nothing
+    second = services.notify(recipient=user, subject="Deux", email=False)
+    assert ">2<span" in client.get("/").text
+    services.notification_mark_read(actor=user, notification=first)
+    assert ">1<span" in client.get("/").text
+    second.delete()
+    assert selectors.unread_count(user) == 0
+    assert '<span class="badge">' not in client.get("/").text
+    # A write that sends no signal says which model it changed.
+    services.notify(recipient=user, subject="Trois", email=False)
+    assert selectors.unread_count(user) == 1
+    Notification.objects.filter(recipient=user).update(read_at=timezone.now())
+    cache.changed(Notification)
+    assert selectors.unread_count(user) == 0
 
 
 def test_the_layout_assets_are_served_by_the_project(client):
