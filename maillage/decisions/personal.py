@@ -138,9 +138,21 @@ def _when(moment: Any) -> Any:
     return moment.date() if moment is not None else None
 
 
-def _by_date[M: models.Model](rows: QuerySet[M], *related: str) -> QuerySet[M]:
-    """The person's rows of one kind, in the order they were written, with what they show."""
-    return rows.select_related(*related).order_by("created_at", "pk")
+def _by_date[M: models.Model](rows: QuerySet[M], *shown: str) -> QuerySet[M]:
+    """The person's rows of one kind, in the order they were written, with only the fields
+    they show (`"process__title"`: the process is read in the same query, its title alone)."""
+    related = {name.rpartition("__")[0] for name in shown if "__" in name}
+    # A relation read through must itself be loaded: each level of "round__process__title".
+    through = {
+        "__".join(path.split("__")[: depth + 1])
+        for path in related
+        for depth in range(path.count("__") + 1)
+    }
+    return (
+        rows.select_related(*sorted(related))
+        .only(*shown, *sorted(through))
+        .order_by("created_at", "pk")
+    )
 
 
 def _state(kind: str, state: str) -> str:
@@ -166,14 +178,31 @@ def export(account: User) -> list[Section]:
             .only("title", "kind", "state", "created_by", "facilitator", "created_at")
             .order_by("created_at", "pk")
         ),
-        versions=_by_date(ProposalVersion.objects.filter(created_by=account), "process"),
-        remarks=_by_date(Remark.objects.filter(own), "round__process"),
-        answers=_by_date(Answer.objects.filter(own), "round__process", "organization"),
-        advice=_by_date(Advice.objects.filter(own), "process"),
-        nominations_given=_by_date(
-            Nomination.objects.filter(nominator__user=account), "process", "nominee"
+        versions=_by_date(
+            ProposalVersion.objects.filter(created_by=account),
+            *("process__title", "number", "text", "note", "created_at"),
         ),
-        nominations_received=_by_date(Nomination.objects.filter(nominee__user=account), "process"),
+        remarks=_by_date(
+            Remark.objects.filter(own),
+            *("round__process__title", "round__kind", "text", "channel", "created_at"),
+        ),
+        answers=_by_date(
+            Answer.objects.filter(own),
+            *("round__process__title", "round__kind", "round__number", "organization__name"),
+            *("position", "reason", "as_substitute", "channel", "created_at"),
+        ),
+        advice=_by_date(
+            Advice.objects.filter(own), *("process__title", "text", "channel", "created_at")
+        ),
+        nominations_given=_by_date(
+            Nomination.objects.filter(nominator__user=account),
+            *("process__title", "phase", "nominee__first_name", "nominee__last_name"),
+            *("reason", "created_at"),
+        ),
+        nominations_received=_by_date(
+            Nomination.objects.filter(nominee__user=account),
+            *("process__title", "phase", "reason", "created_at"),
+        ),
         candidacies=(
             Election.objects.filter(candidate__user=account)
             .select_related("process", "role")

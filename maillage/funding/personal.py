@@ -217,17 +217,30 @@ def export(account: User) -> list[Section]:
         account,
         applications=Application.objects.filter(pk__in=theirs)
         .select_related("organization", "call")
+        .only(
+            *("reference", "title", "organization__name", "call__title", "state", "summary"),
+            *("populations", "amount_requested", "amount_granted", "created_by", "submitted_at"),
+        )
         .order_by("-created_at", "-pk"),
         reviews=Review.objects.filter(reviewer=account)
         .select_related("application")
+        .only("application__reference", "submitted_at", "total", "comment")
         .prefetch_related(
             Prefetch(
-                "scores", queryset=Score.objects.select_related("criterion"), to_attr="all_scores"
+                "scores",
+                queryset=Score.objects.select_related("criterion").only(
+                    "review", "criterion__title", "value", "comment"
+                ),
+                to_attr="all_scores",
             )
         )
         .order_by("application__reference", "pk"),
-        comments=Comment.objects.filter(author=account).select_related("application"),
-        conflicts=Conflict.objects.filter(reviewer=account).select_related("application"),
+        comments=Comment.objects.filter(author=account)
+        .select_related("application")
+        .only("application__reference", "created_at", "shared", "text"),
+        conflicts=Conflict.objects.filter(reviewer=account)
+        .select_related("application")
+        .only("application__reference", "source", "reason", "recorded_at"),
         reports=Report.objects.filter(submitted_by=account).select_related(
             "agreement__application"
         ),

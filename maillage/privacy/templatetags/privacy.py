@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from maillage.core.templatetags.maillage import frdate
@@ -28,3 +30,10 @@ def datum(value: Any) -> str:
     if isinstance(value, date):
         return frdate(value)
     return str(value)
+
+
+@register.simple_tag
+def datum_cells(cells: list[Any]) -> SafeString:
+    """A row's cells, each written by `datum` and escaped: one tag for the row instead of a loop
+    of a few nodes a cell (a person's data runs to hundreds of cells)."""
+    return format_html_join("", "<td>{}</td>", ((datum(cell),) for cell in cells))

@@ -68,6 +68,24 @@ def test_the_page_shows_each_section_with_its_purpose_and_where_to_correct(clien
     assert "Je veux tout voir." in text
 
 
+def test_each_value_is_written_for_a_reader_and_escaped(client, person, exporter):
+    exporter(
+        "test.values",
+        lambda account: [
+            Section(
+                key="test.values",
+                title="Valeurs",
+                purpose="Pour l’essai.",
+                rows=[Row({"Texte": "<b>gras</b>", "Oui": True, "Non": False, "Rien": None})],
+            )
+        ],
+    )
+    text = client.get(reverse("privacy:my_data")).content.decode()
+    assert "<td>&lt;b&gt;gras&lt;/b&gt;</td><td>oui</td><td>non</td><td>—</td>" in text
+    assert "<b>gras</b>" not in text
+    assert "<td>1er mars 2024</td>" in text  # a date, in words
+
+
 def test_the_zip_holds_json_valid_against_its_schema_a_csv_per_section_and_the_schema(
     client, person
 ):
