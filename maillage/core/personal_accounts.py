@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Cast, Concat
@@ -98,7 +99,12 @@ def _date(value: datetime | None) -> datetime | None:
 def export_core(account: User) -> list[Section]:
     preference = NotificationPreference.objects.filter(user=account).first()
     delivery = EmailDelivery(preference.email_delivery) if preference else EmailDelivery.IMMEDIATE
-    language = preference.get_language_display() if preference else ""
+    # Without a choice, the e-mails are written in the platform's language: say which.
+    language = (
+        preference.get_language_display()
+        if preference
+        else str(dict(settings.LANGUAGES).get(settings.LANGUAGE_CODE, ""))
+    )
     sections = [
         Section(
             key="core.account",

@@ -179,6 +179,15 @@ def _rows(sections, key):
     return [row.values for row in next(s for s in sections if s.key == key).rows]
 
 
+def test_without_a_choice_my_data_names_the_language_the_emails_are_written_in(db):
+    sections = export_core(user_with_role(Role.CITIZEN, email="sans.choix@example.org"))
+    [row] = _rows(sections, "core.notification_preferences")
+    assert (row["Courriels de notification"], row["Langue des courriels"]) == (
+        "Au fur et à mesure",
+        "Français",
+    )
+
+
 def test_my_data_shows_the_account_and_what_core_holds_about_it_only(rose):
     sections = export_core(rose)
 
