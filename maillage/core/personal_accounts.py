@@ -100,11 +100,8 @@ def export_core(account: User) -> list[Section]:
     preference = NotificationPreference.objects.filter(user=account).first()
     delivery = EmailDelivery(preference.email_delivery) if preference else EmailDelivery.IMMEDIATE
     # Without a choice, the e-mails are written in the platform's language: say which.
-    language = (
-        preference.get_language_display()
-        if preference
-        else str(dict(settings.LANGUAGES).get(settings.LANGUAGE_CODE, ""))
-    )
+    chosen = preference.language if preference else settings.LANGUAGE_CODE
+    language = str(dict(settings.LANGUAGES).get(chosen, chosen))
     sections = [
         Section(
             key="core.account",

@@ -141,18 +141,8 @@ def _when(moment: Any) -> Any:
 def _by_date[M: models.Model](rows: QuerySet[M], *shown: str) -> QuerySet[M]:
     """The person's rows of one kind, in the order they were written, with only the fields
     they show (`"process__title"`: the process is read in the same query, its title alone)."""
-    related = {name.rpartition("__")[0] for name in shown if "__" in name}
-    # A relation read through must itself be loaded: each level of "round__process__title".
-    through = {
-        "__".join(path.split("__")[: depth + 1])
-        for path in related
-        for depth in range(path.count("__") + 1)
-    }
-    return (
-        rows.select_related(*sorted(related))
-        .only(*shown, *sorted(through))
-        .order_by("created_at", "pk")
-    )
+    related = sorted({name.rpartition("__")[0] for name in shown if "__" in name})
+    return rows.select_related(*related).only(*shown).order_by("created_at", "pk")
 
 
 def _state(kind: str, state: str) -> str:
