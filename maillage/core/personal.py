@@ -18,12 +18,12 @@ retention task.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from django.apps import apps
 from django.conf import settings
@@ -75,15 +75,57 @@ class Row:
     correct_url: str = ""
 
 
+class Rows(Sequence[Row]):
+    """A section's rows, built when first read. Whether there are any is known before: the
+    contents of "my data" list the kinds an account has records of (its `Held` probe's answer)
+    without reading the records themselves."""
+
+    def __init__(self, build: Callable[[], Iterable[Row]], *, held: bool) -> None:
+        self._build = build
+        self._held = held
+        self._rows: list[Row] | None = None
+
+    def _read(self) -> list[Row]:
+        if self._rows is None:
+            self._rows = list(self._build()) if self._held else []
+        return self._rows
+
+    def __bool__(self) -> bool:
+        return self._held if self._rows is None else bool(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        return self._read()[index]
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self._read())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Rows | list | tuple):
+            return self._read() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def __repr__(self) -> str:
+        return f"Rows({self._rows!r})" if self._rows is not None else f"Rows(held={self._held})"
+
+
 @dataclass(frozen=True)
 class Section:
     """One kind of record of "my data": a stable `key` (its file in the download), a title, the
-    purpose it serves, and its rows."""
+    purpose it serves, and its rows (a list, or `Rows` read when first needed)."""
 
     key: str
     title: Text
     purpose: Text
-    rows: list[Row]
+    rows: Sequence[Row]
 
 
 class Held:
@@ -104,6 +146,10 @@ class Held:
 
     def __getitem__(self, name: str) -> Iterable[Any]:
         return self._kinds[name] if name in self._held else ()
+
+    def lazy(self, build: Callable[[], Iterable[Row]], *names: str) -> Rows:
+        """A section's rows, built by `build` from the kinds `names` when first read."""
+        return Rows(build, held=any(name in self._held for name in names))
 
 
 type Exporter = Callable[["User"], Iterable[Section]]
@@ -347,16 +393,38 @@ def _by_layer[T](registered: dict[str, T]) -> list[T]:
     return [registered[key] for key in keys]
 
 
-def export(account: User) -> list[Section]:
-    """Every section of "my data" for `account`, from every app, lower layers first."""
+def _gather(account: User, read: Callable[[Section], Section]) -> list[Section]:
     sections: list[Section] = []
     token = _shared.set({})
     try:
         for exporter in _by_layer(load().exporters):
             sections.extend(exporter(account))
+        # Read inside the export, where what several apps share is read once.
+        return [read(section) for section in sections]
     finally:
         _shared.reset(token)
-    return sections
+
+
+def _in_full(section: Section) -> Section:
+    return replace(section, rows=list(section.rows))
+
+
+def export(account: User) -> list[Section]:
+    """Every section of "my data" for `account`, from every app, lower layers first, with all
+    their rows (the files)."""
+    return _gather(account, _in_full)
+
+
+def contents(account: User) -> list[Section]:
+    """The sections of "my data" for `account`, whose rows are read only if asked for: enough
+    to tell which kinds of records the platform holds (each app's probe) without reading them."""
+    return _gather(account, lambda section: section)
+
+
+def section_of(account: User, key: str) -> Section | None:
+    """One section of "my data" for `account`, with its rows; None for a key no app exports."""
+    found = _gather(account, lambda section: _in_full(section) if section.key == key else section)
+    return next((section for section in found if section.key == key), None)
 
 
 def anonymize_everywhere(

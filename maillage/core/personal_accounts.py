@@ -29,6 +29,7 @@ from maillage.core.models import (
     User,
 )
 from maillage.core.personal import (
+    Held,
     Row,
     Section,
     addresses_of,
@@ -137,75 +138,85 @@ def export_core(account: User) -> list[Section]:
             ],
         ),
     ]
-    notifications = Notification.objects.filter(recipient=account).values_list(
-        "subject", "body", "created_at", "read_at"
+    held = Held(
+        account,
+        notifications=Notification.objects.filter(recipient=account).values_list(
+            "subject", "body", "created_at", "read_at"
+        ),
+        invitations=PlatformInvitation.objects.filter(email__in=addresses_of(account)).values_list(
+            "email", "role", "subject_repr", "created_at", "expires_at", "accepted_at", "revoked_at"
+        ),
+        imports=ImportJob.objects.filter(uploaded_by=account).values_list(
+            "file_name", "kind", "state", "total_rows", "created_at", "finished_at"
+        ),
     )
-    sections.append(
+    states = dict(IMPORT_JOB.choices)
+    sections += [
         Section(
             key="core.notifications",
             title=_("Notifications received"),
             purpose=NOTIFICATIONS_PURPOSE,
-            rows=[
-                Row(
-                    {
-                        gettext("Subject"): subject,
-                        gettext("Message"): body,
-                        gettext("Received"): _date(created),
-                        gettext("Read"): _date(read),
-                    }
-                )
-                for subject, body, created, read in notifications
-            ],
-        )
-    )
-    invitations = PlatformInvitation.objects.filter(email__in=addresses_of(account)).values_list(
-        "email", "role", "subject_repr", "created_at", "expires_at", "accepted_at", "revoked_at"
-    )
-    sections.append(
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            gettext("Subject"): subject,
+                            gettext("Message"): body,
+                            gettext("Received"): _date(created),
+                            gettext("Read"): _date(read),
+                        }
+                    )
+                    for subject, body, created, read in held["notifications"]
+                ],
+                "notifications",
+            ),
+        ),
         Section(
             key="core.platform_invitations",
             title=_("Invitations to the platform sent to you"),
             purpose=INVITATIONS_PURPOSE,
-            rows=[
-                Row(
-                    {
-                        gettext("E-mail address"): email,
-                        gettext("Role granted"): str(Role(role).label),
-                        gettext("For"): subject,
-                        gettext("Sent"): _date(created),
-                        gettext("Expires"): _date(expires),
-                        gettext("Accepted"): _date(accepted),
-                        gettext("Withdrawn"): _date(revoked),
-                    }
-                )
-                for email, role, subject, created, expires, accepted, revoked in invitations
-            ],
-        )
-    )
-    imports = ImportJob.objects.filter(uploaded_by=account).values_list(
-        "file_name", "kind", "state", "total_rows", "created_at", "finished_at"
-    )
-    states = dict(IMPORT_JOB.choices)
-    sections.append(
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            gettext("E-mail address"): email,
+                            gettext("Role granted"): str(Role(role).label),
+                            gettext("For"): subject,
+                            gettext("Sent"): _date(created),
+                            gettext("Expires"): _date(expires),
+                            gettext("Accepted"): _date(accepted),
+                            gettext("Withdrawn"): _date(revoked),
+                        }
+                    )
+                    for email, role, subject, created, expires, accepted, revoked in held[
+                        "invitations"
+                    ]
+                ],
+                "invitations",
+            ),
+        ),
         Section(
             key="core.imports",
             title=_("Files you imported"),
             purpose=IMPORTS_PURPOSE,
-            rows=[
-                Row(
-                    {
-                        gettext("File"): file_name,
-                        gettext("Kind"): kind,
-                        gettext("State"): str(states.get(state, state)),
-                        gettext("Rows"): rows,
-                        gettext("Uploaded"): _date(created),
-                        gettext("Finished"): _date(finished),
-                    }
-                )
-                for file_name, kind, state, rows, created, finished in imports
-            ],
-        )
-    )
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            gettext("File"): file_name,
+                            gettext("Kind"): kind,
+                            gettext("State"): str(states.get(state, state)),
+                            gettext("Rows"): rows,
+                            gettext("Uploaded"): _date(created),
+                            gettext("Finished"): _date(finished),
+                        }
+                    )
+                    for file_name, kind, state, rows, created, finished in held["imports"]
+                ],
+                "imports",
+            ),
+        ),
+    ]
     return sections
 
 

@@ -205,145 +205,169 @@ def export(account: User) -> list[Section]:
             "decisions.processes",
             _("Decision processes you proposed or facilitate"),
             _("To follow a proposal through to its decision."),
-            [
-                Row(
-                    {
-                        title: p.title,
-                        process: p.get_kind_display(),
-                        gettext("State"): _state(p.kind, p.state),
-                        gettext("Proposed by you"): p.created_by_id == account.pk,
-                        gettext("Facilitated by you"): p.facilitator_id == account.pk,
-                        date: _when(p.created_at),
-                    }
-                )
-                for p in held["processes"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            title: p.title,
+                            process: p.get_kind_display(),
+                            gettext("State"): _state(p.kind, p.state),
+                            gettext("Proposed by you"): p.created_by_id == account.pk,
+                            gettext("Facilitated by you"): p.facilitator_id == account.pk,
+                            date: _when(p.created_at),
+                        }
+                    )
+                    for p in held["processes"]
+                ],
+                "processes",
+            ),
         ),
         Section(
             "decisions.proposal_versions",
             _("Versions of proposals you wrote"),
             _("To keep each text a proposal had, so that its amendments can be followed."),
-            [
-                Row(
-                    {
-                        title: v.process.title,
-                        gettext("Version"): v.number,
-                        words: v.text,
-                        gettext("What changed"): v.note,
-                        date: _when(v.created_at),
-                    }
-                )
-                for v in held["versions"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            title: v.process.title,
+                            gettext("Version"): v.number,
+                            words: v.text,
+                            gettext("What changed"): v.note,
+                            date: _when(v.created_at),
+                        }
+                    )
+                    for v in held["versions"]
+                ],
+                "versions",
+            ),
         ),
         Section(
             "decisions.remarks",
             _("Your questions and reactions"),
             _("To clarify a proposal and hear reactions before the consent round."),
-            [
-                Row(
-                    {
-                        title: r.round.process.title,
-                        gettext("Round"): r.round.get_kind_display(),
-                        words: r.text,
-                        channel: r.get_channel_display(),
-                        date: _when(r.created_at),
-                    }
-                )
-                for r in held["remarks"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            title: r.round.process.title,
+                            gettext("Round"): r.round.get_kind_display(),
+                            words: r.text,
+                            channel: r.get_channel_display(),
+                            date: _when(r.created_at),
+                        }
+                    )
+                    for r in held["remarks"]
+                ],
+                "remarks",
+            ),
         ),
         Section(
             "decisions.answers",
             _("Your answers in consent rounds (consents and objections)"),
             _("To take decisions by consent and record the objections raised."),
-            [
-                Row(
-                    {
-                        title: a.round.process.title,
-                        gettext("Round"): f"{a.round.get_kind_display()} {a.round.number}",
-                        gettext("Answer"): a.get_position_display(),
-                        gettext("Reasoning"): a.reason,
-                        on_behalf: a.organization.name if a.organization else None,
-                        gettext("As a substitute"): a.as_substitute,
-                        channel: a.get_channel_display(),
-                        date: _when(a.created_at),
-                    }
-                )
-                for a in held["answers"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            title: a.round.process.title,
+                            gettext("Round"): f"{a.round.get_kind_display()} {a.round.number}",
+                            gettext("Answer"): a.get_position_display(),
+                            gettext("Reasoning"): a.reason,
+                            on_behalf: a.organization.name if a.organization else None,
+                            gettext("As a substitute"): a.as_substitute,
+                            channel: a.get_channel_display(),
+                            date: _when(a.created_at),
+                        }
+                    )
+                    for a in held["answers"]
+                ],
+                "answers",
+            ),
         ),
         Section(
             "decisions.votes",
             _("Your votes in polls"),
             _("To count each voice once in a poll and keep its result."),
-            [_vote_row(vote) for vote in (_votes(account) if "votes" in held else [])],
+            held.lazy(lambda: [_vote_row(vote) for vote in _votes(account)], "votes"),
         ),
         Section(
             "decisions.advice",
             _("Advice you gave"),
             _("To inform the person who decides in an advice process."),
-            [
-                Row(
-                    {
-                        title: a.process.title,
-                        gettext("Advice"): a.text,
-                        channel: a.get_channel_display(),
-                        date: _when(a.created_at),
-                    }
-                )
-                for a in held["advice"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            title: a.process.title,
+                            gettext("Advice"): a.text,
+                            channel: a.get_channel_display(),
+                            date: _when(a.created_at),
+                        }
+                    )
+                    for a in held["advice"]
+                ],
+                "advice",
+            ),
         ),
         Section(
             "decisions.nominations_given",
             _("Nominations you gave in elections"),
             _("To elect a person to a role without candidates."),
-            [
-                Row(
-                    {
-                        title: n.process.title,
-                        gettext("Phase"): n.get_phase_display(),
-                        gettext("Person named"): str(n.nominee),
-                        gettext("Reason"): n.reason,
-                        date: _when(n.created_at),
-                    }
-                )
-                for n in held["nominations_given"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            title: n.process.title,
+                            gettext("Phase"): n.get_phase_display(),
+                            gettext("Person named"): str(n.nominee),
+                            gettext("Reason"): n.reason,
+                            date: _when(n.created_at),
+                        }
+                    )
+                    for n in held["nominations_given"]
+                ],
+                "nominations_given",
+            ),
         ),
         # Who named the person stays theirs: a nomination may be secret.
         Section(
             "decisions.nominations_received",
             _("Nominations of you in elections"),
             _("To elect a person to a role without candidates."),
-            [
-                Row(
-                    {
-                        title: n.process.title,
-                        gettext("Phase"): n.get_phase_display(),
-                        gettext("Reason"): n.reason,
-                        date: _when(n.created_at),
-                    }
-                )
-                for n in held["nominations_received"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            title: n.process.title,
+                            gettext("Phase"): n.get_phase_display(),
+                            gettext("Reason"): n.reason,
+                            date: _when(n.created_at),
+                        }
+                    )
+                    for n in held["nominations_received"]
+                ],
+                "nominations_received",
+            ),
         ),
         Section(
             "decisions.candidacies",
             _("Elections that proposed you for a role"),
             _("To elect a person to a role without candidates."),
-            [
-                Row(
-                    {
-                        title: e.process.title,
-                        gettext("Role"): e.role.name,
-                        gettext("Why this person"): e.candidate_reason,
-                        gettext("Was elected"): e.assignment_id is not None,
-                    }
-                )
-                for e in held["candidacies"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            title: e.process.title,
+                            gettext("Role"): e.role.name,
+                            gettext("Why this person"): e.candidate_reason,
+                            gettext("Was elected"): e.assignment_id is not None,
+                        }
+                    )
+                    for e in held["candidacies"]
+                ],
+                "candidacies",
+            ),
         ),
     ]
     return sections

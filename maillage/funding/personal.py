@@ -254,48 +254,56 @@ def export(account: User) -> list[Section]:
                 "To analyse and decide the applications you started or submitted for an "
                 "organization."
             ),
-            rows=[
-                Row(
-                    values={
-                        _("Reference"): application.reference,
-                        _("Project"): application.title,
-                        _("Organization"): application.organization.name,
-                        _("Call for projects"): application.call.title,
-                        _("State"): application.public_state_label,
-                        _("Summary"): application.summary,
-                        _("Populations served"): application.populations,
-                        _("Amount requested"): application.amount_requested,
-                        _("Amount granted"): application.amount_granted,
-                        _("Started by you"): application.created_by_id == account.pk,
-                        _("Last submitted"): application.submitted_at,
-                    },
-                    correct_url=reverse("funding:application_edit", kwargs={"pk": application.pk})
-                    if application.state in editable
-                    else "",
-                )
-                for application in held["applications"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        values={
+                            _("Reference"): application.reference,
+                            _("Project"): application.title,
+                            _("Organization"): application.organization.name,
+                            _("Call for projects"): application.call.title,
+                            _("State"): application.public_state_label,
+                            _("Summary"): application.summary,
+                            _("Populations served"): application.populations,
+                            _("Amount requested"): application.amount_requested,
+                            _("Amount granted"): application.amount_granted,
+                            _("Started by you"): application.created_by_id == account.pk,
+                            _("Last submitted"): application.submitted_at,
+                        },
+                        correct_url=reverse(
+                            "funding:application_edit", kwargs={"pk": application.pk}
+                        )
+                        if application.state in editable
+                        else "",
+                    )
+                    for application in held["applications"]
+                ],
+                "applications",
+            ),
         ),
         Section(
             key="funding.reviews",
             title=gettext_lazy("Reviews you wrote"),
             purpose=gettext_lazy("To rank the applications, as a member of the review committee."),
-            rows=[
-                Row(
-                    {
-                        _("Application"): review.application.reference,
-                        _("Submitted on"): review.submitted_at,
-                        _("Weighted total"): review.total,
-                        _("Overall comment"): review.comment,
-                        _("Scores"): "\n".join(
-                            f"{score.criterion.title}: {score.value}"
-                            + (f" — {score.comment}" if score.comment else "")
-                            for score in review.all_scores
-                        ),
-                    }
-                )
-                for review in held["reviews"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            _("Application"): review.application.reference,
+                            _("Submitted on"): review.submitted_at,
+                            _("Weighted total"): review.total,
+                            _("Overall comment"): review.comment,
+                            _("Scores"): "\n".join(
+                                f"{score.criterion.title}: {score.value}"
+                                + (f" — {score.comment}" if score.comment else "")
+                                for score in review.all_scores
+                            ),
+                        }
+                    )
+                    for review in held["reviews"]
+                ],
+                "reviews",
+            ),
         ),
         Section(
             key="funding.conflicts",
@@ -304,17 +312,20 @@ def export(account: User) -> list[Section]:
                 "So that you take no part in deciding the applications where you have a conflict "
                 "of interest."
             ),
-            rows=[
-                Row(
-                    {
-                        _("Application"): conflict.application.reference,
-                        _("Source"): conflict.get_source_display(),
-                        _("Reason"): conflict.reason,
-                        _("Recorded"): conflict.recorded_at,
-                    }
-                )
-                for conflict in held["conflicts"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            _("Application"): conflict.application.reference,
+                            _("Source"): conflict.get_source_display(),
+                            _("Reason"): conflict.reason,
+                            _("Recorded"): conflict.recorded_at,
+                        }
+                    )
+                    for conflict in held["conflicts"]
+                ],
+                "conflicts",
+            ),
         ),
         Section(
             key="funding.comments",
@@ -322,54 +333,63 @@ def export(account: User) -> list[Section]:
             purpose=gettext_lazy(
                 "To discuss applications between the staff, reviewers and applicants."
             ),
-            rows=[
-                Row(
-                    {
-                        _("Application"): comment.application.reference,
-                        _("Written"): comment.created_at,
-                        _("Shared with the applicant"): comment.shared,
-                        _("Comment"): comment.text,
-                    }
-                )
-                for comment in held["comments"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            _("Application"): comment.application.reference,
+                            _("Written"): comment.created_at,
+                            _("Shared with the applicant"): comment.shared,
+                            _("Comment"): comment.text,
+                        }
+                    )
+                    for comment in held["comments"]
+                ],
+                "comments",
+            ),
         ),
         Section(
             key="funding.reports",
             title=gettext_lazy("Reports you submitted"),
             purpose=gettext_lazy("To account for a funded project, as its agreement requires."),
-            rows=[
-                Row(
-                    {
-                        _("Agreement"): report.agreement.number,
-                        _("Application"): report.agreement.application.reference,
-                        _("Kind"): report.get_kind_display(),
-                        _("Due on"): report.due_on,
-                        _("Submitted on"): report.submitted_at,
-                        _("State"): report.state_label,
-                        _("Report"): report.text,
-                        _("Document"): report.filename,
-                    }
-                )
-                for report in held["reports"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            _("Agreement"): report.agreement.number,
+                            _("Application"): report.agreement.application.reference,
+                            _("Kind"): report.get_kind_display(),
+                            _("Due on"): report.due_on,
+                            _("Submitted on"): report.submitted_at,
+                            _("State"): report.state_label,
+                            _("Report"): report.text,
+                            _("Document"): report.filename,
+                        }
+                    )
+                    for report in held["reports"]
+                ],
+                "reports",
+            ),
         ),
         Section(
             key="funding.signatures",
             title=gettext_lazy("Agreements you signed"),
             purpose=gettext_lazy("To know who signed a funding agreement on behalf of each party."),
-            rows=[
-                Row(
-                    {
-                        _("Agreement"): signatory.agreement.number,
-                        _("Name"): signatory.name,
-                        _("Title"): signatory.title,
-                        _("For"): signatory.organization,
-                        _("Signed on"): signatory.signed_on,
-                    }
-                )
-                for signatory in held["signatories"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            _("Agreement"): signatory.agreement.number,
+                            _("Name"): signatory.name,
+                            _("Title"): signatory.title,
+                            _("For"): signatory.organization,
+                            _("Signed on"): signatory.signed_on,
+                        }
+                    )
+                    for signatory in held["signatories"]
+                ],
+                "signatories",
+            ),
         ),
     ]
 

@@ -247,29 +247,32 @@ def export_governance(account: User) -> list[Section]:
                 key="governance.roles",
                 title=_("Your roles"),
                 purpose=ROLES_PURPOSE,
-                rows=_role_rows(held),
+                rows=held.lazy(lambda: _role_rows(held), "held_roles", "substituted_roles"),
             ),
             Section(
                 key="governance.memberships",
                 title=_("Your circles and workstreams"),
                 purpose=MEMBERSHIPS_PURPOSE,
-                rows=_membership_rows(held["memberships"]),
+                rows=held.lazy(lambda: _membership_rows(held["memberships"]), "memberships"),
             ),
             Section(
                 key="governance.deliverables",
                 title=_("Deliverables you carry"),
                 purpose=MEMBERSHIPS_PURPOSE,
-                rows=[
-                    Row(
-                        {
-                            gettext("Deliverable"): title,
-                            gettext("Workstream"): workstream,
-                            gettext("Due date"): due,
-                            gettext("Done"): done,
-                        }
-                    )
-                    for title, workstream, due, done in held["deliverables"]
-                ],
+                rows=held.lazy(
+                    lambda: [
+                        Row(
+                            {
+                                gettext("Deliverable"): title,
+                                gettext("Workstream"): workstream,
+                                gettext("Due date"): due,
+                                gettext("Done"): done,
+                            }
+                        )
+                        for title, workstream, due, done in held["deliverables"]
+                    ],
+                    "deliverables",
+                ),
             ),
         ]
     sections += [
@@ -277,42 +280,52 @@ def export_governance(account: User) -> list[Section]:
             key="governance.invitations",
             title=_("Invitations to a workstream sent to you"),
             purpose=INVITATIONS_PURPOSE,
-            rows=[
-                Row(
-                    {
-                        gettext("Workstream"): workstream,
-                        gettext("E-mail"): email,
-                        gettext("Kind"): _label(InvitationKind, kind),
-                        gettext("Message"): message,
-                        gettext("Sent"): _local(sent),
-                        gettext("Accepted"): _local(accepted),
-                        gettext("Revoked"): _local(revoked),
-                    }
-                )
-                for workstream, email, kind, message, sent, accepted, revoked in held["invitations"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            gettext("Workstream"): workstream,
+                            gettext("E-mail"): email,
+                            gettext("Kind"): _label(InvitationKind, kind),
+                            gettext("Message"): message,
+                            gettext("Sent"): _local(sent),
+                            gettext("Accepted"): _local(accepted),
+                            gettext("Revoked"): _local(revoked),
+                        }
+                    )
+                    for workstream, email, kind, message, sent, accepted, revoked in held[
+                        "invitations"
+                    ]
+                ],
+                "invitations",
+            ),
         ),
         Section(
             key="governance.writings",
             title=_("What you wrote in workstreams"),
             purpose=WRITINGS_PURPOSE,
-            rows=[
-                Row(
-                    {
-                        gettext("Workstream"): workstream,
-                        gettext("Kind"): kind,
-                        gettext("Title"): title,
-                        gettext("Text"): text,
-                        gettext("Date"): _local(written),
-                    }
-                )
-                for kind, rows in (
-                    (gettext("announcement"), held["announcements"]),
-                    (gettext("document"), held["documents"]),
-                    (gettext("document version"), held["versions"]),
-                )
-                for workstream, title, text, written in rows
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            gettext("Workstream"): workstream,
+                            gettext("Kind"): kind,
+                            gettext("Title"): title,
+                            gettext("Text"): text,
+                            gettext("Date"): _local(written),
+                        }
+                    )
+                    for kind, rows in (
+                        (gettext("announcement"), held["announcements"]),
+                        (gettext("document"), held["documents"]),
+                        (gettext("document version"), held["versions"]),
+                    )
+                    for workstream, title, text, written in rows
+                ],
+                "announcements",
+                "documents",
+                "versions",
+            ),
         ),
     ]
     return sections

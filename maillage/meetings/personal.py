@@ -149,92 +149,109 @@ def export(account: User) -> list[Section]:
             "meetings.invitations",
             _("Your invitations to meetings"),
             _("To invite the members of a group and know who will attend."),
-            [
-                Row(
-                    {
-                        meeting_label: i.meeting.title,
-                        date: _day(i.meeting.starts_at),
-                        gettext("Answer"): i.get_rsvp_display() if i.rsvp else None,
-                        gettext("Answered"): _day(i.rsvp_at),
-                    },
-                    # The answer may change until the meeting is held.
-                    correct_url=meeting_url(i.meeting) if i.meeting.state in COMING_STATES else "",
-                )
-                for i in held["invitations"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            meeting_label: i.meeting.title,
+                            date: _day(i.meeting.starts_at),
+                            gettext("Answer"): i.get_rsvp_display() if i.rsvp else None,
+                            gettext("Answered"): _day(i.rsvp_at),
+                        },
+                        # The answer may change until the meeting is held.
+                        correct_url=meeting_url(i.meeting)
+                        if i.meeting.state in COMING_STATES
+                        else "",
+                    )
+                    for i in held["invitations"]
+                ],
+                "invitations",
+            ),
         ),
         Section(
             "meetings.attendance",
             _("Your attendance at meetings"),
             _("To establish the quorum of each meeting and write its minutes."),
-            [
-                Row(
-                    {
-                        meeting_label: a.meeting.title,
-                        date: _day(a.meeting.starts_at),
-                        gettext("Person"): str(a.person),
-                        gettext("Attendance"): a.get_status_display(),
-                        gettext("On behalf of (seat)"): (
-                            a.seat.organization.name if a.seat else None
-                        ),
-                        gettext("Substitute"): str(a.substitute) if a.substitute else None,
-                    }
-                )
-                for a in held["attendances"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            meeting_label: a.meeting.title,
+                            date: _day(a.meeting.starts_at),
+                            gettext("Person"): str(a.person),
+                            gettext("Attendance"): a.get_status_display(),
+                            gettext("On behalf of (seat)"): (
+                                a.seat.organization.name if a.seat else None
+                            ),
+                            gettext("Substitute"): str(a.substitute) if a.substitute else None,
+                        }
+                    )
+                    for a in held["attendances"]
+                ],
+                "attendances",
+            ),
         ),
         Section(
             "meetings.action_items",
             _("Action items given to you"),
             _("To follow up what was agreed in a meeting."),
-            [
-                Row(
-                    {
-                        meeting_label: item.meeting.title,
-                        gettext("What"): item.text,
-                        gettext("Due date"): item.due_date,
-                        gettext("Done"): item.done,
-                    }
-                )
-                for item in held["action_items"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            meeting_label: item.meeting.title,
+                            gettext("What"): item.text,
+                            gettext("Due date"): item.due_date,
+                            gettext("Done"): item.done,
+                        }
+                    )
+                    for item in held["action_items"]
+                ],
+                "action_items",
+            ),
         ),
         Section(
             "meetings.roles",
             _("Meetings you planned, facilitated or took the notes of"),
             _("To run meetings and keep their minutes."),
-            [
-                Row(
-                    {
-                        meeting_label: m.title,
-                        date: _day(m.starts_at),
-                        gettext("Planned by you"): m.created_by_id == account.pk,
-                        gettext("Facilitator"): bool(
-                            m.facilitator and m.facilitator.user_id == account.pk
-                        ),
-                        gettext("Secretary"): bool(
-                            m.secretary and m.secretary.user_id == account.pk
-                        ),
-                    }
-                )
-                for m in held["roles"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            meeting_label: m.title,
+                            date: _day(m.starts_at),
+                            gettext("Planned by you"): m.created_by_id == account.pk,
+                            gettext("Facilitator"): bool(
+                                m.facilitator and m.facilitator.user_id == account.pk
+                            ),
+                            gettext("Secretary"): bool(
+                                m.secretary and m.secretary.user_id == account.pk
+                            ),
+                        }
+                    )
+                    for m in held["roles"]
+                ],
+                "roles",
+            ),
         ),
         Section(
             "meetings.agenda_items",
             _("Agenda items you presented"),
             _("To prepare the agenda of a meeting."),
-            [
-                Row(
-                    {
-                        meeting_label: item.meeting.title,
-                        date: _day(item.meeting.starts_at),
-                        gettext("Item"): item.title,
-                        gettext("Duration (minutes)"): item.duration,
-                    }
-                )
-                for item in held["agenda_items"]
-            ],
+            held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            meeting_label: item.meeting.title,
+                            date: _day(item.meeting.starts_at),
+                            gettext("Item"): item.title,
+                            gettext("Duration (minutes)"): item.duration,
+                        }
+                    )
+                    for item in held["agenda_items"]
+                ],
+                "agenda_items",
+            ),
         ),
     ]
 

@@ -204,40 +204,40 @@ def export(account: User) -> list[Section]:
         responses=Response.objects.filter(respondent=account)
         .exclude(consent="")
         .select_related("questionnaire"),
+        # Whether any contribution carries a consent, without reading them all.
+        proposal_consents=Proposal.objects.filter(author=account).exclude(consent=""),
+        comment_consents=Comment.objects.filter(author=account).exclude(consent=""),
     )
     proposals, comments = held["proposals"], held["comments"]
-    consents: list[Row] = [
-        Row(
-            {
-                _("Contribution"): _("Proposal “%(title)s”") % {"title": proposal.title},
-                _("Gathered"): proposal.get_channel_display(),
-                _("Consent given"): proposal.consent,
-            }
-        )
-        for proposal in proposals
-        if proposal.consent
-    ] + [
-        Row(
-            {
-                _("Contribution"): _("Comment on “%(title)s”") % {"title": comment.proposal.title},
-                _("Gathered"): comment.get_channel_display(),
-                _("Consent given"): comment.consent,
-            }
-        )
-        for comment in comments
-        if comment.consent
-    ]
-    consents += [
-        Row(
-            {
-                _("Contribution"): _("Answers to “%(title)s”")
-                % {"title": response.questionnaire.title},
-                _("Gathered"): response.get_channel_display(),
-                _("Consent given"): response.consent,
-            }
-        )
-        for response in held["responses"]
-    ]
+
+    def consents() -> list[Row]:
+        gathered = [
+            *(
+                (_("Proposal “%(title)s”") % {"title": proposal.title}, proposal)
+                for proposal in proposals
+                if proposal.consent
+            ),
+            *(
+                (_("Comment on “%(title)s”") % {"title": comment.proposal.title}, comment)
+                for comment in comments
+                if comment.consent
+            ),
+            *(
+                (_("Answers to “%(title)s”") % {"title": response.questionnaire.title}, response)
+                for response in held["responses"]
+            ),
+        ]
+        return [
+            Row(
+                {
+                    _("Contribution"): contribution,
+                    _("Gathered"): record.get_channel_display(),
+                    _("Consent given"): record.consent,
+                }
+            )
+            for contribution, record in gathered
+        ]
+
     return [
         Section(
             key="participation.proposals",
@@ -245,49 +245,58 @@ def export(account: User) -> list[Section]:
             purpose=gettext_lazy(
                 "To publish your proposals to public consultations and follow their answer."
             ),
-            rows=[
-                Row(
-                    {
-                        _("Consultation"): proposal.consultation.title,
-                        _("Title"): proposal.title,
-                        _("Proposal"): proposal.text,
-                        _("Name shown"): proposal.display_name,
-                        _("Shown"): proposal.get_signature_display(),
-                        _("Image description"): proposal.image_description,
-                        _("Supports"): proposal.support_count,
-                        _("Status"): proposal.get_status_display(),
-                        _("Hidden by the moderators"): proposal.hidden_at is not None,
-                        _("Written"): proposal.created_at,
-                    }
-                )
-                for proposal in proposals
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            _("Consultation"): proposal.consultation.title,
+                            _("Title"): proposal.title,
+                            _("Proposal"): proposal.text,
+                            _("Name shown"): proposal.display_name,
+                            _("Shown"): proposal.get_signature_display(),
+                            _("Image description"): proposal.image_description,
+                            _("Supports"): proposal.support_count,
+                            _("Status"): proposal.get_status_display(),
+                            _("Hidden by the moderators"): proposal.hidden_at is not None,
+                            _("Written"): proposal.created_at,
+                        }
+                    )
+                    for proposal in proposals
+                ],
+                "proposals",
+            ),
         ),
         Section(
             key="participation.comments",
             title=gettext_lazy("Comments"),
             purpose=gettext_lazy("To publish your comments on citizen proposals."),
-            rows=[
-                Row(
-                    {
-                        _("Proposal"): comment.proposal.title,
-                        _("Comment"): comment.text,
-                        _("Name shown"): comment.display_name,
-                        _("Hidden by the moderators"): comment.hidden_at is not None,
-                        _("Written"): comment.created_at,
-                    }
-                )
-                for comment in comments
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            _("Proposal"): comment.proposal.title,
+                            _("Comment"): comment.text,
+                            _("Name shown"): comment.display_name,
+                            _("Hidden by the moderators"): comment.hidden_at is not None,
+                            _("Written"): comment.created_at,
+                        }
+                    )
+                    for comment in comments
+                ],
+                "comments",
+            ),
         ),
         Section(
             key="participation.supports",
             title=gettext_lazy("Supports"),
             purpose=gettext_lazy("To count your support of a proposal, once."),
-            rows=[
-                Row({_("Proposal"): support.proposal.title, _("Given"): support.created_at})
-                for support in held["supports"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row({_("Proposal"): support.proposal.title, _("Given"): support.created_at})
+                    for support in held["supports"]
+                ],
+                "supports",
+            ),
         ),
         Section(
             key="participation.answers",
@@ -296,17 +305,20 @@ def export(account: User) -> list[Section]:
                 "To hear your answers to consultations' questionnaires (anonymous questionnaires "
                 "keep no link to you, so they are not listed)."
             ),
-            rows=[
-                Row(
-                    {
-                        _("Questionnaire"): answer.response.questionnaire.title,
-                        _("Question"): answer.question.label,
-                        _("Your answer"): _answer_value(answer),
-                        _("Submitted on"): answer.response.submitted_at,
-                    }
-                )
-                for answer in held["answers"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            _("Questionnaire"): answer.response.questionnaire.title,
+                            _("Question"): answer.question.label,
+                            _("Your answer"): _answer_value(answer),
+                            _("Submitted on"): answer.response.submitted_at,
+                        }
+                    )
+                    for answer in held["answers"]
+                ],
+                "answers",
+            ),
         ),
         Section(
             key="participation.reports",
@@ -314,20 +326,23 @@ def export(account: User) -> list[Section]:
             purpose=gettext_lazy(
                 "To let moderators act on the contributions you reported as breaking the code."
             ),
-            rows=[
-                Row(
-                    {
-                        _("Reported"): report.proposal.title
-                        if report.proposal
-                        else str(report.comment),
-                        _("Reason"): report.get_reason_display(),
-                        _("Details"): report.details,
-                        _("Handled"): report.handled_at is not None,
-                        _("Written"): report.created_at,
-                    }
-                )
-                for report in held["reports"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            _("Reported"): report.proposal.title
+                            if report.proposal
+                            else str(report.comment),
+                            _("Reason"): report.get_reason_display(),
+                            _("Details"): report.details,
+                            _("Handled"): report.handled_at is not None,
+                            _("Written"): report.created_at,
+                        }
+                    )
+                    for report in held["reports"]
+                ],
+                "reports",
+            ),
         ),
         Section(
             key="participation.consents",
@@ -336,7 +351,7 @@ def export(account: User) -> list[Section]:
                 "To keep how you agreed that your words gathered in person be recorded and "
                 "published."
             ),
-            rows=consents,
+            rows=held.lazy(consents, "proposal_consents", "comment_consents", "responses"),
         ),
         Section(
             key="participation.follows",
@@ -344,17 +359,20 @@ def export(account: User) -> list[Section]:
             purpose=gettext_lazy(
                 "To tell you of what becomes of the proposals and consultations you follow."
             ),
-            rows=[
-                Row(
-                    {
-                        _("Followed"): follow.proposal.title
-                        if follow.proposal
-                        else follow.consultation.title,
-                        _("Since"): follow.created_at,
-                    }
-                )
-                for follow in held["follows"]
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            _("Followed"): follow.proposal.title
+                            if follow.proposal
+                            else follow.consultation.title,
+                            _("Since"): follow.created_at,
+                        }
+                    )
+                    for follow in held["follows"]
+                ],
+                "follows",
+            ),
         ),
     ]
 

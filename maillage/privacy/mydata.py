@@ -3,7 +3,7 @@ and `schema.json`, the JSON Schema `data.json` follows) and a readable PDF, draw
 like the project's other documents. Both are made from `core.personal.export(account)`: what the
 page shows is what the files hold.
 
-Made on request and nothing is stored: a person's data is a few hundred rows at most."""
+Made by a task when the person asks (`services.mydata`), kept a few days for them alone."""
 
 from __future__ import annotations
 
@@ -197,6 +197,11 @@ def archive(account: User, sections: list[Section]) -> bytes:
         for section in sections:
             archive_file.writestr(file_name(section.key), "\ufeff" + section_csv(section))
     return buffer.getvalue()
+
+
+def download_name(extension: str, *, on: datetime | None = None) -> str:
+    """The name a copy is downloaded under: the day it was made."""
+    return f"mes-donnees-{timezone.localdate(on).isoformat()}.{extension}"
 
 
 def _no_fetch(url: str, *args: Any, **kwargs: Any) -> NoReturn:

@@ -27,6 +27,7 @@ from maillage.core.personal import (
 )
 from maillage.core.roles import Role
 from maillage.privacy import personal_officer  # noqa: F401 (registrations)
+from maillage.privacy.models.mydata import COPY_DAYS
 
 # Inactive accounts are anonymized three years after their last login.
 INACTIVE_PERIOD = timedelta(days=3 * 365)
@@ -185,6 +186,34 @@ exempt(
 
 register_export("privacy.requests", export_requests)
 register_export("privacy.consents", export_consents)
+
+
+def expired_copies(now: datetime) -> list[Expired]:
+    from maillage.privacy.services.mydata import expired_copies as past
+
+    return [
+        Expired(pk, _("Copy of my data no. %(number)s") % {"number": pk})
+        for pk in past(now).order_by("pk").values_list("pk", flat=True)
+    ]
+
+
+def remove_copies(pks: Iterable[Any], actor: Actor) -> int:
+    from maillage.privacy.services.mydata import data_copies_remove
+
+    return data_copies_remove(pks=pks)
+
+
+register_retention(
+    RetentionRule(
+        key="privacy.data_copies",
+        label=gettext_lazy("Copies of my data"),
+        period=timedelta(days=COPY_DAYS),
+        since=gettext_lazy("the copy was made"),
+        action=gettext_lazy("deleted"),
+        expired=expired_copies,
+        remove=remove_copies,
+    )
+)
 register_retention(
     RetentionRule(
         key="privacy.inactive_accounts",

@@ -21,6 +21,9 @@ register_verbs(RegisterVerb)
 
 class MyDataVerb(Verbs):
     DOWNLOADED = "my_data.downloaded", _("personal information downloaded")
+    COPY_REQUESTED = "my_data.copy_requested", _("copy of personal information asked for")
+    COPY_READY = "my_data.copy_ready", _("copy of personal information made")
+    COPY_FAILED = "my_data.copy_failed", _("copy of personal information failed")
 
 
 class RequestVerb(Verbs):

@@ -37,3 +37,24 @@ REQUEST = Workflow(
         )
     },
 )
+
+
+# A copy of "my data" (`models.DataCopy`), made by a task: being prepared, then ready to download
+# until it expires, or failed. Only the platform fires its transitions.
+PLATFORM = "platform"  # a role nobody holds: only the platform itself (roles=None) fires these
+READY = "ready"  # the state in which a copy may be downloaded
+_PLATFORM = frozenset({PLATFORM})
+
+DATA_COPY = Workflow(
+    key="my_data_copy",
+    initial="preparing",
+    states=(
+        State("preparing", _("Being prepared")),
+        State(READY, _("Ready")),
+        State("failed", _("Failed")),
+    ),
+    transitions=(
+        Transition("finish", _("Finish"), ("preparing",), READY, _PLATFORM),
+        Transition("fail", _("Fail"), ("preparing",), "failed", _PLATFORM),
+    ),
+)

@@ -29,11 +29,20 @@ def test_a_citizen_downloads_their_data_and_asks_for_deletion_which_an_admin_com
     page.get_by_role("link", name="Mes données").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mes données")
     axe.check(page)
+    page.get_by_role("link", name="Votre compte", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Votre compte")
+    expect(page.get_by_role("cell", name="Noémie", exact=True)).to_be_visible()
+    axe.check(page)
+    page.get_by_role("link", name="Retour à mes données").click()
+    page.get_by_role("button", name="Obtenir une copie de mes données (ZIP : JSON et CSV)").click()
+    expect(page.get_by_text("Votre copie est en préparation.")).to_be_visible()
+    axe.check(page)
     with page.expect_download() as zipped:
-        page.get_by_role("link", name="Télécharger mes données (ZIP : JSON et CSV)").click()
+        page.get_by_role("link", name="Télécharger Fichier ZIP (JSON et CSV)").click()
     assert zipped.value.suggested_filename.endswith(".zip")
+    page.get_by_role("button", name="Obtenir une copie lisible (PDF)").click()
     with page.expect_download() as printed:
-        page.get_by_role("link", name="Télécharger une copie lisible (PDF)").click()
+        page.get_by_role("link", name="Télécharger Copie lisible (PDF)").click()
     assert printed.value.suggested_filename.endswith(".pdf")
 
     page.get_by_role("link", name="Faire une demande (accès, rectification, suppression)").click()

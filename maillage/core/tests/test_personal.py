@@ -326,3 +326,50 @@ def test_what_apps_share_is_read_once_per_export_and_each_time_outside(rose, mon
     assert len(reads) == 2  # a new export reads again
     twice(rose)
     assert len(reads) == 4  # outside an export, each call reads
+
+
+@pytest.mark.django_db
+def test_the_contents_tell_the_kinds_held_without_reading_their_records(query_budget):
+    """`contents` asks each app's probe only; `section_of` reads one kind; `export` all."""
+    from maillage.core.models import User
+
+    account = user_with_role(Role.MEMBER)
+    read: list[str] = []
+
+    def exporter(person):
+        held = personal.Held(
+            person,
+            mine=User.objects.filter(pk=person.pk),
+            none=User.objects.filter(pk=-1),
+        )
+
+        def rows(kind: str):
+            read.append(kind)
+            return [personal.Row({"Courriel": user.email}) for user in held[kind]]
+
+        return [
+            personal.Section(
+                "test.mine", "Les miens", "Essai", held.lazy(lambda: rows("mine"), "mine")
+            ),
+            personal.Section(
+                "test.none", "Aucun", "Essai", held.lazy(lambda: rows("none"), "none")
+            ),
+        ]
+
+    personal.register_export("test", exporter)
+    try:
+        sections = {section.key: section for section in personal.contents(account)}
+        assert bool(sections["test.mine"].rows) and not sections["test.none"].rows
+        assert read == []
+        one = personal.section_of(account, "test.mine")
+        assert one is not None and [row.values for row in one.rows] == [{"Courriel": account.email}]
+        assert read == ["mine"]
+        assert personal.section_of(account, "test.unknown") is None
+        read.clear()
+        everything = {section.key: section for section in personal.export(account)}
+        # A kind its probe found nothing of is never read; every other one is, in full.
+        assert read == ["mine"]
+        assert isinstance(everything["test.mine"].rows, list)
+        assert everything["test.none"].rows == []
+    finally:
+        personal.REGISTRY.exporters.pop("test", None)

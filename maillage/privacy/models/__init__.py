@@ -5,6 +5,7 @@ from maillage.privacy.models.anonymization import PseudonymCounter
 from maillage.privacy.models.assessments import Assessment
 from maillage.privacy.models.consents import EXPLANATIONS, Consent, Purpose
 from maillage.privacy.models.incidents import Incident
+from maillage.privacy.models.mydata import CopyFormat, DataCopy
 from maillage.privacy.models.officer import Officer
 from maillage.privacy.models.policy import PolicyAcceptance, PolicyVersion
 from maillage.privacy.models.requests import DEADLINE, Request, RequestKind
@@ -17,6 +18,8 @@ __all__ = [
     "Assessment",
     "Consent",
     "ContactAccess",
+    "CopyFormat",
+    "DataCopy",
     "Incident",
     "Officer",
     "PolicyAcceptance",

@@ -6,9 +6,11 @@ from maillage.privacy.views import mydata
 urlpatterns: list[URLPattern] = [
     path(pgettext_lazy("URL", "my-data/"), mydata.my_data, name="my_data"),
     path(
-        pgettext_lazy("URL", "my-data/download/"),
-        mydata.my_data_download,
-        name="my_data_download",
+        pgettext_lazy("URL", "my-data/kinds/<str:key>/"),
+        mydata.my_data_section,
+        name="my_data_section",
     ),
-    path(pgettext_lazy("URL", "my-data/pdf/"), mydata.my_data_pdf, name="my_data_pdf"),
+    path(
+        pgettext_lazy("URL", "my-data/copies/<int:pk>/"), mydata.my_data_copy, name="my_data_copy"
+    ),
 ]
