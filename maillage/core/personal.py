@@ -393,11 +393,17 @@ def _by_layer[T](registered: dict[str, T]) -> list[T]:
     return [registered[key] for key in keys]
 
 
-def _gather(account: User, read: Callable[[Section], Section]) -> list[Section]:
+def _gather(
+    account: User, read: Callable[[Section], Section], *, app: str | None = None
+) -> list[Section]:
     sections: list[Section] = []
+    exporters = load().exporters
+    if app is not None:
+        # A section's key starts with its app's label, like its exporter's key.
+        exporters = {key: fn for key, fn in exporters.items() if key.partition(".")[0] == app}
     token = _shared.set({})
     try:
-        for exporter in _by_layer(load().exporters):
+        for exporter in _by_layer(exporters):
             sections.extend(exporter(account))
         # Read inside the export, where what several apps share is read once.
         return [read(section) for section in sections]
@@ -422,8 +428,13 @@ def contents(account: User) -> list[Section]:
 
 
 def section_of(account: User, key: str) -> Section | None:
-    """One section of "my data" for `account`, with its rows; None for a key no app exports."""
-    found = _gather(account, lambda section: _in_full(section) if section.key == key else section)
+    """One section of "my data" for `account`, with its rows; None for a key no app exports.
+    Only the exporters of the key's app are asked."""
+    found = _gather(
+        account,
+        lambda section: _in_full(section) if section.key == key else section,
+        app=key.partition(".")[0],
+    )
     return next((section for section in found if section.key == key), None)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from maillage.core.actors import Actor
 from maillage.core.models import AuditEvent, PlatformInvitation, User
 from maillage.core.personal import (
+    Held,
     Row,
     Section,
     declare,
@@ -86,14 +87,17 @@ def export_network(account: User) -> list[Section]:
     person = person_of(account)
     if person is None:
         return []
-    functions = Function.objects.filter(person=person).values_list(
-        "title", "organization__name", "start_date", "end_date"
-    )
-    held = Seat.objects.filter(holder=person).values_list(
-        "organization__name", "start_date", "end_date", "note"
-    )
-    substituted = Seat.objects.filter(substitutes=person).values_list(
-        "organization__name", "start_date", "end_date"
+    held = Held(
+        account,
+        functions=Function.objects.filter(person=person).values_list(
+            "title", "organization__name", "start_date", "end_date"
+        ),
+        held_seats=Seat.objects.filter(holder=person).values_list(
+            "organization__name", "start_date", "end_date", "note"
+        ),
+        substituted_seats=Seat.objects.filter(substitutes=person).values_list(
+            "organization__name", "start_date", "end_date"
+        ),
     )
     return [
         Section(
@@ -115,43 +119,46 @@ def export_network(account: User) -> list[Section]:
             key="network.functions",
             title=_("Your functions"),
             purpose=FUNCTIONS_PURPOSE,
-            rows=[
-                Row(
-                    {
-                        gettext("Function"): title,
-                        gettext("Organization"): name,
-                        **_row_dates(start, end),
-                    }
-                )
-                for title, name, start, end in functions
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            gettext("Function"): title,
+                            gettext("Organization"): name,
+                            **_row_dates(start, end),
+                        }
+                    )
+                    for title, name, start, end in held["functions"]
+                ],
+                "functions",
+            ),
         ),
         Section(
             key="network.seats",
             title=_("Your seats"),
             purpose=SEATS_PURPOSE,
-            rows=[
-                Row(
-                    {
-                        gettext("Organization"): name,
-                        gettext("As"): gettext("holder"),
-                        **_row_dates(start, end),
-                        gettext("Note"): note,
-                    }
-                )
-                for name, start, end, note in held
-            ]
-            + [
-                Row(
-                    {
-                        gettext("Organization"): name,
-                        gettext("As"): gettext("substitute"),
-                        **_row_dates(start, end),
-                        gettext("Note"): "",
-                    }
-                )
-                for name, start, end in substituted
-            ],
+            rows=held.lazy(
+                lambda: [
+                    Row(
+                        {
+                            gettext("Organization"): name,
+                            gettext("As"): as_label,
+                            **_row_dates(start, end),
+                            gettext("Note"): note,
+                        }
+                    )
+                    for as_label, seats in (
+                        (gettext("holder"), held["held_seats"]),
+                        (
+                            gettext("substitute"),
+                            ((*seat, "") for seat in held["substituted_seats"]),
+                        ),
+                    )
+                    for name, start, end, note in seats
+                ],
+                "held_seats",
+                "substituted_seats",
+            ),
         ),
     ]
 

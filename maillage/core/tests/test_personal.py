@@ -329,7 +329,7 @@ def test_what_apps_share_is_read_once_per_export_and_each_time_outside(rose, mon
 
 
 @pytest.mark.django_db
-def test_the_contents_tell_the_kinds_held_without_reading_their_records(query_budget):
+def test_the_contents_tell_the_kinds_held_without_reading_their_records():
     """`contents` asks each app's probe only; `section_of` reads one kind; `export` all."""
     from maillage.core.models import User
 
@@ -356,7 +356,14 @@ def test_the_contents_tell_the_kinds_held_without_reading_their_records(query_bu
             ),
         ]
 
+    asked: list[str] = []
+
+    def other(person):
+        asked.append("other")
+        return []
+
     personal.register_export("test", exporter)
+    personal.register_export("other", other)
     try:
         sections = {section.key: section for section in personal.contents(account)}
         assert bool(sections["test.mine"].rows) and not sections["test.none"].rows
@@ -364,7 +371,10 @@ def test_the_contents_tell_the_kinds_held_without_reading_their_records(query_bu
         one = personal.section_of(account, "test.mine")
         assert one is not None and [row.values for row in one.rows] == [{"Courriel": account.email}]
         assert read == ["mine"]
+        # A kind's page asks its own app only.
+        assert asked == ["other"]
         assert personal.section_of(account, "test.unknown") is None
+        assert asked == ["other"]
         read.clear()
         everything = {section.key: section for section in personal.export(account)}
         # A kind its probe found nothing of is never read; every other one is, in full.
@@ -373,3 +383,4 @@ def test_the_contents_tell_the_kinds_held_without_reading_their_records(query_bu
         assert everything["test.none"].rows == []
     finally:
         personal.REGISTRY.exporters.pop("test", None)
+        personal.REGISTRY.exporters.pop("other", None)

@@ -33,7 +33,7 @@ from maillage.core import audit, personal
 from maillage.core.actors import Actor
 from maillage.core.models import User
 from maillage.core.permissions import require
-from maillage.privacy.models import PseudonymCounter
+from maillage.privacy.models import DataCopy, PseudonymCounter
 from maillage.privacy.verbs import AnonymizationVerb
 
 PSEUDONYM = "Personne anonymisée {number}"
@@ -254,6 +254,8 @@ def account_anonymize(*, actor: Actor, account: User, remove_texts: bool = False
     account.save()
     EmailAddress.objects.filter(user=account).delete()
     Authenticator.objects.filter(user=account).delete()
+    # A copy of the person's data would keep everything the anonymization removed.
+    DataCopy.objects.filter(account=account).delete()
     _end_sessions(account)
     rows = sweep(found, pseudonym)
     # Written last, after the sweep: it names only the pseudonym.

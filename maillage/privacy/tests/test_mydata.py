@@ -314,3 +314,17 @@ def test_my_consents_and_the_policy_versions_i_accepted_are_my_data(client, pers
     assert "Mes consentements" in page
     url = reverse("privacy:my_data_section", kwargs={"key": "privacy.consents"})
     assert f'href="{reverse("privacy:consents")}"' in client.get(url).content.decode()
+
+
+def test_an_anonymized_account_s_copies_go_with_their_files(
+    person, copy_of, django_capture_on_commit_callbacks
+):
+    from maillage.privacy.services.anonymization import account_anonymize
+
+    copy_of("zip")
+    copy = DataCopy.objects.get(account=person)
+    storage, name = copy.file.storage, copy.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        account_anonymize(actor=SYSTEM, account=person, remove_texts=False)
+    assert not DataCopy.objects.filter(account=person).exists()
+    assert not storage.exists(name)
