@@ -106,10 +106,10 @@ def my_data_copy_prepare(*, actor: Actor, copy: DataCopy) -> DataCopy:
                 recipient=account,
                 subject=_("Your copy of your data is ready"),
                 body=_(
-                    "The copy of the personal information the platform holds about you that you "
-                    "asked for (%(format)s) is ready. You may download it until %(date)s, after "
-                    "logging in; it is then removed. If you did not ask for it, tell the person "
-                    "in charge of personal information."
+                    "The copy you asked for of the personal information the platform holds about "
+                    "you is ready: %(format)s. You may download it until %(date)s, after logging "
+                    "in; it is then removed. If you did not ask for it, tell the person in charge "
+                    "of personal information."
                 )
                 % {
                     "format": copy.get_file_format_display(),
