@@ -283,13 +283,23 @@ def test_my_space_and_the_account_menu_lead_to_my_data(client, person):
 
 
 def test_the_page_queries_do_not_grow_with_the_requests(client, person, query_budget):
-    # One probe per app, then one query per kind of record the person holds (23 for a
-    # citizen with requests): a regression to a query per kind, held or not, fails here.
+    # The contents ask one probe per app and read no record: a regression to reading the
+    # records, or to a query per kind, fails here.
     meter = query_budget(25)
     RequestFactory(account=person)
     few = meter.get(client, reverse("privacy:my_data"))
     RequestFactory.create_batch(12, account=person)
     many = meter.get(client, reverse("privacy:my_data"))
+    assert few == many
+
+
+def test_a_kind_s_page_queries_do_not_grow_with_its_records(client, person, query_budget):
+    meter = query_budget(25)
+    url = reverse("privacy:my_data_section", kwargs={"key": "privacy.requests"})
+    RequestFactory(account=person)
+    few = meter.get(client, url)
+    RequestFactory.create_batch(12, account=person)
+    many = meter.get(client, url)
     assert few == many
 
 
